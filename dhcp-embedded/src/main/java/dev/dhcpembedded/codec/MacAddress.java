@@ -1,0 +1,67 @@
+package dev.dhcpembedded.codec;
+
+import java.util.Arrays;
+
+/** A hardware address (chaddr, up to 16 bytes; usually a 6-byte Ethernet MAC), written {@code 02:00:00:00:00:42}. */
+public final class MacAddress {
+
+    private final byte[] bytes;
+
+    private MacAddress(byte[] bytes) {
+        this.bytes = bytes;
+    }
+
+    public static MacAddress of(byte... bytes) {
+        if (bytes.length > 16) {
+            throw new IllegalArgumentException("a hardware address has at most 16 bytes, got " + bytes.length);
+        }
+        return new MacAddress(bytes.clone());
+    }
+
+    /** Parses {@code 02:00:00:00:00:42} or {@code 02-00-00-00-00-42}. */
+    public static MacAddress parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("a MAC address such as 02:00:00:00:00:42 is required");
+        }
+        String[] parts = text.trim().split("[:-]", -1);
+        if (parts.length > 16) {
+            throw new IllegalArgumentException("'" + text + "' has more than 16 bytes");
+        }
+        byte[] bytes = new byte[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            if (part.isEmpty() || part.length() > 2) {
+                throw new IllegalArgumentException("'" + text + "' is not a MAC address such as 02:00:00:00:00:42");
+            }
+            try {
+                bytes[i] = (byte) Integer.parseInt(part, 16);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + text + "' is not a MAC address such as 02:00:00:00:00:42");
+            }
+        }
+        return new MacAddress(bytes);
+    }
+
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    public int length() {
+        return bytes.length;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MacAddress && Arrays.equals(((MacAddress) other).bytes, bytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+        return Hex.colons(bytes, 0, bytes.length);
+    }
+}

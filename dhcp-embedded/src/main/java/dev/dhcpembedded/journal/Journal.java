@@ -1,0 +1,153 @@
+package dev.dhcpembedded.journal;
+
+import dev.dhcpembedded.codec.MacAddress;
+import dev.dhcpembedded.codec.MessageType;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Every message the server received, rejected or sent, in order. It only observes: nothing reads it to decide an
+ * answer, except stubs that ask for the n-th occurrence. Bounded: past its capacity the oldest entries go, and
+ * {@link #evicted()} counts them. Safe to read while the server runs.
+ */
+public final class Journal {
+
+    public static final int DEFAULT_CAPACITY = 10_000;
+
+    private final int capacity;
+    private final JournalEntry[] ring;
+    private long appended;
+    private long evicted;
+    private long rejected;
+    private final List<java.util.function.Consumer<JournalEntry>> listeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public Journal(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("journal capacity " + capacity + " must be at least 1");
+        }
+        this.capacity = capacity;
+        this.ring = new JournalEntry[capacity];
+    }
+
+    /** Appends {@code entry}, numbering it; returns the entry as kept. */
+    public JournalEntry append(JournalEntry entry) {
+        JournalEntry numbered;
+        synchronized (this) {
+            numbered = store(entry);
+        }
+        for (java.util.function.Consumer<JournalEntry> listener : listeners) {
+            listener.accept(numbered);
+        }
+        return numbered;
+    }
+
+    /** Calls {@code listener} with each entry as it is appended, on the appending thread. */
+    public void addListener(java.util.function.Consumer<JournalEntry> listener) {
+        listeners.add(listener);
+    }
+
+    private JournalEntry store(JournalEntry raw) {
+        JournalEntry entry = new JournalEntry(appended + 1, raw.serverTime(), raw.wallTime(), raw.kind(),
+                raw.source(), raw.destination(), raw.peer(), raw.interfaceName(), raw.bytes(), raw.message(),
+                raw.error(), raw.note());
+        if (appended >= capacity) {
+            evicted++;
+        }
+        ring[(int) (appended % capacity)] = entry;
+        appended++;
+        if (entry.kind() == JournalEntry.Kind.REJECTED) {
+            rejected++;
+        }
+        return entry;
+    }
+
+    /** A copy of the entries kept, oldest first. */
+    public synchronized List<JournalEntry> entries() {
+        int size = (int) Math.min(appended, capacity);
+        List<JournalEntry> out = new ArrayList<>(size);
+        long first = appended - size;
+        for (long i = first; i < appended; i++) {
+            out.add(ring[(int) (i % capacity)]);
+        }
+        return out;
+    }
+
+    public List<JournalEntry> entries(Predicate<JournalEntry> filter) {
+        List<JournalEntry> out = new ArrayList<>();
+        for (JournalEntry entry : entries()) {
+            if (filter.test(entry)) {
+                out.add(entry);
+            }
+        }
+        return out;
+    }
+
+    public List<JournalEntry> received() {
+        return entries(JournalEntry::isReceived);
+    }
+
+    public List<JournalEntry> received(MessageType type) {
+        return entries(e -> e.isReceived() && e.is(type));
+    }
+
+    public List<JournalEntry> sent() {
+        return entries(JournalEntry::isSent);
+    }
+
+    public List<JournalEntry> sent(MessageType type) {
+        return entries(e -> e.isSent() && e.is(type));
+    }
+
+    public List<JournalEntry> rejected() {
+        return entries(e -> e.kind() == JournalEntry.Kind.REJECTED);
+    }
+
+    /** Every entry whose message has chaddr {@code mac}, in either direction. */
+    public List<JournalEntry> forClient(MacAddress mac) {
+        return entries(e -> e.clientMac().map(mac::equals).orElse(false));
+    }
+
+    public synchronized int size() {
+        return (int) Math.min(appended, capacity);
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    /** How many entries were appended in all, kept or not. */
+    public synchronized long appended() {
+        return appended;
+    }
+
+    /** How many old entries were dropped to stay within the capacity. */
+    public synchronized long evicted() {
+        return evicted;
+    }
+
+    /** How many datagrams did not decode, in all. */
+    public synchronized long rejectedCount() {
+        return rejected;
+    }
+
+    public synchronized void clear() {
+        java.util.Arrays.fill(ring, null);
+        appended = 0;
+        evicted = 0;
+        rejected = 0;
+    }
+
+    /** The transcript of every entry kept, one line each. */
+    public String transcript() {
+        return Transcript.of(entries());
+    }
+
+    /** Writes the entries kept as a pcap that Wireshark opens. */
+    public void writePcap(Path file) throws IOException {
+        PcapExport.write(entries(), file);
+    }
+}

@@ -1,0 +1,226 @@
+package dev.dhcpembedded.server;
+
+import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.Ipv4;
+import dev.dhcpembedded.codec.MacAddress;
+import dev.dhcpembedded.journal.Journal;
+import dev.dhcpembedded.lease.ClientKey;
+import dev.dhcpembedded.lease.Lease;
+import dev.dhcpembedded.lease.LeaseEngine;
+import dev.dhcpembedded.lease.ServerConfig;
+import dev.dhcpembedded.lease.StaticLease;
+import dev.dhcpembedded.transport.InterfaceTransport;
+import dev.dhcpembedded.transport.Transport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * An embedded DHCPv4 server. Start it from a test, shape what it offers, and read its journal:
+ *
+ * <pre>{@code
+ * try (DhcpServer server = DhcpServer.builder()
+ *         .subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199").router("10.20.0.1"))
+ *         .start()) {
+ *     // point the client at server.address()
+ * }
+ * }</pre>
+ *
+ * Many servers may run in one JVM at once; none shares state with another.
+ */
+public final class DhcpServer implements AutoCloseable {
+
+    private final ServerConfig initialConfig;
+    private final Supplier<Transport> transportFactory;
+    private final String interfaceName;
+    private final Journal journal;
+    private final Clock clock;
+    private LeaseEngine engine;
+    private Transport transport;
+    private ServerConfig startConfig;
+
+    DhcpServer(ServerConfig config, Supplier<Transport> transportFactory, String interfaceName, int journalCapacity,
+               Clock clock) {
+        this.initialConfig = config;
+        this.transportFactory = transportFactory;
+        this.interfaceName = interfaceName;
+        this.journal = new Journal(journalCapacity);
+        this.clock = clock;
+    }
+
+    public static DhcpServerBuilder builder() {
+        return new DhcpServerBuilder();
+    }
+
+    /** Opens the transport and starts answering; ready when it returns. */
+    public synchronized DhcpServer start() {
+        if (transport != null) {
+            throw new IllegalStateException("the server is already running on " + transport.localAddress());
+        }
+        Transport opened = transportFactory.get();
+        int localAddress = opened instanceof InterfaceTransport ? ((InterfaceTransport) opened).addressAsInt() : 0;
+        int serverId = initialConfig.serverId() != 0 ? initialConfig.serverId()
+                : localAddress != 0 ? localAddress : Ipv4.toInt(opened.localAddress().getAddress());
+        startConfig = initialConfig.withServerId(serverId);
+        engine = new LeaseEngine(startConfig, clock);
+        PacketHandler handler = new PacketHandler(new EngineResponder(engine), engine, journal, opened, clock,
+                localAddress);
+        try {
+            opened.start(handler);
+        } catch (IOException e) {
+            opened.close();
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+        transport = opened;
+        return this;
+    }
+
+    /** Stops answering and releases the port at once; no thread is left behind. */
+    public synchronized void stop() {
+        if (transport != null) {
+            transport.close();
+            transport = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public synchronized boolean isRunning() {
+        return transport != null;
+    }
+
+    /** Where the server listens. */
+    public InetSocketAddress address() {
+        return running().localAddress();
+    }
+
+    public int port() {
+        return address().getPort();
+    }
+
+    public Optional<String> interfaceName() {
+        return Optional.ofNullable(interfaceName);
+    }
+
+    /** The server identifier (option 54) it answers as. */
+    public Inet4Address serverIdentifier() {
+        return Ipv4.fromInt(engine().config().serverId());
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The transport in use, e.g. an {@link dev.dhcpembedded.transport.InMemoryTransport} to exchange with. */
+    public Transport transport() {
+        return running();
+    }
+
+    public ServerConfig config() {
+        return engine().config();
+    }
+
+    // ---- the lease table ----
+
+    public List<Lease> leases() {
+        return engine().leases();
+    }
+
+    /** The lease row of the client with {@code mac}, if any. */
+    public Optional<Lease> lease(String mac) {
+        MacAddress wanted = MacAddress.parse(mac);
+        return leases().stream().filter(l -> wanted.equals(l.mac())).findFirst();
+    }
+
+    public Optional<Lease> leaseOf(String address) {
+        int wanted = Ipv4.parseInt(address);
+        return leases().stream().filter(l -> l.addressAsInt() == wanted).findFirst();
+    }
+
+    /** Ends the lease on {@code address} now. */
+    public boolean expireLease(String address) {
+        return engine().expire(Ipv4.parseInt(address));
+    }
+
+    // ---- changes while running ----
+
+    /** Adds a static lease, or moves the client's static lease to {@code address}. */
+    public DhcpServer addStaticLease(String mac, String address) {
+        return addStaticLease(mac, address, l -> { });
+    }
+
+    public DhcpServer addStaticLease(String mac, String address, Consumer<StaticLeaseBuilder> shape) {
+        ClientKey client = ClientKey.ofMac(MacAddress.parse(mac));
+        StaticLeaseBuilder builder = new StaticLeaseBuilder();
+        shape.accept(builder);
+        StaticLease lease = builder.build(client, Ipv4.parseInt(address));
+        engine().updateConfig(config -> {
+            List<StaticLease> leases = new ArrayList<>(config.staticLeases());
+            leases.removeIf(l -> l.client().equals(client));
+            leases.add(lease);
+            return config.withStaticLeases(leases);
+        });
+        return this;
+    }
+
+    public boolean removeStaticLease(String mac) {
+        ClientKey client = ClientKey.ofMac(MacAddress.parse(mac));
+        boolean[] removed = {false};
+        engine().updateConfig(config -> {
+            List<StaticLease> leases = new ArrayList<>(config.staticLeases());
+            removed[0] = leases.removeIf(l -> l.client().equals(client));
+            return config.withStaticLeases(leases);
+        });
+        return removed[0];
+    }
+
+    /** Sets an option for every subnet from now on (replacing one of the same code). */
+    public DhcpServer setOption(DhcpOption option) {
+        engine().updateConfig(config -> {
+            List<DhcpOption> options = new ArrayList<>(config.globalOptions());
+            options.removeIf(o -> o.code().equals(option.code()));
+            options.add(option);
+            return config.withGlobalOptions(options);
+        });
+        return this;
+    }
+
+    /** Back to how it was built: the journal emptied, every lease forgotten, run-time changes undone. */
+    public void reset() {
+        engine().reset(startConfig);
+        journal.clear();
+    }
+
+    private synchronized Transport running() {
+        if (transport == null) {
+            throw new IllegalStateException("the server is not running; call start() first");
+        }
+        return transport;
+    }
+
+    private synchronized LeaseEngine engine() {
+        if (engine == null) {
+            throw new IllegalStateException("the server was never started; call start() first");
+        }
+        return engine;
+    }
+
+    @Override
+    public String toString() {
+        return "DhcpServer[" + (transport == null ? "stopped" : transport.localAddress()) + "]";
+    }
+}

@@ -1,0 +1,176 @@
+package dev.dhcpembedded.server;
+
+import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.Ipv4;
+import dev.dhcpembedded.codec.MacAddress;
+import dev.dhcpembedded.journal.Journal;
+import dev.dhcpembedded.lease.Cidr;
+import dev.dhcpembedded.lease.ClientKey;
+import dev.dhcpembedded.lease.ServerConfig;
+import dev.dhcpembedded.lease.StaticLease;
+import dev.dhcpembedded.lease.SubnetConfig;
+import dev.dhcpembedded.transport.InterfaceTransport;
+import dev.dhcpembedded.transport.LoopbackTransport;
+import dev.dhcpembedded.transport.Transport;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/** The fluent way to a {@link DhcpServer}. Bad configuration fails at {@link #build()} saying what to change. */
+public final class DhcpServerBuilder {
+
+    private Supplier<Transport> transport = () -> new LoopbackTransport(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    private String interfaceName;
+    private final List<Supplier<SubnetConfig>> subnets = new ArrayList<>();
+    private final List<Supplier<StaticLease>> staticLeases = new ArrayList<>();
+    private final List<DhcpOption> globalOptions = new ArrayList<>();
+    private String serverId;
+    private boolean authoritative;
+    private Duration offerHoldTime = Duration.ofSeconds(30);
+    private Duration declineProbation = Duration.ofMinutes(10);
+    private int journalCapacity = Journal.DEFAULT_CAPACITY;
+    private Clock clock = Clock.systemUTC();
+
+    DhcpServerBuilder() {
+    }
+
+    /** 127.0.0.1 on an ephemeral port (the default): no root needed. */
+    public DhcpServerBuilder bindLoopback() {
+        return bindLoopback(0);
+    }
+
+    public DhcpServerBuilder bindLoopback(int port) {
+        return bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    }
+
+    /** A loopback address and port, e.g. {@code 127.0.0.5:1067}. */
+    public DhcpServerBuilder bind(InetSocketAddress address) {
+        LoopbackTransport.requireLoopback(address);
+        this.transport = () -> new LoopbackTransport(address);
+        this.interfaceName = null;
+        return this;
+    }
+
+    /**
+     * UDP port 67 of interface {@code name} only: answers nothing that arrived elsewhere. Needs root, or
+     * CAP_NET_BIND_SERVICE and CAP_NET_RAW. The server identifier defaults to the interface's address.
+     */
+    public DhcpServerBuilder bindInterface(String name) {
+        this.interfaceName = name;
+        this.transport = () -> new InterfaceTransport(name);
+        return this;
+    }
+
+    /** Any transport, e.g. an {@link dev.dhcpembedded.transport.InMemoryTransport} for tests with no socket. */
+    public DhcpServerBuilder transport(Transport custom) {
+        this.transport = () -> custom;
+        this.interfaceName = null;
+        return this;
+    }
+
+    public DhcpServerBuilder subnet(String cidr, Consumer<SubnetBuilder> shape) {
+        Cidr parsed = Cidr.parse(cidr);
+        SubnetBuilder builder = new SubnetBuilder(parsed);
+        shape.accept(builder);
+        subnets.add(builder::build);
+        return this;
+    }
+
+    public DhcpServerBuilder staticLease(String mac, String address) {
+        return staticLease(mac, address, l -> { });
+    }
+
+    public DhcpServerBuilder staticLease(String mac, String address, Consumer<StaticLeaseBuilder> shape) {
+        ClientKey client = ClientKey.ofMac(MacAddress.parse(mac));
+        int ip = Ipv4.parseInt(address);
+        StaticLeaseBuilder builder = new StaticLeaseBuilder();
+        shape.accept(builder);
+        staticLeases.add(() -> builder.build(client, ip));
+        return this;
+    }
+
+    /** A static lease for the client that sends client identifier {@code clientId} (type byte first). */
+    public DhcpServerBuilder staticLeaseForClientId(byte[] clientId, String address,
+                                                    Consumer<StaticLeaseBuilder> shape) {
+        ClientKey client = ClientKey.ofClientId(clientId);
+        int ip = Ipv4.parseInt(address);
+        StaticLeaseBuilder builder = new StaticLeaseBuilder();
+        shape.accept(builder);
+        staticLeases.add(() -> builder.build(client, ip));
+        return this;
+    }
+
+    /** An option for every subnet, sent when asked for; a subnet's own option of that code wins. */
+    public DhcpServerBuilder option(DhcpOption option) {
+        globalOptions.removeIf(o -> o.code().equals(option.code()));
+        globalOptions.add(option);
+        return this;
+    }
+
+    /** The server identifier (54). Default: the interface's address, or the loopback address bound. */
+    public DhcpServerBuilder serverId(String address) {
+        Ipv4.parseInt(address);
+        this.serverId = address;
+        return this;
+    }
+
+    /** NAK requests for addresses this server has no record of (INIT-REBOOT, RENEWING). */
+    public DhcpServerBuilder authoritative(boolean authoritative) {
+        this.authoritative = authoritative;
+        return this;
+    }
+
+    public DhcpServerBuilder authoritative() {
+        return authoritative(true);
+    }
+
+    /** How long an offered address is held for the client before it may go to another. Default 30 s. */
+    public DhcpServerBuilder offerHoldTime(Duration time) {
+        this.offerHoldTime = time;
+        return this;
+    }
+
+    /** How long a declined address is set aside. Default 10 minutes. */
+    public DhcpServerBuilder declineProbation(Duration time) {
+        this.declineProbation = time;
+        return this;
+    }
+
+    /** How many journal entries are kept; older ones are dropped and counted. Default 10,000. */
+    public DhcpServerBuilder journalCapacity(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("journal capacity " + capacity + " must be at least 1");
+        }
+        this.journalCapacity = capacity;
+        return this;
+    }
+
+    /** The clock leases age on; a {@link TestClock} lets the test move time. Default: the system clock. */
+    public DhcpServerBuilder clock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    /** Validates everything and returns a server that is not started yet. */
+    public DhcpServer build() {
+        List<SubnetConfig> builtSubnets = new ArrayList<>();
+        subnets.forEach(s -> builtSubnets.add(s.get()));
+        List<StaticLease> builtLeases = new ArrayList<>();
+        staticLeases.forEach(s -> builtLeases.add(s.get()));
+        int id = serverId == null ? 0 : Ipv4.parseInt(serverId);
+        ServerConfig config = new ServerConfig(id, authoritative, offerHoldTime, declineProbation, builtSubnets,
+                builtLeases, globalOptions);
+        return new DhcpServer(config, transport, interfaceName, journalCapacity, clock);
+    }
+
+    /** Builds and starts; ready to answer when it returns. */
+    public DhcpServer start() {
+        return build().start();
+    }
+}

@@ -1,0 +1,136 @@
+package dev.dhcpembedded.server;
+
+import dev.dhcpembedded.codec.DhcpCodec;
+import dev.dhcpembedded.codec.DhcpCodecException;
+import dev.dhcpembedded.codec.DhcpEncoder;
+import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.journal.Journal;
+import dev.dhcpembedded.journal.JournalEntry;
+import dev.dhcpembedded.lease.Arrival;
+import dev.dhcpembedded.lease.Decision;
+import dev.dhcpembedded.lease.LeaseEngine;
+import dev.dhcpembedded.transport.Datagram;
+import dev.dhcpembedded.transport.LinkView;
+import dev.dhcpembedded.transport.Transport;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The packet path, one way: decode, journal, ask the responder, encode, send, journal. Whatever a datagram holds,
+ * nothing escapes from here: a malformed packet is journaled with its reason and gets no reply.
+ */
+final class PacketHandler implements Transport.Receiver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PacketHandler.class);
+
+    private final Responder responder;
+    private final Journal journal;
+    private final Transport transport;
+    private final Clock clock;
+    private final LeaseEngine engine;
+    private final int localAddress;
+
+    PacketHandler(Responder responder, LeaseEngine engine, Journal journal, Transport transport, Clock clock,
+                  int localAddress) {
+        this.responder = responder;
+        this.engine = engine;
+        this.journal = journal;
+        this.transport = transport;
+        this.clock = clock;
+        this.localAddress = localAddress;
+    }
+
+    @Override
+    public void onDatagram(Datagram in) {
+        try {
+            handle(in);
+        } catch (RuntimeException e) {
+            LOG.error("unexpected failure on a datagram from {}; the server keeps serving", in.source(), e);
+        }
+    }
+
+    private void handle(Datagram in) {
+        DhcpMessage request;
+        try {
+            request = DhcpCodec.decode(in.bytes());
+        } catch (DhcpCodecException e) {
+            journal.append(entry(JournalEntry.Kind.REJECTED, in.source(), in.destination(), in, in.bytes(),
+                    Optional.empty(), Optional.of(e), "dropped: " + e.getMessage()));
+            return;
+        }
+        Arrival arrival = new Arrival(localAddress, in.broadcast());
+        List<PlannedReply> plan;
+        String note;
+        try {
+            Responder.Response response = responder.respond(request, arrival);
+            plan = response.replies();
+            note = response.note();
+        } catch (RuntimeException e) {
+            LOG.error("the responder failed on {}", request, e);
+            plan = List.of();
+            note = "no reply: the responder failed with " + e;
+        }
+        boolean onLink = transport.linkView() == LinkView.AS_ON_A_LINK;
+        int serverId = engine.config().serverId();
+        InetSocketAddress shownSource = onLink ? ReplyAddressing.linkSource(request) : in.source();
+        InetSocketAddress shownDestination = onLink ? ReplyAddressing.linkDestination(request, serverId)
+                : in.destination();
+        journal.append(entry(JournalEntry.Kind.RECEIVED, shownSource, shownDestination, in, in.bytes(),
+                Optional.of(request), Optional.empty(), note));
+        for (PlannedReply reply : plan) {
+            reply.dispatch(() -> send(in, request, reply));
+        }
+    }
+
+    private void send(Datagram in, DhcpMessage request, PlannedReply planned) {
+        byte[] bytes;
+        try {
+            bytes = planned.rawBytes().orElseGet(() -> encode(request, planned.message()));
+        } catch (DhcpCodecException e) {
+            LOG.warn("reply to {} not sent: {}", in.source(), e.getMessage());
+            return;
+        }
+        InetSocketAddress rfcDestination = ReplyAddressing.destination(request, planned.message());
+        InetSocketAddress actual = transport.replyDestination(in, rfcDestination);
+        try {
+            transport.send(new Datagram(bytes, transport.localAddress(), actual, in.interfaceName(),
+                    rfcDestination.getAddress().equals(ReplyAddressing.socket(-1, 0).getAddress())));
+        } catch (IOException e) {
+            LOG.warn("sending to {} failed: {}", actual, e.toString());
+            return;
+        }
+        boolean onLink = transport.linkView() == LinkView.AS_ON_A_LINK;
+        InetSocketAddress shownSource = onLink
+                ? ReplyAddressing.socket(planned.serverId(engine.config().serverId()), ReplyAddressing.SERVER_PORT)
+                : transport.localAddress();
+        Optional<DhcpMessage> decoded;
+        Optional<DhcpCodecException> error;
+        try {
+            decoded = Optional.of(DhcpCodec.decode(bytes));
+            error = Optional.empty();
+        } catch (DhcpCodecException e) {
+            decoded = Optional.empty();
+            error = Optional.of(e);
+        }
+        journal.append(entry(JournalEntry.Kind.SENT, shownSource, onLink ? rfcDestination : actual, in, bytes,
+                decoded, error, planned.note()));
+    }
+
+    private static byte[] encode(DhcpMessage request, DhcpMessage reply) {
+        int limit = request.maximumMessageSize().orElse(576);
+        return DhcpEncoder.encode(reply, Math.max(limit, 576) - 28);
+    }
+
+    private JournalEntry entry(JournalEntry.Kind kind, InetSocketAddress source, InetSocketAddress destination,
+                               Datagram in, byte[] bytes, Optional<DhcpMessage> message,
+                               Optional<DhcpCodecException> error, String note) {
+        return new JournalEntry(0, clock.instant(), Instant.now(), kind, source, destination, in.source(),
+                in.interfaceName(), bytes, message, error, note);
+    }
+}

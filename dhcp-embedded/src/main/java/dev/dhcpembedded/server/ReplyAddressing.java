@@ -1,0 +1,62 @@
+package dev.dhcpembedded.server;
+
+import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.codec.Ipv4;
+import dev.dhcpembedded.codec.MessageType;
+import java.net.InetSocketAddress;
+
+/** Where RFC 2131 §4.1 sends a reply, and where a request would have come from on a real link. */
+public final class ReplyAddressing {
+
+    public static final int SERVER_PORT = 67;
+    public static final int CLIENT_PORT = 68;
+
+    private ReplyAddressing() {
+    }
+
+    /**
+     * To the relay (giaddr) on port 67; a NAK without relay is broadcast; to ciaddr when set; broadcast when the
+     * client set the broadcast flag; otherwise to yiaddr (unicast to chaddr).
+     */
+    public static InetSocketAddress destination(DhcpMessage request, DhcpMessage reply) {
+        if (request.giaddrAsInt() != 0) {
+            return socket(request.giaddrAsInt(), SERVER_PORT);
+        }
+        if (reply.is(MessageType.NAK)) {
+            return socket(0xFFFFFFFF, CLIENT_PORT);
+        }
+        if (request.ciaddrAsInt() != 0) {
+            return socket(request.ciaddrAsInt(), CLIENT_PORT);
+        }
+        if (request.isBroadcast() || reply.yiaddrAsInt() == 0) {
+            return socket(0xFFFFFFFF, CLIENT_PORT);
+        }
+        return socket(reply.yiaddrAsInt(), CLIENT_PORT);
+    }
+
+    /** Whether {@link #destination} is a unicast to an address the client does not have configured yet. */
+    public static boolean isUnicastToYiaddr(DhcpMessage request, DhcpMessage reply) {
+        return request.giaddrAsInt() == 0 && request.ciaddrAsInt() == 0 && !request.isBroadcast()
+                && !reply.is(MessageType.NAK) && reply.yiaddrAsInt() != 0;
+    }
+
+    /** The source a request shows on a link: the relay, the client's address, or 0.0.0.0:68. */
+    static InetSocketAddress linkSource(DhcpMessage request) {
+        if (request.giaddrAsInt() != 0) {
+            return socket(request.giaddrAsInt(), SERVER_PORT);
+        }
+        return socket(request.ciaddrAsInt(), CLIENT_PORT);
+    }
+
+    /** The destination a request shows on a link: the server when it has an address to unicast from, else broadcast. */
+    static InetSocketAddress linkDestination(DhcpMessage request, int serverId) {
+        if (request.giaddrAsInt() != 0 || request.ciaddrAsInt() != 0) {
+            return socket(serverId, SERVER_PORT);
+        }
+        return socket(0xFFFFFFFF, SERVER_PORT);
+    }
+
+    static InetSocketAddress socket(int address, int port) {
+        return new InetSocketAddress(Ipv4.fromInt(address), port);
+    }
+}

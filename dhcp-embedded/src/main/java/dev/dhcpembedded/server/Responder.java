@@ -1,0 +1,15 @@
+package dev.dhcpembedded.server;
+
+import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.lease.Arrival;
+import java.util.List;
+
+/** Decides what goes out for one decoded request: the lease engine's answer, or what a stub scripted. */
+interface Responder {
+
+    Response respond(DhcpMessage request, Arrival arrival);
+
+    /** The replies to send, and the note the journal keeps with the request. */
+    record Response(List<PlannedReply> replies, String note) {
+    }
+}

@@ -1,0 +1,34 @@
+package dev.dhcpembedded.server;
+
+import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.lease.ClientKey;
+import dev.dhcpembedded.lease.StaticLease;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Per-host settings of a static lease: its host name and options that override the subnet's. */
+public final class StaticLeaseBuilder {
+
+    private Optional<String> hostname = Optional.empty();
+    private final List<DhcpOption> options = new ArrayList<>();
+
+    StaticLeaseBuilder() {
+    }
+
+    public StaticLeaseBuilder hostname(String name) {
+        DhcpOption.hostname(name);
+        this.hostname = Optional.of(name);
+        return this;
+    }
+
+    public StaticLeaseBuilder option(DhcpOption option) {
+        options.removeIf(o -> o.code().equals(option.code()));
+        options.add(option);
+        return this;
+    }
+
+    StaticLease build(ClientKey client, int address) {
+        return new StaticLease(client, address, hostname, options);
+    }
+}

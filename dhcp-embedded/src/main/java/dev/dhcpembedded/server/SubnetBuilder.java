@@ -1,0 +1,120 @@
+package dev.dhcpembedded.server;
+
+import dev.dhcpembedded.codec.ClasslessRoute;
+import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.Ipv4;
+import dev.dhcpembedded.lease.AddressRange;
+import dev.dhcpembedded.lease.Cidr;
+import dev.dhcpembedded.lease.SubnetConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Shapes one subnet: pools, exclusions, lease times and options. T1 and T2 default to 50% and 87.5%. */
+public final class SubnetBuilder {
+
+    public static final Duration DEFAULT_LEASE_TIME = Duration.ofHours(1);
+
+    private final Cidr cidr;
+    private final List<AddressRange> pools = new ArrayList<>();
+    private final Set<Integer> exclusions = new HashSet<>();
+    private final List<DhcpOption> options = new ArrayList<>();
+    private final List<DhcpOption> forced = new ArrayList<>();
+    private Duration leaseTime = DEFAULT_LEASE_TIME;
+    private Duration renewalTime;
+    private Duration rebindingTime;
+
+    SubnetBuilder(Cidr cidr) {
+        this.cidr = cidr;
+    }
+
+    /** A pool from {@code first} to {@code last}, both included; a subnet may have several. */
+    public SubnetBuilder pool(String first, String last) {
+        pools.add(AddressRange.parse(first, last));
+        return this;
+    }
+
+    /** A pool written {@code 10.20.0.100-10.20.0.199}. */
+    public SubnetBuilder pool(String range) {
+        int dash = range.indexOf('-');
+        if (dash < 0) {
+            throw new IllegalArgumentException("pool '" + range + "' must be written FIRST-LAST, e.g. "
+                    + "10.20.0.100-10.20.0.199");
+        }
+        return pool(range.substring(0, dash).trim(), range.substring(dash + 1).trim());
+    }
+
+    /** Addresses inside a pool that are never handed out. */
+    public SubnetBuilder exclude(String... addresses) {
+        for (String address : addresses) {
+            exclusions.add(Ipv4.parseInt(address));
+        }
+        return this;
+    }
+
+    public SubnetBuilder router(String... routers) {
+        return option(DhcpOption.router(routers));
+    }
+
+    public SubnetBuilder dns(String... servers) {
+        return option(DhcpOption.domainNameServers(servers));
+    }
+
+    public SubnetBuilder domainName(String name) {
+        return option(DhcpOption.domainName(name));
+    }
+
+    public SubnetBuilder domainSearch(String... names) {
+        return option(DhcpOption.domainSearch(names));
+    }
+
+    public SubnetBuilder ntpServers(String... servers) {
+        return option(DhcpOption.ntpServers(servers));
+    }
+
+    public SubnetBuilder classlessStaticRoutes(ClasslessRoute... routes) {
+        return option(DhcpOption.classlessStaticRoutes(routes));
+    }
+
+    public SubnetBuilder leaseTime(Duration time) {
+        this.leaseTime = time;
+        return this;
+    }
+
+    /** T1; by default half the lease time. */
+    public SubnetBuilder renewalTime(Duration time) {
+        this.renewalTime = time;
+        return this;
+    }
+
+    /** T2; by default 87.5% of the lease time. */
+    public SubnetBuilder rebindingTime(Duration time) {
+        this.rebindingTime = time;
+        return this;
+    }
+
+    /** An option sent when the client asks for it in option 55 (or sends no list); replaces one of its code. */
+    public SubnetBuilder option(DhcpOption option) {
+        options.removeIf(o -> o.code().equals(option.code()));
+        options.add(option);
+        return this;
+    }
+
+    /** An option sent in every OFFER and ACK, asked for or not. */
+    public SubnetBuilder alwaysSend(DhcpOption option) {
+        forced.removeIf(o -> o.code().equals(option.code()));
+        forced.add(option);
+        return this;
+    }
+
+    SubnetConfig build() {
+        if (pools.isEmpty()) {
+            throw new IllegalArgumentException("subnet " + cidr + " has no pool; add one with .pool(\"FIRST\", \"LAST\")");
+        }
+        Duration t1 = renewalTime != null ? renewalTime : leaseTime.dividedBy(2);
+        Duration t2 = rebindingTime != null ? rebindingTime : leaseTime.multipliedBy(7).dividedBy(8);
+        return new SubnetConfig(cidr, pools, exclusions, leaseTime, t1, t2, options, forced);
+    }
+}

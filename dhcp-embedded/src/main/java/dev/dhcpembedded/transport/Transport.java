@@ -1,0 +1,47 @@
+package dev.dhcpembedded.transport;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+
+/**
+ * Moves bytes between the server and its clients. A transport knows addresses and interfaces, and nothing of DHCP
+ * meaning: loopback UDP, a named interface and memory are interchangeable behind this.
+ */
+public interface Transport extends AutoCloseable {
+
+    /** Starts delivering datagrams to {@code receiver}; ready to receive when it returns. */
+    void start(Receiver receiver) throws IOException;
+
+    /** Sends one datagram to {@code datagram.destination()}. */
+    void send(Datagram datagram) throws IOException;
+
+    /** Where the server listens. */
+    InetSocketAddress localAddress();
+
+    /** The interface name the server is bound to, e.g. {@code lo} or {@code veth0}. */
+    String interfaceName();
+
+    /**
+     * Where a reply to {@code request} really goes, given where RFC 2131 §4.1 says it should. Loopback answers the
+     * sender's own address and port, so that a client on any port works without root.
+     */
+    InetSocketAddress replyDestination(Datagram request, InetSocketAddress rfcDestination);
+
+    /**
+     * The address a real link would show for this datagram's ends; loopback shows DHCP's own view (e.g.
+     * {@code 0.0.0.0:68 -> 255.255.255.255:67}) so that the pcap and transcript read like a real capture.
+     */
+    default LinkView linkView() {
+        return LinkView.AS_SENT;
+    }
+
+    /** Stops receiving and releases the socket at once; leaves no thread behind. */
+    @Override
+    void close();
+
+    /** Gets each received datagram, on the transport's thread. */
+    @FunctionalInterface
+    interface Receiver {
+        void onDatagram(Datagram datagram);
+    }
+}
