@@ -113,7 +113,7 @@ public final class DhcpTestClient implements AutoCloseable {
      * @throws DhcpClientException when no OFFER or no ACK/NAK came, the server sent a NAK, or the ACK is not a
      *     usable lease; the message says which
      */
-    public synchronized Lease dora() {
+    public synchronized ClientLease dora() {
         DhcpMessage offer = discover().orElseThrow(() -> new DhcpClientException(String.format(
                 "no OFFER within %s: %d DISCOVER(s) with xid 0x%08x from %s to %s went unanswered",
                 seconds(retransmitter.patience()), retransmitter.attempts(), discoverXid, settings.mac(),
@@ -129,7 +129,7 @@ public final class DhcpTestClient implements AutoCloseable {
                     reply);
         }
         try {
-            return Lease.fromAck(reply, offer.serverIdentifier().orElse(null), settings.clock().instant());
+            return ClientLease.fromAck(reply, offer.serverIdentifier().orElse(null), settings.clock().instant());
         } catch (IllegalArgumentException e) {
             throw new DhcpClientException("the ACK for " + offered + " from server " + serverId
                     + " is not a usable lease: " + e.getMessage(), reply);
@@ -137,7 +137,7 @@ public final class DhcpTestClient implements AutoCloseable {
     }
 
     /** RENEWING: a REQUEST with a new xid, ciaddr = the lease's address, no 50 or 54; the ACK or NAK. */
-    public synchronized Optional<DhcpMessage> renew(Lease lease) {
+    public synchronized Optional<DhcpMessage> renew(ClientLease lease) {
         return extend(lease);
     }
 
@@ -145,11 +145,11 @@ public final class DhcpTestClient implements AutoCloseable {
      * REBINDING: the same message as RENEWING (ciaddr set, no 50 or 54), meant for all servers; on loopback it goes
      * to the configured server like everything else. The ACK or NAK.
      */
-    public synchronized Optional<DhcpMessage> rebind(Lease lease) {
+    public synchronized Optional<DhcpMessage> rebind(ClientLease lease) {
         return extend(lease);
     }
 
-    private Optional<DhcpMessage> extend(Lease lease) {
+    private Optional<DhcpMessage> extend(ClientLease lease) {
         Objects.requireNonNull(lease, "lease");
         int xid = newXid();
         Inet4Address address = lease.address();
@@ -170,7 +170,7 @@ public final class DhcpTestClient implements AutoCloseable {
     }
 
     /** RELEASE: ciaddr = the lease's address, 54 = its server; no reply is expected. Returns what was sent. */
-    public synchronized DhcpMessage release(Lease lease) {
+    public synchronized DhcpMessage release(ClientLease lease) {
         Objects.requireNonNull(lease, "lease");
         DhcpMessage release = messages.release(newXid(), lease.address(), lease.serverId());
         channel.send(release);
@@ -178,7 +178,7 @@ public final class DhcpTestClient implements AutoCloseable {
     }
 
     /** DECLINE: ciaddr 0, 50 = the lease's address, 54 = its server; no reply is expected. Returns what was sent. */
-    public synchronized DhcpMessage decline(Lease lease) {
+    public synchronized DhcpMessage decline(ClientLease lease) {
         Objects.requireNonNull(lease, "lease");
         DhcpMessage decline = messages.decline(newXid(), lease.address(), lease.serverId());
         channel.send(decline);

@@ -23,7 +23,7 @@ import java.util.random.RandomGenerator;
  * Configures a {@link DhcpTestClient}. Only the server is required:
  * <pre>{@code
  * try (DhcpTestClient client = DhcpTestClient.builder().server("127.0.0.1", server.port()).hostname("probe").build()) {
- *     Lease lease = client.dora();
+ *     ClientLease lease = client.dora();
  * }
  * }</pre>
  */

@@ -304,6 +304,37 @@ public final class LeaseEngine {
         return out;
     }
 
+    // ---- what stubs ask for ----
+
+    /** An OFFER of {@code address} to the client, held for it as any offer is; for scripted responses. */
+    public synchronized Decision offerAddress(DhcpMessage request, Arrival arrival, int address) {
+        return scripted(request, arrival, address, MessageType.OFFER, LeaseState.OFFERED,
+                config.offerHoldTime().toMillis());
+    }
+
+    /** An ACK of {@code address}, bound to the client for the subnet's lease time; for scripted responses. */
+    public synchronized Decision ackAddress(DhcpMessage request, Arrival arrival, int address) {
+        Optional<SubnetConfig> subnet = config.subnetContaining(address);
+        long leaseMillis = subnet.map(s -> s.leaseTime().toMillis()).orElse(3_600_000L);
+        return scripted(request, arrival, address, MessageType.ACK, LeaseState.BOUND, leaseMillis);
+    }
+
+    /** A NAK with {@code message}, changing nothing in the table. */
+    public Decision nak(DhcpMessage request, String message) {
+        return Decision.reply(ReplyFactory.nak(request, config, message), "NAK: " + message);
+    }
+
+    private Decision scripted(DhcpMessage request, Arrival arrival, int address, MessageType type,
+                              LeaseState state, long holdMillis) {
+        SubnetConfig subnet = config.subnetContaining(address)
+                .or(() -> subnetFor(request, arrival, true))
+                .orElse(config.subnets().get(0));
+        ClientKey client = ClientKey.of(request);
+        table.assign(address, client, request.clientMac(), state, clock.millis() + holdMillis);
+        return Decision.reply(ReplyFactory.offerOrAck(request, type, address, config, subnet,
+                staticLeaseFor(request), true), type + " " + Ipv4.toString(address) + " as scripted");
+    }
+
     // ---- what tests look at and change ----
 
     public synchronized List<Lease> leases() {

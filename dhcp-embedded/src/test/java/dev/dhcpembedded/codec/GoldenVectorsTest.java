@@ -23,7 +23,7 @@ class GoldenVectorsTest {
                 .yiaddr("10.20.0.100").siaddr("10.20.0.1");
     }
 
-    static DhcpMessage discover() {
+    static DhcpMessage discoverMessage() {
         return client().broadcast(true)
                 .messageType(MessageType.DISCOVER)
                 .option(DhcpOption.clientIdentifier(MAC))
@@ -33,7 +33,7 @@ class GoldenVectorsTest {
                 .build();
     }
 
-    static DhcpMessage ack() {
+    static DhcpMessage ackMessage() {
         return server()
                 .messageType(MessageType.ACK)
                 .option(DhcpOption.serverIdentifier("10.20.0.1"))
@@ -56,7 +56,7 @@ class GoldenVectorsTest {
 
     @Test
     void discover() {
-        DhcpMessage m = discover();
+        DhcpMessage m = discoverMessage();
         assertBothWays(m, GoldenVectors.DISCOVER);
         DhcpMessage decoded = DhcpDecoder.decode(GoldenVectors.DISCOVER);
         assertThat(decoded.is(MessageType.DISCOVER)).isTrue();
@@ -72,7 +72,7 @@ class GoldenVectorsTest {
 
     @Test
     void ackWithElevenOptions() {
-        assertBothWays(ack(), GoldenVectors.ACK);
+        assertBothWays(ackMessage(), GoldenVectors.ACK);
         DhcpMessage decoded = DhcpDecoder.decode(GoldenVectors.ACK);
         assertThat(decoded.options()).hasSize(11);
         assertThat(decoded.yiaddr().getHostAddress()).isEqualTo("10.20.0.100");

@@ -17,7 +17,7 @@ import java.util.Optional;
  * default to 50% and 87.5% of the lease, RFC 2131 section 4.4.5, when the ACK omits 58 and 59), the usual
  * configuration, every option of the ACK, and the ACK itself.
  */
-public record Lease(
+public record ClientLease(
         Inet4Address address,
         Inet4Address serverId,
         Duration leaseTime,
@@ -31,7 +31,7 @@ public record Lease(
         DhcpMessage ack,
         Instant obtainedAt) {
 
-    public Lease {
+    public ClientLease {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(serverId, "serverId");
         Objects.requireNonNull(leaseTime, "leaseTime");
@@ -51,12 +51,12 @@ public record Lease(
      *
      * @throws IllegalArgumentException when the message is not such an ACK, saying what is missing
      */
-    public static Lease fromAck(DhcpMessage ack, Instant obtainedAt) {
+    public static ClientLease fromAck(DhcpMessage ack, Instant obtainedAt) {
         return fromAck(ack, null, obtainedAt);
     }
 
     /** As {@link #fromAck(DhcpMessage, Instant)}, taking the server id from the OFFER when the ACK omits 54. */
-    static Lease fromAck(DhcpMessage ack, Inet4Address fallbackServerId, Instant obtainedAt) {
+    static ClientLease fromAck(DhcpMessage ack, Inet4Address fallbackServerId, Instant obtainedAt) {
         if (!ack.is(MessageType.ACK)) {
             throw new IllegalArgumentException("it is a " + ack.messageType().map(MessageType::name)
                     .orElse("message without option 53") + ", not an ACK");
@@ -72,7 +72,7 @@ public record Lease(
                 () -> new IllegalArgumentException("it has no lease time (51)"));
         Duration t1 = ack.renewalTime().orElse(leaseTime.dividedBy(2));
         Duration t2 = ack.rebindingTime().orElse(leaseTime.multipliedBy(7).dividedBy(8));
-        return new Lease(ack.yiaddr(), serverId, leaseTime, t1, t2, ack.subnetMask(), ack.routers(),
+        return new ClientLease(ack.yiaddr(), serverId, leaseTime, t1, t2, ack.subnetMask(), ack.routers(),
                 ack.domainNameServers(), ack.domainName(), ack.options(), ack, obtainedAt);
     }
 
@@ -100,7 +100,7 @@ public record Lease(
 
     @Override
     public String toString() {
-        return "Lease{" + Ipv4.toString(Ipv4.toInt(address)) + " from " + Ipv4.toString(Ipv4.toInt(serverId))
+        return "ClientLease{" + Ipv4.toString(Ipv4.toInt(address)) + " from " + Ipv4.toString(Ipv4.toInt(serverId))
                 + " for " + leaseTime.getSeconds() + "s (T1 " + renewalTime.getSeconds() + "s, T2 "
                 + rebindingTime.getSeconds() + "s)}";
     }
