@@ -9,6 +9,10 @@ import dev.dhcpembedded.lease.Lease;
 import dev.dhcpembedded.lease.LeaseEngine;
 import dev.dhcpembedded.lease.ServerConfig;
 import dev.dhcpembedded.lease.StaticLease;
+import dev.dhcpembedded.stub.RequestMatcher;
+import dev.dhcpembedded.stub.Stub;
+import dev.dhcpembedded.stub.StubRegistration;
+import dev.dhcpembedded.stub.StubRegistry;
 import dev.dhcpembedded.transport.InterfaceTransport;
 import dev.dhcpembedded.transport.Transport;
 import java.io.IOException;
@@ -42,7 +46,9 @@ public final class DhcpServer implements AutoCloseable {
     private final String interfaceName;
     private final Journal journal;
     private final Clock clock;
+    private final StubRegistry stubs = new StubRegistry();
     private LeaseEngine engine;
+    private ReplyScheduler scheduler;
     private Transport transport;
     private ServerConfig startConfig;
 
@@ -70,15 +76,18 @@ public final class DhcpServer implements AutoCloseable {
                 : localAddress != 0 ? localAddress : Ipv4.toInt(opened.localAddress().getAddress());
         startConfig = initialConfig.withServerId(serverId);
         engine = new LeaseEngine(startConfig, clock);
-        PacketHandler handler = new PacketHandler(new EngineResponder(engine), engine, journal, opened, clock,
-                localAddress);
+        ReplyScheduler replies = new ReplyScheduler(clock, String.valueOf(System.identityHashCode(this)));
+        PacketHandler handler = new PacketHandler(new EngineResponder(engine, stubs), engine, journal, opened,
+                clock, localAddress, replies);
         try {
             opened.start(handler);
         } catch (IOException e) {
+            replies.close();
             opened.close();
             throw new UncheckedIOException(e.getMessage(), e);
         }
         transport = opened;
+        scheduler = replies;
         return this;
     }
 
@@ -87,6 +96,10 @@ public final class DhcpServer implements AutoCloseable {
         if (transport != null) {
             transport.close();
             transport = null;
+        }
+        if (scheduler != null) {
+            scheduler.close();
+            scheduler = null;
         }
     }
 
@@ -199,8 +212,45 @@ public final class DhcpServer implements AutoCloseable {
         return this;
     }
 
-    /** Back to how it was built: the journal emptied, every lease forgotten, run-time changes undone. */
+    // ---- scripting ----
+
+    /**
+     * Starts a stub: {@code server.stub(onDiscover().from(MAC)).respond(ignore()).times(2)}. Stubs are tried
+     * highest priority first, then newest first; what no stub answers gets the RFC 2131 default.
+     */
+    public StubRegistration stub(RequestMatcher matcher) {
+        return stubs.stub(matcher);
+    }
+
+    public boolean removeStub(Stub stub) {
+        return stubs.remove(stub);
+    }
+
+    public List<Stub> stubs() {
+        return stubs.stubs();
+    }
+
+    /** Removes every stub and resets every scenario. */
+    public void resetStubs() {
+        stubs.clear();
+    }
+
+    /** The state of scenario {@code name} ({@link Stub#STARTED} until a stub moves it). */
+    public String scenarioState(String name) {
+        return stubs.scenarioState(name);
+    }
+
+    /**
+     * Back to how it was built: stubs and scenarios removed, delayed replies dropped, the journal emptied, every
+     * lease forgotten, run-time changes undone.
+     */
     public void reset() {
+        stubs.clear();
+        synchronized (this) {
+            if (scheduler != null) {
+                scheduler.cancelPending();
+            }
+        }
         engine().reset(startConfig);
         journal.clear();
     }

@@ -7,8 +7,8 @@ import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.lease.Arrival;
-import dev.dhcpembedded.lease.Decision;
 import dev.dhcpembedded.lease.LeaseEngine;
+import dev.dhcpembedded.stub.Reply;
 import dev.dhcpembedded.transport.Datagram;
 import dev.dhcpembedded.transport.LinkView;
 import dev.dhcpembedded.transport.Transport;
@@ -29,16 +29,20 @@ final class PacketHandler implements Transport.Receiver {
 
     private static final Logger LOG = LoggerFactory.getLogger(PacketHandler.class);
 
+    private static final java.net.InetAddress BROADCAST = ReplyAddressing.socket(-1, 0).getAddress();
+
     private final Responder responder;
     private final Journal journal;
     private final Transport transport;
     private final Clock clock;
     private final LeaseEngine engine;
     private final int localAddress;
+    private final ReplyScheduler scheduler;
 
     PacketHandler(Responder responder, LeaseEngine engine, Journal journal, Transport transport, Clock clock,
-                  int localAddress) {
+                  int localAddress, ReplyScheduler scheduler) {
         this.responder = responder;
+        this.scheduler = scheduler;
         this.engine = engine;
         this.journal = journal;
         this.transport = transport;
@@ -65,7 +69,7 @@ final class PacketHandler implements Transport.Receiver {
             return;
         }
         Arrival arrival = new Arrival(localAddress, in.broadcast());
-        List<PlannedReply> plan;
+        List<Reply> plan;
         String note;
         try {
             Responder.Response response = responder.respond(request, arrival);
@@ -83,43 +87,45 @@ final class PacketHandler implements Transport.Receiver {
                 : in.destination();
         journal.append(entry(JournalEntry.Kind.RECEIVED, shownSource, shownDestination, in, in.bytes(),
                 Optional.of(request), Optional.empty(), note));
-        for (PlannedReply reply : plan) {
-            reply.dispatch(() -> send(in, request, reply));
+        for (Reply reply : plan) {
+            scheduler.dispatch(reply, () -> send(in, request, reply));
         }
     }
 
-    private void send(Datagram in, DhcpMessage request, PlannedReply planned) {
+    private void send(Datagram in, DhcpMessage request, Reply planned) {
         byte[] bytes;
         try {
-            bytes = planned.rawBytes().orElseGet(() -> encode(request, planned.message()));
+            bytes = planned.malform(encode(request, planned.message()));
         } catch (DhcpCodecException e) {
             LOG.warn("reply to {} not sent: {}", in.source(), e.getMessage());
             return;
         }
         InetSocketAddress rfcDestination = ReplyAddressing.destination(request, planned.message());
         InetSocketAddress actual = transport.replyDestination(in, rfcDestination);
-        try {
-            transport.send(new Datagram(bytes, transport.localAddress(), actual, in.interfaceName(),
-                    rfcDestination.getAddress().equals(ReplyAddressing.socket(-1, 0).getAddress())));
-        } catch (IOException e) {
-            LOG.warn("sending to {} failed: {}", actual, e.toString());
-            return;
-        }
         boolean onLink = transport.linkView() == LinkView.AS_ON_A_LINK;
         InetSocketAddress shownSource = onLink
-                ? ReplyAddressing.socket(planned.serverId(engine.config().serverId()), ReplyAddressing.SERVER_PORT)
+                ? ReplyAddressing.socket(planned.serverIdentity().orElse(engine.config().serverId()),
+                        ReplyAddressing.SERVER_PORT)
                 : transport.localAddress();
-        Optional<DhcpMessage> decoded;
-        Optional<DhcpCodecException> error;
-        try {
-            decoded = Optional.of(DhcpCodec.decode(bytes));
-            error = Optional.empty();
-        } catch (DhcpCodecException e) {
-            decoded = Optional.empty();
-            error = Optional.of(e);
+        Optional<DhcpMessage> decoded = Optional.of(planned.message());
+        Optional<DhcpCodecException> error = Optional.empty();
+        if (!planned.malformations().isEmpty()) {
+            try {
+                decoded = Optional.of(DhcpCodec.decode(bytes));
+            } catch (DhcpCodecException e) {
+                decoded = Optional.empty();
+                error = Optional.of(e);
+            }
         }
+        // Journal first: whoever receives the reply may look at the journal at once.
         journal.append(entry(JournalEntry.Kind.SENT, shownSource, onLink ? rfcDestination : actual, in, bytes,
                 decoded, error, planned.note()));
+        try {
+            transport.send(new Datagram(bytes, transport.localAddress(), actual, in.interfaceName(),
+                    rfcDestination.getAddress().equals(BROADCAST)));
+        } catch (IOException e) {
+            LOG.warn("sending to {} failed: {}", actual, e.toString());
+        }
     }
 
     private static byte[] encode(DhcpMessage request, DhcpMessage reply) {

@@ -2,6 +2,7 @@ package dev.dhcpembedded.server;
 
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.lease.Arrival;
+import dev.dhcpembedded.stub.Reply;
 import java.util.List;
 
 /** Decides what goes out for one decoded request: the lease engine's answer, or what a stub scripted. */
@@ -10,6 +11,6 @@ interface Responder {
     Response respond(DhcpMessage request, Arrival arrival);
 
     /** The replies to send, and the note the journal keeps with the request. */
-    record Response(List<PlannedReply> replies, String note) {
+    record Response(List<Reply> replies, String note) {
     }
 }

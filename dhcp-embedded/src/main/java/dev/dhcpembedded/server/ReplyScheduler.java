@@ -1,0 +1,109 @@
+package dev.dhcpembedded.server;
+
+import dev.dhcpembedded.stub.Reply;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Sends replies now or later. Real-time delays run on one daemon thread, started on first use. Delays on the
+ * server's clock wait for a {@link TestClock} to be advanced past them (the advancing thread sends them); with any
+ * other clock they become real-time delays.
+ */
+final class ReplyScheduler implements AutoCloseable {
+
+    private final Clock clock;
+    private final String name;
+    private final List<Pending> pending = new ArrayList<>();
+    private final Consumer<Instant> onAdvance = this::release;
+    private ScheduledExecutorService timer;
+    private boolean closed;
+
+    ReplyScheduler(Clock clock, String name) {
+        this.clock = clock;
+        this.name = name;
+        if (clock instanceof TestClock) {
+            ((TestClock) clock).onAdvance(onAdvance);
+        }
+    }
+
+    void dispatch(Reply reply, Runnable send) {
+        if (reply.delay().isZero() || reply.delay().isNegative()) {
+            send.run();
+            return;
+        }
+        if (reply.delayOnServerClock() && clock instanceof TestClock) {
+            synchronized (this) {
+                if (!closed) {
+                    pending.add(new Pending(clock.millis() + reply.delay().toMillis(), send));
+                }
+            }
+            return;
+        }
+        realTime().schedule(send, reply.delay().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private synchronized ScheduledExecutorService realTime() {
+        if (timer == null) {
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "dhcp-embedded-delay-" + name);
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return timer;
+    }
+
+    private void release(Instant now) {
+        List<Runnable> due = new ArrayList<>();
+        synchronized (this) {
+            pending.removeIf(p -> {
+                if (p.dueMillis <= now.toEpochMilli()) {
+                    due.add(p.send);
+                    return true;
+                }
+                return false;
+            });
+        }
+        due.forEach(Runnable::run);
+    }
+
+    /** Forgets replies not yet sent. */
+    synchronized void cancelPending() {
+        pending.clear();
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        ScheduledExecutorService stopping;
+        synchronized (this) {
+            closed = true;
+            pending.clear();
+            stopping = timer;
+            timer = null;
+        }
+        if (clock instanceof TestClock) {
+            ((TestClock) clock).removeListener(onAdvance);
+        }
+        if (stopping != null) {
+            stopping.shutdownNow();
+            try {
+                stopping.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private record Pending(long dueMillis, Runnable send) {
+    }
+}

@@ -1,0 +1,104 @@
+package dev.dhcpembedded.stub;
+
+import dev.dhcpembedded.codec.OptionCode;
+import java.util.Arrays;
+import java.util.function.UnaryOperator;
+
+/**
+ * A deliberate defect applied to an encoded reply, for testing how a client copes with bad packets. Only ever
+ * sent because a stub asked for it; the journal records it as malformed.
+ */
+public final class Malformation {
+
+    private static final int OPTIONS_OFFSET = 240;
+
+    private final String description;
+    private final UnaryOperator<byte[]> defect;
+
+    private Malformation(String description, UnaryOperator<byte[]> defect) {
+        this.description = description;
+        this.defect = defect;
+    }
+
+    /** Cuts the packet to {@code length} bytes. */
+    public static Malformation truncatedTo(int length) {
+        return new Malformation("truncated to " + length + " bytes",
+                bytes -> Arrays.copyOf(bytes, Math.min(length, bytes.length)));
+    }
+
+    /** Replaces the magic cookie with 00000000. */
+    public static Malformation badMagicCookie() {
+        return new Malformation("bad magic cookie", bytes -> {
+            byte[] out = bytes.clone();
+            Arrays.fill(out, 236, 240, (byte) 0);
+            return out;
+        });
+    }
+
+    /** Makes option {@code code} claim {@code length} bytes, whatever it holds. */
+    public static Malformation optionLength(OptionCode code, int length) {
+        return new Malformation("option " + code.code() + " length set to " + length, bytes -> {
+            byte[] out = bytes.clone();
+            int at = find(out, code);
+            out[at + 1] = (byte) length;
+            return out;
+        });
+    }
+
+    /** Ends the packet in the middle of option {@code code}'s value, with no END. */
+    public static Malformation truncatedOption(OptionCode code) {
+        return new Malformation("option " + code.code() + " truncated", bytes -> {
+            int at = find(bytes, code);
+            int length = bytes[at + 1] & 0xFF;
+            return Arrays.copyOf(bytes, at + 2 + Math.max(length / 2, 0));
+        });
+    }
+
+    /** Removes the END option (and the padding after it). */
+    public static Malformation missingEnd() {
+        return new Malformation("END removed", bytes -> {
+            int i = OPTIONS_OFFSET;
+            while (i < bytes.length && (bytes[i] & 0xFF) != 255) {
+                i = (bytes[i] & 0xFF) == 0 ? i + 1 : i + 2 + (bytes[i + 1] & 0xFF);
+            }
+            return Arrays.copyOf(bytes, Math.min(i, bytes.length));
+        });
+    }
+
+    /** Any other defect. */
+    public static Malformation custom(String description, UnaryOperator<byte[]> defect) {
+        return new Malformation(description, defect);
+    }
+
+    public byte[] apply(byte[] encoded) {
+        return defect.apply(encoded);
+    }
+
+    public String description() {
+        return description;
+    }
+
+    private static int find(byte[] bytes, OptionCode code) {
+        int i = OPTIONS_OFFSET;
+        while (i + 1 < bytes.length) {
+            int c = bytes[i] & 0xFF;
+            if (c == 255) {
+                break;
+            }
+            if (c == 0) {
+                i++;
+                continue;
+            }
+            if (c == code.code()) {
+                return i;
+            }
+            i += 2 + (bytes[i + 1] & 0xFF);
+        }
+        throw new IllegalStateException("the reply has no option " + code.code() + " to malform");
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+}

@@ -1,0 +1,205 @@
+package dev.dhcpembedded.stub;
+
+import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.OptionCode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * What a stub sends: a base (the default reply, an OFFER or ACK of an address, a NAK, nothing, or a function) and
+ * modifiers applied to it (delay, options, wrong xid or chaddr, malformation), plus extra copies (duplicates, a
+ * competing server). Immutable: each method returns a new response. Build with {@link Responses}.
+ */
+public final class Response {
+
+    private enum Kind { DEFAULT, OFFER, ACK, NAK, IGNORE, FUNCTION }
+
+    private final Kind kind;
+    private final String address;
+    private final String nakMessage;
+    private final ReplyFunction function;
+    private final List<Modifier> modifiers;
+    private final int duplicates;
+    private final List<ServerIdentity> alsoFrom;
+
+    private Response(Kind kind, String address, String nakMessage, ReplyFunction function, List<Modifier> modifiers,
+                     int duplicates, List<ServerIdentity> alsoFrom) {
+        this.kind = kind;
+        this.address = address;
+        this.nakMessage = nakMessage;
+        this.function = function;
+        this.modifiers = List.copyOf(modifiers);
+        this.duplicates = duplicates;
+        this.alsoFrom = List.copyOf(alsoFrom);
+    }
+
+    static Response of(Kind kind) {
+        return new Response(kind, null, null, null, List.of(), 0, List.of());
+    }
+
+    static Response defaultReply() {
+        return of(Kind.DEFAULT);
+    }
+
+    static Response offer() {
+        return of(Kind.OFFER);
+    }
+
+    static Response ack() {
+        return of(Kind.ACK);
+    }
+
+    static Response ignore() {
+        return of(Kind.IGNORE);
+    }
+
+    static Response nak(String message) {
+        return new Response(Kind.NAK, null, message, null, List.of(), 0, List.of());
+    }
+
+    static Response function(ReplyFunction function) {
+        return new Response(Kind.FUNCTION, null, null, function, List.of(), 0, List.of());
+    }
+
+    /** For {@code offer()} and {@code ack()}: the address to give instead of the engine's choice. */
+    public Response address(String ip) {
+        if (kind != Kind.OFFER && kind != Kind.ACK) {
+            throw new IllegalStateException("address(...) applies to offer() and ack(), not to " + describe());
+        }
+        return new Response(kind, ip, nakMessage, function, modifiers, duplicates, alsoFrom);
+    }
+
+    /** Sends after {@code time} of real time. */
+    public Response delay(Duration time) {
+        return modify("delay " + time.toMillis() + " ms", r -> r.delayed(time));
+    }
+
+    /** Sends once the server's clock (a TestClock) has advanced by {@code time}: no test sleeps. */
+    public Response delayOnServerClock(Duration time) {
+        return modify("delay " + time.toMillis() + " ms on the server clock", r -> r.delayedOnServerClock(time));
+    }
+
+    public Response withOption(DhcpOption option) {
+        return modify("with " + option, r -> r.withOption(option));
+    }
+
+    public Response withoutOption(OptionCode code) {
+        return modify("without option " + code.code(), r -> r.withoutOption(code));
+    }
+
+    /** Replies with another transaction id than the request's: the client must ignore it. */
+    public Response withXid(int xid) {
+        return modify(String.format("xid 0x%08x", xid), r -> r.withXid(xid));
+    }
+
+    /** Replies with the request's xid plus one: a wrong transaction id. */
+    public Response wrongXid() {
+        return modify("wrong xid", r -> r.withXid(r.message().xid() + 1));
+    }
+
+    /** Replies to another hardware address than the request's. */
+    public Response withChaddr(String mac) {
+        return modify("chaddr " + mac, r -> r.withChaddr(mac));
+    }
+
+    public Response malformed(Malformation malformation) {
+        return modify("malformed: " + malformation, r -> r.malformed(malformation));
+    }
+
+    /** Sends the reply twice. */
+    public Response duplicate() {
+        return duplicate(1);
+    }
+
+    /** Sends {@code extra} more copies of the reply. */
+    public Response duplicate(int extra) {
+        return new Response(kind, address, nakMessage, function, modifiers, duplicates + extra, alsoFrom);
+    }
+
+    /** Also sends the same reply as another server, e.g. {@code alsoFrom(rogueServerId("10.20.0.2"))}. */
+    public Response alsoFrom(ServerIdentity other) {
+        List<ServerIdentity> more = new ArrayList<>(alsoFrom);
+        more.add(other);
+        return new Response(kind, address, nakMessage, function, modifiers, duplicates, more);
+    }
+
+    /** Any change to the reply message. */
+    public Response edit(String description, UnaryOperator<DhcpMessage.Builder> change) {
+        return modify(description, r -> r.edit(change));
+    }
+
+    private Response modify(String description, UnaryOperator<Reply> change) {
+        List<Modifier> more = new ArrayList<>(modifiers);
+        more.add(new Modifier(description, change));
+        return new Response(kind, address, nakMessage, function, more, duplicates, alsoFrom);
+    }
+
+    /** The replies for one request; empty to send nothing. */
+    public List<Reply> resolve(DhcpMessage request, StubContext context) {
+        Optional<Reply> base = base(request, context);
+        if (base.isEmpty()) {
+            return List.of();
+        }
+        Reply reply = base.get();
+        for (Modifier modifier : modifiers) {
+            reply = modifier.change.apply(reply);
+        }
+        List<Reply> out = new ArrayList<>();
+        out.add(reply);
+        for (int i = 0; i < duplicates; i++) {
+            out.add(reply.annotated("duplicate " + (i + 1)));
+        }
+        for (ServerIdentity other : alsoFrom) {
+            out.add(reply.fromServer(other.address()));
+        }
+        return out;
+    }
+
+    private Optional<Reply> base(DhcpMessage request, StubContext context) {
+        switch (kind) {
+            case IGNORE:
+                return Optional.empty();
+            case NAK:
+                return Optional.of(context.nak(nakMessage));
+            case OFFER:
+                return address != null ? Optional.of(context.offer(address)) : context.optionalDefaultReply();
+            case ACK:
+                return address != null ? Optional.of(context.ack(address)) : context.optionalDefaultReply();
+            case FUNCTION:
+                return Optional.ofNullable(function.reply(request, context));
+            default:
+                return context.optionalDefaultReply();
+        }
+    }
+
+    /** A short description for the journal, e.g. {@code offer 10.20.0.77, delay 300 ms}. */
+    public String describe() {
+        StringBuilder out = new StringBuilder();
+        switch (kind) {
+            case DEFAULT: out.append("default reply"); break;
+            case OFFER: out.append("offer").append(address != null ? " " + address : ""); break;
+            case ACK: out.append("ack").append(address != null ? " " + address : ""); break;
+            case NAK: out.append("nak \"").append(nakMessage).append('"'); break;
+            case IGNORE: out.append("ignore"); break;
+            default: out.append("custom reply"); break;
+        }
+        modifiers.forEach(m -> out.append(", ").append(m.description));
+        if (duplicates > 0) {
+            out.append(", duplicated ").append(duplicates).append('x');
+        }
+        alsoFrom.forEach(s -> out.append(", also from ").append(s.address()));
+        return out.toString();
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+
+    private record Modifier(String description, UnaryOperator<Reply> change) {
+    }
+}
