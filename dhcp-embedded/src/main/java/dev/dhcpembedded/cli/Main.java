@@ -11,13 +11,16 @@ import picocli.CommandLine.Command;
 @Command(name = "dhcp-embedded", mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "An embedded DHCPv4 server for the test suites of DHCP clients.",
-        subcommands = {DecodeCommand.class})
+        subcommands = {DecodeCommand.class, DemoCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** Exit code for a bad flag or value, and for a bad input file. */
     public static final int USAGE = 2;
 
     public static void main(String[] args) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         System.exit(commandLine().execute(args));
     }
 
@@ -34,11 +37,16 @@ public final class Main implements Callable<Integer> {
         return cmd;
     }
 
-    /** Runs the server; its options come with the server package. Until then: nothing to do. */
+    @CommandLine.Mixin
+    private final ServeOptions serve = new ServeOptions();
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** Runs the server until SIGINT/SIGTERM or --max-seconds. */
     @Override
     public Integer call() {
-        // TODO(server): the server-running options of SPEC §5 (--bind, --subnet, ...) and their run loop go here.
-        return 0;
+        return new ServerRunner(serve, spec.commandLine().getOut(), spec.commandLine().getErr()).run();
     }
 
     /** The version from the jar's manifest, when there is one. */

@@ -55,8 +55,7 @@ public final class DhcpEncoder {
         int area = max - DhcpDecoder.OPTIONS_OFFSET - 3 - 1; // room for option 52 and END
         int capacity = Math.max(area, 0) + (fileFree ? 127 : 0) + (snameFree ? 63 : 0);
         if (max < MIN_PACKET || needed > capacity) {
-            throw new DhcpCodecException("the options need " + needed + " bytes but a packet of at most " + max
-                    + " bytes holds " + Math.max(capacity, 0) + " (the client's option 57 limits it)", -1);
+            throw tooBig(needed, max, capacity);
         }
         byte[] out = new byte[Math.max(max, MIN_PACKET)];
         byte[] file = new byte[128];
@@ -76,6 +75,10 @@ public final class DhcpEncoder {
             while (from < value.length || !wroteOnce) {
                 while (current < areas.length && (areas[current] == null || areas[current].free() < 3)) {
                     current++;
+                }
+                if (current == areas.length) {
+                    // Splitting at the fields' edges costs 2 bytes per piece, so the estimate above can fall short.
+                    throw tooBig(needed, max, capacity);
                 }
                 Area target = areas[current];
                 int chunk = Math.min(Math.min(255, value.length - from), target.free() - 2);
@@ -104,6 +107,11 @@ public final class DhcpEncoder {
             out[DhcpDecoder.SNAME_OFFSET + areas[2].at] = (byte) 255;
         }
         return out;
+    }
+
+    private static DhcpCodecException tooBig(int needed, int max, int capacity) {
+        return new DhcpCodecException("the options need " + needed + " bytes but a packet of at most " + max
+                + " bytes holds " + Math.max(capacity, 0) + " (the client's option 57 limits it)", -1);
     }
 
     private static List<DhcpOption> orderForWire(List<DhcpOption> options) {

@@ -45,6 +45,11 @@ public final class ClientKey {
         return Arrays.equals(message.clientMac().bytes(), bytes);
     }
 
+    /** Whether this is a MAC key for {@code mac}. */
+    boolean isMac(MacAddress mac) {
+        return !byClientId && Arrays.equals(mac.bytes(), bytes);
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof ClientKey && ((ClientKey) other).byClientId == byClientId

@@ -40,12 +40,12 @@ public final class LeaseEngine {
     public synchronized void updateConfig(UnaryOperator<ServerConfig> change) {
         ServerConfig updated = change.apply(config);
         for (StaticLease lease : updated.staticLeases()) {
-            LeaseTable.Row row = table.forClient(lease.client());
-            if (row != null && row.address != lease.address()) {
+            // the client may be keyed by its client identifier (61) while its static lease names its MAC
+            for (LeaseTable.Row row : table.rows(r -> belongsTo(lease, r) && r.address != lease.address())) {
                 table.forget(row);
             }
             LeaseTable.Row occupant = table.atAddress(lease.address());
-            if (occupant != null && occupant.client != null && !occupant.client.equals(lease.client())) {
+            if (occupant != null && occupant.client != null && !belongsTo(lease, occupant)) {
                 table.forget(occupant);
             }
         }
@@ -112,11 +112,16 @@ public final class LeaseEngine {
             }
             rule = "DISCOVER: offer a free pool address";
         }
+        // the client's current binding on this address stays bound: an OFFER must not shorten it to the hold time
+        // (assign reuses the same row, so remember it before)
+        boolean keepBinding = row != null && row.address == address && row.state == LeaseState.BOUND
+                && row.expiresAtMillis > now;
+        long boundUntil = keepBinding ? row.expiresAtMillis : 0;
         LeaseTable.Row held = table.assign(address, client, request.clientMac(), LeaseState.OFFERED,
                 now + config.offerHoldTime().toMillis());
-        if (row != null && row.address == address && row.state == LeaseState.BOUND && row.expiresAtMillis > now) {
+        if (keepBinding) {
             held.state = LeaseState.BOUND;
-            held.expiresAtMillis = row.expiresAtMillis;
+            held.expiresAtMillis = boundUntil;
         }
         request.hostname().ifPresent(h -> held.hostname = Optional.of(h));
         return Decision.reply(ReplyFactory.offerOrAck(request, MessageType.OFFER, address, config, subnet, host,
@@ -187,18 +192,21 @@ public final class LeaseEngine {
                 return Decision.reply(ReplyFactory.nak(request, config, "address not offered"),
                         what + ": NAK, this address was not offered to the client");
             }
-            if (!subnet.inPool(address)) {
-                return Decision.reply(ReplyFactory.nak(request, config, "address not available"),
-                        what + ": NAK, the address is outside the pools");
+            if (row != null && row.state == LeaseState.BOUND && row.expiresAtMillis > now) {
+                // RFC 2131 §4.3.2: the server has a record of the client, and the address is not the one bound
+                return Decision.reply(ReplyFactory.nak(request, config, "wrong address"),
+                        what + ": NAK, the client's binding is " + Ipv4.toString(row.address));
             }
-            if (!config.authoritative() && !"REBINDING".equals(state) && !"RENEWING".equals(state)) {
+            if (!config.authoritative()) {
+                // RFC 2131 §4.3.2: no record of this client: MUST remain silent (unless authoritative)
                 return Decision.silence(what + ": no record of the client, and not authoritative: silent");
             }
-            if (config.authoritative()) {
-                return Decision.reply(ReplyFactory.nak(request, config, "no record of this lease"),
-                        what + ": NAK, no record of the client (authoritative)");
+            if (!subnet.inPool(address)) {
+                return Decision.reply(ReplyFactory.nak(request, config, "address not available"),
+                        what + ": NAK, the address is outside the pools (authoritative)");
             }
-            return Decision.silence(what + ": no record of the client, and not authoritative: silent");
+            return Decision.reply(ReplyFactory.nak(request, config, "no record of this lease"),
+                    what + ": NAK, no record of the client (authoritative)");
         }
         LeaseTable.Row bound = table.assign(address, client, request.clientMac(), LeaseState.BOUND,
                 now + subnet.leaseTime().toMillis());
@@ -296,6 +304,14 @@ public final class LeaseEngine {
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean belongsTo(StaticLease lease, LeaseTable.Row row) {
+        if (row.client == null) {
+            return false;
+        }
+        return lease.client().equals(row.client)
+                || (!lease.client().byClientId() && row.mac != null && lease.client().isMac(row.mac));
     }
 
     private static Set<Integer> staticAddresses(ServerConfig config) {

@@ -109,6 +109,17 @@ final class LeaseTable {
         }
     }
 
+    /** The rows that pass {@code filter}, copied so that the caller may forget them. */
+    List<Row> rows(java.util.function.Predicate<Row> filter) {
+        List<Row> out = new ArrayList<>();
+        for (Row row : byAddress.values()) {
+            if (filter.test(row)) {
+                out.add(row);
+            }
+        }
+        return out;
+    }
+
     List<Lease> snapshot(long now) {
         List<Lease> out = new ArrayList<>(byAddress.size());
         for (Row row : byAddress.values()) {

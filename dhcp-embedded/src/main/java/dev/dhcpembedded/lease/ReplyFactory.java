@@ -49,6 +49,10 @@ final class ReplyFactory {
 
     static DhcpMessage nak(DhcpMessage request, ServerConfig config, String message) {
         DhcpMessage.Builder reply = header(request, MessageType.NAK, config);
+        if (request.giaddrAsInt() != 0) {
+            // RFC 2131 §4.3.2: through a relay, the NAK has the broadcast bit so the relay broadcasts it
+            reply.broadcast(true);
+        }
         if (!message.isEmpty()) {
             reply.option(DhcpOption.message(message));
         }

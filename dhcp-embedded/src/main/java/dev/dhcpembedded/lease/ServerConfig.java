@@ -32,7 +32,15 @@ public record ServerConfig(int serverId, boolean authoritative, Duration offerHo
             }
         }
         List<Integer> staticAddresses = new ArrayList<>();
+        List<ClientKey> staticClients = new ArrayList<>();
         for (StaticLease lease : staticLeases) {
+            if (staticClients.contains(lease.client())) {
+                throw new IllegalArgumentException("client " + lease.client() + " has two static leases ("
+                        + staticLeases.stream().filter(l -> l.client().equals(lease.client()))
+                                .map(l -> Ipv4.toString(l.address())).reduce((x, y) -> x + " and " + y).orElse("")
+                        + "); keep one static lease per client");
+            }
+            staticClients.add(lease.client());
             if (subnetContaining(subnets, lease.address()).isEmpty()) {
                 throw new IllegalArgumentException("static lease " + lease + " is outside every subnet ("
                         + subnets.stream().map(s -> s.cidr().toString()).reduce((x, y) -> x + ", " + y).orElse("")

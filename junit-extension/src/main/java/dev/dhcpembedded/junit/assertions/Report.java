@@ -1,0 +1,122 @@
+package dev.dhcpembedded.junit.assertions;
+
+import dev.dhcpembedded.journal.JournalEntry;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** The parts every failure message is made of: the closest message side by side, and the transcript. */
+final class Report {
+
+    /** How many transcript lines a failure message shows at most (the newest). */
+    static final int TRANSCRIPT_LIMIT = 60;
+
+    static final String DIFFERS = "  <<< differs";
+
+    private Report() {
+    }
+
+    /** The entry meeting the most (weighted) criteria; the newest wins a tie. */
+    static Optional<JournalEntry> closest(List<JournalEntry> candidates, List<Criterion> criteria) {
+        return candidates.stream().filter(e -> e.message().isPresent())
+                .max(Comparator.<JournalEntry>comparingInt(e -> score(e, criteria))
+                        .thenComparingLong(JournalEntry::sequence));
+    }
+
+    static int score(JournalEntry entry, List<Criterion> criteria) {
+        int score = 0;
+        for (Criterion criterion : criteria) {
+            if (criterion.matches(entry)) {
+                score += criterion.weight();
+            }
+        }
+        return score;
+    }
+
+    /**
+     * A table of field, expected and observed, one row per criterion, rows that do not match marked:
+     * <pre>
+     *   field                        expected                 observed
+     *   message type (53)            DISCOVER                 DISCOVER
+     *   parameter request list (55)  contains [1, 3, 6, 121]  [1, 3, 6] (missing 121)  &lt;&lt;&lt; differs
+     * </pre>
+     */
+    static String sideBySide(JournalEntry message, List<Criterion> criteria) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"field", "expected", "observed", ""});
+        for (Criterion criterion : criteria) {
+            rows.add(new String[] {criterion.field(), criterion.expected(), criterion.observedIn(message),
+                criterion.matches(message) ? "" : DIFFERS});
+        }
+        return table(rows);
+    }
+
+    static String table(List<String[]> rows) {
+        int fieldWidth = 0;
+        int expectedWidth = 0;
+        int observedWidth = 0;
+        for (String[] row : rows) {
+            fieldWidth = Math.max(fieldWidth, row[0].length());
+            expectedWidth = Math.max(expectedWidth, row[1].length());
+            if (!row[3].isEmpty()) {
+                observedWidth = Math.max(observedWidth, row[2].length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder("  ").append(pad(row[0], fieldWidth)).append("  ")
+                    .append(pad(row[1], expectedWidth)).append("  ");
+            if (row[3].isEmpty()) {
+                line.append(row[2]);
+            } else {
+                line.append(pad(row[2], observedWidth)).append(row[3]);
+            }
+            out.append(stripTrailing(line)).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** {@code Transcript (3 entries):} then one line per entry, numbered as in the journal. */
+    static String transcript(String title, List<JournalEntry> entries) {
+        StringBuilder out = new StringBuilder(title).append(" (").append(entries.size())
+                .append(entries.size() == 1 ? " entry" : " entries").append(')');
+        if (entries.isEmpty()) {
+            return out.append(": nothing at all").toString();
+        }
+        out.append(':');
+        int skip = Math.max(0, entries.size() - TRANSCRIPT_LIMIT);
+        if (skip > 0) {
+            out.append("\n  ... ").append(skip).append(" earlier entries left out");
+        }
+        for (JournalEntry entry : entries.subList(skip, entries.size())) {
+            out.append("\n  #").append(entry.sequence()).append(' ').append(entry.transcriptLine());
+        }
+        return out.toString();
+    }
+
+    static String ref(JournalEntry entry) {
+        return "#" + entry.sequence() + " " + entry.messageType().map(t -> t.name()).orElse("BOOTP")
+                + entry.message().map(m -> String.format(" (xid 0x%08x)", m.xid())).orElse("");
+    }
+
+    static String plural(int count, String singular, String plural) {
+        return count + " " + (count == 1 ? singular : plural);
+    }
+
+    private static String pad(String text, int width) {
+        StringBuilder out = new StringBuilder(text);
+        while (out.length() < width) {
+            out.append(' ');
+        }
+        return out.toString();
+    }
+
+    private static String stripTrailing(StringBuilder line) {
+        int end = line.length();
+        while (end > 0 && line.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return line.substring(0, end);
+    }
+}
