@@ -142,12 +142,13 @@ public final class ClientCommands {
                 cmd.add("env");
                 cmd.add("DHCP_RESOLV_CONF=" + resolvConf);
             }
-            String udhcpc = binary("udhcpc");
-            if (udhcpc.equals("udhcpc") && RealHostSupport.findBinary("busybox").isPresent()) {
+            if (RealHostSupport.findBinary("udhcpc").isPresent() || RealHostSupport.findBinary("busybox").isEmpty()) {
+                cmd.add(binary("udhcpc"));
+            } else {
                 cmd.add(binary("busybox"));
+                cmd.add("udhcpc");
             }
-            cmd.addAll(List.of(udhcpc.equals("udhcpc") && RealHostSupport.findBinary("busybox").isPresent()
-                    ? "udhcpc" : udhcpc, "-f", "-i", iface, "-s", script.toString(),
+            cmd.addAll(List.of("-f", "-i", iface, "-s", script.toString(),
                     "-t", Integer.toString(retries), "-T", Long.toString(Math.max(1, pause.toSeconds()))));
             cmd.addAll(options);
             for (String o : requested) {

@@ -23,7 +23,6 @@ final class LinuxUdpSocket implements AutoCloseable {
     private static final int AF_INET = 2;
     private static final int SOCK_DGRAM = 2;
     private static final int SOL_SOCKET = 1;
-    private static final int SO_REUSEADDR = 2;
     private static final int SO_BROADCAST = 6;
     private static final int SO_RCVBUF = 8;
     private static final int SO_RCVTIMEO = 20;
@@ -88,7 +87,7 @@ final class LinuxUdpSocket implements AutoCloseable {
         }
         int fd = socket(AF_INET, SOCK_DGRAM, 0);
         try {
-            setInt(fd, SOL_SOCKET, SO_REUSEADDR, 1);
+            // no SO_REUSEADDR: a second server on the same interface must fail, not share its broadcasts
             setInt(fd, SOL_SOCKET, SO_BROADCAST, 1);
             setInt(fd, SOL_SOCKET, SO_RCVBUF, 4 * 1024 * 1024);
             setInt(fd, IPPROTO_IP, IP_PKTINFO, 1);

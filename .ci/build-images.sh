@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Builds the local DHCP client images used by the Testcontainers tests, without any registry:
+#   dhcp-embedded/busybox-udhcpc:local       FROM scratch + static busybox (udhcpc, ip, sh)
+#   dhcp-embedded/debian-dhcp-clients:local  debootstrap'd bookworm with dhclient, dhcpcd, iproute2
+# Idempotent: an image that already exists is kept (FORCE=1 rebuilds). Needs root and a running
+# Docker engine. Exits non-zero with a message naming what failed.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SCRIPTS="$ROOT/dhcp-embedded/src/main/resources/dev/dhcpembedded/netns"
+BUSYBOX_IMAGE="${BUSYBOX_IMAGE:-dhcp-embedded/busybox-udhcpc:local}"
+DEBIAN_IMAGE="${DEBIAN_IMAGE:-dhcp-embedded/debian-dhcp-clients:local}"
+SUITE="${DEBIAN_SUITE:-bookworm}"
+FORCE="${FORCE:-0}"
+
+die() { echo "build-images: $*" >&2; exit 1; }
+log() { echo "build-images: $*"; }
+
+command -v docker >/dev/null || die "the docker client is not installed (Debian package docker.io)"
+docker info >/dev/null 2>&1 || die "no Docker engine answers on ${DOCKER_HOST:-/var/run/docker.sock}; start one with .ci/start-dockerd.sh"
+
+have_image() { [ "$FORCE" != 1 ] && docker image inspect "$1" >/dev/null 2>&1; }
+
+WORK="$(mktemp -d /tmp/dhe-images.XXXXXX)"
+cleanup() { rm -rf "$WORK"; }
+trap cleanup EXIT
+
+build_busybox() {
+    if have_image "$BUSYBOX_IMAGE"; then log "$BUSYBOX_IMAGE exists, kept"; return; fi
+    local bb
+    bb="$(command -v busybox || true)"
+    [ -n "$bb" ] || bb=/bin/busybox
+    [ -x "$bb" ] || die "busybox not found (Debian package busybox-static)"
+    file -L "$bb" 2>/dev/null | grep -q 'statically linked' \
+        || ldd "$bb" 2>&1 | grep -q 'not a dynamic executable' \
+        || die "$bb is not statically linked; install Debian package busybox-static"
+    local ctx="$WORK/busybox"
+    mkdir -p "$ctx"
+    cp "$ROOT/.ci/images/busybox/Dockerfile" "$ctx/"
+    cp -L "$bb" "$ctx/busybox"
+    cp "$SCRIPTS/udhcpc-script.sh" "$ctx/udhcpc-script.sh"
+    printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n' > "$ctx/passwd"
+    printf 'root:x:0:\nnogroup:x:65534:\n' > "$ctx/group"
+    log "building $BUSYBOX_IMAGE"
+    DOCKER_BUILDKIT=0 docker build -q -t "$BUSYBOX_IMAGE" "$ctx" >/dev/null \
+        || die "docker build of $BUSYBOX_IMAGE failed"
+}
+
+debian_mirror() {
+    if [ -n "${DEBIAN_MIRROR:-}" ]; then echo "$DEBIAN_MIRROR"; return; fi
+    local m=""
+    # deb822 sources: the URIs line of the stanza whose Suites include the suite (not -security)
+    for f in /etc/apt/sources.list.d/*.sources; do
+        [ -f "$f" ] || continue
+        m="$(awk -v s="$SUITE" 'BEGIN{RS="";FS="\n"} {u="";ok=0;for(i=1;i<=NF;i++){if($i~/^URIs:/){split($i,a," ");u=a[2]} if($i~/^Suites:/){n=split($i,b," ");for(j=2;j<=n;j++) if(b[j]==s) ok=1}} if(ok&&u!=""){print u;exit}}' "$f")"
+        [ -n "$m" ] && break
+    done
+    if [ -z "$m" ] && [ -f /etc/apt/sources.list ]; then
+        m="$(awk -v s="$SUITE" '$1=="deb" && $0 ~ (" " s " ") {for(i=2;i<=NF;i++) if($i ~ /^(https?|ftp|file):/){print $i; exit}}' /etc/apt/sources.list)"
+    fi
+    echo "${m:-http://deb.debian.org/debian}"
+}
+
+build_debian() {
+    if have_image "$DEBIAN_IMAGE"; then log "$DEBIAN_IMAGE exists, kept"; return; fi
+    command -v debootstrap >/dev/null || die "debootstrap is not installed (Debian package debootstrap)"
+    local mirror rootfs
+    mirror="$(debian_mirror)"
+    rootfs="$WORK/rootfs"
+    log "debootstrap $SUITE from $mirror (a minute or two)"
+    if ! debootstrap --variant=minbase --include=isc-dhcp-client,dhcpcd-base,iproute2 \
+            "$SUITE" "$rootfs" "$mirror" > "$WORK/debootstrap.log" 2>&1; then
+        tail -20 "$WORK/debootstrap.log" >&2
+        die "debootstrap of $SUITE from $mirror failed (log above)"
+    fi
+    mkdir -p "$rootfs/usr/local/share/dhcp-embedded"
+    cp "$SCRIPTS"/*.sh "$rootfs/usr/local/share/dhcp-embedded/"
+    chmod 755 "$rootfs"/usr/local/share/dhcp-embedded/*.sh
+    rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
+    log "importing $DEBIAN_IMAGE"
+    tar -C "$rootfs" -c . | docker import \
+        -c 'CMD ["/bin/bash"]' -c 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+        - "$DEBIAN_IMAGE" >/dev/null \
+        || die "docker import of $DEBIAN_IMAGE failed"
+}
+
+check() {
+    docker run --rm "$BUSYBOX_IMAGE" udhcpc --help >/dev/null 2>&1 \
+        || [ $? -eq 1 ] || die "$BUSYBOX_IMAGE does not run udhcpc"
+    docker run --rm "$BUSYBOX_IMAGE" sh -c 'ip -V >/dev/null 2>&1 || ip link >/dev/null' \
+        || die "$BUSYBOX_IMAGE has no working ip"
+    docker run --rm "$DEBIAN_IMAGE" sh -c 'dhclient --version && dhcpcd --version && ip -V' >/dev/null 2>&1 \
+        || die "$DEBIAN_IMAGE lacks dhclient, dhcpcd or ip"
+}
+
+build_busybox
+build_debian
+check
+log "ready: $BUSYBOX_IMAGE $DEBIAN_IMAGE"

@@ -1,0 +1,139 @@
+package dev.dhcpembedded.junit;
+
+import dev.dhcpembedded.codec.Ipv4;
+import dev.dhcpembedded.lease.Cidr;
+import dev.dhcpembedded.server.DhcpServer;
+import dev.dhcpembedded.server.DhcpServerBuilder;
+import dev.dhcpembedded.server.TestClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+/** Turns a {@link DhcpServerTest} into a started server, checking every attribute first. */
+final class AnnotationRecipe implements ServerRecipe {
+
+    private final DhcpServerTest config;
+    private final Class<?> declaredOn;
+
+    AnnotationRecipe(DhcpServerTest config, Class<?> declaredOn) {
+        this.config = config;
+        this.declaredOn = declaredOn;
+    }
+
+    @Override
+    public String origin() {
+        return "@DhcpServerTest on " + declaredOn.getName();
+    }
+
+    @Override
+    public Started start() {
+        validate();
+        Optional<TestClock> clock = clock();
+        DhcpServerBuilder builder = builder();
+        clock.ifPresent(builder::clock);
+        DhcpServer server = builder.start();
+        return new Started(server, clock);
+    }
+
+    /** Checks the attributes and builds (without starting) once: misuse fails before any test runs. */
+    void validate() {
+        clock();
+        DhcpServerBuilder builder = builder();
+        try {
+            builder.build();
+        } catch (IllegalArgumentException e) {
+            throw misuse(e.getMessage());
+        }
+    }
+
+    private DhcpServerBuilder builder() {
+        DhcpServerBuilder builder = DhcpServer.builder();
+        Cidr cidr = attribute("subnet", config.subnet(), () -> Cidr.parse(config.subnet()));
+        if (config.leaseSeconds() <= 0 || config.leaseSeconds() > 0xFFFFFFFFL) {
+            throw misuse("leaseSeconds = " + config.leaseSeconds() + " must be between 1 and 4294967295");
+        }
+        if (!config.router().isEmpty()) {
+            attribute("router", config.router(), () -> Ipv4.parseInt(config.router()));
+        }
+        String[] pools = config.pool();
+        if (pools.length == 0 && cidr.prefixLength() > 30) {
+            throw misuse("subnet = \"" + config.subnet() + "\" is too small for a default pool; name one with "
+                    + "pool = \"FIRST-LAST\"");
+        }
+        attribute("subnet", config.subnet(), () -> builder.subnet(config.subnet(), s -> {
+            if (pools.length == 0) {
+                s.pool(Ipv4.toString(cidr.network() + 1), Ipv4.toString(cidr.broadcast() - 1));
+                if (!config.router().isEmpty() && cidr.contains(Ipv4.parseInt(config.router()))) {
+                    s.exclude(config.router());
+                }
+            }
+            for (String pool : pools) {
+                attribute("pool", pool, () -> s.pool(pool));
+            }
+            for (String excluded : config.exclude()) {
+                attribute("exclude", excluded, () -> s.exclude(excluded));
+            }
+            if (!config.router().isEmpty()) {
+                attribute("router", config.router(), () -> s.router(config.router()));
+            }
+            if (config.dns().length > 0) {
+                attribute("dns", String.join(",", config.dns()), () -> s.dns(config.dns()));
+            }
+            if (!config.domain().isEmpty()) {
+                attribute("domain", config.domain(), () -> s.domainName(config.domain()));
+            }
+            s.leaseTime(Duration.ofSeconds(config.leaseSeconds()));
+        }));
+        for (String entry : config.staticLeases()) {
+            int equals = entry.indexOf('=');
+            if (equals < 0) {
+                throw misuse("staticLeases = \"" + entry + "\" must be written MAC=IP, e.g. "
+                        + "\"02:00:00:00:00:42=10.20.0.42\"");
+            }
+            attribute("staticLeases", entry, () -> builder.staticLease(entry.substring(0, equals).trim(),
+                    entry.substring(equals + 1).trim()));
+        }
+        if (!config.serverId().isEmpty()) {
+            attribute("serverId", config.serverId(), () -> builder.serverId(config.serverId()));
+        }
+        builder.authoritative(config.authoritative());
+        if (!config.bindInterface().isEmpty()) {
+            builder.bindInterface(config.bindInterface());
+        }
+        return builder;
+    }
+
+    private Optional<TestClock> clock() {
+        if (!config.testClock()) {
+            if (!config.clockStart().isEmpty()) {
+                throw misuse("clockStart = \"" + config.clockStart() + "\" needs testClock = true");
+            }
+            return Optional.empty();
+        }
+        if (config.clockStart().isEmpty()) {
+            return Optional.of(TestClock.startingNow());
+        }
+        try {
+            return Optional.of(TestClock.at(Instant.parse(config.clockStart())));
+        } catch (DateTimeParseException e) {
+            throw misuse("clockStart = \"" + config.clockStart() + "\" is not an ISO-8601 instant such as "
+                    + "2030-01-01T00:00:00Z");
+        }
+    }
+
+    private <T> T attribute(String name, String value, java.util.function.Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (ExtensionConfigurationException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw misuse(name + " = \"" + value + "\": " + e.getMessage());
+        }
+    }
+
+    private ExtensionConfigurationException misuse(String what) {
+        return new ExtensionConfigurationException(origin() + " is misconfigured: " + what);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.dhcpembedded.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Starts a {@link dev.dhcpembedded.server.DhcpServer} for the test class: one server for the class, reset (journal,
+ * leases, stubs and run-time changes) before each test, and stopped after the class, however it ends. Tests get it,
+ * its {@link dev.dhcpembedded.server.TestClock}, its journal and its address as parameters.
+ *
+ * <pre>{@code
+ * @DhcpServerTest(subnet = "10.20.0.0/24", pool = "10.20.0.100-10.20.0.199", router = "10.20.0.1")
+ * class DeviceBootTest {
+ *     @Test void boots(DhcpServer dhcp, TestClock clock) { ... }
+ * }
+ * }</pre>
+ *
+ * Nested classes use the outer class's server, unless they carry their own {@code @DhcpServerTest}. When a test
+ * fails, its exchange is written as a pcap under {@code target/dhcp-traffic/<class>/<method>.pcap}. For the full
+ * builder, use {@link DhcpServerExtension} with {@code @RegisterExtension} instead (not both).
+ */
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(DhcpServerExtension.class)
+public @interface DhcpServerTest {
+
+    /** The subnet served, in CIDR form. */
+    String subnet() default "10.20.0.0/24";
+
+    /**
+     * Pools written {@code FIRST-LAST}, e.g. {@code "10.20.0.100-10.20.0.199"}. None means every host address of
+     * the subnet except the router's.
+     */
+    String[] pool() default {};
+
+    /** Static leases written {@code MAC=IP}, e.g. {@code "02:00:00:00:00:42=10.20.0.42"}. */
+    String[] staticLeases() default {};
+
+    /** Addresses inside a pool that are never handed out. */
+    String[] exclude() default {};
+
+    /** Lease time (51) in seconds; T1 and T2 are 50% and 87.5% of it. */
+    long leaseSeconds() default 3600;
+
+    /** The router (3); none when empty. */
+    String router() default "";
+
+    /** DNS servers (6). */
+    String[] dns() default {};
+
+    /** Domain name (15); none when empty. */
+    String domain() default "";
+
+    /** The server identifier (54); empty for the default (the loopback address, or the interface's). */
+    String serverId() default "";
+
+    /** NAK requests for addresses the server has no record of. */
+    boolean authoritative() default false;
+
+    /**
+     * Serve UDP port 67 of this interface (needs root or CAP_NET_BIND_SERVICE) instead of loopback. Empty (the
+     * default) means 127.0.0.1 on an ephemeral port.
+     */
+    String bindInterface() default "";
+
+    /**
+     * Run the server on a {@link dev.dhcpembedded.server.TestClock} (the default), so leases age only when the
+     * test advances it; false for the system clock.
+     */
+    boolean testClock() default true;
+
+    /** Where the TestClock starts, as an ISO-8601 instant such as {@code 2030-01-01T00:00:00Z}; empty for now. */
+    String clockStart() default "";
+
+    /** One server for the class (reset before each test, the default) or a new server for each test. */
+    Lifecycle lifecycle() default Lifecycle.PER_CLASS;
+
+    /** How long the server lives. */
+    enum Lifecycle {
+        /** One server for the class and its nested classes, reset before each test. */
+        PER_CLASS,
+        /** A new server for each test, stopped after it. */
+        PER_METHOD
+    }
+}

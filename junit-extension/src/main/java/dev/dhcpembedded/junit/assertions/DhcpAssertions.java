@@ -1,0 +1,41 @@
+package dev.dhcpembedded.junit.assertions;
+
+import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.journal.Journal;
+import dev.dhcpembedded.lease.Lease;
+import dev.dhcpembedded.server.DhcpServer;
+
+/**
+ * The entry point of the AssertJ assertions on DHCP traffic:
+ *
+ * <pre>{@code
+ * import static dev.dhcpembedded.junit.assertions.DhcpAssertions.assertThat;
+ *
+ * assertThat(server).awaiting().received(DISCOVER).from(MAC).withParameterRequestList(SUBNET_MASK, ROUTER);
+ * assertThat(server).client(MAC).sentInOrder(DISCOVER, REQUEST).hasLease("10.20.0.100").conformsToRfc2131();
+ * }</pre>
+ *
+ * Failures are {@link AssertionError}s that state the expectation, show the closest observed message side by side
+ * with it, and end with the transcript of the exchange.
+ */
+public final class DhcpAssertions {
+
+    private DhcpAssertions() {
+    }
+
+    public static DhcpServerAssert assertThat(DhcpServer server) {
+        return new DhcpServerAssert(server);
+    }
+
+    public static JournalAssert assertThat(Journal journal) {
+        return new JournalAssert(journal);
+    }
+
+    public static DhcpMessageAssert assertThat(DhcpMessage message) {
+        return new DhcpMessageAssert(message);
+    }
+
+    public static LeaseAssert assertThat(Lease lease) {
+        return new LeaseAssert(lease);
+    }
+}

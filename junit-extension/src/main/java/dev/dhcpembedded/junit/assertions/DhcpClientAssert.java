@@ -1,0 +1,373 @@
+package dev.dhcpembedded.junit.assertions;
+
+import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.codec.Ipv4;
+import dev.dhcpembedded.codec.MessageType;
+import dev.dhcpembedded.codec.OptionCode;
+import dev.dhcpembedded.journal.Journal;
+import dev.dhcpembedded.journal.JournalEntry;
+import dev.dhcpembedded.lease.Lease;
+import dev.dhcpembedded.lease.LeaseState;
+import dev.dhcpembedded.server.DhcpServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * Assertions on one client, named by MAC or client identifier: the order of its messages, its lease, how it renewed
+ * and rebound, what it did after a NAK, and whether its messages follow RFC 2131.
+ */
+public final class DhcpClientAssert extends AbstractAssert<DhcpClientAssert, Journal> {
+
+    private final Traffic traffic;
+    private final Waiter waiter;
+    private final ClientRef client;
+
+    DhcpClientAssert(Traffic traffic, Waiter waiter, ClientRef client) {
+        super(traffic.journal(), DhcpClientAssert.class);
+        this.traffic = traffic;
+        this.waiter = waiter;
+        this.client = client;
+    }
+
+    /** At least one {@code type} from this client; refine it like {@code received(type)}. */
+    public DhcpMessagesAssert sent(MessageType type) {
+        return new DhcpMessagesAssert(traffic, waiter, Direction.RECEIVED,
+                List.of(Criteria.type(type), client.criterion())).verifyAtLeast(1);
+    }
+
+    /**
+     * The client sent these types in this order; other messages (retransmissions, say) may come between them.
+     * {@code sentInOrder(DISCOVER, REQUEST)} holds for DISCOVER, DISCOVER, REQUEST.
+     */
+    public DhcpClientAssert sentInOrder(MessageType... types) {
+        List<MessageType> expected = List.of(types);
+        check(() -> {
+            List<JournalEntry> sent = client.sent(traffic.entries());
+            List<JournalEntry> matched = new ArrayList<>();
+            int next = 0;
+            for (JournalEntry entry : sent) {
+                if (next < expected.size() && entry.is(expected.get(next))) {
+                    matched.add(entry);
+                    next++;
+                }
+            }
+            if (next == expected.size()) {
+                return null;
+            }
+            String how = matched.isEmpty()
+                    ? "no " + expected.get(0).name() + " came at all"
+                    : "the order holds up to " + AbstractTrafficAssert.refs(matched.subList(matched.size() - 1,
+                            matched.size())) + ", after which no " + expected.get(next).name() + " came";
+            return "Expecting " + client.describe() + " to have sent, in this order:\n  " + names(expected)
+                    + "\nbut it sent:\n  " + typesOf(sent) + "\n(" + how + ")\n" + clientTranscript();
+        });
+        return this;
+    }
+
+    /** The client sent exactly these types, in this order, and nothing else (retransmissions included). */
+    public DhcpClientAssert sentExactly(MessageType... types) {
+        List<String> expected = List.of(types).stream().map(MessageType::name).collect(Collectors.toList());
+        check(() -> {
+            List<JournalEntry> sent = client.sent(traffic.entries());
+            if (typesList(sent).equals(expected)) {
+                return null;
+            }
+            return "Expecting " + client.describe() + " to have sent exactly:\n  " + expected
+                    + "\nbut it sent:\n  " + typesOf(sent) + "\n" + clientTranscript();
+        });
+        return this;
+    }
+
+    /** The server's lease table has {@code address} BOUND to this client. Needs {@code assertThat(server)}. */
+    public DhcpClientAssert hasLease(String address) {
+        int wanted = Ipv4.parseInt(address);
+        return checkLease("to hold a BOUND lease on " + address,
+                l -> l.addressAsInt() == wanted && l.state() == LeaseState.BOUND);
+    }
+
+    /** The server's lease table has some address BOUND to this client. */
+    public DhcpClientAssert hasLease() {
+        return checkLease("to hold a BOUND lease", l -> l.state() == LeaseState.BOUND);
+    }
+
+    /** The server's lease table has nothing BOUND to this client (released, expired, declined or never leased). */
+    public DhcpClientAssert hasNoLease() {
+        DhcpServer server = requireServer("hasNoLease()");
+        check(() -> {
+            List<Lease> bound = leases(server).stream().filter(l -> l.state() == LeaseState.BOUND)
+                    .collect(Collectors.toList());
+            if (bound.isEmpty()) {
+                return null;
+            }
+            return "Expecting " + client.describe() + " to hold no BOUND lease\nbut it holds:\n"
+                    + leaseLines(bound) + clientTranscript();
+        });
+        return this;
+    }
+
+    /**
+     * The client renewed by unicast: a REQUEST with ciaddr set, without requested IP address (50) or server
+     * identifier (54), with the broadcast flag clear, addressed to the server rather than to everyone. (On loopback
+     * the journal shows each datagram as it would appear on a link, so this is decided from the message.)
+     */
+    public DhcpClientAssert renewedByUnicast() {
+        return checkRequest("to have renewed by unicast (RENEWING)", entries -> List.of(
+                Criteria.type(MessageType.REQUEST), client.criterion(), Criteria.ciaddrSet(),
+                Criteria.noOption(OptionCode.REQUESTED_IP_ADDRESS), Criteria.noOption(OptionCode.SERVER_IDENTIFIER),
+                Criteria.broadcastFlag(false), unicastDestination()));
+    }
+
+    /**
+     * The client rebound by broadcast: a REQUEST with ciaddr set, without 50 or 54, sent to all servers, which
+     * means addressed to 255.255.255.255, or, where the transport cannot show the destination (loopback), sent at
+     * or after T2 of the ACK that granted the lease (on the server's clock).
+     */
+    public DhcpClientAssert rebindedByBroadcast() {
+        return checkRequest("to have rebound by broadcast (REBINDING)", entries -> List.of(
+                Criteria.type(MessageType.REQUEST), client.criterion(), Criteria.ciaddrSet(),
+                Criteria.noOption(OptionCode.REQUESTED_IP_ADDRESS), Criteria.noOption(OptionCode.SERVER_IDENTIFIER),
+                toAllServers(entries)));
+    }
+
+    /** Same as {@link #rebindedByBroadcast()}. */
+    public DhcpClientAssert reboundByBroadcast() {
+        return rebindedByBroadcast();
+    }
+
+    /** After the first NAK the server sent it, the client's next message was a DISCOVER: it went back to INIT. */
+    public DhcpClientAssert wentBackToInitAfterNak() {
+        check(() -> {
+            List<JournalEntry> entries = client.entries(traffic.entries());
+            int nak = -1;
+            for (int i = 0; i < entries.size(); i++) {
+                if (entries.get(i).isSent() && entries.get(i).is(MessageType.NAK)) {
+                    nak = i;
+                    break;
+                }
+            }
+            String expectation = "Expecting " + client.describe() + " to go back to INIT (send a DISCOVER) after a"
+                    + " NAK\n";
+            if (nak < 0) {
+                return expectation + "but the server sent it no NAK\n" + clientTranscript();
+            }
+            for (int i = nak + 1; i < entries.size(); i++) {
+                JournalEntry next = entries.get(i);
+                if (next.isReceived()) {
+                    if (next.is(MessageType.DISCOVER)) {
+                        return null;
+                    }
+                    return expectation + "but after the NAK " + Report.ref(entries.get(nak)) + " it sent "
+                            + Report.ref(next) + "\n" + clientTranscript();
+                }
+            }
+            return expectation + "but after the NAK " + Report.ref(entries.get(nak)) + " it sent nothing\n"
+                    + clientTranscript();
+        });
+        return this;
+    }
+
+    /** The client sent a RELEASE. */
+    public DhcpClientAssert released() {
+        sent(MessageType.RELEASE);
+        return this;
+    }
+
+    /** The client sent a RELEASE for {@code address} (ciaddr). */
+    public DhcpClientAssert released(String address) {
+        sent(MessageType.RELEASE).withCiaddr(address);
+        return this;
+    }
+
+    /** The client sent a DECLINE for {@code address} (option 50). */
+    public DhcpClientAssert declined(String address) {
+        sent(MessageType.DECLINE).withRequestedIpAddress(address);
+        return this;
+    }
+
+    /** The client sent an INFORM. */
+    public DhcpClientAssert informed() {
+        sent(MessageType.INFORM);
+        return this;
+    }
+
+    /** Every message the client sent follows RFC 2131; fails listing each rule broken, message by message. */
+    public DhcpClientAssert conformsToRfc2131() {
+        return conformsToRfc2131Except();
+    }
+
+    /** As {@link #conformsToRfc2131()}, not checking {@code ignored}. */
+    public DhcpClientAssert conformsToRfc2131Except(Rfc2131Rule... ignored) {
+        Set<Rfc2131Rule> skip = ignored.length == 0 ? EnumSet.noneOf(Rfc2131Rule.class)
+                : EnumSet.copyOf(List.of(ignored));
+        check(() -> {
+            List<JournalEntry> entries = traffic.entries();
+            List<Rfc2131Violation> violations = Rfc2131Conformance.check(entries, client).stream()
+                    .filter(v -> !skip.contains(v.rule())).collect(Collectors.toList());
+            if (violations.isEmpty()) {
+                if (client.sent(entries).isEmpty()) {
+                    return "Expecting " + client.describe() + " to conform to RFC 2131\nbut it sent nothing to "
+                            + "check\n" + Report.transcript("Transcript", entries);
+                }
+                return null;
+            }
+            StringBuilder out = new StringBuilder("Expecting ").append(client.describe())
+                    .append(" to conform to RFC 2131\nbut its messages broke ")
+                    .append(Report.plural(violations.size(), "rule", "rules")).append(":\n");
+            int n = 1;
+            for (Rfc2131Violation violation : violations) {
+                out.append("  ").append(n++).append(". ").append(violation).append('\n')
+                        .append("     rule ").append(violation.rule().name()).append(": ")
+                        .append(violation.rule().text()).append(" (").append(violation.rule().reference())
+                        .append(")\n");
+            }
+            return out.append(clientTranscript()).toString();
+        });
+        return this;
+    }
+
+    /** The rules broken, without failing: for custom reporting. */
+    public List<Rfc2131Violation> rfc2131Violations() {
+        return Rfc2131Conformance.check(traffic.entries(), client);
+    }
+
+    // ---- helpers ----
+
+    private interface CriteriaFor {
+        List<Criterion> of(List<JournalEntry> entries);
+    }
+
+    private DhcpClientAssert checkRequest(String what, CriteriaFor criteriaFor) {
+        check(() -> {
+            List<JournalEntry> entries = traffic.entries();
+            List<Criterion> criteria = criteriaFor.of(entries);
+            if (!Direction.RECEIVED.filter(entries, criteria).isEmpty()) {
+                return null;
+            }
+            List<JournalEntry> requests = Direction.RECEIVED.filter(entries, criteria.subList(0, 2));
+            StringBuilder out = new StringBuilder("Expecting ").append(client.describe()).append(' ').append(what)
+                    .append(":\n  ").append(criteria.stream().map(Criterion::phrase).collect(Collectors.joining(" ")))
+                    .append('\n');
+            Optional<JournalEntry> closest = Report.closest(requests, criteria);
+            if (closest.isEmpty()) {
+                out.append("but it sent no REQUEST at all\n");
+            } else {
+                out.append("but none of its ").append(Report.plural(requests.size(), "REQUEST", "REQUESTs"))
+                        .append(" does; the closest is ").append(Report.ref(closest.get())).append(":\n")
+                        .append(Report.sideBySide(closest.get(), criteria));
+            }
+            return out.append(clientTranscript()).toString();
+        });
+        return this;
+    }
+
+    private static Criterion unicastDestination() {
+        return new Criterion("to the server", "sent to", "the server (unicast)",
+                e -> e.destination().getAddress().getHostAddress() + ":" + e.destination().getPort(),
+                e -> !isBroadcast(e), 1);
+    }
+
+    private Criterion toAllServers(List<JournalEntry> entries) {
+        return new Criterion("to all servers", "sent to", "all servers (255.255.255.255, or at/after T2)",
+                e -> {
+                    String to = e.destination().getAddress().getHostAddress() + ":" + e.destination().getPort();
+                    return grantingAck(entries, e).map(ack -> to + ", " + seconds(since(ack, e))
+                            + " after its ACK " + Report.ref(ack) + " (T2 = " + seconds(t2(ack)) + ")")
+                            .orElse(to + ", no ACK for its address before it");
+                },
+                e -> isBroadcast(e) || grantingAck(entries, e).map(ack -> since(ack, e).compareTo(t2(ack)) >= 0)
+                        .orElse(false), 1);
+    }
+
+    private static boolean isBroadcast(JournalEntry entry) {
+        return entry.destination().getAddress().equals(Ipv4.BROADCAST);
+    }
+
+    /** The last ACK the server sent before {@code request} granting the address the request names in ciaddr. */
+    private Optional<JournalEntry> grantingAck(List<JournalEntry> entries, JournalEntry request) {
+        DhcpMessage m = request.message().get();
+        JournalEntry found = null;
+        for (JournalEntry entry : client.entries(entries)) {
+            if (entry.sequence() >= request.sequence()) {
+                break;
+            }
+            if (entry.isSent() && entry.is(MessageType.ACK)
+                    && entry.message().get().yiaddrAsInt() == m.ciaddrAsInt() && m.ciaddrAsInt() != 0) {
+                found = entry;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    private static Duration since(JournalEntry ack, JournalEntry request) {
+        return Duration.between(ack.serverTime(), request.serverTime());
+    }
+
+    private static Duration t2(JournalEntry ack) {
+        DhcpMessage m = ack.message().get();
+        return m.rebindingTime().orElseGet(() -> m.leaseTime().map(l -> l.multipliedBy(7).dividedBy(8))
+                .orElse(Duration.ZERO));
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.getSeconds() + "s";
+    }
+
+    private DhcpClientAssert checkLease(String what, java.util.function.Predicate<Lease> wanted) {
+        DhcpServer server = requireServer("hasLease(...)");
+        check(() -> {
+            List<Lease> leases = leases(server);
+            if (leases.stream().anyMatch(wanted)) {
+                return null;
+            }
+            return "Expecting " + client.describe() + " " + what + "\nbut "
+                    + (leases.isEmpty() ? "the server has no lease for it\n" : "its leases are:\n"
+                    + leaseLines(leases)) + clientTranscript();
+        });
+        return this;
+    }
+
+    private List<Lease> leases(DhcpServer server) {
+        return server.leases().stream().filter(client::holds).collect(Collectors.toList());
+    }
+
+    private static String leaseLines(List<Lease> leases) {
+        StringBuilder out = new StringBuilder();
+        for (Lease lease : leases) {
+            out.append("  ").append(lease).append('\n');
+        }
+        return out.toString();
+    }
+
+    private DhcpServer requireServer(String method) {
+        return traffic.server().orElseThrow(() -> new IllegalStateException(method
+                + " reads the server's lease table: use assertThat(server) rather than assertThat(journal)"));
+    }
+
+    private void check(java.util.function.Supplier<String> check) {
+        isNotNull();
+        waiter.check(check, failure -> failWithMessage("%s", failure));
+    }
+
+    private String clientTranscript() {
+        return Report.transcript("Transcript of " + client.describe(), client.entries(traffic.entries()));
+    }
+
+    private static String names(List<MessageType> types) {
+        return types.stream().map(MessageType::name).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    private static List<String> typesList(List<JournalEntry> entries) {
+        return entries.stream().map(e -> e.messageType().map(MessageType::name).orElse("BOOTP"))
+                .collect(Collectors.toList());
+    }
+
+    private static String typesOf(List<JournalEntry> entries) {
+        return typesList(entries).toString();
+    }
+}

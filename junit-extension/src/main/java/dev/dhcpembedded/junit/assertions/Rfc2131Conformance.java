@@ -1,0 +1,194 @@
+package dev.dhcpembedded.junit.assertions;
+
+import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.codec.Hex;
+import dev.dhcpembedded.codec.Ipv4;
+import dev.dhcpembedded.codec.MacAddress;
+import dev.dhcpembedded.codec.MessageType;
+import dev.dhcpembedded.codec.OptionCode;
+import dev.dhcpembedded.journal.Journal;
+import dev.dhcpembedded.journal.JournalEntry;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Checks what a client sent against RFC 2131: every rule of {@link Rfc2131Rule} on every message, in order, with the
+ * server's replies as context (a REQUEST answering an OFFER is in SELECTING).
+ */
+public final class Rfc2131Conformance {
+
+    private Rfc2131Conformance() {
+    }
+
+    /** Every rule the client with {@code mac} broke, in the order of its messages. */
+    public static List<Rfc2131Violation> check(Journal journal, MacAddress mac) {
+        return check(journal.entries(), ClientRef.ofMac(mac));
+    }
+
+    static List<Rfc2131Violation> check(List<JournalEntry> all, ClientRef client) {
+        List<JournalEntry> entries = client.entries(all);
+        List<Rfc2131Violation> out = new ArrayList<>();
+        Set<Integer> offeredXids = new HashSet<>();
+        Set<Integer> discoverXids = new HashSet<>();
+        Set<Integer> finishedXids = new HashSet<>();
+        Map<Integer, Integer> lastSecs = new HashMap<>();
+        byte[] clientId = null;
+        for (JournalEntry entry : entries) {
+            DhcpMessage m = entry.message().get();
+            if (entry.isSent()) {
+                if (m.is(MessageType.OFFER)) {
+                    offeredXids.add(m.xid());
+                } else if (m.is(MessageType.ACK) || m.is(MessageType.NAK)) {
+                    finishedXids.add(m.xid());
+                }
+                continue;
+            }
+            if (m.op() != DhcpMessage.BOOTREQUEST || m.messageType().isEmpty()) {
+                out.add(new Rfc2131Violation(Rfc2131Rule.MESSAGE_TYPE, entry, m.op() != DhcpMessage.BOOTREQUEST
+                        ? "has op " + m.op() + ", not BOOTREQUEST (1)" : "has no message type (53)"));
+            }
+            MessageType type = m.messageType().orElse(null);
+            boolean has50 = m.hasOption(OptionCode.REQUESTED_IP_ADDRESS);
+            boolean has54 = m.hasOption(OptionCode.SERVER_IDENTIFIER);
+            boolean ciaddrSet = m.ciaddrAsInt() != 0;
+            if (MessageType.DISCOVER.equals(type)) {
+                if (ciaddrSet) {
+                    out.add(new Rfc2131Violation(Rfc2131Rule.DISCOVER_CIADDR_ZERO, entry,
+                            "has ciaddr " + Ipv4.toString(m.ciaddrAsInt())));
+                }
+                if (has54) {
+                    out.add(new Rfc2131Violation(Rfc2131Rule.DISCOVER_NO_SERVER_ID, entry,
+                            "carries server identifier (54) " + m.serverIdentifier().get().getHostAddress()));
+                }
+                if (finishedXids.contains(m.xid())) {
+                    out.add(new Rfc2131Violation(Rfc2131Rule.NEW_DISCOVER_NEW_XID, entry,
+                            String.format("reuses xid 0x%08x of an earlier transaction", m.xid())));
+                }
+                discoverXids.add(m.xid());
+            } else if (MessageType.REQUEST.equals(type)) {
+                checkRequest(entry, m, has50, has54, ciaddrSet,
+                        offeredXids.contains(m.xid()) || discoverXids.contains(m.xid()), out);
+                finishedXids.add(m.xid());
+            } else if (MessageType.DECLINE.equals(type)) {
+                List<String> wrong = new ArrayList<>();
+                if (ciaddrSet) {
+                    wrong.add("has ciaddr " + Ipv4.toString(m.ciaddrAsInt()));
+                }
+                missing(wrong, has50, "requested IP address (50)");
+                missing(wrong, has54, "server identifier (54)");
+                add(out, Rfc2131Rule.DECLINE_FIELDS, entry, wrong);
+                finishedXids.add(m.xid());
+            } else if (MessageType.RELEASE.equals(type)) {
+                List<String> wrong = new ArrayList<>();
+                if (!ciaddrSet) {
+                    wrong.add("has ciaddr 0");
+                }
+                missing(wrong, has54, "server identifier (54)");
+                if (has50) {
+                    wrong.add("carries requested IP address (50)");
+                }
+                add(out, Rfc2131Rule.RELEASE_FIELDS, entry, wrong);
+                finishedXids.add(m.xid());
+            } else if (MessageType.INFORM.equals(type)) {
+                List<String> wrong = new ArrayList<>();
+                if (!ciaddrSet) {
+                    wrong.add("has ciaddr 0");
+                }
+                if (has50) {
+                    wrong.add("carries requested IP address (50)");
+                }
+                if (m.hasOption(OptionCode.IP_ADDRESS_LEASE_TIME)) {
+                    wrong.add("carries lease time (51)");
+                }
+                if (has54) {
+                    wrong.add("carries server identifier (54)");
+                }
+                add(out, Rfc2131Rule.INFORM_FIELDS, entry, wrong);
+                finishedXids.add(m.xid());
+            }
+            if (type == null || MessageType.DISCOVER.equals(type) || MessageType.REQUEST.equals(type)
+                    || MessageType.INFORM.equals(type)) {
+                Integer before = lastSecs.put(m.xid(), m.secs());
+                if (before != null && m.secs() < before) {
+                    out.add(new Rfc2131Violation(Rfc2131Rule.SECS_MONOTONIC, entry,
+                            "has secs " + m.secs() + " after " + before + " earlier in the same transaction"));
+                }
+            }
+            byte[] id = m.clientIdentifier().orElse(null);
+            if (clientId != null && !Arrays.equals(clientId, id)) {
+                out.add(new Rfc2131Violation(Rfc2131Rule.CLIENT_ID_STABLE, entry, id == null
+                        ? "has no client identifier (61); earlier ones had " + colons(clientId)
+                        : "has client identifier (61) " + colons(id) + "; earlier ones had " + colons(clientId)));
+            }
+            if (id != null) {
+                clientId = id;
+            }
+            OptionalInt size = maximumMessageSize(m);
+            if (size.isPresent() && size.getAsInt() < 576) {
+                out.add(new Rfc2131Violation(Rfc2131Rule.MAX_MESSAGE_SIZE, entry,
+                        "has maximum message size (57) " + size.getAsInt()));
+            }
+        }
+        return out;
+    }
+
+    private static void checkRequest(JournalEntry entry, DhcpMessage m, boolean has50, boolean has54,
+                                     boolean ciaddrSet, boolean answersOffer, List<Rfc2131Violation> out) {
+        if (ciaddrSet) {
+            List<String> wrong = new ArrayList<>();
+            if (has50) {
+                wrong.add("carries requested IP address (50) " + m.requestedIpAddress().get().getHostAddress());
+            }
+            if (has54) {
+                wrong.add("carries server identifier (54) " + m.serverIdentifier().get().getHostAddress());
+            }
+            add(out, Rfc2131Rule.EXTENDING_REQUEST, entry, prefix("in RENEWING/REBINDING (ciaddr "
+                    + Ipv4.toString(m.ciaddrAsInt()) + "), ", wrong));
+        } else if (has54 || answersOffer) {
+            List<String> wrong = new ArrayList<>();
+            missing(wrong, has54, "server identifier (54)");
+            missing(wrong, has50, "requested IP address (50)");
+            add(out, Rfc2131Rule.SELECTING_REQUEST, entry, prefix("in SELECTING, ", wrong));
+        } else if (!has50) {
+            out.add(new Rfc2131Violation(Rfc2131Rule.INIT_REBOOT_REQUEST, entry,
+                    "in INIT-REBOOT (ciaddr 0, no server identifier), has no requested IP address (50)"));
+        }
+    }
+
+    private static OptionalInt maximumMessageSize(DhcpMessage m) {
+        try {
+            return m.maximumMessageSize();
+        } catch (RuntimeException malformed) {
+            return OptionalInt.empty();
+        }
+    }
+
+    private static void missing(List<String> wrong, boolean present, String what) {
+        if (!present) {
+            wrong.add("has no " + what);
+        }
+    }
+
+    private static List<String> prefix(String prefix, List<String> wrong) {
+        if (!wrong.isEmpty()) {
+            wrong.set(0, prefix + wrong.get(0));
+        }
+        return wrong;
+    }
+
+    private static void add(List<Rfc2131Violation> out, Rfc2131Rule rule, JournalEntry entry, List<String> wrong) {
+        if (!wrong.isEmpty()) {
+            out.add(new Rfc2131Violation(rule, entry, String.join(" and ", wrong)));
+        }
+    }
+
+    private static String colons(byte[] bytes) {
+        return Hex.colons(bytes, 0, bytes.length);
+    }
+}
