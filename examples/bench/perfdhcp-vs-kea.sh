@@ -25,6 +25,7 @@ usage: sudo examples/bench/perfdhcp-vs-kea.sh [options]
 
 environment:
   JAVA_OPTS    JVM flags of the embedded server (default: -Xms256m -Xmx256m -XX:+UseSerialGC -XX:+AlwaysPreTouch)
+  EMBEDDED_ARGS  extra flags for the embedded CLI, e.g. "--journal 1000" (default: none, i.e. its defaults)
   SERVER_CPU   core of the servers (default 0)      CLIENT_CPU   core of perfdhcp (default 1)
 EOF
 }
@@ -45,6 +46,7 @@ OUT=""
 JAVA_OPTS="${JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseSerialGC -XX:+AlwaysPreTouch}"
 SERVER_CPU="${SERVER_CPU:-0}"
 CLIENT_CPU="${CLIENT_CPU:-1}"
+EMBEDDED_ARGS="${EMBEDDED_ARGS:-}"
 
 die() { echo "perfdhcp-vs-kea: $*" >&2; exit 2; }
 need_value() { [[ $# -ge 2 && -n "$2" ]] || die "$1 needs a value (see --help)"; }
@@ -169,7 +171,7 @@ start_server() { # $1 = embedded|kea, $2 = budget in seconds
             # shellcheck disable=SC2086
             ip netns exec "$NS_SRV" taskset -c "$SERVER_CPU" java $JAVA_OPTS -jar "$JAR" --interface "$IF_SRV" \
                 --subnet "$SUBNET" --pool "$POOL_FIRST-$POOL_LAST" --lease "$LEASE" --quiet \
-                --max-seconds "$budget" >"$log" 2>&1 &
+                --max-seconds "$budget" $EMBEDDED_ARGS >"$log" 2>&1 &
             ;;
         kea)
             mkdir -p "$OUT/kea-run"
@@ -205,6 +207,9 @@ TICKS=$(getconf CLK_TCK)
 cpu_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$SERVER_PID/stat"; } # utime+stime, after comm
 rss_mib() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$SERVER_PID/status"; }
 load1() { cut -d' ' -f1 /proc/loadavg; }
+# UDP receive-buffer overflows in a namespace (/proc/net/snmp is per namespace): tells drops at the server's socket
+# from drops at perfdhcp's socket (a server that stalls, e.g. in GC, then answers in a burst overflows perfdhcp's).
+rcvbuf_errors() { ip netns exec "$1" awk '/^Udp:/ { if (!h) { for (i = 1; i <= NF; i++) if ($i == "RcvbufErrors") c = i; h = 1 } else print $c }' /proc/net/snmp; }
 
 # Runs perfdhcp once, bounded in time (-p, timeout) and count (-n); raw output to $3.
 run_perfdhcp() { # $1 rate, $2 seconds, $3 output file
@@ -251,22 +256,23 @@ echo "uptime at start: $(uptime)"
 
 if [[ -n "$SOAK_RATE" ]]; then
     # ---- soak: one long load at SOAK_RATE, in SAMPLE-second slices, RSS and CPU read between them ----
-    printf '%-8s %6s %8s %8s %7s %20s %20s %7s %8s %5s\n' server t_s rate xchg/s drops% \
-        "DO ms min/avg/max" "RA ms min/avg/max" cpu_s rss_MiB load
+    printf '%-8s %6s %8s %8s %7s %21s %21s %7s %8s %7s %7s %5s\n' server t_s rate xchg/s drops% \
+        "DO ms min/avg/max" "RA ms min/avg/max" cpu_s rss_MiB srv_ovf cli_ovf load
     for server in $SERVERS; do
         start_server "$server" "$budget"
         (( WARMUP > 0 )) && run_perfdhcp "$SOAK_RATE" "$WARMUP" "$OUT/$server.soak-warmup.txt"
         elapsed=0
         while (( elapsed < SOAK_SECONDS )); do
             slice=$(( SOAK_SECONDS - elapsed < SAMPLE ? SOAK_SECONDS - elapsed : SAMPLE ))
-            c0=$(cpu_ticks)
+            c0=$(cpu_ticks); s0=$(rcvbuf_errors "$NS_SRV"); k0=$(rcvbuf_errors "$NS_CLI")
             run_perfdhcp "$SOAK_RATE" "$slice" "$OUT/$server.soak.$elapsed.txt"
-            c1=$(cpu_ticks)
+            c1=$(cpu_ticks); s1=$(rcvbuf_errors "$NS_SRV"); k1=$(rcvbuf_errors "$NS_CLI")
             elapsed=$(( elapsed + slice ))
             read -r sent done drops dmn dav dmx rmn rav rmx < <(parse_perfdhcp "$OUT/$server.soak.$((elapsed - slice)).txt")
-            printf '%-8s %6d %8d %8d %7s %20s %20s %7.2f %8s %5s\n' "$server" "$elapsed" "$SOAK_RATE" \
+            printf '%-8s %6d %8d %8d %7s %21s %21s %7.2f %8s %7d %7d %5s\n' "$server" "$elapsed" "$SOAK_RATE" \
                 $(( done / slice )) "$drops" "$dmn/$dav/$dmx" "$rmn/$rav/$rmx" \
-                "$(awk -v t=$(( c1 - c0 )) -v h="$TICKS" 'BEGIN { print t / h }')" "$(rss_mib)" "$(load1)"
+                "$(awk -v t=$(( c1 - c0 )) -v h="$TICKS" 'BEGIN { print t / h }')" "$(rss_mib)" \
+                $(( s1 - s0 )) $(( k1 - k0 )) "$(load1)"
         done
         stop_server
     done
@@ -281,14 +287,14 @@ for server in $SERVERS; do
     for rate in $RATES; do
         kill -0 "$SERVER_PID" 2>/dev/null || die "$server died during the ladder (log: $OUT/$server.server.log)"
         raw="$OUT/$server.$MODE_NAME.$rate.txt"
-        c0=$(cpu_ticks)
+        c0=$(cpu_ticks); s0=$(rcvbuf_errors "$NS_SRV"); k0=$(rcvbuf_errors "$NS_CLI")
         run_perfdhcp "$rate" "$PERIOD" "$raw"
-        c1=$(cpu_ticks)
+        c1=$(cpu_ticks); s1=$(rcvbuf_errors "$NS_SRV"); k1=$(rcvbuf_errors "$NS_CLI")
         read -r sent done drops dmn dav dmx rmn rav rmx < <(parse_perfdhcp "$raw")
         cpu=$(awk -v t=$(( c1 - c0 )) -v h="$TICKS" 'BEGIN { printf "%.2f", t / h }')
-        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$server" "$rate" "$sent" "$done" \
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$server" "$rate" "$sent" "$done" \
             "$(( done / PERIOD ))" "$drops" "$dmn" "$dav" "$dmx" "$rmn" "$rav" "$rmx" "$cpu" "$(rss_mib)" \
-            "$(load1)" >>"$RESULTS"
+            "$(load1)" $(( s1 - s0 )) $(( k1 - k0 )) >>"$RESULTS"
         echo "  $server $rate/s: $(( done / PERIOD )) exchanges/s, $drops % drops, cpu ${cpu}s, load $(load1)" >&2
         if awk -v d="$drops" -v m="$STOP_ABOVE" 'BEGIN { exit !(d > m) }'; then
             echo "  $server: more than $STOP_ABOVE % drops, ladder stopped" >&2
@@ -300,16 +306,18 @@ for server in $SERVERS; do
 done
 
 echo
-echo "$MODE_NAME, $PERIOD s per step, -R $CLIENTS; latency in ms; cpu = server utime+stime during the step"
+echo "$MODE_NAME, $PERIOD s per step, -R $CLIENTS; latency in ms; cpu = server utime+stime during the step;"
+echo "srv_ovf/cli_ovf = datagrams lost to a full UDP receive buffer at the server / at perfdhcp"
 awk -F'\t' -v period="$PERIOD" -v mode="$MODE_NAME" '
     BEGIN {
-        printf "%-8s %7s %8s %7s %21s %21s %7s %5s %8s %5s\n", "server", "offered", "xchg/s", "drops%",
-            "DO min/avg/max", (mode == "DO" ? "" : "RA min/avg/max"), "cpu_s", "cpu%", "rss_MiB", "load"
+        printf "%-8s %7s %8s %7s %21s %21s %7s %5s %8s %7s %7s %5s\n", "server", "offered", "xchg/s", "drops%",
+            "DO min/avg/max", (mode == "DO" ? "" : "RA min/avg/max"), "cpu_s", "cpu%", "rss_MiB", "srv_ovf",
+            "cli_ovf", "load"
     }
     {
         ra = (mode == "DO") ? "" : $10 "/" $11 "/" $12
-        printf "%-8s %7d %8d %7.2f %21s %21s %7.2f %5.0f %8s %5s\n", $1, $2, $5, $6, $7 "/" $8 "/" $9, ra,
-            $13, 100 * $13 / period, $14, $15
+        printf "%-8s %7d %8d %7.2f %21s %21s %7.2f %5.0f %8s %7d %7d %5s\n", $1, $2, $5, $6, $7 "/" $8 "/" $9,
+            ra, $13, 100 * $13 / period, $14, $16, $17, $15
         if ($6 <= 0.5 && $2 > knee[$1]) knee[$1] = $2
         if (!($1 in knee)) knee[$1] = 0
         cpu[$1, $2] = $13

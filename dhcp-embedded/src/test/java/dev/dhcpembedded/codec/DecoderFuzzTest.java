@@ -9,8 +9,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * 82 moved last, as the encoder places it), or it throws {@link DhcpCodecException}. Nothing else.
  *
  * <p>Under {@code mvn verify} this runs once per seed in {@code DecoderFuzzTestInputs/decode} (regression mode). To
- * fuzz: {@code JAZZER_FUZZ=1 mvn -pl dhcp-embedded test -Dtest=DecoderFuzzTest -Djazzer.max_duration=10m}
- * (new crashing inputs land in the same folder and become regression seeds).
+ * fuzz for the {@code maxDuration} below: {@code JAZZER_FUZZ=1 mvn -pl dhcp-embedded test -Dtest=DecoderFuzzTest}
+ * (a {@code -Djazzer.max_duration} on the Maven command line is not honoured; raise {@code maxDuration} to fuzz
+ * longer). A crashing input lands in the inputs folder and becomes a regression seed.
  */
 class DecoderFuzzTest {
 

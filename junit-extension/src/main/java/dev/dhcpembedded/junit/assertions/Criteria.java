@@ -65,7 +65,7 @@ final class Criteria {
     }
 
     static Criterion noOption(OptionCode code) {
-        return Criterion.message("without option " + code.code(), label(code), ABSENT,
+        return Criterion.message("without " + label(code), label(code), ABSENT,
                 m -> m.option(code).map(OptionFormatter::format).orElse(ABSENT), m -> !m.hasOption(code));
     }
 
@@ -164,7 +164,8 @@ final class Criteria {
     }
 
     static String label(OptionCode code) {
-        String name = code.name().startsWith("OPTION_") ? "option" : code.name().toLowerCase().replace('_', ' ');
+        String name = code.name().startsWith("OPTION_") ? "option"
+                : code.name().toLowerCase().replace('_', ' ').replace(" ip ", " IP ");
         return name + " (" + code.code() + ")";
     }
 

@@ -277,7 +277,7 @@ public final class DhcpClientAssert extends AbstractAssert<DhcpClientAssert, Jou
                 e -> {
                     String to = e.destination().getAddress().getHostAddress() + ":" + e.destination().getPort();
                     return grantingAck(entries, e).map(ack -> to + ", " + seconds(since(ack, e))
-                            + " after its ACK " + Report.ref(ack) + " (T2 = " + seconds(t2(ack)) + ")")
+                            + " after ACK #" + ack.sequence() + " (T2 = " + seconds(t2(ack)) + ")")
                             .orElse(to + ", no ACK for its address before it");
                 },
                 e -> isBroadcast(e) || grantingAck(entries, e).map(ack -> since(ack, e).compareTo(t2(ack)) >= 0)

@@ -59,7 +59,8 @@ final class Waiter {
         } catch (ConditionTimeoutException timedOut) {
             String failure = check.get();
             if (failure != null) {
-                fail.accept("Waited " + human(limit) + " in vain.\n" + failure);
+                fail.accept("Timed out after " + human(limit) + " waiting for what follows; the transcript shows what"
+                        + " arrived instead.\n" + failure);
             }
         } catch (RuntimeException e) {
             if (Thread.currentThread().isInterrupted() || causedByInterrupt(e)) {

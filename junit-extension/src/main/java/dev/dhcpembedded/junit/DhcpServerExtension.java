@@ -1,0 +1,448 @@
+package dev.dhcpembedded.junit;
+
+import dev.dhcpembedded.client.DhcpTestClient;
+import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.journal.Journal;
+import dev.dhcpembedded.server.DhcpServer;
+import dev.dhcpembedded.server.DhcpServerBuilder;
+import dev.dhcpembedded.server.StaticLeaseBuilder;
+import dev.dhcpembedded.server.SubnetBuilder;
+import dev.dhcpembedded.server.TestClock;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * Runs a {@link DhcpServer} for JUnit tests.
+ *
+ * <ul>
+ *   <li>Declaratively, through {@link DhcpServerTest @DhcpServerTest} on the class.</li>
+ *   <li>Programmatically, with {@code @RegisterExtension}: a {@code static} field gives one server for the class
+ *       (and its nested classes), reset before each test (journal, leases, stubs, run-time changes; a TestClock
+ *       keeps its time, since it only moves forward); an instance field gives a new server for each test.
+ * <pre>{@code
+ * @RegisterExtension
+ * static DhcpServerExtension dhcp = DhcpServerExtension.builder()
+ *     .subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199").router("10.20.0.1"))
+ *     .staticLease("02:00:00:00:00:42", "10.20.0.42")
+ *     .build();
+ * }</pre></li>
+ * </ul>
+ *
+ * Test, lifecycle and constructor parameters of type {@link DhcpServer}, {@link TestClock} (or {@link Clock}),
+ * {@link Journal}, {@link InetSocketAddress} (where the server listens) and {@link DhcpTestClient} (a client
+ * pointed at the server, with a random MAC, closed after the test) are injected. The server lives in the
+ * {@link ExtensionContext.Store}, so it stops and frees its port however the test or class ends. When a test fails,
+ * its exchange is written as a pcap under {@code target/dhcp-traffic/<class>/<method>.pcap} (the configuration
+ * parameter {@value #TRAFFIC_DIR_PROPERTY} moves it), and the file is named in the failure. Tests that share a
+ * server take turns even under parallel execution; different classes, and per-test servers, run side by side.
+ */
+public final class DhcpServerExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
+        ParameterResolver {
+
+    /** The JUnit configuration parameter naming the folder failed tests' pcaps go to. */
+    public static final String TRAFFIC_DIR_PROPERTY = "dhcp.embedded.traffic.dir";
+    /** The default folder for failed tests' pcaps, relative to the working directory (the module in Maven). */
+    public static final String DEFAULT_TRAFFIC_DIR = "target/dhcp-traffic";
+
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(DhcpServerExtension.class);
+    private static final String SERVER = "server";
+
+    /** Empty for the declarative form, which reads {@code @DhcpServerTest}. */
+    private final Optional<ServerRecipe> recipe;
+
+    /** For {@code @ExtendWith} through {@link DhcpServerTest}; use {@link #builder()} to register one yourself. */
+    public DhcpServerExtension() {
+        this.recipe = Optional.empty();
+    }
+
+    private DhcpServerExtension(ServerRecipe recipe) {
+        this.recipe = Optional.of(recipe);
+    }
+
+    /** A server shaped through this builder; it runs on a fresh {@link TestClock} unless told otherwise. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A server from {@code builder} as it is: its clock is the one the builder was given (a TestClock is injected
+     * only if it is one). Per-test servers all come from this one builder.
+     */
+    public static DhcpServerExtension of(DhcpServerBuilder builder) {
+        Objects.requireNonNull(builder, "builder");
+        return new DhcpServerExtension(new ServerRecipe() {
+            @Override
+            public Started start() {
+                DhcpServer server = buildChecked(builder::build, origin());
+                server.start();
+                return new Started(server, server.clock() instanceof TestClock
+                        ? Optional.of((TestClock) server.clock()) : Optional.empty());
+            }
+
+            @Override
+            public String origin() {
+                return "DhcpServerExtension.of(DhcpServer.builder()...)";
+            }
+        });
+    }
+
+    // ---- lifecycle ----
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Class<?> testClass = context.getRequiredTestClass();
+        ServerResource existing = context.getStore(NAMESPACE).get(SERVER, ServerResource.class);
+        ServerRecipe own;
+        if (recipe.isPresent()) {
+            if (existing != null && existing.creator() == this) {
+                return; // a nested class: it uses the outer class's server
+            }
+            own = recipe.get();
+        } else {
+            Optional<DhcpServerTest> annotation = AnnotationSupport.findAnnotation(testClass, DhcpServerTest.class);
+            if (annotation.isEmpty()) {
+                if (existing != null) {
+                    return; // a nested class without its own @DhcpServerTest
+                }
+                annotation = Optional.of(Defaults.class.getAnnotation(DhcpServerTest.class));
+            }
+            AnnotationRecipe fromAnnotation = new AnnotationRecipe(annotation.get(), testClass);
+            fromAnnotation.validate();
+            if (annotation.get().lifecycle() == DhcpServerTest.Lifecycle.PER_METHOD) {
+                return;
+            }
+            own = fromAnnotation;
+        }
+        if (existing != null && existing.contextId().equals(context.getUniqueId())) {
+            throw twoSources(testClass, existing.origin(), own.origin());
+        }
+        start(context, own, true);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws InterruptedException {
+        ServerResource resource = resource(context);
+        if (resource == null || resource.creator() != this) {
+            return;
+        }
+        if (resource.shared()) {
+            resource.turn().acquire();
+            context.getStore(NAMESPACE).put(Turn.class, new Turn(resource));
+            resource.server().reset();
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        Optional<Throwable> failure = context.getExecutionException();
+        ServerResource resource = context.getStore(NAMESPACE).get(SERVER, ServerResource.class);
+        if (failure.isEmpty() || resource == null || resource.creator() != this) {
+            return;
+        }
+        Path pcap = pcapPath(context);
+        Journal journal = resource.server().journal();
+        try {
+            journal.writePcap(pcap);
+            failure.get().addSuppressed(new DhcpTrafficWritten(pcap, journal.size()));
+            context.publishReportEntry("dhcp-traffic", pcap.toString());
+        } catch (IOException | RuntimeException e) {
+            failure.get().addSuppressed(new IOException("could not write the DHCP exchange to " + pcap + ": " + e, e));
+        }
+    }
+
+    /** The server of this test, starting it first when this extension gives each test its own. */
+    private ServerResource resource(ExtensionContext context) {
+        ServerResource found = context.getStore(NAMESPACE).get(SERVER, ServerResource.class);
+        if (found != null && found.creator() == this) {
+            return found;
+        }
+        Optional<ServerRecipe> perTest = perTestRecipe(context);
+        if (perTest.isEmpty()) {
+            return found;
+        }
+        if (found != null && found.shared()) {
+            throw twoSources(context.getRequiredTestClass(), found.origin(), perTest.get().origin());
+        }
+        if (context.getTestMethod().isEmpty()) {
+            return found;
+        }
+        return start(context, perTest.get(), false);
+    }
+
+    /** The recipe when this extension starts a server for each test, as an instance field or PER_METHOD does. */
+    private Optional<ServerRecipe> perTestRecipe(ExtensionContext context) {
+        if (recipe.isPresent()) {
+            return recipe;
+        }
+        Optional<DhcpServerTest> annotation = context.getTestClass()
+                .flatMap(c -> AnnotationSupport.findAnnotation(c, DhcpServerTest.class));
+        if (annotation.isPresent() && annotation.get().lifecycle() == DhcpServerTest.Lifecycle.PER_METHOD) {
+            return Optional.of(new AnnotationRecipe(annotation.get(), context.getRequiredTestClass()));
+        }
+        return Optional.empty();
+    }
+
+    private ServerResource start(ExtensionContext context, ServerRecipe recipe, boolean shared) {
+        ServerRecipe.Started started = recipe.start();
+        ServerResource resource = new ServerResource(started.server(), started.clock(), recipe.origin(), shared,
+                this, context.getUniqueId());
+        context.getStore(NAMESPACE).put(SERVER, resource);
+        return resource;
+    }
+
+    private static ExtensionConfigurationException twoSources(Class<?> testClass, String first, String second) {
+        return new ExtensionConfigurationException(testClass.getName() + " declares two DHCP servers: " + first
+                + " and " + second + ". Keep one: @DhcpServerTest for the common case, or a @RegisterExtension "
+                + "DhcpServerExtension field for the full builder");
+    }
+
+    // ---- parameters ----
+
+    private static final List<Class<?>> INJECTABLE = List.of(DhcpServer.class, TestClock.class, Clock.class,
+            Journal.class, InetSocketAddress.class, DhcpTestClient.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        Class<?> type = parameterContext.getParameter().getType();
+        if (INJECTABLE.contains(type)) {
+            ServerResource found = extensionContext.getStore(NAMESPACE).get(SERVER, ServerResource.class);
+            // with two server sources, one answers: the one whose server this is, or which makes per-test ones
+            return found != null ? found.creator() == this : perTestRecipe(extensionContext).isPresent()
+                    || recipe.isEmpty();
+        }
+        if (type.getName().startsWith("dev.dhcpembedded.")) {
+            throw new ExtensionConfigurationException("DhcpServerExtension cannot inject a "
+                    + type.getSimpleName() + " into " + describe(parameterContext) + "; it injects " + names()
+                    + ". Take what you need from the DhcpServer parameter instead");
+        }
+        return false;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        Class<?> type = parameterContext.getParameter().getType();
+        ServerResource resource = resource(extensionContext);
+        if (resource == null) {
+            throw new ParameterResolutionException("no DHCP server is running yet for " + describe(parameterContext)
+                    + ": a server per test starts before each test, so take it as a parameter of the test or of"
+                    + " @BeforeEach, not of the constructor or @BeforeAll");
+        }
+        DhcpServer server = resource.server();
+        if (type == DhcpServer.class) {
+            return server;
+        }
+        if (type == Journal.class) {
+            return server.journal();
+        }
+        if (type == InetSocketAddress.class) {
+            return server.address();
+        }
+        if (type == TestClock.class) {
+            return resource.clock().orElseThrow(() -> new ExtensionConfigurationException(describe(
+                    parameterContext) + " wants a TestClock, but " + resource.origin() + " runs on "
+                    + server.clock() + ". Use @DhcpServerTest(testClock = true), leave DhcpServerExtension.builder()"
+                    + " on its default TestClock, or give the builder .clock(TestClock.startingNow())"));
+        }
+        if (type == Clock.class) {
+            return server.clock();
+        }
+        DhcpTestClient client = DhcpTestClient.builder().server(server.address()).build();
+        extensionContext.getStore(NAMESPACE).put(new Object(), new ClosingClient(client));
+        return client;
+    }
+
+    private static String names() {
+        List<String> names = new ArrayList<>();
+        INJECTABLE.forEach(c -> names.add(c.getSimpleName()));
+        return String.join(", ", names);
+    }
+
+    private static String describe(ParameterContext parameterContext) {
+        return "parameter " + parameterContext.getIndex() + " (" + parameterContext.getParameter().getType()
+                .getSimpleName() + ") of " + parameterContext.getDeclaringExecutable().getName();
+    }
+
+    // ---- the pcap of a failed test ----
+
+    static Path pcapPath(ExtensionContext context) {
+        String base = context.getConfigurationParameter(TRAFFIC_DIR_PROPERTY).orElse(DEFAULT_TRAFFIC_DIR);
+        String className = context.getTestClass().map(Class::getName).orElse("unknown");
+        String method = context.getTestMethod().map(Method::getName).orElse("class");
+        String uniqueId = context.getUniqueId();
+        int invocation = uniqueId.lastIndexOf("-invocation:#");
+        if (invocation >= 0) {
+            method += "-" + uniqueId.substring(invocation + "-invocation:#".length()).replaceAll("[^0-9]", "");
+        }
+        return Paths.get(base, safe(className), safe(method) + ".pcap");
+    }
+
+    private static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9._$-]", "_");
+    }
+
+    // ---- small closeable holders ----
+
+    /** The turn of one test at a shared server, given back when the test's context closes. */
+    @SuppressWarnings("deprecation")
+    private static final class Turn implements AutoCloseable, ExtensionContext.Store.CloseableResource {
+        private final ServerResource resource;
+        private boolean released;
+
+        Turn(ServerResource resource) {
+            this.resource = resource;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!released) {
+                released = true;
+                resource.turn().release();
+            }
+        }
+    }
+
+    @SuppressWarnings("deprecation")
+    private static final class ClosingClient implements AutoCloseable, ExtensionContext.Store.CloseableResource {
+        private final DhcpTestClient client;
+
+        ClosingClient(DhcpTestClient client) {
+            this.client = client;
+        }
+
+        @Override
+        public void close() {
+            client.close();
+        }
+    }
+
+    /** Carries the defaults of {@code @DhcpServerTest} for a bare {@code @ExtendWith(DhcpServerExtension.class)}. */
+    @DhcpServerTest
+    private static final class Defaults {
+    }
+
+    private static DhcpServer buildChecked(Supplier<DhcpServer> build, String origin) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ExtensionConfigurationException(origin + " is misconfigured: " + e.getMessage(), e);
+        }
+    }
+
+    // ---- the builder ----
+
+    /**
+     * Shapes the server of a {@code @RegisterExtension} field. Every server it starts gets a fresh
+     * {@link TestClock} (starting now, or at {@link #testClock(Instant)}), unless {@link #systemClock()} is asked.
+     * {@link #configure(Consumer)} reaches every method of {@link DhcpServerBuilder}.
+     */
+    public static final class Builder {
+
+        private final List<Consumer<DhcpServerBuilder>> steps = new ArrayList<>();
+        private Optional<Instant> clockStart = Optional.empty();
+        private boolean testClock = true;
+
+        private Builder() {
+        }
+
+        /** Anything the server's own builder offers. */
+        public Builder configure(Consumer<DhcpServerBuilder> step) {
+            steps.add(Objects.requireNonNull(step, "step"));
+            return this;
+        }
+
+        public Builder subnet(String cidr, Consumer<SubnetBuilder> shape) {
+            return configure(b -> b.subnet(cidr, shape));
+        }
+
+        public Builder staticLease(String mac, String address) {
+            return configure(b -> b.staticLease(mac, address));
+        }
+
+        public Builder staticLease(String mac, String address, Consumer<StaticLeaseBuilder> shape) {
+            return configure(b -> b.staticLease(mac, address, shape));
+        }
+
+        public Builder option(DhcpOption option) {
+            return configure(b -> b.option(option));
+        }
+
+        public Builder serverId(String address) {
+            return configure(b -> b.serverId(address));
+        }
+
+        public Builder authoritative() {
+            return configure(DhcpServerBuilder::authoritative);
+        }
+
+        /** 127.0.0.1 on an ephemeral port: the default. */
+        public Builder bindLoopback() {
+            return configure(DhcpServerBuilder::bindLoopback);
+        }
+
+        /** Port 67 of interface {@code name} only; needs root or CAP_NET_BIND_SERVICE. */
+        public Builder bindInterface(String name) {
+            return configure(b -> b.bindInterface(name));
+        }
+
+        /** Each server runs on a new TestClock starting at {@code start}. */
+        public Builder testClock(Instant start) {
+            this.clockStart = Optional.of(start);
+            this.testClock = true;
+            return this;
+        }
+
+        /** The server runs on the system clock: no TestClock to inject. */
+        public Builder systemClock() {
+            this.testClock = false;
+            return this;
+        }
+
+        public DhcpServerExtension build() {
+            List<Consumer<DhcpServerBuilder>> frozen = List.copyOf(steps);
+            boolean useTestClock = testClock;
+            Optional<Instant> start = clockStart;
+            return new DhcpServerExtension(new ServerRecipe() {
+                @Override
+                public Started start() {
+                    Optional<TestClock> clock = useTestClock
+                            ? Optional.of(start.map(TestClock::at).orElseGet(TestClock::startingNow))
+                            : Optional.empty();
+                    DhcpServer server = buildChecked(() -> {
+                        DhcpServerBuilder builder = DhcpServer.builder();
+                        frozen.forEach(step -> step.accept(builder));
+                        clock.ifPresent(builder::clock);
+                        return builder.build();
+                    }, origin());
+                    server.start();
+                    return new Started(server, clock);
+                }
+
+                @Override
+                public String origin() {
+                    return "DhcpServerExtension.builder()";
+                }
+            });
+        }
+    }
+}
