@@ -175,6 +175,17 @@ public final class DhcpOption {
         return create(code, bytes);
     }
 
+    public static DhcpOption address(OptionCode code, Inet4Address address) {
+        return address(code, Ipv4.toInt(address));
+    }
+
+    /** An address option from the address as an int (network order, as {@link Ipv4} uses). */
+    public static DhcpOption address(OptionCode code, int address) {
+        byte[] bytes = new byte[4];
+        Ipv4.writeInt(bytes, 0, address);
+        return create(code, bytes);
+    }
+
     public static DhcpOption addresses(OptionCode code, String... addresses) {
         if (addresses.length == 0) {
             throw new IllegalArgumentException(code + " needs at least one address");

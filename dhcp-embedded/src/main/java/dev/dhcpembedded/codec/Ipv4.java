@@ -18,20 +18,30 @@ public final class Ipv4 {
         if (text == null) {
             throw new IllegalArgumentException("an IPv4 address is required, got null");
         }
-        String[] parts = text.trim().split("\\.", -1);
-        if (parts.length != 4) {
-            throw new IllegalArgumentException("'" + text + "' is not an IPv4 address such as 10.20.0.1");
-        }
+        String trimmed = text.trim();
         int value = 0;
-        for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)) {
+        int octets = 0;
+        int octet = -1;
+        int digits = 0;
+        for (int i = 0; i <= trimmed.length(); i++) {
+            char c = i < trimmed.length() ? trimmed.charAt(i) : '.';
+            if (c >= '0' && c <= '9' && digits < 3) {
+                octet = (octet < 0 ? 0 : octet * 10) + (c - '0');
+                digits++;
+            } else if (c == '.' && digits > 0 && octets < 4) {
+                if (octet > 255) {
+                    throw new IllegalArgumentException("'" + text + "' has an octet over 255");
+                }
+                value = (value << 8) | octet;
+                octets++;
+                octet = -1;
+                digits = 0;
+            } else {
                 throw new IllegalArgumentException("'" + text + "' is not an IPv4 address such as 10.20.0.1");
             }
-            int octet = Integer.parseInt(part);
-            if (octet > 255) {
-                throw new IllegalArgumentException("'" + text + "' has an octet over 255");
-            }
-            value = (value << 8) | octet;
+        }
+        if (octets != 4) {
+            throw new IllegalArgumentException("'" + text + "' is not an IPv4 address such as 10.20.0.1");
         }
         return value;
     }

@@ -29,7 +29,7 @@ final class ReplyFactory {
             reply.option(DhcpOption.renewalTime(subnet.renewalTime()));
             reply.option(DhcpOption.rebindingTime(subnet.rebindingTime()));
         }
-        reply.option(DhcpOption.subnetMask(subnet.subnetMask()));
+        reply.option(DhcpOption.address(OptionCode.SUBNET_MASK, subnet.cidr().mask()));
         List<DhcpOption> available = available(config, subnet, host);
         List<OptionCode> asked = request.parameterRequestList();
         if (asked.isEmpty()) {
@@ -38,7 +38,7 @@ final class ReplyFactory {
             for (OptionCode code : asked) {
                 find(available, code).ifPresent(reply::option);
                 if (code.equals(OptionCode.BROADCAST_ADDRESS) && find(available, code).isEmpty()) {
-                    reply.option(DhcpOption.broadcastAddress(Ipv4.toString(subnet.cidr().broadcast())));
+                    reply.option(DhcpOption.address(OptionCode.BROADCAST_ADDRESS, subnet.cidr().broadcast()));
                 }
             }
         }
@@ -70,7 +70,7 @@ final class ReplyFactory {
                 .flags(request.flags())
                 .giaddr(request.giaddrAsInt())
                 .messageType(type)
-                .option(DhcpOption.serverIdentifier(Ipv4.toString(config.serverId())));
+                .option(DhcpOption.address(OptionCode.SERVER_IDENTIFIER, config.serverId()));
     }
 
     /** Host options override subnet options, which override global ones; the host name is option 12. */

@@ -62,6 +62,15 @@ public record SubnetConfig(Cidr cidr, List<AddressRange> pools, Set<Integer> exc
         return false;
     }
 
+    /** The same subnet without any option of {@code code} (asked-for or forced). */
+    public SubnetConfig withoutOption(dev.dhcpembedded.codec.OptionCode code) {
+        List<DhcpOption> kept = new java.util.ArrayList<>(options);
+        kept.removeIf(o -> o.code().equals(code));
+        List<DhcpOption> keptForced = new java.util.ArrayList<>(forcedOptions);
+        keptForced.removeIf(o -> o.code().equals(code));
+        return new SubnetConfig(cidr, pools, exclusions, leaseTime, renewalTime, rebindingTime, kept, keptForced);
+    }
+
     public String subnetMask() {
         return Ipv4.toString(cidr.mask());
     }

@@ -9,6 +9,7 @@ import dev.dhcpembedded.lease.Lease;
 import dev.dhcpembedded.lease.LeaseEngine;
 import dev.dhcpembedded.lease.ServerConfig;
 import dev.dhcpembedded.lease.StaticLease;
+import dev.dhcpembedded.lease.SubnetConfig;
 import dev.dhcpembedded.stub.RequestMatcher;
 import dev.dhcpembedded.stub.Stub;
 import dev.dhcpembedded.stub.StubRegistration;
@@ -201,13 +202,17 @@ public final class DhcpServer implements AutoCloseable {
         return removed[0];
     }
 
-    /** Sets an option for every subnet from now on (replacing one of the same code). */
+    /** Sets an option for every subnet from now on, replacing any global or subnet option of that code. */
     public DhcpServer setOption(DhcpOption option) {
         engine().updateConfig(config -> {
             List<DhcpOption> options = new ArrayList<>(config.globalOptions());
             options.removeIf(o -> o.code().equals(option.code()));
             options.add(option);
-            return config.withGlobalOptions(options);
+            List<SubnetConfig> subnets = new ArrayList<>();
+            for (SubnetConfig s : config.subnets()) {
+                subnets.add(s.withoutOption(option.code()));
+            }
+            return config.withGlobalOptions(options).withSubnets(subnets);
         });
         return this;
     }

@@ -75,10 +75,11 @@ public final class DhcpServerBuilder {
     }
 
     public DhcpServerBuilder subnet(String cidr, Consumer<SubnetBuilder> shape) {
-        Cidr parsed = Cidr.parse(cidr);
-        SubnetBuilder builder = new SubnetBuilder(parsed);
-        shape.accept(builder);
-        subnets.add(builder::build);
+        subnets.add(() -> {
+            SubnetBuilder builder = new SubnetBuilder(Cidr.parse(cidr));
+            shape.accept(builder);
+            return builder.build();
+        });
         return this;
     }
 
@@ -87,22 +88,23 @@ public final class DhcpServerBuilder {
     }
 
     public DhcpServerBuilder staticLease(String mac, String address, Consumer<StaticLeaseBuilder> shape) {
-        ClientKey client = ClientKey.ofMac(MacAddress.parse(mac));
-        int ip = Ipv4.parseInt(address);
-        StaticLeaseBuilder builder = new StaticLeaseBuilder();
-        shape.accept(builder);
-        staticLeases.add(() -> builder.build(client, ip));
+        staticLeases.add(() -> {
+            StaticLeaseBuilder builder = new StaticLeaseBuilder();
+            shape.accept(builder);
+            return builder.build(ClientKey.ofMac(MacAddress.parse(mac)), Ipv4.parseInt(address));
+        });
         return this;
     }
 
     /** A static lease for the client that sends client identifier {@code clientId} (type byte first). */
     public DhcpServerBuilder staticLeaseForClientId(byte[] clientId, String address,
                                                     Consumer<StaticLeaseBuilder> shape) {
-        ClientKey client = ClientKey.ofClientId(clientId);
-        int ip = Ipv4.parseInt(address);
-        StaticLeaseBuilder builder = new StaticLeaseBuilder();
-        shape.accept(builder);
-        staticLeases.add(() -> builder.build(client, ip));
+        byte[] id = clientId.clone();
+        staticLeases.add(() -> {
+            StaticLeaseBuilder builder = new StaticLeaseBuilder();
+            shape.accept(builder);
+            return builder.build(ClientKey.ofClientId(id), Ipv4.parseInt(address));
+        });
         return this;
     }
 

@@ -27,7 +27,10 @@ import org.slf4j.LoggerFactory;
  */
 final class PacketHandler implements Transport.Receiver {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PacketHandler.class);
+    /** Looked up on first use: SLF4J's start-up stays out of start(). */
+    private static Logger log() {
+        return LoggerFactory.getLogger(PacketHandler.class);
+    }
 
     private static final java.net.InetAddress BROADCAST = ReplyAddressing.socket(-1, 0).getAddress();
 
@@ -55,7 +58,7 @@ final class PacketHandler implements Transport.Receiver {
         try {
             handle(in);
         } catch (RuntimeException e) {
-            LOG.error("unexpected failure on a datagram from {}; the server keeps serving", in.source(), e);
+            log().error("unexpected failure on a datagram from {}; the server keeps serving", in.source(), e);
         }
     }
 
@@ -76,7 +79,7 @@ final class PacketHandler implements Transport.Receiver {
             plan = response.replies();
             note = response.note();
         } catch (RuntimeException e) {
-            LOG.error("the responder failed on {}", request, e);
+            log().error("the responder failed on {}", request, e);
             plan = List.of();
             note = "no reply: the responder failed with " + e;
         }
@@ -97,7 +100,7 @@ final class PacketHandler implements Transport.Receiver {
         try {
             bytes = planned.malform(encode(request, planned.message()));
         } catch (DhcpCodecException e) {
-            LOG.warn("reply to {} not sent: {}", in.source(), e.getMessage());
+            log().warn("reply to {} not sent: {}", in.source(), e.getMessage());
             return;
         }
         InetSocketAddress rfcDestination = ReplyAddressing.destination(request, planned.message());
@@ -124,7 +127,7 @@ final class PacketHandler implements Transport.Receiver {
             transport.send(new Datagram(bytes, transport.localAddress(), actual, in.interfaceName(),
                     rfcDestination.getAddress().equals(BROADCAST)));
         } catch (IOException e) {
-            LOG.warn("sending to {} failed: {}", actual, e.toString());
+            log().warn("sending to {} failed: {}", actual, e.toString());
         }
     }
 

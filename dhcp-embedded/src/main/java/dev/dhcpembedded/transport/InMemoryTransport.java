@@ -15,7 +15,11 @@ public final class InMemoryTransport implements Transport {
     public static final InetSocketAddress SERVER = new InetSocketAddress("127.0.0.1", 67);
     public static final InetSocketAddress CLIENT = new InetSocketAddress("127.0.0.1", 68);
 
-    private final List<Datagram> sent = new ArrayList<>();
+    /** How many sent datagrams {@link #sent()} keeps; older ones are dropped. */
+    public static final int HISTORY = 1024;
+
+    private final java.util.ArrayDeque<Datagram> sent = new java.util.ArrayDeque<>();
+    private final ThreadLocal<List<Datagram>> collecting = new ThreadLocal<>();
     private Receiver receiver;
 
     @Override
@@ -35,28 +39,43 @@ public final class InMemoryTransport implements Transport {
     /** Delivers raw bytes from {@code source}, and returns the datagrams the server sent in response. */
     public List<Datagram> deliver(byte[] bytes, InetSocketAddress source) {
         Receiver current;
-        int before;
         synchronized (this) {
             if (receiver == null) {
                 throw new IllegalStateException("the server is not started");
             }
             current = receiver;
-            before = sent.size();
         }
-        current.onDatagram(new Datagram(bytes.clone(), source, SERVER, "mem", false));
-        synchronized (this) {
-            return new ArrayList<>(sent.subList(Math.min(before, sent.size()), sent.size()));
+        List<Datagram> replies = new ArrayList<>(2);
+        collecting.set(replies);
+        try {
+            current.onDatagram(new Datagram(bytes.clone(), source, SERVER, "mem", false));
+        } finally {
+            collecting.remove();
         }
+        return replies;
     }
 
-    /** Everything sent so far. */
+    /** The last {@value #HISTORY} datagrams sent, delayed ones included, oldest first. */
     public synchronized List<Datagram> sent() {
         return new ArrayList<>(sent);
     }
 
+    public synchronized void clear() {
+        sent.clear();
+    }
+
     @Override
-    public synchronized void send(Datagram datagram) {
-        sent.add(datagram);
+    public void send(Datagram datagram) {
+        List<Datagram> replies = collecting.get();
+        if (replies != null) {
+            replies.add(datagram);
+        }
+        synchronized (this) {
+            if (sent.size() == HISTORY) {
+                sent.removeFirst();
+            }
+            sent.addLast(datagram);
+        }
     }
 
     @Override

@@ -16,7 +16,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class LoopbackTransport implements Transport {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LoopbackTransport.class);
+    /** Looked up on first use: SLF4J's start-up stays out of start(). */
+    private static Logger log() {
+        return LoggerFactory.getLogger(LoopbackTransport.class);
+    }
     private static final int MAX_DATAGRAM = 65535;
 
     private final InetSocketAddress requested;
@@ -69,7 +72,7 @@ public final class LoopbackTransport implements Transport {
             } catch (ClosedChannelException closed) {
                 return;
             } catch (IOException e) {
-                LOG.warn("receive failed on {}: {}", bound, e.toString());
+                log().warn("receive failed on {}: {}", bound, e.toString());
                 continue;
             }
             buffer.flip();
@@ -78,7 +81,7 @@ public final class LoopbackTransport implements Transport {
             try {
                 receiver.onDatagram(new Datagram(bytes, source, bound, "lo", false));
             } catch (RuntimeException e) {
-                LOG.error("the server failed on a datagram from {}; it keeps serving", source, e);
+                log().error("the server failed on a datagram from {}; it keeps serving", source, e);
             }
         }
     }
@@ -122,7 +125,7 @@ public final class LoopbackTransport implements Transport {
             try {
                 channel.close();
             } catch (IOException e) {
-                LOG.debug("close failed", e);
+                log().debug("close failed", e);
             }
             channel = null;
             thread = receiverThread;

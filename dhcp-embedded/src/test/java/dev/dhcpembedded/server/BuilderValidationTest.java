@@ -75,7 +75,7 @@ class BuilderValidationTest {
         assertThatThrownBy(b::build).hasMessage("subnets 10.20.0.0/24 and 10.20.0.128/25 overlap; configure each once");
     }
 
-    /** A bad CIDR fails as early as .subnet(...), before build(): the builder parses it there. */
+    /** A bad CIDR fails at build(), with what to write instead. */
     @Test
     void badCidr() {
         assertThatThrownBy(() -> DhcpServer.builder().subnet("10.20.0.0", s -> { }).build())

@@ -45,14 +45,14 @@ public abstract class AbstractTrafficAssert<SELF extends AbstractTrafficAssert<S
     public DhcpMessagesAssert received(MessageType type) {
         isNotNull();
         return new DhcpMessagesAssert(traffic(), waiter, Direction.RECEIVED, List.of(Criteria.type(type)))
-                .verifyAtLeast(1);
+                .describedAs(info.description()).verifyAtLeast(1);
     }
 
     /** Asserts that the server sent at least one {@code type}; refine with {@code .to(mac)} and more. */
     public DhcpMessagesAssert sent(MessageType type) {
         isNotNull();
         return new DhcpMessagesAssert(traffic(), waiter, Direction.SENT, List.of(Criteria.type(type)))
-                .verifyAtLeast(1);
+                .describedAs(info.description()).verifyAtLeast(1);
     }
 
     /** Asserts that no {@code type} arrived (so far: awaiting makes no sense here and is ignored). */
@@ -75,13 +75,14 @@ public abstract class AbstractTrafficAssert<SELF extends AbstractTrafficAssert<S
 
     public DhcpClientAssert client(MacAddress mac) {
         isNotNull();
-        return new DhcpClientAssert(traffic(), waiter, ClientRef.ofMac(mac));
+        return new DhcpClientAssert(traffic(), waiter, ClientRef.ofMac(mac)).describedAs(info.description());
     }
 
     /** Assertions on the client that sends client identifier (61) {@code clientId}, type byte first. */
     public DhcpClientAssert clientWithId(byte[] clientId) {
         isNotNull();
-        return new DhcpClientAssert(traffic(), waiter, ClientRef.ofClientId(clientId));
+        return new DhcpClientAssert(traffic(), waiter, ClientRef.ofClientId(clientId))
+                .describedAs(info.description());
     }
 
     static String refs(List<JournalEntry> entries) {

@@ -38,7 +38,7 @@ public final class DhcpClientAssert extends AbstractAssert<DhcpClientAssert, Jou
     /** At least one {@code type} from this client; refine it like {@code received(type)}. */
     public DhcpMessagesAssert sent(MessageType type) {
         return new DhcpMessagesAssert(traffic, waiter, Direction.RECEIVED,
-                List.of(Criteria.type(type), client.criterion())).verifyAtLeast(1);
+                List.of(Criteria.type(type), client.criterion())).describedAs(info.description()).verifyAtLeast(1);
     }
 
     /**

@@ -48,6 +48,9 @@ final class Waiter {
             return;
         }
         Duration limit = timeout.get();
+        if (Thread.currentThread().isInterrupted()) {
+            throw interrupted(limit, new InterruptedException("interrupted before the wait began"));
+        }
         try {
             Awaitility.await()
                     .dontCatchUncaughtExceptions()
@@ -55,21 +58,36 @@ final class Waiter {
                     .pollDelay(Duration.ZERO)
                     .pollInterval(POLL_INTERVAL)
                     .pollInSameThread()
-                    .until(() -> check.get() == null);
+                    .until(() -> {
+                        if (Thread.currentThread().isInterrupted()) {
+                            throw new InterruptedException("interrupted while waiting");
+                        }
+                        return check.get() == null;
+                    });
         } catch (ConditionTimeoutException timedOut) {
             String failure = check.get();
             if (failure != null) {
                 fail.accept("Timed out after " + human(limit) + " waiting for what follows; the transcript shows what"
                         + " arrived instead.\n" + failure);
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // Awaitility rethrows the condition's checked InterruptedException as it is
             if (Thread.currentThread().isInterrupted() || causedByInterrupt(e)) {
-                Thread.currentThread().interrupt();
-                throw new DhcpAwaitInterruptedException("interrupted while waiting up to " + human(limit)
-                        + "; the interrupt flag is set again", e);
+                throw interrupted(limit, e);
             }
-            throw e;
+            if (e instanceof RuntimeException) {
+                throw (RuntimeException) e;
+            }
+            if (e instanceof Error) {
+                throw (Error) e;
+            }
+            throw new IllegalStateException(e);
         }
+    }
+
+    private static DhcpAwaitInterruptedException interrupted(Duration limit, Throwable cause) {
+        Thread.currentThread().interrupt();
+        return new DhcpAwaitInterruptedException("interrupted while waiting up to " + human(limit)
+                + "; the interrupt flag is set again", cause);
     }
 
     private static boolean causedByInterrupt(Throwable e) {

@@ -65,6 +65,22 @@ class DhcpServerAssert_awaitingAtMost_Test {
     }
 
     @Test
+    void an_interrupt_during_the_wait_ends_it_at_once() throws Exception {
+        Thread waiting = Thread.currentThread();
+        CompletableFuture.runAsync(waiting::interrupt, CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS));
+        long start = System.nanoTime();
+        try {
+            assertThatThrownBy(() -> assertThat(wire.server).awaitingAtMost(Duration.ofSeconds(30))
+                    .received(MessageType.INFORM))
+                    .isInstanceOf(DhcpAwaitInterruptedException.class);
+            Assertions.assertThat(Thread.currentThread().isInterrupted()).as("interrupt flag").isTrue();
+            Assertions.assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void works_inside_a_plain_awaitility_wait_too() {
         CompletableFuture.runAsync(() -> wire.send(Wire.discover(Wire.MAC, 1)),
                 CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS));
