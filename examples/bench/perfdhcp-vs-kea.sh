@@ -20,6 +20,8 @@ usage: sudo examples/bench/perfdhcp-vs-kea.sh [options]
   --soak-seconds N           (default 60)
   --sample N                 (default 5)
   --jar FILE                 the CLI jar (default: dhcp-embedded/target/dhcp-embedded-*-cli.jar)
+  --rt PRIO                  run servers and perfdhcp SCHED_RR at PRIO (chrt -r), so that other work on a busy
+                             machine (builds) does not steal their cores; the kernel still keeps 5 % for others
   --out DIR                  keep logs, configs and raw perfdhcp output there (default: a new temp dir)
   -h, --help
 
@@ -43,6 +45,7 @@ SOAK_SECONDS=60
 SAMPLE=5
 JAR=""
 OUT=""
+RT=""
 JAVA_OPTS="${JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseG1GC -XX:+AlwaysPreTouch}"
 SERVER_CPU="${SERVER_CPU:-0}"
 CLIENT_CPU="${CLIENT_CPU:-1}"
@@ -66,6 +69,7 @@ while [[ $# -gt 0 ]]; do
         --sample) need_value "$@"; SAMPLE="$2"; shift 2 ;;
         --jar) need_value "$@"; JAR="$2"; shift 2 ;;
         --out) need_value "$@"; OUT="$2"; shift 2 ;;
+        --rt) need_value "$@"; RT="$2"; shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) die "unknown option '$1' (see --help)" ;;
     esac
@@ -92,6 +96,12 @@ done
 (( PERIOD >= 1 && PERIOD <= 600 )) || die "--period must be 1..600 seconds"
 [[ -z "$SOAK_RATE" ]] || { is_int "$SOAK_RATE" && (( SOAK_RATE > 0 )); } || die "--soak needs a rate"
 (( SAMPLE >= 1 )) || die "--sample must be at least 1"
+PIN_PREFIX=()
+if [[ -n "$RT" ]]; then
+    { is_int "$RT" && (( RT >= 1 && RT <= 99 )); } || die "--rt needs a priority 1..99"
+    command -v chrt >/dev/null || die "--rt needs chrt (util-linux)"
+    PIN_PREFIX=(chrt -r "$RT")
+fi
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -169,14 +179,14 @@ start_server() { # $1 = embedded|kea, $2 = budget in seconds
     case "$which" in
         embedded)
             # shellcheck disable=SC2086
-            ip netns exec "$NS_SRV" taskset -c "$SERVER_CPU" java $JAVA_OPTS -jar "$JAR" --interface "$IF_SRV" \
+            ip netns exec "$NS_SRV" "${PIN_PREFIX[@]}" taskset -c "$SERVER_CPU" java $JAVA_OPTS -jar "$JAR" --interface "$IF_SRV" \
                 --subnet "$SUBNET" --pool "$POOL_FIRST-$POOL_LAST" --lease "$LEASE" --quiet \
                 --max-seconds "$budget" $EMBEDDED_ARGS >"$log" 2>&1 &
             ;;
         kea)
             mkdir -p "$OUT/kea-run"
             KEA_PIDFILE_DIR="$OUT/kea-run" KEA_LOCKFILE_DIR="$OUT/kea-run" \
-                ip netns exec "$NS_SRV" taskset -c "$SERVER_CPU" kea-dhcp4 -c "$KEA_CONF" >"$log" 2>&1 &
+                ip netns exec "$NS_SRV" "${PIN_PREFIX[@]}" taskset -c "$SERVER_CPU" kea-dhcp4 -c "$KEA_CONF" >"$log" 2>&1 &
             ;;
     esac
     SERVER_PID=$!
@@ -215,7 +225,7 @@ rcvbuf_errors() { ip netns exec "$1" awk '/^Udp:/ { if (!h) { for (i = 1; i <= N
 run_perfdhcp() { # $1 rate, $2 seconds, $3 output file
     local rate="$1" secs="$2" out="$3" count=$(( $1 * $2 )) mode=()
     (( DO_ONLY )) && mode=(-i)
-    ip netns exec "$NS_CLI" timeout --kill-after=5 $(( secs + 20 )) taskset -c "$CLIENT_CPU" \
+    ip netns exec "$NS_CLI" timeout --kill-after=5 $(( secs + 20 )) "${PIN_PREFIX[@]}" taskset -c "$CLIENT_CPU" \
         perfdhcp -4 "${mode[@]}" -g single -l "$CLI_IP" -r "$rate" -p "$secs" -n "$count" -R "$CLIENTS" \
         -W 500000 "$SRV_IP" >"$out" 2>&1 || true
 }
@@ -252,7 +262,7 @@ budget=$(( (steps + 1) * (PERIOD + 25) + WARMUP + SOAK_SECONDS + 120 ))
 
 echo "perfdhcp-vs-kea: $MODE_NAME, -R $CLIENTS, servers on core $SERVER_CPU, perfdhcp on core $CLIENT_CPU;" \
      "JAVA_OPTS=\"$JAVA_OPTS\"; logs in $OUT"
-echo "uptime at start: $(uptime)"
+echo "uptime at start: $(uptime)${RT:+; SCHED_RR priority $RT}"
 
 if [[ -n "$SOAK_RATE" ]]; then
     # ---- soak: one long load at SOAK_RATE, in SAMPLE-second slices, RSS and CPU read between them ----

@@ -15,10 +15,37 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * UDP port 67 on one named interface, and nowhere else (SO_BINDTODEVICE): a test server never answers a DISCOVER
- * from another network. Replies go where RFC 2131 §4.1 says; a unicast to a client's new address (broadcast flag
- * clear) is made possible by writing the client's MAC into the ARP table first, as dnsmasq does, and falls back
- * to broadcast when that is refused.
+ * UDP port 67 on one named interface, and nowhere else: a test server never answers a DISCOVER from another
+ * network.
+ *
+ * <h2>How it listens</h2>
+ * One Linux UDP socket bound to {@code 0.0.0.0:67} with {@code SO_BINDTODEVICE} (through JNA): the kernel hands it
+ * only datagrams that arrived on that interface, broadcasts included, and sends its replies out of that interface
+ * only. {@code IP_PKTINFO} tells whether a request was broadcast (to 255.255.255.255 or the interface's directed
+ * broadcast) or unicast to the server, which is how RENEWING and REBINDING requests are told apart. The socket has
+ * no {@code SO_REUSEADDR}, so a second server on the same interface fails to start instead of sharing the
+ * broadcasts; servers on different interfaces coexist.
+ *
+ * <h2>Where replies go (RFC 2131 §4.1)</h2>
+ * <ul>
+ *   <li>giaddr set: to the relay, port 67.</li>
+ *   <li>NAK without relay: broadcast.</li>
+ *   <li>ciaddr set (RENEWING, REBINDING, INFORM): unicast to ciaddr, port 68; the client already answers ARP.</li>
+ *   <li>broadcast flag set: broadcast to 255.255.255.255:68 (Ethernet ff:ff:ff:ff:ff:ff).</li>
+ *   <li>otherwise (OFFER and ACK to a client that has no address yet, broadcast flag clear): <b>unicast</b> to yiaddr
+ *   and chaddr. A client without an address cannot answer ARP, so before sending the server writes yiaddr → chaddr
+ *   into the kernel's ARP table of the interface ({@code SIOCSARP}, as dnsmasq and ISC dhcpd do); the frame then
+ *   leaves with the client's MAC and yiaddr as destinations. That needs CAP_NET_ADMIN (root has it). When the entry
+ *   is refused (no CAP_NET_ADMIN, or chaddr is not a 6-byte Ethernet address), the reply is <b>broadcast</b>
+ *   instead, which every client accepts.</li>
+ * </ul>
+ * The journal shows the addresses really used ({@link LinkView#AS_SENT}): e.g. a DISCOVER as
+ * {@code 0.0.0.0:68 -> 255.255.255.255:67}, its OFFER as {@code 10.20.0.1:67 -> 10.20.0.100:68}, a renewal as
+ * {@code 10.20.0.100:68 -> 10.20.0.1:67}.
+ *
+ * <h2>Privileges</h2>
+ * Binding port 67 needs root, or CAP_NET_BIND_SERVICE (or {@code net.ipv4.ip_unprivileged_port_start} &lt;= 67);
+ * kernels before 5.7 also need CAP_NET_RAW for SO_BINDTODEVICE. The failure message names these fixes.
  */
 public final class InterfaceTransport implements Transport {
 
@@ -28,6 +55,7 @@ public final class InterfaceTransport implements Transport {
     private final String name;
     private final int port;
     private final Inet4Address address;
+    private final List<Inet4Address> broadcastAddresses;
     private LinuxUdpSocket socket;
     private Thread receiverThread;
 
@@ -40,6 +68,31 @@ public final class InterfaceTransport implements Transport {
         this.name = name;
         this.port = port;
         this.address = ipv4Of(name);
+        this.broadcastAddresses = broadcastsOf(name);
+    }
+
+    /** 255.255.255.255 and the directed broadcast address of each IPv4 address of {@code name}. */
+    private static List<Inet4Address> broadcastsOf(String name) {
+        List<Inet4Address> out = new ArrayList<>();
+        try {
+            out.add((Inet4Address) InetAddress.getByAddress(new byte[] {-1, -1, -1, -1}));
+            NetworkInterface nic = NetworkInterface.getByName(name);
+            if (nic != null) {
+                for (java.net.InterfaceAddress a : nic.getInterfaceAddresses()) {
+                    if (a.getBroadcast() instanceof Inet4Address b && !out.contains(b)) {
+                        out.add(b);
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            LOG.debug("cannot read the broadcast addresses of {}: {}", name, e.toString());
+        }
+        return List.copyOf(out);
+    }
+
+    /** True for 255.255.255.255, the interface's directed broadcast, and multicast. */
+    boolean isBroadcast(InetAddress to) {
+        return to.isMulticastAddress() || broadcastAddresses.contains(to);
     }
 
     private static Inet4Address ipv4Of(String name) {
@@ -109,11 +162,7 @@ public final class InterfaceTransport implements Transport {
         switch (e.errno()) {
             case LinuxUdpSocket.EACCES:
             case LinuxUdpSocket.EPERM:
-                return "cannot listen on port " + port + " of " + name + " (" + e.getMessage() + "): run as root, "
-                        + "or grant the capabilities with 'setcap cap_net_bind_service,cap_net_raw+ep "
-                        + "$(readlink -f $(which java))', or lower the privileged ports with "
-                        + "'sysctl net.ipv4.ip_unprivileged_port_start=67' (binding to a device still needs "
-                        + "CAP_NET_RAW)";
+                return privilegeMessage(name, port, e.getMessage());
             case LinuxUdpSocket.ENODEV:
                 return "no interface named '" + name + "'; the interfaces here are " + interfaceNames();
             case LinuxUdpSocket.EADDRINUSE:
@@ -124,6 +173,16 @@ public final class InterfaceTransport implements Transport {
         }
     }
 
+    /** The one message for a missing privilege: what failed, and the three ways to fix it. */
+    static String privilegeMessage(String name, int port, String detail) {
+        return "not allowed to listen on UDP port " + port + " of " + name + " (" + detail + "). Fix one of: "
+                + "run the tests as root; or grant the JVM the capabilities with "
+                + "'sudo setcap cap_net_bind_service,cap_net_raw+ep $(readlink -f $(which java))'"
+                + " (cap_net_admin too, for unicast replies to clients without the broadcast flag); or allow "
+                + "unprivileged ports from 67 with 'sudo sysctl net.ipv4.ip_unprivileged_port_start=67' "
+                + "(kernels before 5.7 also need CAP_NET_RAW for SO_BINDTODEVICE)";
+    }
+
     private void receiveLoop(LinuxUdpSocket opened, Receiver receiver) {
         InetSocketAddress local = new InetSocketAddress(address, port);
         while (true) {
@@ -132,19 +191,28 @@ public final class InterfaceTransport implements Transport {
                 received = opened.receive();
             } catch (IOException e) {
                 LOG.warn("receive failed on {}: {}", name, e.toString());
+                pause(); // a persistent error must not spin
                 continue;
             }
             if (received == null) {
                 return;
             }
             Inet4Address to = received.headerDestination();
-            boolean broadcast = to != null && (to.getAddress()[3] == (byte) 255 || to.isMulticastAddress());
+            boolean broadcast = to != null && isBroadcast(to);
             InetSocketAddress destination = new InetSocketAddress(to != null ? to : address, port);
             try {
                 receiver.onDatagram(new Datagram(received.bytes(), received.source(), destination, name, broadcast));
             } catch (RuntimeException e) {
                 LOG.error("the server failed on a datagram from {}; it keeps serving", received.source(), e);
             }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -164,7 +232,7 @@ public final class InterfaceTransport implements Transport {
     @Override
     public InetSocketAddress replyDestination(Datagram request, InetSocketAddress rfcDestination) {
         InetAddress to = rfcDestination.getAddress();
-        if (to.getAddress()[3] == (byte) 255 || request.source().getAddress().equals(to)) {
+        if (isBroadcast(to) || request.source().getAddress().equals(to)) {
             return rfcDestination;
         }
         if (request.source().getAddress().isAnyLocalAddress() && rfcDestination.getPort() == 68) {

@@ -87,7 +87,7 @@ class PacketPathFuzzTest {
                         .router("192.168.0.1").dns("192.168.0.53").domainName("lab.test")
                         .leaseTime(Duration.ofMinutes(2)))
                 .subnet("10.30.0.0/24", s -> s.pool("10.30.0.100", "10.30.0.103").router("10.30.0.1"))
-                .subnet("10.40.0.0/24", s -> s.router("10.40.0.1")) // no pool: always exhausted
+                .subnet("10.40.0.0/24", s -> s.pool("10.40.0.100", "10.40.0.100").router("10.40.0.1")) // one address
                 .staticLease("00:0b:82:01:fc:42", "192.168.0.42", l -> l.hostname("sample"))
                 .start();
     }

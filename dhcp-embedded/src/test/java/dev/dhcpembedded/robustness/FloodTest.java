@@ -1,0 +1,197 @@
+package dev.dhcpembedded.robustness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dhcpembedded.client.ClientLease;
+import dev.dhcpembedded.client.DhcpTestClient;
+import dev.dhcpembedded.codec.DhcpCodec;
+import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.MessageType;
+import dev.dhcpembedded.journal.Journal;
+import dev.dhcpembedded.journal.JournalEntry;
+import dev.dhcpembedded.server.DhcpServer;
+import dev.dhcpembedded.transport.LoopbackTransport;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A flood over loopback UDP: 3 threads send 102,000 datagrams to one server as fast as loopback carries them (at
+ * most {@link #TIME_CAP}), half valid DISCOVERs from 5,000 MACs, half malformed. A test, not a benchmark: it
+ * asserts that the server stays responsive (a DORA during and after), that memory stays bounded (the journal at
+ * its capacity, the heap after GC within a bound), that the journal counts what it evicted and rejected, and that
+ * every reply went back to a sender's own loopback address. The figures are printed.
+ */
+class FloodTest {
+
+    static final int SENDERS = 3;
+    static final int PER_SENDER = 34_000;
+    static final int MACS = 5_000;
+    static final int JOURNAL_CAPACITY = 1_024;
+    static final Duration TIME_CAP = Duration.ofSeconds(20);
+    static final long HEAP_GROWTH_BOUND = 64L << 20;
+
+    @Test
+    void floodOfValidAndMalformedDatagrams() throws Exception {
+        RecordingTransport transport = new RecordingTransport(
+                new LoopbackTransport(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)));
+        DhcpServer server = DhcpServer.builder().transport(transport).serverId("10.9.0.1")
+                .journalCapacity(JOURNAL_CAPACITY)
+                .subnet("10.9.0.0/16", s -> s.pool("10.9.1.0", "10.9.255.254").router("10.9.0.1"))
+                .start();
+        InetSocketAddress target = server.address();
+        List<byte[]> malformed = new ArrayList<>();
+        HostileInputs.all(0x7000).values().forEach(bytes -> {
+            try {
+                DhcpCodec.decode(bytes);
+            } catch (RuntimeException e) {
+                malformed.add(bytes);
+            }
+        });
+        byte[][] discovers = new byte[MACS][];
+        for (int i = 0; i < MACS; i++) {
+            discovers[i] = DhcpCodec.encode(DhcpMessage.builder().xid(i).chaddr(Wire.macText(0x10000 + i))
+                    .messageType(MessageType.DISCOVER).option(DhcpOption.parameterRequestList(1, 3, 6)).build());
+        }
+        long heapBefore = usedHeapAfterGc();
+
+        Set<InetSocketAddress> senders = ConcurrentHashMap.newKeySet();
+        AtomicLong sent = new AtomicLong();
+        AtomicLong sentMalformed = new AtomicLong();
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch halfway = new CountDownLatch(SENDERS);
+        ExecutorService pool = Executors.newFixedThreadPool(SENDERS + 1);
+        long start = System.nanoTime();
+        long deadline = start + TIME_CAP.toNanos();
+        List<Future<?>> floods = new ArrayList<>();
+        for (int t = 0; t < SENDERS; t++) {
+            int thread = t;
+            floods.add(pool.submit(() -> {
+                try (DatagramChannel channel = DatagramChannel.open()) {
+                    channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                    senders.add((InetSocketAddress) channel.getLocalAddress());
+                    for (int i = 0; i < PER_SENDER && !stop.get() && System.nanoTime() < deadline; i++) {
+                        byte[] bytes;
+                        if (i % 2 == 0) {
+                            bytes = discovers[(thread * PER_SENDER + i) % MACS];
+                        } else {
+                            bytes = malformed.get(i / 2 % malformed.size());
+                            sentMalformed.incrementAndGet();
+                        }
+                        channel.send(ByteBuffer.wrap(bytes), target);
+                        sent.incrementAndGet();
+                        if (i == PER_SENDER / 2) {
+                            halfway.countDown();
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                } finally {
+                    halfway.countDown();
+                }
+                return null;
+            }));
+        }
+
+        DhcpTestClient probe = DhcpTestClient.builder().server(target).mac("02:00:00:00:99:01")
+                .timeout(Duration.ofMillis(500)).attempts(10).build();
+        try {
+            halfway.await(TIME_CAP.toSeconds(), TimeUnit.SECONDS);
+            ClientLease during = probe.dora(); // retransmits if the flood crowds its datagrams out
+            boolean floodStillRunning = floods.stream().anyMatch(f -> !f.isDone());
+            for (Future<?> flood : floods) {
+                flood.get(TIME_CAP.toSeconds() + 10, TimeUnit.SECONDS);
+            }
+            long elapsedNanos = System.nanoTime() - start;
+            senders.add(probe.localAddress());
+
+            // the server drains what the kernel kept, then answers a new client at once
+            long settleDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            long last = -1;
+            while (System.nanoTime() < settleDeadline && server.journal().appended() != last) {
+                last = server.journal().appended();
+                Thread.sleep(200);
+            }
+            ClientLease after;
+            try (DhcpTestClient late = DhcpTestClient.builder().server(target).mac("02:00:00:00:99:02")
+                    .timeout(Duration.ofMillis(500)).attempts(4).build()) {
+                senders.add(late.localAddress());
+                after = late.dora();
+            }
+            assertThat(during.address().getHostAddress()).startsWith("10.9.");
+            assertThat(after.address().getHostAddress()).startsWith("10.9.");
+            assertThat(after.address()).isNotEqualTo(during.address());
+
+            Journal journal = server.journal();
+            long appended = journal.appended();
+            long replies = transport.sent();
+            long receivedByServer = appended - replies; // RECEIVED + REJECTED entries
+            assertThat(journal.size()).isEqualTo(JOURNAL_CAPACITY);
+            assertThat(journal.entries()).hasSize(JOURNAL_CAPACITY);
+            assertThat(journal.evicted()).isEqualTo(appended - JOURNAL_CAPACITY);
+            assertThat(journal.rejectedCount()).isPositive().isLessThanOrEqualTo(sentMalformed.get());
+            assertThat(receivedByServer).isPositive().isLessThanOrEqualTo(sent.get() + 20);
+            assertThat(journal.entries(e -> e.kind() == JournalEntry.Kind.SENT)).allSatisfy(e -> {
+                DhcpMessage m = DhcpCodec.decode(e.bytes());
+                assertThat(m.op()).isEqualTo(DhcpMessage.BOOTREPLY);
+            });
+
+            // every reply went back to a sender's own loopback socket, nowhere else
+            assertThat(transport.destinations().keySet()).isNotEmpty();
+            assertThat(transport.destinations().keySet()).allSatisfy(d -> {
+                assertThat(d.getAddress().isLoopbackAddress()).as("%s is loopback", d).isTrue();
+                assertThat(senders).as("replied to %s", d).contains(d);
+            });
+
+            long heapAfter = usedHeapAfterGc();
+            double seconds = elapsedNanos / 1e9;
+            System.out.printf("flood: %d datagrams sent (%d malformed) by %d threads in %.2f s (%.0f/s); "
+                            + "the server journaled %d received (%d rejected), sent %d replies to %d destinations; "
+                            + "journal kept %d, evicted %d; heap after GC %d -> %d MiB; DORA during flood: %s (%s)%n",
+                    sent.get(), sentMalformed.get(), SENDERS, seconds, sent.get() / seconds, receivedByServer,
+                    journal.rejectedCount(), replies, transport.destinations().size(), journal.size(),
+                    journal.evicted(), heapBefore >> 20, heapAfter >> 20, during.address().getHostAddress(),
+                    floodStillRunning ? "flood still running" : "flood had ended");
+            assertThat(sent.get() == (long) SENDERS * PER_SENDER || elapsedNanos >= TIME_CAP.toNanos())
+                    .as("all %d datagrams sent, or the time cap reached", SENDERS * PER_SENDER).isTrue();
+            assertThat(heapAfter - heapBefore).as("heap growth after GC").isLessThan(HEAP_GROWTH_BOUND);
+            assertThat(server.isRunning()).isTrue();
+            Set<String> kinds = new HashSet<>();
+            journal.entries().forEach(e -> kinds.add(e.kind().name()));
+            assertThat(kinds).contains("RECEIVED");
+        } finally {
+            stop.set(true);
+            pool.shutdownNow();
+            probe.close();
+            server.stop();
+        }
+    }
+
+    static long usedHeapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        return heap.getUsed();
+    }
+}

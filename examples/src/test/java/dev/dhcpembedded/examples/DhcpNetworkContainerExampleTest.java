@@ -1,0 +1,91 @@
+package dev.dhcpembedded.examples;
+
+import static dev.dhcpembedded.codec.MessageType.DISCOVER;
+import static dev.dhcpembedded.codec.MessageType.REQUEST;
+import static dev.dhcpembedded.codec.OptionCode.ROUTER;
+import static dev.dhcpembedded.codec.OptionCode.SUBNET_MASK;
+import static dev.dhcpembedded.stub.RequestMatcher.onRequest;
+import static dev.dhcpembedded.stub.Responses.nak;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.dhcpembedded.junit.assertions.DhcpAssertions;
+import dev.dhcpembedded.junit.testcontainers.DhcpClientContainer;
+import dev.dhcpembedded.junit.testcontainers.DhcpNetwork;
+import dev.dhcpembedded.netns.DhcpEvent;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+/**
+ * Your device's DHCP client runs in a container; its DHCP comes from the server in this JVM.
+ *
+ * <p>Copy this and change the container: {@code new DhcpClientContainer("my-agent:1.4", Client.UDHCPC)} if your
+ * image has busybox, or a {@code GenericContainer} of your own on {@code NETWORK} with NET_ADMIN and NET_RAW. The
+ * DhcpNetwork is an internal Docker network; the server binds port 67 of its bridge only. That needs a Linux host
+ * with a rootful Docker engine and root for the JVM; elsewhere (Docker Desktop, rootless) starting the network
+ * fails with a message that says why. Here the test skips without Docker, unless {@code dhcp.requireRealHosts=true}.
+ * The image is {@code busybox:1.36.1} unless {@code -Ddhcp.clientImage.busybox=...} names another (this module's
+ * pom names the one {@code .ci/build-images.sh} builds, since nothing is pulled in CI).
+ */
+@Testcontainers
+class DhcpNetworkContainerExampleTest {
+
+    private static final String DEVICE_MAC = "02:42:de:c0:00:01";
+
+    @Container
+    static final DhcpNetwork NETWORK = DhcpNetwork.builder()
+            .leaseTime(Duration.ofMinutes(10))
+            .configureSubnet(s -> s.domainName("lab.test"))
+            .staticLease(DEVICE_MAC, 5)                        // the 6th address of the pool, whatever the subnet
+            .build();
+
+    @Container
+    final DhcpClientContainer device = DhcpClientContainer.udhcpc()   // busybox udhcpc, Docker's address flushed
+            .withNetwork(NETWORK)
+            .withMacAddress(DEVICE_MAC)
+            .withUdhcpc(u -> u.hostname("thermostat").vendorClass("acme-fw-1.2"))
+            .waitingForLease();                                // start() returns once the client is bound
+
+    @BeforeAll
+    static void needsDocker() {
+        if (!DockerClientFactory.instance().isDockerAvailable()) {
+            if (Boolean.getBoolean("dhcp.requireRealHosts")) {
+                fail("Docker is not available, and dhcp.requireRealHosts=true forbids skipping");
+            }
+            assumeTrue(false, "Docker is not available");
+        }
+    }
+
+    @Test
+    void theDeviceBootsWithTheAddressReservedForItsMac() {
+        DhcpAssertions.assertThat(NETWORK.server()).received(DISCOVER).from(DEVICE_MAC)
+                .withHostname("thermostat").withVendorClass("acme-fw-1.2")
+                .withParameterRequestList(SUBNET_MASK, ROUTER);
+        DhcpAssertions.assertThat(NETWORK.server()).client(DEVICE_MAC)
+                .sentInOrder(DISCOVER, REQUEST).hasLease(NETWORK.poolAddress(5));
+
+        // what the client configured, read back from inside the container
+        assertThat(device.ipv4Addresses()).containsExactly(NETWORK.poolAddress(5) + "/" + NETWORK.prefixLength());
+        assertThat(device.defaultGateway()).contains(NETWORK.gateway());
+        assertThat(device.lease()).map(DhcpEvent::domain).contains("lab.test");
+    }
+
+    @Test
+    void afterANakTheDeviceStartsOverAndGetsALeaseAgain() {
+        NETWORK.server().stub(onRequest().from(DEVICE_MAC)).respond(nak("address moved")).once();
+
+        device.release();                                     // udhcpc: SIGUSR2 sends RELEASE
+        device.signalClient("USR1");                          // and SIGUSR1 starts over: DISCOVER, REQUEST -> NAK
+        DhcpEvent nakd = device.awaitEvent("nak", 1, Duration.ofSeconds(20));
+        DhcpEvent bound = device.awaitEvent("bound", 2, Duration.ofSeconds(20));
+
+        assertThat(nakd.event()).isEqualTo("nak");
+        assertThat(bound.ip()).isEqualTo(NETWORK.poolAddress(5));
+        DhcpAssertions.assertThat(NETWORK.server()).client(DEVICE_MAC).released().wentBackToInitAfterNak();
+    }
+}

@@ -1,0 +1,173 @@
+package dev.dhcpembedded.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.dhcpembedded.lease.Lease;
+import dev.dhcpembedded.server.DhcpServer;
+import dev.dhcpembedded.server.TestClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+
+/** Misuse fails with an ExtensionConfigurationException that says what to change. */
+class DhcpServerExtensionMisuseTest {
+
+    private static Throwable onlyFailure(Class<?> fixture) {
+        Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute().allEvents();
+        return events.failed().list().get(0).getPayload(TestExecutionResult.class).orElseThrow().getThrowable()
+                .orElseThrow();
+    }
+
+    @DhcpServerTest(subnet = "10.20.0/24")
+    static class BadCidr {
+        @Test
+        void test() {
+        }
+    }
+
+    @Test
+    void a_bad_cidr() {
+        assertThat(onlyFailure(BadCidr.class)).isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage("@DhcpServerTest on " + BadCidr.class.getName() + " is misconfigured: subnet = "
+                        + "\"10.20.0/24\": '10.20.0' is not an IPv4 address such as 10.20.0.1");
+    }
+
+    @DhcpServerTest(staticLeases = "02:00:00:00:00:42 10.20.0.42")
+    static class BadStaticLease {
+        @Test
+        void test() {
+        }
+    }
+
+    @Test
+    void a_static_lease_not_written_mac_equals_ip() {
+        assertThat(onlyFailure(BadStaticLease.class)).isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageEndingWith("staticLeases = \"02:00:00:00:00:42 10.20.0.42\" must be written MAC=IP, "
+                        + "e.g. \"02:00:00:00:00:42=10.20.0.42\"");
+    }
+
+    @DhcpServerTest(pool = "10.20.0.100..10.20.0.199")
+    static class BadPool {
+        @Test
+        void test() {
+        }
+    }
+
+    @Test
+    void a_pool_not_written_first_dash_last() {
+        assertThat(onlyFailure(BadPool.class)).isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageContaining("pool = \"10.20.0.100..10.20.0.199\"");
+    }
+
+    @DhcpServerTest
+    static class TwoSources {
+        @RegisterExtension
+        static DhcpServerExtension dhcp = DhcpServerExtension.builder()
+                .subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199")).build();
+
+        @Test
+        void test() {
+        }
+    }
+
+    @Test
+    void two_server_sources_on_one_class() {
+        assertThat(onlyFailure(TwoSources.class)).isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage(TwoSources.class.getName() + " declares two DHCP servers: @DhcpServerTest on "
+                        + TwoSources.class.getName() + " and DhcpServerExtension.builder(). Keep one: "
+                        + "@DhcpServerTest for the common case, or a @RegisterExtension DhcpServerExtension field "
+                        + "for the full builder");
+    }
+
+    @DhcpServerTest
+    static class TwoSourcesPerTest {
+        @RegisterExtension
+        DhcpServerExtension dhcp = DhcpServerExtension.builder()
+                .subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199")).build();
+
+        @Test
+        void test() {
+        }
+    }
+
+    @Test
+    void a_class_server_and_a_per_test_server() {
+        assertThat(onlyFailure(TwoSourcesPerTest.class)).isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageContaining("declares two DHCP servers");
+    }
+
+    @DhcpServerTest
+    static class UnsupportedParameter {
+        @Test
+        void test(Lease lease) {
+        }
+    }
+
+    @Test
+    void a_parameter_of_a_type_it_cannot_inject() {
+        Throwable failure = onlyFailure(UnsupportedParameter.class);
+        assertThat(failure).isInstanceOf(ParameterResolutionException.class);
+        assertThat(failure.getCause()).isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage("DhcpServerExtension cannot inject a Lease into parameter 0 (Lease) of test; it injects "
+                        + "DhcpServer, TestClock, Clock, Journal, InetSocketAddress, DhcpTestClient. Take what you "
+                        + "need from the DhcpServer parameter instead");
+    }
+
+    static class SystemClockButTestClockWanted {
+        @RegisterExtension
+        static DhcpServerExtension dhcp = DhcpServerExtension.builder()
+                .subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199")).systemClock().build();
+
+        @Test
+        void test(TestClock clock) {
+        }
+    }
+
+    @Test
+    void a_test_clock_from_a_server_on_the_system_clock() {
+        Throwable failure = onlyFailure(SystemClockButTestClockWanted.class);
+        assertThat(failure.getCause()).isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageContaining("wants a TestClock, but DhcpServerExtension.builder() runs on SystemClock")
+                .hasMessageContaining("leave DhcpServerExtension.builder() on its default TestClock");
+    }
+
+    static class NoPool {
+        @RegisterExtension
+        static DhcpServerExtension dhcp = DhcpServerExtension.builder().subnet("10.20.0.0/24", s -> { }).build();
+
+        @Test
+        void test() {
+        }
+    }
+
+    @Test
+    void a_builder_the_core_refuses() {
+        assertThat(onlyFailure(NoPool.class)).isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageStartingWith("DhcpServerExtension.builder() is misconfigured: subnet 10.20.0.0/24 has no "
+                        + "pool");
+    }
+
+    static class FromTheCoreBuilder {
+        static final TestClock CLOCK = TestClock.startingNow();
+
+        @RegisterExtension
+        static DhcpServerExtension dhcp = DhcpServerExtension.of(DhcpServer.builder()
+                .subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199")).clock(CLOCK));
+
+        @Test
+        void test(TestClock clock) {
+            assertThat(clock).isSameAs(CLOCK);
+        }
+    }
+
+    @Test
+    void of_a_core_builder_injects_its_test_clock() {
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(FromTheCoreBuilder.class)).execute()
+                .testEvents().assertStatistics(s -> s.succeeded(1));
+    }
+}
