@@ -51,40 +51,36 @@ public final class DhcpDecoder {
         Instances instances = new Instances();
         parseArea(p, OPTIONS_OFFSET, p.length, instances, "options");
         int overload = instances.overloadValue(p);
-        byte[] file = Arrays.copyOfRange(p, FILE_OFFSET, FILE_OFFSET + 128);
-        byte[] sname = Arrays.copyOfRange(p, SNAME_OFFSET, SNAME_OFFSET + 64);
         if ((overload & 1) != 0) {
             parseArea(p, FILE_OFFSET, FILE_OFFSET + 128, instances, "file field");
-            Arrays.fill(file, (byte) 0);
         }
         if ((overload & 2) != 0) {
             parseArea(p, SNAME_OFFSET, SNAME_OFFSET + 64, instances, "sname field");
-            Arrays.fill(sname, (byte) 0);
         }
+        // a field that carried options reads as empty, like one that was never used
+        byte[] file = (overload & 1) != 0 ? new byte[128] : field(p, FILE_OFFSET, 128);
+        byte[] sname = (overload & 2) != 0 ? new byte[64] : field(p, SNAME_OFFSET, 64);
 
         List<DhcpOption> wire = instances.reassemble(p);
-        List<DhcpOption> logical = new ArrayList<>(wire.size());
-        for (DhcpOption option : wire) {
-            if (option.code().code() != OptionCode.OPTION_OVERLOAD.code()) {
-                logical.add(option);
+        List<DhcpOption> logical = wire;
+        if (overload != 0) {
+            logical = new ArrayList<>(wire.size());
+            for (DhcpOption option : wire) {
+                if (option.code().code() != OptionCode.OPTION_OVERLOAD.code()) {
+                    logical.add(option);
+                }
             }
         }
 
-        DhcpMessage message = DhcpMessage.builder()
-                .rawHeader(op, p[1] & 0xFF, hlen, p[3] & 0xFF)
-                .xid(Ipv4.readInt(p, 4))
-                .secs(((p[8] & 0xFF) << 8) | (p[9] & 0xFF))
-                .flags(((p[10] & 0xFF) << 8) | (p[11] & 0xFF))
-                .ciaddr(Ipv4.readInt(p, 12))
-                .yiaddr(Ipv4.readInt(p, 16))
-                .siaddr(Ipv4.readInt(p, 20))
-                .giaddr(Ipv4.readInt(p, 24))
-                .chaddrBytes(Arrays.copyOfRange(p, 28, 44))
-                .snameBytes(sname)
-                .fileBytes(file)
-                .optionsFromWire(logical)
-                .build();
+        DhcpMessage message = new DhcpMessage(op, p[1] & 0xFF, hlen, p[3] & 0xFF, Ipv4.readInt(p, 4),
+                ((p[8] & 0xFF) << 8) | (p[9] & 0xFF), ((p[10] & 0xFF) << 8) | (p[11] & 0xFF),
+                Ipv4.readInt(p, 12), Ipv4.readInt(p, 16), Ipv4.readInt(p, 20), Ipv4.readInt(p, 24),
+                Arrays.copyOfRange(p, 28, 44), sname, file, logical);
         return new Decoded(message, wire);
+    }
+
+    private static byte[] field(byte[] p, int offset, int length) {
+        return Arrays.copyOfRange(p, offset, offset + length);
     }
 
     private static void parseArea(byte[] p, int start, int end, Instances instances, String area) {
@@ -155,31 +151,44 @@ public final class DhcpDecoder {
         /** Concatenates instances of the same code at the place of the first (RFC 3396), then validates each. */
         List<DhcpOption> reassemble(byte[] p) {
             List<DhcpOption> out = new ArrayList<>(size);
+            long[] seen = new long[4];
+            boolean repeats = false;
+            for (int i = 0; i < size; i++) {
+                int code = codes[i];
+                long bit = 1L << (code & 63);
+                if ((seen[code >>> 6] & bit) != 0) {
+                    repeats = true;
+                    break;
+                }
+                seen[code >>> 6] |= bit;
+            }
+            if (!repeats) {
+                for (int i = 0; i < size; i++) {
+                    byte[] value = Arrays.copyOfRange(p, offsets[i], offsets[i] + lengths[i]);
+                    OptionValidator.validate(codes[i], value, offsets[i]);
+                    out.add(DhcpOption.create(OptionCode.of(codes[i]), value));
+                }
+                return out;
+            }
             boolean[] done = new boolean[size];
             for (int i = 0; i < size; i++) {
                 if (done[i]) {
                     continue;
                 }
                 int code = codes[i];
-                int total = lengths[i];
-                int count = 1;
-                for (int j = i + 1; j < size; j++) {
+                int total = 0;
+                for (int j = i; j < size; j++) {
                     if (codes[j] == code) {
                         total += lengths[j];
-                        count++;
                     }
                 }
                 byte[] value = new byte[total];
-                if (count == 1) {
-                    System.arraycopy(p, offsets[i], value, 0, total);
-                } else {
-                    int at = 0;
-                    for (int j = i; j < size; j++) {
-                        if (codes[j] == code) {
-                            System.arraycopy(p, offsets[j], value, at, lengths[j]);
-                            at += lengths[j];
-                            done[j] = true;
-                        }
+                int at = 0;
+                for (int j = i; j < size; j++) {
+                    if (codes[j] == code) {
+                        System.arraycopy(p, offsets[j], value, at, lengths[j]);
+                        at += lengths[j];
+                        done[j] = true;
                     }
                 }
                 OptionValidator.validate(code, value, offsets[i]);

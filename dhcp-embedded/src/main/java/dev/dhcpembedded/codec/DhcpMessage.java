@@ -54,6 +54,26 @@ public final class DhcpMessage {
         this.options = Collections.unmodifiableList(new ArrayList<>(b.options));
     }
 
+    /** The decoder's way in: takes ownership of the arrays (16, 64 and 128 bytes) and of the list. */
+    DhcpMessage(int op, int htype, int hlen, int hops, int xid, int secs, int flags, int ciaddr, int yiaddr,
+                int siaddr, int giaddr, byte[] chaddr, byte[] sname, byte[] file, List<DhcpOption> options) {
+        this.op = op;
+        this.htype = htype;
+        this.hlen = hlen;
+        this.hops = hops;
+        this.xid = xid;
+        this.secs = secs;
+        this.flags = flags;
+        this.ciaddr = ciaddr;
+        this.yiaddr = yiaddr;
+        this.siaddr = siaddr;
+        this.giaddr = giaddr;
+        this.chaddr = chaddr;
+        this.sname = sname;
+        this.file = file;
+        this.options = Collections.unmodifiableList(options);
+    }
+
     public static Builder builder() {
         return new Builder();
     }

@@ -51,9 +51,7 @@ public final class Journal {
     }
 
     private JournalEntry store(JournalEntry raw) {
-        JournalEntry entry = new JournalEntry(appended + 1, raw.serverTime(), raw.wallTime(), raw.kind(),
-                raw.source(), raw.destination(), raw.peer(), raw.interfaceName(), raw.bytes(), raw.message(),
-                raw.error(), raw.note());
+        JournalEntry entry = raw.numbered(appended + 1);
         if (appended >= capacity) {
             evicted++;
         }

@@ -1,5 +1,6 @@
 package dev.dhcpembedded.journal;
 
+import dev.dhcpembedded.codec.DhcpCodec;
 import dev.dhcpembedded.codec.DhcpCodecException;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.MacAddress;
@@ -9,24 +10,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One message the server received, rejected or sent.
- *
- * @param sequence    position in the journal, from 1, never reused
- * @param serverTime  the time on the server's clock (the one tests control)
- * @param wallTime    the real time
- * @param kind        received (decoded), rejected (did not decode) or sent
- * @param source      where it came from, as a link would show it
- * @param destination where it went, as a link would show it
- * @param peer        the client's real socket address (for loopback: its ephemeral port)
- * @param interfaceName the interface it arrived at or left from
- * @param bytes       the raw UDP payload; never modified
- * @param message     the decoded message, absent when it did not decode
- * @param error       why it did not decode, with the byte offset
- * @param note        the rule that produced a reply, why a request got none, or which stub sent it
+ * One message the server received, rejected or sent. The raw bytes are what is kept; the decoded message (or the
+ * decode error) is worked out from them when first asked for, so a busy server's journal holds little more than
+ * the bytes themselves.
  */
-public record JournalEntry(long sequence, Instant serverTime, Instant wallTime, Kind kind, InetSocketAddress source,
-                           InetSocketAddress destination, InetSocketAddress peer, String interfaceName, byte[] bytes,
-                           Optional<DhcpMessage> message, Optional<DhcpCodecException> error, String note) {
+public final class JournalEntry {
 
     /** What happened to the datagram. */
     public enum Kind {
@@ -38,6 +26,137 @@ public record JournalEntry(long sequence, Instant serverTime, Instant wallTime, 
         SENT
     }
 
+    private final long sequence;
+    private final long serverTimeMillis;
+    private final long wallTimeMillis;
+    private final Kind kind;
+    private final InetSocketAddress source;
+    private final InetSocketAddress destination;
+    private final InetSocketAddress peer;
+    private final String interfaceName;
+    private final byte[] bytes;
+    private final String note;
+    private volatile Decoding decoding;
+
+    /**
+     * @param sequence    position in the journal, from 1, never reused (the journal numbers entries itself)
+     * @param serverTime  the time on the server's clock (the one tests control)
+     * @param wallTime    the real time
+     * @param kind        received (decoded), rejected (did not decode) or sent
+     * @param source      where it came from, as a link would show it
+     * @param destination where it went, as a link would show it
+     * @param peer        the client's real socket address (for loopback: its ephemeral port)
+     * @param interfaceName the interface it arrived at or left from
+     * @param bytes       the raw UDP payload; owned by the entry from now on
+     * @param message     the decoded message, if already known
+     * @param error       why it did not decode, if already known
+     * @param note        the rule that produced a reply, why a request got none, or which stub sent it
+     */
+    public JournalEntry(long sequence, Instant serverTime, Instant wallTime, Kind kind, InetSocketAddress source,
+                        InetSocketAddress destination, InetSocketAddress peer, String interfaceName, byte[] bytes,
+                        Optional<DhcpMessage> message, Optional<DhcpCodecException> error, String note) {
+        this(sequence, serverTime.toEpochMilli(), wallTime.toEpochMilli(), kind, source, destination, peer,
+                interfaceName, bytes, note,
+                message.isPresent() || error.isPresent() ? new Decoding(message, error) : null);
+    }
+
+    private JournalEntry(long sequence, long serverTimeMillis, long wallTimeMillis, Kind kind,
+                         InetSocketAddress source, InetSocketAddress destination, InetSocketAddress peer,
+                         String interfaceName, byte[] bytes, String note, Decoding decoding) {
+        this.sequence = sequence;
+        this.serverTimeMillis = serverTimeMillis;
+        this.wallTimeMillis = wallTimeMillis;
+        this.kind = kind;
+        this.source = source;
+        this.destination = destination;
+        this.peer = peer;
+        this.interfaceName = interfaceName;
+        this.bytes = bytes;
+        this.note = note;
+        this.decoding = decoding;
+    }
+
+    /** An entry whose message is decoded from {@code bytes} only when someone asks. */
+    public static JournalEntry lazy(Instant serverTime, Instant wallTime, Kind kind, InetSocketAddress source,
+                                    InetSocketAddress destination, InetSocketAddress peer, String interfaceName,
+                                    byte[] bytes, String note) {
+        return new JournalEntry(0, serverTime.toEpochMilli(), wallTime.toEpochMilli(), kind, source, destination,
+                peer, interfaceName, bytes, note, null);
+    }
+
+    JournalEntry numbered(long number) {
+        return new JournalEntry(number, serverTimeMillis, wallTimeMillis, kind, source, destination, peer,
+                interfaceName, bytes, note, decoding);
+    }
+
+    public long sequence() {
+        return sequence;
+    }
+
+    public Instant serverTime() {
+        return Instant.ofEpochMilli(serverTimeMillis);
+    }
+
+    public Instant wallTime() {
+        return Instant.ofEpochMilli(wallTimeMillis);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public InetSocketAddress source() {
+        return source;
+    }
+
+    public InetSocketAddress destination() {
+        return destination;
+    }
+
+    public InetSocketAddress peer() {
+        return peer;
+    }
+
+    public String interfaceName() {
+        return interfaceName;
+    }
+
+    /** The raw UDP payload (a copy). */
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    int length() {
+        return bytes.length;
+    }
+
+    /** The decoded message; empty when the bytes did not decode. */
+    public Optional<DhcpMessage> message() {
+        return decoding().message;
+    }
+
+    /** Why the bytes did not decode, with the byte offset. */
+    public Optional<DhcpCodecException> error() {
+        return decoding().error;
+    }
+
+    public String note() {
+        return note;
+    }
+
+    private Decoding decoding() {
+        Decoding known = decoding;
+        if (known == null) {
+            try {
+                known = new Decoding(Optional.of(DhcpCodec.decode(bytes)), Optional.empty());
+            } catch (DhcpCodecException e) {
+                known = new Decoding(Optional.empty(), Optional.of(e));
+            }
+            decoding = known;
+        }
+        return known;
+    }
+
     public boolean isReceived() {
         return kind == Kind.RECEIVED;
     }
@@ -47,7 +166,7 @@ public record JournalEntry(long sequence, Instant serverTime, Instant wallTime, 
     }
 
     public Optional<MessageType> messageType() {
-        return message.flatMap(DhcpMessage::messageType);
+        return message().flatMap(DhcpMessage::messageType);
     }
 
     public boolean is(MessageType type) {
@@ -55,7 +174,7 @@ public record JournalEntry(long sequence, Instant serverTime, Instant wallTime, 
     }
 
     public Optional<MacAddress> clientMac() {
-        return message.map(DhcpMessage::clientMac);
+        return message().map(DhcpMessage::clientMac);
     }
 
     /** The one-line transcript form, as Wireshark's Info column prints it. */
@@ -66,5 +185,15 @@ public record JournalEntry(long sequence, Instant serverTime, Instant wallTime, 
     @Override
     public String toString() {
         return transcriptLine();
+    }
+
+    private static final class Decoding {
+        final Optional<DhcpMessage> message;
+        final Optional<DhcpCodecException> error;
+
+        Decoding(Optional<DhcpMessage> message, Optional<DhcpCodecException> error) {
+            this.message = message;
+            this.error = error;
+        }
     }
 }

@@ -23,12 +23,14 @@ final class AddressAllocator {
             return 0;
         }
         long start = cursors.getOrDefault(subnet, 0L) % total;
+        boolean noExclusions = subnet.exclusions().isEmpty();
+        boolean noStatics = staticAddresses.isEmpty();
         int reusable = 0;
         for (long step = 0; step < total; step++) {
             long index = (start + step) % total;
             int candidate = addressAt(subnet, index);
-            if (subnet.exclusions().contains(candidate) || staticAddresses.contains(candidate)
-                    || candidate == serverId) {
+            if ((!noExclusions && subnet.exclusions().contains(candidate))
+                    || (!noStatics && staticAddresses.contains(candidate)) || candidate == serverId) {
                 continue;
             }
             if (table.isUntouched(candidate)) {

@@ -18,7 +18,20 @@ public final class ClientKey {
     private ClientKey(boolean byClientId, byte[] bytes) {
         this.byClientId = byClientId;
         this.bytes = bytes;
-        this.hash = Arrays.hashCode(bytes) * 31 + (byClientId ? 1 : 0);
+        this.hash = mix(bytes) * 31 + (byClientId ? 1 : 0);
+    }
+
+    /** FNV-1a then a murmur3 finaliser: MACs that differ in their last bytes spread over the whole table. */
+    private static int mix(byte[] bytes) {
+        int h = 0x811c9dc5;
+        for (byte b : bytes) {
+            h = (h ^ (b & 0xFF)) * 0x01000193;
+        }
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        return h ^ (h >>> 16);
     }
 
     public static ClientKey ofMac(MacAddress mac) {

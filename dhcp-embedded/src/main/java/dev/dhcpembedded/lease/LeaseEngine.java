@@ -95,11 +95,11 @@ public final class LeaseEngine {
             address = host.get().address();
             rule = "DISCOVER: offer the static lease";
         } else if (row != null && subnet.inPool(row.address) && row.state == LeaseState.BOUND
-                && row.expiresAtMillis > now && !staticAddresses.contains(row.address)) {
+                && row.expiresAtMillis > now && !isStatic(row.address)) {
             address = row.address;
             rule = "DISCOVER: offer the client's current binding";
         } else if (row != null && row.state != LeaseState.DECLINED && subnet.inPool(row.address)
-                && !staticAddresses.contains(row.address)) {
+                && !isStatic(row.address)) {
             address = row.address;
             rule = "DISCOVER: offer the client's previous address";
         } else if (requestedAndFree(request, subnet, client, now)) {
@@ -179,7 +179,7 @@ public final class LeaseEngine {
         LeaseTable.Row row = table.forClient(client);
         boolean known = row != null && row.address == address;
         boolean staticHit = host.isPresent() && host.get().address() == address;
-        if (!staticHit && staticAddresses.contains(address)) {
+        if (!staticHit && isStatic(address)) {
             return Decision.reply(ReplyFactory.nak(request, config, "address reserved"),
                     what + ": NAK, the address is another client's static lease");
         }
@@ -265,7 +265,7 @@ public final class LeaseEngine {
             return false;
         }
         int wanted = Ipv4.toInt(request.requestedIpAddress().get());
-        return subnet.inPool(wanted) && !staticAddresses.contains(wanted) && wanted != config.serverId()
+        return subnet.inPool(wanted) && !isStatic(wanted) && wanted != config.serverId()
                 && table.isAvailable(wanted, client, now);
     }
 
@@ -312,6 +312,10 @@ public final class LeaseEngine {
         }
         return lease.client().equals(row.client)
                 || (!lease.client().byClientId() && row.mac != null && lease.client().isMac(row.mac));
+    }
+
+    private boolean isStatic(int address) {
+        return !staticAddresses.isEmpty() && staticAddresses.contains(address);
     }
 
     private static Set<Integer> staticAddresses(ServerConfig config) {

@@ -51,7 +51,7 @@ public record SubnetConfig(Cidr cidr, List<AddressRange> pools, Set<Integer> exc
     }
 
     public boolean inPool(int address) {
-        if (exclusions.contains(address)) {
+        if (!exclusions.isEmpty() && exclusions.contains(address)) {
             return false;
         }
         for (AddressRange pool : pools) {

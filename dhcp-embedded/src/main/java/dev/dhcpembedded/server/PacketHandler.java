@@ -139,7 +139,12 @@ final class PacketHandler implements Transport.Receiver {
     private JournalEntry entry(JournalEntry.Kind kind, InetSocketAddress source, InetSocketAddress destination,
                                Datagram in, byte[] bytes, Optional<DhcpMessage> message,
                                Optional<DhcpCodecException> error, String note) {
-        return new JournalEntry(0, clock.instant(), Instant.now(), kind, source, destination, in.source(),
-                in.interfaceName(), bytes, message, error, note);
+        if (error.isPresent()) {
+            return new JournalEntry(0, clock.instant(), Instant.now(), kind, source, destination, in.source(),
+                    in.interfaceName(), bytes, message, error, note);
+        }
+        // The decoded message is not kept: the entry decodes its bytes again if someone reads it.
+        return JournalEntry.lazy(clock.instant(), Instant.now(), kind, source, destination, in.source(),
+                in.interfaceName(), bytes, note);
     }
 }

@@ -74,6 +74,9 @@ final class LinuxUdpSocket implements AutoCloseable {
     private final Memory name = new Memory(16);
     private final Memory control = new Memory(128);
     private final Memory header = new Memory(56);
+    // send-side buffers, reused under their own lock: no native allocation per packet
+    private final Memory sendBuffer = new Memory(65536);
+    private final Memory sendAddress = new Memory(16);
 
     private LinuxUdpSocket(int fd, String device) {
         this.fd = fd;
@@ -172,13 +175,15 @@ final class LinuxUdpSocket implements AutoCloseable {
     }
 
     void send(byte[] bytes, InetSocketAddress destination) throws IOException {
-        Memory payload = new Memory(Math.max(bytes.length, 1));
-        payload.write(0, bytes, 0, bytes.length);
-        Memory address = sockaddr(toInt(destination.getAddress()), destination.getPort());
-        try {
-            sendto(fd, payload, bytes.length, 0, address, 16);
-        } catch (LastErrorException e) {
-            throw new IOException("sendto " + destination + " on " + device + ": " + e.getMessage());
+        int address = toInt(destination.getAddress());
+        synchronized (sendBuffer) {
+            sendBuffer.write(0, bytes, 0, Math.min(bytes.length, (int) sendBuffer.size()));
+            writeSockaddr(sendAddress, address, destination.getPort());
+            try {
+                sendto(fd, sendBuffer, Math.min(bytes.length, sendBuffer.size()), 0, sendAddress, 16);
+            } catch (LastErrorException e) {
+                throw new IOException("sendto " + destination + " on " + device + ": " + e.getMessage());
+            }
         }
     }
 
@@ -232,6 +237,11 @@ final class LinuxUdpSocket implements AutoCloseable {
 
     private static Memory sockaddr(int address, int port) {
         Memory memory = new Memory(16);
+        writeSockaddr(memory, address, port);
+        return memory;
+    }
+
+    private static void writeSockaddr(Memory memory, int address, int port) {
         memory.clear();
         memory.setShort(0, (short) AF_INET);
         memory.setByte(2, (byte) (port >>> 8));
@@ -240,7 +250,6 @@ final class LinuxUdpSocket implements AutoCloseable {
         memory.setByte(5, (byte) (address >>> 16));
         memory.setByte(6, (byte) (address >>> 8));
         memory.setByte(7, (byte) address);
-        return memory;
     }
 
     /** Reads a network-order in_addr as stored in native memory. */

@@ -7,17 +7,13 @@ import static dev.dhcpembedded.codec.OptionCode.SUBNET_MASK;
 import static dev.dhcpembedded.stub.RequestMatcher.onRequest;
 import static dev.dhcpembedded.stub.Responses.nak;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.dhcpembedded.junit.assertions.DhcpAssertions;
 import dev.dhcpembedded.junit.testcontainers.DhcpClientContainer;
 import dev.dhcpembedded.junit.testcontainers.DhcpNetwork;
 import dev.dhcpembedded.netns.DhcpEvent;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
@@ -28,11 +24,11 @@ import org.testcontainers.junit.jupiter.Testcontainers;
  * image has busybox, or a {@code GenericContainer} of your own on {@code NETWORK} with NET_ADMIN and NET_RAW. The
  * DhcpNetwork is an internal Docker network; the server binds port 67 of its bridge only. That needs a Linux host
  * with a rootful Docker engine and root for the JVM; elsewhere (Docker Desktop, rootless) starting the network
- * fails with a message that says why. Here the test skips without Docker, unless {@code dhcp.requireRealHosts=true}.
+ * fails with a message that says why.
  * The image is {@code busybox:1.36.1} unless {@code -Ddhcp.clientImage.busybox=...} names another (this module's
  * pom names the one {@code .ci/build-images.sh} builds, since nothing is pulled in CI).
  */
-@Testcontainers
+@Testcontainers(disabledWithoutDocker = true)   // skipped without Docker (the junit-extension tests fail then in CI)
 class DhcpNetworkContainerExampleTest {
 
     private static final String DEVICE_MAC = "02:42:de:c0:00:01";
@@ -50,16 +46,6 @@ class DhcpNetworkContainerExampleTest {
             .withMacAddress(DEVICE_MAC)
             .withUdhcpc(u -> u.hostname("thermostat").vendorClass("acme-fw-1.2"))
             .waitingForLease();                                // start() returns once the client is bound
-
-    @BeforeAll
-    static void needsDocker() {
-        if (!DockerClientFactory.instance().isDockerAvailable()) {
-            if (Boolean.getBoolean("dhcp.requireRealHosts")) {
-                fail("Docker is not available, and dhcp.requireRealHosts=true forbids skipping");
-            }
-            assumeTrue(false, "Docker is not available");
-        }
-    }
 
     @Test
     void theDeviceBootsWithTheAddressReservedForItsMac() {
