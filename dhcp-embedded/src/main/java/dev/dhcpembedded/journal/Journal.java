@@ -22,6 +22,8 @@ public final class Journal {
     private long appended;
     private long evicted;
     private long rejected;
+    /** The last sequence number given; unlike {@link #appended}, {@link #clear()} does not reset it. */
+    private long sequence;
     private final List<java.util.function.Consumer<JournalEntry>> listeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -40,7 +42,14 @@ public final class Journal {
             numbered = store(entry);
         }
         for (java.util.function.Consumer<JournalEntry> listener : listeners) {
-            listener.accept(numbered);
+            try {
+                listener.accept(numbered);
+            } catch (RuntimeException e) {
+                // the journal only observes: a failing listener (say a pcap writer on a full disk) must not stop
+                // the server from answering, nor keep the entry from the other listeners
+                org.slf4j.LoggerFactory.getLogger(Journal.class).warn("journal listener {} failed on #{}: {}",
+                        listener, numbered.sequence(), e.toString());
+            }
         }
         return numbered;
     }
@@ -51,7 +60,7 @@ public final class Journal {
     }
 
     private JournalEntry store(JournalEntry raw) {
-        JournalEntry entry = raw.numbered(appended + 1);
+        JournalEntry entry = raw.numbered(++sequence);
         if (appended >= capacity) {
             evicted++;
         }
@@ -132,6 +141,7 @@ public final class Journal {
         return rejected;
     }
 
+    /** Forgets every entry and zeroes the counters; sequence numbers go on from the last one given. */
     public synchronized void clear() {
         java.util.Arrays.fill(ring, null);
         appended = 0;

@@ -32,9 +32,15 @@ final class ReplyScheduler implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends now, or later. Once {@link #close() closed} (the server stopped) nothing is sent and no thread is
+     * started: a datagram still being handled while the server stops is dropped.
+     */
     void dispatch(Reply reply, Runnable send) {
         if (reply.delay().isZero() || reply.delay().isNegative()) {
-            send.run();
+            if (!isClosed()) {
+                send.run();
+            }
             return;
         }
         if (reply.delayOnServerClock() && clock instanceof TestClock) {
@@ -45,10 +51,23 @@ final class ReplyScheduler implements AutoCloseable {
             }
             return;
         }
-        realTime().schedule(send, reply.delay().toNanos(), TimeUnit.NANOSECONDS);
+        synchronized (this) {
+            ScheduledExecutorService running = realTime();
+            if (running != null) {
+                running.schedule(send, reply.delay().toNanos(), TimeUnit.NANOSECONDS);
+            }
+        }
     }
 
+    private synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /** The real-time timer, started on first use; null once closed (a new one would never be shut down). */
     private synchronized ScheduledExecutorService realTime() {
+        if (closed) {
+            return null;
+        }
         if (timer == null) {
             timer = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "dhcp-embedded-delay-" + name);

@@ -1,5 +1,7 @@
 package dev.dhcpembedded.junit;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
@@ -24,6 +26,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
 /** The extension's lifecycle, run through the JUnit Platform testkit on fixture classes. */
+@Execution(ExecutionMode.CONCURRENT)
 class DhcpServerExtensionLifecycleTest {
 
     @TempDir
@@ -31,7 +34,7 @@ class DhcpServerExtensionLifecycleTest {
 
     private EngineExecutionResults run(Class<?> fixture) {
         Probe.forget(fixture.getName());
-        return EngineTestKit.engine("junit-jupiter")
+        return EngineTestKit.engine("junit-jupiter").configurationParameter(TestKitOnly.PARAMETER, "true")
                 .configurationParameter(DhcpServerExtension.TRAFFIC_DIR_PROPERTY, traffic.toString())
                 .selectors(selectClass(fixture)).execute();
     }
@@ -46,6 +49,7 @@ class DhcpServerExtensionLifecycleTest {
 
     // ---- one server per class ----
 
+    @TestKitOnly
     static class PerClass {
         @RegisterExtension
         static DhcpServerExtension dhcp = DhcpServerExtension.builder()
@@ -83,6 +87,7 @@ class DhcpServerExtensionLifecycleTest {
 
     // ---- one server per test ----
 
+    @TestKitOnly
     static class PerMethod {
         @RegisterExtension
         DhcpServerExtension dhcp = DhcpServerExtension.builder()
@@ -120,6 +125,7 @@ class DhcpServerExtensionLifecycleTest {
     @DhcpServerTest(subnet = "10.30.0.0/24", pool = "10.30.0.50-10.30.0.60", router = "10.30.0.1",
             dns = {"10.30.0.53", "10.30.0.54"}, domain = "lab.test", leaseSeconds = 600,
             staticLeases = "02:00:00:00:00:42=10.30.0.42", clockStart = "2030-01-01T00:00:00Z")
+    @TestKitOnly
     static class Annotated {
         @Test
         void serves_what_the_annotation_says(DhcpServer server, DhcpTestClient device) {
@@ -174,6 +180,7 @@ class DhcpServerExtensionLifecycleTest {
     }
 
     @DhcpServerTest(lifecycle = DhcpServerTest.Lifecycle.PER_METHOD, testClock = false)
+    @TestKitOnly
     static class AnnotatedPerMethod {
         @Test
         void one(DhcpServer server, java.time.Clock clock) {
@@ -198,6 +205,7 @@ class DhcpServerExtensionLifecycleTest {
     // ---- failures: the server still stops, the pcap is written and named ----
 
     @DhcpServerTest
+    @TestKitOnly
     static class FailingBeforeEach {
         @BeforeEach
         void breaks(DhcpServer server) {
@@ -222,6 +230,7 @@ class DhcpServerExtensionLifecycleTest {
     static volatile int failingPort;
     static volatile int lastPort;
 
+    @TestKitOnly
     static class FailingTest {
         @RegisterExtension
         DhcpServerExtension dhcp = DhcpServerExtension.builder()
@@ -256,6 +265,7 @@ class DhcpServerExtensionLifecycleTest {
         allFreed(FailingTest.class, 1);
     }
 
+    @TestKitOnly
     static class Passing {
         @RegisterExtension
         static DhcpServerExtension dhcp = DhcpServerExtension.builder()

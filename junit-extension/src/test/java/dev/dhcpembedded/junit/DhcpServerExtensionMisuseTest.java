@@ -1,5 +1,7 @@
 package dev.dhcpembedded.junit;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
@@ -15,15 +17,17 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
 /** Misuse fails with an ExtensionConfigurationException that says what to change. */
+@Execution(ExecutionMode.CONCURRENT)
 class DhcpServerExtensionMisuseTest {
 
     private static Throwable onlyFailure(Class<?> fixture) {
-        Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute().allEvents();
+        Events events = EngineTestKit.engine("junit-jupiter").configurationParameter(TestKitOnly.PARAMETER, "true").selectors(selectClass(fixture)).execute().allEvents();
         return events.failed().list().get(0).getPayload(TestExecutionResult.class).orElseThrow().getThrowable()
                 .orElseThrow();
     }
 
     @DhcpServerTest(subnet = "10.20.0/24")
+    @TestKitOnly
     static class BadCidr {
         @Test
         void test() {
@@ -38,6 +42,7 @@ class DhcpServerExtensionMisuseTest {
     }
 
     @DhcpServerTest(staticLeases = "02:00:00:00:00:42 10.20.0.42")
+    @TestKitOnly
     static class BadStaticLease {
         @Test
         void test() {
@@ -52,6 +57,7 @@ class DhcpServerExtensionMisuseTest {
     }
 
     @DhcpServerTest(pool = "10.20.0.100..10.20.0.199")
+    @TestKitOnly
     static class BadPool {
         @Test
         void test() {
@@ -65,6 +71,7 @@ class DhcpServerExtensionMisuseTest {
     }
 
     @DhcpServerTest
+    @TestKitOnly
     static class TwoSources {
         @RegisterExtension
         static DhcpServerExtension dhcp = DhcpServerExtension.builder()
@@ -85,6 +92,7 @@ class DhcpServerExtensionMisuseTest {
     }
 
     @DhcpServerTest
+    @TestKitOnly
     static class TwoSourcesPerTest {
         @RegisterExtension
         DhcpServerExtension dhcp = DhcpServerExtension.builder()
@@ -102,6 +110,7 @@ class DhcpServerExtensionMisuseTest {
     }
 
     @DhcpServerTest
+    @TestKitOnly
     static class UnsupportedParameter {
         @Test
         void test(Lease lease) {
@@ -118,6 +127,7 @@ class DhcpServerExtensionMisuseTest {
                         + "need from the DhcpServer parameter instead");
     }
 
+    @TestKitOnly
     static class SystemClockButTestClockWanted {
         @RegisterExtension
         static DhcpServerExtension dhcp = DhcpServerExtension.builder()
@@ -136,6 +146,7 @@ class DhcpServerExtensionMisuseTest {
                 .hasMessageContaining("leave DhcpServerExtension.builder() on its default TestClock");
     }
 
+    @TestKitOnly
     static class NoPool {
         @RegisterExtension
         static DhcpServerExtension dhcp = DhcpServerExtension.builder().subnet("10.20.0.0/24", s -> { }).build();
@@ -152,6 +163,7 @@ class DhcpServerExtensionMisuseTest {
                         + "pool");
     }
 
+    @TestKitOnly
     static class FromTheCoreBuilder {
         static final TestClock CLOCK = TestClock.startingNow();
 
@@ -167,7 +179,7 @@ class DhcpServerExtensionMisuseTest {
 
     @Test
     void of_a_core_builder_injects_its_test_clock() {
-        EngineTestKit.engine("junit-jupiter").selectors(selectClass(FromTheCoreBuilder.class)).execute()
+        EngineTestKit.engine("junit-jupiter").configurationParameter(TestKitOnly.PARAMETER, "true").selectors(selectClass(FromTheCoreBuilder.class)).execute()
                 .testEvents().assertStatistics(s -> s.succeeded(1));
     }
 }

@@ -1,5 +1,7 @@
 package dev.dhcpembedded.junit;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import static dev.dhcpembedded.codec.MessageType.DISCOVER;
 import static dev.dhcpembedded.codec.MessageType.REQUEST;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,8 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -26,6 +26,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
  * concurrent: per-test servers run side by side, tests sharing a class server take turns so each sees only its own
  * traffic, and different classes have different servers.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class DhcpServerExtensionParallelTest {
 
     static final Set<Integer> PORTS = ConcurrentHashMap.newKeySet();
@@ -34,6 +35,7 @@ class DhcpServerExtensionParallelTest {
     static final CountDownLatch PER_TEST_TOGETHER = new CountDownLatch(4);
 
     @Execution(ExecutionMode.CONCURRENT)
+    @TestKitOnly
     static class SharedServer {
         @RegisterExtension
         static DhcpServerExtension dhcp = DhcpServerExtension.builder()
@@ -57,6 +59,7 @@ class DhcpServerExtensionParallelTest {
     }
 
     @Execution(ExecutionMode.CONCURRENT)
+    @TestKitOnly
     static class ServerPerTest {
         @RegisterExtension
         DhcpServerExtension dhcp = DhcpServerExtension.builder()
@@ -75,6 +78,7 @@ class DhcpServerExtensionParallelTest {
 
     @Execution(ExecutionMode.CONCURRENT)
     @DhcpServerTest
+    @TestKitOnly
     static class OtherClassA {
         @Test
         void own_server(DhcpServer server, DhcpTestClient device) {
@@ -85,6 +89,7 @@ class DhcpServerExtensionParallelTest {
 
     @Execution(ExecutionMode.CONCURRENT)
     @DhcpServerTest
+    @TestKitOnly
     static class OtherClassB {
         @Test
         void own_server(DhcpServer server, DhcpTestClient device) {
@@ -95,7 +100,7 @@ class DhcpServerExtensionParallelTest {
 
     @Test
     void servers_are_safe_under_parallel_execution() {
-        EngineTestKit.engine("junit-jupiter")
+        EngineTestKit.engine("junit-jupiter").configurationParameter(TestKitOnly.PARAMETER, "true")
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
                 .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
                 .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")

@@ -1,5 +1,7 @@
 package dev.dhcpembedded.junit.assertions;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import static dev.dhcpembedded.codec.MessageType.DISCOVER;
 import static dev.dhcpembedded.codec.MessageType.RELEASE;
 import static dev.dhcpembedded.codec.MessageType.REQUEST;
@@ -9,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+@Execution(ExecutionMode.CONCURRENT)
 class DhcpClientAssert_sentInOrder_Test {
 
     private final Wire wire = new Wire();

@@ -1,5 +1,7 @@
 package dev.dhcpembedded.junit.assertions;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import static dev.dhcpembedded.junit.assertions.DhcpAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +13,7 @@ import dev.dhcpembedded.transport.InMemoryTransport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+@Execution(ExecutionMode.CONCURRENT)
 class DhcpClientAssert_wentBackToInitAfterNak_Test {
 
     private final InMemoryTransport transport = new InMemoryTransport();

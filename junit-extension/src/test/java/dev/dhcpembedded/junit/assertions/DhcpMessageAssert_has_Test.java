@@ -1,5 +1,7 @@
 package dev.dhcpembedded.junit.assertions;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import static dev.dhcpembedded.junit.assertions.DhcpAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +11,7 @@ import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec.OptionCode;
 import org.junit.jupiter.api.Test;
 
+@Execution(ExecutionMode.CONCURRENT)
 class DhcpMessageAssert_has_Test {
 
     private final DhcpMessage discover = Wire.discover(Wire.MAC, 0x2a).option(DhcpOption.hostname("probe"))

@@ -1,5 +1,7 @@
 package dev.dhcpembedded.junit.assertions;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import static dev.dhcpembedded.codec.MessageType.DISCOVER;
 import static dev.dhcpembedded.codec.MessageType.OFFER;
 import static dev.dhcpembedded.junit.assertions.DhcpAssertions.assertThat;
@@ -8,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+@Execution(ExecutionMode.CONCURRENT)
 class DhcpMessagesAssert_times_Test {
 
     private final Wire wire = new Wire();

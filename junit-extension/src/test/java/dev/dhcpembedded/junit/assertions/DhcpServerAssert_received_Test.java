@@ -1,5 +1,7 @@
 package dev.dhcpembedded.junit.assertions;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import static dev.dhcpembedded.codec.MessageType.DISCOVER;
 import static dev.dhcpembedded.codec.MessageType.INFORM;
 import static dev.dhcpembedded.codec.MessageType.REQUEST;
@@ -15,6 +17,7 @@ import dev.dhcpembedded.codec.DhcpOption;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+@Execution(ExecutionMode.CONCURRENT)
 class DhcpServerAssert_received_Test {
 
     private final Wire wire = new Wire();
