@@ -231,7 +231,8 @@ public final class DhcpServerExtension implements BeforeAllCallback, BeforeEachC
             return found != null ? found.creator() == this : perTestRecipe(extensionContext).isPresent()
                     || recipe.isEmpty();
         }
-        if (type.getName().startsWith("dev.dhcpembedded.")) {
+        // other extensions of this project (e.g. DhcpNetwork) inject their own types
+        if (type.getName().startsWith("dev.dhcpembedded.") && !type.getName().startsWith("dev.dhcpembedded.junit.")) {
             throw new ExtensionConfigurationException("DhcpServerExtension cannot inject a "
                     + type.getSimpleName() + " into " + describe(parameterContext) + "; it injects " + names()
                     + ". Take what you need from the DhcpServer parameter instead");
