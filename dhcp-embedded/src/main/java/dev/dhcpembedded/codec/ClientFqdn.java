@@ -69,6 +69,13 @@ public final class ClientFqdn {
         if ((flags & FLAG_E) != 0) {
             name = DomainNames.decodeUncompressed(value, 3, baseOffset, "option 81");
         } else {
+            for (int i = 3; i < value.length; i++) {
+                int b = value[i] & 0xFF;
+                if (b < 0x20 || b == 0x7F) {
+                    throw new DhcpCodecException("option 81 name has control byte 0x" + Integer.toHexString(b),
+                            baseOffset + i);
+                }
+            }
             name = new String(value, 3, value.length - 3, StandardCharsets.ISO_8859_1);
             for (String label : name.split("\\.")) {
                 if (label.length() > 63) {

@@ -79,6 +79,13 @@ class DecoderNegativeTest {
     }
 
     @Test
+    void fqdnAsciiNameWithControlBytes() {
+        // 81 without the E flag (ASCII form): "a", NUL, LF, "b" must not pass as a name.
+        assertRejected(padded(HEAD, "350101", "5107", "000000", "61000a62", "ff"),
+                "option 81 name has control byte 0x0", 245 + 4);
+    }
+
+    @Test
     void maximumMessageSizeBelow576() {
         assertRejected(padded(HEAD, "350101", "3902", "01ff", "ff"),
                 "option 57 maximum message size 511 is below 576", 245);

@@ -119,6 +119,26 @@ class HostileInputTest {
         rejected(HostileInputs.emptyHostname(n()), "option 12 length 0 is below 1");
     }
 
+    /**
+     * Printable host names that are no host names ("." or "...", bytes over 0x7f) are data to this server: it does
+     * no DDNS and never builds a name from them, so they are kept on the lease and the DISCOVER is answered.
+     */
+    @Test
+    void hostnameOfDotsOrHighBytesIsKeptAsData() {
+        for (byte[] name : List.of(new byte[] {'.'}, new byte[] {'.', '.', '.'}, new byte[] {(byte) 0xff, 'x'})) {
+            int n = n();
+            long before = server.journal().appended();
+            client.sendRaw(Wire.request(0x2400 + n, Wire.mac(n)).discover().option(12, name).end().bytes());
+            List<JournalEntry> seen = await().atMost(Duration.ofSeconds(5)).until(() -> server.journal()
+                    .entries(e -> e.sequence() > before), l -> l.size() == 2);
+            assertThat(seen.get(1).isSent()).isTrue();
+            assertThat(seen.get(1).message().orElseThrow().is(MessageType.OFFER)).isTrue();
+            assertThat(seen.get(1).message().orElseThrow().hostname()).isEmpty();
+            assertThat(client.receive(Duration.ofSeconds(1))).isPresent();
+        }
+        assertThat(server.isRunning()).isTrue();
+    }
+
     @Test
     void relayAgentSubOptionOversized() {
         rejected(HostileInputs.relayAgentSubOptionOversized(n()), "option 82 sub-option 1");
