@@ -26,7 +26,7 @@ usage: sudo examples/bench/perfdhcp-vs-kea.sh [options]
   -h, --help
 
 environment:
-  JAVA_OPTS    JVM flags of the embedded server (default: -Xms256m -Xmx256m -XX:+UseG1GC -XX:+AlwaysPreTouch)
+  JAVA_OPTS    JVM flags of the embedded server (default: -Xms512m -Xmx512m -XX:+UseShenandoahGC -XX:+AlwaysPreTouch)
   EMBEDDED_ARGS  extra flags for the embedded CLI, e.g. "--journal 1000" (default: none, i.e. its defaults)
   SERVER_CPU   core of the servers (default 0)      CLIENT_CPU   core of perfdhcp (default 1)
 EOF
@@ -46,7 +46,7 @@ SAMPLE=5
 JAR=""
 OUT=""
 RT=""
-JAVA_OPTS="${JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseG1GC -XX:+AlwaysPreTouch}"
+JAVA_OPTS="${JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseShenandoahGC -XX:+AlwaysPreTouch}"
 SERVER_CPU="${SERVER_CPU:-0}"
 CLIENT_CPU="${CLIENT_CPU:-1}"
 EMBEDDED_ARGS="${EMBEDDED_ARGS:-}"

@@ -1,8 +1,10 @@
 package dev.dhcpembedded.journal;
 
+import dev.dhcpembedded.codec.DhcpCodecException;
 import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.codec.MessageType;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +20,7 @@ public final class Journal {
     public static final int DEFAULT_CAPACITY = 10_000;
 
     private final int capacity;
-    private final JournalEntry[] ring;
+    private final JournalRing ring;
     private long appended;
     private long evicted;
     private long rejected;
@@ -32,15 +34,45 @@ public final class Journal {
             throw new IllegalArgumentException("journal capacity " + capacity + " must be at least 1");
         }
         this.capacity = capacity;
-        this.ring = new JournalEntry[capacity];
+        this.ring = new JournalRing(capacity);
     }
 
     /** Appends {@code entry}, numbering it; returns the entry as kept. */
     public JournalEntry append(JournalEntry entry) {
         JournalEntry numbered;
         synchronized (this) {
-            numbered = store(entry);
+            int at = store(entry.kind(), entry.serverTimeMillis(), entry.wallTimeMillis(),
+                    JournalRing.ip(entry.source()), entry.source().getPort(),
+                    JournalRing.ip(entry.destination()), entry.destination().getPort(),
+                    JournalRing.ip(entry.peer()), entry.peer().getPort(), entry.interfaceName(),
+                    entry.bytesUnsafe(), entry.note(), entry.knownError().orElse(null));
+            numbered = ring.get(at);
         }
+        notifyListeners(numbered);
+        return numbered;
+    }
+
+    /**
+     * The packet path's way in: stores the entry without making an object of it (unless a listener wants one).
+     * {@code bytes} is owned by the journal from now on; addresses are IPv4 as ints.
+     */
+    public void record(JournalEntry.Kind kind, long serverTimeMillis, long wallTimeMillis, int sourceIp,
+                       int sourcePort, int destinationIp, int destinationPort, InetSocketAddress peer,
+                       String interfaceName, byte[] bytes, String note, DhcpCodecException error) {
+        JournalEntry numbered = null;
+        synchronized (this) {
+            int at = store(kind, serverTimeMillis, wallTimeMillis, sourceIp, sourcePort, destinationIp,
+                    destinationPort, JournalRing.ip(peer), peer.getPort(), interfaceName, bytes, note, error);
+            if (!listeners.isEmpty()) {
+                numbered = ring.get(at);
+            }
+        }
+        if (numbered != null) {
+            notifyListeners(numbered);
+        }
+    }
+
+    private void notifyListeners(JournalEntry numbered) {
         for (java.util.function.Consumer<JournalEntry> listener : listeners) {
             try {
                 listener.accept(numbered);
@@ -51,7 +83,6 @@ public final class Journal {
                         listener, numbered.sequence(), e.toString());
             }
         }
-        return numbered;
     }
 
     /** Calls {@code listener} with each entry as it is appended, on the appending thread. */
@@ -59,17 +90,20 @@ public final class Journal {
         listeners.add(listener);
     }
 
-    private JournalEntry store(JournalEntry raw) {
-        JournalEntry entry = raw.numbered(++sequence);
+    private int store(JournalEntry.Kind kind, long server, long wall, int srcIp, int srcPort, int dstIp,
+                      int dstPort, int peerIp, int peerPort, String iface, byte[] bytes, String note,
+                      dev.dhcpembedded.codec.DhcpCodecException error) {
         if (appended >= capacity) {
             evicted++;
         }
-        ring[(int) (appended % capacity)] = entry;
+        int at = (int) (appended % capacity);
+        ring.put(at, ++sequence, server, wall, kind, srcIp, srcPort, dstIp, dstPort, peerIp, peerPort, iface,
+                bytes, note, error);
         appended++;
-        if (entry.kind() == JournalEntry.Kind.REJECTED) {
+        if (kind == JournalEntry.Kind.REJECTED) {
             rejected++;
         }
-        return entry;
+        return at;
     }
 
     /** A copy of the entries kept, oldest first. */
@@ -78,7 +112,7 @@ public final class Journal {
         List<JournalEntry> out = new ArrayList<>(size);
         long first = appended - size;
         for (long i = first; i < appended; i++) {
-            out.add(ring[(int) (i % capacity)]);
+            out.add(ring.get((int) (i % capacity)));
         }
         return out;
     }
@@ -143,7 +177,7 @@ public final class Journal {
 
     /** Forgets every entry and zeroes the counters; sequence numbers go on from the last one given. */
     public synchronized void clear() {
-        java.util.Arrays.fill(ring, null);
+        ring.clear();
         appended = 0;
         evicted = 0;
         rejected = 0;

@@ -84,6 +84,32 @@ public final class JournalEntry {
                 peer, interfaceName, bytes, note, null);
     }
 
+    /** An entry read back from the journal's storage; the decoding is worked out on first use. */
+    static JournalEntry stored(long sequence, long serverTimeMillis, long wallTimeMillis, Kind kind,
+                               InetSocketAddress source, InetSocketAddress destination, InetSocketAddress peer,
+                               String interfaceName, byte[] bytes, String note, Optional<DhcpCodecException> error) {
+        return new JournalEntry(sequence, serverTimeMillis, wallTimeMillis, kind, source, destination, peer,
+                interfaceName, bytes, note, error.isPresent() ? new Decoding(Optional.empty(), error) : null);
+    }
+
+    long serverTimeMillis() {
+        return serverTimeMillis;
+    }
+
+    long wallTimeMillis() {
+        return wallTimeMillis;
+    }
+
+    byte[] bytesUnsafe() {
+        return bytes;
+    }
+
+    /** The decode error when already known, without decoding. */
+    Optional<DhcpCodecException> knownError() {
+        Decoding known = decoding;
+        return known == null ? Optional.empty() : known.error;
+    }
+
     JournalEntry numbered(long number) {
         return new JournalEntry(number, serverTimeMillis, wallTimeMillis, kind, source, destination, peer,
                 interfaceName, bytes, note, decoding);

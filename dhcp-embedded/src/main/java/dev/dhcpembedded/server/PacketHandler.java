@@ -67,8 +67,8 @@ final class PacketHandler implements Transport.Receiver {
         try {
             request = DhcpCodec.decode(in.bytes());
         } catch (DhcpCodecException e) {
-            journal.append(entry(JournalEntry.Kind.REJECTED, in.source(), in.destination(), in, in.bytes(),
-                    Optional.empty(), Optional.of(e), "dropped: " + e.getMessage()));
+            record(JournalEntry.Kind.REJECTED, in.source(), in.destination(), in, in.bytes(), e,
+                    "dropped: " + e.getMessage());
             return;
         }
         Arrival arrival = new Arrival(localAddress, in.broadcast());
@@ -88,8 +88,7 @@ final class PacketHandler implements Transport.Receiver {
         InetSocketAddress shownSource = onLink ? ReplyAddressing.linkSource(request) : in.source();
         InetSocketAddress shownDestination = onLink ? ReplyAddressing.linkDestination(request, serverId)
                 : in.destination();
-        journal.append(entry(JournalEntry.Kind.RECEIVED, shownSource, shownDestination, in, in.bytes(),
-                Optional.of(request), Optional.empty(), note));
+        record(JournalEntry.Kind.RECEIVED, shownSource, shownDestination, in, in.bytes(), null, note);
         for (Reply reply : plan) {
             scheduler.dispatch(reply, () -> send(in, request, reply));
         }
@@ -110,19 +109,10 @@ final class PacketHandler implements Transport.Receiver {
                 ? ReplyAddressing.socket(planned.serverIdentity().orElse(engine.config().serverId()),
                         ReplyAddressing.SERVER_PORT)
                 : transport.localAddress();
-        Optional<DhcpMessage> decoded = Optional.of(planned.message());
-        Optional<DhcpCodecException> error = Optional.empty();
-        if (!planned.malformations().isEmpty()) {
-            try {
-                decoded = Optional.of(DhcpCodec.decode(bytes));
-            } catch (DhcpCodecException e) {
-                decoded = Optional.empty();
-                error = Optional.of(e);
-            }
-        }
-        // Journal first: whoever receives the reply may look at the journal at once.
-        journal.append(entry(JournalEntry.Kind.SENT, shownSource, onLink ? rfcDestination : actual, in, bytes,
-                decoded, error, planned.note()));
+        // Journal first: whoever receives the reply may look at the journal at once. (A deliberately malformed
+        // reply's decode error is found when the entry is read.)
+        record(JournalEntry.Kind.SENT, shownSource, onLink ? rfcDestination : actual, in, bytes, null,
+                planned.note());
         try {
             transport.send(new Datagram(bytes, transport.localAddress(), actual, in.interfaceName(),
                     rfcDestination.getAddress().equals(BROADCAST)));
@@ -136,15 +126,14 @@ final class PacketHandler implements Transport.Receiver {
         return DhcpEncoder.encode(reply, Math.max(limit, 576) - 28);
     }
 
-    private JournalEntry entry(JournalEntry.Kind kind, InetSocketAddress source, InetSocketAddress destination,
-                               Datagram in, byte[] bytes, Optional<DhcpMessage> message,
-                               Optional<DhcpCodecException> error, String note) {
-        if (error.isPresent()) {
-            return new JournalEntry(0, clock.instant(), Instant.now(), kind, source, destination, in.source(),
-                    in.interfaceName(), bytes, message, error, note);
-        }
-        // The decoded message is not kept: the entry decodes its bytes again if someone reads it.
-        return JournalEntry.lazy(clock.instant(), Instant.now(), kind, source, destination, in.source(),
-                in.interfaceName(), bytes, note);
+    private void record(JournalEntry.Kind kind, InetSocketAddress source, InetSocketAddress destination,
+                        Datagram in, byte[] bytes, DhcpCodecException error, String note) {
+        journal.record(kind, clock.millis(), System.currentTimeMillis(), ip(source), source.getPort(),
+                ip(destination), destination.getPort(), in.source(), in.interfaceName(), bytes, note, error);
+    }
+
+    private static int ip(InetSocketAddress address) {
+        java.net.InetAddress ip = address.getAddress();
+        return ip instanceof java.net.Inet4Address ? dev.dhcpembedded.codec.Ipv4.toInt(ip) : 0x7F000001;
     }
 }
