@@ -22,6 +22,8 @@ usage: sudo examples/bench/perfdhcp-vs-kea.sh [options]
   --jar FILE                 the CLI jar (default: dhcp-embedded/target/dhcp-embedded-*-cli.jar)
   --rt PRIO                  run servers and perfdhcp SCHED_RR at PRIO (chrt -r), so that other work on a busy
                              machine (builds) does not steal their cores; the kernel still keeps 5 % for others
+  --rmem BYTES               for the run, set the host's net.core.rmem_default (every new socket's receive
+                             buffer, perfdhcp's and Kea's included) and restore it on exit (default: leave it)
   --out DIR                  keep logs, configs and raw perfdhcp output there (default: a new temp dir)
   -h, --help
 
@@ -50,6 +52,8 @@ JAVA_OPTS="${JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseShenandoahGC -XX:+AlwaysPreTou
 SERVER_CPU="${SERVER_CPU:-0}"
 CLIENT_CPU="${CLIENT_CPU:-1}"
 EMBEDDED_ARGS="${EMBEDDED_ARGS:-}"
+RMEM=""
+RMEM_BEFORE=""
 
 die() { echo "perfdhcp-vs-kea: $*" >&2; exit 2; }
 need_value() { [[ $# -ge 2 && -n "$2" ]] || die "$1 needs a value (see --help)"; }
@@ -70,6 +74,7 @@ while [[ $# -gt 0 ]]; do
         --jar) need_value "$@"; JAR="$2"; shift 2 ;;
         --out) need_value "$@"; OUT="$2"; shift 2 ;;
         --rt) need_value "$@"; RT="$2"; shift 2 ;;
+        --rmem) need_value "$@"; RMEM="$2"; shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) die "unknown option '$1' (see --help)" ;;
     esac
@@ -140,11 +145,18 @@ cleanup() {
         fi
     done
     ip link del "$IF_SRV" 2>/dev/null || true
+    if [[ -n "$RMEM_BEFORE" ]]; then
+        sysctl -qw net.core.rmem_default="$RMEM_BEFORE" || true
+    fi
     exit "$rc"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+if [[ -n "$RMEM" ]]; then
+    RMEM_BEFORE="$(sysctl -n net.core.rmem_default)"
+    sysctl -qw net.core.rmem_default="$RMEM" || die "cannot set net.core.rmem_default=$RMEM"
+fi
 ip netns add "$NS_SRV"
 ip netns add "$NS_CLI"
 ip link add "$IF_SRV" type veth peer name "$IF_CLI"
@@ -223,11 +235,12 @@ rcvbuf_errors() { ip netns exec "$1" awk '/^Udp:/ { if (!h) { for (i = 1; i <= N
 
 # Runs perfdhcp once, bounded in time (-p, timeout) and count (-n); raw output to $3.
 run_perfdhcp() { # $1 rate, $2 seconds, $3 output file
-    local rate="$1" secs="$2" out="$3" count=$(( $1 * $2 )) mode=()
+    local rate="$1" secs="$2" out="$3" count=$(( $1 * $2 )) mode=(-W 500000)
+    # perfdhcp 2.2 refuses -W (exit wait) together with -i ("Packets exchange not specified")
     (( DO_ONLY )) && mode=(-i)
     ip netns exec "$NS_CLI" timeout --kill-after=5 $(( secs + 20 )) "${PIN_PREFIX[@]}" taskset -c "$CLIENT_CPU" \
         perfdhcp -4 "${mode[@]}" -g single -l "$CLI_IP" -r "$rate" -p "$secs" -n "$count" -R "$CLIENTS" \
-        -W 500000 "$SRV_IP" >"$out" 2>&1 || true
+        "$SRV_IP" >"$out" 2>&1 || true
 }
 
 # From a perfdhcp report: completed exchanges, drops %, and the latencies. Prints
