@@ -15,9 +15,7 @@ import dev.dhcpembedded.transport.Transport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,7 +101,8 @@ final class PacketHandler implements Transport.Receiver {
             return;
         }
         InetSocketAddress rfcDestination = ReplyAddressing.destination(request, planned.message());
-        InetSocketAddress actual = transport.replyDestination(in, rfcDestination);
+        byte[] ethernet = request.htype() == 1 && request.hlen() == 6 ? request.clientMac().bytes() : null;
+        InetSocketAddress actual = transport.replyDestination(in, rfcDestination, ethernet);
         boolean onLink = transport.linkView() == LinkView.AS_ON_A_LINK;
         InetSocketAddress shownSource = onLink
                 ? ReplyAddressing.socket(planned.serverIdentity().orElse(engine.config().serverId()),

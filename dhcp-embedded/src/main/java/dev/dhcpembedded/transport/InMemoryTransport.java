@@ -89,7 +89,8 @@ public final class InMemoryTransport implements Transport {
     }
 
     @Override
-    public InetSocketAddress replyDestination(Datagram request, InetSocketAddress rfcDestination) {
+    public InetSocketAddress replyDestination(Datagram request, InetSocketAddress rfcDestination,
+                                              byte[] clientEthernet) {
         return rfcDestination;
     }
 

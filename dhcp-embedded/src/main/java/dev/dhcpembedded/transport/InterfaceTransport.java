@@ -1,7 +1,5 @@
 package dev.dhcpembedded.transport;
 
-import dev.dhcpembedded.codec.DhcpCodec;
-import dev.dhcpembedded.codec.DhcpMessage;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -230,22 +228,16 @@ public final class InterfaceTransport implements Transport {
      * kernel refuses that entry, the reply is broadcast instead.
      */
     @Override
-    public InetSocketAddress replyDestination(Datagram request, InetSocketAddress rfcDestination) {
+    public InetSocketAddress replyDestination(Datagram request, InetSocketAddress rfcDestination,
+                                              byte[] clientEthernet) {
         InetAddress to = rfcDestination.getAddress();
         if (isBroadcast(to) || request.source().getAddress().equals(to)) {
             return rfcDestination;
         }
         if (request.source().getAddress().isAnyLocalAddress() && rfcDestination.getPort() == 68) {
-            DhcpMessage message;
-            try {
-                message = DhcpCodec.decode(request.bytes());
-            } catch (RuntimeException e) {
-                return new InetSocketAddress("255.255.255.255", rfcDestination.getPort());
-            }
             LinuxUdpSocket current = socket;
-            byte[] mac = java.util.Arrays.copyOf(message.chaddr(), Math.min(message.hlen(), 16));
-            if (current != null && message.htype() == 1 && mac.length == 6
-                    && current.addArpEntry((Inet4Address) to, mac)) {
+            if (current != null && clientEthernet != null && clientEthernet.length == 6
+                    && current.addArpEntry((Inet4Address) to, clientEthernet)) {
                 return rfcDestination;
             }
             return new InetSocketAddress("255.255.255.255", rfcDestination.getPort());

@@ -106,7 +106,8 @@ public final class LoopbackTransport implements Transport {
     }
 
     @Override
-    public InetSocketAddress replyDestination(Datagram request, InetSocketAddress rfcDestination) {
+    public InetSocketAddress replyDestination(Datagram request, InetSocketAddress rfcDestination,
+                                              byte[] clientEthernet) {
         return request.source();
     }
 

@@ -23,9 +23,11 @@ public interface Transport extends AutoCloseable {
 
     /**
      * Where a reply to {@code request} really goes, given where RFC 2131 §4.1 says it should. Loopback answers the
-     * sender's own address and port, so that a client on any port works without root.
+     * sender's own address and port, so that a client on any port works without root. {@code clientEthernet} is
+     * the client's 6-byte Ethernet address, or null when it has none (a unicast to a client with no address yet
+     * needs it).
      */
-    InetSocketAddress replyDestination(Datagram request, InetSocketAddress rfcDestination);
+    InetSocketAddress replyDestination(Datagram request, InetSocketAddress rfcDestination, byte[] clientEthernet);
 
     /**
      * The address a real link would show for this datagram's ends; loopback shows DHCP's own view (e.g.

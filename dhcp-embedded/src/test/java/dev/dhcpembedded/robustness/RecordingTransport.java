@@ -52,8 +52,9 @@ final class RecordingTransport implements Transport {
     }
 
     @Override
-    public InetSocketAddress replyDestination(Datagram request, InetSocketAddress rfcDestination) {
-        return delegate.replyDestination(request, rfcDestination);
+    public InetSocketAddress replyDestination(Datagram request, InetSocketAddress rfcDestination,
+                                              byte[] clientEthernet) {
+        return delegate.replyDestination(request, rfcDestination, clientEthernet);
     }
 
     @Override
