@@ -569,20 +569,6 @@ public final class DhcpMessage {
             return option(DhcpOption.messageType(type));
         }
 
-        /** Adds options in the order given, without the uniqueness check; for the decoder's own use. */
-        Builder optionsFromWire(List<DhcpOption> decoded) {
-            options.addAll(decoded);
-            return this;
-        }
-
-        Builder rawHeader(int op, int htype, int hlen, int hops) {
-            this.op = op;
-            this.htype = htype;
-            this.hlen = hlen;
-            this.hops = hops;
-            return this;
-        }
-
         public DhcpMessage build() {
             return new DhcpMessage(this);
         }

@@ -76,14 +76,6 @@ public final class JournalEntry {
         this.decoding = decoding;
     }
 
-    /** An entry whose message is decoded from {@code bytes} only when someone asks. */
-    public static JournalEntry lazy(Instant serverTime, Instant wallTime, Kind kind, InetSocketAddress source,
-                                    InetSocketAddress destination, InetSocketAddress peer, String interfaceName,
-                                    byte[] bytes, String note) {
-        return new JournalEntry(0, serverTime.toEpochMilli(), wallTime.toEpochMilli(), kind, source, destination,
-                peer, interfaceName, bytes, note, null);
-    }
-
     /** An entry read back from the journal's storage; the decoding is worked out on first use. */
     static JournalEntry stored(long sequence, long serverTimeMillis, long wallTimeMillis, Kind kind,
                                InetSocketAddress source, InetSocketAddress destination, InetSocketAddress peer,
@@ -108,11 +100,6 @@ public final class JournalEntry {
     Optional<DhcpCodecException> knownError() {
         Decoding known = decoding;
         return known == null ? Optional.empty() : known.error;
-    }
-
-    JournalEntry numbered(long number) {
-        return new JournalEntry(number, serverTimeMillis, wallTimeMillis, kind, source, destination, peer,
-                interfaceName, bytes, note, decoding);
     }
 
     public long sequence() {

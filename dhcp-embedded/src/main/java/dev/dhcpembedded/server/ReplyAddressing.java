@@ -34,12 +34,6 @@ public final class ReplyAddressing {
         return socket(reply.yiaddrAsInt(), CLIENT_PORT);
     }
 
-    /** Whether {@link #destination} is a unicast to an address the client does not have configured yet. */
-    public static boolean isUnicastToYiaddr(DhcpMessage request, DhcpMessage reply) {
-        return request.giaddrAsInt() == 0 && request.ciaddrAsInt() == 0 && !request.isBroadcast()
-                && !reply.is(MessageType.NAK) && reply.yiaddrAsInt() != 0;
-    }
-
     /** The source a request shows on a link: the relay, the client's address, or 0.0.0.0:68. */
     static InetSocketAddress linkSource(DhcpMessage request) {
         if (request.giaddrAsInt() != 0) {
