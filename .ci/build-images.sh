@@ -7,7 +7,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-SCRIPTS="$ROOT/dhcp-embedded/src/main/resources/dev/dhcpembedded/netns"
+SCRIPTS="$ROOT/lab/src/main/resources/dev/dhcpembedded/lab"
 BUSYBOX_IMAGE="${BUSYBOX_IMAGE:-dhcp-embedded/busybox-udhcpc:local}"
 DEBIAN_IMAGE="${DEBIAN_IMAGE:-dhcp-embedded/debian-dhcp-clients:local}"
 SUITE="${DEBIAN_SUITE:-bookworm}"

@@ -19,7 +19,7 @@ usage: sudo examples/bench/perfdhcp-vs-kea.sh [options]
   --soak RATE                instead of the ladder: one run of --soak-seconds at RATE, sampled every --sample s
   --soak-seconds N           (default 60)
   --sample N                 (default 5)
-  --jar FILE                 the CLI jar (default: dhcp-embedded/target/dhcp-embedded-*-cli.jar)
+  --jar FILE                 the CLI jar (default: cli/target/dhcp-embedded-cli-*-all.jar)
   --rt PRIO                  run servers and perfdhcp SCHED_RR at PRIO (chrt -r), so that other work on a busy
                              machine (builds) does not steal their cores; the kernel still keeps 5 % for others
   --rmem BYTES               for the run, set the host's net.core.rmem_default (every new socket's receive
@@ -111,7 +111,7 @@ fi
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 if [[ -z "$JAR" ]]; then
-    JAR="$(ls "$ROOT"/dhcp-embedded/target/dhcp-embedded-*-cli.jar 2>/dev/null | head -n1 || true)"
+    JAR="$(ls "$ROOT"/cli/target/dhcp-embedded-cli-*-all.jar 2>/dev/null | head -n1 || true)"
     [[ -n "$JAR" ]] || die "no CLI jar; build it: mvn -q -pl dhcp-embedded package -DskipTests (or pass --jar)"
 fi
 [[ -f "$JAR" ]] || die "--jar $JAR: no such file"

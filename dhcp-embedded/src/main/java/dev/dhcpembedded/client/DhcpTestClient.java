@@ -1,7 +1,7 @@
 package dev.dhcpembedded.client;
 
 import dev.dhcpembedded.codec.DhcpMessage;
-import dev.dhcpembedded.codec.Ipv4;
+import dev.dhcpembedded.internal.codec.Ipv4;
 import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.codec.MessageType;
 import java.net.Inet4Address;

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import dev.dhcpembedded.internal.codec.Ipv4;
 
 /**
  * An immutable DHCPv4 message (RFC 2131 §2): the fixed BOOTP header and the options in wire order, after option

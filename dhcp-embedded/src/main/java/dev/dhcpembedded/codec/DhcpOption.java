@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import dev.dhcpembedded.internal.codec.Ipv4;
 
 /**
  * One DHCP option: its code and value bytes. Values are kept as the bytes seen on the wire, so options of any code
@@ -323,8 +324,16 @@ public final class DhcpOption {
         return code.hashCode() * 31 + Arrays.hashCode(value);
     }
 
+    /**
+     * The value as people read it: addresses dotted, names as text, durations in seconds, anything else as
+     * {@code 0x} and hex. Assertion messages and the transcript use it.
+     */
+    public String valueText() {
+        return OptionFormatter.format(this);
+    }
+
     @Override
     public String toString() {
-        return code.code() + "=" + OptionFormatter.format(this);
+        return code.code() + "=" + valueText();
     }
 }

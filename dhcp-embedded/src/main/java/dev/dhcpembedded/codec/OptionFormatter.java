@@ -1,9 +1,11 @@
 package dev.dhcpembedded.codec;
 
+import dev.dhcpembedded.internal.codec.Hex;
+
 import java.util.stream.Collectors;
 
 /** Human-readable option values for messages, transcripts and assertion failures. */
-public final class OptionFormatter {
+final class OptionFormatter {
 
     private OptionFormatter() {
     }

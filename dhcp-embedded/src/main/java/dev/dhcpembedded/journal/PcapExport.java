@@ -1,6 +1,6 @@
 package dev.dhcpembedded.journal;
 
-import dev.dhcpembedded.pcap.PcapWriter;
+import dev.dhcpembedded.internal.pcap.PcapWriter;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;

@@ -1,16 +1,16 @@
 package dev.dhcpembedded.server;
 
 import dev.dhcpembedded.codec.DhcpOption;
-import dev.dhcpembedded.codec.Ipv4;
+import dev.dhcpembedded.internal.codec.Ipv4;
 import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.journal.Journal;
-import dev.dhcpembedded.lease.Cidr;
-import dev.dhcpembedded.lease.ClientKey;
-import dev.dhcpembedded.lease.ServerConfig;
-import dev.dhcpembedded.lease.StaticLease;
-import dev.dhcpembedded.lease.SubnetConfig;
-import dev.dhcpembedded.transport.InterfaceTransport;
-import dev.dhcpembedded.transport.LoopbackTransport;
+import dev.dhcpembedded.internal.lease.Cidr;
+import dev.dhcpembedded.internal.lease.ClientKey;
+import dev.dhcpembedded.internal.lease.ServerConfig;
+import dev.dhcpembedded.internal.lease.StaticLease;
+import dev.dhcpembedded.internal.lease.SubnetConfig;
+import dev.dhcpembedded.internal.transport.InterfaceTransport;
+import dev.dhcpembedded.internal.transport.LoopbackTransport;
 import dev.dhcpembedded.transport.Transport;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

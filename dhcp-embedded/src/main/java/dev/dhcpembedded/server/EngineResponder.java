@@ -1,14 +1,15 @@
 package dev.dhcpembedded.server;
 
 import dev.dhcpembedded.codec.DhcpMessage;
-import dev.dhcpembedded.lease.Arrival;
-import dev.dhcpembedded.lease.Decision;
-import dev.dhcpembedded.lease.LeaseEngine;
+import dev.dhcpembedded.internal.lease.Arrival;
+import dev.dhcpembedded.internal.lease.Decision;
+import dev.dhcpembedded.internal.lease.LeaseEngine;
 import dev.dhcpembedded.stub.Reply;
 import dev.dhcpembedded.stub.StubContext;
 import dev.dhcpembedded.stub.StubRegistry;
 import java.util.List;
 import java.util.Optional;
+import dev.dhcpembedded.stub.Response;
 
 /**
  * Stubs first, in their documented order; what no stub answers gets the lease engine's RFC 2131 answer.

@@ -6,8 +6,8 @@ import dev.dhcpembedded.codec.DhcpEncoder;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.journal.JournalEntry;
-import dev.dhcpembedded.lease.Arrival;
-import dev.dhcpembedded.lease.LeaseEngine;
+import dev.dhcpembedded.internal.lease.Arrival;
+import dev.dhcpembedded.internal.lease.LeaseEngine;
 import dev.dhcpembedded.stub.Reply;
 import dev.dhcpembedded.transport.Datagram;
 import dev.dhcpembedded.transport.LinkView;
@@ -133,6 +133,6 @@ final class PacketHandler implements Transport.Receiver {
 
     private static int ip(InetSocketAddress address) {
         java.net.InetAddress ip = address.getAddress();
-        return ip instanceof java.net.Inet4Address ? dev.dhcpembedded.codec.Ipv4.toInt(ip) : 0x7F000001;
+        return ip instanceof java.net.Inet4Address ? dev.dhcpembedded.internal.codec.Ipv4.toInt(ip) : 0x7F000001;
     }
 }

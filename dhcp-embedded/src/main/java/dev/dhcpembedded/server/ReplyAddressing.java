@@ -1,7 +1,7 @@
 package dev.dhcpembedded.server;
 
 import dev.dhcpembedded.codec.DhcpMessage;
-import dev.dhcpembedded.codec.Ipv4;
+import dev.dhcpembedded.internal.codec.Ipv4;
 import dev.dhcpembedded.codec.MessageType;
 import java.net.InetSocketAddress;
 

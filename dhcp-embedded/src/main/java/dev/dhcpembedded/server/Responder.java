@@ -1,7 +1,7 @@
 package dev.dhcpembedded.server;
 
 import dev.dhcpembedded.codec.DhcpMessage;
-import dev.dhcpembedded.lease.Arrival;
+import dev.dhcpembedded.internal.lease.Arrival;
 import dev.dhcpembedded.stub.Reply;
 import java.util.List;
 

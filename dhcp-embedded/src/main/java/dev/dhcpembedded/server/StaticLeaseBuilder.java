@@ -1,8 +1,8 @@
 package dev.dhcpembedded.server;
 
 import dev.dhcpembedded.codec.DhcpOption;
-import dev.dhcpembedded.lease.ClientKey;
-import dev.dhcpembedded.lease.StaticLease;
+import dev.dhcpembedded.internal.lease.ClientKey;
+import dev.dhcpembedded.internal.lease.StaticLease;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

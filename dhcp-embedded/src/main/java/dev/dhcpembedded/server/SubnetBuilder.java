@@ -2,10 +2,10 @@ package dev.dhcpembedded.server;
 
 import dev.dhcpembedded.codec.ClasslessRoute;
 import dev.dhcpembedded.codec.DhcpOption;
-import dev.dhcpembedded.codec.Ipv4;
-import dev.dhcpembedded.lease.AddressRange;
-import dev.dhcpembedded.lease.Cidr;
-import dev.dhcpembedded.lease.SubnetConfig;
+import dev.dhcpembedded.internal.codec.Ipv4;
+import dev.dhcpembedded.internal.lease.AddressRange;
+import dev.dhcpembedded.internal.lease.Cidr;
+import dev.dhcpembedded.internal.lease.SubnetConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -2,11 +2,11 @@ package dev.dhcpembedded.stub;
 
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
-import dev.dhcpembedded.codec.Hex;
+import dev.dhcpembedded.internal.codec.Hex;
 import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec.OptionCode;
-import dev.dhcpembedded.lease.Arrival;
+import dev.dhcpembedded.internal.lease.Arrival;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

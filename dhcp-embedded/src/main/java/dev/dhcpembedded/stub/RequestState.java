@@ -2,7 +2,7 @@ package dev.dhcpembedded.stub;
 
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.MessageType;
-import dev.dhcpembedded.lease.Arrival;
+import dev.dhcpembedded.internal.lease.Arrival;
 
 /** The client state a REQUEST was sent in (RFC 2131 §4.3.2), told from its fields. */
 public enum RequestState {

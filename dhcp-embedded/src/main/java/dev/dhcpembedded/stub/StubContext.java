@@ -1,10 +1,10 @@
 package dev.dhcpembedded.stub;
 
 import dev.dhcpembedded.codec.DhcpMessage;
-import dev.dhcpembedded.codec.Ipv4;
-import dev.dhcpembedded.lease.Arrival;
-import dev.dhcpembedded.lease.Decision;
-import dev.dhcpembedded.lease.LeaseEngine;
+import dev.dhcpembedded.internal.codec.Ipv4;
+import dev.dhcpembedded.internal.lease.Arrival;
+import dev.dhcpembedded.internal.lease.Decision;
+import dev.dhcpembedded.internal.lease.LeaseEngine;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.dhcpembedded.stub;
 
 import dev.dhcpembedded.codec.DhcpMessage;
-import dev.dhcpembedded.lease.Arrival;
+import dev.dhcpembedded.internal.lease.Arrival;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.dhcpembedded.client;
 import dev.dhcpembedded.codec.DhcpCodec;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
-import dev.dhcpembedded.codec.Ipv4;
+import dev.dhcpembedded.internal.codec.Ipv4;
 import dev.dhcpembedded.codec.MessageType;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -3,14 +3,15 @@ package dev.dhcpembedded.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.dhcpembedded.pcap.PcapFrame;
-import dev.dhcpembedded.pcap.PcapReader;
+import dev.dhcpembedded.internal.pcap.PcapFrame;
+import dev.dhcpembedded.internal.pcap.PcapReader;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.dhcpembedded.internal.codec.Hex;
 
 /** Golden tests from real captures (src/test/resources/captures; origins and licences in its README). */
 class CaptureGoldenTest {

@@ -11,7 +11,7 @@ import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.server.DhcpServer;
-import dev.dhcpembedded.transport.LoopbackTransport;
+import dev.dhcpembedded.internal.transport.LoopbackTransport;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;

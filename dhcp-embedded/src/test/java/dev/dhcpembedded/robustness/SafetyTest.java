@@ -11,7 +11,7 @@ import dev.dhcpembedded.codec.DhcpOption;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.server.DhcpServer;
-import dev.dhcpembedded.transport.LoopbackTransport;
+import dev.dhcpembedded.internal.transport.LoopbackTransport;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;

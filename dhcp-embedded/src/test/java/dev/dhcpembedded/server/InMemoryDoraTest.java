@@ -13,7 +13,7 @@ import dev.dhcpembedded.codec.DhcpOption;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec.OptionCode;
 import dev.dhcpembedded.journal.JournalEntry;
-import dev.dhcpembedded.lease.LeaseState;
+import dev.dhcpembedded.server.LeaseState;
 import dev.dhcpembedded.transport.Datagram;
 import dev.dhcpembedded.transport.InMemoryTransport;
 import java.net.InetSocketAddress;

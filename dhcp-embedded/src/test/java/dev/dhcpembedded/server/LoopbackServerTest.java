@@ -9,7 +9,7 @@ import dev.dhcpembedded.client.DhcpTestClient;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.journal.JournalEntry;
-import dev.dhcpembedded.lease.LeaseState;
+import dev.dhcpembedded.server.LeaseState;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.time.Duration;

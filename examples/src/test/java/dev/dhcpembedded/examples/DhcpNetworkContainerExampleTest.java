@@ -9,9 +9,9 @@ import static dev.dhcpembedded.stub.Responses.nak;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dhcpembedded.junit.assertions.DhcpAssertions;
-import dev.dhcpembedded.junit.testcontainers.DhcpClientContainer;
-import dev.dhcpembedded.junit.testcontainers.DhcpNetwork;
-import dev.dhcpembedded.netns.DhcpEvent;
+import dev.dhcpembedded.testcontainers.DhcpClientContainer;
+import dev.dhcpembedded.testcontainers.DhcpNetwork;
+import dev.dhcpembedded.lab.DhcpEvent;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Container;

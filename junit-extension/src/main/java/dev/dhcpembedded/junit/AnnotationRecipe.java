@@ -1,7 +1,7 @@
 package dev.dhcpembedded.junit;
 
-import dev.dhcpembedded.codec.Ipv4;
-import dev.dhcpembedded.lease.Cidr;
+import dev.dhcpembedded.internal.codec.Ipv4;
+import dev.dhcpembedded.internal.lease.Cidr;
 import dev.dhcpembedded.server.DhcpServer;
 import dev.dhcpembedded.server.DhcpServerBuilder;
 import dev.dhcpembedded.server.TestClock;

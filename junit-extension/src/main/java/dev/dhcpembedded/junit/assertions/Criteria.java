@@ -2,12 +2,11 @@ package dev.dhcpembedded.junit.assertions;
 
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
-import dev.dhcpembedded.codec.Hex;
-import dev.dhcpembedded.codec.Ipv4;
+import dev.dhcpembedded.internal.codec.Hex;
+import dev.dhcpembedded.internal.codec.Ipv4;
 import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec.OptionCode;
-import dev.dhcpembedded.codec.OptionFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -61,19 +60,19 @@ final class Criteria {
 
     static Criterion option(OptionCode code) {
         return Criterion.message("with option " + code.code(), label(code), "present",
-                m -> m.option(code).map(OptionFormatter::format).orElse(ABSENT), m -> m.hasOption(code));
+                m -> m.option(code).map(DhcpOption::valueText).orElse(ABSENT), m -> m.hasOption(code));
     }
 
     static Criterion noOption(OptionCode code) {
         return Criterion.message("without " + label(code), label(code), ABSENT,
-                m -> m.option(code).map(OptionFormatter::format).orElse(ABSENT), m -> !m.hasOption(code));
+                m -> m.option(code).map(DhcpOption::valueText).orElse(ABSENT), m -> !m.hasOption(code));
     }
 
     static Criterion option(DhcpOption option) {
         OptionCode code = option.code();
-        String expected = OptionFormatter.format(option);
+        String expected = option.valueText();
         return Criterion.message("with option " + code.code() + " = " + expected, label(code), expected,
-                m -> m.option(code).map(OptionFormatter::format).orElse(ABSENT),
+                m -> m.option(code).map(DhcpOption::valueText).orElse(ABSENT),
                 m -> m.option(code).map(option::equals).orElse(false));
     }
 
@@ -174,7 +173,7 @@ final class Criteria {
     }
 
     private static String printed(DhcpOption option) {
-        String text = OptionFormatter.format(option);
+        String text = option.valueText();
         if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
             return text.substring(1, text.length() - 1);
         }

@@ -1,13 +1,13 @@
 package dev.dhcpembedded.junit.assertions;
 
 import dev.dhcpembedded.codec.DhcpMessage;
-import dev.dhcpembedded.codec.Ipv4;
+import dev.dhcpembedded.internal.codec.Ipv4;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec.OptionCode;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.journal.JournalEntry;
-import dev.dhcpembedded.lease.Lease;
-import dev.dhcpembedded.lease.LeaseState;
+import dev.dhcpembedded.server.Lease;
+import dev.dhcpembedded.server.LeaseState;
 import dev.dhcpembedded.server.DhcpServer;
 import java.time.Duration;
 import java.util.ArrayList;

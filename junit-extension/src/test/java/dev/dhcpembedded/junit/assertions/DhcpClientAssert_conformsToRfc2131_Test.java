@@ -11,6 +11,7 @@ import dev.dhcpembedded.codec.MessageType;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import dev.dhcpembedded.journal.Transcript;
 
 @Execution(ExecutionMode.CONCURRENT)
 class DhcpClientAssert_conformsToRfc2131_Test {

@@ -9,6 +9,7 @@ import dev.dhcpembedded.codec.DhcpOption;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import dev.dhcpembedded.journal.Transcript;
 
 @Execution(ExecutionMode.CONCURRENT)
 class DhcpClientAssert_renewedByUnicast_Test {

@@ -1,0 +1,67 @@
+package dev.dhcpembedded.cli;
+
+import dev.dhcpembedded.codec.DhcpCodecException;
+import dev.dhcpembedded.codec.DhcpDecoder;
+import dev.dhcpembedded.internal.pcap.PcapFrame;
+import dev.dhcpembedded.internal.pcap.PcapReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code decode FILE.pcap} (SPEC §5): one JSON object per UDP datagram with port 67 or 68 on either side. Exits 0 when
+ * all decoded, 1 when any did not, 2 when the file cannot be read as a pcap.
+ */
+@Command(name = "decode", mixinStandardHelpOptions = true,
+        description = "Decode every UDP/67-68 packet of a pcap file with the project's codec; one JSON line each.")
+public final class DecodeCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE.pcap", description = "a classic pcap file (Ethernet, raw IP, SLL)")
+    private Path file;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        boolean allDecoded = true;
+        try (PcapReader reader = PcapReader.open(file)) {
+            for (PcapFrame frame = reader.next(); frame != null; frame = reader.next()) {
+                if (!frame.isDhcp()) {
+                    continue;
+                }
+                byte[] payload = frame.payload();
+                String line;
+                try {
+                    line = DecodeJson.message(frame.number(), DhcpDecoder.decodeWire(payload, 0, payload.length));
+                } catch (DhcpCodecException e) {
+                    line = DecodeJson.error(frame.number(), e);
+                    allDecoded = false;
+                }
+                out.println(line);
+            }
+        } catch (NoSuchFileException e) {
+            return badFile("no such file");
+        } catch (IOException e) {
+            return badFile(e.getMessage());
+        } finally {
+            out.flush();
+        }
+        return allDecoded ? 0 : 1;
+    }
+
+    private int badFile(String reason) {
+        spec.commandLine().getOut().flush();
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("decode: " + file + ": " + reason);
+        err.flush();
+        return Main.USAGE;
+    }
+}

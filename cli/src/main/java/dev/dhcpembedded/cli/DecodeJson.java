@@ -1,0 +1,94 @@
+package dev.dhcpembedded.cli;
+
+import dev.dhcpembedded.codec.DhcpCodecException;
+import dev.dhcpembedded.codec.DhcpDecoder;
+import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.internal.codec.Hex;
+import dev.dhcpembedded.internal.codec.Ipv4;
+import dev.dhcpembedded.codec.MessageType;
+
+/** The decode verb's JSON lines (SPEC §5), written by hand: fields in the contract's order, strings escaped. */
+final class DecodeJson {
+
+    private DecodeJson() {
+    }
+
+    static String message(int frame, DhcpDecoder.Decoded decoded) {
+        DhcpMessage m = decoded.message();
+        StringBuilder out = new StringBuilder(256);
+        out.append("{\"frame\":").append(frame);
+        out.append(",\"op\":").append(m.op());
+        out.append(",\"xid\":\"0x").append(hex(m.xid(), 8)).append('"');
+        out.append(",\"flags\":\"0x").append(hex(m.flags(), 4)).append('"');
+        address(out, "ciaddr", m.ciaddrAsInt());
+        address(out, "yiaddr", m.yiaddrAsInt());
+        address(out, "siaddr", m.siaddrAsInt());
+        address(out, "giaddr", m.giaddrAsInt());
+        out.append(",\"chaddr\":\"").append(chaddr(m)).append('"');
+        out.append(",\"type\":").append(m.messageType().map(MessageType::name).map(DecodeJson::quote)
+                .orElse("null"));
+        out.append(",\"options\":[");
+        boolean first = true;
+        for (DhcpOption option : decoded.wireOptions()) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            out.append("{\"code\":").append(option.code().code())
+                    .append(",\"hex\":\"").append(Hex.of(option.value())).append("\"}");
+        }
+        return out.append("]}").toString();
+    }
+
+    static String error(int frame, DhcpCodecException e) {
+        return "{\"frame\":" + frame + ",\"error\":" + quote(e.reason()) + ",\"offset\":" + e.offset() + "}";
+    }
+
+    /** A JSON string literal (RFC 8259): quotes, backslashes and control characters escaped. */
+    static String quote(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"': out.append("\\\""); break;
+                case '\\': out.append("\\\\"); break;
+                case '\n': out.append("\\n"); break;
+                case '\r': out.append("\\r"); break;
+                case '\t': out.append("\\t"); break;
+                case '\b': out.append("\\b"); break;
+                case '\f': out.append("\\f"); break;
+                default:
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    /**
+     * chaddr as {@code tshark -T json} prints it: an Ethernet or IEEE 802 address of hlen 6 as its 6 bytes
+     * (dhcp.hw.mac_addr); any other hlen from 1 to 16 as all 16 bytes of the field (dhcp.hw.addr, whose JSON value
+     * is the whole field although {@code -V} shows hlen bytes); hlen 0 as the empty string (tshark prints none).
+     */
+    static String chaddr(DhcpMessage m) {
+        byte[] chaddr = m.chaddr();
+        if (m.hlen() == 0) {
+            return "";
+        }
+        boolean mac = m.hlen() == 6 && (m.htype() == 1 || m.htype() == 6);
+        return Hex.colons(chaddr, 0, mac ? 6 : 16);
+    }
+
+    private static void address(StringBuilder out, String name, int address) {
+        out.append(",\"").append(name).append("\":\"").append(Ipv4.toString(address)).append('"');
+    }
+
+    private static String hex(int value, int digits) {
+        String hex = Integer.toHexString(value);
+        return "0".repeat(Math.max(0, digits - hex.length())) + hex;
+    }
+}

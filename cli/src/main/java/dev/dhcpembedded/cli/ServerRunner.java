@@ -1,0 +1,148 @@
+package dev.dhcpembedded.cli;
+
+import dev.dhcpembedded.journal.JournalEntry;
+import dev.dhcpembedded.internal.pcap.PcapWriter;
+import dev.dhcpembedded.server.DhcpServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs a server from the command line: prints {@code listening on ADDR:PORT} once ready, a transcript line per
+ * message, streams the traffic to the pcap, and stops on SIGINT/SIGTERM or after --max-seconds.
+ */
+final class ServerRunner {
+
+    private final ServeOptions options;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    ServerRunner(ServeOptions options, PrintWriter out, PrintWriter err) {
+        this.options = options;
+        this.out = out;
+        this.err = err;
+    }
+
+    int run() {
+        DhcpServer server;
+        try {
+            server = options.buildServer();
+        } catch (IllegalArgumentException e) {
+            err.println("dhcp-embedded: " + e.getMessage());
+            err.flush();
+            return Main.USAGE;
+        }
+        PcapStream pcap;
+        try {
+            pcap = options.pcap == null ? null : new PcapStream(options.pcap);
+        } catch (IOException e) {
+            err.println("dhcp-embedded: cannot write --pcap " + options.pcap + ": " + e.getMessage());
+            err.flush();
+            return Main.USAGE;
+        }
+        if (pcap != null) {
+            server.journal().addListener(pcap);
+        }
+        if (!options.quiet) {
+            server.journal().addListener(entry -> {
+                synchronized (out) {
+                    out.println(entry.transcriptLine());
+                    out.flush();
+                }
+            });
+        }
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            err.println("dhcp-embedded: " + e.getMessage());
+            err.flush();
+            closeQuietly(pcap);
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            server.stop();
+            closeQuietly(pcap);
+            stopped.countDown();
+        }, "dhcp-embedded-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        synchronized (out) {
+            out.println("listening on " + server.address().getAddress().getHostAddress() + ":" + server.port());
+            out.flush();
+        }
+        try {
+            if (options.maxSeconds != null) {
+                stopped.await(options.maxSeconds, TimeUnit.SECONDS);
+            } else {
+                stopped.await();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.stop();
+        closeQuietly(pcap);
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs already
+        }
+        return 0;
+    }
+
+    private static void closeQuietly(PcapStream pcap) {
+        if (pcap != null) {
+            pcap.close();
+        }
+    }
+
+    /** Appends each journal entry to a pcap file as it happens, so nothing is lost to the journal's bound. */
+    private static final class PcapStream implements Consumer<JournalEntry> {
+        private final PcapWriter writer;
+        private boolean closed;
+
+        PcapStream(Path file) throws IOException {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            writer = PcapWriter.create(file);
+        }
+
+        @Override
+        public synchronized void accept(JournalEntry entry) {
+            if (closed) {
+                return;
+            }
+            try {
+                writer.write(entry.wallTime(), ipv4(entry.source().getAddress()), entry.source().getPort(),
+                        ipv4(entry.destination().getAddress()), entry.destination().getPort(), entry.bytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        synchronized void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                writer.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static Inet4Address ipv4(InetAddress address) {
+            return address instanceof Inet4Address ? (Inet4Address) address
+                    : (Inet4Address) InetAddress.getLoopbackAddress();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.dhcpembedded.internal.lease;
+
+import dev.dhcpembedded.internal.codec.Ipv4;
+
+/** An inclusive range of IPv4 addresses, as unsigned ints. */
+public record AddressRange(int first, int last) {
+
+    public AddressRange {
+        if (Integer.compareUnsigned(first, last) > 0) {
+            throw new IllegalArgumentException("pool " + Ipv4.toString(first) + "-" + Ipv4.toString(last)
+                    + " ends before it starts; write the lower address first");
+        }
+    }
+
+    public static AddressRange parse(String first, String last) {
+        return new AddressRange(Ipv4.parseInt(first), Ipv4.parseInt(last));
+    }
+
+    public boolean contains(int address) {
+        return Integer.compareUnsigned(address, first) >= 0 && Integer.compareUnsigned(address, last) <= 0;
+    }
+
+    public boolean overlaps(AddressRange other) {
+        return Integer.compareUnsigned(first, other.last) <= 0 && Integer.compareUnsigned(other.first, last) <= 0;
+    }
+
+    public long size() {
+        return (last & 0xFFFFFFFFL) - (first & 0xFFFFFFFFL) + 1;
+    }
+
+    @Override
+    public String toString() {
+        return Ipv4.toString(first) + "-" + Ipv4.toString(last);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.dhcpembedded.internal.lease;
+
+import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.MessageType;
+import dev.dhcpembedded.codec.OptionCode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds OFFER, ACK and NAK per RFC 2131 table 3: header fields from the request, then 53 and 54, the lease times,
+ * the subnet mask, the options the client asked for (55) in its order, forced options, and the client identifier
+ * (RFC 6842) and relay agent information (RFC 3046) echoed.
+ */
+final class ReplyFactory {
+
+    private ReplyFactory() {
+    }
+
+    static DhcpMessage offerOrAck(DhcpMessage request, MessageType type, int yiaddr, ServerConfig config,
+                                  SubnetConfig subnet, Optional<StaticLease> host, boolean withLeaseTimes) {
+        DhcpMessage.Builder reply = header(request, type, config)
+                .yiaddr(yiaddr)
+                .ciaddr(type.equals(MessageType.ACK) ? request.ciaddrAsInt() : 0);
+        if (withLeaseTimes) {
+            reply.option(DhcpOption.leaseTime(subnet.leaseTime()));
+            reply.option(DhcpOption.renewalTime(subnet.renewalTime()));
+            reply.option(DhcpOption.rebindingTime(subnet.rebindingTime()));
+        }
+        reply.option(DhcpOption.address(OptionCode.SUBNET_MASK, subnet.cidr().mask()));
+        List<DhcpOption> available = available(config, subnet, host);
+        List<OptionCode> asked = request.parameterRequestList();
+        if (asked.isEmpty()) {
+            available.forEach(reply::option);
+        } else {
+            for (OptionCode code : asked) {
+                find(available, code).ifPresent(reply::option);
+                if (code.equals(OptionCode.BROADCAST_ADDRESS) && find(available, code).isEmpty()) {
+                    reply.option(DhcpOption.address(OptionCode.BROADCAST_ADDRESS, subnet.cidr().broadcast()));
+                }
+            }
+        }
+        subnet.forcedOptions().forEach(reply::option);
+        echo(request, reply);
+        return reply.build();
+    }
+
+    static DhcpMessage nak(DhcpMessage request, ServerConfig config, String message) {
+        DhcpMessage.Builder reply = header(request, MessageType.NAK, config);
+        if (request.giaddrAsInt() != 0) {
+            // RFC 2131 §4.3.2: through a relay, the NAK has the broadcast bit so the relay broadcasts it
+            reply.broadcast(true);
+        }
+        if (!message.isEmpty()) {
+            reply.option(DhcpOption.message(message));
+        }
+        echo(request, reply);
+        return reply.build();
+    }
+
+    private static DhcpMessage.Builder header(DhcpMessage request, MessageType type, ServerConfig config) {
+        return DhcpMessage.builder()
+                .op(DhcpMessage.BOOTREPLY)
+                .htype(request.htype())
+                .hlen(request.hlen())
+                .chaddrBytes(request.chaddr())
+                .xid(request.xid())
+                .flags(request.flags())
+                .giaddr(request.giaddrAsInt())
+                .messageType(type)
+                .option(DhcpOption.address(OptionCode.SERVER_IDENTIFIER, config.serverId()));
+    }
+
+    /** Host options override subnet options, which override global ones; the host name is option 12. */
+    private static List<DhcpOption> available(ServerConfig config, SubnetConfig subnet, Optional<StaticLease> host) {
+        List<DhcpOption> out = new ArrayList<>();
+        host.ifPresent(h -> {
+            h.hostname().ifPresent(name -> out.add(DhcpOption.hostname(name)));
+            out.addAll(h.options());
+        });
+        addMissing(out, subnet.options());
+        addMissing(out, config.globalOptions());
+        return out;
+    }
+
+    private static void addMissing(List<DhcpOption> out, List<DhcpOption> more) {
+        for (DhcpOption option : more) {
+            if (find(out, option.code()).isEmpty()) {
+                out.add(option);
+            }
+        }
+    }
+
+    private static Optional<DhcpOption> find(List<DhcpOption> options, OptionCode code) {
+        for (DhcpOption option : options) {
+            if (option.code().equals(code)) {
+                return Optional.of(option);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void echo(DhcpMessage request, DhcpMessage.Builder reply) {
+        request.option(OptionCode.CLIENT_IDENTIFIER).ifPresent(reply::option);
+        request.option(OptionCode.RELAY_AGENT_INFORMATION).ifPresent(reply::option);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.dhcpembedded.internal.lease;
+
+import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.internal.codec.Ipv4;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A subnet as served: its pools, the addresses excluded from them, its lease times and the options it offers.
+ * {@code options} are sent when the client asks for them (option 55) or sends no list; {@code forcedOptions}
+ * always.
+ */
+public record SubnetConfig(Cidr cidr, List<AddressRange> pools, Set<Integer> exclusions, Duration leaseTime,
+                           Duration renewalTime, Duration rebindingTime, List<DhcpOption> options,
+                           List<DhcpOption> forcedOptions) {
+
+    public SubnetConfig {
+        pools = List.copyOf(pools);
+        exclusions = Set.copyOf(exclusions);
+        options = List.copyOf(options);
+        forcedOptions = List.copyOf(forcedOptions);
+        validate(cidr, pools, leaseTime, renewalTime, rebindingTime);
+    }
+
+    private static void validate(Cidr cidr, List<AddressRange> pools, Duration lease, Duration t1, Duration t2) {
+        for (int i = 0; i < pools.size(); i++) {
+            AddressRange pool = pools.get(i);
+            if (!cidr.contains(pool.first()) || !cidr.contains(pool.last())) {
+                throw new IllegalArgumentException("pool " + pool + " is outside subnet " + cidr
+                        + "; move the pool inside it or widen the subnet");
+            }
+            for (int j = 0; j < i; j++) {
+                if (pool.overlaps(pools.get(j))) {
+                    throw new IllegalArgumentException("pools " + pools.get(j) + " and " + pool + " of subnet "
+                            + cidr + " overlap; make them disjoint");
+                }
+            }
+        }
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("lease time " + lease + " of subnet " + cidr + " must be positive");
+        }
+        if (t1.compareTo(t2) > 0) {
+            throw new IllegalArgumentException("T1 (" + t1.getSeconds() + " s) is after T2 (" + t2.getSeconds()
+                    + " s) in subnet " + cidr + "; T1 must not exceed T2");
+        }
+        if (t2.compareTo(lease) > 0) {
+            throw new IllegalArgumentException("T2 (" + t2.getSeconds() + " s) is after the lease time ("
+                    + lease.getSeconds() + " s) in subnet " + cidr + "; T2 must not exceed the lease time");
+        }
+    }
+
+    public boolean inPool(int address) {
+        if (!exclusions.isEmpty() && exclusions.contains(address)) {
+            return false;
+        }
+        for (AddressRange pool : pools) {
+            if (pool.contains(address)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The same subnet without any option of {@code code} (asked-for or forced). */
+    public SubnetConfig withoutOption(dev.dhcpembedded.codec.OptionCode code) {
+        List<DhcpOption> kept = new java.util.ArrayList<>(options);
+        kept.removeIf(o -> o.code().equals(code));
+        List<DhcpOption> keptForced = new java.util.ArrayList<>(forcedOptions);
+        keptForced.removeIf(o -> o.code().equals(code));
+        return new SubnetConfig(cidr, pools, exclusions, leaseTime, renewalTime, rebindingTime, kept, keptForced);
+    }
+
+    public String subnetMask() {
+        return Ipv4.toString(cidr.mask());
+    }
+}

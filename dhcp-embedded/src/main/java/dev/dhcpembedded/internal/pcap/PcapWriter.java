@@ -1,0 +1,82 @@
+package dev.dhcpembedded.internal.pcap;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Inet4Address;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * Writes UDP/IPv4 datagrams as a classic libpcap file (microsecond timestamps, little-endian, LINKTYPE_RAW 101:
+ * each record is an IPv4 packet with correct IPv4 and UDP checksums), which Wireshark and tshark open directly.
+ */
+public final class PcapWriter implements Closeable {
+
+    private static final int MAGIC_MICROS = 0xA1B2C3D4;
+    private static final int SNAPLEN = 65535;
+
+    private final OutputStream out;
+    private final byte[] recordHeader = new byte[16];
+
+    /** Writes the file header to {@code out} at once; closing the writer closes {@code out}. */
+    public PcapWriter(OutputStream out) throws IOException {
+        this.out = out;
+        byte[] header = new byte[24];
+        putLe32(header, 0, MAGIC_MICROS);
+        putLe16(header, 4, 2);
+        putLe16(header, 6, 4);
+        putLe32(header, 16, SNAPLEN);
+        putLe32(header, 20, LinkLayer.RAW);
+        out.write(header);
+    }
+
+    public static PcapWriter create(Path file) throws IOException {
+        return new PcapWriter(new BufferedOutputStream(Files.newOutputStream(file)));
+    }
+
+    /** Appends one UDP datagram carrying {@code payload}. */
+    public void write(Instant timestamp, Inet4Address source, int sourcePort, Inet4Address destination,
+            int destinationPort, byte[] payload) throws IOException {
+        byte[] packet = Ipv4Udp.build(source, sourcePort, destination, destinationPort, payload);
+        long seconds = timestamp.getEpochSecond();
+        if (seconds < 0 || seconds > 0xFFFFFFFFL) {
+            throw new IllegalArgumentException("timestamp " + timestamp + " is outside the classic pcap range");
+        }
+        putLe32(recordHeader, 0, (int) seconds);
+        putLe32(recordHeader, 4, timestamp.getNano() / 1000);
+        putLe32(recordHeader, 8, packet.length);
+        putLe32(recordHeader, 12, packet.length);
+        out.write(recordHeader);
+        out.write(packet);
+    }
+
+    /** Appends a frame as read by {@link PcapReader} (its number is not written; pcap numbers by position). */
+    public void write(PcapFrame frame) throws IOException {
+        write(frame.timestamp(), frame.source(), frame.sourcePort(), frame.destination(), frame.destinationPort(),
+                frame.payload());
+    }
+
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+
+    private static void putLe16(byte[] b, int at, int value) {
+        b[at] = (byte) value;
+        b[at + 1] = (byte) (value >>> 8);
+    }
+
+    private static void putLe32(byte[] b, int at, int value) {
+        b[at] = (byte) value;
+        b[at + 1] = (byte) (value >>> 8);
+        b[at + 2] = (byte) (value >>> 16);
+        b[at + 3] = (byte) (value >>> 24);
+    }
+}

@@ -1,0 +1,288 @@
+package dev.dhcpembedded.internal.transport;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Platform;
+import com.sun.jna.Pointer;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A Linux UDP socket through JNA, for what the JDK cannot do: SO_BINDTODEVICE (hear one interface only),
+ * IP_PKTINFO (was it broadcast?) and SIOCSARP (unicast to a client that has no address yet, without ARP).
+ * One thread receives; any thread may send.
+ */
+final class LinuxUdpSocket implements AutoCloseable {
+
+    private static final int AF_INET = 2;
+    private static final int SOCK_DGRAM = 2;
+    private static final int SOL_SOCKET = 1;
+    private static final int SO_BROADCAST = 6;
+    private static final int SO_RCVBUF = 8;
+    private static final int SO_RCVTIMEO = 20;
+    private static final int SO_BINDTODEVICE = 25;
+    private static final int IPPROTO_IP = 0;
+    private static final int IP_PKTINFO = 8;
+    private static final int SHUT_RDWR = 2;
+    private static final long SIOCSARP = 0x8955;
+    private static final int ATF_COM = 0x02;
+    static final int EACCES = 13;
+    static final int EPERM = 1;
+    static final int ENODEV = 19;
+    static final int EADDRINUSE = 98;
+    private static final int EAGAIN = 11;
+    private static final int EINTR = 4;
+
+    static {
+        Native.register(LinuxUdpSocket.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
+    }
+
+    private static native int socket(int domain, int type, int protocol) throws LastErrorException;
+
+    private static native int setsockopt(int fd, int level, int name, Pointer value, int length)
+            throws LastErrorException;
+
+    private static native int bind(int fd, Pointer address, int length) throws LastErrorException;
+
+    private static native long recvmsg(int fd, Pointer message, int flags) throws LastErrorException;
+
+    private static native long sendto(int fd, Pointer buffer, long length, int flags, Pointer address, int addrlen)
+            throws LastErrorException;
+
+    private static native int ioctl(int fd, long request, Pointer argument) throws LastErrorException;
+
+    private static native int shutdown(int fd, int how) throws LastErrorException;
+
+    private static native int close(int fd) throws LastErrorException;
+
+    /** What one receive returned. */
+    record Received(byte[] bytes, InetSocketAddress source, Inet4Address headerDestination) {
+    }
+
+    private final int fd;
+    private final String device;
+    private volatile boolean closed;
+    // receive-side buffers, used by the one receiving thread only
+    private final Memory buffer = new Memory(65536);
+    private final Memory iov = new Memory(16);
+    private final Memory name = new Memory(16);
+    private final Memory control = new Memory(128);
+    private final Memory header = new Memory(56);
+    // send-side buffers, reused under their own lock: no native allocation per packet
+    private final Memory sendBuffer = new Memory(65536);
+    private final Memory sendAddress = new Memory(16);
+
+    private LinuxUdpSocket(int fd, String device) {
+        this.fd = fd;
+        this.device = device;
+    }
+
+    /** A socket bound to {@code 0.0.0.0:port} that hears and sends on {@code device} only. */
+    static LinuxUdpSocket bindToDevice(String device, int port) throws NativeSocketException {
+        if (!Platform.isLinux()) {
+            throw new NativeSocketException(0, "interface mode needs Linux (SO_BINDTODEVICE)");
+        }
+        int fd = socket(AF_INET, SOCK_DGRAM, 0);
+        try {
+            // no SO_REUSEADDR: a second server on the same interface must fail, not share its broadcasts
+            setInt(fd, SOL_SOCKET, SO_BROADCAST, 1);
+            setInt(fd, SOL_SOCKET, SO_RCVBUF, 4 * 1024 * 1024);
+            setInt(fd, IPPROTO_IP, IP_PKTINFO, 1);
+            Memory timeout = new Memory(16);
+            timeout.clear();
+            timeout.setLong(8, 200_000); // 200 ms, so a close is noticed even if shutdown does not wake us
+            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, timeout, 16);
+            byte[] deviceName = (device + "\0").getBytes(StandardCharsets.US_ASCII);
+            Memory value = new Memory(deviceName.length);
+            value.write(0, deviceName, 0, deviceName.length);
+            try {
+                setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, value, deviceName.length);
+            } catch (LastErrorException e) {
+                throw new NativeSocketException(e.getErrorCode(), "SO_BINDTODEVICE " + device + ": " + e.getMessage());
+            }
+            Memory address = sockaddr(0, port);
+            try {
+                bind(fd, address, 16);
+            } catch (LastErrorException e) {
+                throw new NativeSocketException(e.getErrorCode(), "bind 0.0.0.0:" + port + ": " + e.getMessage());
+            }
+            return new LinuxUdpSocket(fd, device);
+        } catch (LastErrorException e) {
+            close(fd);
+            throw new NativeSocketException(e.getErrorCode(), e.getMessage());
+        } catch (NativeSocketException e) {
+            close(fd);
+            throw e;
+        }
+    }
+
+    /** Blocks until a datagram arrives; returns null when the socket was closed. */
+    Received receive() throws IOException {
+        while (!closed) {
+            iov.setPointer(0, buffer);
+            iov.setLong(8, buffer.size());
+            header.clear();
+            header.setPointer(0, name);
+            header.setInt(8, 16);
+            header.setPointer(16, iov);
+            header.setLong(24, 1);
+            header.setPointer(32, control);
+            header.setLong(40, control.size());
+            long length;
+            try {
+                length = recvmsg(fd, header, 0);
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() == EAGAIN || e.getErrorCode() == EINTR) {
+                    continue;
+                }
+                if (closed) {
+                    return null;
+                }
+                throw new IOException("recvmsg on " + device + ": " + e.getMessage());
+            }
+            if (closed) {
+                return null;
+            }
+            byte[] bytes = buffer.getByteArray(0, (int) length);
+            InetSocketAddress source = new InetSocketAddress(inet(name.getInt(4)),
+                    ((name.getByte(2) & 0xFF) << 8) | (name.getByte(3) & 0xFF));
+            return new Received(bytes, source, headerDestination(header.getLong(40)));
+        }
+        return null;
+    }
+
+    private Inet4Address headerDestination(long controlLength) {
+        long at = 0;
+        while (at + 16 <= controlLength) {
+            long length = control.getLong(at);
+            int level = control.getInt(at + 8);
+            int type = control.getInt(at + 12);
+            if (level == IPPROTO_IP && type == IP_PKTINFO && length >= 28) {
+                return inet(control.getInt(at + 16 + 8));
+            }
+            if (length <= 0) {
+                break;
+            }
+            at += (length + 7) & ~7L;
+        }
+        return null;
+    }
+
+    void send(byte[] bytes, InetSocketAddress destination) throws IOException {
+        int address = toInt(destination.getAddress());
+        synchronized (sendBuffer) {
+            sendBuffer.write(0, bytes, 0, Math.min(bytes.length, (int) sendBuffer.size()));
+            writeSockaddr(sendAddress, address, destination.getPort());
+            try {
+                sendto(fd, sendBuffer, Math.min(bytes.length, sendBuffer.size()), 0, sendAddress, 16);
+            } catch (LastErrorException e) {
+                throw new IOException("sendto " + destination + " on " + device + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** Tells the kernel {@code address} is at {@code mac} on this device, so a unicast needs no ARP. */
+    boolean addArpEntry(Inet4Address address, byte[] mac) {
+        Memory request = new Memory(68);
+        request.clear();
+        request.setShort(0, (short) AF_INET);
+        byte[] ip = address.getAddress();
+        request.write(4, ip, 0, 4);
+        request.setShort(16, (short) 1); // ARPHRD_ETHER
+        request.write(18, mac, 0, Math.min(mac.length, 14));
+        request.setInt(32, ATF_COM);
+        byte[] dev = device.getBytes(StandardCharsets.US_ASCII);
+        request.write(52, dev, 0, Math.min(dev.length, 15));
+        try {
+            ioctl(fd, SIOCSARP, request);
+            return true;
+        } catch (LastErrorException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            shutdown(fd, SHUT_RDWR);
+        } catch (LastErrorException ignored) {
+            // not connected: the receive timeout notices the close instead
+        }
+    }
+
+    /** Frees the descriptor; call after the receiving thread has stopped. */
+    void release() {
+        try {
+            close(fd);
+        } catch (LastErrorException ignored) {
+            // already closed
+        }
+    }
+
+    private static void setInt(int fd, int level, int name, int value) {
+        Memory memory = new Memory(4);
+        memory.setInt(0, value);
+        setsockopt(fd, level, name, memory, 4);
+    }
+
+    private static Memory sockaddr(int address, int port) {
+        Memory memory = new Memory(16);
+        writeSockaddr(memory, address, port);
+        return memory;
+    }
+
+    private static void writeSockaddr(Memory memory, int address, int port) {
+        memory.clear();
+        memory.setShort(0, (short) AF_INET);
+        memory.setByte(2, (byte) (port >>> 8));
+        memory.setByte(3, (byte) port);
+        memory.setByte(4, (byte) (address >>> 24));
+        memory.setByte(5, (byte) (address >>> 16));
+        memory.setByte(6, (byte) (address >>> 8));
+        memory.setByte(7, (byte) address);
+    }
+
+    /** Reads a network-order in_addr as stored in native memory. */
+    private static Inet4Address inet(int nativeInt) {
+        int value = Integer.reverseBytes(nativeInt);
+        if (java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.BIG_ENDIAN) {
+            value = nativeInt;
+        }
+        try {
+            return (Inet4Address) InetAddress.getByAddress(new byte[] {
+                (byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value});
+        } catch (UnknownHostException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private static int toInt(InetAddress address) {
+        byte[] b = address.getAddress();
+        return ((b[0] & 0xFF) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
+    }
+
+    /** A failed system call, with its errno. */
+    static final class NativeSocketException extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final int errno;
+
+        NativeSocketException(int errno, String message) {
+            super(message);
+            this.errno = errno;
+        }
+
+        int errno() {
+            return errno;
+        }
+    }
+}

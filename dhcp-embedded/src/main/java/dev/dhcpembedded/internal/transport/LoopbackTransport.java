@@ -1,0 +1,151 @@
+package dev.dhcpembedded.internal.transport;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import dev.dhcpembedded.transport.Datagram;
+import dev.dhcpembedded.transport.LinkView;
+import dev.dhcpembedded.transport.Transport;
+
+/**
+ * UDP on a loopback address (127.0.0.1 and an ephemeral port by default). No root is needed, and replies go back
+ * to the sender's address and port.
+ */
+public final class LoopbackTransport implements Transport {
+
+    /** Looked up on first use: SLF4J's start-up stays out of start(). */
+    private static Logger log() {
+        return LoggerFactory.getLogger(LoopbackTransport.class);
+    }
+    private static final int MAX_DATAGRAM = 65535;
+
+    private final InetSocketAddress requested;
+    private DatagramChannel channel;
+    private Thread receiverThread;
+    private InetSocketAddress bound;
+
+    public LoopbackTransport(InetSocketAddress bindAddress) {
+        this.requested = requireLoopback(bindAddress);
+    }
+
+    /** Fails unless {@code address} is on loopback: a test server never listens on a real network by accident. */
+    public static InetSocketAddress requireLoopback(InetSocketAddress address) {
+        if (address.getAddress() == null || !address.getAddress().isLoopbackAddress()) {
+            throw new IllegalArgumentException(address + " is not a loopback address; use bindInterface(NAME)"
+                    + " to serve a real interface");
+        }
+        return address;
+    }
+
+    @Override
+    public synchronized void start(Receiver receiver) throws IOException {
+        if (channel != null) {
+            throw new IllegalStateException("transport already started");
+        }
+        DatagramChannel opened = DatagramChannel.open();
+        try {
+            opened.setOption(StandardSocketOptions.SO_RCVBUF, 4 * 1024 * 1024);
+            opened.bind(requested);
+        } catch (IOException e) {
+            opened.close();
+            throw new IOException("cannot bind " + requested + ": " + e.getMessage()
+                    + (requested.getPort() != 0 ? "; use port 0 for an ephemeral port" : ""), e);
+        }
+        channel = opened;
+        bound = (InetSocketAddress) opened.getLocalAddress();
+        Thread thread = new Thread(() -> receiveLoop(opened, receiver), "dhcp-embedded-" + bound.getPort());
+        thread.setDaemon(true);
+        receiverThread = thread;
+        thread.start();
+    }
+
+    private void receiveLoop(DatagramChannel opened, Receiver receiver) {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
+        while (opened.isOpen()) {
+            InetSocketAddress source;
+            try {
+                buffer.clear();
+                source = (InetSocketAddress) opened.receive(buffer);
+            } catch (ClosedChannelException closed) {
+                return;
+            } catch (IOException e) {
+                log().warn("receive failed on {}: {}", bound, e.toString());
+                continue;
+            }
+            buffer.flip();
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            try {
+                receiver.onDatagram(new Datagram(bytes, source, bound, "lo", false));
+            } catch (RuntimeException e) {
+                log().error("the server failed on a datagram from {}; it keeps serving", source, e);
+            }
+        }
+    }
+
+    @Override
+    public void send(Datagram datagram) throws IOException {
+        DatagramChannel current = channel;
+        if (current == null) {
+            throw new IOException("transport is not started");
+        }
+        current.send(ByteBuffer.wrap(datagram.bytes()), datagram.destination());
+    }
+
+    @Override
+    public synchronized InetSocketAddress localAddress() {
+        return bound != null ? bound : requested;
+    }
+
+    @Override
+    public String interfaceName() {
+        return "lo";
+    }
+
+    @Override
+    public InetSocketAddress replyDestination(Datagram request, InetSocketAddress rfcDestination,
+                                              byte[] clientEthernet) {
+        return request.source();
+    }
+
+    @Override
+    public LinkView linkView() {
+        return LinkView.AS_ON_A_LINK;
+    }
+
+    @Override
+    public void close() {
+        Thread thread;
+        synchronized (this) {
+            if (channel == null) {
+                return;
+            }
+            try {
+                channel.close();
+            } catch (IOException e) {
+                log().debug("close failed", e);
+            }
+            channel = null;
+            thread = receiverThread;
+            receiverThread = null;
+        }
+        if (thread != null && thread != Thread.currentThread()) {
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "loopback " + Arrays.asList(localAddress());
+    }
+}

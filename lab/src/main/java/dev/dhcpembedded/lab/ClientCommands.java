@@ -1,0 +1,456 @@
+package dev.dhcpembedded.lab;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Command lines for the three real DHCP clients, as verified in docs/real-clients.md. Each builder
+ * runs its client in the foreground, keeps its state files under a lab directory, and hands it a
+ * {@link ClientScript} that prints {@link DhcpEvent} lines. Run the result with
+ * {@link HostLab#start(List)} or {@link HostLab#exec(Duration, List)}.
+ */
+public final class ClientCommands {
+
+    private ClientCommands() {
+    }
+
+    /** busybox udhcpc on {@code iface} with {@code script} ({@link ClientScript#UDHCPC}). */
+    public static Udhcpc udhcpc(String iface, Path script) {
+        return new Udhcpc(iface, script);
+    }
+
+    /** ISC dhclient on {@code iface}; config, lease and pid files go to {@code stateDir}. */
+    public static Dhclient dhclient(String iface, Path script, Path stateDir) {
+        return new Dhclient(iface, script, stateDir);
+    }
+
+    /** dhcpcd (IPv4 only) on {@code iface}; its config goes to {@code stateDir}. */
+    public static Dhcpcd dhcpcd(String iface, Path script, Path stateDir) {
+        return new Dhcpcd(iface, script, stateDir);
+    }
+
+    static String binary(String name) {
+        return RealHostSupport.findBinary(name).map(Path::toString).orElse(name);
+    }
+
+    /**
+     * busybox udhcpc, always in the foreground ({@code -f}). Renews by unicast at half the lease
+     * (it ignores option 58), SIGUSR1 renews now, SIGUSR2 releases, SIGTERM releases only with
+     * {@link #releaseOnExit()}.
+     */
+    public static final class Udhcpc {
+        private final String iface;
+        private final Path script;
+        private final List<String> options = new ArrayList<>();
+        private final Set<String> requested = new LinkedHashSet<>();
+        private int retries = 3;
+        private Duration pause = Duration.ofSeconds(1);
+        private Path resolvConf;
+
+        private Udhcpc(String iface, Path script) {
+            this.iface = Objects.requireNonNull(iface);
+            this.script = Objects.requireNonNull(script);
+        }
+
+        /** {@code -q -n}: exit once bound (no RELEASE is sent, even with -R), or exit 1 when no lease came. */
+        public Udhcpc oneShot() {
+            options.add("-q");
+            options.add("-n");
+            return this;
+        }
+
+        /** {@code -R}: send RELEASE when stopped with SIGTERM. */
+        public Udhcpc releaseOnExit() {
+            options.add("-R");
+            return this;
+        }
+
+        /** {@code -B}: set the BOOTP broadcast flag (off by default). */
+        public Udhcpc broadcastFlag() {
+            options.add("-B");
+            return this;
+        }
+
+        /** {@code -r IP}: ask for this address (option 50 in DISCOVER; this is not INIT-REBOOT). */
+        public Udhcpc requestAddress(String ip) {
+            options.add("-r");
+            options.add(ip);
+            return this;
+        }
+
+        /** {@code -x hostname:NAME}: send option 12 (not sent by default). */
+        public Udhcpc hostname(String name) {
+            options.add("-x");
+            options.add("hostname:" + name);
+            return this;
+        }
+
+        /** {@code -V VENDOR}: option 60 (default {@code udhcp 1.35.0}). */
+        public Udhcpc vendorClass(String vendor) {
+            options.add("-V");
+            options.add(vendor);
+            return this;
+        }
+
+        /** {@code -C}: do not send option 61 (sent by default as type 1 + MAC). */
+        public Udhcpc noClientId() {
+            options.add("-C");
+            return this;
+        }
+
+        /** {@code -O staticroutes}: add 121 to the parameter request list (not requested by default). */
+        public Udhcpc requestStaticRoutes() {
+            return requestOption("staticroutes");
+        }
+
+        /** {@code -O OPT}: add an option (name or number) to the parameter request list. */
+        public Udhcpc requestOption(String option) {
+            requested.add(option);
+            return this;
+        }
+
+        /** {@code -t N -T SEC}: DISCOVERs sent and the pause between them (default 3 and 1 s). */
+        public Udhcpc discover(int count, Duration pauseBetween) {
+            this.retries = count;
+            this.pause = pauseBetween;
+            return this;
+        }
+
+        /** Any other udhcpc argument. */
+        public Udhcpc arg(String... more) {
+            options.addAll(List.of(more));
+            return this;
+        }
+
+        /** Let the script write DNS settings to this file (it never writes /etc/resolv.conf). */
+        public Udhcpc resolvConf(Path file) {
+            this.resolvConf = file;
+            return this;
+        }
+
+        public List<String> build() {
+            List<String> cmd = new ArrayList<>();
+            if (resolvConf != null) {
+                cmd.add("env");
+                cmd.add("DHCP_RESOLV_CONF=" + resolvConf);
+            }
+            if (RealHostSupport.findBinary("udhcpc").isPresent() || RealHostSupport.findBinary("busybox").isEmpty()) {
+                cmd.add(binary("udhcpc"));
+            } else {
+                cmd.add(binary("busybox"));
+                cmd.add("udhcpc");
+            }
+            cmd.addAll(List.of("-f", "-i", iface, "-s", script.toString(),
+                    "-t", Integer.toString(retries), "-T", Long.toString(Math.max(1, pause.toSeconds()))));
+            cmd.addAll(options);
+            for (String o : requested) {
+                cmd.add("-O");
+                cmd.add(o);
+            }
+            return List.copyOf(cmd);
+        }
+    }
+
+    /**
+     * ISC dhclient in the foreground ({@code -d}), IPv4, with its own config, lease and pid files.
+     * Keeps running after BOUND and renews by unicast at T1 (option 58); stop it with SIGTERM (no
+     * RELEASE) or run {@link #releaseCommand()} (kills it via the pid file and sends RELEASE).
+     */
+    public static final class Dhclient {
+        private final String iface;
+        private final Path script;
+        private final Path stateDir;
+        private String hostname = "lab-client";
+        private String clientIdHex;
+        private boolean once;
+        private int timeoutSeconds = 10;
+        private final List<String> extraConf = new ArrayList<>();
+        private final List<String> request = new ArrayList<>(List.of("subnet-mask", "broadcast-address", "routers",
+                "domain-name", "domain-name-servers", "host-name", "interface-mtu", "rfc3442-classless-static-routes"));
+        private Path resolvConf;
+
+        private Dhclient(String iface, Path script, Path stateDir) {
+            this.iface = Objects.requireNonNull(iface);
+            this.script = Objects.requireNonNull(script);
+            this.stateDir = Objects.requireNonNull(stateDir);
+        }
+
+        /** {@code send host-name "NAME";} (default {@code lab-client}; null sends none). */
+        public Dhclient hostname(String name) {
+            this.hostname = name;
+            return this;
+        }
+
+        /** {@code send dhcp-client-identifier} as hex bytes, e.g. {@code 01:02:00:00:00:00:42} (none by default). */
+        public Dhclient clientId(String colonHex) {
+            this.clientIdHex = colonHex;
+            return this;
+        }
+
+        /** {@code -1}: try once; exit 2 when no lease came within {@link #timeout(Duration)}. */
+        public Dhclient oneShot() {
+            this.once = true;
+            return this;
+        }
+
+        /** {@code timeout N;}: how long to try for a lease (default 10 s). */
+        public Dhclient timeout(Duration t) {
+            this.timeoutSeconds = (int) Math.max(1, t.toSeconds());
+            return this;
+        }
+
+        /** Replaces the {@code request} list (dhclient.conf option names). */
+        public Dhclient request(String... optionNames) {
+            request.clear();
+            request.addAll(List.of(optionNames));
+            return this;
+        }
+
+        /** A raw dhclient.conf statement, e.g. {@code send vendor-class-identifier "x";}. */
+        public Dhclient conf(String statement) {
+            extraConf.add(statement);
+            return this;
+        }
+
+        /** Let the script write DNS settings to this file ({@code -e DHCP_RESOLV_CONF=...}). */
+        public Dhclient resolvConf(Path file) {
+            this.resolvConf = file;
+            return this;
+        }
+
+        public Path configFile() {
+            return stateDir.resolve("dhclient.conf");
+        }
+
+        public Path leaseFile() {
+            return stateDir.resolve("dhclient.leases");
+        }
+
+        public Path pidFile() {
+            return stateDir.resolve("dhclient.pid");
+        }
+
+        /**
+         * Writes a lease for {@code address} into the lease file, so the next start does INIT-REBOOT
+         * (REQUEST with option 50, no 54, ciaddr 0) instead of DISCOVER.
+         */
+        public Dhclient previousLease(String address, String serverId) {
+            String lease = "lease {\n  interface \"" + iface + "\";\n  fixed-address " + address + ";\n"
+                    + "  option subnet-mask 255.255.255.0;\n  option dhcp-server-identifier " + serverId + ";\n"
+                    + "  renew 4 2099/01/01 00:00:00;\n  rebind 4 2099/01/01 00:00:00;\n  expire 4 2099/01/01 00:00:00;\n}\n";
+            write(leaseFile(), lease);
+            return this;
+        }
+
+        /** The command line; also writes dhclient.conf and creates the lease file. */
+        public List<String> build() {
+            writeConfig();
+            List<String> cmd = new ArrayList<>(List.of(binary("dhclient"), "-4", "-d", "-v"));
+            if (once) {
+                cmd.add("-1");
+            }
+            cmd.addAll(common());
+            return List.copyOf(cmd);
+        }
+
+        /** {@code dhclient -r}: stops the running dhclient (via the pid file) and sends RELEASE. */
+        public List<String> releaseCommand() {
+            writeConfig();
+            List<String> cmd = new ArrayList<>(List.of(binary("dhclient"), "-4", "-r", "-v"));
+            cmd.addAll(common());
+            return List.copyOf(cmd);
+        }
+
+        private List<String> common() {
+            List<String> cmd = new ArrayList<>();
+            if (resolvConf != null) {
+                cmd.add("-e");
+                cmd.add("DHCP_RESOLV_CONF=" + resolvConf);
+            }
+            cmd.addAll(List.of("-cf", configFile().toString(), "-sf", script.toString(), "-pf", pidFile().toString(),
+                    "-lf", leaseFile().toString(), iface));
+            return cmd;
+        }
+
+        private void writeConfig() {
+            StringBuilder c = new StringBuilder();
+            c.append("option rfc3442-classless-static-routes code 121 = array of unsigned integer 8;\n");
+            if (hostname != null) {
+                c.append("send host-name \"").append(hostname).append("\";\n");
+            }
+            if (clientIdHex != null) {
+                c.append("send dhcp-client-identifier ").append(clientIdHex).append(";\n");
+            }
+            c.append("request ").append(String.join(", ", request)).append(";\n");
+            c.append("timeout ").append(timeoutSeconds).append(";\n");
+            c.append("retry 1;\n");
+            extraConf.forEach(s -> c.append(s).append('\n'));
+            write(configFile(), c.toString());
+            if (!Files.exists(leaseFile())) {
+                write(leaseFile(), ""); // dhclient refuses to start when -lf does not exist
+            }
+        }
+    }
+
+    /**
+     * dhcpcd 9 in the foreground ({@code -B}), IPv4 only, configured from its own file: MAC client id
+     * (61), hostname, no ARP probe, no IPv4LL. dhcpcd sets addresses and routes itself; the script only
+     * reports. Its lease file is {@code /var/lib/dhcpcd/<iface>.lease} (removed when the lab closes).
+     */
+    public static final class Dhcpcd {
+        private final String iface;
+        private final Path script;
+        private final Path stateDir;
+        private String hostname = "lab-client";
+        private boolean once;
+        private boolean arp;
+        private String inform;
+        private String requestAddress;
+        private int timeoutSeconds = 10;
+        private final List<String> extraConf = new ArrayList<>();
+        private final List<String> args = new ArrayList<>();
+        private Path resolvConf;
+
+        private Dhcpcd(String iface, Path script, Path stateDir) {
+            this.iface = Objects.requireNonNull(iface);
+            this.script = Objects.requireNonNull(script);
+            this.stateDir = Objects.requireNonNull(stateDir);
+        }
+
+        /** {@code hostname NAME} (default {@code lab-client}; null sends none). */
+        public Dhcpcd hostname(String name) {
+            this.hostname = name;
+            return this;
+        }
+
+        /** {@code -1}: exit once bound (no RELEASE). */
+        public Dhcpcd oneShot() {
+            this.once = true;
+            return this;
+        }
+
+        /** Probe the offered address with ARP before using it (off by default: it adds seconds). */
+        public Dhcpcd arpProbe() {
+            this.arp = true;
+            return this;
+        }
+
+        /**
+         * {@code -s ADDR/LEN}: send INFORM for a static address. Put the address on the interface
+         * first ({@link HostLab#addClientAddress(String)}): dhcpcd 9.4.1 crashed without it.
+         */
+        public Dhcpcd inform(String addressWithPrefix) {
+            this.inform = addressWithPrefix;
+            return this;
+        }
+
+        /** {@code -r ADDR}: request this address (option 50). */
+        public Dhcpcd requestAddress(String address) {
+            this.requestAddress = address;
+            return this;
+        }
+
+        /** {@code -t N}: give up after N seconds without a lease (default 10). */
+        public Dhcpcd timeout(Duration t) {
+            this.timeoutSeconds = (int) Math.max(1, t.toSeconds());
+            return this;
+        }
+
+        /** A raw dhcpcd.conf line, e.g. {@code vendorclassid acme}. */
+        public Dhcpcd conf(String line) {
+            extraConf.add(line);
+            return this;
+        }
+
+        /** Any other dhcpcd argument. */
+        public Dhcpcd arg(String... more) {
+            args.addAll(List.of(more));
+            return this;
+        }
+
+        /** Let the script write DNS settings to this file ({@code -e DHCP_RESOLV_CONF=...}). */
+        public Dhcpcd resolvConf(Path file) {
+            this.resolvConf = file;
+            return this;
+        }
+
+        public Path configFile() {
+            return stateDir.resolve("dhcpcd.conf");
+        }
+
+        /** Where dhcpcd keeps the lease; a later start reads it and does INIT-REBOOT. */
+        public Path leaseFile() {
+            return DhcpcdFiles.leaseFile(iface);
+        }
+
+        /** The command line; also writes dhcpcd.conf. */
+        public List<String> build() {
+            writeConfig();
+            List<String> cmd = new ArrayList<>(List.of(binary("dhcpcd"), "-4", "-B"));
+            if (once) {
+                cmd.add("-1");
+            }
+            if (resolvConf != null) {
+                cmd.add("-e");
+                cmd.add("DHCP_RESOLV_CONF=" + resolvConf);
+            }
+            cmd.addAll(List.of("-f", configFile().toString(), "-c", script.toString(), "-t", Integer.toString(timeoutSeconds)));
+            if (inform != null) {
+                cmd.add("-s");
+                cmd.add(inform);
+            }
+            if (requestAddress != null) {
+                cmd.add("-r");
+                cmd.add(requestAddress);
+            }
+            cmd.addAll(args);
+            cmd.add(iface);
+            return List.copyOf(cmd);
+        }
+
+        /** {@code dhcpcd -k}: the running dhcpcd sends RELEASE, deletes its lease file and exits. */
+        public List<String> releaseCommand() {
+            writeConfig();
+            return List.of(binary("dhcpcd"), "-4", "-k", "-f", configFile().toString(), iface);
+        }
+
+        /** {@code dhcpcd -x}: the running dhcpcd exits without RELEASE and keeps its lease file. */
+        public List<String> exitCommand() {
+            writeConfig();
+            return List.of(binary("dhcpcd"), "-4", "-x", "-f", configFile().toString(), iface);
+        }
+
+        private void writeConfig() {
+            StringBuilder c = new StringBuilder();
+            c.append("clientid\n");
+            if (hostname != null) {
+                c.append("hostname ").append(hostname).append('\n');
+            }
+            c.append("option domain_name_servers, domain_name, classless_static_routes, interface_mtu, host_name\n");
+            c.append("require dhcp_server_identifier\n");
+            c.append("noipv4ll\n");
+            if (!arp) {
+                c.append("noarp\n");
+            }
+            extraConf.forEach(s -> c.append(s).append('\n'));
+            write(configFile(), c.toString());
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new LabException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.dhcpembedded.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Pure command-line building: runs anywhere, no root needed. */
+class ClientCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void udhcpcForegroundOneShotWithScript() {
+        var cmd = ClientCommands.udhcpc("eth0", Path.of("/s.sh")).oneShot().releaseOnExit().hostname("dev")
+                .requestStaticRoutes().build();
+        assertThat(String.join(" ", cmd)).endsWith("udhcpc -f -i eth0 -s /s.sh -t 3 -T 1 -q -n -R -x hostname:dev -O staticroutes");
+    }
+
+    @Test
+    void dhclientWritesItsConfigAndLeaseFile() throws IOException {
+        var b = ClientCommands.dhclient("eth0", Path.of("/s.sh"), dir).hostname("dev").oneShot();
+        var cmd = b.build();
+        assertThat(cmd).contains("-d", "-1", "-cf", "-lf", "-pf", "-sf").endsWith("eth0");
+        assertThat(Files.readString(b.configFile())).contains("send host-name \"dev\";", "rfc3442-classless-static-routes");
+        assertThat(b.leaseFile()).exists();
+        b.previousLease("10.0.0.42", "10.0.0.1");
+        assertThat(Files.readString(b.leaseFile())).contains("fixed-address 10.0.0.42;");
+        assertThat(b.releaseCommand()).contains("-r").doesNotContain("-d");
+    }
+
+    @Test
+    void dhcpcdForegroundIpv4WithInform() throws IOException {
+        var b = ClientCommands.dhcpcd("eth0", Path.of("/s.sh"), dir).inform("10.0.0.42/24").timeout(Duration.ofSeconds(5));
+        var cmd = b.build();
+        assertThat(cmd).containsSubsequence("-4", "-B", "-f", "-c", "/s.sh", "-t", "5", "-s", "10.0.0.42/24", "eth0");
+        assertThat(Files.readString(b.configFile())).contains("clientid", "noarp", "hostname lab-client");
+        assertThat(b.releaseCommand()).contains("-k");
+        assertThat(b.leaseFile()).isEqualTo(Path.of("/var/lib/dhcpcd/eth0.lease"));
+    }
+
+    @Test
+    void parsesScriptEventLines() {
+        var e = DhcpEvent.parse("DHCP-EVENT event=bound iface=c ip=10.0.0.100 mask=24 router=10.0.0.1 dns=10.0.0.53,10.0.0.54 "
+                + "domain=lab.test lease=30 serverid=10.0.0.1 staticroutes=10.30.0.0/16,10.0.0.254 message=").orElseThrow();
+        assertThat(e.is("BOUND")).isTrue();
+        assertThat(e.isConfigured()).isTrue();
+        assertThat(e.dns()).containsExactly("10.0.0.53", "10.0.0.54");
+        assertThat(e.staticRoutes()).containsExactly("10.30.0.0/16", "10.0.0.254");
+        assertThat(DhcpEvent.parse("udhcpc: started")).isEmpty();
+    }
+}

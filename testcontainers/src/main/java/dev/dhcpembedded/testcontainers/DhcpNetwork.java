@@ -1,0 +1,592 @@
+package dev.dhcpembedded.testcontainers;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Network.Ipam;
+import dev.dhcpembedded.internal.codec.Ipv4;
+import dev.dhcpembedded.journal.Journal;
+import dev.dhcpembedded.internal.lease.Cidr;
+import dev.dhcpembedded.server.DhcpServer;
+import dev.dhcpembedded.server.DhcpServerBuilder;
+import dev.dhcpembedded.server.SubnetBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.Network;
+import org.testcontainers.lifecycle.Startable;
+
+/**
+ * A Testcontainers {@link Network} whose DHCP comes from a {@link DhcpServer} in this JVM.
+ *
+ * <p>Starting it (explicitly, through {@code @Container}, as a JUnit extension, or lazily when a container asks for
+ * its {@link #getId()}) creates an <em>internal</em> Docker bridge network (nothing on it is routed off the host),
+ * splits its subnet in two halves, lets Docker assign container addresses from the lower half only, and binds a
+ * DhcpServer to port 67 of the network's bridge interface on this host (interface mode: it answers nothing that
+ * arrived elsewhere), serving the upper half. Closing it stops the server and removes the network.
+ *
+ * <pre>{@code
+ * @Container
+ * static DhcpNetwork network = DhcpNetwork.builder()
+ *     .configureSubnet(s -> s.leaseTime(Duration.ofMinutes(2)).dns("10.1.2.3"))
+ *     .staticLease("02:42:ac:11:00:42", 200)          // the 200th address of the pool
+ *     .build();
+ * @Container
+ * DhcpClientContainer device = DhcpClientContainer.udhcpc().withNetwork(network);
+ * }</pre>
+ *
+ * <p>The bridge must be an interface of the host this JVM runs on and the JVM must be allowed to bind port 67 on it
+ * (root, or CAP_NET_BIND_SERVICE and CAP_NET_RAW): a rootful Docker engine on Linux. With Docker Desktop, rootless
+ * Docker or a remote engine the bridge is in another network namespace and {@link #start()} fails with a
+ * {@link DhcpNetworkException} that says so.
+ *
+ * <p>As a JUnit 5 extension ({@code @RegisterExtension static DhcpNetwork network = ...}) it starts before the
+ * tests, closes after them, injects itself into parameters of type {@code DhcpNetwork}, and writes the journal of
+ * a failed test to {@code target/dhcp-traffic/<class>/<method>.pcap}. It injects no {@code DhcpServer}, so it can
+ * sit next to {@code @DhcpServerTest}; use {@link #server()} for assertions:
+ * {@code DhcpAssertions.assertThat(network.server())}.
+ */
+public final class DhcpNetwork implements Network, Startable, BeforeAllCallback, BeforeEachCallback,
+        AfterEachCallback, AfterAllCallback, ParameterResolver {
+
+    /** The label put on every network this class creates. */
+    public static final String LABEL = "dev.dhcpembedded.network";
+    /** The Docker bridge driver option that names the host-side bridge interface. */
+    static final String BRIDGE_NAME_OPTION = "com.docker.network.bridge.name";
+    private static final String TRAFFIC_DIR_PROPERTY = "dhcp.embedded.traffic.dir";
+
+    private final Builder config;
+
+    private String id;
+    private String name;
+    private String bridge;
+    private Cidr subnet;
+    private int gateway;
+    private int poolFirst;
+    private int poolLast;
+    private DhcpServer server;
+    private boolean startedForClass;
+    private boolean closed;
+
+    private DhcpNetwork(Builder config) {
+        this.config = config;
+    }
+
+    /** A network with the defaults: a subnet from Docker's IPAM, the upper half as the pool, router = gateway. */
+    public static DhcpNetwork newNetwork() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---- lifecycle ----
+
+    /**
+     * Creates the Docker network and starts the server on its bridge; does nothing when already started.
+     *
+     * @throws DhcpNetworkException when Docker is not reachable, the bridge is not an interface of this host, or
+     *                              port 67 cannot be bound on it (the message says what to do)
+     */
+    @Override
+    public synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        if (closed) {
+            throw new IllegalStateException("this DhcpNetwork was closed; build a new one");
+        }
+        DockerClient docker = docker();
+        String suffix = randomHex(10);
+        String networkName = config.namePrefix + suffix;
+        String bridgeName = "dhebr" + suffix;
+        Cidr chosen = config.subnet != null ? config.subnet : askDockerForSubnet(docker, networkName);
+        if (chosen.prefixLength() > 29) {
+            throw new DhcpNetworkException("subnet " + chosen + " is too small: a DhcpNetwork gives the lower half to"
+                    + " Docker and the upper half to DHCP, so it needs at least a /29");
+        }
+        Cidr dockerHalf = new Cidr(chosen.network(), chosen.prefixLength() + 1);
+        int gw = chosen.network() + 1;
+        int first = config.poolFirst != null ? Ipv4.parseInt(config.poolFirst) : dockerHalf.broadcast() + 2;
+        int last = config.poolLast != null ? Ipv4.parseInt(config.poolLast) : chosen.broadcast() - 1;
+        checkPool(chosen, dockerHalf, first, last);
+
+        Map<String, String> labels = new HashMap<>(DockerClientFactory.DEFAULT_LABELS);
+        labels.put(DockerClientFactory.TESTCONTAINERS_SESSION_ID_LABEL, DockerClientFactory.SESSION_ID);
+        labels.put(LABEL, "true");
+        String createdId;
+        try {
+            createdId = docker.createNetworkCmd()
+                    .withName(networkName)
+                    .withDriver("bridge")
+                    .withInternal(true)
+                    .withCheckDuplicate(true)
+                    .withOptions(Map.of(BRIDGE_NAME_OPTION, bridgeName))
+                    .withLabels(labels)
+                    .withIpam(new Ipam().withConfig(new Ipam.Config()
+                            .withSubnet(chosen.toString())
+                            .withIpRange(dockerHalf.toString())
+                            .withGateway(Ipv4.toString(gw))))
+                    .exec().getId();
+        } catch (RuntimeException e) {
+            throw new DhcpNetworkException("Docker could not create internal network " + networkName + " with subnet "
+                    + chosen + ": " + e.getMessage() + (config.subnet != null
+                    ? ". Choose a subnet no other Docker network or host route uses, or leave it to Docker's IPAM" : ""),
+                    e);
+        }
+        try {
+            com.github.dockerjava.api.model.Network inspected = docker.inspectNetworkCmd().withNetworkId(createdId).exec();
+            String actualBridge = Optional.ofNullable(inspected.getOptions()).map(o -> o.get(BRIDGE_NAME_OPTION))
+                    .orElse("br-" + createdId.substring(0, 12));
+            requireHostInterface(actualBridge, networkName);
+            DhcpServerBuilder builder = DhcpServer.builder();
+            config.serverSteps.forEach(step -> step.accept(builder));
+            builder.subnet(chosen.toString(), s -> {
+                s.pool(Ipv4.toString(first), Ipv4.toString(last));
+                if (config.router) {
+                    s.router(Ipv4.toString(gw));
+                }
+                config.subnetSteps.forEach(step -> step.accept(s));
+            });
+            config.staticLeases.forEach((mac, address) -> builder.staticLease(mac, address.apply(first)));
+            builder.bindInterface(actualBridge); // last: the bridge, whatever a step said
+            DhcpServer built;
+            try {
+                built = builder.build();
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw new DhcpNetworkException("the DHCP server of network " + networkName + " is misconfigured: "
+                        + e.getMessage(), e);
+            }
+            try {
+                built.start();
+            } catch (UncheckedIOException e) {
+                throw new DhcpNetworkException("cannot serve DHCP on bridge " + actualBridge + " of Docker network "
+                        + networkName + ": " + e.getMessage() + ". A DhcpNetwork binds UDP port 67 on the bridge, "
+                        + "which needs root or the capabilities CAP_NET_BIND_SERVICE and CAP_NET_RAW for java", e);
+            }
+            this.id = createdId;
+            this.name = networkName;
+            this.bridge = actualBridge;
+            this.subnet = chosen;
+            this.gateway = gw;
+            this.poolFirst = first;
+            this.poolLast = last;
+            this.server = built;
+        } catch (RuntimeException e) {
+            removeQuietly(docker, createdId);
+            throw e;
+        }
+    }
+
+    /** Stops the server and removes the network (disconnecting containers still on it). Safe to call twice. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (server != null) {
+            server.close();
+        }
+        if (id != null) {
+            try {
+                DockerClient docker = DockerClientFactory.instance().client();
+                remove(docker, id);
+            } catch (NotFoundException e) {
+                // already gone
+            }
+        }
+        id = null;
+    }
+
+    /** Same as {@link #close()}. */
+    @Override
+    public void stop() {
+        close();
+    }
+
+    /** The Docker network id; creates the network and starts the server first if needed (as Testcontainers does). */
+    @Override
+    public synchronized String getId() {
+        start();
+        return id;
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null && id != null;
+    }
+
+    // ---- what it made ----
+
+    /** The server answering on this network; starts the network first if needed. */
+    public synchronized DhcpServer server() {
+        start();
+        return server;
+    }
+
+    /** The server's journal: everything the clients on this network sent and the server answered. */
+    public Journal journal() {
+        return server().journal();
+    }
+
+    /** The Docker network's name ({@code dhcp-embedded-<random>} unless a prefix was given). */
+    public synchronized String getName() {
+        start();
+        return name;
+    }
+
+    /** The host-side bridge interface the server is bound to, e.g. {@code dhebr1a2b3c4d5e}. */
+    public synchronized String bridgeInterface() {
+        start();
+        return bridge;
+    }
+
+    /** The network's subnet, e.g. {@code 172.18.0.0/16}. */
+    public synchronized String subnet() {
+        start();
+        return subnet.toString();
+    }
+
+    /** The prefix length of the subnet, as clients configure it. */
+    public synchronized int prefixLength() {
+        start();
+        return subnet.prefixLength();
+    }
+
+    /** The gateway: the bridge's address on the host, the server identifier and the default router. */
+    public synchronized String gateway() {
+        start();
+        return Ipv4.toString(gateway);
+    }
+
+    /** Where Docker assigns container addresses from: the lower half of the subnet. */
+    public synchronized String dockerRange() {
+        start();
+        return new Cidr(subnet.network(), subnet.prefixLength() + 1).toString();
+    }
+
+    /** The first address of the DHCP pool. */
+    public synchronized String poolFirst() {
+        start();
+        return Ipv4.toString(poolFirst);
+    }
+
+    /** The last address of the DHCP pool. */
+    public synchronized String poolLast() {
+        start();
+        return Ipv4.toString(poolLast);
+    }
+
+    /** True when {@code address} is in the DHCP pool. */
+    public synchronized boolean inPool(String address) {
+        start();
+        long a = Integer.toUnsignedLong(Ipv4.parseInt(address));
+        return a >= Integer.toUnsignedLong(poolFirst) && a <= Integer.toUnsignedLong(poolLast);
+    }
+
+    /** The {@code n}th address of the pool, counting from 0. */
+    public synchronized String poolAddress(int n) {
+        start();
+        return Ipv4.toString(poolFirst + n);
+    }
+
+    @Override
+    public synchronized String toString() {
+        return server == null ? "DhcpNetwork(not started)"
+                : "DhcpNetwork(" + name + ", bridge " + bridge + ", subnet " + subnet + ", pool "
+                + Ipv4.toString(poolFirst) + "-" + Ipv4.toString(poolLast) + ")";
+    }
+
+    // ---- JUnit 5 ----
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        synchronized (this) {
+            startedForClass = true;
+        }
+        start();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        boolean perTest;
+        synchronized (this) {
+            perTest = !startedForClass;
+        }
+        start();
+        if (perTest) {
+            context.getStore(ExtensionContext.Namespace.create(DhcpNetwork.class, this))
+                    .put("network", new Closer(this));
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        Optional<Throwable> failure = context.getExecutionException();
+        DhcpServer s;
+        synchronized (this) {
+            s = server;
+        }
+        if (failure.isEmpty() || s == null) {
+            return;
+        }
+        String base = context.getConfigurationParameter(TRAFFIC_DIR_PROPERTY).orElse("target/dhcp-traffic");
+        String cls = context.getTestClass().map(Class::getName).orElse("unknown").replaceAll("[^A-Za-z0-9._$-]", "_");
+        String method = context.getTestMethod().map(Method::getName).orElse("class");
+        Path pcap = Paths.get(base, cls, method + ".pcap");
+        try {
+            s.journal().writePcap(pcap);
+            failure.get().addSuppressed(new IOException("the DHCP traffic of network " + name + " is in " + pcap
+                    + " (" + s.journal().size() + " datagrams)"));
+        } catch (IOException | RuntimeException e) {
+            failure.get().addSuppressed(new IOException("could not write the DHCP traffic to " + pcap + ": " + e, e));
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return parameterContext.getParameter().getType() == DhcpNetwork.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        start();
+        return this;
+    }
+
+    @SuppressWarnings("deprecation")
+    private static final class Closer implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        private final DhcpNetwork network;
+
+        Closer(DhcpNetwork network) {
+            this.network = network;
+        }
+
+        @Override
+        public void close() {
+            network.close();
+        }
+    }
+
+    // ---- Docker ----
+
+    private static DockerClient docker() {
+        try {
+            return DockerClientFactory.instance().client();
+        } catch (RuntimeException e) {
+            throw new DhcpNetworkException("a DhcpNetwork needs a Docker engine, and none is reachable ("
+                    + e.getMessage() + "). Start one (e.g. dockerd as root), or skip such tests when "
+                    + "DockerClientFactory.instance().isDockerAvailable() is false", e);
+        }
+    }
+
+    /** Lets Docker's IPAM choose a free subnet: creates a throw-away network, reads its subnet, removes it. */
+    private Cidr askDockerForSubnet(DockerClient docker, String networkName) {
+        String probe = networkName + "-ipam";
+        String probeId;
+        try {
+            probeId = docker.createNetworkCmd().withName(probe).withDriver("bridge").withInternal(true)
+                    .withLabels(Map.of(LABEL, "probe")).exec().getId();
+        } catch (RuntimeException e) {
+            throw new DhcpNetworkException("Docker could not create a network to learn a free subnet from its IPAM: "
+                    + e.getMessage() + ". Give one with DhcpNetwork.builder().subnet(\"10.77.0.0/24\")", e);
+        }
+        try {
+            com.github.dockerjava.api.model.Network inspected = docker.inspectNetworkCmd().withNetworkId(probeId).exec();
+            List<Ipam.Config> configs = inspected.getIpam() == null ? List.of() : inspected.getIpam().getConfig();
+            for (Ipam.Config c : configs == null ? List.<Ipam.Config>of() : configs) {
+                if (c.getSubnet() != null && !c.getSubnet().contains(":")) {
+                    return Cidr.parse(c.getSubnet());
+                }
+            }
+            throw new DhcpNetworkException("Docker's IPAM gave network " + probe + " no IPv4 subnet; give one with "
+                    + "DhcpNetwork.builder().subnet(\"10.77.0.0/24\")");
+        } finally {
+            removeQuietly(docker, probeId);
+        }
+    }
+
+    private static void requireHostInterface(String bridgeName, String networkName) {
+        NetworkInterface nic;
+        try {
+            nic = NetworkInterface.getByName(bridgeName);
+        } catch (SocketException e) {
+            nic = null;
+        }
+        if (nic == null) {
+            throw new DhcpNetworkException("Docker created network " + networkName + " on bridge " + bridgeName
+                    + ", but this JVM sees no interface of that name, so the embedded server cannot serve it. "
+                    + "The Docker engine runs in another network namespace or machine: Docker Desktop's VM (macOS, "
+                    + "Windows, Docker Desktop for Linux), rootless Docker, a remote DOCKER_HOST, or this JVM itself "
+                    + "runs in a container. Run these tests on a Linux host with a rootful Docker engine (as CI does),"
+                    + " or run the JVM in a container started with --network host --cap-add NET_ADMIN --cap-add "
+                    + "NET_RAW and the host's /var/run/docker.sock");
+        }
+    }
+
+    private static void checkPool(Cidr subnet, Cidr dockerHalf, int first, int last) {
+        String range = Ipv4.toString(first) + "-" + Ipv4.toString(last);
+        if (!subnet.contains(first) || !subnet.contains(last)
+                || Integer.toUnsignedLong(first) > Integer.toUnsignedLong(last)) {
+            throw new DhcpNetworkException("pool " + range + " is not a range inside subnet " + subnet);
+        }
+        if (dockerHalf.contains(first) || dockerHalf.contains(last) || first == subnet.broadcast()
+                || last == subnet.broadcast()) {
+            throw new DhcpNetworkException("pool " + range + " overlaps " + dockerHalf + ", the lower half of " + subnet
+                    + " where Docker assigns container addresses and the gateway lives (or the broadcast address); "
+                    + "keep the pool in " + Ipv4.toString(dockerHalf.broadcast() + 1) + "-"
+                    + Ipv4.toString(subnet.broadcast() - 1));
+        }
+    }
+
+    private static void remove(DockerClient docker, String networkId) {
+        com.github.dockerjava.api.model.Network inspected = docker.inspectNetworkCmd().withNetworkId(networkId).exec();
+        if (inspected.getContainers() != null) {
+            for (String container : new ArrayList<>(inspected.getContainers().keySet())) {
+                try {
+                    docker.disconnectFromNetworkCmd().withNetworkId(networkId).withContainerId(container)
+                            .withForce(true).exec();
+                } catch (RuntimeException ignored) {
+                    // gone meanwhile
+                }
+            }
+        }
+        docker.removeNetworkCmd(networkId).exec();
+    }
+
+    private static void removeQuietly(DockerClient docker, String networkId) {
+        try {
+            remove(docker, networkId);
+        } catch (RuntimeException ignored) {
+            // best effort
+        }
+    }
+
+    private static String randomHex(int digits) {
+        StringBuilder s = new StringBuilder();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < digits; i++) {
+            s.append(Character.forDigit(random.nextInt(16), 16));
+        }
+        return s.toString();
+    }
+
+    // ---- the builder ----
+
+    /** Shapes a {@link DhcpNetwork}; every setting is optional. */
+    public static final class Builder {
+        private Cidr subnet;
+        private String poolFirst;
+        private String poolLast;
+        private boolean router = true;
+        private String namePrefix = "dhcp-embedded-";
+        private final List<Consumer<DhcpServerBuilder>> serverSteps = new ArrayList<>();
+        private final List<Consumer<SubnetBuilder>> subnetSteps = new ArrayList<>();
+        private final Map<String, java.util.function.IntFunction<String>> staticLeases = new java.util.LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /**
+         * The network's subnet, e.g. {@code 10.77.0.0/24} (at least a /29). Default: one Docker's IPAM picks as free.
+         * Docker assigns container addresses from its lower half; the upper half is the DHCP pool.
+         */
+        public Builder subnet(String cidr) {
+            this.subnet = Cidr.parse(cidr);
+            return this;
+        }
+
+        /**
+         * The DHCP pool, inside the upper half of the subnet. Default: the upper half but its first address (which
+         * would end in .0 or .128) and the broadcast address.
+         */
+        public Builder pool(String first, String last) {
+            this.poolFirst = first;
+            this.poolLast = last;
+            return this;
+        }
+
+        /** The Docker network name starts with this (a random suffix follows). Default {@code dhcp-embedded-}. */
+        public Builder namePrefix(String prefix) {
+            this.namePrefix = Objects.requireNonNull(prefix);
+            return this;
+        }
+
+        /** Offer no router (option 3). By default the gateway, i.e. the bridge on the host, is offered. */
+        public Builder withoutRouter() {
+            this.router = false;
+            return this;
+        }
+
+        /**
+         * Anything of the server's builder: static leases, options, authoritative, a TestClock... Binding is not
+         * yours: the server is always bound to the network's bridge.
+         */
+        public Builder configureServer(Consumer<DhcpServerBuilder> step) {
+            serverSteps.add(Objects.requireNonNull(step));
+            return this;
+        }
+
+        /** Shapes the network's subnet: lease time, T1/T2, DNS, domain, options, exclusions, more pools. */
+        public Builder configureSubnet(Consumer<SubnetBuilder> step) {
+            subnetSteps.add(Objects.requireNonNull(step));
+            return this;
+        }
+
+        /** Shortcut for {@code configureSubnet(s -> s.leaseTime(time))}. */
+        public Builder leaseTime(Duration time) {
+            return configureSubnet(s -> s.leaseTime(time));
+        }
+
+        /** A static lease with a fixed address (it must be in the subnet, and should not be in the Docker half). */
+        public Builder staticLease(String mac, String address) {
+            staticLeases.put(mac, first -> address);
+            return this;
+        }
+
+        /**
+         * A static lease for the {@code n}th address of the pool (counting from 0), for when Docker's IPAM picks
+         * the subnet and the address is not known in advance; read it back with {@link DhcpNetwork#poolAddress(int)}.
+         */
+        public Builder staticLease(String mac, int poolIndex) {
+            staticLeases.put(mac, first -> Ipv4.toString(first + poolIndex));
+            return this;
+        }
+
+        public DhcpNetwork build() {
+            Builder copy = new Builder();
+            copy.subnet = subnet;
+            copy.poolFirst = poolFirst;
+            copy.poolLast = poolLast;
+            copy.router = router;
+            copy.namePrefix = namePrefix;
+            copy.serverSteps.addAll(serverSteps);
+            copy.subnetSteps.addAll(subnetSteps);
+            copy.staticLeases.putAll(staticLeases);
+            return new DhcpNetwork(copy);
+        }
+    }
+}
