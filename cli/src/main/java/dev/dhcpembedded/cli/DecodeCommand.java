@@ -1,7 +1,6 @@
 package dev.dhcpembedded.cli;
 
 import dev.dhcpembedded.codec.DhcpCodecException;
-import dev.dhcpembedded.codec.DhcpDecoder;
 import dev.dhcpembedded.internal.pcap.PcapFrame;
 import dev.dhcpembedded.internal.pcap.PcapReader;
 import java.io.IOException;
@@ -40,7 +39,7 @@ public final class DecodeCommand implements Callable<Integer> {
                 byte[] payload = frame.payload();
                 String line;
                 try {
-                    line = DecodeJson.message(frame.number(), DhcpDecoder.decodeWire(payload, 0, payload.length));
+                    line = DecodeJson.message(frame.number(), payload);
                 } catch (DhcpCodecException e) {
                     line = DecodeJson.error(frame.number(), e);
                     allDecoded = false;

@@ -1,7 +1,8 @@
 package dev.dhcpembedded.cli;
 
+import dev.dhcpembedded.internal.codec.Fields;
+import dev.dhcpembedded.codec.DhcpCodec;
 import dev.dhcpembedded.codec.DhcpCodecException;
-import dev.dhcpembedded.codec.DhcpDecoder;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
 import dev.dhcpembedded.internal.codec.Hex;
@@ -14,23 +15,23 @@ final class DecodeJson {
     private DecodeJson() {
     }
 
-    static String message(int frame, DhcpDecoder.Decoded decoded) {
-        DhcpMessage m = decoded.message();
+    static String message(int frame, byte[] payload) {
+        DhcpMessage m = DhcpCodec.decode(payload);
         StringBuilder out = new StringBuilder(256);
         out.append("{\"frame\":").append(frame);
         out.append(",\"op\":").append(m.op());
         out.append(",\"xid\":\"0x").append(hex(m.xid(), 8)).append('"');
         out.append(",\"flags\":\"0x").append(hex(m.flags(), 4)).append('"');
-        address(out, "ciaddr", m.ciaddrAsInt());
-        address(out, "yiaddr", m.yiaddrAsInt());
-        address(out, "siaddr", m.siaddrAsInt());
-        address(out, "giaddr", m.giaddrAsInt());
+        address(out, "ciaddr", Fields.ciaddr(m));
+        address(out, "yiaddr", Fields.yiaddr(m));
+        address(out, "siaddr", Fields.siaddr(m));
+        address(out, "giaddr", Fields.giaddr(m));
         out.append(",\"chaddr\":\"").append(chaddr(m)).append('"');
         out.append(",\"type\":").append(m.messageType().map(MessageType::name).map(DecodeJson::quote)
                 .orElse("null"));
         out.append(",\"options\":[");
         boolean first = true;
-        for (DhcpOption option : decoded.wireOptions()) {
+        for (DhcpOption option : DhcpCodec.wireOptions(payload)) {
             if (!first) {
                 out.append(',');
             }

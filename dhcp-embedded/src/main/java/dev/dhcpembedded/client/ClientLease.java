@@ -1,5 +1,6 @@
 package dev.dhcpembedded.client;
 
+import dev.dhcpembedded.internal.codec.Fields;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
 import dev.dhcpembedded.internal.codec.Ipv4;
@@ -61,7 +62,7 @@ public record ClientLease(
             throw new IllegalArgumentException("it is a " + ack.messageType().map(MessageType::name)
                     .orElse("message without option 53") + ", not an ACK");
         }
-        if (ack.yiaddrAsInt() == 0) {
+        if (Fields.yiaddr(ack) == 0) {
             throw new IllegalArgumentException("its yiaddr is 0.0.0.0");
         }
         Inet4Address serverId = ack.serverIdentifier().orElse(fallbackServerId);

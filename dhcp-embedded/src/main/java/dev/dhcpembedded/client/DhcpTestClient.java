@@ -1,5 +1,6 @@
 package dev.dhcpembedded.client;
 
+import dev.dhcpembedded.internal.codec.Fields;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.internal.codec.Ipv4;
 import dev.dhcpembedded.codec.MacAddress;
@@ -94,7 +95,7 @@ public final class DhcpTestClient implements AutoCloseable {
      */
     public synchronized Optional<DhcpMessage> request(DhcpMessage offer) {
         Objects.requireNonNull(offer, "offer");
-        if (!offer.is(MessageType.OFFER) || offer.yiaddrAsInt() == 0 || offer.serverIdentifier().isEmpty()) {
+        if (!offer.is(MessageType.OFFER) || Fields.yiaddr(offer) == 0 || offer.serverIdentifier().isEmpty()) {
             throw new IllegalArgumentException("request(offer) needs an OFFER with yiaddr and a server identifier "
                     + "(54), got " + offer);
         }
@@ -118,7 +119,7 @@ public final class DhcpTestClient implements AutoCloseable {
                 "no OFFER within %s: %d DISCOVER(s) with xid 0x%08x from %s to %s went unanswered",
                 seconds(retransmitter.patience()), retransmitter.attempts(), discoverXid, settings.mac(),
                 describe(settings.server()))));
-        String offered = Ipv4.toString(offer.yiaddrAsInt());
+        String offered = Ipv4.toString(Fields.yiaddr(offer));
         String serverId = offer.serverIdentifier().map(a -> Ipv4.toString(Ipv4.toInt(a))).orElse("?");
         DhcpMessage reply = request(offer).orElseThrow(() -> new DhcpClientException(String.format(
                 "no ACK or NAK within %s: %d REQUEST(s) for %s from server %s with xid 0x%08x went unanswered",

@@ -1,5 +1,6 @@
 package dev.dhcpembedded.client;
 
+import dev.dhcpembedded.internal.codec.Fields;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
 import dev.dhcpembedded.internal.codec.Ipv4;
@@ -98,9 +99,9 @@ final class MessageFactory {
                 .xid(xid)
                 .secs(secs)
                 .broadcast(broadcast)
-                .giaddr(settings.giaddr())
                 .hops(settings.giaddr() != 0 ? 1 : 0)
                 .messageType(type);
+        Fields.giaddr(b, settings.giaddr());
         settings.clientIdentifier().ifPresent(b::option);
         return b;
     }

@@ -9,7 +9,7 @@ import dev.dhcpembedded.internal.codec.Ipv4;
  * Decodes a DHCPv4 packet strictly. Short packets are accepted (real clients send 272-byte DISCOVERs); anything
  * malformed is a {@link DhcpCodecException} with the reason and the byte offset.
  */
-public final class DhcpDecoder {
+final class DhcpDecoder {
 
     static final int HEADER_LENGTH = 236;
     static final int COOKIE_OFFSET = 236;

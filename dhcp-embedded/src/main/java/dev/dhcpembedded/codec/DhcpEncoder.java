@@ -9,7 +9,7 @@ import dev.dhcpembedded.internal.codec.Ipv4;
  * padding to the 300-byte BOOTP minimum. With a size limit (option 57, or 576 by default), options that do not fit
  * spill into the file and then the sname field with option 52, when those fields are empty.
  */
-public final class DhcpEncoder {
+final class DhcpEncoder {
 
     /** The BOOTP minimum: a 236-byte header, the cookie and 60 bytes of options. */
     public static final int MIN_PACKET = 300;

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import dev.dhcpembedded.internal.codec.Fields;
 import dev.dhcpembedded.internal.codec.Ipv4;
 
 /**
@@ -20,6 +21,30 @@ public final class DhcpMessage {
     public static final int BOOTREQUEST = 1;
     public static final int BOOTREPLY = 2;
     public static final int FLAG_BROADCAST = 0x8000;
+
+    static {
+        Fields.install(new Fields.Access() {
+            @Override
+            public int get(DhcpMessage m, int field) {
+                switch (field) {
+                    case 0: return m.ciaddr;
+                    case 1: return m.yiaddr;
+                    case 2: return m.siaddr;
+                    default: return m.giaddr;
+                }
+            }
+
+            @Override
+            public Builder set(Builder b, int field, int value) {
+                switch (field) {
+                    case 0: return b.ciaddr(value);
+                    case 1: return b.yiaddr(value);
+                    case 2: return b.siaddr(value);
+                    default: return b.giaddr(value);
+                }
+            }
+        });
+    }
 
     private final int op;
     private final int htype;
@@ -135,19 +160,19 @@ public final class DhcpMessage {
         return Ipv4.fromInt(giaddr);
     }
 
-    public int ciaddrAsInt() {
+    int ciaddrAsInt() {
         return ciaddr;
     }
 
-    public int yiaddrAsInt() {
+    int yiaddrAsInt() {
         return yiaddr;
     }
 
-    public int siaddrAsInt() {
+    int siaddrAsInt() {
         return siaddr;
     }
 
-    public int giaddrAsInt() {
+    int giaddrAsInt() {
         return giaddr;
     }
 
@@ -447,7 +472,7 @@ public final class DhcpMessage {
             return ciaddr(Ipv4.toInt(address));
         }
 
-        public Builder ciaddr(int address) {
+        Builder ciaddr(int address) {
             this.ciaddr = address;
             return this;
         }
@@ -460,7 +485,7 @@ public final class DhcpMessage {
             return yiaddr(Ipv4.toInt(address));
         }
 
-        public Builder yiaddr(int address) {
+        Builder yiaddr(int address) {
             this.yiaddr = address;
             return this;
         }
@@ -473,7 +498,7 @@ public final class DhcpMessage {
             return siaddr(Ipv4.toInt(address));
         }
 
-        public Builder siaddr(int address) {
+        Builder siaddr(int address) {
             this.siaddr = address;
             return this;
         }
@@ -486,7 +511,7 @@ public final class DhcpMessage {
             return giaddr(Ipv4.toInt(address));
         }
 
-        public Builder giaddr(int address) {
+        Builder giaddr(int address) {
             this.giaddr = address;
             return this;
         }

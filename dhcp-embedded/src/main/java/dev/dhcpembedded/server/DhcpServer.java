@@ -162,7 +162,7 @@ public final class DhcpServer implements AutoCloseable {
 
     public Optional<Lease> leaseOf(String address) {
         int wanted = Ipv4.parseInt(address);
-        return leases().stream().filter(l -> l.addressAsInt() == wanted).findFirst();
+        return leases().stream().filter(l -> Ipv4.toInt(l.address()) == wanted).findFirst();
     }
 
     /** Ends the lease on {@code address} now. */

@@ -1,27 +1,36 @@
 package dev.dhcpembedded.server;
 
-import dev.dhcpembedded.internal.codec.Ipv4;
 import dev.dhcpembedded.codec.MacAddress;
 import java.net.Inet4Address;
 import java.time.Instant;
 import java.util.Optional;
-import dev.dhcpembedded.internal.lease.ClientKey;
 
-/** A snapshot of one row of the lease table. */
-public record Lease(int addressAsInt, ClientKey client, MacAddress mac, LeaseState state, Instant expiresAt,
-                    Optional<String> hostname) {
+/**
+ * A snapshot of one row of the lease table.
+ *
+ * @param address the address
+ * @param mac the client's hardware address (chaddr), when it sent one
+ * @param clientIdentifier the client identifier (option 61) in lowercase hex, when the client is known by one
+ * @param state where the address stands
+ * @param expiresAt when the offer, binding or probation ends, on the server's clock
+ * @param hostname the host name the client gave or a static lease set
+ */
+public record Lease(Inet4Address address, MacAddress mac, Optional<String> clientIdentifier, LeaseState state,
+                    Instant expiresAt, Optional<String> hostname) {
 
-    public Inet4Address address() {
-        return Ipv4.fromInt(addressAsInt);
-    }
-
+    /**
+     * The address as text.
+     *
+     * @return e.g. {@code 10.20.0.100}
+     */
     public String addressText() {
-        return Ipv4.toString(addressAsInt);
+        return address.getHostAddress();
     }
 
     @Override
     public String toString() {
-        return addressText() + " " + state + " " + client + " until " + expiresAt
+        return addressText() + " " + state + " " + clientIdentifier.map(id -> "client-id " + id)
+                .orElseGet(() -> String.valueOf(mac)) + " until " + expiresAt
                 + hostname.map(h -> " (" + h + ")").orElse("");
     }
 }

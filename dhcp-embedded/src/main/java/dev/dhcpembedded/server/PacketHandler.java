@@ -2,7 +2,7 @@ package dev.dhcpembedded.server;
 
 import dev.dhcpembedded.codec.DhcpCodec;
 import dev.dhcpembedded.codec.DhcpCodecException;
-import dev.dhcpembedded.codec.DhcpEncoder;
+import dev.dhcpembedded.codec.DhcpCodec;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.journal.JournalEntry;
@@ -122,7 +122,7 @@ final class PacketHandler implements Transport.Receiver {
 
     private static byte[] encode(DhcpMessage request, DhcpMessage reply) {
         int limit = request.maximumMessageSize().orElse(576);
-        return DhcpEncoder.encode(reply, Math.max(limit, 576) - 28);
+        return DhcpCodec.encodeForClient(reply, Math.max(limit, 576));
     }
 
     private void record(JournalEntry.Kind kind, InetSocketAddress source, InetSocketAddress destination,

@@ -1,5 +1,6 @@
 package dev.dhcpembedded.server;
 
+import dev.dhcpembedded.internal.codec.Fields;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.internal.codec.Ipv4;
 import dev.dhcpembedded.codec.MessageType;
@@ -19,32 +20,32 @@ public final class ReplyAddressing {
      * client set the broadcast flag; otherwise to yiaddr (unicast to chaddr).
      */
     public static InetSocketAddress destination(DhcpMessage request, DhcpMessage reply) {
-        if (request.giaddrAsInt() != 0) {
-            return socket(request.giaddrAsInt(), SERVER_PORT);
+        if (Fields.giaddr(request) != 0) {
+            return socket(Fields.giaddr(request), SERVER_PORT);
         }
         if (reply.is(MessageType.NAK)) {
             return socket(0xFFFFFFFF, CLIENT_PORT);
         }
-        if (request.ciaddrAsInt() != 0) {
-            return socket(request.ciaddrAsInt(), CLIENT_PORT);
+        if (Fields.ciaddr(request) != 0) {
+            return socket(Fields.ciaddr(request), CLIENT_PORT);
         }
-        if (request.isBroadcast() || reply.yiaddrAsInt() == 0) {
+        if (request.isBroadcast() || Fields.yiaddr(reply) == 0) {
             return socket(0xFFFFFFFF, CLIENT_PORT);
         }
-        return socket(reply.yiaddrAsInt(), CLIENT_PORT);
+        return socket(Fields.yiaddr(reply), CLIENT_PORT);
     }
 
     /** The source a request shows on a link: the relay, the client's address, or 0.0.0.0:68. */
     static InetSocketAddress linkSource(DhcpMessage request) {
-        if (request.giaddrAsInt() != 0) {
-            return socket(request.giaddrAsInt(), SERVER_PORT);
+        if (Fields.giaddr(request) != 0) {
+            return socket(Fields.giaddr(request), SERVER_PORT);
         }
-        return socket(request.ciaddrAsInt(), CLIENT_PORT);
+        return socket(Fields.ciaddr(request), CLIENT_PORT);
     }
 
     /** The destination a request shows on a link: the server when it has an address to unicast from, else broadcast. */
     static InetSocketAddress linkDestination(DhcpMessage request, int serverId) {
-        if (request.giaddrAsInt() != 0 || request.ciaddrAsInt() != 0) {
+        if (Fields.giaddr(request) != 0 || Fields.ciaddr(request) != 0) {
             return socket(serverId, SERVER_PORT);
         }
         return socket(0xFFFFFFFF, SERVER_PORT);

@@ -1,5 +1,6 @@
 package dev.dhcpembedded.stub;
 
+import dev.dhcpembedded.internal.codec.Fields;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
 import dev.dhcpembedded.internal.codec.Hex;
@@ -80,11 +81,11 @@ public final class RequestMatcher {
     }
 
     public RequestMatcher relayed() {
-        return with("relayed", (m, a) -> m.giaddrAsInt() != 0);
+        return with("relayed", (m, a) -> Fields.giaddr(m) != 0);
     }
 
     public RequestMatcher notRelayed() {
-        return with("not relayed", (m, a) -> m.giaddrAsInt() == 0);
+        return with("not relayed", (m, a) -> Fields.giaddr(m) == 0);
     }
 
     /** A REQUEST in this client state. */

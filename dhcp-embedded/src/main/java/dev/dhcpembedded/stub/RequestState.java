@@ -1,5 +1,6 @@
 package dev.dhcpembedded.stub;
 
+import dev.dhcpembedded.internal.codec.Fields;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.internal.lease.Arrival;
@@ -25,9 +26,9 @@ public enum RequestState {
             return SELECTING;
         }
         if (request.requestedIpAddress().isPresent()) {
-            return request.ciaddrAsInt() == 0 ? INIT_REBOOT : NONE;
+            return Fields.ciaddr(request) == 0 ? INIT_REBOOT : NONE;
         }
-        if (request.ciaddrAsInt() != 0) {
+        if (Fields.ciaddr(request) != 0) {
             return arrival.broadcast() || request.isBroadcast() ? REBINDING : RENEWING;
         }
         return NONE;

@@ -1,5 +1,6 @@
 package dev.dhcpembedded.client;
 
+import dev.dhcpembedded.internal.codec.Fields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -66,8 +67,8 @@ class DhcpTestClientTest {
             assertThat(discover.is(MessageType.DISCOVER)).isTrue();
             assertThat(discover.op()).isEqualTo(DhcpMessage.BOOTREQUEST);
             assertThat(discover.clientMac()).isEqualTo(MacAddress.parse(MAC));
-            assertThat(discover.ciaddrAsInt()).isZero();
-            assertThat(discover.giaddrAsInt()).isZero();
+            assertThat(Fields.ciaddr(discover)).isZero();
+            assertThat(Fields.giaddr(discover)).isZero();
             assertThat(discover.hops()).isZero();
             assertThat(discover.isBroadcast()).isFalse();
             assertThat(discover.hasOption(OptionCode.SERVER_IDENTIFIER)).isFalse();
@@ -83,7 +84,7 @@ class DhcpTestClientTest {
 
             assertThat(request.is(MessageType.REQUEST)).isTrue();
             assertThat(request.xid()).isEqualTo(discover.xid());
-            assertThat(request.ciaddrAsInt()).isZero();
+            assertThat(Fields.ciaddr(request)).isZero();
             assertThat(request.requestedIpAddress()).contains(Ipv4.parse("10.20.0.100"));
             assertThat(request.serverIdentifier()).contains(Ipv4.parse(FakeDhcpServer.SERVER_ID));
             assertThat(request.clientIdentifier()).isPresent();
@@ -222,7 +223,7 @@ class DhcpTestClientTest {
             assertThat(client.initReboot("10.20.0.100")).isPresent();
             DhcpMessage request = server.received().get(0);
             assertThat(request.is(MessageType.REQUEST)).isTrue();
-            assertThat(request.ciaddrAsInt()).isZero();
+            assertThat(Fields.ciaddr(request)).isZero();
             assertThat(request.requestedIpAddress()).contains(Ipv4.parse("10.20.0.100"));
             assertThat(request.hasOption(OptionCode.SERVER_IDENTIFIER)).isFalse();
         }
@@ -257,7 +258,7 @@ class DhcpTestClientTest {
             client.decline(lease);
             DhcpMessage decline = server.awaitReceived(3, AWAIT).get(2);
             assertThat(decline.is(MessageType.DECLINE)).isTrue();
-            assertThat(decline.ciaddrAsInt()).isZero();
+            assertThat(Fields.ciaddr(decline)).isZero();
             assertThat(decline.requestedIpAddress()).contains(lease.address());
             assertThat(decline.serverIdentifier()).contains(lease.serverId());
             assertThat(codes(decline)).containsExactly(53, 50, 54);
@@ -296,7 +297,7 @@ class DhcpTestClientTest {
                 DhcpTestClient client = clientOf(server).build()) {
             DhcpMessage offer = client.discover().orElseThrow();
             assertThat(offer.yiaddr()).isEqualTo(Ipv4.parse("10.20.0.100"));
-            assertThat(client.received()).extracting(m -> Ipv4.toString(m.yiaddrAsInt()))
+            assertThat(client.received()).extracting(m -> Ipv4.toString(Fields.yiaddr(m)))
                     .containsExactly("10.20.0.201", "10.20.0.202", "10.20.0.203", "10.20.0.100");
             assertThat(client.sent()).hasSize(1);
         }

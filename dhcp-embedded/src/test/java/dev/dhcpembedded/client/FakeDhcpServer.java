@@ -1,5 +1,6 @@
 package dev.dhcpembedded.client;
 
+import dev.dhcpembedded.internal.codec.Fields;
 import dev.dhcpembedded.codec.DhcpCodec;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
@@ -180,7 +181,7 @@ final class FakeDhcpServer implements AutoCloseable {
                 .chaddrBytes(request.chaddr())
                 .xid(request.xid())
                 .flags(request.flags())
-                .giaddr(request.giaddrAsInt())
+                .giaddr(request.giaddr())
                 .messageType(type)
                 .option(DhcpOption.serverIdentifier(SERVER_ID));
     }
@@ -190,7 +191,7 @@ final class FakeDhcpServer implements AutoCloseable {
     }
 
     static DhcpMessage ack(DhcpMessage request, String address) {
-        return withConfiguration(reply(request, MessageType.ACK).yiaddr(address).ciaddr(request.ciaddrAsInt()))
+        return withConfiguration(reply(request, MessageType.ACK).yiaddr(address).ciaddr(request.ciaddr()))
                 .build();
     }
 

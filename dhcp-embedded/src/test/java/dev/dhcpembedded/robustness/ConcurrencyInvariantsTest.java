@@ -1,5 +1,6 @@
 package dev.dhcpembedded.robustness;
 
+import dev.dhcpembedded.internal.codec.Fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dhcpembedded.codec.DhcpMessage;
@@ -70,15 +71,15 @@ class ConcurrencyInvariantsTest {
                             continue;
                         }
                         if (n >= CLIENTS) {
-                            offeredOnly.put(MacAddress.parse(mac), offer.yiaddrAsInt());
+                            offeredOnly.put(MacAddress.parse(mac), Fields.yiaddr(offer));
                             continue;
                         }
                         DhcpMessage ack = one(memory, problems, DhcpMessage.builder().xid(n).chaddr(mac)
                                 .messageType(MessageType.REQUEST)
-                                .option(DhcpOption.requestedIpAddress(Ipv4.toString(offer.yiaddrAsInt())))
+                                .option(DhcpOption.requestedIpAddress(Ipv4.toString(Fields.yiaddr(offer))))
                                 .option(DhcpOption.serverIdentifier("10.100.0.1")).build(), MessageType.ACK);
                         if (ack != null) {
-                            Integer before = acked.put(MacAddress.parse(mac), ack.yiaddrAsInt());
+                            Integer before = acked.put(MacAddress.parse(mac), Fields.yiaddr(ack));
                             if (before != null) {
                                 problems.add(mac + " acked twice");
                             }
@@ -113,7 +114,7 @@ class ConcurrencyInvariantsTest {
                 Lease lease = byMac.get(m.clientMac());
                 assertThat(lease).as("lease of %s", m.clientMac()).isNotNull();
                 assertThat(lease.state()).isEqualTo(LeaseState.BOUND);
-                assertThat(lease.addressAsInt()).isEqualTo(m.yiaddrAsInt()).isEqualTo(acked.get(m.clientMac()));
+                assertThat(Ipv4.toInt(lease.address())).isEqualTo(Fields.yiaddr(m)).isEqualTo(acked.get(m.clientMac()));
             }
             assertThat(server.leases().stream().filter(l -> l.state() == LeaseState.BOUND)).hasSize(CLIENTS);
 
@@ -123,8 +124,8 @@ class ConcurrencyInvariantsTest {
             assertThat(after).allSatisfy(l -> assertThat(l.state()).as("%s", l)
                     .isIn(LeaseState.BOUND, LeaseState.EXPIRED, LeaseState.RELEASED));
             assertThat(after.stream().filter(l -> l.state() == LeaseState.BOUND)
-                    .map(Lease::addressAsInt)).containsExactlyInAnyOrderElementsOf(boundAddresses);
-            assertThat(after.stream().filter(l -> l.state() != LeaseState.BOUND).map(Lease::addressAsInt))
+                    .map(l -> Ipv4.toInt(l.address()))).containsExactlyInAnyOrderElementsOf(boundAddresses);
+            assertThat(after.stream().filter(l -> l.state() != LeaseState.BOUND).map(l -> Ipv4.toInt(l.address())))
                     .containsExactlyInAnyOrderElementsOf(offered);
         } finally {
             pool.shutdownNow();
@@ -155,7 +156,7 @@ class ConcurrencyInvariantsTest {
             for (int i = 0; i < 3; i++) {
                 List<DhcpMessage> replies = memory.exchange(discover(i));
                 assertThat(replies).hasSize(1);
-                offered.add(replies.get(0).yiaddrAsInt());
+                offered.add(Fields.yiaddr(replies.get(0)));
             }
             assertThat(offered).hasSize(3);
             assertThat(memory.exchange(discover(3))).isEmpty();
@@ -165,7 +166,7 @@ class ConcurrencyInvariantsTest {
             clock.advance(Duration.ofSeconds(2));
             List<DhcpMessage> late = memory.exchange(discover(4));
             assertThat(late).hasSize(1);
-            assertThat(offered).contains(late.get(0).yiaddrAsInt());
+            assertThat(offered).contains(Fields.yiaddr(late.get(0)));
         } finally {
             server.stop();
         }

@@ -1,5 +1,6 @@
 package dev.dhcpembedded.realclients;
 
+import dev.dhcpembedded.internal.codec.Fields;
 import static dev.dhcpembedded.codec.ClasslessRoute.route;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -194,7 +195,7 @@ final class ServedLab implements AutoCloseable {
                 && e.message().get().serverIdentifier().isPresent());
         assertThat(request.message().get().requestedIpAddress()).map(a -> a.getHostAddress()).contains(ip);
         assertThat(request.message().get().serverIdentifier()).map(a -> a.getHostAddress()).contains(host(1));
-        assertThat(request.message().get().ciaddrAsInt()).isZero();
+        assertThat(Fields.ciaddr(request.message().get())).isZero();
         JournalEntry ack = awaitEntry("ACK", e -> e.isSent() && e.is(MessageType.ACK));
         assertThat(ack.message().get().yiaddr().getHostAddress()).isEqualTo(ip);
         assertThat(ack.source()).isEqualTo(socket(host(1), 67));

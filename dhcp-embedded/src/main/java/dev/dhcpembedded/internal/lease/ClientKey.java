@@ -4,6 +4,7 @@ import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.internal.codec.Hex;
 import dev.dhcpembedded.codec.MacAddress;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * How the server knows a client (RFC 2131 §4.2): by its client identifier (61) when it sends one, otherwise by
@@ -44,6 +45,11 @@ public final class ClientKey {
 
     public static ClientKey of(DhcpMessage message) {
         return message.clientIdentifier().map(ClientKey::ofClientId).orElseGet(() -> ofMac(message.clientMac()));
+    }
+
+    /** The client identifier in lowercase hex, or empty for a MAC key. */
+    public Optional<String> clientIdentifierHex() {
+        return byClientId ? Optional.of(Hex.of(bytes)) : Optional.empty();
     }
 
     public boolean byClientId() {

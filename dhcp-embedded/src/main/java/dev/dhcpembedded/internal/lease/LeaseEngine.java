@@ -1,5 +1,6 @@
 package dev.dhcpembedded.internal.lease;
 
+import dev.dhcpembedded.internal.codec.Fields;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.internal.codec.Ipv4;
 import dev.dhcpembedded.codec.MessageType;
@@ -143,18 +144,18 @@ public final class LeaseEngine {
                 return Decision.silence("REQUEST(SELECTING) names server " + Ipv4.toString(chosen)
                         + ", not this one: the client chose another server");
             }
-            int address = requested.map(Ipv4::toInt).orElse(request.ciaddrAsInt());
+            int address = requested.map(Ipv4::toInt).orElse(Fields.ciaddr(request));
             return confirm(request, arrival, address, "SELECTING", true);
         }
         if (requested.isPresent()) {
-            if (request.ciaddrAsInt() != 0) {
+            if (Fields.ciaddr(request) != 0) {
                 return Decision.silence("REQUEST with option 50 and ciaddr set matches no RFC 2131 state");
             }
             return confirm(request, arrival, Ipv4.toInt(requested.get()), "INIT-REBOOT", false);
         }
-        if (request.ciaddrAsInt() != 0) {
-            String state = arrival.broadcast() || request.giaddrAsInt() != 0 ? "REBINDING" : "RENEWING";
-            return confirm(request, arrival, request.ciaddrAsInt(), state, false);
+        if (Fields.ciaddr(request) != 0) {
+            String state = arrival.broadcast() || Fields.giaddr(request) != 0 ? "REBINDING" : "RENEWING";
+            return confirm(request, arrival, Fields.ciaddr(request), state, false);
         }
         return Decision.silence("REQUEST with no server identifier (54), requested address (50) or ciaddr");
     }
@@ -240,8 +241,8 @@ public final class LeaseEngine {
             return Decision.silence("RELEASE names another server");
         }
         LeaseTable.Row row = table.forClient(ClientKey.of(request));
-        if (row == null || row.address != request.ciaddrAsInt() || row.state != LeaseState.BOUND) {
-            return Decision.silence("RELEASE of " + Ipv4.toString(request.ciaddrAsInt())
+        if (row == null || row.address != Fields.ciaddr(request) || row.state != LeaseState.BOUND) {
+            return Decision.silence("RELEASE of " + Ipv4.toString(Fields.ciaddr(request))
                     + " which the client does not hold; ignored");
         }
         row.state = LeaseState.RELEASED;
@@ -276,11 +277,11 @@ public final class LeaseEngine {
      * request arrived at; else the first subnet configured.
      */
     private Optional<SubnetConfig> subnetFor(DhcpMessage request, Arrival arrival, boolean useCiaddr) {
-        if (request.giaddrAsInt() != 0) {
-            return config.subnetContaining(request.giaddrAsInt());
+        if (Fields.giaddr(request) != 0) {
+            return config.subnetContaining(Fields.giaddr(request));
         }
-        if (useCiaddr && request.ciaddrAsInt() != 0) {
-            Optional<SubnetConfig> byCiaddr = config.subnetContaining(request.ciaddrAsInt());
+        if (useCiaddr && Fields.ciaddr(request) != 0) {
+            Optional<SubnetConfig> byCiaddr = config.subnetContaining(Fields.ciaddr(request));
             if (byCiaddr.isPresent()) {
                 return byCiaddr;
             }
@@ -295,7 +296,7 @@ public final class LeaseEngine {
     }
 
     private Decision noSubnet(DhcpMessage request) {
-        return Decision.silence("giaddr " + Ipv4.toString(request.giaddrAsInt())
+        return Decision.silence("giaddr " + Ipv4.toString(Fields.giaddr(request))
                 + " is in no configured subnet: not answered");
     }
 

@@ -1,5 +1,6 @@
 package dev.dhcpembedded.internal.lease;
 
+import dev.dhcpembedded.internal.codec.Ipv4;
 import dev.dhcpembedded.codec.MacAddress;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +45,8 @@ final class LeaseTable {
         Lease snapshot(long now) {
             LeaseState shown = (state == LeaseState.BOUND || state == LeaseState.OFFERED) && expiresAtMillis <= now
                     ? LeaseState.EXPIRED : state;
-            return new Lease(address, client, mac, shown, Instant.ofEpochMilli(expiresAtMillis), hostname);
+            return new Lease(Ipv4.fromInt(address), mac, client.clientIdentifierHex(), shown,
+                    Instant.ofEpochMilli(expiresAtMillis), hostname);
         }
     }
 
@@ -127,7 +129,7 @@ final class LeaseTable {
         for (Row row : byAddress.values()) {
             out.add(row.snapshot(now));
         }
-        out.sort((a, b) -> Integer.compareUnsigned(a.addressAsInt(), b.addressAsInt()));
+        out.sort((a, b) -> Integer.compareUnsigned(Ipv4.toInt(a.address()), Ipv4.toInt(b.address())));
         return out;
     }
 

@@ -1,5 +1,6 @@
 package dev.dhcpembedded.internal.lease;
 
+import dev.dhcpembedded.internal.codec.Fields;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
 import dev.dhcpembedded.codec.MessageType;
@@ -20,9 +21,8 @@ final class ReplyFactory {
 
     static DhcpMessage offerOrAck(DhcpMessage request, MessageType type, int yiaddr, ServerConfig config,
                                   SubnetConfig subnet, Optional<StaticLease> host, boolean withLeaseTimes) {
-        DhcpMessage.Builder reply = header(request, type, config)
-                .yiaddr(yiaddr)
-                .ciaddr(type.equals(MessageType.ACK) ? request.ciaddrAsInt() : 0);
+        DhcpMessage.Builder reply = Fields.ciaddr(Fields.yiaddr(header(request, type, config), yiaddr),
+                type.equals(MessageType.ACK) ? Fields.ciaddr(request) : 0);
         if (withLeaseTimes) {
             reply.option(DhcpOption.leaseTime(subnet.leaseTime()));
             reply.option(DhcpOption.renewalTime(subnet.renewalTime()));
@@ -48,7 +48,7 @@ final class ReplyFactory {
 
     static DhcpMessage nak(DhcpMessage request, ServerConfig config, String message) {
         DhcpMessage.Builder reply = header(request, MessageType.NAK, config);
-        if (request.giaddrAsInt() != 0) {
+        if (Fields.giaddr(request) != 0) {
             // RFC 2131 §4.3.2: through a relay, the NAK has the broadcast bit so the relay broadcasts it
             reply.broadcast(true);
         }
@@ -60,14 +60,13 @@ final class ReplyFactory {
     }
 
     private static DhcpMessage.Builder header(DhcpMessage request, MessageType type, ServerConfig config) {
-        return DhcpMessage.builder()
+        return Fields.giaddr(DhcpMessage.builder(), Fields.giaddr(request))
                 .op(DhcpMessage.BOOTREPLY)
                 .htype(request.htype())
                 .hlen(request.hlen())
                 .chaddrBytes(request.chaddr())
                 .xid(request.xid())
                 .flags(request.flags())
-                .giaddr(request.giaddrAsInt())
                 .messageType(type)
                 .option(DhcpOption.address(OptionCode.SERVER_IDENTIFIER, config.serverId()));
     }

@@ -1,5 +1,6 @@
 package dev.dhcpembedded.internal.lease;
 
+import dev.dhcpembedded.internal.codec.Fields;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
 import dev.dhcpembedded.internal.codec.Ipv4;
@@ -103,16 +104,16 @@ final class EngineFixture {
     /** DISCOVER, then REQUEST the offered address; returns the ACK. */
     DhcpMessage dora(String mac) {
         DhcpMessage offer = handle(discover(mac)).reply().orElseThrow();
-        return handle(selecting(mac, Ipv4.toString(offer.yiaddrAsInt()), SERVER_ID)).reply().orElseThrow();
+        return handle(selecting(mac, Ipv4.toString(Fields.yiaddr(offer)), SERVER_ID)).reply().orElseThrow();
     }
 
     Optional<Lease> leaseAt(String address) {
         int wanted = Ipv4.parseInt(address);
-        return engine.leases().stream().filter(l -> l.addressAsInt() == wanted).findFirst();
+        return engine.leases().stream().filter(l -> Ipv4.toInt(l.address()) == wanted).findFirst();
     }
 
     static String yiaddr(Decision decision) {
-        return Ipv4.toString(decision.reply().orElseThrow().yiaddrAsInt());
+        return Ipv4.toString(Fields.yiaddr(decision.reply().orElseThrow()));
     }
 
     static List<Integer> codes(DhcpMessage message) {

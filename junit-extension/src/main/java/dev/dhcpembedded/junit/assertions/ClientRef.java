@@ -90,6 +90,6 @@ final class ClientRef {
         if (mac.isPresent()) {
             return mac.get().equals(lease.mac());
         }
-        return lease.client().equals(ClientKey.ofClientId(clientId.get()));
+        return lease.clientIdentifier().equals(Optional.of(Hex.of(clientId.get())));
     }
 }

@@ -1,5 +1,6 @@
 package dev.dhcpembedded.junit.assertions;
 
+import dev.dhcpembedded.internal.codec.Fields;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
 import dev.dhcpembedded.internal.codec.Hex;
@@ -124,19 +125,19 @@ final class Criteria {
 
     static Criterion ciaddr(String address) {
         int wanted = Ipv4.parseInt(address);
-        return Criterion.message("with ciaddr " + address, "ciaddr", address, m -> Ipv4.toString(m.ciaddrAsInt()),
-                m -> m.ciaddrAsInt() == wanted);
+        return Criterion.message("with ciaddr " + address, "ciaddr", address, m -> Ipv4.toString(Fields.ciaddr(m)),
+                m -> Fields.ciaddr(m) == wanted);
     }
 
     static Criterion ciaddrSet() {
-        return Criterion.message("with ciaddr set", "ciaddr", "set", m -> Ipv4.toString(m.ciaddrAsInt()),
-                m -> m.ciaddrAsInt() != 0);
+        return Criterion.message("with ciaddr set", "ciaddr", "set", m -> Ipv4.toString(Fields.ciaddr(m)),
+                m -> Fields.ciaddr(m) != 0);
     }
 
     static Criterion yiaddr(String address) {
         int wanted = Ipv4.parseInt(address);
-        return Criterion.message("with yiaddr " + address, "yiaddr", address, m -> Ipv4.toString(m.yiaddrAsInt()),
-                m -> m.yiaddrAsInt() == wanted);
+        return Criterion.message("with yiaddr " + address, "yiaddr", address, m -> Ipv4.toString(Fields.yiaddr(m)),
+                m -> Fields.yiaddr(m) == wanted);
     }
 
     static Criterion broadcastFlag(boolean set) {

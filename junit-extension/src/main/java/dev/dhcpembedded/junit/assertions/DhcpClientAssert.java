@@ -1,5 +1,6 @@
 package dev.dhcpembedded.junit.assertions;
 
+import dev.dhcpembedded.internal.codec.Fields;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.internal.codec.Ipv4;
 import dev.dhcpembedded.codec.MessageType;
@@ -88,7 +89,7 @@ public final class DhcpClientAssert extends AbstractAssert<DhcpClientAssert, Jou
     public DhcpClientAssert hasLease(String address) {
         int wanted = Ipv4.parseInt(address);
         return checkLease("to hold a BOUND lease on " + address,
-                l -> l.addressAsInt() == wanted && l.state() == LeaseState.BOUND);
+                l -> Ipv4.toInt(l.address()) == wanted && l.state() == LeaseState.BOUND);
     }
 
     /** The server's lease table has some address BOUND to this client. */
@@ -297,7 +298,7 @@ public final class DhcpClientAssert extends AbstractAssert<DhcpClientAssert, Jou
                 break;
             }
             if (entry.isSent() && entry.is(MessageType.ACK)
-                    && entry.message().get().yiaddrAsInt() == m.ciaddrAsInt() && m.ciaddrAsInt() != 0) {
+                    && Fields.yiaddr(entry.message().get()) == Fields.ciaddr(m) && Fields.ciaddr(m) != 0) {
                 found = entry;
             }
         }

@@ -17,7 +17,7 @@ public final class LeaseAssert extends AbstractAssert<LeaseAssert, Lease> {
 
     public LeaseAssert hasAddress(String address) {
         isNotNull();
-        if (actual.addressAsInt() != Ipv4.parseInt(address)) {
+        if (!actual.address().equals(Ipv4.fromInt(Ipv4.parseInt(address)))) {
             failWithMessage("Expecting lease:%n  %s%nto be on address %s%nbut it is on %s", actual, address,
                     actual.addressText());
         }

@@ -1,5 +1,6 @@
 package dev.dhcpembedded.junit.assertions;
 
+import dev.dhcpembedded.internal.codec.Fields;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.internal.codec.Hex;
 import dev.dhcpembedded.internal.codec.Ipv4;
@@ -56,11 +57,11 @@ public final class Rfc2131Conformance {
             MessageType type = m.messageType().orElse(null);
             boolean has50 = m.hasOption(OptionCode.REQUESTED_IP_ADDRESS);
             boolean has54 = m.hasOption(OptionCode.SERVER_IDENTIFIER);
-            boolean ciaddrSet = m.ciaddrAsInt() != 0;
+            boolean ciaddrSet = Fields.ciaddr(m) != 0;
             if (MessageType.DISCOVER.equals(type)) {
                 if (ciaddrSet) {
                     out.add(new Rfc2131Violation(Rfc2131Rule.DISCOVER_CIADDR_ZERO, entry,
-                            "has ciaddr " + Ipv4.toString(m.ciaddrAsInt())));
+                            "has ciaddr " + Ipv4.toString(Fields.ciaddr(m))));
                 }
                 if (has54) {
                     out.add(new Rfc2131Violation(Rfc2131Rule.DISCOVER_NO_SERVER_ID, entry,
@@ -78,7 +79,7 @@ public final class Rfc2131Conformance {
             } else if (MessageType.DECLINE.equals(type)) {
                 List<String> wrong = new ArrayList<>();
                 if (ciaddrSet) {
-                    wrong.add("has ciaddr " + Ipv4.toString(m.ciaddrAsInt()));
+                    wrong.add("has ciaddr " + Ipv4.toString(Fields.ciaddr(m)));
                 }
                 missing(wrong, has50, "requested IP address (50)");
                 missing(wrong, has54, "server identifier (54)");
@@ -149,7 +150,7 @@ public final class Rfc2131Conformance {
                 wrong.add("carries server identifier (54) " + m.serverIdentifier().get().getHostAddress());
             }
             add(out, Rfc2131Rule.EXTENDING_REQUEST, entry, prefix("in RENEWING/REBINDING (ciaddr "
-                    + Ipv4.toString(m.ciaddrAsInt()) + "), ", wrong));
+                    + Ipv4.toString(Fields.ciaddr(m)) + "), ", wrong));
         } else if (has54 || answersOffer) {
             List<String> wrong = new ArrayList<>();
             missing(wrong, has54, "server identifier (54)");
