@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "decode", mixinStandardHelpOptions = true,
         description = "Decode every UDP/67-68 packet of a pcap file with the project's codec; one JSON line each.")
-public final class DecodeCommand implements Callable<Integer> {
+final class DecodeCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;

@@ -181,7 +181,7 @@ public final class DhcpOption {
     }
 
     /** An address option from the address as an int (network order, as {@link Ipv4} uses). */
-    public static DhcpOption address(OptionCode code, int address) {
+    static DhcpOption address(OptionCode code, int address) {
         byte[] bytes = new byte[4];
         Ipv4.writeInt(bytes, 0, address);
         return create(code, bytes);

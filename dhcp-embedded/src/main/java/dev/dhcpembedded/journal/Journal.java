@@ -1,6 +1,8 @@
 package dev.dhcpembedded.journal;
 
 import dev.dhcpembedded.codec.DhcpCodecException;
+import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.internal.journal.JournalAccess;
 import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.codec.MessageType;
 import java.io.IOException;
@@ -17,7 +19,31 @@ import java.util.function.Predicate;
  */
 public final class Journal {
 
+    /** How many entries a server's journal keeps unless its builder says otherwise. */
     public static final int DEFAULT_CAPACITY = 10_000;
+
+    static {
+        JournalAccess.install(new JournalAccess.Writer() {
+            @Override
+            public Journal create(int capacity) {
+                return new Journal(capacity);
+            }
+
+            @Override
+            public void record(Journal journal, JournalEntry.Kind kind, long serverTimeMillis, long wallTimeMillis,
+                               int sourceIp, int sourcePort, int destinationIp, int destinationPort,
+                               InetSocketAddress peer, String interfaceName, byte[] bytes, String note,
+                               DhcpCodecException error) {
+                journal.record(kind, serverTimeMillis, wallTimeMillis, sourceIp, sourcePort, destinationIp,
+                        destinationPort, peer, interfaceName, bytes, note, error);
+            }
+
+            @Override
+            public JournalEntry entryOf(DhcpMessage message) {
+                return JournalEntry.standalone(message);
+            }
+        });
+    }
 
     private final int capacity;
     private final JournalRing ring;
@@ -29,7 +55,7 @@ public final class Journal {
     private final List<java.util.function.Consumer<JournalEntry>> listeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public Journal(int capacity) {
+    Journal(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("journal capacity " + capacity + " must be at least 1");
         }
@@ -38,7 +64,7 @@ public final class Journal {
     }
 
     /** Appends {@code entry}, numbering it; returns the entry as kept. */
-    public JournalEntry append(JournalEntry entry) {
+    JournalEntry append(JournalEntry entry) {
         JournalEntry numbered;
         synchronized (this) {
             int at = store(entry.kind(), entry.serverTimeMillis(), entry.wallTimeMillis(),
@@ -56,7 +82,7 @@ public final class Journal {
      * The packet path's way in: stores the entry without making an object of it (unless a listener wants one).
      * {@code bytes} is owned by the journal from now on; addresses are IPv4 as ints.
      */
-    public void record(JournalEntry.Kind kind, long serverTimeMillis, long wallTimeMillis, int sourceIp,
+    void record(JournalEntry.Kind kind, long serverTimeMillis, long wallTimeMillis, int sourceIp,
                        int sourcePort, int destinationIp, int destinationPort, InetSocketAddress peer,
                        String interfaceName, byte[] bytes, String note, DhcpCodecException error) {
         JournalEntry numbered = null;

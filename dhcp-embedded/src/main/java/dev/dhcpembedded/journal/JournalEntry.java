@@ -52,7 +52,7 @@ public final class JournalEntry {
      * @param error       why it did not decode, if already known
      * @param note        the rule that produced a reply, why a request got none, or which stub sent it
      */
-    public JournalEntry(long sequence, Instant serverTime, Instant wallTime, Kind kind, InetSocketAddress source,
+    JournalEntry(long sequence, Instant serverTime, Instant wallTime, Kind kind, InetSocketAddress source,
                         InetSocketAddress destination, InetSocketAddress peer, String interfaceName, byte[] bytes,
                         Optional<DhcpMessage> message, Optional<DhcpCodecException> error, String note) {
         this(sequence, serverTime.toEpochMilli(), wallTime.toEpochMilli(), kind, source, destination, peer,
@@ -74,6 +74,13 @@ public final class JournalEntry {
         this.bytes = bytes;
         this.note = note;
         this.decoding = decoding;
+    }
+
+    /** An entry for a message that was never on a wire (see {@code JournalAccess.entryOf}). */
+    static JournalEntry standalone(DhcpMessage message) {
+        InetSocketAddress none = new InetSocketAddress(0);
+        return new JournalEntry(0, Instant.EPOCH, Instant.EPOCH, Kind.RECEIVED, none, none, none, "", new byte[0],
+                Optional.of(message), Optional.empty(), "");
     }
 
     /** An entry read back from the journal's storage; the decoding is worked out on first use. */

@@ -3,6 +3,7 @@ package dev.dhcpembedded.server;
 import dev.dhcpembedded.codec.DhcpOption;
 import dev.dhcpembedded.internal.codec.Ipv4;
 import dev.dhcpembedded.codec.MacAddress;
+import dev.dhcpembedded.internal.journal.JournalAccess;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.internal.lease.ClientKey;
 import dev.dhcpembedded.server.Lease;
@@ -58,7 +59,7 @@ public final class DhcpServer implements AutoCloseable {
         this.initialConfig = config;
         this.transportFactory = transportFactory;
         this.interfaceName = interfaceName;
-        this.journal = new Journal(journalCapacity);
+        this.journal = JournalAccess.create(journalCapacity);
         this.clock = clock;
     }
 
@@ -144,7 +145,7 @@ public final class DhcpServer implements AutoCloseable {
         return running();
     }
 
-    public ServerConfig config() {
+    ServerConfig config() {
         return engine().config();
     }
 

@@ -9,7 +9,7 @@ import java.util.Optional;
  * A snapshot of one row of the lease table.
  *
  * @param address the address
- * @param mac the client's hardware address (chaddr), when it sent one
+ * @param mac the client's hardware address (chaddr); null for an address set aside by a DECLINE
  * @param clientIdentifier the client identifier (option 61) in lowercase hex, when the client is known by one
  * @param state where the address stands
  * @param expiresAt when the offer, binding or probation ends, on the server's clock

@@ -4,6 +4,7 @@ import dev.dhcpembedded.codec.DhcpCodec;
 import dev.dhcpembedded.codec.DhcpCodecException;
 import dev.dhcpembedded.codec.DhcpCodec;
 import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.internal.journal.JournalAccess;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.internal.lease.Arrival;
@@ -127,7 +128,7 @@ final class PacketHandler implements Transport.Receiver {
 
     private void record(JournalEntry.Kind kind, InetSocketAddress source, InetSocketAddress destination,
                         Datagram in, byte[] bytes, DhcpCodecException error, String note) {
-        journal.record(kind, clock.millis(), System.currentTimeMillis(), ip(source), source.getPort(),
+        JournalAccess.record(journal, kind, clock.millis(), System.currentTimeMillis(), ip(source), source.getPort(),
                 ip(destination), destination.getPort(), in.source(), in.interfaceName(), bytes, note, error);
     }
 

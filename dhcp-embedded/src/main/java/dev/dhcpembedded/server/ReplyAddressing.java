@@ -7,7 +7,7 @@ import dev.dhcpembedded.codec.MessageType;
 import java.net.InetSocketAddress;
 
 /** Where RFC 2131 §4.1 sends a reply, and where a request would have come from on a real link. */
-public final class ReplyAddressing {
+final class ReplyAddressing {
 
     public static final int SERVER_PORT = 67;
     public static final int CLIENT_PORT = 68;

@@ -58,19 +58,16 @@ class ServerFailureIsolationTest {
     /** Other listeners still see every entry when one of them throws. */
     @Test
     void aFailingListenerDoesNotHideEntriesFromTheOthers() {
-        Journal journal = new Journal(8);
         List<Long> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        InMemoryTransport memory = new InMemoryTransport();
+        DhcpServer server = server(memory);
+        Journal journal = server.journal();
         journal.addListener(e -> {
             throw new IllegalStateException("boom");
         });
         journal.addListener(e -> seen.add(e.sequence()));
-        InMemoryTransport memory = new InMemoryTransport();
-        DhcpServer server = server(memory);
         try {
             memory.exchange(discover(2));
-            for (JournalEntry e : server.journal().entries()) {
-                journal.append(e);
-            }
             assertThat(seen).containsExactly(1L, 2L);
         } finally {
             server.stop();

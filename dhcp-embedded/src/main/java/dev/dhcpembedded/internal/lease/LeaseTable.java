@@ -45,7 +45,7 @@ final class LeaseTable {
         Lease snapshot(long now) {
             LeaseState shown = (state == LeaseState.BOUND || state == LeaseState.OFFERED) && expiresAtMillis <= now
                     ? LeaseState.EXPIRED : state;
-            return new Lease(Ipv4.fromInt(address), mac, client.clientIdentifierHex(), shown,
+            return new Lease(Ipv4.fromInt(address), mac, client == null ? Optional.empty() : client.clientIdentifierHex(), shown,
                     Instant.ofEpochMilli(expiresAtMillis), hostname);
         }
     }

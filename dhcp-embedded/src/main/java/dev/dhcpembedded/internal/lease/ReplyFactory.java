@@ -1,5 +1,6 @@
 package dev.dhcpembedded.internal.lease;
 
+import dev.dhcpembedded.internal.codec.Ipv4;
 import dev.dhcpembedded.internal.codec.Fields;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
@@ -28,7 +29,7 @@ final class ReplyFactory {
             reply.option(DhcpOption.renewalTime(subnet.renewalTime()));
             reply.option(DhcpOption.rebindingTime(subnet.rebindingTime()));
         }
-        reply.option(DhcpOption.address(OptionCode.SUBNET_MASK, subnet.cidr().mask()));
+        reply.option(Ipv4.option(OptionCode.SUBNET_MASK, subnet.cidr().mask()));
         List<DhcpOption> available = available(config, subnet, host);
         List<OptionCode> asked = request.parameterRequestList();
         if (asked.isEmpty()) {
@@ -37,7 +38,7 @@ final class ReplyFactory {
             for (OptionCode code : asked) {
                 find(available, code).ifPresent(reply::option);
                 if (code.equals(OptionCode.BROADCAST_ADDRESS) && find(available, code).isEmpty()) {
-                    reply.option(DhcpOption.address(OptionCode.BROADCAST_ADDRESS, subnet.cidr().broadcast()));
+                    reply.option(Ipv4.option(OptionCode.BROADCAST_ADDRESS, subnet.cidr().broadcast()));
                 }
             }
         }
@@ -68,7 +69,7 @@ final class ReplyFactory {
                 .xid(request.xid())
                 .flags(request.flags())
                 .messageType(type)
-                .option(DhcpOption.address(OptionCode.SERVER_IDENTIFIER, config.serverId()));
+                .option(Ipv4.option(OptionCode.SERVER_IDENTIFIER, config.serverId()));
     }
 
     /** Host options override subnet options, which override global ones; the host name is option 12. */

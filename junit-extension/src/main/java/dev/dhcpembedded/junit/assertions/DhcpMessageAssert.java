@@ -3,10 +3,8 @@ package dev.dhcpembedded.junit.assertions;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec.OptionCode;
+import dev.dhcpembedded.internal.journal.JournalAccess;
 import dev.dhcpembedded.journal.JournalEntry;
-import java.net.InetSocketAddress;
-import java.time.Instant;
-import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;
 
 /** Assertions on one {@link DhcpMessage}; a failure shows the field expected and observed side by side. */
@@ -89,8 +87,6 @@ public final class DhcpMessageAssert extends AbstractAssert<DhcpMessageAssert, D
     }
 
     private static JournalEntry entryOf(DhcpMessage message) {
-        InetSocketAddress none = new InetSocketAddress(0);
-        return new JournalEntry(0, Instant.EPOCH, Instant.EPOCH, JournalEntry.Kind.RECEIVED, none, none, none, "",
-                new byte[0], Optional.of(message), Optional.empty(), "");
+        return JournalAccess.entryOf(message);
     }
 }

@@ -1,0 +1,88 @@
+package dev.dhcpembedded.internal.journal;
+
+import dev.dhcpembedded.codec.DhcpCodecException;
+import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.journal.Journal;
+import dev.dhcpembedded.journal.JournalEntry;
+import java.net.InetSocketAddress;
+
+/**
+ * The server's side of the journal: making one, and the packet path's allocation-free way of writing to it.
+ * Users only read a journal; the journal package installs the implementation when {@code Journal} is loaded.
+ */
+public final class JournalAccess {
+
+    /** What the journal package gives this class. */
+    public interface Writer {
+        Journal create(int capacity);
+
+        void record(Journal journal, JournalEntry.Kind kind, long serverTimeMillis, long wallTimeMillis,
+                    int sourceIp, int sourcePort, int destinationIp, int destinationPort, InetSocketAddress peer,
+                    String interfaceName, byte[] bytes, String note, DhcpCodecException error);
+
+        JournalEntry entryOf(DhcpMessage message);
+    }
+
+    private static volatile Writer writer;
+
+    private JournalAccess() {
+    }
+
+    /**
+     * Called once by {@code Journal}'s class initialiser.
+     *
+     * @param journalPackage the journal package's writer
+     */
+    public static void install(Writer journalPackage) {
+        if (writer != null) {
+            throw new IllegalStateException("JournalAccess.install is for Journal alone");
+        }
+        writer = journalPackage;
+    }
+
+    private static Writer writer() {
+        Writer w = writer;
+        if (w == null) {
+            try {
+                Class.forName(Journal.class.getName(), true, Journal.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+            w = writer;
+        }
+        return w;
+    }
+
+    /**
+     * A new, empty journal.
+     *
+     * @param capacity how many entries it keeps before the oldest go
+     * @return the journal
+     */
+    public static Journal create(int capacity) {
+        return writer().create(capacity);
+    }
+
+    /**
+     * Stores one datagram without making an object of it; {@code bytes} is owned by the journal from now on and
+     * addresses are IPv4 as ints.
+     */
+    public static void record(Journal journal, JournalEntry.Kind kind, long serverTimeMillis, long wallTimeMillis,
+                              int sourceIp, int sourcePort, int destinationIp, int destinationPort,
+                              InetSocketAddress peer, String interfaceName, byte[] bytes, String note,
+                              DhcpCodecException error) {
+        writer().record(journal, kind, serverTimeMillis, wallTimeMillis, sourceIp, sourcePort, destinationIp,
+                destinationPort, peer, interfaceName, bytes, note, error);
+    }
+
+    /**
+     * A stand-alone entry for a message that was never on a wire, so that assertions on one message can use the
+     * same criteria as assertions on the journal.
+     *
+     * @param message the message
+     * @return an entry received at the epoch from nowhere, holding {@code message}
+     */
+    public static JournalEntry entryOf(DhcpMessage message) {
+        return writer().entryOf(message);
+    }
+}
