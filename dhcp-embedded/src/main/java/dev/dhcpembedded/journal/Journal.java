@@ -30,11 +30,11 @@ public final class Journal {
             }
 
             @Override
-            public void record(Journal journal, JournalEntry.Kind kind, long serverTimeMillis, long wallTimeMillis,
+            public long record(Journal journal, JournalEntry.Kind kind, long serverTimeMillis, long wallTimeMillis,
                                int sourceIp, int sourcePort, int destinationIp, int destinationPort,
                                InetSocketAddress peer, String interfaceName, byte[] bytes, String note,
                                DhcpCodecException error) {
-                journal.record(kind, serverTimeMillis, wallTimeMillis, sourceIp, sourcePort, destinationIp,
+                return journal.record(kind, serverTimeMillis, wallTimeMillis, sourceIp, sourcePort, destinationIp,
                         destinationPort, peer, interfaceName, bytes, note, error);
             }
 
@@ -80,15 +80,18 @@ public final class Journal {
 
     /**
      * The packet path's way in: stores the entry without making an object of it (unless a listener wants one).
-     * {@code bytes} is owned by the journal from now on; addresses are IPv4 as ints.
+     * {@code bytes} is owned by the journal from now on; addresses are IPv4 as ints. Returns the entry's sequence
+     * number.
      */
-    void record(JournalEntry.Kind kind, long serverTimeMillis, long wallTimeMillis, int sourceIp,
+    long record(JournalEntry.Kind kind, long serverTimeMillis, long wallTimeMillis, int sourceIp,
                        int sourcePort, int destinationIp, int destinationPort, InetSocketAddress peer,
                        String interfaceName, byte[] bytes, String note, DhcpCodecException error) {
         JournalEntry numbered = null;
+        long number;
         synchronized (this) {
             int at = store(kind, serverTimeMillis, wallTimeMillis, sourceIp, sourcePort, destinationIp,
                     destinationPort, JournalRing.ip(peer), peer.getPort(), interfaceName, bytes, note, error);
+            number = sequence;
             if (!listeners.isEmpty()) {
                 numbered = ring.get(at);
             }
@@ -96,6 +99,7 @@ public final class Journal {
         if (numbered != null) {
             notifyListeners(numbered);
         }
+        return number;
     }
 
     private void notifyListeners(JournalEntry numbered) {

@@ -11,10 +11,10 @@ import dev.dhcpembedded.internal.lease.LeaseEngine;
 import dev.dhcpembedded.internal.lease.ServerConfig;
 import dev.dhcpembedded.internal.lease.StaticLease;
 import dev.dhcpembedded.internal.lease.SubnetConfig;
-import dev.dhcpembedded.stub.RequestMatcher;
+import dev.dhcpembedded.internal.stub.StubRegistry;
+import dev.dhcpembedded.internal.stub.UnmatchedRequests;
+import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.stub.Stub;
-import dev.dhcpembedded.stub.StubRegistration;
-import dev.dhcpembedded.stub.StubRegistry;
 import dev.dhcpembedded.internal.transport.InterfaceTransport;
 import dev.dhcpembedded.transport.Transport;
 import java.io.IOException;
@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -49,6 +50,7 @@ public final class DhcpServer implements AutoCloseable {
     private final Journal journal;
     private final Clock clock;
     private final StubRegistry stubs = new StubRegistry();
+    private final UnmatchedRequests unmatched;
     private LeaseEngine engine;
     private ReplyScheduler scheduler;
     private Transport transport;
@@ -60,6 +62,7 @@ public final class DhcpServer implements AutoCloseable {
         this.transportFactory = transportFactory;
         this.interfaceName = interfaceName;
         this.journal = JournalAccess.create(journalCapacity);
+        this.unmatched = new UnmatchedRequests(journalCapacity);
         this.clock = clock;
     }
 
@@ -80,7 +83,7 @@ public final class DhcpServer implements AutoCloseable {
         engine = new LeaseEngine(startConfig, clock);
         ReplyScheduler replies = new ReplyScheduler(clock, String.valueOf(System.identityHashCode(this)));
         PacketHandler handler = new PacketHandler(new EngineResponder(engine, stubs), engine, journal, opened,
-                clock, localAddress, replies);
+                clock, localAddress, replies, unmatched);
         try {
             opened.start(handler);
         } catch (IOException e) {
@@ -221,24 +224,56 @@ public final class DhcpServer implements AutoCloseable {
     // ---- scripting ----
 
     /**
-     * Starts a stub: {@code server.stub(onDiscover().from(MAC)).respond(ignore()).times(2)}. Stubs are tried
-     * highest priority first, then newest first; what no stub answers gets the RFC 2131 default.
+     * Registers a stub, complete and checked before any request can meet it:
+     *
+     * <pre>{@code
+     * server.stub(onDiscover().from(MAC).respond(ignore()).times(2));
+     * server.stub(onRequest().respond(nak("address moved")).once());
+     * }</pre>
+     *
+     * Stubs are tried highest priority first, then the one registered last first; what no stub answers gets the
+     * RFC 2131 default. Stubs may be added and removed while the server runs.
+     *
+     * @param stub the stub, e.g. {@code onRequest().respond(nak("no")).once()}
+     * @return the same stub, to pass to {@link #removeStub(Stub)} later
+     * @throws IllegalStateException if this very stub is registered already
      */
-    public StubRegistration stub(RequestMatcher matcher) {
-        return stubs.stub(matcher);
+    public Stub stub(Stub stub) {
+        return stubs.add(stub);
     }
 
+    /** Removes a stub registered with {@link #stub(Stub)}; false when it was not registered. */
     public boolean removeStub(Stub stub) {
         return stubs.remove(stub);
     }
 
+    /** The stubs registered, oldest first. */
     public List<Stub> stubs() {
         return stubs.stubs();
     }
 
-    /** Removes every stub and resets every scenario. */
+    /**
+     * The stubs registered that never answered a request, oldest first: a test may assert it is empty to be sure
+     * every scripted fault really happened.
+     */
+    public List<Stub> unusedStubs() {
+        return stubs.unused();
+    }
+
+    /**
+     * The requests no stub answered while stubs were registered (they got the RFC 2131 default instead), as
+     * journal entries, oldest first. Empty when no stub was ever registered. Entries the journal no longer keeps
+     * are not listed.
+     */
+    public List<JournalEntry> unmatchedRequests() {
+        Set<Long> sequences = unmatched.sequences();
+        return journal.entries(e -> sequences.contains(e.sequence()));
+    }
+
+    /** Removes every stub, resets every scenario and forgets the {@link #unmatchedRequests()}. */
     public void resetStubs() {
         stubs.clear();
+        unmatched.clear();
     }
 
     /** The state of scenario {@code name} ({@link Stub#STARTED} until a stub moves it). */
@@ -251,7 +286,7 @@ public final class DhcpServer implements AutoCloseable {
      * lease forgotten, run-time changes undone.
      */
     public void reset() {
-        stubs.clear();
+        resetStubs();
         synchronized (this) {
             if (scheduler != null) {
                 scheduler.cancelPending();

@@ -8,7 +8,9 @@ import dev.dhcpembedded.internal.journal.JournalAccess;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.internal.lease.Arrival;
+import dev.dhcpembedded.internal.codec.Ipv4;
 import dev.dhcpembedded.internal.lease.LeaseEngine;
+import dev.dhcpembedded.internal.stub.UnmatchedRequests;
 import dev.dhcpembedded.stub.Reply;
 import dev.dhcpembedded.transport.Datagram;
 import dev.dhcpembedded.transport.LinkView;
@@ -40,10 +42,12 @@ final class PacketHandler implements Transport.Receiver {
     private final LeaseEngine engine;
     private final int localAddress;
     private final ReplyScheduler scheduler;
+    private final UnmatchedRequests unmatched;
 
     PacketHandler(Responder responder, LeaseEngine engine, Journal journal, Transport transport, Clock clock,
-                  int localAddress, ReplyScheduler scheduler) {
+                  int localAddress, ReplyScheduler scheduler, UnmatchedRequests unmatched) {
         this.responder = responder;
+        this.unmatched = unmatched;
         this.scheduler = scheduler;
         this.engine = engine;
         this.journal = journal;
@@ -73,10 +77,12 @@ final class PacketHandler implements Transport.Receiver {
         Arrival arrival = new Arrival(localAddress, in.broadcast());
         List<Reply> plan;
         String note;
+        boolean noStubAnswered = false;
         try {
             Responder.Response response = responder.respond(request, arrival);
             plan = response.replies();
             note = response.note();
+            noStubAnswered = response.unmatched();
         } catch (RuntimeException e) {
             log().error("the responder failed on {}", request, e);
             plan = List.of();
@@ -87,7 +93,11 @@ final class PacketHandler implements Transport.Receiver {
         InetSocketAddress shownSource = onLink ? ReplyAddressing.linkSource(request) : in.source();
         InetSocketAddress shownDestination = onLink ? ReplyAddressing.linkDestination(request, serverId)
                 : in.destination();
-        record(JournalEntry.Kind.RECEIVED, shownSource, shownDestination, in, in.bytes(), null, note);
+        long sequence = record(JournalEntry.Kind.RECEIVED, shownSource, shownDestination, in, in.bytes(), null,
+                note);
+        if (noStubAnswered) {
+            unmatched.add(sequence);
+        }
         for (Reply reply : plan) {
             scheduler.dispatch(reply, () -> send(in, request, reply));
         }
@@ -106,7 +116,7 @@ final class PacketHandler implements Transport.Receiver {
         InetSocketAddress actual = transport.replyDestination(in, rfcDestination, ethernet);
         boolean onLink = transport.linkView() == LinkView.AS_ON_A_LINK;
         InetSocketAddress shownSource = onLink
-                ? ReplyAddressing.socket(planned.serverIdentity().orElse(engine.config().serverId()),
+                ? ReplyAddressing.socket(planned.serverIdentity().map(Ipv4::toInt).orElse(engine.config().serverId()),
                         ReplyAddressing.SERVER_PORT)
                 : transport.localAddress();
         // Journal first: whoever receives the reply may look at the journal at once. (A deliberately malformed
@@ -126,9 +136,9 @@ final class PacketHandler implements Transport.Receiver {
         return DhcpCodec.encodeForClient(reply, Math.max(limit, 576));
     }
 
-    private void record(JournalEntry.Kind kind, InetSocketAddress source, InetSocketAddress destination,
+    private long record(JournalEntry.Kind kind, InetSocketAddress source, InetSocketAddress destination,
                         Datagram in, byte[] bytes, DhcpCodecException error, String note) {
-        JournalAccess.record(journal, kind, clock.millis(), System.currentTimeMillis(), ip(source), source.getPort(),
+        return JournalAccess.record(journal, kind, clock.millis(), System.currentTimeMillis(), ip(source), source.getPort(),
                 ip(destination), destination.getPort(), in.source(), in.interfaceName(), bytes, note, error);
     }
 

@@ -10,7 +10,10 @@ interface Responder {
 
     Response respond(DhcpMessage request, Arrival arrival);
 
-    /** The replies to send, and the note the journal keeps with the request. */
-    record Response(List<Reply> replies, String note) {
+    /**
+     * The replies to send, the note the journal keeps with the request, and whether stubs were registered but
+     * none answered it (see {@code DhcpServer.unmatchedRequests()}).
+     */
+    record Response(List<Reply> replies, String note, boolean unmatched) {
     }
 }

@@ -2,11 +2,13 @@ package dev.dhcpembedded.stub;
 
 import dev.dhcpembedded.codec.OptionCode;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
  * A deliberate defect applied to an encoded reply, for testing how a client copes with bad packets. Only ever
- * sent because a stub asked for it; the journal records it as malformed.
+ * sent because a stub asked for it; the journal records it as malformed. The five kinds are also offered by
+ * {@link Responses}, under the same names: {@code defaultReply().malformed(missingEnd())}.
  */
 public final class Malformation {
 
@@ -22,6 +24,9 @@ public final class Malformation {
 
     /** Cuts the packet to {@code length} bytes. */
     public static Malformation truncatedTo(int length) {
+        if (length < 0) {
+            throw new IllegalArgumentException("truncatedTo(" + length + "): a length cannot be negative");
+        }
         return new Malformation("truncated to " + length + " bytes",
                 bytes -> Arrays.copyOf(bytes, Math.min(length, bytes.length)));
     }
@@ -36,7 +41,12 @@ public final class Malformation {
     }
 
     /** Makes option {@code code} claim {@code length} bytes, whatever it holds. */
-    public static Malformation optionLength(OptionCode code, int length) {
+    public static Malformation badOptionLength(OptionCode code, int length) {
+        Objects.requireNonNull(code, "code");
+        if (length < 0 || length > 255) {
+            throw new IllegalArgumentException("badOptionLength(" + code.code() + ", " + length + "): an option"
+                    + " length is one byte, 0 to 255");
+        }
         return new Malformation("option " + code.code() + " length set to " + length, bytes -> {
             byte[] out = bytes.clone();
             int at = find(out, code);
@@ -47,6 +57,7 @@ public final class Malformation {
 
     /** Ends the packet in the middle of option {@code code}'s value, with no END. */
     public static Malformation truncatedOption(OptionCode code) {
+        Objects.requireNonNull(code, "code");
         return new Malformation("option " + code.code() + " truncated", bytes -> {
             int at = find(bytes, code);
             int length = bytes[at + 1] & 0xFF;
@@ -65,15 +76,25 @@ public final class Malformation {
         });
     }
 
-    /** Any other defect. */
+    /**
+     * Any other defect.
+     *
+     * @param description what it does, for the journal
+     * @param defect makes the bad bytes from the encoded reply; must not change its argument
+     * @return the malformation
+     */
     public static Malformation custom(String description, UnaryOperator<byte[]> defect) {
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(defect, "defect");
         return new Malformation(description, defect);
     }
 
+    /** The bytes with this defect, made from {@code encoded} (which is left as it is). */
     public byte[] apply(byte[] encoded) {
         return defect.apply(encoded);
     }
 
+    /** What it does, e.g. {@code bad magic cookie}. */
     public String description() {
         return description;
     }

@@ -4,9 +4,11 @@ import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
 import dev.dhcpembedded.internal.codec.Ipv4;
 import dev.dhcpembedded.codec.OptionCode;
+import java.net.Inet4Address;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -20,10 +22,10 @@ public final class Reply {
     private final String note;
     private final Duration delay;
     private final boolean onServerClock;
-    private final int serverId;
+    private final Inet4Address serverId;
     private final List<Malformation> malformations;
 
-    private Reply(DhcpMessage message, String note, Duration delay, boolean onServerClock, int serverId,
+    private Reply(DhcpMessage message, String note, Duration delay, boolean onServerClock, Inet4Address serverId,
                   List<Malformation> malformations) {
         this.message = message;
         this.note = note;
@@ -33,10 +35,19 @@ public final class Reply {
         this.malformations = List.copyOf(malformations);
     }
 
+    /**
+     * A reply of {@code message}, sent at once as this server.
+     *
+     * @param message the message to send
+     * @param note why it is sent; the journal keeps it
+     * @return the reply
+     */
     public static Reply of(DhcpMessage message, String note) {
-        return new Reply(message, note, Duration.ZERO, false, 0, List.of());
+        Objects.requireNonNull(message, "message");
+        return new Reply(message, note == null ? "" : note, Duration.ZERO, false, null, List.of());
     }
 
+    /** The message to send. */
     public DhcpMessage message() {
         return message;
     }
@@ -46,6 +57,7 @@ public final class Reply {
         return note;
     }
 
+    /** How long to hold it back; zero to send at once. */
     public Duration delay() {
         return delay;
     }
@@ -56,10 +68,11 @@ public final class Reply {
     }
 
     /** The server identity it is sent as, when not this server's own. */
-    public Optional<Integer> serverIdentity() {
-        return serverId == 0 ? Optional.empty() : Optional.of(serverId);
+    public Optional<Inet4Address> serverIdentity() {
+        return Optional.ofNullable(serverId);
     }
 
+    /** The defects applied to the encoded bytes, in order. */
     public List<Malformation> malformations() {
         return malformations;
     }
@@ -73,10 +86,13 @@ public final class Reply {
         return out;
     }
 
+    /** The same reply with another message. */
     public Reply withMessage(DhcpMessage replacement) {
+        Objects.requireNonNull(replacement, "replacement");
         return new Reply(replacement, note, delay, onServerClock, serverId, malformations);
     }
 
+    /** The same reply with its message changed by {@code change}. */
     public Reply edit(UnaryOperator<DhcpMessage.Builder> change) {
         return withMessage(change.apply(message.toBuilder()).build());
     }
@@ -86,14 +102,17 @@ public final class Reply {
         return edit(b -> b.option(option)).annotated("with " + option);
     }
 
+    /** Removes option {@code code}, if present. */
     public Reply withoutOption(OptionCode code) {
         return edit(b -> b.removeOption(code)).annotated("without option " + code.code());
     }
 
+    /** Another transaction id. */
     public Reply withXid(int xid) {
         return edit(b -> b.xid(xid)).annotated(String.format("xid 0x%08x", xid));
     }
 
+    /** Another client hardware address (chaddr). */
     public Reply withChaddr(String mac) {
         return edit(b -> {
             int hlen = message.hlen();
@@ -101,31 +120,36 @@ public final class Reply {
         }).annotated("chaddr " + mac);
     }
 
+    /** Another "your" address (yiaddr). */
     public Reply withYiaddr(String address) {
         return edit(b -> b.yiaddr(address)).annotated("yiaddr " + address);
     }
 
     /** Sends it after {@code time} of real time. */
     public Reply delayed(Duration time) {
+        Delays.check("delayed", time);
         return new Reply(message, note + ", delayed " + time.toMillis() + " ms", time, false, serverId,
                 malformations);
     }
 
     /** Sends it once the server's clock has moved {@code time} forward; tests advance a TestClock, never sleep. */
     public Reply delayedOnServerClock(Duration time) {
+        Delays.check("delayedOnServerClock", time);
         return new Reply(message, note + ", delayed " + time.toMillis() + " ms on the server clock", time, true,
                 serverId, malformations);
     }
 
     /** Sends it as another server: option 54 and the source address become {@code serverIdentifier}. */
     public Reply fromServer(String serverIdentifier) {
-        int id = Ipv4.parseInt(serverIdentifier);
+        Inet4Address id = Ipv4.parse(serverIdentifier);
         DhcpMessage changed = message.toBuilder().option(DhcpOption.serverIdentifier(serverIdentifier)).build();
         return new Reply(changed, note + ", as server " + serverIdentifier, delay, onServerClock, id,
                 malformations);
     }
 
+    /** Applies {@code malformation} to the encoded bytes, after any earlier one. */
     public Reply malformed(Malformation malformation) {
+        Objects.requireNonNull(malformation, "malformation");
         List<Malformation> more = new ArrayList<>(malformations);
         more.add(malformation);
         return new Reply(message, note + ", malformed: " + malformation.description(), delay, onServerClock,

@@ -1,21 +1,22 @@
 package dev.dhcpembedded.stub;
 
-import dev.dhcpembedded.internal.codec.Fields;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
 import dev.dhcpembedded.internal.codec.Hex;
 import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec.OptionCode;
-import dev.dhcpembedded.internal.lease.Arrival;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.function.Predicate;
 
 /**
  * Which requests a stub answers: {@code onDiscover().from("02:00:00:00:00:42")}. Immutable; each method returns a
- * narrower matcher. {@link #occurrence(int)} picks the n-th request that matches everything else.
+ * narrower matcher. {@link #occurrence(int)} picks the n-th request that matches everything else. Finish a stub
+ * with {@link #respond(Response)}: {@code server.stub(onDiscover().from(MAC).respond(ignore()).once())}.
  */
 public final class RequestMatcher {
 
@@ -29,27 +30,34 @@ public final class RequestMatcher {
         this.occurrence = occurrence;
     }
 
+    /** DHCPDISCOVER messages. */
     public static RequestMatcher onDiscover() {
         return new RequestMatcher(MessageType.DISCOVER, List.of(), 0);
     }
 
+    /** DHCPREQUEST messages, in any state; narrow with {@link #inState(RequestState)}. */
     public static RequestMatcher onRequest() {
         return new RequestMatcher(MessageType.REQUEST, List.of(), 0);
     }
 
+    /** DHCPDECLINE messages. */
     public static RequestMatcher onDecline() {
         return new RequestMatcher(MessageType.DECLINE, List.of(), 0);
     }
 
+    /** DHCPRELEASE messages. */
     public static RequestMatcher onRelease() {
         return new RequestMatcher(MessageType.RELEASE, List.of(), 0);
     }
 
+    /** DHCPINFORM messages. */
     public static RequestMatcher onInform() {
         return new RequestMatcher(MessageType.INFORM, List.of(), 0);
     }
 
+    /** Messages of {@code type}. */
     public static RequestMatcher onMessage(MessageType type) {
+        Objects.requireNonNull(type, "type; for any message use onAnyMessage()");
         return new RequestMatcher(type, List.of(), 0);
     }
 
@@ -71,6 +79,7 @@ public final class RequestMatcher {
                 (m, a) -> m.clientIdentifier().map(id -> Arrays.equals(id, wanted)).orElse(false));
     }
 
+    /** Carrying option {@code code}, whatever its value. */
     public RequestMatcher withOption(OptionCode code) {
         return with("with option " + code.code(), (m, a) -> m.hasOption(code));
     }
@@ -80,19 +89,23 @@ public final class RequestMatcher {
         return with("with " + option, (m, a) -> m.option(option.code()).map(option::equals).orElse(false));
     }
 
+    /** Forwarded by a relay agent (giaddr set). */
     public RequestMatcher relayed() {
-        return with("relayed", (m, a) -> Fields.giaddr(m) != 0);
+        return with("relayed", (m, a) -> !m.giaddr().isAnyLocalAddress());
     }
 
+    /** Straight from the client (giaddr zero). */
     public RequestMatcher notRelayed() {
-        return with("not relayed", (m, a) -> Fields.giaddr(m) == 0);
+        return with("not relayed", (m, a) -> m.giaddr().isAnyLocalAddress());
     }
 
-    /** A REQUEST in this client state. */
+    /** A REQUEST in this client state, as {@link RequestState#of(DhcpMessage, boolean)} tells it. */
     public RequestMatcher inState(RequestState state) {
-        return with("in " + state, (m, a) -> RequestState.of(m, a) == state);
+        Objects.requireNonNull(state, "state");
+        return with("in " + state.rfcName(), (m, broadcast) -> RequestState.of(m, broadcast) == state);
     }
 
+    /** Any test of the message; {@code description} names it in the journal and in failure messages. */
     public RequestMatcher matching(String description, Predicate<DhcpMessage> predicate) {
         return with(description, (m, a) -> predicate.test(m));
     }
@@ -105,21 +118,42 @@ public final class RequestMatcher {
         return new RequestMatcher(type, criteria, n);
     }
 
-    /** Whether the request matches everything but the occurrence. */
-    boolean matchesIgnoringOccurrence(DhcpMessage request, Arrival arrival) {
+    /**
+     * Finishes a stub: requests this matcher matches get {@code response}. Nothing is registered yet; narrow the
+     * stub ({@link Stub#once()}, {@link Stub#atPriority(int)}, ...) and pass it to {@code server.stub(...)}.
+     */
+    public Stub respond(Response response) {
+        return Stub.of(this, response);
+    }
+
+    /** Finishes a stub with full control: {@code respond((request, ctx) -> ctx.defaultReply().withOption(...))}. */
+    public Stub respond(ReplyFunction function) {
+        return Stub.of(this, Response.function(function));
+    }
+
+    /**
+     * Whether {@code request} matches everything but {@link #occurrence(int)}, which counts requests and so is
+     * kept by the server that registered the stub.
+     *
+     * @param request a message from a client
+     * @param arrivedByBroadcast whether it reached the server as a broadcast; decides {@link #inState}
+     * @return true when the type and every criterion match
+     */
+    public boolean matches(DhcpMessage request, boolean arrivedByBroadcast) {
         if (type != null && !request.is(type)) {
             return false;
         }
         for (Criterion criterion : criteria) {
-            if (!criterion.test.test(request, arrival)) {
+            if (!criterion.test.test(request, arrivedByBroadcast)) {
                 return false;
             }
         }
         return true;
     }
 
-    int occurrence() {
-        return occurrence;
+    /** The n set by {@link #occurrence(int)}, if any. */
+    public OptionalInt wantedOccurrence() {
+        return occurrence == 0 ? OptionalInt.empty() : OptionalInt.of(occurrence);
     }
 
     private RequestMatcher with(String description, Test test) {
@@ -140,7 +174,7 @@ public final class RequestMatcher {
 
     @FunctionalInterface
     private interface Test {
-        boolean test(DhcpMessage message, Arrival arrival);
+        boolean test(DhcpMessage message, boolean arrivedByBroadcast);
     }
 
     private record Criterion(String description, Test test) {

@@ -6,6 +6,9 @@ import dev.dhcpembedded.codec.OptionCode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import dev.dhcpembedded.codec.MacAddress;
+import dev.dhcpembedded.internal.codec.Ipv4;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -58,35 +61,44 @@ public final class Response {
     }
 
     static Response nak(String message) {
+        Objects.requireNonNull(message, "message: the text for option 56; may be empty");
         return new Response(Kind.NAK, null, message, null, List.of(), 0, List.of());
     }
 
     static Response function(ReplyFunction function) {
+        Objects.requireNonNull(function, "function");
         return new Response(Kind.FUNCTION, null, null, function, List.of(), 0, List.of());
     }
 
     /** For {@code offer()} and {@code ack()}: the address to give instead of the engine's choice. */
     public Response address(String ip) {
         if (kind != Kind.OFFER && kind != Kind.ACK) {
-            throw new IllegalStateException("address(...) applies to offer() and ack(), not to " + describe());
+            throw new IllegalStateException("address(" + ip + ") applies to offer() and ack(), not to "
+                    + describe());
         }
+        Ipv4.parseInt(ip);
         return new Response(kind, ip, nakMessage, function, modifiers, duplicates, alsoFrom);
     }
 
     /** Sends after {@code time} of real time. */
     public Response delay(Duration time) {
+        Delays.check("delay", time);
         return modify("delay " + time.toMillis() + " ms", r -> r.delayed(time));
     }
 
     /** Sends once the server's clock (a TestClock) has advanced by {@code time}: no test sleeps. */
     public Response delayOnServerClock(Duration time) {
+        Delays.check("delayOnServerClock", time);
         return modify("delay " + time.toMillis() + " ms on the server clock", r -> r.delayedOnServerClock(time));
     }
 
+    /** Adds the option to the reply, or replaces the one of its code. */
     public Response withOption(DhcpOption option) {
+        Objects.requireNonNull(option, "option");
         return modify("with " + option, r -> r.withOption(option));
     }
 
+    /** Removes option {@code code} from the reply. */
     public Response withoutOption(OptionCode code) {
         return modify("without option " + code.code(), r -> r.withoutOption(code));
     }
@@ -103,10 +115,13 @@ public final class Response {
 
     /** Replies to another hardware address than the request's. */
     public Response withChaddr(String mac) {
+        MacAddress.parse(mac);
         return modify("chaddr " + mac, r -> r.withChaddr(mac));
     }
 
+    /** Sends the encoded reply with {@code malformation} applied, e.g. {@code malformed(missingEnd())}. */
     public Response malformed(Malformation malformation) {
+        Objects.requireNonNull(malformation, "malformation");
         return modify("malformed: " + malformation, r -> r.malformed(malformation));
     }
 
@@ -117,11 +132,16 @@ public final class Response {
 
     /** Sends {@code extra} more copies of the reply. */
     public Response duplicate(int extra) {
+        if (extra < 1) {
+            throw new IllegalArgumentException("duplicate(" + extra + "): send at least 1 extra copy, or leave"
+                    + " duplicate out");
+        }
         return new Response(kind, address, nakMessage, function, modifiers, duplicates + extra, alsoFrom);
     }
 
     /** Also sends the same reply as another server, e.g. {@code alsoFrom(rogueServerId("10.20.0.2"))}. */
     public Response alsoFrom(ServerIdentity other) {
+        Objects.requireNonNull(other, "other: e.g. rogueServerId(\"10.20.0.2\")");
         List<ServerIdentity> more = new ArrayList<>(alsoFrom);
         more.add(other);
         return new Response(kind, address, nakMessage, function, modifiers, duplicates, more);
@@ -138,7 +158,14 @@ public final class Response {
         return new Response(kind, address, nakMessage, function, more, duplicates, alsoFrom);
     }
 
-    /** The replies for one request; empty to send nothing. */
+    /**
+     * The replies this response makes for one request: the base reply with every modifier applied, then its
+     * copies. The server calls it; a test may too, with a context of its own.
+     *
+     * @param request the client's message
+     * @param context the server's defaults for this request
+     * @return the replies in sending order; empty to send nothing
+     */
     public List<Reply> resolve(DhcpMessage request, StubContext context) {
         Optional<Reply> base = base(request, context);
         if (base.isEmpty()) {

@@ -2,7 +2,10 @@ package dev.dhcpembedded.stub;
 
 import dev.dhcpembedded.codec.OptionCode;
 
-/** The entry points for scripted responses: {@code server.stub(onDiscover()).respond(ignore())}. */
+/**
+ * The entry points for scripted responses, to import statically:
+ * {@code server.stub(onDiscover().respond(defaultReply().malformed(missingEnd())).once())}.
+ */
 public final class Responses {
 
     private Responses() {
@@ -43,15 +46,28 @@ public final class Responses {
         return new ServerIdentity(address);
     }
 
+    /** {@link Malformation#truncatedTo(int)}: cuts the packet to {@code length} bytes. */
+    public static Malformation truncatedTo(int length) {
+        return Malformation.truncatedTo(length);
+    }
+
+    /** {@link Malformation#badMagicCookie()}: replaces the magic cookie with 00000000. */
+    public static Malformation badMagicCookie() {
+        return Malformation.badMagicCookie();
+    }
+
+    /** {@link Malformation#badOptionLength(OptionCode, int)}: option {@code code} claims {@code length} bytes. */
+    public static Malformation badOptionLength(OptionCode code, int length) {
+        return Malformation.badOptionLength(code, length);
+    }
+
+    /** {@link Malformation#truncatedOption(OptionCode)}: the packet ends inside option {@code code}. */
     public static Malformation truncatedOption(OptionCode code) {
         return Malformation.truncatedOption(code);
     }
 
-    public static Malformation badOptionLength(OptionCode code, int length) {
-        return Malformation.optionLength(code, length);
-    }
-
-    public static Malformation badMagicCookie() {
-        return Malformation.badMagicCookie();
+    /** {@link Malformation#missingEnd()}: the END option is removed. */
+    public static Malformation missingEnd() {
+        return Malformation.missingEnd();
     }
 }

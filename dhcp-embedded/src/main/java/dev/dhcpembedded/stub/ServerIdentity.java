@@ -2,9 +2,14 @@ package dev.dhcpembedded.stub;
 
 import dev.dhcpembedded.internal.codec.Ipv4;
 
-/** Another server's identity (option 54 and source address), for a competing or rogue reply. */
+/**
+ * Another server's identity (option 54 and source address), for a competing or rogue reply.
+ *
+ * @param address the other server's IPv4 address, dotted
+ */
 public record ServerIdentity(String address) {
 
+    /** Checks that {@code address} is an IPv4 address. */
     public ServerIdentity {
         Ipv4.parseInt(address);
     }

@@ -1,84 +1,40 @@
 package dev.dhcpembedded.stub;
 
 import dev.dhcpembedded.codec.DhcpMessage;
-import dev.dhcpembedded.internal.codec.Ipv4;
-import dev.dhcpembedded.internal.lease.Arrival;
-import dev.dhcpembedded.internal.lease.Decision;
-import dev.dhcpembedded.internal.lease.LeaseEngine;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What a scripted response may ask for: the RFC default reply (from the lease engine, computed on first use),
- * an OFFER or ACK of a given address, a NAK, and which occurrence of its matcher this request is.
+ * What a scripted response may ask the server for while it answers one request: the RFC 2131 default reply, an
+ * OFFER or ACK of a given address, a NAK, and which occurrence of the stub's matcher this request is. Given to a
+ * {@link ReplyFunction}; valid only during that call.
  */
-public final class StubContext {
+public interface StubContext {
 
-    private final DhcpMessage request;
-    private final Arrival arrival;
-    private final LeaseEngine engine;
-    private final int occurrence;
-    private Decision defaultDecision;
-
-    public StubContext(DhcpMessage request, Arrival arrival, LeaseEngine engine, int occurrence) {
-        this.request = request;
-        this.arrival = arrival;
-        this.engine = engine;
-        this.occurrence = occurrence;
-    }
-
-    public DhcpMessage request() {
-        return request;
-    }
+    /** The request being answered. */
+    DhcpMessage request();
 
     /** Which request matching the stub's matcher this is, counting from 1. */
-    public int occurrence() {
-        return occurrence;
-    }
+    int occurrence();
 
-    public RequestState state() {
-        return RequestState.of(request, arrival);
-    }
+    /** The client state the request was sent in. */
+    RequestState state();
 
-    public Instant now() {
-        return engine.clock().instant();
-    }
+    /** The server's clock now. */
+    Instant now();
 
-    /** What the engine decides (once per request; later calls return the same decision). */
-    public Decision defaultDecision() {
-        if (defaultDecision == null) {
-            defaultDecision = engine.handle(request, arrival);
-        }
-        return defaultDecision;
-    }
+    /** The RFC 2131 default reply; fails when the server would stay silent, saying why. */
+    Reply defaultReply();
 
-    /** The RFC default reply; fails when the engine would stay silent, saying why. */
-    public Reply defaultReply() {
-        return optionalDefaultReply().orElseThrow(() -> new IllegalStateException(
-                "the server would not answer this request by default: " + defaultDecision().rule()));
-    }
-
-    public Optional<Reply> optionalDefaultReply() {
-        Decision decision = defaultDecision();
-        return decision.reply().map(reply -> Reply.of(reply, decision.rule()));
-    }
+    /** The RFC 2131 default reply, or empty when the server would stay silent. */
+    Optional<Reply> optionalDefaultReply();
 
     /** An OFFER of {@code address}, held for the client like any offer. */
-    public Reply offer(String address) {
-        return fromDecision(engine.offerAddress(request, arrival, Ipv4.parseInt(address)));
-    }
+    Reply offer(String address);
 
     /** An ACK of {@code address}, bound to the client. */
-    public Reply ack(String address) {
-        return fromDecision(engine.ackAddress(request, arrival, Ipv4.parseInt(address)));
-    }
+    Reply ack(String address);
 
     /** A NAK carrying {@code message} (option 56). */
-    public Reply nak(String message) {
-        return fromDecision(engine.nak(request, message));
-    }
-
-    private static Reply fromDecision(Decision decision) {
-        return Reply.of(decision.reply().orElseThrow(), decision.rule());
-    }
+    Reply nak(String message);
 }

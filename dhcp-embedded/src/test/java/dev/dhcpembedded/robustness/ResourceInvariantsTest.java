@@ -55,7 +55,7 @@ class ResourceInvariantsTest {
                 .start();
         int port = server.port();
         if (serve) {
-            server.stub(onDiscover()).respond(Responses.defaultReply().delay(Duration.ofMillis(1)));
+            server.stub(onDiscover().respond(Responses.defaultReply().delay(Duration.ofMillis(1))));
             try (DhcpTestClient client = DhcpTestClient.builder().server(server.address())
                     .mac(Wire.macText(0x400000 + i)).timeout(Duration.ofMillis(500)).attempts(3).build()) {
                 assertThat(client.dora().address().getHostAddress()).startsWith("10.70.0.");

@@ -108,7 +108,7 @@ class ServerFailureIsolationTest {
         DhcpServer server = server(memory);
         CountDownLatch inStub = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        server.stub(onDiscover()).respond((request, ctx) -> {
+        server.stub(onDiscover().respond((request, ctx) -> {
             inStub.countDown();
             try {
                 release.await(10, TimeUnit.SECONDS);
@@ -116,7 +116,7 @@ class ServerFailureIsolationTest {
                 Thread.currentThread().interrupt();
             }
             return ctx.defaultReply().delayed(Duration.ofMillis(20));
-        });
+        }));
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<?> delivering = pool.submit(() -> memory.deliver(

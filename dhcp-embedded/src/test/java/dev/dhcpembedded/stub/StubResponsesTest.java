@@ -69,7 +69,7 @@ class StubResponsesTest {
 
     @Test
     void ignoreDropsTheFirstTwoDiscoversThenTheDefaultAnswers() {
-        server.stub(onDiscover().from(MAC)).respond(ignore()).times(2);
+        server.stub(onDiscover().from(MAC).respond(ignore()).times(2));
 
         assertThat(client.discover()).isEmpty();
         assertThat(client.discover()).isEmpty();
@@ -80,14 +80,14 @@ class StubResponsesTest {
 
     @Test
     void stubForAnotherMacDoesNotMatch() {
-        server.stub(onDiscover().from("02:00:00:00:00:99")).respond(ignore());
+        server.stub(onDiscover().from("02:00:00:00:00:99").respond(ignore()));
 
         assertThat(client.discover()).isPresent();
     }
 
     @Test
     void nakOnceThenTheRequestIsAcked() {
-        server.stub(onRequest()).respond(nak("address moved")).once();
+        server.stub(onRequest().respond(nak("address moved")).once());
 
         assertThatThrownBy(client::dora).isInstanceOf(DhcpClientException.class).hasMessageContaining("address moved");
         ClientLease lease = client.dora();
@@ -98,7 +98,7 @@ class StubResponsesTest {
 
     @Test
     void offerAGivenAddressAndTheRequestForItIsAcked() {
-        server.stub(onDiscover()).respond(offer().address("10.20.0.77"));
+        server.stub(onDiscover().respond(offer().address("10.20.0.77")));
 
         ClientLease lease = client.dora();
 
@@ -108,7 +108,7 @@ class StubResponsesTest {
 
     @Test
     void ackAGivenAddress() {
-        server.stub(onRequest()).respond(ack().address("10.20.0.88"));
+        server.stub(onRequest().respond(ack().address("10.20.0.88")));
 
         ClientLease lease = client.dora();
 
@@ -117,7 +117,7 @@ class StubResponsesTest {
 
     @Test
     void realTimeDelayHoldsTheOfferBack() {
-        server.stub(onDiscover()).respond(offer().delay(Duration.ofMillis(150)));
+        server.stub(onDiscover().respond(offer().delay(Duration.ofMillis(150))));
         DhcpTestClient patient = client("02:00:00:00:00:43", Duration.ofSeconds(2), 1);
 
         long start = System.nanoTime();
@@ -131,7 +131,7 @@ class StubResponsesTest {
 
     @Test
     void serverClockDelayWaitsForTheTestClockWithoutSleeping() {
-        server.stub(onRequest()).respond(defaultReply().delayOnServerClock(Duration.ofSeconds(30)));
+        server.stub(onRequest().respond(defaultReply().delayOnServerClock(Duration.ofSeconds(30))));
         DhcpMessage offer = client.discover().orElseThrow();
 
         assertThat(client.request(offer)).isEmpty();
@@ -145,7 +145,7 @@ class StubResponsesTest {
 
     @Test
     void duplicateSendsTheReplyTwice() {
-        server.stub(onDiscover()).respond(defaultReply().duplicate());
+        server.stub(onDiscover().respond(defaultReply().duplicate()));
 
         client.discover();
 
@@ -155,7 +155,7 @@ class StubResponsesTest {
 
     @Test
     void competingServerOffersToo() {
-        server.stub(onDiscover()).respond(defaultReply().alsoFrom(rogueServerId("10.20.0.2")));
+        server.stub(onDiscover().respond(defaultReply().alsoFrom(rogueServerId("10.20.0.2"))));
 
         List<DhcpMessage> offers = client.discoverAll(Duration.ofMillis(300));
 
@@ -167,7 +167,7 @@ class StubResponsesTest {
 
     @Test
     void wrongXidIsSentAndTheClientIgnoresIt() {
-        server.stub(onDiscover()).respond(defaultReply().wrongXid()).once();
+        server.stub(onDiscover().respond(defaultReply().wrongXid()).once());
 
         assertThat(client.discover()).isEmpty();
         DhcpMessage sent = server.journal().sent(OFFER).get(0).message().orElseThrow();
@@ -177,7 +177,7 @@ class StubResponsesTest {
 
     @Test
     void wrongChaddrIsSent() {
-        server.stub(onDiscover()).respond(defaultReply().withChaddr("02:00:00:00:00:99"));
+        server.stub(onDiscover().respond(defaultReply().withChaddr("02:00:00:00:00:99")));
 
         assertThat(client.discover()).isEmpty();
         assertThat(server.journal().sent(OFFER).get(0).clientMac().orElseThrow().toString())
@@ -186,11 +186,11 @@ class StubResponsesTest {
 
     @Test
     void malformedRepliesAreSentAndJournaledAsMalformed() {
-        server.stub(onDiscover()).respond(defaultReply().malformed(badOptionLength(OptionCode.ROUTER, 200)))
-                .once();
-        server.stub(onDiscover()).respond(defaultReply().malformed(truncatedOption(OptionCode.SUBNET_MASK)))
-                .once();
-        server.stub(onDiscover()).respond(defaultReply().malformed(badMagicCookie())).once();
+        server.stub(onDiscover().respond(defaultReply().malformed(badOptionLength(OptionCode.ROUTER, 200)))
+                .once());
+        server.stub(onDiscover().respond(defaultReply().malformed(truncatedOption(OptionCode.SUBNET_MASK)))
+                .once());
+        server.stub(onDiscover().respond(defaultReply().malformed(badMagicCookie())).once());
 
         for (int i = 0; i < 3; i++) {
             assertThat(client.discover()).isEmpty();
@@ -210,10 +210,10 @@ class StubResponsesTest {
 
     @Test
     void addReplaceAndRemoveOptions() {
-        server.stub(onDiscover()).respond(defaultReply()
+        server.stub(onDiscover().respond(defaultReply()
                 .withOption(DhcpOption.domainName("stubbed.test"))
                 .withOption(DhcpOption.router("10.20.0.254"))
-                .withoutOption(OptionCode.SUBNET_MASK));
+                .withoutOption(OptionCode.SUBNET_MASK)));
 
         DhcpMessage offer = client.discover().orElseThrow();
 
@@ -224,8 +224,8 @@ class StubResponsesTest {
 
     @Test
     void lambdaGetsTheRequestAndTheDefaultReply() {
-        server.stub(onRequest()).respond((request, ctx) -> ctx.defaultReply()
-                .withOption(DhcpOption.message("hello " + request.clientMac())));
+        server.stub(onRequest().respond((request, ctx) -> ctx.defaultReply()
+                .withOption(DhcpOption.message("hello " + request.clientMac()))));
 
         ClientLease lease = client.dora();
 
@@ -234,7 +234,7 @@ class StubResponsesTest {
 
     @Test
     void lambdaReturningNullSendsNothing() {
-        server.stub(onDiscover()).respond((request, ctx) -> null);
+        server.stub(onDiscover().respond((request, ctx) -> null));
 
         assertThat(client.discover()).isEmpty();
         assertThat(server.journal().received(DISCOVER).get(0).note()).contains("no reply");
@@ -242,7 +242,7 @@ class StubResponsesTest {
 
     @Test
     void nthOccurrenceOnly() {
-        server.stub(onDiscover().occurrence(2)).respond(ignore());
+        server.stub(onDiscover().occurrence(2).respond(ignore()));
 
         assertThat(client.discover()).isPresent();
         assertThat(client.discover()).isEmpty();
@@ -251,27 +251,27 @@ class StubResponsesTest {
 
     @Test
     void priorityThenNewestFirst() {
-        server.stub(onDiscover()).respond(offer().address("10.20.0.150")).atPriority(5);
-        server.stub(onDiscover()).respond(offer().address("10.20.0.151"));
-        server.stub(onDiscover()).respond(offer().address("10.20.0.152"));
+        server.stub(onDiscover().respond(offer().address("10.20.0.150")).atPriority(5));
+        server.stub(onDiscover().respond(offer().address("10.20.0.151")));
+        server.stub(onDiscover().respond(offer().address("10.20.0.152")));
 
         assertThat(client.discover().orElseThrow().yiaddr().getHostAddress()).isEqualTo("10.20.0.150");
     }
 
     @Test
     void newestStubWinsAmongEqualPriorities() {
-        server.stub(onDiscover()).respond(offer().address("10.20.0.151"));
-        server.stub(onDiscover()).respond(offer().address("10.20.0.152"));
+        server.stub(onDiscover().respond(offer().address("10.20.0.151")));
+        server.stub(onDiscover().respond(offer().address("10.20.0.152")));
 
         assertThat(client.discover().orElseThrow().yiaddr().getHostAddress()).isEqualTo("10.20.0.152");
     }
 
     @Test
     void scenarioDropThenOfferThenNakOnceThenAck() {
-        server.stub(onDiscover()).respond(ignore())
-                .inScenario("boot").whenScenarioStateIs(Stub.STARTED).willSetStateTo("dropped");
-        server.stub(onRequest()).respond(nak("not yet"))
-                .inScenario("boot").whenScenarioStateIs("dropped").willSetStateTo("naked");
+        server.stub(onDiscover().respond(ignore())
+                .inScenario("boot").whenScenarioStateIs(Stub.STARTED).willSetStateTo("dropped"));
+        server.stub(onRequest().respond(nak("not yet"))
+                .inScenario("boot").whenScenarioStateIs("dropped").willSetStateTo("naked"));
 
         assertThat(client.discover()).isEmpty();
         assertThat(server.scenarioState("boot")).isEqualTo("dropped");
@@ -282,7 +282,7 @@ class StubResponsesTest {
 
     @Test
     void stubsCanBeRemovedWhileRunning() {
-        Stub dropAll = server.stub(onDiscover()).respond(ignore());
+        Stub dropAll = server.stub(onDiscover().respond(ignore()));
         assertThat(client.discover()).isEmpty();
 
         server.removeStub(dropAll);
@@ -292,7 +292,7 @@ class StubResponsesTest {
 
     @Test
     void resetRemovesStubs() {
-        server.stub(onDiscover()).respond(ignore());
+        server.stub(onDiscover().respond(ignore()));
         server.reset();
 
         assertThat(client.discover()).isPresent();
@@ -301,7 +301,7 @@ class StubResponsesTest {
 
     @Test
     void inStateMatchesRenewingRequests() {
-        server.stub(onRequest().inState(RequestState.RENEWING)).respond(nak("renewal refused"));
+        server.stub(onRequest().inState(RequestState.RENEWING).respond(nak("renewal refused")));
         ClientLease lease = client.dora();
 
         Optional<DhcpMessage> renewal = client.renew(lease);
@@ -312,7 +312,7 @@ class StubResponsesTest {
 
     @Test
     void everySentReplyNamesItsStubInTheJournal() {
-        server.stub(onDiscover()).respond(offer().address("10.20.0.77"));
+        server.stub(onDiscover().respond(offer().address("10.20.0.77")));
 
         client.discover();
 
@@ -322,7 +322,7 @@ class StubResponsesTest {
 
     @Test
     void malformedBytesReallyFailToDecode() {
-        server.stub(onDiscover()).respond(defaultReply().malformed(badMagicCookie()));
+        server.stub(onDiscover().respond(defaultReply().malformed(badMagicCookie())));
         client.discover();
 
         byte[] sent = server.journal().sent().get(0).bytes();

@@ -63,7 +63,7 @@ class DhcpNetworkContainerExampleTest {
 
     @Test
     void afterANakTheDeviceStartsOverAndGetsALeaseAgain() {
-        NETWORK.server().stub(onRequest().from(DEVICE_MAC)).respond(nak("address moved")).once();
+        NETWORK.server().stub(onRequest().from(DEVICE_MAC).respond(nak("address moved")).once());
 
         device.release();                                     // udhcpc: SIGUSR2 sends RELEASE
         device.signalClient("USR1");                          // and SIGUSR1 starts over: DISCOVER, REQUEST -> NAK

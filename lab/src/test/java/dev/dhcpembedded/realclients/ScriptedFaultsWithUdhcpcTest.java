@@ -30,7 +30,7 @@ class ScriptedFaultsWithUdhcpcTest {
     @Test
     void udhcpcRetriesAfterADroppedOffer() {
         try (ServedLab s = ServedLab.start(Duration.ofMinutes(10))) {
-            s.server.stub(onDiscover().from(s.lab.clientMac())).respond(ignore()).once();
+            s.server.stub(onDiscover().from(s.lab.clientMac()).respond(ignore()).once());
 
             BackgroundProcess client = s.lab.start(UdhcpcTest.udhcpc(s).build());
             DhcpEvent bound = s.awaitEvent(client, "bound");
@@ -47,7 +47,7 @@ class ScriptedFaultsWithUdhcpcTest {
     @Test
     void udhcpcPicksOneOfTwoServersOffers() {
         try (ServedLab s = ServedLab.start(Duration.ofMinutes(10))) {
-            s.server.stub(onDiscover()).respond(defaultReply().alsoFrom(rogueServerId(s.host(2))));
+            s.server.stub(onDiscover().respond(defaultReply().alsoFrom(rogueServerId(s.host(2)))));
 
             BackgroundProcess client = s.lab.start(UdhcpcTest.udhcpc(s).build());
             DhcpEvent bound = s.awaitEvent(client, "bound");
@@ -67,7 +67,7 @@ class ScriptedFaultsWithUdhcpcTest {
     @Test
     void udhcpcGoesBackToInitAfterANak() {
         try (ServedLab s = ServedLab.start(Duration.ofMinutes(10))) {
-            s.server.stub(onRequest().from(s.lab.clientMac())).respond(nak("try again")).once();
+            s.server.stub(onRequest().from(s.lab.clientMac()).respond(nak("try again")).once());
 
             BackgroundProcess client = s.lab.start(UdhcpcTest.udhcpc(s).build());
             s.awaitEvent(client, "nak");

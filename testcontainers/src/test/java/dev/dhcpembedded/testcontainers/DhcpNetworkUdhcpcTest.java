@@ -81,8 +81,8 @@ class DhcpNetworkUdhcpcTest {
         try (DhcpClientContainer device = TestImages.udhcpc().withNetwork(NETWORK)
                 .withMacAddress("02:42:0d:0e:0f:01")) {
             String mac = "02:42:0d:0e:0f:01";
-            NETWORK.server().stub(onRequest().from(mac)).respond(nak("scripted across the container boundary"))
-                    .once();
+            NETWORK.server().stub(onRequest().from(mac).respond(nak("scripted across the container boundary"))
+                    .once());
             device.start();
             DhcpEvent bound = device.awaitLease(LEASE);
 

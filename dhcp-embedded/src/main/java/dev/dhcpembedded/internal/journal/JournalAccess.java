@@ -16,7 +16,7 @@ public final class JournalAccess {
     public interface Writer {
         Journal create(int capacity);
 
-        void record(Journal journal, JournalEntry.Kind kind, long serverTimeMillis, long wallTimeMillis,
+        long record(Journal journal, JournalEntry.Kind kind, long serverTimeMillis, long wallTimeMillis,
                     int sourceIp, int sourcePort, int destinationIp, int destinationPort, InetSocketAddress peer,
                     String interfaceName, byte[] bytes, String note, DhcpCodecException error);
 
@@ -66,12 +66,14 @@ public final class JournalAccess {
     /**
      * Stores one datagram without making an object of it; {@code bytes} is owned by the journal from now on and
      * addresses are IPv4 as ints.
+     *
+     * @return the entry's sequence number
      */
-    public static void record(Journal journal, JournalEntry.Kind kind, long serverTimeMillis, long wallTimeMillis,
+    public static long record(Journal journal, JournalEntry.Kind kind, long serverTimeMillis, long wallTimeMillis,
                               int sourceIp, int sourcePort, int destinationIp, int destinationPort,
                               InetSocketAddress peer, String interfaceName, byte[] bytes, String note,
                               DhcpCodecException error) {
-        writer().record(journal, kind, serverTimeMillis, wallTimeMillis, sourceIp, sourcePort, destinationIp,
+        return writer().record(journal, kind, serverTimeMillis, wallTimeMillis, sourceIp, sourcePort, destinationIp,
                 destinationPort, peer, interfaceName, bytes, note, error);
     }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import dev.dhcpembedded.server.Lease;
 import dev.dhcpembedded.server.LeaseState;
+import dev.dhcpembedded.stub.RequestState;
 
 /**
  * The RFC 2131 §4.3 answer to each request, as a function of the request, the lease table and the time on the
@@ -132,38 +133,38 @@ public final class LeaseEngine {
     }
 
     private Decision request(DhcpMessage request, Arrival arrival) {
-        Optional<java.net.Inet4Address> serverId = request.serverIdentifier();
-        Optional<java.net.Inet4Address> requested = request.requestedIpAddress();
-        if (serverId.isPresent()) {
-            int chosen = Ipv4.toInt(serverId.get());
-            if (chosen != config.serverId()) {
-                LeaseTable.Row row = table.forClient(ClientKey.of(request));
-                if (row != null && row.state == LeaseState.OFFERED) {
-                    table.forget(row);
+        RequestState state = RequestState.of(request, arrival.broadcast());
+        switch (state) {
+            case SELECTING: {
+                int chosen = Ipv4.toInt(request.serverIdentifier().orElseThrow());
+                if (chosen != config.serverId()) {
+                    LeaseTable.Row row = table.forClient(ClientKey.of(request));
+                    if (row != null && row.state == LeaseState.OFFERED) {
+                        table.forget(row);
+                    }
+                    return Decision.silence("REQUEST(SELECTING) names server " + Ipv4.toString(chosen)
+                            + ", not this one: the client chose another server");
                 }
-                return Decision.silence("REQUEST(SELECTING) names server " + Ipv4.toString(chosen)
-                        + ", not this one: the client chose another server");
+                int address = request.requestedIpAddress().map(Ipv4::toInt).orElse(Ipv4.toInt(request.ciaddr()));
+                return confirm(request, arrival, address, state);
             }
-            int address = requested.map(Ipv4::toInt).orElse(Fields.ciaddr(request));
-            return confirm(request, arrival, address, "SELECTING", true);
+            case INIT_REBOOT:
+                return confirm(request, arrival, Ipv4.toInt(request.requestedIpAddress().orElseThrow()), state);
+            case RENEWING:
+            case REBINDING:
+                return confirm(request, arrival, Ipv4.toInt(request.ciaddr()), state);
+            default:
+                return Decision.silence(request.requestedIpAddress().isPresent()
+                        ? "REQUEST with option 50 and ciaddr set matches no RFC 2131 state"
+                        : "REQUEST with no server identifier (54), requested address (50) or ciaddr");
         }
-        if (requested.isPresent()) {
-            if (Fields.ciaddr(request) != 0) {
-                return Decision.silence("REQUEST with option 50 and ciaddr set matches no RFC 2131 state");
-            }
-            return confirm(request, arrival, Ipv4.toInt(requested.get()), "INIT-REBOOT", false);
-        }
-        if (Fields.ciaddr(request) != 0) {
-            String state = arrival.broadcast() || Fields.giaddr(request) != 0 ? "REBINDING" : "RENEWING";
-            return confirm(request, arrival, Fields.ciaddr(request), state, false);
-        }
-        return Decision.silence("REQUEST with no server identifier (54), requested address (50) or ciaddr");
     }
 
-    /** ACK, NAK or silence for a REQUEST in any state, for {@code address}. */
-    private Decision confirm(DhcpMessage request, Arrival arrival, int address, String state, boolean selecting) {
-        String what = "REQUEST(" + state + ") for " + Ipv4.toString(address);
-        Optional<SubnetConfig> found = subnetFor(request, arrival, !selecting && !"INIT-REBOOT".equals(state));
+    /** ACK, NAK or silence for a REQUEST in {@code state}, for {@code address}. */
+    private Decision confirm(DhcpMessage request, Arrival arrival, int address, RequestState state) {
+        boolean selecting = state == RequestState.SELECTING;
+        String what = "REQUEST(" + state.rfcName() + ") for " + Ipv4.toString(address);
+        Optional<SubnetConfig> found = subnetFor(request, arrival, !selecting && state != RequestState.INIT_REBOOT);
         if (found.isEmpty()) {
             return noSubnet(request);
         }

@@ -23,7 +23,7 @@ class CompetingServersExampleTest {
 
     @Test
     void deviceTakesOneOfferAndTheOtherServerStaysSilent(DhcpServer dhcp) {
-        dhcp.stub(onDiscover()).respond(defaultReply().alsoFrom(rogueServerId("10.20.0.2")));
+        dhcp.stub(onDiscover().respond(defaultReply().alsoFrom(rogueServerId("10.20.0.2"))));
 
         try (DhcpTestClient device = DhcpTestClient.builder().server(dhcp.address()).mac(DEVICE)
                 .timeout(Duration.ofMillis(200)).attempts(1).build()) {

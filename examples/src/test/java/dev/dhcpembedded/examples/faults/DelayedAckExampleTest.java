@@ -20,7 +20,7 @@ class DelayedAckExampleTest {
 
     @Test
     void deviceRetransmitsItsRequestWhileTheAckIsLate(DhcpServer dhcp) {
-        dhcp.stub(onRequest().from(DEVICE)).respond(defaultReply().delay(Duration.ofMillis(300))).once();
+        dhcp.stub(onRequest().from(DEVICE).respond(defaultReply().delay(Duration.ofMillis(300))).once());
 
         try (DhcpTestClient device = DhcpTestClient.builder().server(dhcp.address()).mac(DEVICE)
                 .timeout(Duration.ofMillis(200)).attempts(3).build()) {

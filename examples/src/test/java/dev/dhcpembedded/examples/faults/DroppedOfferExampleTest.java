@@ -20,7 +20,7 @@ class DroppedOfferExampleTest {
 
     @Test
     void deviceRetransmitsAfterADroppedOffer(DhcpServer dhcp) {
-        dhcp.stub(onDiscover().from(DEVICE)).respond(ignore()).once();
+        dhcp.stub(onDiscover().from(DEVICE).respond(ignore()).once());
 
         try (DhcpTestClient device = DhcpTestClient.builder().server(dhcp.address()).mac(DEVICE)
                 .timeout(Duration.ofMillis(200)).attempts(3).build()) {

@@ -23,7 +23,7 @@ class MalformedOptionExampleTest {
 
     @Test
     void deviceDiscardsAMalformedOfferAndTakesTheNextOne(DhcpServer dhcp) {
-        dhcp.stub(onDiscover().from(DEVICE)).respond(defaultReply().malformed(badOptionLength(ROUTER, 200))).once();
+        dhcp.stub(onDiscover().from(DEVICE).respond(defaultReply().malformed(badOptionLength(ROUTER, 200))).once());
 
         try (DhcpTestClient device = DhcpTestClient.builder().server(dhcp.address()).mac(DEVICE)
                 .timeout(Duration.ofMillis(200)).attempts(3).build()) {

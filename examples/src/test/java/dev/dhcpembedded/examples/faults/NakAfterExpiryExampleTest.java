@@ -26,7 +26,7 @@ class NakAfterExpiryExampleTest {
             ClientLease lease = device.dora();
             clock.advance(Duration.ofSeconds(61));                       // past the lease: no sleeping
             dhcp.expireLease(lease.address().getHostAddress());
-            dhcp.stub(onRequest().from(DEVICE).inState(RENEWING)).respond(nak("lease expired")).once();
+            dhcp.stub(onRequest().from(DEVICE).inState(RENEWING).respond(nak("lease expired")).once());
 
             device.renew(lease);                                         // the device's late renewal is NAKed
             device.dora();                                               // and it starts over

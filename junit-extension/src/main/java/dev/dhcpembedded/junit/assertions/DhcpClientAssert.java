@@ -10,6 +10,7 @@ import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.server.Lease;
 import dev.dhcpembedded.server.LeaseState;
 import dev.dhcpembedded.server.DhcpServer;
+import dev.dhcpembedded.stub.RequestState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -114,14 +115,16 @@ public final class DhcpClientAssert extends AbstractAssert<DhcpClientAssert, Jou
 
     /**
      * The client renewed by unicast: a REQUEST with ciaddr set, without requested IP address (50) or server
-     * identifier (54), with the broadcast flag clear, addressed to the server rather than to everyone. (On loopback
-     * the journal shows each datagram as it would appear on a link, so this is decided from the message.)
+     * identifier (54), addressed to the server rather than to everyone, which the server's classifier
+     * ({@link RequestState#of}) calls RENEWING. The broadcast flag does not matter: it asks for a broadcast reply,
+     * it does not make the request a broadcast. (On loopback the journal shows each datagram as it would appear on
+     * a link, so this is decided from the message.)
      */
     public DhcpClientAssert renewedByUnicast() {
         return checkRequest("to have renewed by unicast (RENEWING)", entries -> List.of(
                 Criteria.type(MessageType.REQUEST), client.criterion(), Criteria.ciaddrSet(),
                 Criteria.noOption(OptionCode.REQUESTED_IP_ADDRESS), Criteria.noOption(OptionCode.SERVER_IDENTIFIER),
-                Criteria.broadcastFlag(false), unicastDestination()));
+                unicastDestination(), inState(RequestState.RENEWING)));
     }
 
     /**
@@ -267,10 +270,15 @@ public final class DhcpClientAssert extends AbstractAssert<DhcpClientAssert, Jou
         return this;
     }
 
+    private static Criterion inState(RequestState state) {
+        return new Criterion("in " + state.rfcName(), "RFC 2131 state", state.rfcName(),
+                e -> Rfc2131Conformance.stateOf(e).rfcName(), e -> Rfc2131Conformance.stateOf(e) == state, 1);
+    }
+
     private static Criterion unicastDestination() {
         return new Criterion("to the server", "sent to", "the server (unicast)",
                 e -> e.destination().getAddress().getHostAddress() + ":" + e.destination().getPort(),
-                e -> !isBroadcast(e), 1);
+                e -> !Rfc2131Conformance.sentToBroadcast(e), 1);
     }
 
     private Criterion toAllServers(List<JournalEntry> entries) {
@@ -281,12 +289,8 @@ public final class DhcpClientAssert extends AbstractAssert<DhcpClientAssert, Jou
                             + " after ACK #" + ack.sequence() + " (T2 = " + seconds(t2(ack)) + ")")
                             .orElse(to + ", no ACK for its address before it");
                 },
-                e -> isBroadcast(e) || grantingAck(entries, e).map(ack -> since(ack, e).compareTo(t2(ack)) >= 0)
-                        .orElse(false), 1);
-    }
-
-    private static boolean isBroadcast(JournalEntry entry) {
-        return entry.destination().getAddress().equals(Ipv4.BROADCAST);
+                e -> Rfc2131Conformance.sentToBroadcast(e)
+                        || grantingAck(entries, e).map(ack -> since(ack, e).compareTo(t2(ack)) >= 0).orElse(false), 1);
     }
 
     /** The last ACK the server sent before {@code request} granting the address the request names in ciaddr. */

@@ -9,6 +9,8 @@ import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec.OptionCode;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.journal.JournalEntry;
+import dev.dhcpembedded.stub.RequestState;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -20,7 +22,8 @@ import java.util.Set;
 
 /**
  * Checks what a client sent against RFC 2131: every rule of {@link Rfc2131Rule} on every message, in order, with the
- * server's replies as context (a REQUEST answering an OFFER is in SELECTING).
+ * server's replies as context (a REQUEST answering an OFFER is in SELECTING). The state of a REQUEST is told by
+ * {@link RequestState#of(DhcpMessage, boolean)}, the rule the server itself uses.
  */
 public final class Rfc2131Conformance {
 
@@ -73,8 +76,7 @@ public final class Rfc2131Conformance {
                 }
                 discoverXids.add(m.xid());
             } else if (MessageType.REQUEST.equals(type)) {
-                checkRequest(entry, m, has50, has54, ciaddrSet,
-                        offeredXids.contains(m.xid()) || discoverXids.contains(m.xid()), out);
+                checkRequest(entry, m, offeredXids.contains(m.xid()) || discoverXids.contains(m.xid()), out);
                 finishedXids.add(m.xid());
             } else if (MessageType.DECLINE.equals(type)) {
                 List<String> wrong = new ArrayList<>();
@@ -139,26 +141,58 @@ public final class Rfc2131Conformance {
         return out;
     }
 
-    private static void checkRequest(JournalEntry entry, DhcpMessage m, boolean has50, boolean has54,
-                                     boolean ciaddrSet, boolean answersOffer, List<Rfc2131Violation> out) {
-        if (ciaddrSet) {
-            List<String> wrong = new ArrayList<>();
-            if (has50) {
-                wrong.add("carries requested IP address (50) " + m.requestedIpAddress().get().getHostAddress());
-            }
-            if (has54) {
-                wrong.add("carries server identifier (54) " + m.serverIdentifier().get().getHostAddress());
-            }
-            add(out, Rfc2131Rule.EXTENDING_REQUEST, entry, prefix("in RENEWING/REBINDING (ciaddr "
-                    + Ipv4.toString(Fields.ciaddr(m)) + "), ", wrong));
-        } else if (has54 || answersOffer) {
-            List<String> wrong = new ArrayList<>();
-            missing(wrong, has54, "server identifier (54)");
-            missing(wrong, has50, "requested IP address (50)");
-            add(out, Rfc2131Rule.SELECTING_REQUEST, entry, prefix("in SELECTING, ", wrong));
-        } else if (!has50) {
-            out.add(new Rfc2131Violation(Rfc2131Rule.INIT_REBOOT_REQUEST, entry,
-                    "in INIT-REBOOT (ciaddr 0, no server identifier), has no requested IP address (50)"));
+    /**
+     * The state a journaled REQUEST was sent in, by the server's own classifier. It arrived by broadcast when the
+     * journal shows it sent to 255.255.255.255 (transports that show requests as on a link show a request with
+     * ciaddr or giaddr set as unicast to the server, as the server itself took it).
+     */
+    static RequestState stateOf(JournalEntry entry) {
+        return RequestState.of(entry.message().orElseThrow(), sentToBroadcast(entry));
+    }
+
+    static boolean sentToBroadcast(JournalEntry entry) {
+        InetAddress to = entry.destination().getAddress();
+        return Arrays.equals(to.getAddress(), new byte[] {-1, -1, -1, -1});
+    }
+
+    private static void checkRequest(JournalEntry entry, DhcpMessage m, boolean answersOffer,
+                                     List<Rfc2131Violation> out) {
+        boolean has50 = m.hasOption(OptionCode.REQUESTED_IP_ADDRESS);
+        boolean ciaddrSet = !m.ciaddr().isAnyLocalAddress();
+        List<String> wrong = new ArrayList<>();
+        switch (stateOf(entry)) {
+            case SELECTING:
+                if (ciaddrSet) {
+                    wrong.add("has ciaddr " + m.ciaddr().getHostAddress());
+                }
+                missing(wrong, has50, "requested IP address (50)");
+                add(out, Rfc2131Rule.SELECTING_REQUEST, entry, prefix("in SELECTING, ", wrong));
+                break;
+            case INIT_REBOOT:
+                if (answersOffer) {
+                    // it answers an OFFER of this transaction: SELECTING, whatever its fields say
+                    wrong.add("has no server identifier (54)");
+                    add(out, Rfc2131Rule.SELECTING_REQUEST, entry, prefix("in SELECTING, ", wrong));
+                }
+                break;
+            case RENEWING:
+            case REBINDING:
+                break;
+            default:
+                if (ciaddrSet) {
+                    // ciaddr and 50 without 54: a renewal or rebinding that carries 50
+                    wrong.add("carries requested IP address (50) " + m.requestedIpAddress().get().getHostAddress());
+                    add(out, Rfc2131Rule.EXTENDING_REQUEST, entry, prefix("in RENEWING/REBINDING (ciaddr "
+                            + m.ciaddr().getHostAddress() + "), ", wrong));
+                } else if (answersOffer) {
+                    wrong.add("has no server identifier (54)");
+                    wrong.add("has no requested IP address (50)");
+                    add(out, Rfc2131Rule.SELECTING_REQUEST, entry, prefix("in SELECTING, ", wrong));
+                } else {
+                    out.add(new Rfc2131Violation(Rfc2131Rule.INIT_REBOOT_REQUEST, entry,
+                            "in INIT-REBOOT (ciaddr 0, no server identifier), has no requested IP address (50)"));
+                }
+                break;
         }
     }
 
