@@ -163,10 +163,14 @@ public final class Rfc2131Conformance {
         switch (stateOf(entry)) {
             case SELECTING:
                 if (ciaddrSet) {
+                    // often a renewal that wrongly kept 54: say what made it SELECTING
                     wrong.add("has ciaddr " + m.ciaddr().getHostAddress());
                 }
                 missing(wrong, has50, "requested IP address (50)");
-                add(out, Rfc2131Rule.SELECTING_REQUEST, entry, prefix("in SELECTING, ", wrong));
+                add(out, Rfc2131Rule.SELECTING_REQUEST, entry, prefix(ciaddrSet
+                        ? "in SELECTING (it carries server identifier (54) "
+                                + m.serverIdentifier().get().getHostAddress() + "), "
+                        : "in SELECTING, ", wrong));
                 break;
             case INIT_REBOOT:
                 if (answersOffer) {

@@ -96,7 +96,8 @@ class RequestStateAgreementTest {
             List<Rfc2131Violation> violations = Rfc2131Conformance.check(server.journal(), MacAddress.parse(MAC));
 
             assertThat(violations).extracting(v -> v.rule() + ": " + v.detail()).containsExactly(
-                    "SELECTING_REQUEST: in SELECTING, has ciaddr 10.20.0.100");
+                    "SELECTING_REQUEST: in SELECTING (it carries server identifier (54) 10.20.0.1), has ciaddr"
+                            + " 10.20.0.100");
         }
     }
 
