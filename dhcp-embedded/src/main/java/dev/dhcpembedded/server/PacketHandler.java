@@ -66,6 +66,7 @@ final class PacketHandler implements Transport.Receiver {
     }
 
     private void handle(Datagram in) {
+        long receivedAt = clock.millis();
         DhcpMessage request;
         try {
             request = DhcpCodec.decode(in.bytes());
@@ -99,7 +100,7 @@ final class PacketHandler implements Transport.Receiver {
             unmatched.add(sequence);
         }
         for (Reply reply : plan) {
-            scheduler.dispatch(reply, () -> send(in, request, reply));
+            scheduler.dispatch(reply, receivedAt, () -> send(in, request, reply));
         }
     }
 

@@ -35,8 +35,12 @@ final class ReplyScheduler implements AutoCloseable {
     /**
      * Sends now, or later. Once {@link #close() closed} (the server stopped) nothing is sent and no thread is
      * started: a datagram still being handled while the server stops is dropped.
+     *
+     * @param receivedAtMillis when the request arrived, on the server's clock: a delay on that clock counts from
+     *        there, so a test that advances its clock as soon as it sees the request in the journal releases the
+     *        reply even if it advanced before the reply was handed over here
      */
-    void dispatch(Reply reply, Runnable send) {
+    void dispatch(Reply reply, long receivedAtMillis, Runnable send) {
         if (reply.delay().isZero() || reply.delay().isNegative()) {
             if (!isClosed()) {
                 send.run();
@@ -44,10 +48,21 @@ final class ReplyScheduler implements AutoCloseable {
             return;
         }
         if (reply.delayOnServerClock() && clock instanceof TestClock) {
+            long due = receivedAtMillis + reply.delay().toMillis();
+            boolean dueAlready;
             synchronized (this) {
-                if (!closed) {
-                    pending.add(new Pending(clock.millis() + reply.delay().toMillis(), send));
+                if (closed) {
+                    return;
                 }
+                // under the lock that release() takes: an advance either happened before this check (then the
+                // reply is due now) or its release() comes after the add (then it finds the reply)
+                dueAlready = due <= clock.millis();
+                if (!dueAlready) {
+                    pending.add(new Pending(due, send));
+                }
+            }
+            if (dueAlready) {
+                send.run();
             }
             return;
         }

@@ -93,8 +93,8 @@ class HostLabTest {
             assertThat(echo.isAlive()).isTrue();
             assertThat(echo.stop(Duration.ofSeconds(2))).isEqualTo(143);
 
-            sleeper = lab.start("sh", "-c", "trap 'echo got-usr1' USR1; while :; do sleep 0.1; done");
-            Thread.sleep(300); // let the trap be installed
+            sleeper = lab.start("sh", "-c", "trap 'echo got-usr1' USR1; echo trap-set; while :; do sleep 0.1; done");
+            assertThat(sleeper.awaitLineContaining("trap-set", T)).as("trap installed").isPresent();
             assertThat(sleeper.signal(Signal.USR1)).isTrue();
             assertThat(sleeper.awaitLineContaining("got-usr1", T)).isPresent();
 
@@ -102,9 +102,6 @@ class HostLabTest {
             assertThat(inNs.ok()).as(inNs.describe()).isTrue();
             CommandResult slow = lab.exec(Duration.ofMillis(300), "sleep", "5");
             assertThat(slow.timedOut()).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
         assertThat(sleeper.isAlive()).isFalse();
     }

@@ -9,6 +9,7 @@ import dev.dhcpembedded.lab.RealHostSupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,18 +39,43 @@ final class TsharkCapture implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts capturing DHCP on {@code iface} (root namespace) and returns once tshark captures. */
+    /**
+     * Starts capturing DHCP on {@code iface} (root namespace) and returns once the capture is live.
+     *
+     * <p>tshark's "Capturing on ..." line is no sign of that: tshark prints it before it even spawns dumpcap, and a
+     * frame sent before dumpcap has opened the interface and set its filter is lost (the capture then lacks the
+     * first DISCOVER or the whole DORA, and {@link #stopAndVerify} fails). dumpcap writes and flushes the capture
+     * file's header only after both, so a non-empty file is the signal.
+     */
     static TsharkCapture start(HostLab lab, String iface) {
         Path file = lab.workDir().resolve(iface + ".pcapng");
+        try {
+            Files.deleteIfExists(file); // a file left by an earlier capture must not pass for this one's header
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         // -P -l: also print a summary line per packet, flushed, so a test can wait until a packet was caught
         BackgroundProcess p = lab.startOnHost(List.of(tshark(), "-n", "-i", iface, "-f", FILTER, "-P", "-l",
                 "-w", file.toString()));
-        if (p.awaitLineContaining("Capturing on", START).isEmpty()) {
-            String output = p.output();
-            p.kill();
-            throw new AssertionError("tshark did not start capturing on " + iface + ":\n" + output);
+        long deadline = System.nanoTime() + START.toNanos();
+        while (!headerWritten(file)) {
+            if (!p.isAlive() || System.nanoTime() - deadline > 0) {
+                String output = p.output();
+                p.kill();
+                throw new AssertionError("tshark did not start capturing on " + iface + " (no capture file header "
+                        + "in " + START.toSeconds() + " s):\n" + output);
+            }
+            sleep(10);
         }
         return new TsharkCapture(file, p);
+    }
+
+    private static boolean headerWritten(Path file) {
+        try {
+            return Files.size(file) > 0;
+        } catch (IOException e) {
+            return false; // not created yet
+        }
     }
 
     Path file() {
