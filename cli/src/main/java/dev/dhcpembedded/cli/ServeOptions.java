@@ -1,7 +1,7 @@
 package dev.dhcpembedded.cli;
 
 import dev.dhcpembedded.internal.codec.Ipv4;
-import dev.dhcpembedded.internal.lease.Cidr;
+import dev.dhcpembedded.internal.lease.AddressText;
 import dev.dhcpembedded.server.DhcpServerBuilder;
 import dev.dhcpembedded.server.DhcpServer;
 import java.net.InetAddress;
@@ -25,7 +25,7 @@ final class ServeOptions {
     @Option(names = "--subnet", paramLabel = "CIDR", description = "the subnet served (required)")
     String subnet;
 
-    @Option(names = "--pool", paramLabel = "FIRST-LAST", description = "a pool of the subnet (repeatable; default: every host address)")
+    @Option(names = "--pool", paramLabel = "FIRST-LAST", description = "a pool of the subnet (repeatable; default: all hosts but router and server id)")
     List<String> pools = new ArrayList<>();
 
     @Option(names = "--static", paramLabel = "MAC=IP", description = "a static lease (repeatable)")
@@ -43,7 +43,7 @@ final class ServeOptions {
     @Option(names = "--lease", paramLabel = "SECONDS", description = "the lease time in seconds (default 3600)")
     Long leaseSeconds;
 
-    @Option(names = "--server-id", paramLabel = "IP", description = "the server identifier (option 54)")
+    @Option(names = "--server-id", paramLabel = "IP", description = "the server identifier (option 54; default: the router, else the subnet's first host)")
     String serverId;
 
     @Option(names = "--authoritative", description = "NAK requests for addresses it does not know")
@@ -66,7 +66,6 @@ final class ServeOptions {
         if (subnet == null) {
             throw new IllegalArgumentException("--subnet CIDR is required, e.g. --subnet 10.20.0.0/24");
         }
-        Cidr cidr = parseCidr();
         if (leaseSeconds != null && leaseSeconds <= 0) {
             throw new IllegalArgumentException("--lease " + leaseSeconds + " must be a positive number of seconds");
         }
@@ -80,10 +79,7 @@ final class ServeOptions {
             builder.bind(parseBind());
         }
         builder.subnet(subnet, s -> {
-            if (pools.isEmpty()) {
-                s.pool(Ipv4.toString(cidr.network() + 1), Ipv4.toString(cidr.broadcast() - 1));
-            }
-            pools.forEach(s::pool);
+            pools.forEach(s::pool); // none: the core's default pool, every host but the router and the server id
             if (router != null) {
                 s.router(router);
             }
@@ -98,11 +94,8 @@ final class ServeOptions {
             }
         });
         for (String entry : staticLeases) {
-            int equals = entry.indexOf('=');
-            if (equals < 0) {
-                throw new IllegalArgumentException("--static '" + entry + "' must be MAC=IP, e.g. 02:00:00:00:00:42=10.20.0.42");
-            }
-            builder.staticLease(entry.substring(0, equals), entry.substring(equals + 1));
+            AddressText.MacAndAddress lease = AddressText.staticLease(entry);
+            builder.staticLease(lease.mac(), lease.address());
         }
         if (serverId != null) {
             builder.serverId(serverId);
@@ -111,14 +104,6 @@ final class ServeOptions {
             builder.journalCapacity(journalCapacity);
         }
         return builder.authoritative(authoritative).build();
-    }
-
-    private Cidr parseCidr() {
-        Cidr cidr = Cidr.parse(subnet);
-        if (cidr.prefixLength() > 30) {
-            throw new IllegalArgumentException("--subnet " + subnet + " has no room for clients; use /30 or wider");
-        }
-        return cidr;
     }
 
     private InetSocketAddress parseBind() {

@@ -6,6 +6,7 @@ import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.internal.journal.JournalAccess;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.internal.lease.ClientKey;
+import dev.dhcpembedded.internal.lease.DefaultAddresses;
 import dev.dhcpembedded.server.Lease;
 import dev.dhcpembedded.internal.lease.LeaseEngine;
 import dev.dhcpembedded.internal.lease.ServerConfig;
@@ -78,7 +79,7 @@ public final class DhcpServer implements AutoCloseable {
         Transport opened = transportFactory.get();
         int localAddress = opened instanceof InterfaceTransport ? ((InterfaceTransport) opened).addressAsInt() : 0;
         int serverId = initialConfig.serverId() != 0 ? initialConfig.serverId()
-                : localAddress != 0 ? localAddress : Ipv4.toInt(opened.localAddress().getAddress());
+                : localAddress != 0 ? localAddress : DefaultAddresses.serverId(initialConfig);
         startConfig = initialConfig.withServerId(serverId);
         engine = new LeaseEngine(startConfig, clock);
         ReplyScheduler replies = new ReplyScheduler(clock, String.valueOf(System.identityHashCode(this)));
@@ -130,7 +131,10 @@ public final class DhcpServer implements AutoCloseable {
         return Optional.ofNullable(interfaceName);
     }
 
-    /** The server identifier (option 54) it answers as. */
+    /**
+     * The server identifier (option 54) it answers as: the one configured, else the interface's address, else the
+     * first subnet's router or first host address.
+     */
     public Inet4Address serverIdentifier() {
         return Ipv4.fromInt(engine().config().serverId());
     }

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** The fluent way to a {@link DhcpServer}. Bad configuration fails at {@link #build()} saying what to change. */
@@ -27,7 +28,7 @@ public final class DhcpServerBuilder {
     private Supplier<Transport> transport = () -> new LoopbackTransport(
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     private String interfaceName;
-    private final List<Supplier<SubnetConfig>> subnets = new ArrayList<>();
+    private final List<Function<List<DhcpOption>, SubnetConfig>> subnets = new ArrayList<>();
     private final List<Supplier<StaticLease>> staticLeases = new ArrayList<>();
     private final List<DhcpOption> globalOptions = new ArrayList<>();
     private String serverId;
@@ -75,10 +76,10 @@ public final class DhcpServerBuilder {
     }
 
     public DhcpServerBuilder subnet(String cidr, Consumer<SubnetBuilder> shape) {
-        subnets.add(() -> {
+        subnets.add(globals -> {
             SubnetBuilder builder = new SubnetBuilder(Cidr.parse(cidr));
             shape.accept(builder);
-            return builder.build();
+            return builder.build(globals);
         });
         return this;
     }
@@ -115,7 +116,14 @@ public final class DhcpServerBuilder {
         return this;
     }
 
-    /** The server identifier (54). Default: the interface's address, or the loopback address bound. */
+    /**
+     * The server identifier (54), which is never handed out. Default: the interface's address when bound to an
+     * interface; otherwise (loopback, a custom transport) the first subnet's router, else its first host address,
+     * so that clients see a server inside their own subnet.
+     *
+     * @param address an IPv4 address such as {@code 10.20.0.1}
+     * @return this builder
+     */
     public DhcpServerBuilder serverId(String address) {
         Ipv4.parseInt(address);
         this.serverId = address;
@@ -162,7 +170,7 @@ public final class DhcpServerBuilder {
     /** Validates everything and returns a server that is not started yet. */
     public DhcpServer build() {
         List<SubnetConfig> builtSubnets = new ArrayList<>();
-        subnets.forEach(s -> builtSubnets.add(s.get()));
+        subnets.forEach(s -> builtSubnets.add(s.apply(globalOptions)));
         List<StaticLease> builtLeases = new ArrayList<>();
         staticLeases.forEach(s -> builtLeases.add(s.get()));
         int id = serverId == null ? 0 : Ipv4.parseInt(serverId);

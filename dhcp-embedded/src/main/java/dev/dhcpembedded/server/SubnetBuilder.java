@@ -4,7 +4,9 @@ import dev.dhcpembedded.codec.ClasslessRoute;
 import dev.dhcpembedded.codec.DhcpOption;
 import dev.dhcpembedded.internal.codec.Ipv4;
 import dev.dhcpembedded.internal.lease.AddressRange;
+import dev.dhcpembedded.internal.lease.AddressText;
 import dev.dhcpembedded.internal.lease.Cidr;
+import dev.dhcpembedded.internal.lease.DefaultAddresses;
 import dev.dhcpembedded.internal.lease.SubnetConfig;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +14,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Shapes one subnet: pools, exclusions, lease times and options. T1 and T2 default to 50% and 87.5%. */
+/**
+ * Shapes one subnet: pools, exclusions, lease times and options. T1 and T2 default to 50% and 87.5%. A subnet given
+ * no pool serves every host address but its router and the server identifier (a /30 or wider).
+ */
 public final class SubnetBuilder {
 
     public static final Duration DEFAULT_LEASE_TIME = Duration.ofHours(1);
@@ -30,20 +35,28 @@ public final class SubnetBuilder {
         this.cidr = cidr;
     }
 
-    /** A pool from {@code first} to {@code last}, both included; a subnet may have several. */
+    /**
+     * A pool from {@code first} to {@code last}, both included; a subnet may have several. Without any, the subnet
+     * serves every host address but its router and the server identifier.
+     *
+     * @param first the lowest address handed out, e.g. {@code 10.20.0.100}
+     * @param last the highest address handed out, e.g. {@code 10.20.0.199}
+     * @return this builder
+     */
     public SubnetBuilder pool(String first, String last) {
-        pools.add(AddressRange.parse(first, last));
+        pools.add(AddressText.range(first, last));
         return this;
     }
 
-    /** A pool written {@code 10.20.0.100-10.20.0.199}. */
+    /**
+     * A pool written {@code FIRST-LAST}, e.g. {@code 10.20.0.100-10.20.0.199}.
+     *
+     * @param range the first and the last address handed out, joined by a dash
+     * @return this builder
+     */
     public SubnetBuilder pool(String range) {
-        int dash = range.indexOf('-');
-        if (dash < 0) {
-            throw new IllegalArgumentException("pool '" + range + "' must be written FIRST-LAST, e.g. "
-                    + "10.20.0.100-10.20.0.199");
-        }
-        return pool(range.substring(0, dash).trim(), range.substring(dash + 1).trim());
+        pools.add(AddressText.range(range));
+        return this;
     }
 
     /** Addresses inside a pool that are never handed out. */
@@ -109,12 +122,21 @@ public final class SubnetBuilder {
         return this;
     }
 
-    SubnetConfig build() {
+    /**
+     * The subnet as served. Without a pool it gets the default one: every host address but the routers (its own
+     * router option, else the server-wide one in {@code globalOptions}); the engine never hands out the server
+     * identifier.
+     */
+    SubnetConfig build(List<DhcpOption> globalOptions) {
+        List<AddressRange> served = pools;
+        Set<Integer> excluded = exclusions;
         if (pools.isEmpty()) {
-            throw new IllegalArgumentException("subnet " + cidr + " has no pool; add one with .pool(\"FIRST\", \"LAST\")");
+            served = List.of(DefaultAddresses.pool(cidr));
+            excluded = new HashSet<>(exclusions);
+            excluded.addAll(DefaultAddresses.routersIn(cidr, forced, options, globalOptions));
         }
         Duration t1 = renewalTime != null ? renewalTime : leaseTime.dividedBy(2);
         Duration t2 = rebindingTime != null ? rebindingTime : leaseTime.multipliedBy(7).dividedBy(8);
-        return new SubnetConfig(cidr, pools, exclusions, leaseTime, t1, t2, options, forced);
+        return new SubnetConfig(cidr, served, excluded, leaseTime, t1, t2, options, forced);
     }
 }

@@ -58,10 +58,19 @@ class BuilderValidationTest {
     }
 
     @Test
-    void noPool() {
-        DhcpServerBuilder b = DhcpServer.builder().subnet("10.20.0.0/24", s -> s.router("10.20.0.1"));
-        assertThatThrownBy(b::build).hasMessage("subnet 10.20.0.0/24 has no pool; add one with "
-                + ".pool(\"FIRST\", \"LAST\")");
+    void noPoolInASubnetTooSmallForTheDefaultOne() {
+        DhcpServerBuilder b = DhcpServer.builder().subnet("10.20.0.0/31", s -> s.router("10.20.0.1"));
+        assertThatThrownBy(b::build).hasMessage("subnet 10.20.0.0/31 is too small for a default pool (all hosts but"
+                + " the router and the server identifier); use a /30 or wider, or name a pool inside it");
+    }
+
+    @Test
+    void poolNotWrittenFirstDashLast() {
+        assertThatThrownBy(() -> DhcpServer.builder().subnet("10.20.0.0/24", s -> s.pool("10.20.0.100..10.20.0.199"))
+                .build()).hasMessage("pool '10.20.0.100..10.20.0.199' is not written FIRST-LAST, e.g. "
+                        + "10.20.0.100-10.20.0.199");
+        assertThatThrownBy(() -> DhcpServer.builder().subnet("10.20.0.0/24", s -> s.pool("10.20.0.1-10.20.0.5-10.20.0.9"))
+                .build()).hasMessageContaining("is not written FIRST-LAST");
     }
 
     @Test

@@ -12,8 +12,9 @@ public record AddressRange(int first, int last) {
         }
     }
 
+    /** The range from {@code first} to {@code last}, as {@link AddressText#range(String, String)} reads it. */
     public static AddressRange parse(String first, String last) {
-        return new AddressRange(Ipv4.parseInt(first), Ipv4.parseInt(last));
+        return AddressText.range(first, last);
     }
 
     public boolean contains(int address) {
