@@ -4,6 +4,7 @@ import static dev.dhcpembedded.codec.MessageType.DISCOVER;
 import static dev.dhcpembedded.codec.MessageType.REQUEST;
 import static dev.dhcpembedded.junit.assertions.DhcpAssertions.assertThat;
 
+import dev.dhcpembedded.client.ClientLease;
 import dev.dhcpembedded.client.DhcpTestClient;
 import dev.dhcpembedded.junit.DhcpServerExtension;
 import dev.dhcpembedded.server.DhcpServer;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The programmatic form, with the server's full builder. A static field gives one server per class (reset before
- * each test); drop {@code static} for a new server per test. Also: waiting for an asynchronous device.
+ * each test); drop {@code static} for a new server per test. The field gives the running server, its address,
+ * journal and TestClock. Also: waiting for an asynchronous device.
  */
 class RegisterExtensionExampleTest {
 
@@ -41,6 +43,18 @@ class RegisterExtensionExampleTest {
         } finally {
             boot.join();
             device.close();
+        }
+    }
+
+    @Test
+    void theFieldGivesTheServerAndItsClock() {
+        try (DhcpTestClient device = DhcpTestClient.builder().server(dhcp.address()).mac("02:00:00:00:00:07")
+                .build()) {
+            ClientLease lease = device.dora();
+            dhcp.clock().advance(Duration.ofMinutes(5));         // T1 of a 10-minute lease
+            device.renew(lease);
+            assertThat(dhcp.server()).client("02:00:00:00:00:07").renewedByUnicast()
+                    .hasLease(lease.address().getHostAddress());
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.dhcpembedded.junit;
 
 import dev.dhcpembedded.internal.codec.Ipv4;
+import dev.dhcpembedded.internal.lease.AddressText;
 import dev.dhcpembedded.internal.lease.Cidr;
 import dev.dhcpembedded.server.DhcpServer;
 import dev.dhcpembedded.server.DhcpServerBuilder;
@@ -50,33 +51,26 @@ final class AnnotationRecipe implements ServerRecipe {
 
     private DhcpServerBuilder builder() {
         DhcpServerBuilder builder = DhcpServer.builder();
-        Cidr cidr = attribute("subnet", config.subnet(), () -> Cidr.parse(config.subnet()));
+        attribute("subnet", config.subnet(), () -> Cidr.parse(config.subnet()));
         if (config.leaseSeconds() <= 0 || config.leaseSeconds() > 0xFFFFFFFFL) {
             throw misuse("leaseSeconds = " + config.leaseSeconds() + " must be between 1 and 4294967295");
         }
         if (!config.router().isEmpty()) {
             attribute("router", config.router(), () -> Ipv4.parseInt(config.router()));
         }
-        String[] pools = config.pool();
-        if (pools.length == 0 && cidr.prefixLength() > 30) {
-            throw misuse("subnet = \"" + config.subnet() + "\" is too small for a default pool; name one with "
-                    + "pool = \"FIRST-LAST\"");
+        for (String pool : config.pool()) {
+            attribute("pool", pool, () -> AddressText.range(pool));
         }
         attribute("subnet", config.subnet(), () -> builder.subnet(config.subnet(), s -> {
-            if (pools.length == 0) {
-                s.pool(Ipv4.toString(cidr.network() + 1), Ipv4.toString(cidr.broadcast() - 1));
-                if (!config.router().isEmpty() && cidr.contains(Ipv4.parseInt(config.router()))) {
-                    s.exclude(config.router());
-                }
-            }
-            for (String pool : pools) {
-                attribute("pool", pool, () -> s.pool(pool));
+            // no pool: the server's default one, every host but the router and the server identifier
+            for (String pool : config.pool()) {
+                s.pool(pool);
             }
             for (String excluded : config.exclude()) {
                 attribute("exclude", excluded, () -> s.exclude(excluded));
             }
             if (!config.router().isEmpty()) {
-                attribute("router", config.router(), () -> s.router(config.router()));
+                s.router(config.router());
             }
             if (config.dns().length > 0) {
                 attribute("dns", String.join(",", config.dns()), () -> s.dns(config.dns()));
@@ -87,13 +81,8 @@ final class AnnotationRecipe implements ServerRecipe {
             s.leaseTime(Duration.ofSeconds(config.leaseSeconds()));
         }));
         for (String entry : config.staticLeases()) {
-            int equals = entry.indexOf('=');
-            if (equals < 0) {
-                throw misuse("staticLeases = \"" + entry + "\" must be written MAC=IP, e.g. "
-                        + "\"02:00:00:00:00:42=10.20.0.42\"");
-            }
-            attribute("staticLeases", entry, () -> builder.staticLease(entry.substring(0, equals).trim(),
-                    entry.substring(equals + 1).trim()));
+            AddressText.MacAndAddress lease = attribute("staticLeases", entry, () -> AddressText.staticLease(entry));
+            builder.staticLease(lease.mac(), lease.address());
         }
         if (!config.serverId().isEmpty()) {
             attribute("serverId", config.serverId(), () -> builder.serverId(config.serverId()));

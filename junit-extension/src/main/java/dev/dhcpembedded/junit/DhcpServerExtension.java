@@ -2,25 +2,24 @@ package dev.dhcpembedded.junit;
 
 import dev.dhcpembedded.client.DhcpTestClient;
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.internal.junit.FailedTestTraffic;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.server.DhcpServer;
 import dev.dhcpembedded.server.DhcpServerBuilder;
 import dev.dhcpembedded.server.StaticLeaseBuilder;
 import dev.dhcpembedded.server.SubnetBuilder;
 import dev.dhcpembedded.server.TestClock;
-import java.io.IOException;
-import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -48,21 +47,24 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * }</pre></li>
  * </ul>
  *
- * Test, lifecycle and constructor parameters of type {@link DhcpServer}, {@link TestClock} (or {@link Clock}),
- * {@link Journal}, {@link InetSocketAddress} (where the server listens) and {@link DhcpTestClient} (a client
- * pointed at the server, with a random MAC, closed after the test) are injected. The server lives in the
- * {@link ExtensionContext.Store}, so it stops and frees its port however the test or class ends. When a test fails,
- * its exchange is written as a pcap under {@code target/dhcp-traffic/<class>/<method>.pcap} (the configuration
- * parameter {@value #TRAFFIC_DIR_PROPERTY} moves it), and the file is named in the failure. Tests that share a
- * server take turns even under parallel execution; different classes, and per-test servers, run side by side.
+ * The field gives access while a test runs: {@link #server()}, {@link #address()}, {@link #journal()} and
+ * {@link #clock()}. Test, lifecycle and constructor parameters of the project's types are injected too:
+ * {@link DhcpServer}, {@link TestClock}, {@link Journal} and {@link DhcpTestClient} (a client pointed at the server,
+ * with a random MAC, closed after the test). JDK types such as {@code Clock} or {@code InetSocketAddress} are left
+ * to other extensions; take them from the server. The server lives in the {@link ExtensionContext.Store}, so it
+ * stops and frees its port however the test or class ends. When a test fails, its exchange is written as a pcap
+ * under {@code target/dhcp-traffic/<class>/<method>.pcap} ({@code <method>[2].pcap} for the second invocation of a
+ * parameterized or repeated test; the configuration parameter {@value #TRAFFIC_DIR_PROPERTY} moves it), and the
+ * file is named in the failure. Tests that share a server take turns even under parallel execution; different
+ * classes, and per-test servers, run side by side.
  */
 public final class DhcpServerExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
-        ParameterResolver {
+        AfterAllCallback, ParameterResolver {
 
     /** The JUnit configuration parameter naming the folder failed tests' pcaps go to. */
-    public static final String TRAFFIC_DIR_PROPERTY = "dhcp.embedded.traffic.dir";
+    public static final String TRAFFIC_DIR_PROPERTY = FailedTestTraffic.DIR_PROPERTY;
     /** The default folder for failed tests' pcaps, relative to the working directory (the module in Maven). */
-    public static final String DEFAULT_TRAFFIC_DIR = "target/dhcp-traffic";
+    public static final String DEFAULT_TRAFFIC_DIR = FailedTestTraffic.DEFAULT_DIR;
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(DhcpServerExtension.class);
@@ -70,6 +72,10 @@ public final class DhcpServerExtension implements BeforeAllCallback, BeforeEachC
 
     /** Empty for the declarative form, which reads {@code @DhcpServerTest}. */
     private final Optional<ServerRecipe> recipe;
+    /** The servers this extension started that still run: one, unless classes share a static field. */
+    private final Set<ServerResource> live = ConcurrentHashMap.newKeySet();
+    /** The server of the test or class this thread runs now, to tell several live servers apart. */
+    private final ThreadLocal<ServerResource> bound = new ThreadLocal<>();
 
     /** For {@code @ExtendWith} through {@link DhcpServerTest}; use {@link #builder()} to register one yourself. */
     public DhcpServerExtension() {
@@ -116,7 +122,8 @@ public final class DhcpServerExtension implements BeforeAllCallback, BeforeEachC
         ServerRecipe own;
         if (recipe.isPresent()) {
             if (existing != null && existing.creator() == this) {
-                return; // a nested class: it uses the outer class's server
+                bound.set(existing); // a nested class: it uses the outer class's server
+                return;
             }
             own = recipe.get();
         } else {
@@ -137,7 +144,7 @@ public final class DhcpServerExtension implements BeforeAllCallback, BeforeEachC
         if (existing != null && existing.contextId().equals(context.getUniqueId())) {
             throw twoSources(testClass, existing.origin(), own.origin());
         }
-        start(context, own, true);
+        bound.set(start(context, own, true));
     }
 
     @Override
@@ -146,6 +153,7 @@ public final class DhcpServerExtension implements BeforeAllCallback, BeforeEachC
         if (resource == null || resource.creator() != this) {
             return;
         }
+        bound.set(resource);
         if (resource.shared()) {
             resource.turn().acquire();
             context.getStore(NAMESPACE).put(Turn.class, new Turn(resource));
@@ -155,20 +163,96 @@ public final class DhcpServerExtension implements BeforeAllCallback, BeforeEachC
 
     @Override
     public void afterEach(ExtensionContext context) {
-        Optional<Throwable> failure = context.getExecutionException();
         ServerResource resource = context.getStore(NAMESPACE).get(SERVER, ServerResource.class);
-        if (failure.isEmpty() || resource == null || resource.creator() != this) {
+        if (resource == null || resource.creator() != this) {
             return;
         }
-        Path pcap = pcapPath(context);
-        Journal journal = resource.server().journal();
-        try {
-            journal.writePcap(pcap);
-            failure.get().addSuppressed(new DhcpTrafficWritten(pcap, journal.size()));
-            context.publishReportEntry("dhcp-traffic", pcap.toString());
-        } catch (IOException | RuntimeException e) {
-            failure.get().addSuppressed(new IOException("could not write the DHCP exchange to " + pcap + ": " + e, e));
+        if (!resource.shared()) {
+            bound.remove(); // a class's server stays bound for its @AfterAll methods
         }
+        FailedTestTraffic.writeIfFailed(context, resource.server().journal());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        bound.remove();
+    }
+
+    // ---- the field's access to the running server ----
+
+    /**
+     * The server of the running test: the class's server for a {@code static} field, the test's own for an instance
+     * field.
+     *
+     * @return the running server
+     * @throws IllegalStateException outside a running test or class, saying where it works
+     */
+    public DhcpServer server() {
+        return current("server()").server();
+    }
+
+    /**
+     * Where the server of the running test listens, e.g. {@code 127.0.0.1:49152}.
+     *
+     * @return the server's address and port
+     * @throws IllegalStateException outside a running test or class
+     */
+    public InetSocketAddress address() {
+        return server().address();
+    }
+
+    /**
+     * The journal of the running test's server: what it received, sent and dropped (a class's server starts each
+     * test with an empty one).
+     *
+     * @return the server's journal
+     * @throws IllegalStateException outside a running test or class
+     */
+    public Journal journal() {
+        return server().journal();
+    }
+
+    /**
+     * The {@link TestClock} the running test's server ages leases on; advance it to reach T1, T2 or expiry.
+     *
+     * @return the server's TestClock
+     * @throws IllegalStateException outside a running test or class, or when the server runs on another clock
+     */
+    public TestClock clock() {
+        ServerResource resource = current("clock()");
+        return resource.clock().orElseThrow(() -> new IllegalStateException("clock() is the TestClock of the "
+                + "server, but " + resource.origin() + " runs on " + resource.server().clock() + ". "
+                + CLOCK_ADVICE));
+    }
+
+    private ServerResource current(String call) {
+        ServerResource mine = bound.get();
+        if (mine != null && mine.server().isRunning()) {
+            return mine;
+        }
+        List<ServerResource> running = new ArrayList<>();
+        for (ServerResource resource : live) {
+            if (resource.server().isRunning()) {
+                running.add(resource);
+            }
+        }
+        if (running.size() == 1) {
+            return running.get(0);
+        }
+        if (running.isEmpty()) {
+            throw new IllegalStateException(call + " was called while no server of " + origin() + " runs. It "
+                    + "works while a test runs: in the test and its @BeforeEach and @AfterEach methods, and for a "
+                    + "static field also in @BeforeAll and @AfterAll. An instance field starts a server for each "
+                    + "test, so it has none in the constructor or a field initializer");
+        }
+        throw new IllegalStateException(call + " cannot tell which server of " + origin() + " is meant: "
+                + running.size() + " run at once (test classes that share the field, running in parallel), and "
+                + "this thread runs none of their tests. Call it from the test's own thread, or take a DhcpServer "
+                + "parameter");
+    }
+
+    private String origin() {
+        return recipe.map(ServerRecipe::origin).orElse("@DhcpServerTest");
     }
 
     /** The server of this test, starting it first when this extension gives each test its own. */
@@ -206,7 +290,8 @@ public final class DhcpServerExtension implements BeforeAllCallback, BeforeEachC
     private ServerResource start(ExtensionContext context, ServerRecipe recipe, boolean shared) {
         ServerRecipe.Started started = recipe.start();
         ServerResource resource = new ServerResource(started.server(), started.clock(), recipe.origin(), shared,
-                this, context.getUniqueId());
+                this, context.getUniqueId(), live::remove);
+        live.add(resource);
         context.getStore(NAMESPACE).put(SERVER, resource);
         return resource;
     }
@@ -219,8 +304,13 @@ public final class DhcpServerExtension implements BeforeAllCallback, BeforeEachC
 
     // ---- parameters ----
 
-    private static final List<Class<?>> INJECTABLE = List.of(DhcpServer.class, TestClock.class, Clock.class,
-            Journal.class, InetSocketAddress.class, DhcpTestClient.class);
+    /** The types injected: the project's own only, so that no other extension's parameters are taken. */
+    private static final List<Class<?>> INJECTABLE = List.of(DhcpServer.class, TestClock.class, Journal.class,
+            DhcpTestClient.class);
+
+    private static final String CLOCK_ADVICE = "Use @DhcpServerTest(testClock = true), leave "
+            + "DhcpServerExtension.builder() on its default TestClock, or give the builder "
+            + ".clock(TestClock.startingNow())";
 
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
@@ -256,17 +346,10 @@ public final class DhcpServerExtension implements BeforeAllCallback, BeforeEachC
         if (type == Journal.class) {
             return server.journal();
         }
-        if (type == InetSocketAddress.class) {
-            return server.address();
-        }
         if (type == TestClock.class) {
             return resource.clock().orElseThrow(() -> new ExtensionConfigurationException(describe(
                     parameterContext) + " wants a TestClock, but " + resource.origin() + " runs on "
-                    + server.clock() + ". Use @DhcpServerTest(testClock = true), leave DhcpServerExtension.builder()"
-                    + " on its default TestClock, or give the builder .clock(TestClock.startingNow())"));
-        }
-        if (type == Clock.class) {
-            return server.clock();
+                    + server.clock() + ". " + CLOCK_ADVICE));
         }
         DhcpTestClient client = DhcpTestClient.builder().server(server.address()).build();
         extensionContext.getStore(NAMESPACE).put(new Object(), new ClosingClient(client));
@@ -282,24 +365,6 @@ public final class DhcpServerExtension implements BeforeAllCallback, BeforeEachC
     private static String describe(ParameterContext parameterContext) {
         return "parameter " + parameterContext.getIndex() + " (" + parameterContext.getParameter().getType()
                 .getSimpleName() + ") of " + parameterContext.getDeclaringExecutable().getName();
-    }
-
-    // ---- the pcap of a failed test ----
-
-    static Path pcapPath(ExtensionContext context) {
-        String base = context.getConfigurationParameter(TRAFFIC_DIR_PROPERTY).orElse(DEFAULT_TRAFFIC_DIR);
-        String className = context.getTestClass().map(Class::getName).orElse("unknown");
-        String method = context.getTestMethod().map(Method::getName).orElse("class");
-        String uniqueId = context.getUniqueId();
-        int invocation = uniqueId.lastIndexOf("-invocation:#");
-        if (invocation >= 0) {
-            method += "-" + uniqueId.substring(invocation + "-invocation:#".length()).replaceAll("[^0-9]", "");
-        }
-        return Paths.get(base, safe(className), safe(method) + ".pcap");
-    }
-
-    private static String safe(String name) {
-        return name.replaceAll("[^A-Za-z0-9._$-]", "_");
     }
 
     // ---- small closeable holders ----

@@ -36,7 +36,7 @@ public @interface DhcpServerTest {
 
     /**
      * Pools written {@code FIRST-LAST}, e.g. {@code "10.20.0.100-10.20.0.199"}. None means every host address of
-     * the subnet except the router's.
+     * the subnet but the router and the server identifier.
      */
     String[] pool() default {};
 
@@ -58,7 +58,10 @@ public @interface DhcpServerTest {
     /** Domain name (15); none when empty. */
     String domain() default "";
 
-    /** The server identifier (54); empty for the default (the loopback address, or the interface's). */
+    /**
+     * The server identifier (54), never handed out; empty for the default: the interface's address with
+     * {@link #bindInterface()}, else the router, else the subnet's first host address.
+     */
     String serverId() default "";
 
     /** NAK requests for addresses the server has no record of. */

@@ -12,7 +12,13 @@ public final class DhcpTrafficWritten extends RuntimeException {
 
     private final transient Path pcap;
 
-    DhcpTrafficWritten(Path pcap, int entries) {
+    /**
+     * Made by the project's extensions when a test fails.
+     *
+     * @param pcap the file written
+     * @param entries how many journal entries it holds
+     */
+    public DhcpTrafficWritten(Path pcap, int entries) {
         super("the DHCP exchange of this test (" + entries + (entries == 1 ? " message" : " messages")
                 + ") is in " + pcap + "; open it with Wireshark, or decode it with the CLI's 'decode' verb",
                 null, false, false);

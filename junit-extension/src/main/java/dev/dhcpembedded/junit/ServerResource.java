@@ -4,6 +4,7 @@ import dev.dhcpembedded.server.DhcpServer;
 import dev.dhcpembedded.server.TestClock;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -20,11 +21,13 @@ final class ServerResource implements AutoCloseable, ExtensionContext.Store.Clos
     private final boolean shared;
     private final Object creator;
     private final String contextId;
+    private final Consumer<ServerResource> closed;
     /** Tests that share one server take turns, even under concurrent execution. */
     private final Semaphore turn = new Semaphore(1, true);
 
     ServerResource(DhcpServer server, Optional<TestClock> clock, String origin, boolean shared, Object creator,
-                   String contextId) {
+                   String contextId, Consumer<ServerResource> closed) {
+        this.closed = closed;
         this.creator = creator;
         this.contextId = contextId;
         this.server = server;
@@ -67,7 +70,11 @@ final class ServerResource implements AutoCloseable, ExtensionContext.Store.Clos
 
     @Override
     public void close() {
-        server.close();
+        try {
+            server.close();
+        } finally {
+            closed.accept(this);
+        }
     }
 
     @Override

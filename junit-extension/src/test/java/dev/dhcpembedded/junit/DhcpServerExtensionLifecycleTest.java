@@ -10,7 +10,6 @@ import dev.dhcpembedded.client.ClientLease;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.server.DhcpServer;
 import dev.dhcpembedded.server.TestClock;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,8 +95,8 @@ class DhcpServerExtensionLifecycleTest {
         int port;
 
         @BeforeEach
-        void remember(InetSocketAddress address) {
-            port = address.getPort();
+        void remember() {
+            port = dhcp.address().getPort();
         }
 
         @Test
@@ -183,9 +182,9 @@ class DhcpServerExtensionLifecycleTest {
     @TestKitOnly
     static class AnnotatedPerMethod {
         @Test
-        void one(DhcpServer server, java.time.Clock clock) {
+        void one(DhcpServer server) {
             Probe.saw(AnnotatedPerMethod.class.getName(), server);
-            assertThat(clock).isNotInstanceOf(TestClock.class);
+            assertThat(server.clock()).isNotInstanceOf(TestClock.class);
         }
 
         @Test

@@ -52,8 +52,8 @@ class DhcpServerExtensionMisuseTest {
     @Test
     void a_static_lease_not_written_mac_equals_ip() {
         assertThat(onlyFailure(BadStaticLease.class)).isInstanceOf(ExtensionConfigurationException.class)
-                .hasMessageEndingWith("staticLeases = \"02:00:00:00:00:42 10.20.0.42\" must be written MAC=IP, "
-                        + "e.g. \"02:00:00:00:00:42=10.20.0.42\"");
+                .hasMessageEndingWith("is misconfigured: staticLeases = \"02:00:00:00:00:42 10.20.0.42\": static"
+                        + " lease '02:00:00:00:00:42 10.20.0.42' is not written MAC=IP, e.g. 02:00:00:00:00:42=10.20.0.42");
     }
 
     @DhcpServerTest(pool = "10.20.0.100..10.20.0.199")
@@ -67,7 +67,8 @@ class DhcpServerExtensionMisuseTest {
     @Test
     void a_pool_not_written_first_dash_last() {
         assertThat(onlyFailure(BadPool.class)).isInstanceOf(ExtensionConfigurationException.class)
-                .hasMessageContaining("pool = \"10.20.0.100..10.20.0.199\"");
+                .hasMessageEndingWith("is misconfigured: pool = \"10.20.0.100..10.20.0.199\": pool "
+                        + "'10.20.0.100..10.20.0.199' is not written FIRST-LAST, e.g. 10.20.0.100-10.20.0.199");
     }
 
     @DhcpServerTest
@@ -123,7 +124,7 @@ class DhcpServerExtensionMisuseTest {
         assertThat(failure).isInstanceOf(ParameterResolutionException.class);
         assertThat(failure.getCause()).isInstanceOf(ExtensionConfigurationException.class)
                 .hasMessage("DhcpServerExtension cannot inject a Lease into parameter 0 (Lease) of test; it injects "
-                        + "DhcpServer, TestClock, Clock, Journal, InetSocketAddress, DhcpTestClient. Take what you "
+                        + "DhcpServer, TestClock, Journal, DhcpTestClient. Take what you "
                         + "need from the DhcpServer parameter instead");
     }
 
@@ -149,7 +150,7 @@ class DhcpServerExtensionMisuseTest {
     @TestKitOnly
     static class NoPool {
         @RegisterExtension
-        static DhcpServerExtension dhcp = DhcpServerExtension.builder().subnet("10.20.0.0/24", s -> { }).build();
+        static DhcpServerExtension dhcp = DhcpServerExtension.builder().subnet("10.20.0.0/31", s -> { }).build();
 
         @Test
         void test() {
@@ -159,8 +160,8 @@ class DhcpServerExtensionMisuseTest {
     @Test
     void a_builder_the_core_refuses() {
         assertThat(onlyFailure(NoPool.class)).isInstanceOf(ExtensionConfigurationException.class)
-                .hasMessageStartingWith("DhcpServerExtension.builder() is misconfigured: subnet 10.20.0.0/24 has no "
-                        + "pool");
+                .hasMessageStartingWith("DhcpServerExtension.builder() is misconfigured: subnet 10.20.0.0/31 is too"
+                        + " small for a default pool");
     }
 
     @TestKitOnly

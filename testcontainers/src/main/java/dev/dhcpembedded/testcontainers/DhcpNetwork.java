@@ -5,17 +5,16 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Network.Ipam;
 import dev.dhcpembedded.internal.codec.Ipv4;
 import dev.dhcpembedded.journal.Journal;
+import dev.dhcpembedded.internal.junit.FailedTestTraffic;
+import dev.dhcpembedded.internal.lease.AddressRange;
+import dev.dhcpembedded.internal.lease.AddressText;
 import dev.dhcpembedded.internal.lease.Cidr;
 import dev.dhcpembedded.server.DhcpServer;
 import dev.dhcpembedded.server.DhcpServerBuilder;
 import dev.dhcpembedded.server.SubnetBuilder;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Method;
 import java.net.NetworkInterface;
 import java.net.SocketException;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,7 +61,8 @@ import org.testcontainers.lifecycle.Startable;
  *
  * <p>As a JUnit 5 extension ({@code @RegisterExtension static DhcpNetwork network = ...}) it starts before the
  * tests, closes after them, injects itself into parameters of type {@code DhcpNetwork}, and writes the journal of
- * a failed test to {@code target/dhcp-traffic/<class>/<method>.pcap}. It injects no {@code DhcpServer}, so it can
+ * a failed test to {@code target/dhcp-traffic/<class>/<method>.pcap} (as the server extension does, with
+ * {@code [n]} per invocation of a parameterized or repeated test). It injects no {@code DhcpServer}, so it can
  * sit next to {@code @DhcpServerTest}; use {@link #server()} for assertions:
  * {@code DhcpAssertions.assertThat(network.server())}.
  */
@@ -73,7 +73,6 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
     public static final String LABEL = "dev.dhcpembedded.network";
     /** The Docker bridge driver option that names the host-side bridge interface. */
     static final String BRIDGE_NAME_OPTION = "com.docker.network.bridge.name";
-    private static final String TRAFFIC_DIR_PROPERTY = "dhcp.embedded.traffic.dir";
 
     private final Builder config;
 
@@ -128,8 +127,8 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
         }
         Cidr dockerHalf = new Cidr(chosen.network(), chosen.prefixLength() + 1);
         int gw = chosen.network() + 1;
-        int first = config.poolFirst != null ? Ipv4.parseInt(config.poolFirst) : dockerHalf.broadcast() + 2;
-        int last = config.poolLast != null ? Ipv4.parseInt(config.poolLast) : chosen.broadcast() - 1;
+        int first = config.pool != null ? config.pool.first() : dockerHalf.broadcast() + 2;
+        int last = config.pool != null ? config.pool.last() : chosen.broadcast() - 1;
         checkPool(chosen, dockerHalf, first, last);
 
         Map<String, String> labels = new HashMap<>(DockerClientFactory.DEFAULT_LABELS);
@@ -340,24 +339,12 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
 
     @Override
     public void afterEach(ExtensionContext context) {
-        Optional<Throwable> failure = context.getExecutionException();
         DhcpServer s;
         synchronized (this) {
             s = server;
         }
-        if (failure.isEmpty() || s == null) {
-            return;
-        }
-        String base = context.getConfigurationParameter(TRAFFIC_DIR_PROPERTY).orElse("target/dhcp-traffic");
-        String cls = context.getTestClass().map(Class::getName).orElse("unknown").replaceAll("[^A-Za-z0-9._$-]", "_");
-        String method = context.getTestMethod().map(Method::getName).orElse("class");
-        Path pcap = Paths.get(base, cls, method + ".pcap");
-        try {
-            s.journal().writePcap(pcap);
-            failure.get().addSuppressed(new IOException("the DHCP traffic of network " + name + " is in " + pcap
-                    + " (" + s.journal().size() + " datagrams)"));
-        } catch (IOException | RuntimeException e) {
-            failure.get().addSuppressed(new IOException("could not write the DHCP traffic to " + pcap + ": " + e, e));
+        if (s != null) {
+            FailedTestTraffic.writeIfFailed(context, s.journal());
         }
     }
 
@@ -449,8 +436,7 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
 
     private static void checkPool(Cidr subnet, Cidr dockerHalf, int first, int last) {
         String range = Ipv4.toString(first) + "-" + Ipv4.toString(last);
-        if (!subnet.contains(first) || !subnet.contains(last)
-                || Integer.toUnsignedLong(first) > Integer.toUnsignedLong(last)) {
+        if (!subnet.contains(first) || !subnet.contains(last)) {
             throw new DhcpNetworkException("pool " + range + " is not a range inside subnet " + subnet);
         }
         if (dockerHalf.contains(first) || dockerHalf.contains(last) || first == subnet.broadcast()
@@ -499,8 +485,7 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
     /** Shapes a {@link DhcpNetwork}; every setting is optional. */
     public static final class Builder {
         private Cidr subnet;
-        private String poolFirst;
-        private String poolLast;
+        private AddressRange pool;
         private boolean router = true;
         private String namePrefix = "dhcp-embedded-";
         private final List<Consumer<DhcpServerBuilder>> serverSteps = new ArrayList<>();
@@ -524,8 +509,19 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
          * would end in .0 or .128) and the broadcast address.
          */
         public Builder pool(String first, String last) {
-            this.poolFirst = first;
-            this.poolLast = last;
+            this.pool = AddressText.range(first, last);
+            return this;
+        }
+
+        /**
+         * The DHCP pool written {@code FIRST-LAST}, e.g. {@code 10.77.0.130-10.77.0.250}; see
+         * {@link #pool(String, String)}.
+         *
+         * @param range the first and the last address handed out, joined by a dash
+         * @return this builder
+         */
+        public Builder pool(String range) {
+            this.pool = AddressText.range(range);
             return this;
         }
 
@@ -563,7 +559,8 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
 
         /** A static lease with a fixed address (it must be in the subnet, and should not be in the Docker half). */
         public Builder staticLease(String mac, String address) {
-            staticLeases.put(mac, first -> address);
+            AddressText.MacAndAddress checked = AddressText.staticLease(mac + "=" + address);
+            staticLeases.put(checked.mac(), first -> checked.address());
             return this;
         }
 
@@ -579,8 +576,7 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
         public DhcpNetwork build() {
             Builder copy = new Builder();
             copy.subnet = subnet;
-            copy.poolFirst = poolFirst;
-            copy.poolLast = poolLast;
+            copy.pool = pool;
             copy.router = router;
             copy.namePrefix = namePrefix;
             copy.serverSteps.addAll(serverSteps);
