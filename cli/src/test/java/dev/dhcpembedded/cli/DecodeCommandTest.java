@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,8 +21,16 @@ class DecodeCommandTest {
         return Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
     }
 
-    private static String capture(String name) throws URISyntaxException {
-        return Path.of(DecodeCommandTest.class.getResource("/captures/" + name).toURI()).toString();
+    @TempDir
+    static Path captures;
+
+    @BeforeAll
+    static void copyCaptures() {
+        TestCaptures.copyTo(captures);
+    }
+
+    private static String capture(String name) {
+        return captures.resolve(name).toString();
     }
 
     @Test

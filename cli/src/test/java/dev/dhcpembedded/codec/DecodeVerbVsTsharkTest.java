@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.dhcpembedded.cli.Main;
+import dev.dhcpembedded.cli.TestCaptures;
 import dev.dhcpembedded.internal.pcap.PcapWriter;
 import java.io.File;
 import java.io.IOException;
@@ -65,8 +66,8 @@ class DecodeVerbVsTsharkTest {
     }
 
     @Test
-    void everyResourceCaptureMatchesTshark() throws Exception {
-        Path dir = CaptureGoldenTest.capture("README.md").getParent();
+    void everyResourceCaptureMatchesTshark(@TempDir Path copies) throws Exception {
+        Path dir = TestCaptures.copyTo(copies);
         List<Path> captures;
         try (Stream<Path> files = Files.list(dir)) {
             captures = files.filter(p -> p.toString().endsWith(".pcap")).sorted().toList();
