@@ -104,7 +104,8 @@ class InterfaceFailureTest {
             Path target = dir.resolve(n++ + "-" + name);
             if (Files.isDirectory(p)) {
                 copyTree(p, target);
-            } else if (name.endsWith(".jar") && (name.startsWith("jna") || name.startsWith("slf4j-api"))) {
+            } else if (name.endsWith(".jar") && (name.startsWith("jna") || name.startsWith("slf4j-api")
+                    || name.startsWith("dhcp-embedded-"))) {
                 Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
             } else {
                 continue;
