@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class TsharkCaptureStartTest {
 
-    static final int ROUNDS = 20;
+    static final int ROUNDS = 8;
 
     @BeforeEach
     void needsTshark() {
