@@ -45,6 +45,7 @@ public final class ChannelServer implements AutoCloseable {
         return t;
     });
     private ServerSocket server;
+    private volatile Socket session;
 
     public ChannelServer(AgentSettings settings, TransportOpener opener) {
         this.settings = settings;
@@ -176,6 +177,7 @@ public final class ChannelServer implements AutoCloseable {
             refuse(peer, "this agent already serves its one session");
             return;
         }
+        session = peer;
         LOG.info("{} presented the token; opening the session on {}", who, hello.serve().getHostAddress());
         SessionOutcome result;
         try {
@@ -219,6 +221,15 @@ public final class ChannelServer implements AutoCloseable {
             }
         }
         outcome.complete(new SessionOutcome(true, "the agent was closed"));
+    }
+
+    /** Drops the session's connection at once, without a BYE, as the death of the agent's process would. */
+    public void abort() {
+        close();
+        Socket current = session;
+        if (current != null) {
+            closeQuietly(current);
+        }
     }
 
     private static void closeQuietly(Socket socket) {

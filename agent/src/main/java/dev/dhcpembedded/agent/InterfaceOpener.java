@@ -1,6 +1,6 @@
 package dev.dhcpembedded.agent;
 
-import dev.dhcpembedded.transport.InterfaceTransport;
+import dev.dhcpembedded.internal.transport.InterfaceTransport;
 import dev.dhcpembedded.transport.Transport;
 import java.io.IOException;
 import java.net.Inet4Address;
