@@ -93,7 +93,7 @@ class AgentUdhcpcTest {
     @Test
     void aDroppedOfferMakesTheClientRetransmit() {
         String mac = "02:42:0d:0e:0f:02";
-        NETWORK.server().stub(onDiscover().from(mac)).respond(ignore()).once();
+        NETWORK.server().stub(onDiscover().from(mac).respond(ignore()).once());
         try (DhcpClientContainer device = TestImages.udhcpc().withNetwork(NETWORK).withMacAddress(mac)) {
             device.start();
             DhcpEvent bound = device.awaitLease(LEASE);
@@ -107,7 +107,7 @@ class AgentUdhcpcTest {
     @Test
     void aNakMakesTheClientStartOver() {
         String mac = "02:42:0d:0e:0f:01";
-        NETWORK.server().stub(onRequest().from(mac)).respond(nak("scripted across the agent")).once();
+        NETWORK.server().stub(onRequest().from(mac).respond(nak("scripted across the agent")).once());
         try (DhcpClientContainer device = TestImages.udhcpc().withNetwork(NETWORK).withMacAddress(mac)) {
             device.start();
             DhcpEvent bound = device.awaitLease(LEASE);
@@ -125,9 +125,9 @@ class AgentUdhcpcTest {
         String mac = "02:42:0d:0e:0f:03";
         // the most recent stub answers first: the first DISCOVER gets an OFFER held for 5 minutes of the
         // TestClock, its retransmissions get nothing
-        NETWORK.server().stub(onDiscover().from(mac)).respond(ignore()).times(50);
-        NETWORK.server().stub(onDiscover().from(mac)).respond(offer().delayOnServerClock(Duration.ofMinutes(5)))
-                .once();
+        NETWORK.server().stub(onDiscover().from(mac).respond(ignore()).times(50));
+        NETWORK.server().stub(onDiscover().from(mac).respond(offer().delayOnServerClock(Duration.ofMinutes(5)))
+                .once());
         try (DhcpClientContainer device = TestImages.udhcpc().withNetwork(NETWORK).withMacAddress(mac)) {
             device.start();
             DhcpAssertions.assertThat(NETWORK.server()).awaitingAtMost(Duration.ofSeconds(10))
