@@ -200,7 +200,10 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
             if (config.hostBridge) {
                 builder.bindInterface(actualBridge); // last: the bridge, whatever a step said
             } else {
-                builder.transport(startAgent(networkName)); // last: the agent, whatever a step said
+                AgentTransport channel = startAgent(networkName);
+                // last: the agent, whatever a step said; clients unicast to the server identifier (RENEWING), so it
+                // must be the agent's own address on the network
+                builder.transport(channel).serverId(channel.localAddress().getAddress().getHostAddress());
             }
             DhcpServer built;
             try {

@@ -72,7 +72,7 @@ class AgentChannelTest {
     @Test
     void aDiscoverCrossesTheChannelAndItsOfferGoesToYiaddrWithAnArpEntry() throws Exception {
         try (AgentTransport transport = connect();
-             DhcpServer server = DhcpServer.builder().transport(transport)
+             DhcpServer server = DhcpServer.builder().transport(transport).serverId("10.9.0.2")
                      .subnet("10.9.0.0/24", s -> s.pool("10.9.0.100", "10.9.0.199")).start()) {
             assertThat(link.askedFor()).isEqualTo(FakeLink.ip("10.9.0.2"));
             assertThat(server.serverIdentifier().getHostAddress()).isEqualTo("10.9.0.2");
@@ -98,7 +98,7 @@ class AgentChannelTest {
     @Test
     void aClientWithTheBroadcastFlagGetsABroadcastAndNoArpEntry() throws Exception {
         try (AgentTransport transport = connect();
-             DhcpServer server = DhcpServer.builder().transport(transport)
+             DhcpServer server = DhcpServer.builder().transport(transport).serverId("10.9.0.2")
                      .subnet("10.9.0.0/24", s -> s.pool("10.9.0.100", "10.9.0.199")).start()) {
             link.inject(discover(true), new InetSocketAddress("0.0.0.0", 68), true);
             Datagram offer = link.nextSent();
