@@ -2,6 +2,8 @@
 # Builds the local DHCP client images used by the Testcontainers tests, without any registry:
 #   dhcp-embedded/busybox-udhcpc:local       FROM scratch + static busybox (udhcpc, ip, sh)
 #   dhcp-embedded/debian-dhcp-clients:local  debootstrap'd bookworm with dhclient, dhcpcd, iproute2
+#   dev.dhcpembedded/dhcp-agent:<version>    FROM scratch + a jlink'd runtime + the agent module's jars
+#                                            (+ the shared libraries that runtime needs, from this host)
 # Idempotent: an image that already exists is kept (FORCE=1 rebuilds). Needs root and a running
 # Docker engine. Exits non-zero with a message naming what failed.
 set -euo pipefail
@@ -12,6 +14,8 @@ BUSYBOX_IMAGE="${BUSYBOX_IMAGE:-dhcp-embedded/busybox-udhcpc:local}"
 DEBIAN_IMAGE="${DEBIAN_IMAGE:-dhcp-embedded/debian-dhcp-clients:local}"
 SUITE="${DEBIAN_SUITE:-bookworm}"
 FORCE="${FORCE:-0}"
+PROJECT_VERSION="$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$ROOT/pom.xml" | head -1)"
+AGENT_IMAGE="${AGENT_IMAGE:-dev.dhcpembedded/dhcp-agent:$PROJECT_VERSION}"
 
 die() { echo "build-images: $*" >&2; exit 1; }
 log() { echo "build-images: $*"; }
@@ -84,6 +88,62 @@ build_debian() {
         || die "docker import of $DEBIAN_IMAGE failed"
 }
 
+jdk_home() {
+    local javac_path
+    if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/jlink" ]; then echo "$JAVA_HOME"; return; fi
+    javac_path="$(readlink -f "$(command -v javac 2>/dev/null || true)" 2>/dev/null || true)"
+    if [ -n "$javac_path" ] && [ -x "$(dirname "$javac_path")/jlink" ]; then dirname "$(dirname "$javac_path")"; return; fi
+    for d in /usr/lib/jvm/java-17-openjdk-* /usr/lib/jvm/*; do
+        [ -x "$d/bin/jlink" ] && [ -d "$d/jmods" ] && { echo "$d"; return; }
+    done
+    return 1
+}
+
+# Copies the ELF files' shared libraries (and the loader) from this host into the rootfs, at the same paths.
+copy_libraries() {
+    local rootfs="$1"; shift
+    local lib
+    for lib in $(ldd "$@" 2>/dev/null | awk '/=> \//{print $3} $1 ~ /^\/.*ld-linux/{print $1}' | sort -u); do
+        mkdir -p "$rootfs$(dirname "$lib")"
+        cp -L "$lib" "$rootfs$lib"
+    done
+}
+
+build_agent() {
+    if have_image "$AGENT_IMAGE"; then log "$AGENT_IMAGE exists, kept"; return; fi
+    local jdk ctx rootfs
+    jdk="$(jdk_home)" || die "no JDK with jlink and jmods found (Debian package openjdk-17-jdk-headless); set JAVA_HOME"
+    command -v mvn >/dev/null || die "mvn is not installed: it builds the agent module's jars"
+    log "building the agent module (mvn package -pl agent -am)"
+    (cd "$ROOT" && mvn -B -q package -pl agent -am -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true \
+        > "$WORK/agent-mvn.log" 2>&1) || { tail -30 "$WORK/agent-mvn.log" >&2; die "building the agent module failed (log above)"; }
+    ctx="$WORK/agent"
+    rootfs="$ctx/rootfs"
+    mkdir -p "$rootfs/opt/agent/lib" "$rootfs/tmp" "$rootfs/etc"
+    chmod 1777 "$rootfs/tmp"
+    log "jlink from $jdk"
+    "$jdk/bin/jlink" --add-modules java.base,java.logging,jdk.unsupported --strip-debug --no-man-pages \
+        --no-header-files --compress=2 --generate-cds-archive --output "$rootfs/opt/java" > "$WORK/jlink.log" 2>&1 \
+        || { cat "$WORK/jlink.log" >&2; die "jlink failed (log above)"; }
+    rm -f "$rootfs/opt/java/lib/server/classes_nocoops.jsa"   # the agent's heap is small: compressed oops
+    cp "$ROOT"/agent/target/dhcp-embedded-agent-*.jar "$ROOT"/agent/target/agent-lib/*.jar "$rootfs/opt/agent/lib/"
+    rm -f "$rootfs"/opt/agent/lib/*-sources.jar "$rootfs"/opt/agent/lib/*-javadoc.jar
+    # JNA's native part for this platform, unpacked once here instead of into /tmp at each start
+    mkdir -p "$rootfs/opt/agent/native" "$WORK/jna"
+    (cd "$WORK/jna" && "$jdk/bin/jar" xf "$(ls "$rootfs"/opt/agent/lib/jna-*.jar)" com/sun/jna/linux-x86-64/libjnidispatch.so) \
+        && mv "$WORK/jna/com/sun/jna/linux-x86-64/libjnidispatch.so" "$rootfs/opt/agent/native/" \
+        || die "JNA's linux-x86-64 libjnidispatch.so is not in its jar"
+    copy_libraries "$rootfs" "$rootfs/opt/java/bin/java" "$rootfs"/opt/java/lib/*.so "$rootfs"/opt/java/lib/server/*.so \
+        "$rootfs/opt/agent/native/libjnidispatch.so"
+    copy_libraries "$rootfs" "$(ldconfig -p | awk '/libc.so.6 .*x86-64/{print $NF; exit}')"
+    printf 'root:x:0:0:root:/root:/sbin/nologin\nnobody:x:65534:65534:nobody:/:/sbin/nologin\n' > "$rootfs/etc/passwd"
+    printf 'root:x:0:\nnogroup:x:65534:\n' > "$rootfs/etc/group"
+    cp "$ROOT/.ci/images/agent/Dockerfile" "$ctx/"
+    log "building $AGENT_IMAGE"
+    DOCKER_BUILDKIT=0 docker build -q -t "$AGENT_IMAGE" "$ctx" >/dev/null || die "docker build of $AGENT_IMAGE failed"
+    log "$AGENT_IMAGE: $(docker image inspect -f '{{.Size}}' "$AGENT_IMAGE" | awk '{printf "%.1f MB", $1/1e6}')"
+}
+
 check() {
     docker run --rm "$BUSYBOX_IMAGE" udhcpc --help >/dev/null 2>&1 \
         || [ $? -eq 1 ] || die "$BUSYBOX_IMAGE does not run udhcpc"
@@ -91,9 +151,15 @@ check() {
         || die "$BUSYBOX_IMAGE has no working ip"
     docker run --rm "$DEBIAN_IMAGE" sh -c 'dhclient --version && dhcpcd --version && ip -V' >/dev/null 2>&1 \
         || die "$DEBIAN_IMAGE lacks dhclient, dhcpcd or ip"
+    local size
+    size="$(docker image inspect -f '{{.Size}}' "$AGENT_IMAGE")"
+    [ "$size" -le 80000000 ] || die "$AGENT_IMAGE is $size bytes, more than the 80 MB it may take"
+    docker run --rm --entrypoint /opt/java/bin/java "$AGENT_IMAGE" -version >/dev/null 2>&1 \
+        || die "$AGENT_IMAGE cannot run its java"
 }
 
 build_busybox
 build_debian
+build_agent
 check
-log "ready: $BUSYBOX_IMAGE $DEBIAN_IMAGE"
+log "ready: $BUSYBOX_IMAGE $DEBIAN_IMAGE $AGENT_IMAGE"

@@ -22,9 +22,8 @@ import org.testcontainers.junit.jupiter.Testcontainers;
  *
  * <p>Copy this and change the container: {@code new DhcpClientContainer("my-agent:1.4", Client.UDHCPC)} if your
  * image has busybox, or a {@code GenericContainer} of your own on {@code NETWORK} with NET_ADMIN and NET_RAW. The
- * DhcpNetwork is an internal Docker network; the server binds port 67 of its bridge only. That needs a Linux host
- * with a rootful Docker engine and root for the JVM; elsewhere (Docker Desktop, rootless) starting the network
- * fails with a message that says why.
+ * DhcpNetwork's agent container carries the DHCP packets to and from this JVM, so no privilege is needed: CI runs
+ * this class as an ordinary user in the docker group.
  * The image is {@code busybox:1.36.1} unless {@code -Ddhcp.clientImage.busybox=...} names another (this module's
  * pom names the one {@code .ci/build-images.sh} builds, since nothing is pulled in CI).
  */

@@ -12,7 +12,12 @@ import dev.dhcpembedded.internal.lease.Cidr;
 import dev.dhcpembedded.server.DhcpServer;
 import dev.dhcpembedded.server.DhcpServerBuilder;
 import dev.dhcpembedded.server.SubnetBuilder;
+import dev.dhcpembedded.internal.channel.ChannelToken;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.time.Duration;
@@ -34,15 +39,31 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.Network;
 import org.testcontainers.lifecycle.Startable;
+import org.testcontainers.utility.DockerImageName;
 
 /**
  * A Testcontainers {@link Network} whose DHCP comes from a {@link DhcpServer} in this JVM.
  *
  * <p>Starting it (explicitly, through {@code @Container}, as a JUnit extension, or lazily when a container asks for
- * its {@link #getId()}) creates an <em>internal</em> Docker bridge network (nothing on it is routed off the host),
- * splits its subnet in two halves, lets Docker assign container addresses from the lower half only, and binds a
- * DhcpServer to port 67 of the network's bridge interface on this host (interface mode: it answers nothing that
- * arrived elsewhere), serving the upper half. Closing it stops the server and removes the network.
+ * its {@link #getId()}) creates a Docker bridge network whose traffic is not masqueraded off the host (with the
+ * agent; from the host bridge the network is also <em>internal</em>: Docker's internal networks drop bridged
+ * broadcasts such as a DISCOVER from 0.0.0.0 when the host filters bridged traffic, so the agent could not hear it),
+ * splits its subnet in two halves, lets Docker assign container addresses from the lower half only, and serves the
+ * upper half from a DhcpServer in this JVM. Closing it stops the server, the agent, and removes the network.
+ *
+ * <p><b>The agent (default).</b> A small DHCP agent container joins the network and owns UDP port 67 of its
+ * interface there; it carries every datagram to and from this JVM over a TCP channel on a published port, reached
+ * like any Testcontainers port ({@code getHost()}, {@code getMappedPort()}). The server's brain stays here: lease
+ * engine, stubs, journal, TestClock. So this JVM needs no privilege, and it works wherever Testcontainers works
+ * (Docker Desktop, rootless Docker, Docker-in-Docker, a remote Docker host). The server identifier is the agent's
+ * address on the network; the router offered is the network's gateway. The channel is authenticated by a random
+ * token per network; if it breaks (the agent was killed, say) the running test fails naming the agent. The image
+ * is {@code dev.dhcpembedded/dhcp-agent:<version>}; change it with {@link Builder#agentImage(DockerImageName)} or
+ * Testcontainers' image-name substitution.
+ *
+ * <p><b>The host bridge ({@link Builder#serveFromHostBridge()}).</b> The server binds port 67 of the network's bridge
+ * interface on this host instead (interface mode: it answers nothing that arrived elsewhere). No agent, but root on
+ * a Linux Docker host is needed.
  *
  * <pre>{@code
  * @Container
@@ -54,10 +75,10 @@ import org.testcontainers.lifecycle.Startable;
  * DhcpClientContainer device = DhcpClientContainer.udhcpc().withNetwork(network);
  * }</pre>
  *
- * <p>The bridge must be an interface of the host this JVM runs on and the JVM must be allowed to bind port 67 on it
- * (root, or CAP_NET_BIND_SERVICE and CAP_NET_RAW): a rootful Docker engine on Linux. With Docker Desktop, rootless
- * Docker or a remote engine the bridge is in another network namespace and {@link #start()} fails with a
- * {@link DhcpNetworkException} that says so.
+ * <p>From the host bridge, the bridge must be an interface of the host this JVM runs on and the JVM must be allowed
+ * to bind port 67 on it (root, or CAP_NET_BIND_SERVICE and CAP_NET_RAW): a rootful Docker engine on Linux. With
+ * Docker Desktop, rootless Docker or a remote engine the bridge is in another network namespace and {@link #start()}
+ * fails with a {@link DhcpNetworkException} that says so; the agent has no such limit.
  *
  * <p>As a JUnit 5 extension ({@code @RegisterExtension static DhcpNetwork network = ...}) it starts before the
  * tests, closes after them, injects itself into parameters of type {@code DhcpNetwork}, and writes the journal of
@@ -73,6 +94,8 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
     public static final String LABEL = "dev.dhcpembedded.network";
     /** The Docker bridge driver option that names the host-side bridge interface. */
     static final String BRIDGE_NAME_OPTION = "com.docker.network.bridge.name";
+    /** The Docker bridge driver option that turns NAT to the outside off. */
+    static final String MASQUERADE_OPTION = "com.docker.network.bridge.enable_ip_masquerade";
 
     private final Builder config;
 
@@ -84,6 +107,8 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
     private int poolFirst;
     private int poolLast;
     private DhcpServer server;
+    private AgentContainer agent;
+    private volatile String channelFailure;
     private boolean startedForClass;
     private boolean closed;
 
@@ -139,9 +164,10 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
             createdId = docker.createNetworkCmd()
                     .withName(networkName)
                     .withDriver("bridge")
-                    .withInternal(true)
+                    .withInternal(config.hostBridge)
                     .withCheckDuplicate(true)
-                    .withOptions(Map.of(BRIDGE_NAME_OPTION, bridgeName))
+                    .withOptions(config.hostBridge ? Map.of(BRIDGE_NAME_OPTION, bridgeName)
+                            : Map.of(BRIDGE_NAME_OPTION, bridgeName, MASQUERADE_OPTION, "false"))
                     .withLabels(labels)
                     .withIpam(new Ipam().withConfig(new Ipam.Config()
                             .withSubnet(chosen.toString())
@@ -158,7 +184,9 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
             com.github.dockerjava.api.model.Network inspected = docker.inspectNetworkCmd().withNetworkId(createdId).exec();
             String actualBridge = Optional.ofNullable(inspected.getOptions()).map(o -> o.get(BRIDGE_NAME_OPTION))
                     .orElse("br-" + createdId.substring(0, 12));
-            requireHostInterface(actualBridge, networkName);
+            if (config.hostBridge) {
+                requireHostInterface(actualBridge, networkName);
+            }
             DhcpServerBuilder builder = DhcpServer.builder();
             config.serverSteps.forEach(step -> step.accept(builder));
             builder.subnet(chosen.toString(), s -> {
@@ -169,7 +197,14 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
                 config.subnetSteps.forEach(step -> step.accept(s));
             });
             config.staticLeases.forEach((mac, address) -> builder.staticLease(mac, address.apply(first)));
-            builder.bindInterface(actualBridge); // last: the bridge, whatever a step said
+            if (config.hostBridge) {
+                builder.bindInterface(actualBridge); // last: the bridge, whatever a step said
+            } else {
+                AgentTransport channel = startAgent(networkName);
+                // last: the agent, whatever a step said; clients unicast to the server identifier (RENEWING), so it
+                // must be the agent's own address on the network
+                builder.transport(channel).serverId(channel.localAddress().getAddress().getHostAddress());
+            }
             DhcpServer built;
             try {
                 built = builder.build();
@@ -180,6 +215,10 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
             try {
                 built.start();
             } catch (UncheckedIOException e) {
+                if (!config.hostBridge) {
+                    throw new DhcpNetworkException("cannot serve DHCP through the agent " + agent.describe() + ": "
+                            + e.getMessage(), e);
+                }
                 throw new DhcpNetworkException("cannot serve DHCP on bridge " + actualBridge + " of Docker network "
                         + networkName + ": " + e.getMessage() + ". A DhcpNetwork binds UDP port 67 on the bridge, "
                         + "which needs root or the capabilities CAP_NET_BIND_SERVICE and CAP_NET_RAW for java", e);
@@ -193,8 +232,60 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
             this.poolLast = last;
             this.server = built;
         } catch (RuntimeException e) {
+            stopAgentQuietly();
             removeQuietly(docker, createdId);
             throw e;
+        }
+    }
+
+    /** Starts the agent on its own network, connects it to this one, and opens the channel to it. */
+    private AgentTransport startAgent(String networkName) {
+        ChannelToken token = ChannelToken.random();
+        AgentContainer started = new AgentContainer(config.agentImage, token, networkName);
+        agent = started;
+        try {
+            started.start();
+        } catch (RuntimeException e) {
+            throw new DhcpNetworkException("the DHCP agent container (image " + config.agentImage + ") did not "
+                    + "start: " + e.getMessage() + ". Is the image there? .ci/build-images.sh builds it locally; "
+                    + "agent/Dockerfile is what a release builds from", e);
+        }
+        Inet4Address address;
+        try {
+            docker().connectToNetworkCmd().withNetworkId(networkName).withContainerId(started.getContainerId())
+                    .exec();
+            address = (Inet4Address) InetAddress.getByName(started.addressOn(networkName));
+        } catch (IOException | RuntimeException e) {
+            throw new DhcpNetworkException("cannot connect the DHCP agent " + started.describe() + " to network "
+                    + networkName + ": " + e.getMessage(), e);
+        }
+        InetSocketAddress control = new InetSocketAddress(started.getHost(),
+                started.getMappedPort(dev.dhcpembedded.internal.channel.ChannelProtocol.DEFAULT_PORT));
+        AgentTransport transport;
+        try {
+            transport = AgentTransport.connect(control, token, address, Duration.ofSeconds(10), started.describe());
+        } catch (IOException e) {
+            throw new DhcpNetworkException("cannot open the channel to the DHCP agent " + started.describe() + " at "
+                    + control + ": " + e.getMessage(), e);
+        }
+        transport.onBroken(reason -> channelBroke(started, networkName, reason));
+        return transport;
+    }
+
+    private void channelBroke(AgentContainer broken, String networkName, String reason) {
+        channelFailure = "the DHCP agent " + broken.describe() + " of network " + networkName + " is gone: " + reason
+                + ". DHCP on this network has stopped; the containers on it get no more answers";
+    }
+
+    private void stopAgentQuietly() {
+        AgentContainer current = agent;
+        agent = null;
+        if (current != null) {
+            try {
+                current.stop();
+            } catch (RuntimeException ignored) {
+                // best effort: it may be gone already
+            }
         }
     }
 
@@ -205,6 +296,7 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
         if (server != null) {
             server.close();
         }
+        stopAgentQuietly();
         if (id != null) {
             try {
                 DockerClient docker = DockerClientFactory.instance().client();
@@ -246,13 +338,30 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
         return server().journal();
     }
 
+    /**
+     * The DHCP agent's container id, while it runs; empty when serving {@link Builder#serveFromHostBridge() from the
+     * host bridge}.
+     */
+    public synchronized Optional<String> agentContainerId() {
+        start();
+        return Optional.ofNullable(agent).map(AgentContainer::getContainerId);
+    }
+
+    /** Why DHCP stopped on this network, if the channel to its agent broke. */
+    public Optional<String> failure() {
+        return Optional.ofNullable(channelFailure);
+    }
+
     /** The Docker network's name ({@code dhcp-embedded-<random>} unless a prefix was given). */
     public synchronized String getName() {
         start();
         return name;
     }
 
-    /** The host-side bridge interface the server is bound to, e.g. {@code dhebr1a2b3c4d5e}. */
+    /**
+     * The host-side bridge interface of the network, e.g. {@code dhebr1a2b3c4d5e}: the server is bound to it when
+     * serving from the host bridge. With the agent it exists only where the Docker engine runs.
+     */
     public synchronized String bridgeInterface() {
         start();
         return bridge;
@@ -270,7 +379,10 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
         return subnet.prefixLength();
     }
 
-    /** The gateway: the bridge's address on the host, the server identifier and the default router. */
+    /**
+     * The gateway: the bridge's address on the Docker host and the default router offered; also the server
+     * identifier when serving from the host bridge (with the agent, the server identifier is the agent's address).
+     */
     public synchronized String gateway() {
         start();
         return Ipv4.toString(gateway);
@@ -310,7 +422,8 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
     @Override
     public synchronized String toString() {
         return server == null ? "DhcpNetwork(not started)"
-                : "DhcpNetwork(" + name + ", bridge " + bridge + ", subnet " + subnet + ", pool "
+                : "DhcpNetwork(" + name + (agent != null ? ", agent " + agent.describe() : ", bridge " + bridge)
+                + ", subnet " + subnet + ", pool "
                 + Ipv4.toString(poolFirst) + "-" + Ipv4.toString(poolLast) + ")";
     }
 
@@ -345,6 +458,15 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
         }
         if (s != null) {
             FailedTestTraffic.writeIfFailed(context, s.journal());
+        }
+        String broken = channelFailure;
+        if (broken != null) {
+            Optional<Throwable> failure = context.getExecutionException();
+            if (failure.isPresent()) {
+                failure.get().addSuppressed(new DhcpNetworkException(broken));
+            } else {
+                throw new DhcpNetworkException(broken);
+            }
         }
     }
 
@@ -488,6 +610,8 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
         private AddressRange pool;
         private boolean router = true;
         private String namePrefix = "dhcp-embedded-";
+        private boolean hostBridge;
+        private DockerImageName agentImage = AgentContainer.DEFAULT_IMAGE;
         private final List<Consumer<DhcpServerBuilder>> serverSteps = new ArrayList<>();
         private final List<Consumer<SubnetBuilder>> subnetSteps = new ArrayList<>();
         private final Map<String, java.util.function.IntFunction<String>> staticLeases = new java.util.LinkedHashMap<>();
@@ -531,6 +655,30 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
             return this;
         }
 
+        /**
+         * Serve from the network's bridge on this host instead of through the agent container: the server binds port
+         * 67 of the bridge interface. Needs root (or CAP_NET_BIND_SERVICE and CAP_NET_RAW) and a Docker engine whose
+         * bridges are interfaces of this host: rootful Docker on Linux.
+         */
+        public Builder serveFromHostBridge() {
+            this.hostBridge = true;
+            return this;
+        }
+
+        /**
+         * The agent's image. Default {@code dev.dhcpembedded/dhcp-agent:<this version>}; Testcontainers' image-name
+         * substitution (e.g. a registry prefix) applies to it as to any image.
+         */
+        public Builder agentImage(DockerImageName image) {
+            this.agentImage = Objects.requireNonNull(image, "image");
+            return this;
+        }
+
+        /** Same as {@link #agentImage(DockerImageName)}, from a name such as {@code registry.example/dhcp-agent:1.0}. */
+        public Builder agentImage(String image) {
+            return agentImage(DockerImageName.parse(image));
+        }
+
         /** Offer no router (option 3). By default the gateway, i.e. the bridge on the host, is offered. */
         public Builder withoutRouter() {
             this.router = false;
@@ -539,7 +687,7 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
 
         /**
          * Anything of the server's builder: static leases, options, authoritative, a TestClock... Binding is not
-         * yours: the server is always bound to the network's bridge.
+         * yours: the server always serves the network, through its agent or from its bridge.
          */
         public Builder configureServer(Consumer<DhcpServerBuilder> step) {
             serverSteps.add(Objects.requireNonNull(step));
@@ -579,6 +727,8 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
             copy.pool = pool;
             copy.router = router;
             copy.namePrefix = namePrefix;
+            copy.hostBridge = hostBridge;
+            copy.agentImage = agentImage;
             copy.serverSteps.addAll(serverSteps);
             copy.subnetSteps.addAll(subnetSteps);
             copy.staticLeases.putAll(staticLeases);

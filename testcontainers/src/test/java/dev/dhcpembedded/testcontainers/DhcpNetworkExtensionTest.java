@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DhcpNetworkExtensionTest {
 
     @RegisterExtension
-    static final DhcpNetwork NETWORK = DhcpNetwork.builder().leaseTime(Duration.ofMinutes(3)).build();
+    static final DhcpNetwork NETWORK = DhcpNetwork.builder().serveFromHostBridge().leaseTime(Duration.ofMinutes(3)).build();
 
     @Test
     void theNetworkAndTheLoopbackServerLiveSideBySide(DhcpServer loopback) {

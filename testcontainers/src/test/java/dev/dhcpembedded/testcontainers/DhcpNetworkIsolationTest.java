@@ -20,7 +20,7 @@ class DhcpNetworkIsolationTest {
 
     @Test
     void aClientOnAnotherDockerNetworkGetsNothingWhileOneOnTheDhcpNetworkIsServed() {
-        try (DhcpNetwork served = DhcpNetwork.newNetwork();
+        try (DhcpNetwork served = DhcpNetwork.builder().serveFromHostBridge().build();
              Network other = Network.builder().createNetworkCmdModifier(c -> c.withInternal(true)).build();
              DhcpClientContainer inside = TestImages.udhcpc().withNetwork(served).waitingForLease();
              DhcpClientContainer outside = TestImages.udhcpc().withNetwork(other).oneShot()
@@ -44,7 +44,7 @@ class DhcpNetworkIsolationTest {
 
     @Test
     void closingStopsTheServerAndRemovesTheNetworkAndItsBridge() throws Exception {
-        DhcpNetwork network = DhcpNetwork.newNetwork();
+        DhcpNetwork network = DhcpNetwork.builder().serveFromHostBridge().build();
         String id = network.getId();
         String bridge = network.bridgeInterface();
         DhcpServer server = network.server();

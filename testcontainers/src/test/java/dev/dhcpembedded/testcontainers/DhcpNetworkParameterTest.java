@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DhcpNetworkParameterTest {
 
     @RegisterExtension
-    static final DhcpNetwork NETWORK = DhcpNetwork.builder().subnet("10.232.79.0/24").build();
+    static final DhcpNetwork NETWORK = DhcpNetwork.builder().serveFromHostBridge().subnet("10.232.79.0/24").build();
 
     @Test
     void theNetworkIsInjectedStarted(DhcpNetwork network) throws Exception {

@@ -29,7 +29,7 @@ class DhcpNetworkUdhcpcTest {
     private static final String STATIC_MAC = "02:42:0d:0e:0f:42";
 
     @Container
-    static final DhcpNetwork NETWORK = DhcpNetwork.builder()
+    static final DhcpNetwork NETWORK = DhcpNetwork.builder().serveFromHostBridge()
             .leaseTime(Duration.ofMinutes(10))
             .configureSubnet(s -> s.dns("198.51.100.53").domainName("lab.test"))
             .staticLease(STATIC_MAC, 20)

@@ -1,0 +1,87 @@
+package dev.dhcpembedded.agent;
+
+import dev.dhcpembedded.internal.transport.InterfaceTransport;
+import dev.dhcpembedded.transport.Transport;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InterfaceAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The production opener: finds the interface that holds the address (waiting a little, since Docker may connect
+ * the network just after the container started) and opens an {@link InterfaceTransport} on it.
+ */
+public final class InterfaceOpener implements TransportOpener {
+
+    private final Duration wait;
+
+    public InterfaceOpener(Duration wait) {
+        this.wait = wait;
+    }
+
+    @Override
+    public Transport open(Inet4Address address) throws IOException {
+        return new InterfaceTransport(interfaceHolding(address).getName());
+    }
+
+    private NetworkInterface interfaceHolding(Inet4Address address) throws IOException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            NetworkInterface nic = NetworkInterface.getByInetAddress(address);
+            if (nic != null && nic.isUp()) {
+                return nic;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("no interface of this container holds " + address.getHostAddress()
+                        + " (after " + wait.toMillis() + " ms); its interfaces are " + describe());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for " + address.getHostAddress(), e);
+            }
+        }
+    }
+
+    @Override
+    public List<Inet4Address> broadcasts(Transport opened) {
+        List<Inet4Address> out = new ArrayList<>();
+        try {
+            out.add((Inet4Address) InetAddress.getByAddress(new byte[] {-1, -1, -1, -1}));
+            NetworkInterface nic = NetworkInterface.getByName(opened.interfaceName());
+            if (nic != null) {
+                for (InterfaceAddress a : nic.getInterfaceAddresses()) {
+                    if (a.getBroadcast() instanceof Inet4Address b && !out.contains(b)) {
+                        out.add(b);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // 255.255.255.255 alone: directed broadcasts are then treated as unicast by the JVM, which is harmless
+        }
+        return out;
+    }
+
+    private static String describe() {
+        List<String> names = new ArrayList<>();
+        try {
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                List<String> addresses = new ArrayList<>();
+                for (InterfaceAddress a : nic.getInterfaceAddresses()) {
+                    addresses.add(a.getAddress().getHostAddress() + "/" + a.getNetworkPrefixLength());
+                }
+                names.add(nic.getName() + " " + addresses);
+            }
+        } catch (SocketException e) {
+            names.add("(cannot list: " + e.getMessage() + ")");
+        }
+        return names.toString();
+    }
+}

@@ -1,0 +1,16 @@
+package dev.dhcpembedded.agent;
+
+import dev.dhcpembedded.transport.Transport;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.util.List;
+
+/** Opens the transport a session serves: in the container, UDP port 67 of the interface that has the address. */
+public interface TransportOpener {
+
+    /** A transport not started yet, on the interface that holds {@code address}. */
+    Transport open(Inet4Address address) throws IOException;
+
+    /** 255.255.255.255 and the directed broadcasts of the opened transport's interface, for the JVM's addressing. */
+    List<Inet4Address> broadcasts(Transport opened);
+}

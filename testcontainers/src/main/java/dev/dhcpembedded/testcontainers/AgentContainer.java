@@ -1,0 +1,103 @@
+package dev.dhcpembedded.testcontainers;
+
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
+import dev.dhcpembedded.internal.channel.ChannelProtocol;
+import dev.dhcpembedded.internal.channel.ChannelToken;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * The DHCP agent container of a {@link DhcpNetwork}: on an ordinary network of its own, with its control port
+ * published (on the host's loopback address when the Docker host is this machine), and given the network's token
+ * in its environment. It gets NET_ADMIN and NET_RAW inside its own namespace only: port 67, SO_BINDTODEVICE and the
+ * ARP entries of unicast replies.
+ */
+final class AgentContainer extends GenericContainer<AgentContainer> {
+
+    /** The image of this version of dhcp-embedded, before Testcontainers' image-name substitution. */
+    static final DockerImageName DEFAULT_IMAGE = DockerImageName.parse("dev.dhcpembedded/dhcp-agent")
+            .withTag(version());
+    /** The label put on every agent container. */
+    static final String LABEL = "dev.dhcpembedded.agent";
+    private static final String READY = "dhcp-agent ready";
+
+    AgentContainer(DockerImageName image, ChannelToken token, String networkName) {
+        super(image);
+        boolean loopback = dockerHostIsLoopback();
+        withEnv("DHCP_AGENT_TOKEN", token.text());
+        withEnv("DHCP_AGENT_PORT", String.valueOf(ChannelProtocol.DEFAULT_PORT));
+        withExposedPorts(ChannelProtocol.DEFAULT_PORT);
+        withLabels(Map.of(LABEL, networkName, DhcpNetwork.LABEL, "agent"));
+        withCreateContainerCmdModifier(cmd -> {
+            cmd.withName(networkName + "-agent");
+            cmd.getHostConfig().withCapAdd(Capability.NET_ADMIN, Capability.NET_RAW);
+            if (loopback) {
+                cmd.getHostConfig().withPortBindings(new PortBinding(Ports.Binding.bindIp("127.0.0.1"),
+                        ExposedPort.tcp(ChannelProtocol.DEFAULT_PORT)));
+            }
+        });
+        waitingFor(Wait.forLogMessage(".*" + READY + ".*\\n", 1).withStartupTimeout(Duration.ofSeconds(30)));
+    }
+
+    /** The agent's IPv4 address on {@code networkName}, once connected to it. */
+    String addressOn(String networkName) {
+        Map<String, ContainerNetwork> networks = DockerClientFactory.instance().client()
+                .inspectContainerCmd(getContainerId()).exec().getNetworkSettings().getNetworks();
+        ContainerNetwork on = networks == null ? null : networks.get(networkName);
+        if (on == null || on.getIpAddress() == null || on.getIpAddress().isEmpty()) {
+            throw new DhcpNetworkException("the DHCP agent " + describe() + " has no IPv4 address on network "
+                    + networkName + " (its networks: " + (networks == null ? "none" : networks.keySet()) + ")");
+        }
+        return on.getIpAddress();
+    }
+
+    /** How messages name it: its container name and short id. */
+    String describe() {
+        String id = getContainerId();
+        String name = getContainerName();
+        return (name == null ? "" : name.replaceFirst("^/", "") + " ") + "(container "
+                + (id == null ? "not created" : id.substring(0, Math.min(12, id.length()))) + ", image "
+                + getDockerImageName() + ")";
+    }
+
+    /** True when the Docker host Testcontainers reaches is this machine's loopback: publish there only. */
+    static boolean dockerHostIsLoopback() {
+        try {
+            return InetAddress.getByName(DockerClientFactory.instance().dockerHostIpAddress()).isLoopbackAddress();
+        } catch (UnknownHostException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static String version() {
+        Properties properties = new Properties();
+        try (InputStream in = AgentContainer.class.getResourceAsStream("agent-image.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("agent-image.properties is missing from the dhcp-embedded "
+                        + "Testcontainers jar");
+            }
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String version = properties.getProperty("version", "");
+        if (version.isEmpty() || version.startsWith("${")) {
+            throw new IllegalStateException("agent-image.properties holds no version: the jar was not built by Maven");
+        }
+        return version;
+    }
+}

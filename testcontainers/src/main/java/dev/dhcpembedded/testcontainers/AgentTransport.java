@@ -1,0 +1,331 @@
+package dev.dhcpembedded.testcontainers;
+
+import dev.dhcpembedded.internal.channel.ChannelProtocol;
+import dev.dhcpembedded.internal.channel.ChannelToken;
+import dev.dhcpembedded.internal.channel.Frame;
+import dev.dhcpembedded.internal.channel.FrameReader;
+import dev.dhcpembedded.internal.channel.FrameWriter;
+import dev.dhcpembedded.transport.Datagram;
+import dev.dhcpembedded.transport.Transport;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The DHCP agent container seen from the test JVM: a {@link Transport} whose datagrams travel over the agent's TCP
+ * channel. The server above it is the one of loopback or interface mode; it cannot tell the difference, except that
+ * the addresses are those of the agent's interface on the container network.
+ *
+ * <p>{@link #connect} opens the channel and completes the handshake (so {@link #localAddress()} is known before the
+ * server starts); {@link #start} begins delivering datagrams and pinging the agent. A channel that breaks without
+ * {@link #close()} is reported once to the listener given to {@link #onBroken}.
+ */
+final class AgentTransport implements Transport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgentTransport.class);
+
+    private final Socket socket;
+    private final FrameReader reader;
+    private final FrameWriter writer;
+    private final Frame.Welcome welcome;
+    private final String agentName;
+    private final Map<InetSocketAddress, byte[]> arpFor = new ConcurrentHashMap<>();
+    private final AtomicReference<String> broken = new AtomicReference<>();
+    private volatile Consumer<String> brokenListener = reason -> { };
+    private volatile boolean closing;
+    private volatile long lastHeardNanos = System.nanoTime();
+    private ScheduledExecutorService pinger;
+    private Thread receiverThread;
+
+    private AgentTransport(Socket socket, FrameReader reader, FrameWriter writer, Frame.Welcome welcome,
+                           String agentName) {
+        this.socket = socket;
+        this.reader = reader;
+        this.writer = writer;
+        this.welcome = welcome;
+        this.agentName = agentName;
+    }
+
+    /**
+     * Connects to the agent at {@code agent}, presents {@code token} and asks it to serve the interface holding
+     * {@code serve}. Retries while the connection is closed before any answer (a published port can accept before
+     * the agent listens) until {@code timeout}.
+     *
+     * @param agentName how messages name the agent, e.g. its container name
+     * @throws IOException when the agent refuses (the message gives its reason) or cannot be reached in time
+     */
+    static AgentTransport connect(InetSocketAddress agent, ChannelToken token, Inet4Address serve, Duration timeout,
+                                  String agentName) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        IOException last;
+        do {
+            try {
+                return handshake(agent, token, serve, timeout, agentName);
+            } catch (RefusedException e) {
+                throw e;
+            } catch (IOException e) {
+                last = e;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while connecting to the DHCP agent " + agentName, e);
+            }
+        } while (System.nanoTime() < deadline);
+        throw new IOException("cannot open the channel to the DHCP agent " + agentName + " at " + agent + " within "
+                + timeout.toMillis() + " ms: " + last.getMessage(), last);
+    }
+
+    private static AgentTransport handshake(InetSocketAddress agent, ChannelToken token, Inet4Address serve,
+                                            Duration timeout, String agentName) throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.connect(agent, (int) Math.max(1, timeout.toMillis()));
+            socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
+            FrameWriter writer = new FrameWriter(new BufferedOutputStream(socket.getOutputStream()));
+            FrameReader reader = new FrameReader(new BufferedInputStream(socket.getInputStream()));
+            writer.write(new Frame.Hello(ChannelProtocol.VERSION, token.bytes(), serve));
+            Frame answer = reader.read();
+            if (answer instanceof Frame.Welcome welcome) {
+                socket.setSoTimeout(0);
+                return new AgentTransport(socket, reader, writer, welcome, agentName);
+            }
+            if (answer instanceof Frame.Refused refused) {
+                throw new RefusedException("the DHCP agent " + agentName + " refused the channel: "
+                        + refused.reason());
+            }
+            throw new EOFException(answer == null ? "the agent closed the connection before answering"
+                    : "the agent answered " + answer + " instead of WELCOME");
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** Calls {@code listener} once, with the reason, if the channel breaks while the transport is not closing. */
+    void onBroken(Consumer<String> listener) {
+        this.brokenListener = listener;
+    }
+
+    /** Why the channel broke, if it did. */
+    Optional<String> brokenReason() {
+        return Optional.ofNullable(broken.get());
+    }
+
+    @Override
+    public synchronized void start(Receiver receiver) {
+        if (receiverThread != null) {
+            throw new IllegalStateException("transport already started");
+        }
+        if (broken.get() != null) {
+            throw new IllegalStateException("the channel to the DHCP agent " + agentName + " is broken: "
+                    + broken.get());
+        }
+        Thread thread = new Thread(() -> receiveLoop(receiver), "dhcp-agent-channel-" + agentName);
+        thread.setDaemon(true);
+        receiverThread = thread;
+        pinger = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "dhcp-agent-ping-" + agentName);
+            t.setDaemon(true);
+            return t;
+        });
+        long period = ChannelProtocol.PING_INTERVAL.toMillis();
+        pinger.scheduleAtFixedRate(this::ping, period, period, TimeUnit.MILLISECONDS);
+        thread.start();
+    }
+
+    private void receiveLoop(Receiver receiver) {
+        while (true) {
+            Frame frame;
+            try {
+                frame = reader.read();
+            } catch (SocketTimeoutException e) {
+                continue;
+            } catch (IOException e) {
+                breakDown("the channel failed: " + e.getMessage());
+                return;
+            }
+            lastHeardNanos = System.nanoTime();
+            if (frame == null) {
+                breakDown("the agent closed the channel (the container stopped or was killed)");
+                return;
+            }
+            if (frame instanceof Frame.Inbound in) {
+                try {
+                    receiver.onDatagram(new Datagram(in.payload(), in.source(), in.destination(),
+                            welcome.interfaceName(), in.broadcast()));
+                } catch (RuntimeException e) {
+                    LOG.error("the server failed on a datagram from {}; it keeps serving", in.source(), e);
+                }
+            } else if (frame instanceof Frame.Notice notice) {
+                LOG.warn("DHCP agent {}: {}", agentName, notice.text());
+            } else if (frame instanceof Frame.Bye bye) {
+                breakDown("the agent ended the session: " + bye.reason());
+                return;
+            } else if (frame instanceof Frame.Ping ping) {
+                write(new Frame.Pong(ping.nonce()));
+            } else if (!(frame instanceof Frame.Pong)) {
+                breakDown("the agent sent an unexpected " + frame);
+                return;
+            }
+        }
+    }
+
+    private void ping() {
+        if (broken.get() != null || closing) {
+            return;
+        }
+        long silentNanos = System.nanoTime() - lastHeardNanos;
+        if (silentNanos > ChannelProtocol.IDLE_TIMEOUT.toNanos()) {
+            breakDown("the agent did not answer for " + TimeUnit.NANOSECONDS.toMillis(silentNanos) + " ms");
+            return;
+        }
+        write(new Frame.Ping(System.nanoTime()));
+    }
+
+    private void write(Frame frame) {
+        try {
+            writer.write(frame);
+        } catch (IOException e) {
+            breakDown("writing to the channel failed: " + e.getMessage());
+        }
+    }
+
+    private void breakDown(String reason) {
+        if (closing || !broken.compareAndSet(null, reason)) {
+            return;
+        }
+        LOG.error("the channel to the DHCP agent {} broke: {}", agentName, reason);
+        closeSocket();
+        try {
+            brokenListener.accept(reason);
+        } catch (RuntimeException e) {
+            LOG.warn("the listener of the broken channel failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void send(Datagram datagram) throws IOException {
+        String reason = broken.get();
+        if (reason != null) {
+            throw new IOException("the channel to the DHCP agent " + agentName + " is broken: " + reason);
+        }
+        byte[] mac = arpFor.remove(datagram.destination());
+        writer.write(new Frame.Outbound(datagram.destination(), datagram.broadcast(), mac == null ? new byte[0] : mac,
+                datagram.bytes()));
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return new InetSocketAddress(welcome.address(), welcome.port());
+    }
+
+    @Override
+    public String interfaceName() {
+        return welcome.interfaceName();
+    }
+
+    /**
+     * RFC 2131 §4.1 as the agent's interface transport applies it: a unicast to a client without an address goes to
+     * yiaddr and chaddr, and the agent writes the ARP entry it needs (the chaddr travels with the datagram); without
+     * a 6-byte chaddr it is broadcast.
+     */
+    @Override
+    public InetSocketAddress replyDestination(Datagram request, InetSocketAddress rfcDestination,
+                                              byte[] clientEthernet) {
+        InetAddress to = rfcDestination.getAddress();
+        if (isBroadcast(to) || request.source().getAddress().equals(to)) {
+            return rfcDestination;
+        }
+        if (request.source().getAddress().isAnyLocalAddress() && rfcDestination.getPort() == 68) {
+            if (clientEthernet != null && clientEthernet.length == 6) {
+                arpFor.put(rfcDestination, clientEthernet.clone());
+                return rfcDestination;
+            }
+            return new InetSocketAddress("255.255.255.255", rfcDestination.getPort());
+        }
+        return rfcDestination;
+    }
+
+    private boolean isBroadcast(InetAddress to) {
+        return to.isMulticastAddress() || welcome.broadcasts().contains(to);
+    }
+
+    /** The agent's broadcast addresses, as it stated them. */
+    List<Inet4Address> broadcasts() {
+        return welcome.broadcasts();
+    }
+
+    @Override
+    public void close() {
+        Thread thread;
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+            thread = receiverThread;
+        }
+        if (broken.get() == null) {
+            try {
+                writer.write(new Frame.Bye("the test closed its DhcpNetwork"));
+            } catch (IOException ignored) {
+                // the agent is gone already
+            }
+        }
+        if (pinger != null) {
+            pinger.shutdownNow();
+        }
+        closeSocket();
+        if (thread != null && thread != Thread.currentThread()) {
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void closeSocket() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DHCP agent " + agentName + " serving " + welcome.interfaceName() + " "
+                + welcome.address().getHostAddress() + ":" + welcome.port();
+    }
+
+    /** The agent said no: retrying will not help. */
+    static final class RefusedException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        RefusedException(String message) {
+            super(message);
+        }
+    }
+}
