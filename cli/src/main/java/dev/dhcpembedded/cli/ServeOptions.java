@@ -49,6 +49,9 @@ final class ServeOptions {
     @Option(names = "--authoritative", description = "NAK requests for addresses it does not know")
     boolean authoritative;
 
+    @Option(names = "--rapid-commit", description = "answer a DISCOVER that carries option 80 with ACK (RFC 4039)")
+    boolean rapidCommit;
+
     @Option(names = "--pcap", paramLabel = "FILE", description = "write all traffic seen and sent to FILE when it stops")
     Path pcap;
 
@@ -103,7 +106,7 @@ final class ServeOptions {
         if (journalCapacity != null) {
             builder.journalCapacity(journalCapacity);
         }
-        return builder.authoritative(authoritative).build();
+        return builder.authoritative(authoritative).rapidCommit(rapidCommit).build();
     }
 
     private InetSocketAddress parseBind() {

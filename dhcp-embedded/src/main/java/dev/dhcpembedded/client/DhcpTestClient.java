@@ -69,6 +69,21 @@ public final class DhcpTestClient implements AutoCloseable {
     }
 
     /**
+     * INIT with rapid commit (RFC 4039): a DISCOVER carrying option 80 with a new xid; the first ACK (the server
+     * committed at once) or OFFER (it did not) for it, or empty when none came. Follow an OFFER with
+     * {@link #request(DhcpMessage)}; an ACK is the lease
+     * ({@link ClientLease#fromAck(DhcpMessage, java.time.Instant)}).
+     */
+    public synchronized Optional<DhcpMessage> discoverWithRapidCommit() {
+        int xid = newXid();
+        discoverXid = xid;
+        discoverSecs = new SecondsCounter(settings.clock());
+        return retransmitter.exchange(secs -> messages.discover(xid, secs, Optional.empty()).toBuilder()
+                        .option(dev.dhcpembedded.codec.DhcpOption.rapidCommit()).build(), discoverSecs,
+                replyFilter(xid, Set.of(MessageType.OFFER, MessageType.ACK)));
+    }
+
+    /**
      * One DISCOVER (no retransmission) and every OFFER for it that arrives within {@code window}, in arrival order:
      * for tests with competing servers.
      */

@@ -318,6 +318,26 @@ public final class DhcpMessage {
         return option(OptionCode.RELAY_AGENT_INFORMATION).map(DhcpOption::asSubOptions).orElse(List.of());
     }
 
+    /** Whether the message carries rapid commit (80, RFC 4039). */
+    public boolean rapidCommit() {
+        return hasOption(OptionCode.RAPID_COMMIT);
+    }
+
+    /** IPv6-only preferred (108, RFC 8925): V6ONLY_WAIT. */
+    public Optional<Duration> ipv6OnlyPreferred() {
+        return option(OptionCode.IPV6_ONLY_PREFERRED).map(DhcpOption::asDuration);
+    }
+
+    /** Captive portal (114, RFC 8910): the URI. */
+    public Optional<String> captivePortal() {
+        return option(OptionCode.CAPTIVE_PORTAL).map(DhcpOption::asString);
+    }
+
+    /** MUD URL (161, RFC 8520). */
+    public Optional<String> mudUrl() {
+        return option(OptionCode.MUD_URL).map(DhcpOption::asString);
+    }
+
     public List<String> domainSearch() {
         return option(OptionCode.DOMAIN_SEARCH).map(DhcpOption::asDomainSearch).orElse(List.of());
     }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import dev.dhcpembedded.internal.codec.Ipv4;
 
 /**
@@ -160,6 +161,51 @@ public final class DhcpOption {
 
     public static DhcpOption relayAgentInformation(SubOption... subOptions) {
         return create(OptionCode.RELAY_AGENT_INFORMATION, SubOption.encode(List.of(subOptions))).validated();
+    }
+
+    /** Rapid commit (80, RFC 4039): no value; a DISCOVER with it asks for an ACK at once, an ACK with it grants one. */
+    public static DhcpOption rapidCommit() {
+        return create(OptionCode.RAPID_COMMIT, new byte[0]);
+    }
+
+    /**
+     * IPv6-only preferred (108, RFC 8925): the client may stop DHCPv4 for {@code v6OnlyWait} (V6ONLY_WAIT; clients
+     * use at least 300 s, MIN_V6ONLY_WAIT, whatever is sent).
+     */
+    public static DhcpOption ipv6OnlyPreferred(Duration v6OnlyWait) {
+        return seconds(OptionCode.IPV6_ONLY_PREFERRED, v6OnlyWait);
+    }
+
+    /** Captive portal (114, RFC 8910): the URI of the portal's API, e.g. {@code https://portal.example/api}. */
+    public static DhcpOption captivePortal(String uri) {
+        return uriOption(OptionCode.CAPTIVE_PORTAL, uri);
+    }
+
+    /** MUD URL (161, RFC 8520): where the device's Manufacturer Usage Description is, an {@code https} URL. */
+    public static DhcpOption mudUrl(String url) {
+        return uriOption(OptionCode.MUD_URL, url);
+    }
+
+    private static DhcpOption uriOption(OptionCode code, String uri) {
+        Objects.requireNonNull(uri, "uri");
+        if (uri.isEmpty() || uri.length() > 255) {
+            throw new IllegalArgumentException(code + " '" + uri + "' must be 1 to 255 characters");
+        }
+        for (int i = 0; i < uri.length(); i++) {
+            char c = uri.charAt(i);
+            if (c <= ' ' || c > '~') {
+                throw new IllegalArgumentException(code + " '" + uri + "' has a character that is not printable"
+                        + " US-ASCII at index " + i + "; percent-encode it");
+            }
+        }
+        try {
+            if (!new java.net.URI(uri).isAbsolute()) {
+                throw new IllegalArgumentException(code + " '" + uri + "' is not an absolute URI (no scheme)");
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(code + " '" + uri + "' is not a URI: " + e.getMessage(), e);
+        }
+        return create(code, uri.getBytes(StandardCharsets.US_ASCII));
     }
 
     public static DhcpOption domainSearch(String... names) {

@@ -36,8 +36,14 @@ public final class OptionCode implements Comparable<OptionCode> {
     public static final OptionCode RAPID_COMMIT = define(80, "RAPID_COMMIT");
     public static final OptionCode CLIENT_FQDN = define(81, "CLIENT_FQDN");
     public static final OptionCode RELAY_AGENT_INFORMATION = define(82, "RELAY_AGENT_INFORMATION");
+    /** IPv6-only preferred (RFC 8925): V6ONLY_WAIT in seconds. */
+    public static final OptionCode IPV6_ONLY_PREFERRED = define(108, "IPV6_ONLY_PREFERRED");
+    /** Captive portal URI (RFC 8910). */
+    public static final OptionCode CAPTIVE_PORTAL = define(114, "CAPTIVE_PORTAL");
     public static final OptionCode DOMAIN_SEARCH = define(119, "DOMAIN_SEARCH");
     public static final OptionCode CLASSLESS_STATIC_ROUTE = define(121, "CLASSLESS_STATIC_ROUTE");
+    /** Manufacturer Usage Description URL (RFC 8520). */
+    public static final OptionCode MUD_URL = define(161, "MUD_URL");
     public static final OptionCode END = define(255, "END");
 
     static {

@@ -50,6 +50,8 @@ public final class DhcpServer implements AutoCloseable {
     private final String interfaceName;
     private final Journal journal;
     private final Clock clock;
+    private final Clock wallClock;
+    private final java.util.concurrent.atomic.AtomicBoolean paused = new java.util.concurrent.atomic.AtomicBoolean();
     private final StubRegistry stubs = new StubRegistry();
     private final UnmatchedRequests unmatched;
     private LeaseEngine engine;
@@ -58,7 +60,8 @@ public final class DhcpServer implements AutoCloseable {
     private ServerConfig startConfig;
 
     DhcpServer(ServerConfig config, Supplier<Transport> transportFactory, String interfaceName, int journalCapacity,
-               Clock clock) {
+               Clock clock, Clock wallClock) {
+        this.wallClock = wallClock;
         this.initialConfig = config;
         this.transportFactory = transportFactory;
         this.interfaceName = interfaceName;
@@ -84,7 +87,7 @@ public final class DhcpServer implements AutoCloseable {
         engine = new LeaseEngine(startConfig, clock);
         ReplyScheduler replies = new ReplyScheduler(clock, String.valueOf(System.identityHashCode(this)));
         PacketHandler handler = new PacketHandler(new EngineResponder(engine, stubs), engine, journal, opened,
-                clock, localAddress, replies, unmatched);
+                clock, wallClock, localAddress, replies, unmatched, paused);
         try {
             opened.start(handler);
         } catch (IOException e) {
@@ -112,6 +115,25 @@ public final class DhcpServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /**
+     * An outage: from now until {@link #resume()} the server hears nothing, journals nothing and answers nothing,
+     * replies already delayed included, as if it were switched off while the link stays up. Leases, stubs and the
+     * clock carry on. For renew-during-outage and link-flap scenarios.
+     */
+    public void pause() {
+        paused.set(true);
+    }
+
+    /** Ends {@link #pause()}: requests from now on are heard and answered again. */
+    public void resume() {
+        paused.set(false);
+    }
+
+    /** Whether the server is {@link #pause() paused}. */
+    public boolean isPaused() {
+        return paused.get();
     }
 
     public synchronized boolean isRunning() {
@@ -298,6 +320,7 @@ public final class DhcpServer implements AutoCloseable {
         }
         engine().reset(startConfig);
         journal.clear();
+        paused.set(false);
     }
 
     private synchronized Transport running() {

@@ -37,6 +37,9 @@ public final class DhcpServerBuilder {
     private Duration declineProbation = Duration.ofMinutes(10);
     private int journalCapacity = Journal.DEFAULT_CAPACITY;
     private Clock clock = Clock.systemUTC();
+    private Clock wallClock = Clock.systemUTC();
+    private boolean rapidCommit;
+    private boolean bootp;
 
     DhcpServerBuilder() {
     }
@@ -167,6 +170,44 @@ public final class DhcpServerBuilder {
         return this;
     }
 
+    /**
+     * Rapid commit (option 80, RFC 4039): a DISCOVER carrying 80 gets an ACK carrying 80, and the lease is bound at
+     * once, with no OFFER and no REQUEST. Off by default. A stub can refuse it for one client or one occurrence with
+     * {@code onDiscover().from(mac).respond(withoutRapidCommit()).once()}.
+     */
+    public DhcpServerBuilder rapidCommit() {
+        return rapidCommit(true);
+    }
+
+    public DhcpServerBuilder rapidCommit(boolean enabled) {
+        this.rapidCommit = enabled;
+        return this;
+    }
+
+    /**
+     * Serves BOOTP (RFC 951, RFC 1542): a BOOTREQUEST without option 53 gets a BOOTREPLY with the client's static
+     * lease or a permanent pool address, and only the options that fit the 64-byte vendor area. Off by default
+     * (such requests are journaled and not answered).
+     */
+    public DhcpServerBuilder bootp() {
+        return bootp(true);
+    }
+
+    public DhcpServerBuilder bootp(boolean enabled) {
+        this.bootp = enabled;
+        return this;
+    }
+
+    /**
+     * The clock the journal reads its wall time from ({@link dev.dhcpembedded.journal.JournalEntry#wallTime()}),
+     * which wall-clock timing assertions measure. Default: the system clock. A test of such assertions may give a
+     * {@link TestClock} here; leases still age on {@link #clock(Clock)}.
+     */
+    public DhcpServerBuilder wallClock(Clock wallClock) {
+        this.wallClock = java.util.Objects.requireNonNull(wallClock, "wallClock");
+        return this;
+    }
+
     /** Validates everything and returns a server that is not started yet. */
     public DhcpServer build() {
         List<SubnetConfig> builtSubnets = new ArrayList<>();
@@ -175,8 +216,8 @@ public final class DhcpServerBuilder {
         staticLeases.forEach(s -> builtLeases.add(s.get()));
         int id = serverId == null ? 0 : Ipv4.parseInt(serverId);
         ServerConfig config = new ServerConfig(id, authoritative, offerHoldTime, declineProbation, builtSubnets,
-                builtLeases, globalOptions);
-        return new DhcpServer(config, transport, interfaceName, journalCapacity, clock);
+                builtLeases, globalOptions, rapidCommit, bootp);
+        return new DhcpServer(config, transport, interfaceName, journalCapacity, clock, wallClock);
     }
 
     /** Builds and starts; ready to answer when it returns. */

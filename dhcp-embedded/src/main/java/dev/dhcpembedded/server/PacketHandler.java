@@ -39,13 +39,18 @@ final class PacketHandler implements Transport.Receiver {
     private final Journal journal;
     private final Transport transport;
     private final Clock clock;
+    private final Clock wallClock;
+    private final java.util.concurrent.atomic.AtomicBoolean paused;
     private final LeaseEngine engine;
     private final int localAddress;
     private final ReplyScheduler scheduler;
     private final UnmatchedRequests unmatched;
 
     PacketHandler(Responder responder, LeaseEngine engine, Journal journal, Transport transport, Clock clock,
-                  int localAddress, ReplyScheduler scheduler, UnmatchedRequests unmatched) {
+                  Clock wallClock, int localAddress, ReplyScheduler scheduler, UnmatchedRequests unmatched,
+                  java.util.concurrent.atomic.AtomicBoolean paused) {
+        this.wallClock = wallClock;
+        this.paused = paused;
         this.responder = responder;
         this.unmatched = unmatched;
         this.scheduler = scheduler;
@@ -66,6 +71,9 @@ final class PacketHandler implements Transport.Receiver {
     }
 
     private void handle(Datagram in) {
+        if (paused.get()) {
+            return; // an outage: not heard, not journaled, not answered
+        }
         long receivedAt = clock.millis();
         DhcpMessage request;
         try {
@@ -105,6 +113,9 @@ final class PacketHandler implements Transport.Receiver {
     }
 
     private void send(Datagram in, DhcpMessage request, Reply planned) {
+        if (paused.get()) {
+            return; // a reply delayed into an outage is lost with it
+        }
         byte[] bytes;
         try {
             bytes = planned.malform(encode(request, planned.message()));
@@ -139,7 +150,7 @@ final class PacketHandler implements Transport.Receiver {
 
     private long record(JournalEntry.Kind kind, InetSocketAddress source, InetSocketAddress destination,
                         Datagram in, byte[] bytes, DhcpCodecException error, String note) {
-        return JournalAccess.record(journal, kind, clock.millis(), System.currentTimeMillis(), ip(source), source.getPort(),
+        return JournalAccess.record(journal, kind, clock.millis(), wallClock.millis(), ip(source), source.getPort(),
                 ip(destination), destination.getPort(), in.source(), in.interfaceName(), bytes, note, error);
     }
 

@@ -30,6 +30,8 @@ public final class SubnetBuilder {
     private Duration leaseTime = DEFAULT_LEASE_TIME;
     private Duration renewalTime;
     private Duration rebindingTime;
+    private Duration v6OnlyWait;
+    private boolean v6OnlyZeroAddress;
 
     SubnetBuilder(Cidr cidr) {
         this.cidr = cidr;
@@ -108,6 +110,31 @@ public final class SubnetBuilder {
         return this;
     }
 
+    /** Captive portal (114, RFC 8910): the URI of the portal's API, sent when asked for. */
+    public SubnetBuilder captivePortal(String uri) {
+        return option(DhcpOption.captivePortal(uri));
+    }
+
+    /**
+     * IPv6-only preferred (108, RFC 8925): a client that asks for option 108 (in 55) gets it, with
+     * {@code v6OnlyWait}, in its OFFER and ACK, and never a rapid-commit ACK. Clients that do not ask get nothing
+     * of it. Off by default.
+     */
+    public SubnetBuilder ipv6OnlyPreferred(Duration v6OnlyWait) {
+        DhcpOption.ipv6OnlyPreferred(v6OnlyWait);
+        this.v6OnlyWait = v6OnlyWait;
+        return this;
+    }
+
+    /**
+     * With {@link #ipv6OnlyPreferred(Duration)}: the OFFER to a client that asked for 108 carries yiaddr 0.0.0.0
+     * and takes nothing from the pool (RFC 8925 §3.3.1 allows it; a client that honours 108 never asks for it).
+     */
+    public SubnetBuilder ipv6OnlyOfferingNoAddress() {
+        this.v6OnlyZeroAddress = true;
+        return this;
+    }
+
     /** An option sent when the client asks for it in option 55 (or sends no list); replaces one of its code. */
     public SubnetBuilder option(DhcpOption option) {
         options.removeIf(o -> o.code().equals(option.code()));
@@ -137,6 +164,16 @@ public final class SubnetBuilder {
         }
         Duration t1 = renewalTime != null ? renewalTime : leaseTime.dividedBy(2);
         Duration t2 = rebindingTime != null ? rebindingTime : leaseTime.multipliedBy(7).dividedBy(8);
-        return new SubnetConfig(cidr, served, excluded, leaseTime, t1, t2, options, forced);
+        if (v6OnlyZeroAddress && v6OnlyWait == null) {
+            throw new IllegalArgumentException("subnet " + cidr + ": ipv6OnlyOfferingNoAddress() needs"
+                    + " ipv6OnlyPreferred(wait) too");
+        }
+        if (options.stream().anyMatch(o -> o.code().equals(dev.dhcpembedded.codec.OptionCode.IPV6_ONLY_PREFERRED))
+                || forced.stream().anyMatch(o -> o.code().equals(dev.dhcpembedded.codec.OptionCode.IPV6_ONLY_PREFERRED))) {
+            throw new IllegalArgumentException("subnet " + cidr + ": option 108 is configured with"
+                    + " ipv6OnlyPreferred(wait), which sends it only to clients that ask (RFC 8925), not as an option");
+        }
+        return new SubnetConfig(cidr, served, excluded, leaseTime, t1, t2, options, forced,
+                v6OnlyWait == null ? null : new SubnetConfig.Ipv6OnlyPreferred(v6OnlyWait, v6OnlyZeroAddress));
     }
 }

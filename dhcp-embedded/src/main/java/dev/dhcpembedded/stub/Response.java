@@ -19,7 +19,7 @@ import java.util.function.UnaryOperator;
  */
 public final class Response {
 
-    private enum Kind { DEFAULT, OFFER, ACK, NAK, IGNORE, FUNCTION }
+    private enum Kind { DEFAULT, NO_RAPID_COMMIT, OFFER, ACK, NAK, IGNORE, FUNCTION }
 
     private final Kind kind;
     private final String address;
@@ -46,6 +46,10 @@ public final class Response {
 
     static Response defaultReply() {
         return of(Kind.DEFAULT);
+    }
+
+    static Response withoutRapidCommit() {
+        return of(Kind.NO_RAPID_COMMIT);
     }
 
     static Response offer() {
@@ -193,7 +197,10 @@ public final class Response {
             case NAK:
                 return Optional.of(context.nak(nakMessage));
             case OFFER:
-                return address != null ? Optional.of(context.offer(address)) : context.optionalDefaultReply();
+                return address != null ? Optional.of(context.offer(address))
+                        : context.optionalDefaultReplyWithoutRapidCommit();
+            case NO_RAPID_COMMIT:
+                return context.optionalDefaultReplyWithoutRapidCommit();
             case ACK:
                 return address != null ? Optional.of(context.ack(address)) : context.optionalDefaultReply();
             case FUNCTION:
@@ -208,6 +215,7 @@ public final class Response {
         StringBuilder out = new StringBuilder();
         switch (kind) {
             case DEFAULT: out.append("default reply"); break;
+            case NO_RAPID_COMMIT: out.append("default reply without rapid commit"); break;
             case OFFER: out.append("offer").append(address != null ? " " + address : ""); break;
             case ACK: out.append("ack").append(address != null ? " " + address : ""); break;
             case NAK: out.append("nak \"").append(nakMessage).append('"'); break;

@@ -16,7 +16,18 @@ public final class Responses {
         return Response.defaultReply();
     }
 
-    /** The default OFFER; add {@code .address("10.20.0.77")} to offer a given address. */
+    /**
+     * The default reply, but a DISCOVER carrying rapid commit (80, RFC 4039) gets a normal OFFER rather than an
+     * ACK, as from a server that does not do rapid commit: {@code onDiscover().respond(withoutRapidCommit()).once()}.
+     */
+    public static Response withoutRapidCommit() {
+        return Response.withoutRapidCommit();
+    }
+
+    /**
+     * The default OFFER (for a DISCOVER with rapid commit too: an OFFER, never the rapid ACK); add
+     * {@code .address("10.20.0.77")} to offer a given address.
+     */
     public static Response offer() {
         return Response.offer();
     }

@@ -29,6 +29,14 @@ public interface StubContext {
     /** The RFC 2131 default reply, or empty when the server would stay silent. */
     Optional<Reply> optionalDefaultReply();
 
+    /**
+     * The RFC 2131 default reply as if the server did not do rapid commit (RFC 4039): for a DISCOVER carrying option
+     * 80, the OFFER instead of the ACK; for anything else the same as {@link #optionalDefaultReply()}.
+     */
+    default Optional<Reply> optionalDefaultReplyWithoutRapidCommit() {
+        return optionalDefaultReply();
+    }
+
     /** An OFFER of {@code address}, held for the client like any offer. */
     Reply offer(String address);
 

@@ -88,6 +88,8 @@ final class AnnotationRecipe implements ServerRecipe {
             attribute("serverId", config.serverId(), () -> builder.serverId(config.serverId()));
         }
         builder.authoritative(config.authoritative());
+        builder.rapidCommit(config.rapidCommit());
+        builder.bootp(config.bootp());
         if (!config.bindInterface().isEmpty()) {
             builder.bindInterface(config.bindInterface());
         }

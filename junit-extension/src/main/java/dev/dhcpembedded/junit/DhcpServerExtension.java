@@ -461,6 +461,16 @@ public final class DhcpServerExtension implements BeforeAllCallback, BeforeEachC
             return configure(DhcpServerBuilder::authoritative);
         }
 
+        /** Rapid commit (option 80, RFC 4039); see {@link DhcpServerBuilder#rapidCommit()}. */
+        public Builder rapidCommit() {
+            return configure(DhcpServerBuilder::rapidCommit);
+        }
+
+        /** BOOTP (RFC 951); see {@link DhcpServerBuilder#bootp()}. */
+        public Builder bootp() {
+            return configure(DhcpServerBuilder::bootp);
+        }
+
         /** 127.0.0.1 on an ephemeral port: the default. */
         public Builder bindLoopback() {
             return configure(DhcpServerBuilder::bindLoopback);

@@ -68,6 +68,14 @@ public @interface DhcpServerTest {
     boolean authoritative() default false;
 
     /**
+     * Rapid commit (option 80, RFC 4039): a DISCOVER carrying 80 gets an ACK carrying 80 and a bound lease at once.
+     */
+    boolean rapidCommit() default false;
+
+    /** Serve BOOTP (RFC 951): a BOOTREQUEST without option 53 gets a BOOTREPLY with a permanent address. */
+    boolean bootp() default false;
+
+    /**
      * Serve UDP port 67 of this interface (needs root or CAP_NET_BIND_SERVICE) instead of loopback. Empty (the
      * default) means 127.0.0.1 on an ephemeral port.
      */

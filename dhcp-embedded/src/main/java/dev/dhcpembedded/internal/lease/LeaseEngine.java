@@ -58,19 +58,30 @@ public final class LeaseEngine {
     }
 
     public synchronized Decision handle(DhcpMessage request, Arrival arrival) {
+        return handle(request, arrival, true);
+    }
+
+    /**
+     * As {@link #handle(DhcpMessage, Arrival)}; with {@code allowRapidCommit} false a DISCOVER carrying rapid commit
+     * (80) gets the OFFER it would get without it, as a stub that refuses rapid commit wants.
+     */
+    public synchronized Decision handle(DhcpMessage request, Arrival arrival, boolean allowRapidCommit) {
         if (!request.isRequest()) {
             return Decision.silence("BOOTREPLY (op 2) sent to the server; ignored");
         }
         Optional<MessageType> type = request.messageType();
         if (type.isEmpty()) {
-            return Decision.silence("no message type (option 53): plain BOOTP is not served");
+            if (config.bootp()) {
+                return bootp(request, arrival);
+            }
+            return Decision.silence("no message type (option 53): plain BOOTP is not served (see bootp())");
         }
         if (request.hlen() == 0 && request.clientIdentifier().isEmpty()) {
             return Decision.silence("hlen 0 and no client identifier: the client cannot be identified");
         }
         MessageType t = type.get();
         if (t.equals(MessageType.DISCOVER)) {
-            return discover(request, arrival);
+            return discover(request, arrival, allowRapidCommit);
         } else if (t.equals(MessageType.REQUEST)) {
             return request(request, arrival);
         } else if (t.equals(MessageType.DECLINE)) {
@@ -83,12 +94,20 @@ public final class LeaseEngine {
         return Decision.silence("message type " + t + " is not one a server answers");
     }
 
-    private Decision discover(DhcpMessage request, Arrival arrival) {
+    private Decision discover(DhcpMessage request, Arrival arrival, boolean allowRapidCommit) {
         Optional<SubnetConfig> found = subnetFor(request, arrival, false);
         if (found.isEmpty()) {
             return noSubnet(request);
         }
         SubnetConfig subnet = found.get();
+        boolean ipv6Only = subnet.ipv6OnlyFor(request);
+        if (ipv6Only && subnet.ipv6Only().zeroAddress()) {
+            // RFC 8925 §3.3.1: the client will not use an address, so none is taken from the pool
+            return Decision.reply(ReplyFactory.offerOrAck(request, MessageType.OFFER, 0, config, subnet,
+                    staticLeaseFor(request), false), "DISCOVER asking for IPv6-only preferred (108): OFFER 0.0.0.0"
+                    + " with 108");
+        }
+        boolean rapid = config.rapidCommit() && request.rapidCommit() && allowRapidCommit && !ipv6Only;
         ClientKey client = ClientKey.of(request);
         long now = clock.millis();
         Optional<StaticLease> host = staticLeaseFor(request);
@@ -116,6 +135,14 @@ public final class LeaseEngine {
             }
             rule = "DISCOVER: offer a free pool address";
         }
+        if (rapid) {
+            // RFC 4039 §3: commit at once, as for a REQUEST in SELECTING, and answer with an ACK carrying 80
+            LeaseTable.Row bound = table.assign(address, client, request.clientMac(), LeaseState.BOUND,
+                    now + subnet.leaseTime().toMillis());
+            request.hostname().ifPresent(h -> bound.hostname = Optional.of(h));
+            return Decision.reply(ReplyFactory.rapidAck(request, address, config, subnet, host),
+                    rule.replace("DISCOVER: offer", "DISCOVER with rapid commit (80): ACK"));
+        }
         // the client's current binding on this address stays bound: an OFFER must not shorten it to the hold time
         // (assign reuses the same row, so remember it before)
         boolean keepBinding = row != null && row.address == address && row.state == LeaseState.BOUND
@@ -128,8 +155,50 @@ public final class LeaseEngine {
             held.expiresAtMillis = boundUntil;
         }
         request.hostname().ifPresent(h -> held.hostname = Optional.of(h));
+        String why = ipv6Only ? rule + " with IPv6-only preferred (108)"
+                + (config.rapidCommit() && request.rapidCommit() ? ", no rapid commit (RFC 8925 §3.3.1)" : "")
+                : config.rapidCommit() && request.rapidCommit() && !allowRapidCommit ? rule + ", rapid commit refused"
+                : rule;
         return Decision.reply(ReplyFactory.offerOrAck(request, MessageType.OFFER, address, config, subnet, host,
-                true), rule);
+                true), why);
+    }
+
+    /**
+     * RFC 951 and 1542: a BOOTREQUEST without option 53 gets a BOOTREPLY with the client's static address or a
+     * permanent one from the pool, and only the options that fit the 64-byte vendor area.
+     */
+    private Decision bootp(DhcpMessage request, Arrival arrival) {
+        if (request.hlen() == 0) {
+            return Decision.silence("BOOTREQUEST with hlen 0: the client cannot be identified");
+        }
+        Optional<SubnetConfig> found = subnetFor(request, arrival, true);
+        if (found.isEmpty()) {
+            return noSubnet(request);
+        }
+        SubnetConfig subnet = found.get();
+        ClientKey client = ClientKey.of(request);
+        long now = clock.millis();
+        Optional<StaticLease> host = staticLeaseFor(request);
+        LeaseTable.Row row = table.forClient(client);
+        int address;
+        String rule;
+        if (host.isPresent() && subnet.cidr().contains(host.get().address())) {
+            address = host.get().address();
+            rule = "BOOTREQUEST: BOOTREPLY with the static lease";
+        } else if (row != null && row.state == LeaseState.BOUND && row.expiresAtMillis > now && subnet.inPool(row.address)
+                && !isStatic(row.address)) {
+            address = row.address;
+            rule = "BOOTREQUEST: BOOTREPLY with the client's permanent address";
+        } else {
+            address = allocator.allocate(subnet, client, table, staticAddresses, config.serverId(), now);
+            if (address == 0) {
+                return Decision.silence("pool exhausted in " + subnet.cidr() + ": no BOOTREPLY");
+            }
+            rule = "BOOTREQUEST: BOOTREPLY with a permanent pool address";
+        }
+        LeaseTable.Row bound = table.assign(address, client, request.clientMac(), LeaseState.BOUND, Long.MAX_VALUE);
+        host.flatMap(StaticLease::hostname).ifPresent(h -> bound.hostname = Optional.of(h));
+        return Decision.reply(ReplyFactory.bootReply(request, address, config, subnet, host), rule);
     }
 
     private Decision request(DhcpMessage request, Arrival arrival) {

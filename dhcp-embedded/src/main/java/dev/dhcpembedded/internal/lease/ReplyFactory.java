@@ -43,7 +43,57 @@ final class ReplyFactory {
             }
         }
         subnet.forcedOptions().forEach(reply::option);
+        if (subnet.ipv6OnlyFor(request)) {
+            // RFC 8925 §3.3.1: only to a client that asked for it
+            reply.option(DhcpOption.ipv6OnlyPreferred(subnet.ipv6Only().v6OnlyWait()));
+        }
         echo(request, reply);
+        return reply.build();
+    }
+
+    /** RFC 4039: the ACK to a DISCOVER with rapid commit carries rapid commit (80). */
+    static DhcpMessage rapidAck(DhcpMessage request, int yiaddr, ServerConfig config, SubnetConfig subnet,
+                                Optional<StaticLease> host) {
+        return offerOrAck(request, MessageType.ACK, yiaddr, config, subnet, host, true).toBuilder()
+                .option(DhcpOption.rapidCommit()).build();
+    }
+
+    /** The 64-byte vendor area of RFC 951: magic cookie (4), options, END (1). */
+    static final int BOOTP_OPTION_SPACE = 64 - 4 - 1;
+
+    /**
+     * A BOOTREPLY (RFC 951, RFC 1497 vendor extensions): no 53, 54 or lease times; subnet mask, then the configured
+     * options in the order host name, router, DNS, domain name, then the rest, each only if it still fits the vendor
+     * area whole.
+     */
+    static DhcpMessage bootReply(DhcpMessage request, int yiaddr, ServerConfig config, SubnetConfig subnet,
+                                 Optional<StaticLease> host) {
+        DhcpMessage.Builder reply = Fields.giaddr(DhcpMessage.builder(), Fields.giaddr(request))
+                .op(DhcpMessage.BOOTREPLY)
+                .htype(request.htype())
+                .hlen(request.hlen())
+                .chaddrBytes(request.chaddr())
+                .xid(request.xid())
+                .flags(request.flags());
+        Fields.yiaddr(reply, yiaddr);
+        Fields.siaddr(reply, config.serverId());
+        List<DhcpOption> candidates = new ArrayList<>();
+        candidates.add(Ipv4.option(OptionCode.SUBNET_MASK, subnet.cidr().mask()));
+        List<DhcpOption> available = available(config, subnet, host);
+        for (OptionCode first : List.of(OptionCode.HOST_NAME, OptionCode.ROUTER, OptionCode.DOMAIN_NAME_SERVER,
+                OptionCode.DOMAIN_NAME)) {
+            find(available, first).ifPresent(candidates::add);
+        }
+        addMissing(candidates, available);
+        addMissing(candidates, subnet.forcedOptions());
+        int room = BOOTP_OPTION_SPACE;
+        for (DhcpOption option : candidates) {
+            int size = 2 + option.length();
+            if (option.length() <= 255 && size <= room) {
+                reply.option(option);
+                room -= size;
+            }
+        }
         return reply.build();
     }
 

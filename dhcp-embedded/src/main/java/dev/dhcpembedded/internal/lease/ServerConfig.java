@@ -13,7 +13,14 @@ import java.util.Optional;
  */
 public record ServerConfig(int serverId, boolean authoritative, Duration offerHoldTime, Duration declineProbation,
                            List<SubnetConfig> subnets, List<StaticLease> staticLeases,
-                           List<DhcpOption> globalOptions) {
+                           List<DhcpOption> globalOptions, boolean rapidCommit, boolean bootp) {
+
+    /** Rapid commit and BOOTP off. */
+    public ServerConfig(int serverId, boolean authoritative, Duration offerHoldTime, Duration declineProbation,
+                        List<SubnetConfig> subnets, List<StaticLease> staticLeases, List<DhcpOption> globalOptions) {
+        this(serverId, authoritative, offerHoldTime, declineProbation, subnets, staticLeases, globalOptions, false,
+                false);
+    }
 
     public ServerConfig {
         subnets = List.copyOf(subnets);
@@ -72,21 +79,21 @@ public record ServerConfig(int serverId, boolean authoritative, Duration offerHo
 
     public ServerConfig withServerId(int id) {
         return new ServerConfig(id, authoritative, offerHoldTime, declineProbation, subnets, staticLeases,
-                globalOptions);
+                globalOptions, rapidCommit, bootp);
     }
 
     public ServerConfig withStaticLeases(List<StaticLease> leases) {
         return new ServerConfig(serverId, authoritative, offerHoldTime, declineProbation, subnets, leases,
-                globalOptions);
+                globalOptions, rapidCommit, bootp);
     }
 
     public ServerConfig withGlobalOptions(List<DhcpOption> options) {
         return new ServerConfig(serverId, authoritative, offerHoldTime, declineProbation, subnets, staticLeases,
-                options);
+                options, rapidCommit, bootp);
     }
 
     public ServerConfig withSubnets(List<SubnetConfig> newSubnets) {
         return new ServerConfig(serverId, authoritative, offerHoldTime, declineProbation, newSubnets, staticLeases,
-                globalOptions);
+                globalOptions, rapidCommit, bootp);
     }
 }

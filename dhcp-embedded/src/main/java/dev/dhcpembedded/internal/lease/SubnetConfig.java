@@ -13,7 +13,21 @@ import java.util.Set;
  */
 public record SubnetConfig(Cidr cidr, List<AddressRange> pools, Set<Integer> exclusions, Duration leaseTime,
                            Duration renewalTime, Duration rebindingTime, List<DhcpOption> options,
-                           List<DhcpOption> forcedOptions) {
+                           List<DhcpOption> forcedOptions, Ipv6OnlyPreferred ipv6Only) {
+
+    /**
+     * IPv6-only preferred (RFC 8925) on a subnet: V6ONLY_WAIT, and whether an OFFER that carries it offers 0.0.0.0
+     * instead of an address.
+     */
+    public record Ipv6OnlyPreferred(Duration v6OnlyWait, boolean zeroAddress) {
+    }
+
+    /** Without IPv6-only preferred. */
+    public SubnetConfig(Cidr cidr, List<AddressRange> pools, Set<Integer> exclusions, Duration leaseTime,
+                        Duration renewalTime, Duration rebindingTime, List<DhcpOption> options,
+                        List<DhcpOption> forcedOptions) {
+        this(cidr, pools, exclusions, leaseTime, renewalTime, rebindingTime, options, forcedOptions, null);
+    }
 
     public SubnetConfig {
         pools = List.copyOf(pools);
@@ -68,7 +82,13 @@ public record SubnetConfig(Cidr cidr, List<AddressRange> pools, Set<Integer> exc
         kept.removeIf(o -> o.code().equals(code));
         List<DhcpOption> keptForced = new java.util.ArrayList<>(forcedOptions);
         keptForced.removeIf(o -> o.code().equals(code));
-        return new SubnetConfig(cidr, pools, exclusions, leaseTime, renewalTime, rebindingTime, kept, keptForced);
+        return new SubnetConfig(cidr, pools, exclusions, leaseTime, renewalTime, rebindingTime, kept, keptForced, ipv6Only);
+    }
+
+    /** Whether this subnet prefers IPv6-only and {@code request} asked for option 108 in its list (55). */
+    public boolean ipv6OnlyFor(dev.dhcpembedded.codec.DhcpMessage request) {
+        return ipv6Only != null
+                && request.parameterRequestList().contains(dev.dhcpembedded.codec.OptionCode.IPV6_ONLY_PREFERRED);
     }
 
     public String subnetMask() {

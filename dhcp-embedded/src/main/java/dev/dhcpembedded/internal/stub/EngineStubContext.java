@@ -68,6 +68,15 @@ public final class EngineStubContext implements StubContext {
     }
 
     @Override
+    public Optional<Reply> optionalDefaultReplyWithoutRapidCommit() {
+        if (!request.rapidCommit() || !request.is(dev.dhcpembedded.codec.MessageType.DISCOVER)) {
+            return optionalDefaultReply();
+        }
+        Decision decision = engine.handle(request, arrival, false);
+        return decision.reply().map(reply -> Reply.of(reply, decision.rule()));
+    }
+
+    @Override
     public Reply offer(String address) {
         return fromDecision(engine.offerAddress(request, arrival, Ipv4.parseInt(address)));
     }

@@ -194,6 +194,187 @@ public final class DhcpClientAssert extends AbstractAssert<DhcpClientAssert, Jou
         return this;
     }
 
+    /**
+     * The client used rapid commit (RFC 4039): it sent a DISCOVER carrying option 80, the server answered that
+     * DISCOVER with an ACK carrying 80, and the client sent no SELECTING REQUEST for that transaction.
+     */
+    public DhcpClientAssert usedRapidCommit() {
+        check(() -> {
+            List<JournalEntry> entries = client.entries(traffic.entries());
+            String expectation = "Expecting " + client.describe() + " to have used rapid commit (RFC 4039): a"
+                    + " DISCOVER with option 80 answered by an ACK with 80, and no REQUEST after it\n";
+            List<JournalEntry> discovers = entries.stream().filter(e -> e.isReceived() && e.is(MessageType.DISCOVER))
+                    .collect(Collectors.toList());
+            if (discovers.stream().noneMatch(e -> e.message().get().rapidCommit())) {
+                return expectation + "but " + (discovers.isEmpty() ? "it sent no DISCOVER"
+                        : "none of its " + Report.plural(discovers.size(), "DISCOVER", "DISCOVERs")
+                        + " carried option 80") + "\n" + clientTranscript();
+            }
+            String why = null;
+            for (JournalEntry discover : discovers) {
+                int xid = discover.message().get().xid();
+                if (!discover.message().get().rapidCommit()) {
+                    continue;
+                }
+                Optional<JournalEntry> ack = entries.stream().filter(e -> e.sequence() > discover.sequence()
+                        && e.isSent() && e.is(MessageType.ACK) && e.message().get().xid() == xid
+                        && e.message().get().rapidCommit()).findFirst();
+                if (ack.isEmpty()) {
+                    why = "the server answered " + Report.ref(discover) + " with no ACK carrying option 80";
+                    continue;
+                }
+                Optional<JournalEntry> request = entries.stream().filter(e -> e.sequence() > ack.get().sequence()
+                        && e.isReceived() && e.is(MessageType.REQUEST) && e.message().get().xid() == xid
+                        && e.message().get().hasOption(OptionCode.SERVER_IDENTIFIER)).findFirst();
+                if (request.isPresent()) {
+                    why = "after the rapid ACK " + Report.ref(ack.get()) + " it still sent " + Report.ref(request.get());
+                    continue;
+                }
+                return null;
+            }
+            return expectation + "but " + why + "\n" + clientTranscript();
+        });
+        return this;
+    }
+
+    /**
+     * The client honoured IPv6-only preferred (RFC 8925): the server sent it an OFFER carrying option 108, and it
+     * sent no REQUEST after that OFFER (it stopped DHCPv4 for V6ONLY_WAIT).
+     */
+    public DhcpClientAssert stoppedForIpv6Only() {
+        check(() -> {
+            List<JournalEntry> entries = client.entries(traffic.entries());
+            String expectation = "Expecting " + client.describe() + " to have stopped DHCPv4 for IPv6-only preferred"
+                    + " (RFC 8925): no REQUEST after an OFFER with option 108\n";
+            Optional<JournalEntry> offer = entries.stream().filter(e -> e.isSent() && e.is(MessageType.OFFER)
+                    && e.message().get().hasOption(OptionCode.IPV6_ONLY_PREFERRED)).findFirst();
+            if (offer.isEmpty()) {
+                return expectation + "but the server sent it no OFFER with option 108 (did it ask for 108 in its"
+                        + " parameter request list, and does the subnet have ipv6OnlyPreferred(...)?)\n"
+                        + clientTranscript();
+            }
+            Optional<JournalEntry> request = entries.stream().filter(e -> e.sequence() > offer.get().sequence()
+                    && e.isReceived() && e.is(MessageType.REQUEST)).findFirst();
+            if (request.isPresent()) {
+                return expectation + "but after " + Report.ref(offer.get()) + " it sent " + Report.ref(request.get())
+                        + "\n" + clientTranscript();
+            }
+            return null;
+        });
+        return this;
+    }
+
+    /**
+     * The client renewed (a REQUEST in RENEWING) between {@code from} and {@code to} after the ACK that granted the
+     * address it renews, measured on the journal's wall time (real clients run on real time, not on a TestClock).
+     * E.g. T1 ± 2 s: {@code renewedWithin(Duration.ofSeconds(8), Duration.ofSeconds(12))} for T1 = 10 s.
+     */
+    public DhcpClientAssert renewedWithin(Duration from, Duration to) {
+        if (from.isNegative() || to.compareTo(from) < 0) {
+            throw new IllegalArgumentException("renewedWithin(" + from + ", " + to + "): need 0 <= from <= to");
+        }
+        check(() -> {
+            List<JournalEntry> entries = traffic.entries();
+            String expectation = "Expecting " + client.describe() + " to have renewed " + seconds(from) + " to "
+                    + seconds(to) + " after the ACK of its address (wall time)\n";
+            List<JournalEntry> renewals = client.sent(entries).stream().filter(e -> e.is(MessageType.REQUEST)
+                    && Rfc2131Conformance.stateOf(e) == RequestState.RENEWING).collect(Collectors.toList());
+            if (renewals.isEmpty()) {
+                return expectation + "but it sent no RENEWING REQUEST\n" + clientTranscript();
+            }
+            JournalEntry renewal = renewals.get(0);
+            Optional<JournalEntry> ack = grantingAck(entries, renewal);
+            if (ack.isEmpty()) {
+                return expectation + "but no ACK granted " + renewal.message().get().ciaddr().getHostAddress()
+                        + " before its renewal " + Report.ref(renewal) + "\n" + clientTranscript();
+            }
+            Duration took = Duration.between(ack.get().wallTime(), renewal.wallTime());
+            if (took.compareTo(from) >= 0 && took.compareTo(to) <= 0) {
+                return null;
+            }
+            return expectation + "but it renewed " + millis(took) + " after " + Report.ref(ack.get()) + ": "
+                    + Report.ref(renewal) + "\n" + clientTranscript();
+        });
+        return this;
+    }
+
+    /**
+     * The client's first retransmitted message (the same type and xid sent again) was repeated on the schedule of
+     * RFC 2131 §4.1: 4 s, then 8, 16, 32 and 64 s, each ±1 s, measured on the journal's wall time. At least one
+     * retransmission is needed; the check stops where the client stopped.
+     */
+    public DhcpClientAssert retransmittedWithBackoff() {
+        return retransmittedWithBackoff(List.of(Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(16),
+                Duration.ofSeconds(32), Duration.ofSeconds(64)), Duration.ofSeconds(1));
+    }
+
+    /** As {@link #retransmittedWithBackoff()} for a client with its own schedule, each interval ±1 s. */
+    public DhcpClientAssert retransmittedWithBackoff(List<Duration> intervals) {
+        return retransmittedWithBackoff(intervals, Duration.ofSeconds(1));
+    }
+
+    /**
+     * As {@link #retransmittedWithBackoff()} with the intervals expected between consecutive copies (the last one
+     * repeats for longer runs) and the tolerance of each.
+     */
+    public DhcpClientAssert retransmittedWithBackoff(List<Duration> intervals, Duration tolerance) {
+        if (intervals.isEmpty() || tolerance.isNegative()) {
+            throw new IllegalArgumentException("retransmittedWithBackoff: give at least one interval and a tolerance"
+                    + " of 0 or more");
+        }
+        List<Duration> expected = List.copyOf(intervals);
+        check(() -> {
+            List<JournalEntry> run = firstRetransmissionRun(client.sent(traffic.entries()));
+            String expectation = "Expecting " + client.describe() + " to have retransmitted with backoff "
+                    + expected.stream().map(DhcpClientAssert::seconds).collect(Collectors.joining(", ", "[", ", ...]"))
+                    + " ±" + millis(tolerance) + " (wall time)\n";
+            if (run.size() < 2) {
+                return expectation + "but it never sent the same message (type and xid) twice\n" + clientTranscript();
+            }
+            StringBuilder observed = new StringBuilder();
+            String wrong = null;
+            for (int i = 1; i < run.size(); i++) {
+                Duration gap = Duration.between(run.get(i - 1).wallTime(), run.get(i).wallTime());
+                Duration want = expected.get(Math.min(i - 1, expected.size() - 1));
+                observed.append(i == 1 ? "" : ", ").append(millis(gap));
+                if (wrong == null && gap.minus(want).abs().compareTo(tolerance) > 0) {
+                    wrong = "retransmission " + i + " " + Report.ref(run.get(i)) + " came " + millis(gap)
+                            + " after the previous copy, not " + seconds(want) + " ±" + millis(tolerance);
+                }
+            }
+            if (wrong == null) {
+                return null;
+            }
+            return expectation + "but " + wrong + "\n  intervals: [" + observed + "] of "
+                    + run.get(0).messageType().map(MessageType::name).orElse("BOOTP") + String.format(" xid 0x%08x",
+                    run.get(0).message().get().xid()) + "\n" + clientTranscript();
+        });
+        return this;
+    }
+
+    /** The copies of the first message the client sent more than once (same type and xid), in order. */
+    private static List<JournalEntry> firstRetransmissionRun(List<JournalEntry> sent) {
+        for (int i = 0; i < sent.size(); i++) {
+            DhcpMessage first = sent.get(i).message().get();
+            List<JournalEntry> run = new ArrayList<>();
+            run.add(sent.get(i));
+            for (int j = i + 1; j < sent.size(); j++) {
+                DhcpMessage m = sent.get(j).message().get();
+                if (m.xid() == first.xid() && m.messageType().equals(first.messageType())) {
+                    run.add(sent.get(j));
+                }
+            }
+            if (run.size() > 1) {
+                return run;
+            }
+        }
+        return List.of();
+    }
+
+    private static String millis(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.getSeconds() + "s" : String.format("%.3fs", d.toMillis() / 1000.0);
+    }
+
     /** The client sent an INFORM. */
     public DhcpClientAssert informed() {
         sent(MessageType.INFORM);

@@ -41,11 +41,17 @@ public final class Rfc2131Conformance {
         Set<Integer> offeredXids = new HashSet<>();
         Set<Integer> discoverXids = new HashSet<>();
         Set<Integer> finishedXids = new HashSet<>();
+        Set<Integer> asked108Xids = new HashSet<>();
+        JournalEntry ipv6OnlyOffer = null;
         Map<Integer, Integer> lastSecs = new HashMap<>();
         byte[] clientId = null;
         for (JournalEntry entry : entries) {
             DhcpMessage m = entry.message().get();
             if (entry.isSent()) {
+                if (m.is(MessageType.OFFER) && m.hasOption(OptionCode.IPV6_ONLY_PREFERRED)
+                        && asked108Xids.contains(m.xid()) && ipv6OnlyOffer == null) {
+                    ipv6OnlyOffer = entry;
+                }
                 if (m.is(MessageType.OFFER)) {
                     offeredXids.add(m.xid());
                 } else if (m.is(MessageType.ACK) || m.is(MessageType.NAK)) {
@@ -58,6 +64,25 @@ public final class Rfc2131Conformance {
                         ? "has op " + m.op() + ", not BOOTREQUEST (1)" : "has no message type (53)"));
             }
             MessageType type = m.messageType().orElse(null);
+            if (m.hasOption(OptionCode.RAPID_COMMIT) && !MessageType.DISCOVER.equals(type)
+                    && !MessageType.REQUEST.equals(type)) {
+                out.add(new Rfc2131Violation(Rfc2131Rule.RAPID_COMMIT_PLACEMENT, entry, "is a "
+                        + (type == null ? "message without type" : type.name()) + " carrying rapid commit (80)"));
+            }
+            if (MessageType.DISCOVER.equals(type) && ipv6OnlyOffer != null && waited(ipv6OnlyOffer, entry)) {
+                ipv6OnlyOffer = null; // V6ONLY_WAIT is over: DHCPv4 may start again
+            }
+            if (MessageType.DISCOVER.equals(type)
+                    && m.parameterRequestList().contains(OptionCode.IPV6_ONLY_PREFERRED)) {
+                asked108Xids.add(m.xid());
+            }
+            if (MessageType.REQUEST.equals(type) && ipv6OnlyOffer != null) {
+                out.add(new Rfc2131Violation(Rfc2131Rule.IPV6_ONLY_NO_REQUEST, entry, "follows "
+                        + Report.ref(ipv6OnlyOffer) + ", which carried IPv6-only preferred (108) "
+                        + ipv6OnlyOffer.message().get().ipv6OnlyPreferred().map(d -> d.getSeconds() + " s")
+                                .orElse("")));
+                ipv6OnlyOffer = null;
+            }
             boolean has50 = m.hasOption(OptionCode.REQUESTED_IP_ADDRESS);
             boolean has54 = m.hasOption(OptionCode.SERVER_IDENTIFIER);
             boolean ciaddrSet = Fields.ciaddr(m) != 0;
@@ -198,6 +223,15 @@ public final class Rfc2131Conformance {
                 }
                 break;
         }
+    }
+
+    /** Whether V6ONLY_WAIT of {@code offer} (at least MIN_V6ONLY_WAIT, 300 s) passed before {@code later}. */
+    private static boolean waited(JournalEntry offer, JournalEntry later) {
+        long wait = Math.max(300, offer.message().get().ipv6OnlyPreferred().map(java.time.Duration::getSeconds)
+                .orElse(0L));
+        long elapsed = Math.max(java.time.Duration.between(offer.serverTime(), later.serverTime()).getSeconds(),
+                java.time.Duration.between(offer.wallTime(), later.wallTime()).getSeconds());
+        return elapsed >= wait;
     }
 
     private static OptionalInt maximumMessageSize(DhcpMessage m) {

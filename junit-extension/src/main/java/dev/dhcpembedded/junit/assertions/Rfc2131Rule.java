@@ -22,7 +22,10 @@ public enum Rfc2131Rule {
             + " identifier (54)", "RFC 2131 §4.4.3, table 5"),
     CLIENT_ID_STABLE("a client that sent a client identifier (61) sends the same one in every later message",
             "RFC 2131 §4.2"),
-    MAX_MESSAGE_SIZE("a maximum message size (57) is at least 576", "RFC 2132 §9.10");
+    MAX_MESSAGE_SIZE("a maximum message size (57) is at least 576", "RFC 2132 §9.10"),
+    RAPID_COMMIT_PLACEMENT("rapid commit (80) appears only in a DISCOVER or a REQUEST", "RFC 4039 §3, §4"),
+    IPV6_ONLY_NO_REQUEST("a client that asked for IPv6-only preferred (108) and got it in an OFFER does not REQUEST"
+            + " that offer; it stops DHCPv4 for V6ONLY_WAIT", "RFC 8925 §3.2");
 
     private final String text;
     private final String reference;
