@@ -146,4 +146,60 @@ class DhcpcdTest {
             s.verifyCapture();
         }
     }
+
+    @Test
+    void rapidCommitIsAskedForAndTakenWithoutARequest() {
+        try (ServedLab s = ServedLab.start(Duration.ofMinutes(10), b -> b.rapidCommit())) {
+            BackgroundProcess client = s.lab.start(dhcpcd(s).conf("option rapid_commit").build());
+            DhcpEvent bound = s.awaitEvent(client, "BOUND");
+
+            assertThat(bound.ip()).isEqualTo(s.host(100));
+            JournalEntry discover = s.entries(JournalEntry.Kind.RECEIVED, MessageType.DISCOVER).get(0);
+            assertThat(discover.message().get().rapidCommit()).isTrue();
+            JournalEntry ack = s.server.journal().sent().get(0);
+            assertThat(ack.is(MessageType.ACK)).as(s.server.journal().transcript()).isTrue();
+            assertThat(ack.message().get().rapidCommit()).isTrue();
+            assertThat(s.entries(JournalEntry.Kind.RECEIVED, MessageType.REQUEST)).as(s.server.journal().transcript())
+                    .isEmpty();
+            assertThat(s.server.lease(s.lab.clientMac()).orElseThrow().state())
+                    .isEqualTo(dev.dhcpembedded.server.LeaseState.BOUND);
+            client.stop(Duration.ofSeconds(2));
+            s.verifyCapture();
+        }
+    }
+
+    @Test
+    void rapidCommitRefusedByAStubMeansAnOfferAndANormalRequest() {
+        try (ServedLab s = ServedLab.start(Duration.ofMinutes(10), b -> b.rapidCommit())) {
+            s.server.stub(dev.dhcpembedded.stub.RequestMatcher.onDiscover()
+                    .respond(dev.dhcpembedded.stub.Responses.withoutRapidCommit()).once());
+            BackgroundProcess client = s.lab.start(dhcpcd(s).conf("option rapid_commit").build());
+            DhcpEvent bound = s.awaitEvent(client, "BOUND");
+
+            assertThat(bound.ip()).isEqualTo(s.host(100));
+            assertThat(s.server.journal().entries().stream().map(e -> e.messageType().orElseThrow()).toList())
+                    .startsWith(MessageType.DISCOVER, MessageType.OFFER, MessageType.REQUEST, MessageType.ACK);
+            client.stop(Duration.ofSeconds(2));
+            s.verifyCapture();
+        }
+    }
+
+    @Test
+    void ipv6OnlyPreferredStopsDhcpv4AfterTheOffer() {
+        try (ServedLab s = ServedLab.start(Duration.ofMinutes(10), b -> { }, sub -> sub
+                .ipv6OnlyPreferred(Duration.ofMinutes(30)))) {
+            BackgroundProcess client = s.lab.start(dhcpcd(s).conf("option ipv6_only_preferred").build());
+            s.await("dhcpcd reports 108", () -> client.output().contains("IPv6-Only Preferred received"));
+
+            JournalEntry discover = s.entries(JournalEntry.Kind.RECEIVED, MessageType.DISCOVER).get(0);
+            assertThat(discover.message().get().parameterRequestList()).contains(OptionCode.IPV6_ONLY_PREFERRED);
+            JournalEntry offer = s.server.journal().sent(MessageType.OFFER).get(0);
+            assertThat(offer.message().get().ipv6OnlyPreferred()).contains(Duration.ofMinutes(30));
+            assertThat(s.entries(JournalEntry.Kind.RECEIVED, MessageType.REQUEST)).as(s.server.journal().transcript())
+                    .isEmpty();
+            assertThat(s.lab.clientAddresses()).isEmpty();
+            client.stop(Duration.ofSeconds(2));
+            s.verifyCapture();
+        }
+    }
 }

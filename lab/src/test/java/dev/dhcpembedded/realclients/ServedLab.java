@@ -68,6 +68,11 @@ final class ServedLab implements AutoCloseable {
     }
 
     static ServedLab start(Duration leaseTime, Consumer<DhcpServerBuilder> extra) {
+        return start(leaseTime, extra, sub -> { });
+    }
+
+    static ServedLab start(Duration leaseTime, Consumer<DhcpServerBuilder> extra,
+                           Consumer<dev.dhcpembedded.server.SubnetBuilder> subnetExtra) {
         HostLab lab = HostLab.create();
         DhcpServer server = null;
         TsharkCapture capture = null;
@@ -75,13 +80,13 @@ final class ServedLab implements AutoCloseable {
             Subnet24 s = lab.subnet24();
             DhcpServerBuilder builder = DhcpServer.builder()
                     .bindInterface(lab.serverInterface())
-                    .subnet(lab.subnet(), sub -> sub
+                    .subnet(lab.subnet(), sub -> subnetExtra.accept(sub
                             .pool(s.host(100), s.host(199))
                             .router(s.host(1))
                             .dns(s.host(53))
                             .domainName(DOMAIN)
                             .leaseTime(leaseTime)
-                            .classlessStaticRoutes(route("10.30.0.0/16", s.host(254)), route("0.0.0.0/0", s.host(1))));
+                            .classlessStaticRoutes(route("10.30.0.0/16", s.host(254)), route("0.0.0.0/0", s.host(1)))));
             extra.accept(builder);
             capture = TsharkCapture.start(lab, lab.serverInterface());
             server = builder.start();
