@@ -61,6 +61,10 @@ final class ServeOptions {
     @Option(names = "--journal", paramLabel = "N", description = "journal entries kept in memory (default 10000)")
     Integer journalCapacity;
 
+    @Option(names = "--receive-buffer", paramLabel = "BYTES",
+            description = "socket receive buffer to ask the kernel for (default 4194304; 0: the kernel's default)")
+    Integer receiveBuffer;
+
     @Option(names = "--quiet", description = "print no transcript line")
     boolean quiet;
 
@@ -105,6 +109,13 @@ final class ServeOptions {
         }
         if (journalCapacity != null) {
             builder.journalCapacity(journalCapacity);
+        }
+        if (receiveBuffer != null) {
+            if (receiveBuffer < 0) {
+                throw new IllegalArgumentException("--receive-buffer " + receiveBuffer
+                        + " must be 0 (the kernel's default) or a size in bytes");
+            }
+            builder.receiveBuffer(receiveBuffer);
         }
         return builder.authoritative(authoritative).rapidCommit(rapidCommit).build();
     }

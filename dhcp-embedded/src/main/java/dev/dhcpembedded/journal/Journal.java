@@ -46,7 +46,7 @@ public final class Journal {
     }
 
     private final int capacity;
-    private final JournalRing ring;
+    private final JournalSlabs slabs;
     private long appended;
     private long evicted;
     private long rejected;
@@ -60,28 +60,13 @@ public final class Journal {
             throw new IllegalArgumentException("journal capacity " + capacity + " must be at least 1");
         }
         this.capacity = capacity;
-        this.ring = new JournalRing(capacity);
-    }
-
-    /** Appends {@code entry}, numbering it; returns the entry as kept. */
-    JournalEntry append(JournalEntry entry) {
-        JournalEntry numbered;
-        synchronized (this) {
-            int at = store(entry.kind(), entry.serverTimeMillis(), entry.wallTimeMillis(),
-                    JournalRing.ip(entry.source()), entry.source().getPort(),
-                    JournalRing.ip(entry.destination()), entry.destination().getPort(),
-                    JournalRing.ip(entry.peer()), entry.peer().getPort(), entry.interfaceName(),
-                    entry.bytesUnsafe(), entry.note(), entry.knownError().orElse(null));
-            numbered = ring.get(at);
-        }
-        notifyListeners(numbered);
-        return numbered;
+        this.slabs = new JournalSlabs(capacity);
     }
 
     /**
-     * The packet path's way in: stores the entry without making an object of it (unless a listener wants one).
-     * {@code bytes} is owned by the journal from now on; addresses are IPv4 as ints. Returns the entry's sequence
-     * number.
+     * The packet path's way in: copies the datagram into the journal's slabs without making an object of it
+     * (unless a listener wants one). Addresses are IPv4 as ints; the caller keeps {@code bytes}. Returns the
+     * entry's sequence number.
      */
     long record(JournalEntry.Kind kind, long serverTimeMillis, long wallTimeMillis, int sourceIp,
                        int sourcePort, int destinationIp, int destinationPort, InetSocketAddress peer,
@@ -89,17 +74,28 @@ public final class Journal {
         JournalEntry numbered = null;
         long number;
         synchronized (this) {
-            int at = store(kind, serverTimeMillis, wallTimeMillis, sourceIp, sourcePort, destinationIp,
-                    destinationPort, JournalRing.ip(peer), peer.getPort(), interfaceName, bytes, note, error);
+            if (slabs.add(++sequence, serverTimeMillis, wallTimeMillis, kind, interfaceName, sourceIp, sourcePort,
+                    destinationIp, destinationPort, JournalSlabs.ip(peer), peer.getPort(), bytes, note, error)) {
+                evicted++;
+            }
+            appended++;
+            if (kind == JournalEntry.Kind.REJECTED) {
+                rejected++;
+            }
             number = sequence;
             if (!listeners.isEmpty()) {
-                numbered = ring.get(at);
+                numbered = slabs.newest();
             }
         }
         if (numbered != null) {
             notifyListeners(numbered);
         }
         return number;
+    }
+
+    /** The storage, for tests of its growth and reuse. */
+    JournalSlabs slabs() {
+        return slabs;
     }
 
     private void notifyListeners(JournalEntry numbered) {
@@ -120,33 +116,14 @@ public final class Journal {
         listeners.add(listener);
     }
 
-    private int store(JournalEntry.Kind kind, long server, long wall, int srcIp, int srcPort, int dstIp,
-                      int dstPort, int peerIp, int peerPort, String iface, byte[] bytes, String note,
-                      dev.dhcpembedded.codec.DhcpCodecException error) {
-        if (appended >= capacity) {
-            evicted++;
-        }
-        int at = (int) (appended % capacity);
-        ring.put(at, ++sequence, server, wall, kind, srcIp, srcPort, dstIp, dstPort, peerIp, peerPort, iface,
-                bytes, note, error);
-        appended++;
-        if (kind == JournalEntry.Kind.REJECTED) {
-            rejected++;
-        }
-        return at;
-    }
-
     /** A copy of the entries kept, oldest first. */
     public synchronized List<JournalEntry> entries() {
-        int size = (int) Math.min(appended, capacity);
-        List<JournalEntry> out = new ArrayList<>(size);
-        long first = appended - size;
-        for (long i = first; i < appended; i++) {
-            out.add(ring.get((int) (i % capacity)));
-        }
+        List<JournalEntry> out = new ArrayList<>(slabs.size());
+        slabs.copyTo(out);
         return out;
     }
 
+    /** The entries kept that {@code filter} accepts, oldest first. */
     public List<JournalEntry> entries(Predicate<JournalEntry> filter) {
         List<JournalEntry> out = new ArrayList<>();
         for (JournalEntry entry : entries()) {
@@ -157,22 +134,27 @@ public final class Journal {
         return out;
     }
 
+    /** The datagrams received that decoded, oldest first. */
     public List<JournalEntry> received() {
         return entries(JournalEntry::isReceived);
     }
 
+    /** The messages of {@code type} received, oldest first. */
     public List<JournalEntry> received(MessageType type) {
         return entries(e -> e.isReceived() && e.is(type));
     }
 
+    /** The datagrams the server sent, oldest first. */
     public List<JournalEntry> sent() {
         return entries(JournalEntry::isSent);
     }
 
+    /** The messages of {@code type} the server sent, oldest first. */
     public List<JournalEntry> sent(MessageType type) {
         return entries(e -> e.isSent() && e.is(type));
     }
 
+    /** The datagrams that did not decode, oldest first. */
     public List<JournalEntry> rejected() {
         return entries(e -> e.kind() == JournalEntry.Kind.REJECTED);
     }
@@ -182,10 +164,12 @@ public final class Journal {
         return entries(e -> e.clientMac().map(mac::equals).orElse(false));
     }
 
+    /** How many entries are kept now, at most {@link #capacity()}. */
     public synchronized int size() {
-        return (int) Math.min(appended, capacity);
+        return slabs.size();
     }
 
+    /** How many entries the journal keeps before the oldest go. */
     public int capacity() {
         return capacity;
     }
@@ -207,7 +191,7 @@ public final class Journal {
 
     /** Forgets every entry and zeroes the counters; sequence numbers go on from the last one given. */
     public synchronized void clear() {
-        ring.clear();
+        slabs.clear();
         appended = 0;
         evicted = 0;
         rejected = 0;

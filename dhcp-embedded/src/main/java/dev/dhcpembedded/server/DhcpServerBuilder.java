@@ -11,6 +11,7 @@ import dev.dhcpembedded.internal.lease.StaticLease;
 import dev.dhcpembedded.internal.lease.SubnetConfig;
 import dev.dhcpembedded.internal.transport.InterfaceTransport;
 import dev.dhcpembedded.internal.transport.LoopbackTransport;
+import dev.dhcpembedded.internal.transport.ReceiveBuffers;
 import dev.dhcpembedded.transport.Transport;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -20,13 +21,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /** The fluent way to a {@link DhcpServer}. Bad configuration fails at {@link #build()} saying what to change. */
 public final class DhcpServerBuilder {
 
-    private Supplier<Transport> transport = () -> new LoopbackTransport(
-            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    /** Makes the transport, given the receive buffer asked for. */
+    private IntFunction<Transport> transport = receiveBuffer -> new LoopbackTransport(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), receiveBuffer);
+    private int receiveBuffer = ReceiveBuffers.DEFAULT_BYTES;
     private String interfaceName;
     private final List<Function<List<DhcpOption>, SubnetConfig>> subnets = new ArrayList<>();
     private final List<Supplier<StaticLease>> staticLeases = new ArrayList<>();
@@ -56,7 +60,7 @@ public final class DhcpServerBuilder {
     /** A loopback address and port, e.g. {@code 127.0.0.5:1067}. */
     public DhcpServerBuilder bind(InetSocketAddress address) {
         LoopbackTransport.requireLoopback(address);
-        this.transport = () -> new LoopbackTransport(address);
+        this.transport = receiveBuffer -> new LoopbackTransport(address, receiveBuffer);
         this.interfaceName = null;
         return this;
     }
@@ -67,13 +71,13 @@ public final class DhcpServerBuilder {
      */
     public DhcpServerBuilder bindInterface(String name) {
         this.interfaceName = name;
-        this.transport = () -> new InterfaceTransport(name);
+        this.transport = receiveBuffer -> new InterfaceTransport(name, InterfaceTransport.SERVER_PORT, receiveBuffer);
         return this;
     }
 
     /** Any transport, e.g. an {@link dev.dhcpembedded.transport.InMemoryTransport} for tests with no socket. */
     public DhcpServerBuilder transport(Transport custom) {
-        this.transport = () -> custom;
+        this.transport = receiveBuffer -> custom;
         this.interfaceName = null;
         return this;
     }
@@ -164,6 +168,18 @@ public final class DhcpServerBuilder {
         return this;
     }
 
+    /**
+     * The socket receive buffer the server asks the kernel for, in bytes: room for the requests that arrive while
+     * it is busy (a GC pause, a slow stub), so that a load test's burst is not dropped. Default 4 MiB. On an
+     * interface the server uses SO_RCVBUFFORCE when it has CAP_NET_ADMIN, and otherwise SO_RCVBUF, which the
+     * kernel caps at {@code net.core.rmem_max}; it logs the size granted. 0 leaves the kernel's default. The
+     * in-memory transport has no socket and ignores it.
+     */
+    public DhcpServerBuilder receiveBuffer(int bytes) {
+        this.receiveBuffer = ReceiveBuffers.check(bytes);
+        return this;
+    }
+
     /** The clock leases age on; a {@link TestClock} lets the test move time. Default: the system clock. */
     public DhcpServerBuilder clock(Clock clock) {
         this.clock = clock;
@@ -217,7 +233,9 @@ public final class DhcpServerBuilder {
         int id = serverId == null ? 0 : Ipv4.parseInt(serverId);
         ServerConfig config = new ServerConfig(id, authoritative, offerHoldTime, declineProbation, builtSubnets,
                 builtLeases, globalOptions, rapidCommit, bootp);
-        return new DhcpServer(config, transport, interfaceName, journalCapacity, clock, wallClock);
+        IntFunction<Transport> factory = transport;
+        int buffer = receiveBuffer;
+        return new DhcpServer(config, () -> factory.apply(buffer), interfaceName, journalCapacity, clock, wallClock);
     }
 
     /** Builds and starts; ready to answer when it returns. */

@@ -64,7 +64,7 @@ public final class JournalAccess {
     }
 
     /**
-     * Stores one datagram without making an object of it; {@code bytes} is owned by the journal from now on and
+     * Copies one datagram into the journal without making an object of it (the caller keeps {@code bytes});
      * addresses are IPv4 as ints.
      *
      * @return the entry's sequence number

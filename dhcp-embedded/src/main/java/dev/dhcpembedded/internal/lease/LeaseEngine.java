@@ -32,6 +32,13 @@ public final class LeaseEngine {
         this.staticAddresses = staticAddresses(config);
     }
 
+    /** Sets the row's hostname unless it is already that one: a renewal makes nothing the table keeps. */
+    private static void keepHostname(LeaseTable.Row row, String hostname) {
+        if (!hostname.equals(row.hostname.orElse(null))) {
+            row.hostname = Optional.of(hostname);
+        }
+    }
+
     public ServerConfig config() {
         return config;
     }
@@ -139,7 +146,7 @@ public final class LeaseEngine {
             // RFC 4039 §3: commit at once, as for a REQUEST in SELECTING, and answer with an ACK carrying 80
             LeaseTable.Row bound = table.assign(address, client, request.clientMac(), LeaseState.BOUND,
                     now + subnet.leaseTime().toMillis());
-            request.hostname().ifPresent(h -> bound.hostname = Optional.of(h));
+            request.hostname().ifPresent(h -> keepHostname(bound, h));
             return Decision.reply(ReplyFactory.rapidAck(request, address, config, subnet, host),
                     rule.replace("DISCOVER: offer", "DISCOVER with rapid commit (80): ACK"));
         }
@@ -154,7 +161,7 @@ public final class LeaseEngine {
             held.state = LeaseState.BOUND;
             held.expiresAtMillis = boundUntil;
         }
-        request.hostname().ifPresent(h -> held.hostname = Optional.of(h));
+        request.hostname().ifPresent(h -> keepHostname(held, h));
         String why = ipv6Only ? rule + " with IPv6-only preferred (108)"
                 + (config.rapidCommit() && request.rapidCommit() ? ", no rapid commit (RFC 8925 §3.3.1)" : "")
                 : config.rapidCommit() && request.rapidCommit() && !allowRapidCommit ? rule + ", rapid commit refused"
@@ -283,7 +290,7 @@ public final class LeaseEngine {
         }
         LeaseTable.Row bound = table.assign(address, client, request.clientMac(), LeaseState.BOUND,
                 now + subnet.leaseTime().toMillis());
-        request.hostname().ifPresent(h -> bound.hostname = Optional.of(h));
+        request.hostname().ifPresent(h -> keepHostname(bound, h));
         return Decision.reply(ReplyFactory.offerOrAck(request, MessageType.ACK, address, config, subnet, host, true),
                 what + ": ACK" + (staticHit ? " (static lease)" : ""));
     }

@@ -74,6 +74,17 @@ final class LeaseTable {
 
     /** Puts {@code client} on {@code address}, dropping whatever either had before. */
     Row assign(int address, ClientKey client, MacAddress mac, LeaseState state, long expiresAtMillis) {
+        Row same = byAddress.get(address);
+        if (same != null && client.equals(same.client) && byClient.get(client) == same) {
+            // the same client on the same address (its REQUEST after the OFFER, a renewal): keep the row's own
+            // objects, so that under load nothing made for this exchange survives a young collection
+            if (!mac.equals(same.mac)) {
+                same.mac = mac;
+            }
+            same.state = state;
+            same.expiresAtMillis = expiresAtMillis;
+            return same;
+        }
         Row previousOfClient = byClient.remove(client);
         if (previousOfClient != null && previousOfClient.address != address) {
             byAddress.remove(previousOfClient.address);

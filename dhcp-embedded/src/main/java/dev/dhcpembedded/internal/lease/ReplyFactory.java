@@ -135,11 +135,21 @@ final class ReplyFactory {
     }
 
     private static void addMissing(List<DhcpOption> out, List<DhcpOption> more) {
-        for (DhcpOption option : more) {
-            if (find(out, option.code()).isEmpty()) {
+        for (int i = 0; i < more.size(); i++) { // indexed: no iterator per reply
+            DhcpOption option = more.get(i);
+            if (!has(out, option.code())) {
                 out.add(option);
             }
         }
+    }
+
+    private static boolean has(List<DhcpOption> options, OptionCode code) {
+        for (int i = 0; i < options.size(); i++) {
+            if (options.get(i).code().equals(code)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<DhcpOption> find(List<DhcpOption> options, OptionCode code) {

@@ -56,6 +56,7 @@ public final class InterfaceTransport implements Transport {
     private final int port;
     private final Inet4Address address;
     private final List<Inet4Address> broadcastAddresses;
+    private final int receiveBuffer;
     private LinuxUdpSocket socket;
     private Thread receiverThread;
 
@@ -65,8 +66,17 @@ public final class InterfaceTransport implements Transport {
 
     /** On another port than 67: for tests that relay to the server. */
     public InterfaceTransport(String name, int port) {
+        this(name, port, ReceiveBuffers.DEFAULT_BYTES);
+    }
+
+    /**
+     * On {@code port} of {@code name}, asking for a socket receive buffer of {@code receiveBuffer} bytes
+     * (SO_RCVBUFFORCE with CAP_NET_ADMIN, else SO_RCVBUF up to net.core.rmem_max); 0 leaves the kernel's default.
+     */
+    public InterfaceTransport(String name, int port, int receiveBuffer) {
         this.name = name;
         this.port = port;
+        this.receiveBuffer = ReceiveBuffers.check(receiveBuffer);
         this.address = ipv4Of(name);
         this.broadcastAddresses = broadcastsOf(name);
     }
@@ -145,13 +155,21 @@ public final class InterfaceTransport implements Transport {
         }
         LinuxUdpSocket opened;
         try {
-            opened = LinuxUdpSocket.bindToDevice(name, port);
+            opened = LinuxUdpSocket.bindToDevice(name, port, receiveBuffer);
         } catch (LinuxUdpSocket.NativeSocketException e) {
             throw new IOException(explain(e), e);
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
             throw new IOException("interface mode needs JNA (net.java.dev.jna:jna) and Linux: " + e, e);
         }
         socket = opened;
+        LinuxUdpSocket.ReceiveBuffer got = opened.receiveBuffer();
+        String line = ReceiveBuffers.describe(name + ":" + port, got.requested(), got.granted(),
+                got.forced() ? "SO_RCVBUFFORCE" : "SO_RCVBUF, at most net.core.rmem_max; CAP_NET_ADMIN lifts that");
+        if (got.granted() < 2L * got.requested()) { // Linux grants twice the size asked: less means it was capped
+            LOG.warn(line);
+        } else {
+            LOG.info(line);
+        }
         Thread thread = new Thread(() -> receiveLoop(opened, receiver), "dhcp-embedded-" + name);
         thread.setDaemon(true);
         receiverThread = thread;
@@ -279,6 +297,11 @@ public final class InterfaceTransport implements Transport {
             }
         }
         current.release();
+    }
+
+    /** The receive buffer the kernel granted, in bytes as it reports them; 0 when not started. */
+    public synchronized int receiveBufferGranted() {
+        return socket == null ? 0 : socket.receiveBuffer().granted();
     }
 
     @Override

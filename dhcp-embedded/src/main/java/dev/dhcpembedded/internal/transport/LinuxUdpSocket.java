@@ -27,6 +27,7 @@ final class LinuxUdpSocket implements AutoCloseable {
     private static final int SO_RCVBUF = 8;
     private static final int SO_RCVTIMEO = 20;
     private static final int SO_BINDTODEVICE = 25;
+    private static final int SO_RCVBUFFORCE = 33;
     private static final int IPPROTO_IP = 0;
     private static final int IP_PKTINFO = 8;
     private static final int SHUT_RDWR = 2;
@@ -48,6 +49,9 @@ final class LinuxUdpSocket implements AutoCloseable {
     private static native int setsockopt(int fd, int level, int name, Pointer value, int length)
             throws LastErrorException;
 
+    private static native int getsockopt(int fd, int level, int name, Pointer value, Pointer length)
+            throws LastErrorException;
+
     private static native int bind(int fd, Pointer address, int length) throws LastErrorException;
 
     private static native long recvmsg(int fd, Pointer message, int flags) throws LastErrorException;
@@ -67,6 +71,7 @@ final class LinuxUdpSocket implements AutoCloseable {
 
     private final int fd;
     private final String device;
+    private final ReceiveBuffer receiveBuffer;
     private volatile boolean closed;
     // receive-side buffers, used by the one receiving thread only
     private final Memory buffer = new Memory(65536);
@@ -78,13 +83,27 @@ final class LinuxUdpSocket implements AutoCloseable {
     private final Memory sendBuffer = new Memory(65536);
     private final Memory sendAddress = new Memory(16);
 
-    private LinuxUdpSocket(int fd, String device) {
+    private LinuxUdpSocket(int fd, String device, ReceiveBuffer receiveBuffer) {
         this.fd = fd;
         this.device = device;
+        this.receiveBuffer = receiveBuffer;
     }
 
-    /** A socket bound to {@code 0.0.0.0:port} that hears and sends on {@code device} only. */
-    static LinuxUdpSocket bindToDevice(String device, int port) throws NativeSocketException {
+    /**
+     * What the socket asked the kernel for, and what it got.
+     *
+     * @param requested the bytes asked for; 0 when the kernel's default was left alone
+     * @param granted   the buffer the kernel reports (it doubles what it grants, for its own bookkeeping)
+     * @param forced    true when SO_RCVBUFFORCE (CAP_NET_ADMIN) lifted the net.core.rmem_max cap
+     */
+    record ReceiveBuffer(int requested, int granted, boolean forced) {
+    }
+
+    /**
+     * A socket bound to {@code 0.0.0.0:port} that hears and sends on {@code device} only, with a receive buffer of
+     * {@code receiveBuffer} bytes if the kernel grants it (0: the kernel's default).
+     */
+    static LinuxUdpSocket bindToDevice(String device, int port, int receiveBuffer) throws NativeSocketException {
         if (!Platform.isLinux()) {
             throw new NativeSocketException(0, "interface mode needs Linux (SO_BINDTODEVICE)");
         }
@@ -92,7 +111,7 @@ final class LinuxUdpSocket implements AutoCloseable {
         try {
             // no SO_REUSEADDR: a second server on the same interface must fail, not share its broadcasts
             setInt(fd, SOL_SOCKET, SO_BROADCAST, 1);
-            setInt(fd, SOL_SOCKET, SO_RCVBUF, 4 * 1024 * 1024);
+            boolean forced = receiveBuffer > 0 && askReceiveBuffer(fd, receiveBuffer);
             setInt(fd, IPPROTO_IP, IP_PKTINFO, 1);
             Memory timeout = new Memory(16);
             timeout.clear();
@@ -112,7 +131,8 @@ final class LinuxUdpSocket implements AutoCloseable {
             } catch (LastErrorException e) {
                 throw new NativeSocketException(e.getErrorCode(), "bind 0.0.0.0:" + port + ": " + e.getMessage());
             }
-            return new LinuxUdpSocket(fd, device);
+            return new LinuxUdpSocket(fd, device, new ReceiveBuffer(receiveBuffer, getInt(fd, SOL_SOCKET, SO_RCVBUF),
+                    forced));
         } catch (LastErrorException e) {
             close(fd);
             throw new NativeSocketException(e.getErrorCode(), e.getMessage());
@@ -120,6 +140,25 @@ final class LinuxUdpSocket implements AutoCloseable {
             close(fd);
             throw e;
         }
+    }
+
+    /**
+     * SO_RCVBUFFORCE when the process has CAP_NET_ADMIN (past net.core.rmem_max), SO_RCVBUF (capped by it)
+     * otherwise; returns whether the forced one worked.
+     */
+    private static boolean askReceiveBuffer(int fd, int bytes) {
+        try {
+            setInt(fd, SOL_SOCKET, SO_RCVBUFFORCE, bytes);
+            return true;
+        } catch (LastErrorException notPermitted) {
+            setInt(fd, SOL_SOCKET, SO_RCVBUF, bytes);
+            return false;
+        }
+    }
+
+    /** The receive buffer asked for and granted. */
+    ReceiveBuffer receiveBuffer() {
+        return receiveBuffer;
     }
 
     /** Blocks until a datagram arrives; returns null when the socket was closed. */
@@ -233,6 +272,14 @@ final class LinuxUdpSocket implements AutoCloseable {
         Memory memory = new Memory(4);
         memory.setInt(0, value);
         setsockopt(fd, level, name, memory, 4);
+    }
+
+    private static int getInt(int fd, int level, int name) {
+        Memory value = new Memory(4);
+        Memory length = new Memory(4);
+        length.setInt(0, 4);
+        getsockopt(fd, level, name, value, length);
+        return value.getInt(0);
     }
 
     private static Memory sockaddr(int address, int port) {

@@ -26,12 +26,23 @@ public final class LoopbackTransport implements Transport {
     private static final int MAX_DATAGRAM = 65535;
 
     private final InetSocketAddress requested;
+    private final int receiveBuffer;
     private DatagramChannel channel;
     private Thread receiverThread;
     private InetSocketAddress bound;
 
     public LoopbackTransport(InetSocketAddress bindAddress) {
+        this(bindAddress, ReceiveBuffers.DEFAULT_BYTES);
+    }
+
+    /**
+     * On {@code bindAddress}, asking for a socket receive buffer of {@code receiveBuffer} bytes (SO_RCVBUF, at most
+     * net.core.rmem_max); 0 leaves the kernel's default. Not logged: a suite starts hundreds of these, and start()
+     * stays clear of SLF4J's start-up; {@link #receiveBufferGranted()} tells.
+     */
+    public LoopbackTransport(InetSocketAddress bindAddress, int receiveBuffer) {
         this.requested = requireLoopback(bindAddress);
+        this.receiveBuffer = ReceiveBuffers.check(receiveBuffer);
     }
 
     /** Fails unless {@code address} is on loopback: a test server never listens on a real network by accident. */
@@ -50,7 +61,9 @@ public final class LoopbackTransport implements Transport {
         }
         DatagramChannel opened = DatagramChannel.open();
         try {
-            opened.setOption(StandardSocketOptions.SO_RCVBUF, 4 * 1024 * 1024);
+            if (receiveBuffer > 0) {
+                opened.setOption(StandardSocketOptions.SO_RCVBUF, receiveBuffer);
+            }
             opened.bind(requested);
         } catch (IOException e) {
             opened.close();
@@ -142,6 +155,11 @@ public final class LoopbackTransport implements Transport {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** The receive buffer the kernel granted, in bytes as it reports them; 0 when not started. */
+    public synchronized int receiveBufferGranted() throws IOException {
+        return channel == null ? 0 : channel.getOption(StandardSocketOptions.SO_RCVBUF);
     }
 
     @Override
