@@ -36,8 +36,12 @@ tuned options (none is on by default):
   --no-receive-buffer        the embedded server leaves its socket's receive buffer at the kernel's default
                              (--receive-buffer 0) instead of asking for 4 MiB (SO_RCVBUFFORCE as root)
   --tuned                    the previous tuned set: --gc Shenandoah --heap 512m --rmem 4194304
+  --nice N                   run servers and perfdhcp at nice N (e.g. -20), so that other work on a busy machine
+                             (builds) gets little of their cores; unlike --rt, no throttling stalls
   --rt PRIO                  run servers and perfdhcp SCHED_RR at PRIO (chrt -r), so that other work on a busy
-                             machine (builds) does not steal their cores; the kernel still keeps 5 % for others
+                             machine (builds) does not steal their cores; the kernel still keeps 5 % for others,
+                             by stalling RT tasks up to 50 ms a second (RT throttling): that hits the server with
+                             the smaller socket buffer harder
   -h, --help
 
 environment:
@@ -62,6 +66,7 @@ SAMPLE=5
 JAR=""
 OUT=""
 RT=""
+NICE=""
 GC=""
 HEAP=""
 NO_RCVBUF=0
@@ -92,6 +97,7 @@ while [[ $# -gt 0 ]]; do
         --jar) need_value "$@"; JAR="$2"; shift 2 ;;
         --out) need_value "$@"; OUT="$2"; shift 2 ;;
         --rt) need_value "$@"; RT="$2"; shift 2 ;;
+        --nice) need_value "$@"; NICE="$2"; shift 2 ;;
         --rmem) need_value "$@"; RMEM="$2"; shift 2 ;;
         --gc) need_value "$@"; GC="$2"; shift 2 ;;
         --heap) need_value "$@"; HEAP="$2"; shift 2 ;;
@@ -132,6 +138,11 @@ if [[ -n "$RT" ]]; then
     command -v chrt >/dev/null || die "--rt needs chrt (util-linux)"
     PIN_PREFIX=(chrt -r "$RT")
 fi
+if [[ -n "$NICE" ]]; then
+    [[ "$NICE" =~ ^-?[0-9]+$ ]] && (( NICE >= -20 && NICE <= 19 )) || die "--nice needs -20..19"
+    [[ -z "$RT" ]] || die "--nice and --rt exclude each other"
+    PIN_PREFIX=(nice -n "$NICE")
+fi
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -150,8 +161,9 @@ JVM_FLAGS="$JAVA_OPTS"
 [[ -n "$GC" ]] && JVM_FLAGS="$JVM_FLAGS -XX:+Use${GC}GC"
 [[ -n "$HEAP" ]] && JVM_FLAGS="$JVM_FLAGS -Xms$HEAP -Xmx$HEAP -XX:+AlwaysPreTouch"
 JVM_FLAGS="$JVM_FLAGS -Xlog:gc:file=$GC_LOG:timemillis"
-# the CLI logs at WARN; its one line on the receive buffer granted is at INFO unless capped
-JVM_FLAGS="$JVM_FLAGS -Dorg.slf4j.simpleLogger.log.dev.dhcpembedded.internal.transport.InterfaceTransport=info"
+# the CLI logs at WARN; its one line on the receive buffer granted is at INFO unless capped (the CLI jar shades
+# SLF4J, and its simple logger's property names with it)
+JVM_FLAGS="$JVM_FLAGS -Ddev.dhcpembedded.cli.shaded.org.slf4j.simpleLogger.log.dev.dhcpembedded.internal.transport.InterfaceTransport=info"
 (( NO_RCVBUF )) && EMBEDDED_ARGS="$EMBEDDED_ARGS --receive-buffer 0"
 
 # ---- the lab: per server, two namespaces and one veth pair, names unique to this run ----
@@ -384,7 +396,7 @@ budget=$(( (steps + 1) * nservers * (PERIOD + PAUSE + 30) + nservers * WARMUP + 
 echo "perfdhcp-vs-kea: $MODE_NAME, -R $CLIENTS, servers side by side on core $SERVER_CPU, perfdhcp on core" \
      "$CLIENT_CPU; embedded JVM flags: \"$JVM_FLAGS\"; embedded args: \"${EMBEDDED_ARGS# }\";" \
      "rmem_default $(sysctl -n net.core.rmem_default); logs in $OUT"
-echo "uptime at start: $(uptime)${RT:+; SCHED_RR priority $RT}"
+echo "uptime at start: $(uptime)${RT:+; SCHED_RR priority $RT}${NICE:+; nice $NICE}"
 for s in $SERVERS; do start_server "$s" "$budget"; done
 grep -h "receive buffer" "$OUT/embedded.server.log" 2>/dev/null | sed 's/^/embedded: /' || true
 if (( WARMUP > 0 )); then
@@ -397,6 +409,7 @@ if [[ -n "$SOAK_RATE" ]]; then
         "DO ms min/avg/max" "RA ms min/avg/max" cpu_s rss_MiB srv_ovf cli_ovf alloc_B/x gc_p99_ms gcs load
     for s in $SERVERS; do
         elapsed=0
+        [[ "$s" == embedded ]] && SOAK_START_MS=$(now_ms)
         while (( elapsed < SOAK_SECONDS )); do
             slice=$(( SOAK_SECONDS - elapsed < SAMPLE ? SOAK_SECONDS - elapsed : SAMPLE ))
             line=$(measure "$s" "$SOAK_RATE" "$slice" "$OUT/$s.soak.$elapsed.txt")
@@ -405,11 +418,13 @@ if [[ -n "$SOAK_RATE" ]]; then
             awk -F'\t' -v t="$elapsed" '{ printf "%-8s %6d %8d %8d %7.2f %21s %21s %7.2f %8s %7d %7d %9s %9s %4s %5s\n",
                 $1, t, $2, $5, $6, $7 "/" $8 "/" $9, $10 "/" $11 "/" $12, $13, $14, $16, $17, $18, $19, $20, $15 }' <<<"$line"
         done
+        [[ "$s" == embedded ]] && SOAK_END_MS=$(now_ms)
         sleep "$PAUSE"
     done
-    if [[ -s "$GC_LOG" ]]; then
-        echo "embedded GC pauses over the whole soak (from $GC_LOG):"
-        awk '/Pause/ { ms = $NF; sub(/ms$/, "", ms); print ms + 0 }' "$GC_LOG" | sort -n | awk '{ p[NR] = $1 }
+    if [[ -s "$GC_LOG" && -n "${SOAK_START_MS:-}" ]]; then
+        echo "embedded GC pauses during the soak, warm-up excluded (from $GC_LOG):"
+        awk -v t0="$SOAK_START_MS" -v t1="$SOAK_END_MS" '/Pause/ { ts = substr($1, 2) + 0; if (ts < t0 || ts > t1) next
+                ms = $NF; sub(/ms$/, "", ms); print ms + 0 }' "$GC_LOG" | sort -n | awk '{ p[NR] = $1 }
             END { if (NR) { r = int(0.99 * NR + 0.999999); printf "  %d pauses, p50 %.2f ms, p99 %.2f ms, max %.2f ms\n",
                   NR, p[int(0.5 * NR + 0.999999)], p[r], p[NR] } }'
     fi

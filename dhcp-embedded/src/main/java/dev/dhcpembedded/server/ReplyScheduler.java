@@ -20,7 +20,8 @@ final class ReplyScheduler implements AutoCloseable {
     private final Clock clock;
     private final String name;
     private final List<Pending> pending = new ArrayList<>();
-    private final Consumer<Instant> onAdvance = this::release;
+    /** Set only on a {@link TestClock}: with any other clock, start() makes no listener at all. */
+    private final Consumer<Instant> onAdvance;
     private ScheduledExecutorService timer;
     private boolean closed;
 
@@ -28,7 +29,10 @@ final class ReplyScheduler implements AutoCloseable {
         this.clock = clock;
         this.name = name;
         if (clock instanceof TestClock) {
+            onAdvance = this::release;
             ((TestClock) clock).onAdvance(onAdvance);
+        } else {
+            onAdvance = null;
         }
     }
 

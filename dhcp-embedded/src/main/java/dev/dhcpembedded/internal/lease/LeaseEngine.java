@@ -400,7 +400,9 @@ public final class LeaseEngine {
 
     private static Set<Integer> staticAddresses(ServerConfig config) {
         Set<Integer> out = new HashSet<>();
-        config.staticLeases().forEach(l -> out.add(l.address()));
+        for (StaticLease lease : config.staticLeases()) { // a loop, not a lambda: start() spins no class
+            out.add(lease.address());
+        }
         return out;
     }
 

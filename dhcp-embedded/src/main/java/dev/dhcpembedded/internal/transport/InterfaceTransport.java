@@ -202,7 +202,7 @@ public final class InterfaceTransport implements Transport {
     }
 
     private void receiveLoop(LinuxUdpSocket opened, Receiver receiver) {
-        InetSocketAddress local = new InetSocketAddress(address, port);
+        InetSocketAddress lastDestination = null;
         while (true) {
             LinuxUdpSocket.Received received;
             try {
@@ -217,7 +217,11 @@ public final class InterfaceTransport implements Transport {
             }
             Inet4Address to = received.headerDestination();
             boolean broadcast = to != null && isBroadcast(to);
-            InetSocketAddress destination = new InetSocketAddress(to != null ? to : address, port);
+            InetAddress toAddress = to != null ? to : address;
+            if (lastDestination == null || lastDestination.getAddress() != toAddress) {
+                lastDestination = new InetSocketAddress(toAddress, port); // the same object while it repeats
+            }
+            InetSocketAddress destination = lastDestination;
             try {
                 receiver.onDatagram(new Datagram(received.bytes(), received.source(), destination, name, broadcast));
             } catch (RuntimeException e) {

@@ -79,6 +79,11 @@ final class LinuxUdpSocket implements AutoCloseable {
     private final Memory name = new Memory(16);
     private final Memory control = new Memory(128);
     private final Memory header = new Memory(56);
+    // the last addresses received, reused while they repeat (receiving thread only)
+    private InetSocketAddress lastSource;
+    private int lastSourceAddress;
+    private Inet4Address lastDestination;
+    private int lastDestinationAddress;
     // send-side buffers, reused under their own lock: no native allocation per packet
     private final Memory sendBuffer = new Memory(65536);
     private final Memory sendAddress = new Memory(16);
@@ -189,11 +194,22 @@ final class LinuxUdpSocket implements AutoCloseable {
                 return null;
             }
             byte[] bytes = buffer.getByteArray(0, (int) length);
-            InetSocketAddress source = new InetSocketAddress(inet(name.getInt(4)),
-                    ((name.getByte(2) & 0xFF) << 8) | (name.getByte(3) & 0xFF));
-            return new Received(bytes, source, headerDestination(header.getLong(40)));
+            return new Received(bytes, source(name.getInt(4), ((name.getByte(2) & 0xFF) << 8)
+                    | (name.getByte(3) & 0xFF)), headerDestination(header.getLong(40)));
         }
         return null;
+    }
+
+    /**
+     * The source as an address object, the previous one when it is the same: under load a relay or a client sends
+     * from one address, and a new object per datagram is garbage for nothing. Receiving thread only.
+     */
+    private InetSocketAddress source(int nativeAddress, int port) {
+        if (lastSource == null || nativeAddress != lastSourceAddress || port != lastSource.getPort()) {
+            lastSource = new InetSocketAddress(inet(nativeAddress), port);
+            lastSourceAddress = nativeAddress;
+        }
+        return lastSource;
     }
 
     private Inet4Address headerDestination(long controlLength) {
@@ -203,7 +219,12 @@ final class LinuxUdpSocket implements AutoCloseable {
             int level = control.getInt(at + 8);
             int type = control.getInt(at + 12);
             if (level == IPPROTO_IP && type == IP_PKTINFO && length >= 28) {
-                return inet(control.getInt(at + 16 + 8));
+                int address = control.getInt(at + 16 + 8);
+                if (lastDestination == null || address != lastDestinationAddress) {
+                    lastDestination = inet(address);
+                    lastDestinationAddress = address;
+                }
+                return lastDestination;
             }
             if (length <= 0) {
                 break;

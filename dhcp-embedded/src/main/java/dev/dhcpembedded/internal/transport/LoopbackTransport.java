@@ -72,17 +72,36 @@ public final class LoopbackTransport implements Transport {
         }
         channel = opened;
         bound = (InetSocketAddress) opened.getLocalAddress();
-        Thread thread = new Thread(() -> receiveLoop(opened, receiver), "dhcp-embedded-" + bound.getPort());
+        Thread thread = new Thread(new Receiving(opened, receiver), "dhcp-embedded-" + bound.getPort());
         thread.setDaemon(true);
         receiverThread = thread;
         thread.start();
     }
 
+    /** The receiving thread's body (a class rather than a lambda: a first start() spins no lambda class). */
+    private final class Receiving implements Runnable {
+        private final DatagramChannel opened;
+        private final Receiver receiver;
+
+        Receiving(DatagramChannel opened, Receiver receiver) {
+            this.opened = opened;
+            this.receiver = receiver;
+        }
+
+        @Override
+        public void run() {
+            receiveLoop(opened, receiver);
+        }
+    }
+
     private void receiveLoop(DatagramChannel opened, Receiver receiver) {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
+        ByteBuffer buffer = null;
         while (opened.isOpen()) {
             InetSocketAddress source;
             try {
+                if (buffer == null) { // not before the first receive: a server stopped at once never needs it
+                    buffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
+                }
                 buffer.clear();
                 source = (InetSocketAddress) opened.receive(buffer);
             } catch (ClosedChannelException closed) {
