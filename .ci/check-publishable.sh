@@ -37,7 +37,7 @@ check_pom() {
     done
 }
 
-for a in dhcp-embedded dhcp-embedded-junit dhcp-embedded-testcontainers dhcp-embedded-lab dhcp-embedded-cli; do
+for a in dhcp-embedded dhcp-embedded-junit dhcp-embedded-testcontainers dhcp-embedded-lab dhcp-embedded-cli dhcp-embedded-agent; do
     pom="$(newest "$a" .pom)"; jar="$(newest "$a" "[0-9].jar")"
     src="$(newest "$a" -sources.jar)"; doc="$(newest "$a" -javadoc.jar)"
     [ -n "$pom" ] && [ -n "$jar" ] && [ -n "$src" ] && [ -n "$doc" ] || fail "$a: pom, jar, sources or javadoc missing"
