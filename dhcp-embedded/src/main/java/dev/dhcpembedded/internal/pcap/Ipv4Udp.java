@@ -83,7 +83,7 @@ final class Ipv4Udp {
     }
 
     /** The one's-complement sum of 16-bit words, folded, starting from {@code initial}. */
-    private static int sum(byte[] b, int from, int length, int initial) {
+    static int sum(byte[] b, int from, int length, int initial) {
         long s = initial;
         int end = from + length;
         int i = from;
@@ -99,17 +99,17 @@ final class Ipv4Udp {
         return (int) s;
     }
 
-    private static void checkPort(int port) {
+    static void checkPort(int port) {
         if (port < 0 || port > 0xFFFF) {
             throw new IllegalArgumentException("port " + port + " is outside 0..65535");
         }
     }
 
-    private static int get16(byte[] b, int at) {
+    static int get16(byte[] b, int at) {
         return ((b[at] & 0xFF) << 8) | (b[at + 1] & 0xFF);
     }
 
-    private static void put16(byte[] b, int at, int value) {
+    static void put16(byte[] b, int at, int value) {
         b[at] = (byte) (value >>> 8);
         b[at + 1] = (byte) value;
     }

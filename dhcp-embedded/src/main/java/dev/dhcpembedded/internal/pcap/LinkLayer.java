@@ -1,14 +1,16 @@
 package dev.dhcpembedded.internal.pcap;
 
-/** The link types the reader understands, and where the IPv4 header starts in a frame of each. */
+/** The link types the reader understands, and where the IP (v4 or v6) header starts in a frame of each. */
 final class LinkLayer {
 
     static final int ETHERNET = 1;
     static final int RAW = 101;
     static final int LINUX_SLL = 113;
     static final int IPV4 = 228;
+    static final int IPV6 = 229;
 
     private static final int ETHERTYPE_IPV4 = 0x0800;
+    private static final int ETHERTYPE_IPV6 = 0x86DD;
     private static final int ETHERTYPE_VLAN = 0x8100;
     private static final int ETHERTYPE_QINQ = 0x88A8;
 
@@ -16,19 +18,23 @@ final class LinkLayer {
     }
 
     static boolean isSupported(int linkType) {
-        return linkType == ETHERNET || linkType == RAW || linkType == LINUX_SLL || linkType == IPV4;
+        return linkType == ETHERNET || linkType == RAW || linkType == LINUX_SLL || linkType == IPV4
+                || linkType == IPV6;
     }
 
-    /** The offset of the IPv4 header in {@code frame}, or -1 when the frame does not carry IPv4. */
-    static int ipv4Offset(int linkType, byte[] frame, int length) {
+    /** The offset of the IPv4 or IPv6 header in {@code frame}, or -1 when the frame carries neither. */
+    static int ipOffset(int linkType, byte[] frame, int length) {
         switch (linkType) {
             case ETHERNET:
                 return afterEthertype(frame, length, 12);
             case LINUX_SLL:
                 return afterEthertype(frame, length, 14);
             case RAW:
+                return length > 0 && ((frame[0] & 0xF0) == 0x40 || (frame[0] & 0xF0) == 0x60) ? 0 : -1;
             case IPV4:
                 return length > 0 && (frame[0] & 0xF0) == 0x40 ? 0 : -1;
+            case IPV6:
+                return length > 0 && (frame[0] & 0xF0) == 0x60 ? 0 : -1;
             default:
                 return -1;
         }
@@ -42,7 +48,7 @@ final class LinkLayer {
                 at += 4;
                 continue;
             }
-            return type == ETHERTYPE_IPV4 ? at + 2 : -1;
+            return type == ETHERTYPE_IPV4 || type == ETHERTYPE_IPV6 ? at + 2 : -1;
         }
         return -1;
     }

@@ -5,13 +5,14 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * Writes UDP/IPv4 datagrams as a classic libpcap file (microsecond timestamps, little-endian, LINKTYPE_RAW 101:
- * each record is an IPv4 packet with correct IPv4 and UDP checksums), which Wireshark and tshark open directly.
+ * Writes UDP datagrams over IPv4 or IPv6 as a classic libpcap file (microsecond timestamps, little-endian, LINKTYPE_RAW 101:
+ * each record is an IPv4 or IPv6 packet with correct IP and UDP checksums), which Wireshark and tshark open directly.
  */
 public final class PcapWriter implements Closeable {
 
@@ -40,7 +41,16 @@ public final class PcapWriter implements Closeable {
     /** Appends one UDP datagram carrying {@code payload}. */
     public void write(Instant timestamp, Inet4Address source, int sourcePort, Inet4Address destination,
             int destinationPort, byte[] payload) throws IOException {
-        byte[] packet = Ipv4Udp.build(source, sourcePort, destination, destinationPort, payload);
+        writeRecord(timestamp, Ipv4Udp.build(source, sourcePort, destination, destinationPort, payload));
+    }
+
+    /** Appends one UDP/IPv6 datagram carrying {@code payload} (LINKTYPE_RAW takes IPv6 packets too). */
+    public void write(Instant timestamp, Inet6Address source, int sourcePort, Inet6Address destination,
+            int destinationPort, byte[] payload) throws IOException {
+        writeRecord(timestamp, Ipv6Udp.build(source, sourcePort, destination, destinationPort, payload));
+    }
+
+    private void writeRecord(Instant timestamp, byte[] packet) throws IOException {
         long seconds = timestamp.getEpochSecond();
         if (seconds < 0 || seconds > 0xFFFFFFFFL) {
             throw new IllegalArgumentException("timestamp " + timestamp + " is outside the classic pcap range");
@@ -55,8 +65,12 @@ public final class PcapWriter implements Closeable {
 
     /** Appends a frame as read by {@link PcapReader} (its number is not written; pcap numbers by position). */
     public void write(PcapFrame frame) throws IOException {
-        write(frame.timestamp(), frame.source(), frame.sourcePort(), frame.destination(), frame.destinationPort(),
-                frame.payload());
+        if (frame.source() instanceof Inet6Address src && frame.destination() instanceof Inet6Address dst) {
+            write(frame.timestamp(), src, frame.sourcePort(), dst, frame.destinationPort(), frame.payload());
+        } else {
+            write(frame.timestamp(), (Inet4Address) frame.source(), frame.sourcePort(),
+                    (Inet4Address) frame.destination(), frame.destinationPort(), frame.payload());
+        }
     }
 
     public void flush() throws IOException {

@@ -1,0 +1,25 @@
+package dev.dhcpembedded.codec6;
+
+import java.util.Objects;
+
+/**
+ * The client FQDN option (39, RFC 4704): flags S (1), O (2) and N (4), and a domain name, fully qualified or
+ * partial.
+ *
+ * @param flags the flags byte
+ * @param name the name, without a trailing dot; empty when the client sends none
+ * @param fullyQualified whether the name ends with the root label
+ */
+public record Dhcp6Fqdn(int flags, String name, boolean fullyQualified) {
+
+    public static final int S = 1;
+    public static final int O = 2;
+    public static final int N = 4;
+
+    public Dhcp6Fqdn {
+        if (flags < 0 || flags > 255) {
+            throw new IllegalArgumentException("flags " + flags + " are outside 0..255");
+        }
+        Objects.requireNonNull(name, "name");
+    }
+}

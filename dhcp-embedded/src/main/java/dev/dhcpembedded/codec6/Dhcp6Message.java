@@ -1,0 +1,348 @@
+package dev.dhcpembedded.codec6;
+
+import dev.dhcpembedded.internal.codec.Ipv6;
+import java.net.Inet6Address;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * An immutable DHCPv6 message (RFC 8415 section 8 and 9): either the client/server format (msg-type, 24-bit
+ * transaction id, options) or the relay format of RELAY-FORW and RELAY-REPL (msg-type, hop count, link address,
+ * peer address, options). Options keep their wire order and bytes; typed views read the usual ones.
+ */
+public final class Dhcp6Message {
+
+    /** Relay agents discard messages with a hop count at this limit (RFC 8415 section 7.6); nesting stops here. */
+    public static final int HOP_COUNT_LIMIT = 32;
+
+    private static final Inet6Address UNSPECIFIED = Ipv6.parse("::");
+
+    private final int messageCode;
+    private final int transactionId;
+    private final int hopCount;
+    private final Inet6Address linkAddress;
+    private final Inet6Address peerAddress;
+    private final List<Dhcp6Option> options;
+
+    Dhcp6Message(int messageCode, int transactionId, int hopCount, Inet6Address linkAddress,
+            Inet6Address peerAddress, List<Dhcp6Option> options) {
+        this.messageCode = messageCode;
+        this.transactionId = transactionId;
+        this.hopCount = hopCount;
+        this.linkAddress = linkAddress;
+        this.peerAddress = peerAddress;
+        this.options = List.copyOf(options);
+    }
+
+    /** A builder for a client/server message of {@code type}. */
+    public static Builder builder(Dhcp6MessageType type) {
+        return new Builder(type.code());
+    }
+
+    /** A builder for a message of any msg-type code (1 to 255); 12 and 13 have the relay format. */
+    public static Builder builder(int messageCode) {
+        return new Builder(messageCode);
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder(messageCode);
+        b.transactionId = transactionId;
+        b.hopCount = hopCount;
+        b.linkAddress = linkAddress;
+        b.peerAddress = peerAddress;
+        b.options.addAll(options);
+        return b;
+    }
+
+    /** The msg-type byte. */
+    public int messageCode() {
+        return messageCode;
+    }
+
+    /** The type, empty for codes RFC 8415 does not define. */
+    public Optional<Dhcp6MessageType> type() {
+        return Dhcp6MessageType.of(messageCode);
+    }
+
+    public boolean is(Dhcp6MessageType type) {
+        return messageCode == type.code();
+    }
+
+    /** Whether this message has the relay format (RELAY-FORW or RELAY-REPL). */
+    public boolean isRelay() {
+        return isRelayCode(messageCode);
+    }
+
+    static boolean isRelayCode(int code) {
+        return code == Dhcp6MessageType.RELAY_FORW.code() || code == Dhcp6MessageType.RELAY_REPL.code();
+    }
+
+    /** The 24-bit transaction id; 0 for relay messages. */
+    public int transactionId() {
+        return transactionId;
+    }
+
+    /** The hop count of a relay message; 0 for the others. */
+    public int hopCount() {
+        return hopCount;
+    }
+
+    /** The link address of a relay message; {@code ::} for the others. */
+    public Inet6Address linkAddress() {
+        return linkAddress;
+    }
+
+    /** The peer address of a relay message; {@code ::} for the others. */
+    public Inet6Address peerAddress() {
+        return peerAddress;
+    }
+
+    /** The top-level options in wire order. */
+    public List<Dhcp6Option> options() {
+        return options;
+    }
+
+    /** The first option of {@code code}. */
+    public Optional<Dhcp6Option> option(int code) {
+        for (Dhcp6Option o : options) {
+            if (o.code() == code) {
+                return Optional.of(o);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every option of {@code code}, in wire order. */
+    public List<Dhcp6Option> options(int code) {
+        return options.stream().filter(o -> o.code() == code).toList();
+    }
+
+    public boolean hasOption(int code) {
+        return option(code).isPresent();
+    }
+
+    public Optional<Duid> clientId() {
+        return option(Dhcp6OptionCode.CLIENTID).map(Dhcp6Option::asDuid);
+    }
+
+    public Optional<Duid> serverId() {
+        return option(Dhcp6OptionCode.SERVERID).map(Dhcp6Option::asDuid);
+    }
+
+    public List<IaNa> iaNa() {
+        return options(Dhcp6OptionCode.IA_NA).stream().map(Dhcp6Option::asIaNa).toList();
+    }
+
+    public List<IaPd> iaPd() {
+        return options(Dhcp6OptionCode.IA_PD).stream().map(Dhcp6Option::asIaPd).toList();
+    }
+
+    /** The option request option's codes (empty when absent). */
+    public List<Integer> oro() {
+        return option(Dhcp6OptionCode.ORO).map(Dhcp6Option::asCodes).orElse(List.of());
+    }
+
+    public OptionalInt preference() {
+        return option(Dhcp6OptionCode.PREFERENCE).map(o -> OptionalInt.of(o.value()[0] & 0xFF))
+                .orElse(OptionalInt.empty());
+    }
+
+    /** The elapsed time in hundredths of a second. */
+    public OptionalInt elapsedTime() {
+        return option(Dhcp6OptionCode.ELAPSED_TIME).map(o -> OptionalInt.of(Options6.u16(o.value(), 0)))
+                .orElse(OptionalInt.empty());
+    }
+
+    /** The message-level status code. */
+    public Optional<StatusCode> statusCode() {
+        return option(Dhcp6OptionCode.STATUS_CODE).map(Dhcp6Option::asStatusCode);
+    }
+
+    public boolean rapidCommit() {
+        return hasOption(Dhcp6OptionCode.RAPID_COMMIT);
+    }
+
+    public List<Inet6Address> dnsServers() {
+        return option(Dhcp6OptionCode.DNS_SERVERS).map(Dhcp6Option::asAddresses).orElse(List.of());
+    }
+
+    public List<String> domainList() {
+        return option(Dhcp6OptionCode.DOMAIN_LIST).map(Dhcp6Option::asDomainList).orElse(List.of());
+    }
+
+    public List<Inet6Address> sntpServers() {
+        return option(Dhcp6OptionCode.SNTP_SERVERS).map(Dhcp6Option::asAddresses).orElse(List.of());
+    }
+
+    public List<Inet6Address> ntpServers() {
+        return option(Dhcp6OptionCode.NTP_SERVER).map(Dhcp6Option::asNtpServerAddresses).orElse(List.of());
+    }
+
+    public Optional<Dhcp6Fqdn> fqdn() {
+        return option(Dhcp6OptionCode.CLIENT_FQDN).map(Dhcp6Option::asFqdn);
+    }
+
+    public Optional<String> captivePortal() {
+        return option(Dhcp6OptionCode.CAPTIVE_PORTAL).map(Dhcp6Option::asText);
+    }
+
+    public OptionalLong solMaxRt() {
+        return option(Dhcp6OptionCode.SOL_MAX_RT).map(o -> OptionalLong.of(o.asU32())).orElse(OptionalLong.empty());
+    }
+
+    /** The interface-id option (18) of a relay message. */
+    public Optional<byte[]> interfaceId() {
+        return option(Dhcp6OptionCode.INTERFACE_ID).map(Dhcp6Option::value);
+    }
+
+    /** The remote-id option (37) of a relay message, enterprise number included. */
+    public Optional<byte[]> remoteId() {
+        return option(Dhcp6OptionCode.REMOTE_ID).map(Dhcp6Option::value);
+    }
+
+    /** The message inside a relay message's option 9. */
+    public Optional<Dhcp6Message> relayMessage() {
+        return option(Dhcp6OptionCode.RELAY_MSG).map(Dhcp6Option::asRelayMessage);
+    }
+
+    /** The client's message inside every relay layer (this message itself when it is not relayed). */
+    public Dhcp6Message innermost() {
+        Dhcp6Message m = this;
+        while (m.isRelay()) {
+            Optional<Dhcp6Message> inner = m.relayMessage();
+            if (inner.isEmpty()) {
+                return m;
+            }
+            m = inner.get();
+        }
+        return m;
+    }
+
+    /** The name of the type as RFC 8415 spells it, or {@code TYPE_n}. */
+    public String typeName() {
+        return type().map(Dhcp6MessageType::rfcName).orElse("TYPE_" + messageCode);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Dhcp6Message m && m.messageCode == messageCode && m.transactionId == transactionId
+                && m.hopCount == hopCount && m.linkAddress.equals(linkAddress) && m.peerAddress.equals(peerAddress)
+                && m.options.equals(options);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(messageCode, transactionId, hopCount, linkAddress, peerAddress, options);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder(typeName());
+        if (isRelay()) {
+            s.append(" hop_count=").append(hopCount).append(" link=").append(Ipv6.format(linkAddress))
+                    .append(" peer=").append(Ipv6.format(peerAddress));
+        } else {
+            s.append(String.format(" xid=0x%06x", transactionId));
+        }
+        return s.append(' ').append(options).toString();
+    }
+
+    /** Builds a message; each setter returns this builder. */
+    public static final class Builder {
+        private final int messageCode;
+        private int transactionId;
+        private int hopCount;
+        private Inet6Address linkAddress = UNSPECIFIED;
+        private Inet6Address peerAddress = UNSPECIFIED;
+        private final List<Dhcp6Option> options = new ArrayList<>();
+
+        private Builder(int messageCode) {
+            if (messageCode < 1 || messageCode > 255) {
+                throw new IllegalArgumentException("msg-type " + messageCode + " is outside 1..255");
+            }
+            this.messageCode = messageCode;
+        }
+
+        /** The 24-bit transaction id (client/server messages only). */
+        public Builder transactionId(int xid) {
+            if (xid < 0 || xid > 0xFFFFFF) {
+                throw new IllegalArgumentException("transaction id " + xid + " is outside 0..0xffffff");
+            }
+            requireFormat(false, "a transaction id");
+            this.transactionId = xid;
+            return this;
+        }
+
+        public Builder hopCount(int hopCount) {
+            if (hopCount < 0 || hopCount > 255) {
+                throw new IllegalArgumentException("hop count " + hopCount + " is outside 0..255");
+            }
+            requireFormat(true, "a hop count");
+            this.hopCount = hopCount;
+            return this;
+        }
+
+        public Builder linkAddress(Inet6Address address) {
+            requireFormat(true, "a link address");
+            this.linkAddress = Objects.requireNonNull(address);
+            return this;
+        }
+
+        public Builder linkAddress(String address) {
+            return linkAddress(Ipv6.parse(address));
+        }
+
+        public Builder peerAddress(Inet6Address address) {
+            requireFormat(true, "a peer address");
+            this.peerAddress = Objects.requireNonNull(address);
+            return this;
+        }
+
+        public Builder peerAddress(String address) {
+            return peerAddress(Ipv6.parse(address));
+        }
+
+        /** Adds an option at the end. */
+        public Builder option(Dhcp6Option option) {
+            options.add(Objects.requireNonNull(option));
+            return this;
+        }
+
+        /** Replaces every option of this code with {@code option}, at the place of the first (or the end). */
+        public Builder replaceOption(Dhcp6Option option) {
+            int at = -1;
+            for (int i = options.size() - 1; i >= 0; i--) {
+                if (options.get(i).code() == option.code()) {
+                    options.remove(i);
+                    at = i;
+                }
+            }
+            options.add(at < 0 ? options.size() : at, option);
+            return this;
+        }
+
+        public Builder removeOption(int code) {
+            options.removeIf(o -> o.code() == code);
+            return this;
+        }
+
+        public Builder clearOptions() {
+            options.clear();
+            return this;
+        }
+
+        private void requireFormat(boolean relay, String what) {
+            if (isRelayCode(messageCode) != relay) {
+                throw new IllegalStateException("msg-type " + messageCode + " has no " + what);
+            }
+        }
+
+        public Dhcp6Message build() {
+            return new Dhcp6Message(messageCode, transactionId, hopCount, linkAddress, peerAddress, options);
+        }
+    }
+}

@@ -1,0 +1,382 @@
+package dev.dhcpembedded.codec6;
+
+import dev.dhcpembedded.codec.DhcpCodecException;
+import dev.dhcpembedded.internal.codec.Hex;
+import dev.dhcpembedded.internal.codec.Ipv6;
+import java.io.ByteArrayOutputStream;
+import java.net.Inet6Address;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One DHCPv6 option: a 16-bit code and its value bytes, kept as the wire carried them, so options of any code
+ * survive decode and encode byte for byte. Static factories build typed values; the {@code as...} views read them
+ * (and throw {@link DhcpCodecException}, offsets relative to the value, when the bytes do not fit the type).
+ */
+public final class Dhcp6Option {
+
+    /** The longest value an option can carry. */
+    public static final int MAX_LENGTH = 0xFFFF;
+
+    private final int code;
+    private final byte[] value;
+
+    private Dhcp6Option(int code, byte[] value) {
+        this.code = code;
+        this.value = value;
+    }
+
+    static Dhcp6Option wrap(int code, byte[] owned) {
+        return new Dhcp6Option(code, owned);
+    }
+
+    /** An option of any code (0 to 65535) with any value up to 65535 bytes; checked as the decoder would. */
+    public static Dhcp6Option of(int code, byte[] value) {
+        if (code < 0 || code > 0xFFFF) {
+            throw new IllegalArgumentException("option code " + code + " is outside 0..65535");
+        }
+        if (value.length > MAX_LENGTH) {
+            throw new IllegalArgumentException("option " + code + " value of " + value.length
+                    + " bytes is over 65535");
+        }
+        Options6.validate(code, value, 0, value.length, Options6.Level.MESSAGE);
+        return new Dhcp6Option(code, value.clone());
+    }
+
+    // ---- typed factories ----
+
+    public static Dhcp6Option clientId(Duid duid) {
+        return wrap(Dhcp6OptionCode.CLIENTID, duid.bytes());
+    }
+
+    public static Dhcp6Option serverId(Duid duid) {
+        return wrap(Dhcp6OptionCode.SERVERID, duid.bytes());
+    }
+
+    public static Dhcp6Option iaNa(IaNa ia) {
+        return wrap(Dhcp6OptionCode.IA_NA, withHeader(ia.options(), 12,
+                b -> b.putInt((int) ia.iaid()).putInt((int) ia.t1()).putInt((int) ia.t2())));
+    }
+
+    public static Dhcp6Option iaPd(IaPd ia) {
+        return wrap(Dhcp6OptionCode.IA_PD, withHeader(ia.options(), 12,
+                b -> b.putInt((int) ia.iaid()).putInt((int) ia.t1()).putInt((int) ia.t2())));
+    }
+
+    public static Dhcp6Option iaAddress(IaAddress a) {
+        return wrap(Dhcp6OptionCode.IAADDR, withHeader(a.options(), 24, b -> b.put(a.address().getAddress())
+                .putInt((int) a.preferredLifetime()).putInt((int) a.validLifetime())));
+    }
+
+    public static Dhcp6Option iaPrefix(IaPrefix p) {
+        return wrap(Dhcp6OptionCode.IAPREFIX, withHeader(p.options(), 25, b -> b.putInt((int) p.preferredLifetime())
+                .putInt((int) p.validLifetime()).put((byte) p.prefixLength()).put(p.prefix().getAddress())));
+    }
+
+    /** The option request option (6). */
+    public static Dhcp6Option oro(int... codes) {
+        ByteBuffer b = ByteBuffer.allocate(codes.length * 2);
+        for (int c : codes) {
+            if (c < 0 || c > 0xFFFF) {
+                throw new IllegalArgumentException("option code " + c + " is outside 0..65535");
+            }
+            b.putShort((short) c);
+        }
+        return wrap(Dhcp6OptionCode.ORO, b.array());
+    }
+
+    /** The preference option (7), 0 to 255. */
+    public static Dhcp6Option preference(int preference) {
+        if (preference < 0 || preference > 255) {
+            throw new IllegalArgumentException("preference " + preference + " is outside 0..255");
+        }
+        return wrap(Dhcp6OptionCode.PREFERENCE, new byte[] {(byte) preference});
+    }
+
+    /** The elapsed time option (8), in hundredths of a second, 0 to 65535. */
+    public static Dhcp6Option elapsedTime(int hundredths) {
+        if (hundredths < 0 || hundredths > 0xFFFF) {
+            throw new IllegalArgumentException("elapsed time " + hundredths + " is outside 0..65535 hundredths");
+        }
+        return wrap(Dhcp6OptionCode.ELAPSED_TIME, new byte[] {(byte) (hundredths >>> 8), (byte) hundredths});
+    }
+
+    /** The elapsed time option (8), capped at 0xffff hundredths as RFC 8415 says. */
+    public static Dhcp6Option elapsedTime(Duration elapsed) {
+        return elapsedTime((int) Math.min(0xFFFF, Math.max(0, elapsed.toMillis() / 10)));
+    }
+
+    /** The relay message option (9) carrying {@code message}. */
+    public static Dhcp6Option relayMessage(Dhcp6Message message) {
+        return wrap(Dhcp6OptionCode.RELAY_MSG, Dhcp6Encoder.encode(message));
+    }
+
+    /** The status code option (13). */
+    public static Dhcp6Option statusCode(StatusCode status) {
+        byte[] text = status.message().getBytes(StandardCharsets.UTF_8);
+        ByteBuffer b = ByteBuffer.allocate(2 + text.length);
+        b.putShort((short) status.code()).put(text);
+        return wrap(Dhcp6OptionCode.STATUS_CODE, b.array());
+    }
+
+    public static Dhcp6Option statusCode(int code, String message) {
+        return statusCode(new StatusCode(code, message));
+    }
+
+    /** The rapid commit option (14). */
+    public static Dhcp6Option rapidCommit() {
+        return wrap(Dhcp6OptionCode.RAPID_COMMIT, new byte[0]);
+    }
+
+    /** The server unicast option (12). */
+    public static Dhcp6Option unicast(Inet6Address server) {
+        return wrap(Dhcp6OptionCode.UNICAST, server.getAddress());
+    }
+
+    public static Dhcp6Option interfaceId(byte[] id) {
+        return of(Dhcp6OptionCode.INTERFACE_ID, id);
+    }
+
+    /** The relay agent remote-id option (37, RFC 4649): an enterprise number, then the id. */
+    public static Dhcp6Option remoteId(long enterpriseNumber, byte[] id) {
+        ByteBuffer b = ByteBuffer.allocate(4 + id.length);
+        b.putInt((int) enterpriseNumber).put(id);
+        return of(Dhcp6OptionCode.REMOTE_ID, b.array());
+    }
+
+    /** DNS recursive name servers (23). */
+    public static Dhcp6Option dnsServers(String... servers) {
+        return addresses(Dhcp6OptionCode.DNS_SERVERS, servers);
+    }
+
+    /** Domain search list (24). */
+    public static Dhcp6Option domainList(String... names) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (String name : names) {
+            Names6.writeName(out, name, true);
+        }
+        return of(Dhcp6OptionCode.DOMAIN_LIST, out.toByteArray());
+    }
+
+    /** SNTP servers (31). */
+    public static Dhcp6Option sntpServers(String... servers) {
+        return addresses(Dhcp6OptionCode.SNTP_SERVERS, servers);
+    }
+
+    /** NTP server option (56, RFC 5908) with one server-address sub-option (1) per address. */
+    public static Dhcp6Option ntpServers(String... servers) {
+        ByteBuffer b = ByteBuffer.allocate(servers.length * 20);
+        for (String s : servers) {
+            b.putShort((short) 1).putShort((short) 16).put(Ipv6.parse(s).getAddress());
+        }
+        return of(Dhcp6OptionCode.NTP_SERVER, b.array());
+    }
+
+    /** Client FQDN (39). */
+    public static Dhcp6Option fqdn(Dhcp6Fqdn fqdn) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(fqdn.flags());
+        if (!fqdn.name().isEmpty()) {
+            Names6.writeName(out, fqdn.name(), fqdn.fullyQualified());
+        }
+        return of(Dhcp6OptionCode.CLIENT_FQDN, out.toByteArray());
+    }
+
+    /** Captive portal URI (103, RFC 8910). */
+    public static Dhcp6Option captivePortal(String uri) {
+        return of(Dhcp6OptionCode.CAPTIVE_PORTAL, uri.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** SOL_MAX_RT (82), seconds. */
+    public static Dhcp6Option solMaxRt(long seconds) {
+        return u32(Dhcp6OptionCode.SOL_MAX_RT, seconds);
+    }
+
+    /** INF_MAX_RT (83), seconds. */
+    public static Dhcp6Option infMaxRt(long seconds) {
+        return u32(Dhcp6OptionCode.INF_MAX_RT, seconds);
+    }
+
+    private static Dhcp6Option u32(int code, long v) {
+        Ia.checkU32(Dhcp6OptionCode.name(code), v);
+        return wrap(code, ByteBuffer.allocate(4).putInt((int) v).array());
+    }
+
+    private static Dhcp6Option addresses(int code, String... addresses) {
+        ByteBuffer b = ByteBuffer.allocate(addresses.length * 16);
+        for (String a : addresses) {
+            b.put(Ipv6.parse(a).getAddress());
+        }
+        return of(code, b.array());
+    }
+
+    private interface HeaderWriter {
+        void write(ByteBuffer b);
+    }
+
+    private static byte[] withHeader(List<Dhcp6Option> inner, int headerLength, HeaderWriter header) {
+        int length = headerLength;
+        for (Dhcp6Option o : inner) {
+            length += 4 + o.value.length;
+        }
+        if (length > MAX_LENGTH) {
+            throw new IllegalArgumentException("option value of " + length + " bytes is over 65535");
+        }
+        ByteBuffer b = ByteBuffer.allocate(length);
+        header.write(b);
+        for (Dhcp6Option o : inner) {
+            b.putShort((short) o.code).putShort((short) o.value.length).put(o.value);
+        }
+        return b.array();
+    }
+
+    // ---- accessors and views ----
+
+    public int code() {
+        return code;
+    }
+
+    /** A copy of the value bytes. */
+    public byte[] value() {
+        return value.clone();
+    }
+
+    public int length() {
+        return value.length;
+    }
+
+    /** The value as lowercase hex. */
+    public String hex() {
+        return Hex.of(value);
+    }
+
+    /** A client or server identifier's DUID. */
+    public Duid asDuid() {
+        return Duid.of(value);
+    }
+
+    public IaNa asIaNa() {
+        need(12);
+        return new IaNa(Options6.u32(value, 0), Options6.u32(value, 4), Options6.u32(value, 8),
+                Options6.parse(value, 12, value.length, Options6.Level.IA, "IA_NA"));
+    }
+
+    public IaPd asIaPd() {
+        need(12);
+        return new IaPd(Options6.u32(value, 0), Options6.u32(value, 4), Options6.u32(value, 8),
+                Options6.parse(value, 12, value.length, Options6.Level.IA, "IA_PD"));
+    }
+
+    public IaAddress asIaAddress() {
+        need(24);
+        return new IaAddress(Ipv6.read(value, 0), Options6.u32(value, 16), Options6.u32(value, 20),
+                Options6.parse(value, 24, value.length, Options6.Level.IA_ENTRY, "IAADDR"));
+    }
+
+    public IaPrefix asIaPrefix() {
+        need(25);
+        if ((value[8] & 0xFF) > 128) {
+            throw new DhcpCodecException("prefix length " + (value[8] & 0xFF) + " is over 128", 8);
+        }
+        return new IaPrefix(Options6.u32(value, 0), Options6.u32(value, 4), value[8] & 0xFF, Ipv6.read(value, 9),
+                Options6.parse(value, 25, value.length, Options6.Level.IA_ENTRY, "IAPREFIX"));
+    }
+
+    /** An option request option's codes, in order. */
+    public List<Integer> asCodes() {
+        List<Integer> codes = new ArrayList<>(value.length / 2);
+        for (int i = 0; i + 1 < value.length; i += 2) {
+            codes.add(Options6.u16(value, i));
+        }
+        return codes;
+    }
+
+    public StatusCode asStatusCode() {
+        need(2);
+        return new StatusCode(Options6.u16(value, 0),
+                new String(value, 2, value.length - 2, StandardCharsets.UTF_8));
+    }
+
+    /** A list of IPv6 addresses (options 12, 23, 31). */
+    public List<Inet6Address> asAddresses() {
+        if (value.length % 16 != 0) {
+            throw new DhcpCodecException("length " + value.length + " is not a multiple of 16", 0);
+        }
+        List<Inet6Address> out = new ArrayList<>(value.length / 16);
+        for (int i = 0; i < value.length; i += 16) {
+            out.add(Ipv6.read(value, i));
+        }
+        return out;
+    }
+
+    /** The server addresses of an NTP server option (56), sub-option 1. */
+    public List<Inet6Address> asNtpServerAddresses() {
+        List<Inet6Address> out = new ArrayList<>();
+        for (int i = 0; i + 4 <= value.length; ) {
+            int sub = Options6.u16(value, i);
+            int len = Options6.u16(value, i + 2);
+            if (sub == 1 && len == 16 && i + 20 <= value.length) {
+                out.add(Ipv6.read(value, i + 4));
+            }
+            i += 4 + len;
+        }
+        return out;
+    }
+
+    /** A domain search list's names, without trailing dots. */
+    public List<String> asDomainList() {
+        return Names6.decodeList(value, 0, value.length, "domain list");
+    }
+
+    public Dhcp6Fqdn asFqdn() {
+        need(1);
+        StringBuilder name = new StringBuilder();
+        int end = Names6.readName(value, 1, value.length, "FQDN", name, true);
+        boolean fullyQualified = value.length > 1 && value[end - 1] == 0;
+        return new Dhcp6Fqdn(value[0] & 0xFF, name.toString(), fullyQualified);
+    }
+
+    /** The value as a 32-bit unsigned number (options 32, 82, 83). */
+    public long asU32() {
+        if (value.length != 4) {
+            throw new DhcpCodecException("length " + value.length + " is not 4", 0);
+        }
+        return Options6.u32(value, 0);
+    }
+
+    /** The value as UTF-8 text (option 103). */
+    public String asText() {
+        return new String(value, StandardCharsets.UTF_8);
+    }
+
+    /** The message inside a relay message option (9). */
+    public Dhcp6Message asRelayMessage() {
+        return Dhcp6Decoder.decode(value, 0, value.length);
+    }
+
+    private void need(int length) {
+        if (value.length < length) {
+            throw new DhcpCodecException(Dhcp6OptionCode.name(code) + " of " + value.length + " bytes is under "
+                    + length, 0);
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Dhcp6Option o && o.code == code && Arrays.equals(o.value, value);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * code + Arrays.hashCode(value);
+    }
+
+    @Override
+    public String toString() {
+        return Dhcp6OptionCode.name(code) + "(" + code + ")=" + Hex.of(value);
+    }
+}

@@ -1,0 +1,198 @@
+package dev.dhcpembedded.codec6;
+
+import dev.dhcpembedded.codec.DhcpCodecException;
+import dev.dhcpembedded.codec.MacAddress;
+import dev.dhcpembedded.internal.codec.Hex;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/**
+ * A DHCP unique identifier (RFC 8415 section 11): a 2-byte type and 1 to 128 bytes of identifier. The types LLT (1),
+ * EN (2), LL (3) and UUID (4, RFC 6355) have typed factories and views; any other type is kept as its bytes.
+ */
+public final class Duid {
+
+    public static final int LLT = 1;
+    public static final int EN = 2;
+    public static final int LL = 3;
+    public static final int UUID_TYPE = 4;
+    /** The longest identifier after the type, in bytes. */
+    public static final int MAX_IDENTIFIER = 128;
+    /** DUID-LLT times count seconds from midnight UTC, 1 January 2000. */
+    public static final Instant EPOCH = Instant.parse("2000-01-01T00:00:00Z");
+
+    private final byte[] bytes;
+
+    private Duid(byte[] bytes) {
+        this.bytes = bytes;
+    }
+
+    /**
+     * A DUID from its bytes, type included.
+     *
+     * @param bytes the DUID as option 1 or 2 carries it
+     * @return the DUID
+     * @throws DhcpCodecException when it is shorter than 3 or longer than 130 bytes, or a known type's layout is
+     *     wrong (offset relative to the first byte)
+     */
+    public static Duid of(byte[] bytes) {
+        validate(bytes, 0, bytes.length, 0);
+        return new Duid(bytes.clone());
+    }
+
+    /** Parses hex such as {@code 000100011c39cf88080027fe8f95} (colons and spaces ignored). */
+    public static Duid parse(String hex) {
+        return of(Hex.parse(hex));
+    }
+
+    /** DUID-LLT: hardware type 1 (Ethernet), the time, and the MAC. */
+    public static Duid llt(Instant time, MacAddress mac) {
+        return llt(1, time.getEpochSecond() - EPOCH.getEpochSecond(), mac.bytes());
+    }
+
+    /** DUID-LLT of any hardware type; {@code seconds} since {@link #EPOCH}, modulo 2^32. */
+    public static Duid llt(int hardwareType, long seconds, byte[] linkLayerAddress) {
+        ByteBuffer b = ByteBuffer.allocate(8 + linkLayerAddress.length);
+        b.putShort((short) LLT).putShort((short) hardwareType).putInt((int) seconds).put(linkLayerAddress);
+        return of(b.array());
+    }
+
+    /** DUID-EN: an IANA enterprise number and an identifier. */
+    public static Duid en(long enterpriseNumber, byte[] identifier) {
+        ByteBuffer b = ByteBuffer.allocate(6 + identifier.length);
+        b.putShort((short) EN).putInt((int) enterpriseNumber).put(identifier);
+        return of(b.array());
+    }
+
+    /** DUID-LL of an Ethernet MAC. */
+    public static Duid ll(MacAddress mac) {
+        return ll(1, mac.bytes());
+    }
+
+    /** DUID-LL of any hardware type. */
+    public static Duid ll(int hardwareType, byte[] linkLayerAddress) {
+        ByteBuffer b = ByteBuffer.allocate(4 + linkLayerAddress.length);
+        b.putShort((short) LL).putShort((short) hardwareType).put(linkLayerAddress);
+        return of(b.array());
+    }
+
+    /** DUID-UUID (RFC 6355). */
+    public static Duid uuid(UUID uuid) {
+        ByteBuffer b = ByteBuffer.allocate(18);
+        b.putShort((short) UUID_TYPE).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+        return of(b.array());
+    }
+
+    static Duid decoded(byte[] p, int at, int length) {
+        validate(p, at, length, at);
+        return new Duid(Arrays.copyOfRange(p, at, at + length));
+    }
+
+    /** Checks a DUID of {@code length} bytes at {@code p[at]}; {@code base} is added to offsets in errors. */
+    static void validate(byte[] p, int at, int length, int base) {
+        if (length == 0) {
+            throw new DhcpCodecException("DUID of length 0", base);
+        }
+        if (length < 3) {
+            throw new DhcpCodecException("DUID of " + length + " bytes has no identifier after its type", base);
+        }
+        if (length - 2 > MAX_IDENTIFIER) {
+            throw new DhcpCodecException("DUID identifier of " + (length - 2) + " bytes is over 128", base);
+        }
+        int type = ((p[at] & 0xFF) << 8) | (p[at + 1] & 0xFF);
+        int minimum = type == LLT ? 9 : type == EN ? 7 : type == LL ? 5 : 3;
+        if (type == UUID_TYPE && length != 18) {
+            throw new DhcpCodecException("DUID-UUID of " + length + " bytes is not 18", base);
+        }
+        if (length < minimum) {
+            throw new DhcpCodecException("DUID type " + type + " of " + length + " bytes is shorter than "
+                    + minimum, base);
+        }
+    }
+
+    /** The DUID's bytes, type included. */
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    public int type() {
+        return ((bytes[0] & 0xFF) << 8) | (bytes[1] & 0xFF);
+    }
+
+    /** The bytes after the type. */
+    public byte[] identifier() {
+        return Arrays.copyOfRange(bytes, 2, bytes.length);
+    }
+
+    public int length() {
+        return bytes.length;
+    }
+
+    /** The hardware type of a DUID-LLT or DUID-LL. */
+    public Optional<Integer> hardwareType() {
+        return type() == LLT || type() == LL
+                ? Optional.of(((bytes[2] & 0xFF) << 8) | (bytes[3] & 0xFF)) : Optional.empty();
+    }
+
+    /** The link-layer address of a DUID-LLT or DUID-LL. */
+    public Optional<byte[]> linkLayerAddress() {
+        if (type() == LLT) {
+            return Optional.of(Arrays.copyOfRange(bytes, 8, bytes.length));
+        }
+        return type() == LL ? Optional.of(Arrays.copyOfRange(bytes, 4, bytes.length)) : Optional.empty();
+    }
+
+    /** The MAC of an Ethernet DUID-LLT or DUID-LL with a 6-byte address. */
+    public Optional<MacAddress> mac() {
+        return hardwareType().filter(h -> h == 1).flatMap(h -> linkLayerAddress())
+                .filter(a -> a.length == 6).map(MacAddress::of);
+    }
+
+    /** The time of a DUID-LLT. */
+    public Optional<Instant> time() {
+        if (type() != LLT) {
+            return Optional.empty();
+        }
+        long seconds = ByteBuffer.wrap(bytes, 4, 4).getInt() & 0xFFFFFFFFL;
+        return Optional.of(EPOCH.plusSeconds(seconds));
+    }
+
+    /** The enterprise number of a DUID-EN. */
+    public OptionalLong enterpriseNumber() {
+        return type() == EN ? OptionalLong.of(ByteBuffer.wrap(bytes, 2, 4).getInt() & 0xFFFFFFFFL)
+                : OptionalLong.empty();
+    }
+
+    /** The UUID of a DUID-UUID. */
+    public Optional<UUID> uuid() {
+        if (type() != UUID_TYPE) {
+            return Optional.empty();
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes, 2, 16);
+        return Optional.of(new UUID(b.getLong(), b.getLong()));
+    }
+
+    /** Lowercase hex of the whole DUID, as Wireshark prints it. */
+    public String hex() {
+        return Hex.of(bytes);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Duid d && Arrays.equals(bytes, d.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+        return hex();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.dhcpembedded.codec6;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An identity association for prefix delegation (option 25, RFC 8415 section 21.21): its IAID, T1 and T2 in
+ * seconds, and its options in wire order (IA prefixes, a status code, anything else).
+ *
+ * @param iaid the identity association identifier, 0 to 2^32-1
+ * @param t1 seconds, 0 to 2^32-1
+ * @param t2 seconds, 0 to 2^32-1
+ * @param options the options inside, in wire order
+ */
+public record IaPd(long iaid, long t1, long t2, List<Dhcp6Option> options) {
+
+    public IaPd {
+        Ia.checkU32("IAID", iaid);
+        Ia.checkU32("T1", t1);
+        Ia.checkU32("T2", t2);
+        options = List.copyOf(options);
+    }
+
+    public static IaPd of(long iaid, long t1, long t2, Dhcp6Option... options) {
+        return new IaPd(iaid, t1, t2, List.of(options));
+    }
+
+    /** The IA prefix options inside. */
+    public List<IaPrefix> prefixes() {
+        return options.stream().filter(o -> o.code() == Dhcp6OptionCode.IAPREFIX).map(Dhcp6Option::asIaPrefix)
+                .toList();
+    }
+
+    /** The status code inside, if any. */
+    public Optional<StatusCode> status() {
+        return Ia.status(options);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.dhcpembedded.codec6;
+
+import java.net.Inet6Address;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The IA prefix option (26) inside an IA_PD: lifetimes in seconds, the prefix length and the prefix, and its own
+ * options.
+ *
+ * @param preferredLifetime seconds, 0 to 2^32-1
+ * @param validLifetime seconds, 0 to 2^32-1
+ * @param prefixLength 0 to 128
+ * @param prefix the prefix
+ * @param options the options inside, in wire order
+ */
+public record IaPrefix(long preferredLifetime, long validLifetime, int prefixLength, Inet6Address prefix,
+        List<Dhcp6Option> options) {
+
+    public IaPrefix {
+        Ia.checkU32("preferred lifetime", preferredLifetime);
+        Ia.checkU32("valid lifetime", validLifetime);
+        if (prefixLength < 0 || prefixLength > 128) {
+            throw new IllegalArgumentException("prefix length " + prefixLength + " is outside 0..128");
+        }
+        Objects.requireNonNull(prefix, "prefix");
+        options = List.copyOf(options);
+    }
+
+    public static IaPrefix of(Inet6Address prefix, int prefixLength, long preferredLifetime, long validLifetime) {
+        return new IaPrefix(preferredLifetime, validLifetime, prefixLength, prefix, List.of());
+    }
+
+    /** The status code inside, if any. */
+    public Optional<StatusCode> status() {
+        return Ia.status(options);
+    }
+
+    /** The prefix as text, such as {@code 2001:db8:100::/56}. */
+    public String cidr() {
+        return dev.dhcpembedded.internal.codec.Ipv6.format(prefix) + "/" + prefixLength;
+    }
+}

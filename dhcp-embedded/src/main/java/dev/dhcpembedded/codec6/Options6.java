@@ -1,0 +1,176 @@
+package dev.dhcpembedded.codec6;
+
+import dev.dhcpembedded.codec.DhcpCodecException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses and checks DHCPv6 option lists. Offsets in errors are absolute in the array given. Containers are
+ * recognised only where RFC 8415 puts them (IA_NA, IA_TA and IA_PD in a message, IAADDR and IAPREFIX in an IA,
+ * a status code in those), so nesting is bounded; elsewhere a container's code is kept as opaque bytes.
+ */
+final class Options6 {
+
+    /** Where an option list stands. */
+    enum Level { MESSAGE, IA, IA_ENTRY }
+
+    private Options6() {
+    }
+
+    static List<Dhcp6Option> parse(byte[] p, int start, int end, Level level, String owner) {
+        List<Dhcp6Option> options = new ArrayList<>();
+        int i = start;
+        while (i < end) {
+            if (i + 4 > end) {
+                throw new DhcpCodecException(owner + ": " + (end - i)
+                        + " bytes left, too few for an option header (code and length)", i);
+            }
+            int code = u16(p, i);
+            int length = u16(p, i + 2);
+            if (i + 4 + length > end) {
+                throw new DhcpCodecException(owner + ": option " + code + " length " + length + " runs past the end ("
+                        + (end - i - 4) + " bytes left)", i + 2);
+            }
+            validate(code, p, i + 4, length, level);
+            options.add(Dhcp6Option.wrap(code, java.util.Arrays.copyOfRange(p, i + 4, i + 4 + length)));
+            i += 4 + length;
+        }
+        return options;
+    }
+
+    /** Checks one option's value at {@code p[at, at + length)}. */
+    static void validate(int code, byte[] p, int at, int length, Level level) {
+        String name = "option " + code + " (" + Dhcp6OptionCode.name(code) + ")";
+        switch (code) {
+            case Dhcp6OptionCode.CLIENTID:
+            case Dhcp6OptionCode.SERVERID:
+                Duid.validate(p, at, length, at);
+                break;
+            case Dhcp6OptionCode.IA_NA:
+            case Dhcp6OptionCode.IA_PD:
+                if (level == Level.MESSAGE) {
+                    atLeast(name, length, 12, at);
+                    parse(p, at + 12, at + length, Level.IA, name);
+                }
+                break;
+            case Dhcp6OptionCode.IA_TA:
+                if (level == Level.MESSAGE) {
+                    atLeast(name, length, 4, at);
+                    parse(p, at + 4, at + length, Level.IA, name);
+                }
+                break;
+            case Dhcp6OptionCode.IAADDR:
+                if (level == Level.IA) {
+                    atLeast(name, length, 24, at);
+                    parse(p, at + 24, at + length, Level.IA_ENTRY, name);
+                }
+                break;
+            case Dhcp6OptionCode.IAPREFIX:
+                if (level == Level.IA) {
+                    atLeast(name, length, 25, at);
+                    int prefixLength = p[at + 8] & 0xFF;
+                    if (prefixLength > 128) {
+                        throw new DhcpCodecException(name + ": prefix length " + prefixLength + " is over 128",
+                                at + 8);
+                    }
+                    parse(p, at + 25, at + length, Level.IA_ENTRY, name);
+                }
+                break;
+            case Dhcp6OptionCode.ORO:
+                if (length % 2 != 0) {
+                    throw new DhcpCodecException(name + ": length " + length + " is odd", at - 2);
+                }
+                break;
+            case Dhcp6OptionCode.PREFERENCE:
+                exactly(name, length, 1, at);
+                break;
+            case Dhcp6OptionCode.ELAPSED_TIME:
+                exactly(name, length, 2, at);
+                break;
+            case Dhcp6OptionCode.UNICAST:
+                exactly(name, length, 16, at);
+                break;
+            case Dhcp6OptionCode.STATUS_CODE:
+                atLeast(name, length, 2, at);
+                break;
+            case Dhcp6OptionCode.RAPID_COMMIT:
+            case Dhcp6OptionCode.RECONF_ACCEPT:
+                exactly(name, length, 0, at);
+                break;
+            case Dhcp6OptionCode.DNS_SERVERS:
+            case Dhcp6OptionCode.SNTP_SERVERS:
+                if (length % 16 != 0) {
+                    throw new DhcpCodecException(name + ": length " + length + " is not a multiple of 16", at - 2);
+                }
+                break;
+            case Dhcp6OptionCode.DOMAIN_LIST:
+                Names6.decodeList(p, at, at + length, name);
+                break;
+            case Dhcp6OptionCode.CLIENT_FQDN:
+                atLeast(name, length, 1, at);
+                if (Names6.readName(p, at + 1, at + length, name, new StringBuilder(), true) != at + length) {
+                    throw new DhcpCodecException(name + ": bytes after the domain name", at + 1);
+                }
+                break;
+            case Dhcp6OptionCode.NTP_SERVER:
+                validateNtp(name, p, at, length);
+                break;
+            case Dhcp6OptionCode.REMOTE_ID:
+                atLeast(name, length, 4, at);
+                break;
+            case Dhcp6OptionCode.SOL_MAX_RT:
+            case Dhcp6OptionCode.INF_MAX_RT:
+            case Dhcp6OptionCode.INFORMATION_REFRESH_TIME:
+                exactly(name, length, 4, at);
+                break;
+            default:
+                break; // opaque: kept byte for byte
+        }
+    }
+
+    private static void validateNtp(String name, byte[] p, int at, int length) {
+        int i = at;
+        int end = at + length;
+        while (i < end) {
+            if (i + 4 > end) {
+                throw new DhcpCodecException(name + ": too few bytes for a sub-option header", i);
+            }
+            int sub = u16(p, i);
+            int subLength = u16(p, i + 2);
+            if (i + 4 + subLength > end) {
+                throw new DhcpCodecException(name + ": sub-option " + sub + " length " + subLength
+                        + " runs past the end", i + 2);
+            }
+            if ((sub == 1 || sub == 2) && subLength != 16) {
+                throw new DhcpCodecException(name + ": sub-option " + sub + " length " + subLength + " is not 16",
+                        i + 2);
+            }
+            if (sub == 3 && Names6.readName(p, i + 4, i + 4 + subLength, name, new StringBuilder(), false)
+                    != i + 4 + subLength) {
+                throw new DhcpCodecException(name + ": bytes after the server FQDN", i + 4);
+            }
+            i += 4 + subLength;
+        }
+    }
+
+    private static void exactly(String name, int length, int expected, int at) {
+        if (length != expected) {
+            throw new DhcpCodecException(name + ": length " + length + " is not " + expected, at - 2);
+        }
+    }
+
+    private static void atLeast(String name, int length, int minimum, int at) {
+        if (length < minimum) {
+            throw new DhcpCodecException(name + ": length " + length + " is under " + minimum, at - 2);
+        }
+    }
+
+    static int u16(byte[] p, int at) {
+        return ((p[at] & 0xFF) << 8) | (p[at + 1] & 0xFF);
+    }
+
+    static long u32(byte[] p, int at) {
+        return ((long) (p[at] & 0xFF) << 24) | ((p[at + 1] & 0xFF) << 16) | ((p[at + 2] & 0xFF) << 8)
+                | (p[at + 3] & 0xFF);
+    }
+}
