@@ -14,17 +14,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code decode FILE.pcap} (SPEC §5): one JSON object per UDP datagram with port 67 or 68 on either side. Exits 0 when
- * all decoded, 1 when any did not, 2 when the file cannot be read as a pcap.
+ * {@code decode FILE.pcap} (SPEC §5): one JSON object per UDP datagram with port 67 or 68 (DHCPv4) or 546 or 547
+ * (DHCPv6) on either side, from a pcap or pcapng file. Exits 0 when all decoded, 1 when any did not, 2 when the file
+ * cannot be read as a capture.
  */
 @Command(name = "decode", mixinStandardHelpOptions = true,
-        description = "Decode every UDP/67-68 packet of a pcap file with the project's codec; one JSON line each.")
+        description = "Decode every UDP/67-68 and UDP/546-547 packet of a pcap or pcapng file with the project's "
+                + "codecs; one JSON line each.")
 final class DecodeCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE.pcap", description = "a classic pcap file (Ethernet, raw IP, SLL)")
+    @Parameters(index = "0", paramLabel = "FILE.pcap", description = "a pcap or pcapng file (Ethernet, raw IP, SLL)")
     private Path file;
 
     @Override
@@ -33,13 +35,15 @@ final class DecodeCommand implements Callable<Integer> {
         boolean allDecoded = true;
         try (PcapReader reader = PcapReader.open(file)) {
             for (PcapFrame frame = reader.next(); frame != null; frame = reader.next()) {
-                if (!frame.isDhcp()) {
+                boolean v4 = frame.isDhcp();
+                if (!v4 && !frame.isDhcp6()) {
                     continue;
                 }
                 byte[] payload = frame.payload();
                 String line;
                 try {
-                    line = DecodeJson.message(frame.number(), payload);
+                    line = v4 ? DecodeJson.message(frame.number(), payload)
+                            : DecodeJson.message6(frame.number(), payload);
                 } catch (DhcpCodecException e) {
                     line = DecodeJson.error(frame.number(), e);
                     allDecoded = false;

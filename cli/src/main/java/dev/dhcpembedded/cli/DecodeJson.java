@@ -8,6 +8,11 @@ import dev.dhcpembedded.codec.DhcpOption;
 import dev.dhcpembedded.internal.codec.Hex;
 import dev.dhcpembedded.internal.codec.Ipv4;
 import dev.dhcpembedded.codec.MessageType;
+import dev.dhcpembedded.codec6.Dhcp6Codec;
+import dev.dhcpembedded.codec6.Dhcp6Message;
+import dev.dhcpembedded.codec6.Dhcp6MessageType;
+import dev.dhcpembedded.codec6.Dhcp6Option;
+import dev.dhcpembedded.internal.codec.Ipv6;
 
 /** The decode verb's JSON lines (SPEC §5), written by hand: fields in the contract's order, strings escaped. */
 final class DecodeJson {
@@ -38,6 +43,36 @@ final class DecodeJson {
             first = false;
             out.append("{\"code\":").append(option.code().code())
                     .append(",\"hex\":\"").append(Hex.of(option.value())).append("\"}");
+        }
+        return out.append("]}").toString();
+    }
+
+    /**
+     * A DHCPv6 line: {@code "v6":true}, the RFC 8415 type name (null for codes it does not define), then the 24-bit
+     * xid, or for RELAY-FORW/RELAY-REPL the hop count and the link and peer addresses (RFC 5952 text); then the
+     * top-level options in wire order with their value bytes (nested options stay inside their parent's hex).
+     */
+    static String message6(int frame, byte[] payload) {
+        Dhcp6Message m = Dhcp6Codec.decode(payload);
+        StringBuilder out = new StringBuilder(256);
+        out.append("{\"frame\":").append(frame).append(",\"v6\":true");
+        out.append(",\"type\":").append(m.type().map(Dhcp6MessageType::rfcName).map(DecodeJson::quote)
+                .orElse("null"));
+        if (m.isRelay()) {
+            out.append(",\"hop_count\":").append(m.hopCount());
+            out.append(",\"link_address\":\"").append(Ipv6.format(m.linkAddress())).append('"');
+            out.append(",\"peer_address\":\"").append(Ipv6.format(m.peerAddress())).append('"');
+        } else {
+            out.append(",\"xid\":\"0x").append(hex(m.transactionId(), 6)).append('"');
+        }
+        out.append(",\"options\":[");
+        boolean first = true;
+        for (Dhcp6Option option : m.options()) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            out.append("{\"code\":").append(option.code()).append(",\"hex\":\"").append(option.hex()).append("\"}");
         }
         return out.append("]}").toString();
     }

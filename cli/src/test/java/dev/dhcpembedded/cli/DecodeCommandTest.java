@@ -47,6 +47,40 @@ class DecodeCommandTest {
     }
 
     @Test
+    void decodesDhcp6FromAPcapng() throws Exception {
+        assertThat(run("decode", capture("packetgen-dhcpv6.pcapng"))).isZero();
+        String[] lines = out.toString().split("\n");
+        assertThat(lines).hasSize(6);
+        assertThat(lines[0]).isEqualTo("{\"frame\":1,\"v6\":true,\"type\":\"SOLICIT\",\"xid\":\"0x100874\","
+                + "\"options\":[{\"code\":1,\"hex\":\"000100011c39cf88080027fe8f95\"},{\"code\":6,\"hex\":\"00170018\"},"
+                + "{\"code\":8,\"hex\":\"0000\"},{\"code\":25,\"hex\":\"27fe8f9500000e1000001518\"}]}");
+        assertThat(lines[5]).startsWith("{\"frame\":6,\"v6\":true,\"type\":\"REPLY\",\"xid\":\"0xc789b0\",")
+                .endsWith("{\"code\":13,\"hex\":\"000052656c656173652072656365697665642e\"}]}");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void aDhcp6RelayLineAndAMalformedDhcp6Packet(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("v6.pcap");
+        java.net.Inet6Address a = dev.dhcpembedded.internal.codec.Ipv6.parse("2001:db8:1::1");
+        java.net.Inet6Address b = dev.dhcpembedded.internal.codec.Ipv6.parse("2001:db8:1::2");
+        byte[] relay = dev.dhcpembedded.internal.codec.Hex.parse("0c05" + "20010db8000000000000000000000001"
+                + "fe800000000000000000000000000001" + "00090004" + "01abcdef");
+        byte[] lying = dev.dhcpembedded.internal.codec.Hex.parse("01abcdef" + "00080010" + "0000");
+        try (dev.dhcpembedded.internal.pcap.PcapWriter w = dev.dhcpembedded.internal.pcap.PcapWriter.create(file)) {
+            w.write(java.time.Instant.EPOCH, a, 547, b, 547, relay);
+            w.write(java.time.Instant.EPOCH, a, 546, b, 547, lying);
+        }
+        assertThat(run("decode", file.toString())).isEqualTo(1);
+        String[] lines = out.toString().split("\n");
+        assertThat(lines).containsExactly(
+                "{\"frame\":1,\"v6\":true,\"type\":\"RELAY-FORW\",\"hop_count\":5,\"link_address\":\"2001:db8::1\","
+                        + "\"peer_address\":\"fe80::1\",\"options\":[{\"code\":9,\"hex\":\"01abcdef\"}]}",
+                "{\"frame\":2,\"error\":\"message: option 8 length 16 runs past the end (2 bytes left)\","
+                        + "\"offset\":6}");
+    }
+
+    @Test
     void exitsOneWhenAPacketDoesNotDecode() throws Exception {
         assertThat(run("decode", capture("bad-magic-cookie.pcap"))).isEqualTo(1);
         String[] lines = out.toString().split("\n");
