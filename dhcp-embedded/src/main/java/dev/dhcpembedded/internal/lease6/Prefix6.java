@@ -1,0 +1,74 @@
+package dev.dhcpembedded.internal.lease6;
+
+import dev.dhcpembedded.internal.codec.Ipv6;
+import java.math.BigInteger;
+import java.net.Inet6Address;
+
+/** An IPv6 prefix, its network as a 128-bit number. */
+public record Prefix6(BigInteger network, int length) {
+
+    static final BigInteger ALL = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
+
+    public Prefix6 {
+        if (length < 0 || length > 128) {
+            throw new IllegalArgumentException("prefix length " + length + " is outside 0..128");
+        }
+        if (!network.and(hostMask(length)).equals(BigInteger.ZERO)) {
+            throw new IllegalArgumentException(Ipv6.format(address(network)) + "/" + length
+                    + " has bits set after the prefix length");
+        }
+    }
+
+    /** Parses {@code 2001:db8:1::/64}. */
+    public static Prefix6 parse(String text) {
+        int slash = text.indexOf('/');
+        if (slash < 0) {
+            throw new IllegalArgumentException("'" + text + "' is not an IPv6 prefix (ADDRESS/LENGTH)");
+        }
+        int length;
+        try {
+            length = Integer.parseInt(text.substring(slash + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' has no valid prefix length");
+        }
+        return new Prefix6(number(Ipv6.parse(text.substring(0, slash))), length);
+    }
+
+    static BigInteger hostMask(int length) {
+        return BigInteger.ONE.shiftLeft(128 - length).subtract(BigInteger.ONE);
+    }
+
+    public static BigInteger number(Inet6Address address) {
+        return new BigInteger(1, address.getAddress());
+    }
+
+    public static Inet6Address address(BigInteger number) {
+        byte[] raw = number.toByteArray();
+        byte[] bytes = new byte[16];
+        int copy = Math.min(16, raw.length);
+        System.arraycopy(raw, raw.length - copy, bytes, 16 - copy, copy);
+        return Ipv6.read(bytes, 0);
+    }
+
+    public boolean contains(BigInteger address) {
+        return address.andNot(hostMask(length)).equals(network);
+    }
+
+    public boolean contains(Inet6Address address) {
+        return contains(number(address));
+    }
+
+    /** Whether {@code other} lies wholly inside this prefix. */
+    public boolean covers(Prefix6 other) {
+        return other.length >= length && contains(other.network);
+    }
+
+    public Inet6Address networkAddress() {
+        return address(network);
+    }
+
+    @Override
+    public String toString() {
+        return Ipv6.format(networkAddress()) + "/" + length;
+    }
+}
