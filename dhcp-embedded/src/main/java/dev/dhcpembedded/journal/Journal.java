@@ -5,6 +5,8 @@ import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.internal.journal.JournalAccess;
 import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.codec.MessageType;
+import dev.dhcpembedded.codec6.Dhcp6MessageType;
+import dev.dhcpembedded.codec6.Duid;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -36,6 +38,14 @@ public final class Journal {
                                DhcpCodecException error) {
                 return journal.record(kind, serverTimeMillis, wallTimeMillis, sourceIp, sourcePort, destinationIp,
                         destinationPort, peer, interfaceName, bytes, note, error);
+            }
+
+            @Override
+            public long record6(Journal journal, JournalEntry.Kind kind, long serverTimeMillis, long wallTimeMillis,
+                                InetSocketAddress source, InetSocketAddress destination, InetSocketAddress peer,
+                                String interfaceName, byte[] bytes, String note, DhcpCodecException error) {
+                return journal.record6(kind, serverTimeMillis, wallTimeMillis, source, destination, peer,
+                        interfaceName, bytes, note, error);
             }
 
             @Override
@@ -76,6 +86,33 @@ public final class Journal {
         synchronized (this) {
             if (slabs.add(++sequence, serverTimeMillis, wallTimeMillis, kind, interfaceName, sourceIp, sourcePort,
                     destinationIp, destinationPort, JournalSlabs.ip(peer), peer.getPort(), bytes, note, error)) {
+                evicted++;
+            }
+            appended++;
+            if (kind == JournalEntry.Kind.REJECTED) {
+                rejected++;
+            }
+            number = sequence;
+            if (!listeners.isEmpty()) {
+                numbered = slabs.newest();
+            }
+        }
+        if (numbered != null) {
+            notifyListeners(numbered);
+        }
+        return number;
+    }
+
+    /** The DHCPv6 packet path's way in: like {@code record}, with IPv6 socket addresses. */
+    long record6(JournalEntry.Kind kind, long serverTimeMillis, long wallTimeMillis, InetSocketAddress source,
+                 InetSocketAddress destination, InetSocketAddress peer, String interfaceName, byte[] bytes,
+                 String note, DhcpCodecException error) {
+        JournalEntry numbered = null;
+        long number;
+        synchronized (this) {
+            if (slabs.add(++sequence, serverTimeMillis, wallTimeMillis, kind, interfaceName, 0, source.getPort(), 0,
+                    destination.getPort(), 0, peer.getPort(), bytes, note, error,
+                    new InetSocketAddress[] {source, destination, peer})) {
                 evicted++;
             }
             appended++;
@@ -157,6 +194,21 @@ public final class Journal {
     /** The datagrams that did not decode, oldest first. */
     public List<JournalEntry> rejected() {
         return entries(e -> e.kind() == JournalEntry.Kind.REJECTED);
+    }
+
+    /** DHCPv6 messages received of {@code type} (relayed ones counted by the message inside). */
+    public List<JournalEntry> received(Dhcp6MessageType type) {
+        return entries(e -> e.isReceived() && e.is(type));
+    }
+
+    /** DHCPv6 messages sent of {@code type} (RELAY-REPL counted by the message inside too). */
+    public List<JournalEntry> sent(Dhcp6MessageType type) {
+        return entries(e -> e.isSent() && e.is(type));
+    }
+
+    /** Every DHCPv6 entry whose client identifier is {@code duid}, in either direction. */
+    public List<JournalEntry> forDuid(Duid duid) {
+        return entries(e -> e.isV6() && e.clientDuid().map(duid::equals).orElse(false));
     }
 
     /** Every entry whose message has chaddr {@code mac}, in either direction. */

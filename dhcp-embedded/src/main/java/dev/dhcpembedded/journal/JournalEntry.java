@@ -5,6 +5,10 @@ import dev.dhcpembedded.codec.DhcpCodecException;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.codec.MessageType;
+import dev.dhcpembedded.codec6.Dhcp6Codec;
+import dev.dhcpembedded.codec6.Dhcp6Message;
+import dev.dhcpembedded.codec6.Dhcp6MessageType;
+import dev.dhcpembedded.codec6.Duid;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Optional;
@@ -36,6 +40,7 @@ public final class JournalEntry {
     private final String interfaceName;
     private final byte[] bytes;
     private final String note;
+    private final boolean v6;
     private volatile Decoding decoding;
 
     /**
@@ -57,12 +62,13 @@ public final class JournalEntry {
                         Optional<DhcpMessage> message, Optional<DhcpCodecException> error, String note) {
         this(sequence, serverTime.toEpochMilli(), wallTime.toEpochMilli(), kind, source, destination, peer,
                 interfaceName, bytes, note,
-                message.isPresent() || error.isPresent() ? new Decoding(message, error) : null);
+                message.isPresent() || error.isPresent() ? new Decoding(message, error) : null, false);
     }
 
     private JournalEntry(long sequence, long serverTimeMillis, long wallTimeMillis, Kind kind,
                          InetSocketAddress source, InetSocketAddress destination, InetSocketAddress peer,
-                         String interfaceName, byte[] bytes, String note, Decoding decoding) {
+                         String interfaceName, byte[] bytes, String note, Decoding decoding, boolean v6) {
+        this.v6 = v6;
         this.sequence = sequence;
         this.serverTimeMillis = serverTimeMillis;
         this.wallTimeMillis = wallTimeMillis;
@@ -88,7 +94,21 @@ public final class JournalEntry {
                                InetSocketAddress source, InetSocketAddress destination, InetSocketAddress peer,
                                String interfaceName, byte[] bytes, String note, Optional<DhcpCodecException> error) {
         return new JournalEntry(sequence, serverTimeMillis, wallTimeMillis, kind, source, destination, peer,
-                interfaceName, bytes, note, error.isPresent() ? new Decoding(Optional.empty(), error) : null);
+                interfaceName, bytes, note, error.isPresent() ? new Decoding(Optional.empty(), error) : null, false);
+    }
+
+    /** A DHCPv6 entry read back from the journal's storage; the decoding is worked out on first use. */
+    static JournalEntry stored6(long sequence, long serverTimeMillis, long wallTimeMillis, Kind kind,
+                                InetSocketAddress source, InetSocketAddress destination, InetSocketAddress peer,
+                                String interfaceName, byte[] bytes, String note,
+                                Optional<DhcpCodecException> error) {
+        return new JournalEntry(sequence, serverTimeMillis, wallTimeMillis, kind, source, destination, peer,
+                interfaceName, bytes, note, error.isPresent() ? new Decoding(Optional.empty(), error) : null, true);
+    }
+
+    /** The ends of a DHCPv6 entry (source, destination, peer), or null for a DHCPv4 one. */
+    InetSocketAddress[] ends6() {
+        return v6 ? new InetSocketAddress[] {source, destination, peer} : null;
     }
 
     long serverTimeMillis() {
@@ -150,7 +170,30 @@ public final class JournalEntry {
         return bytes.length;
     }
 
-    /** The decoded message; empty when the bytes did not decode. */
+    /** Whether this is a DHCPv6 entry (UDP 546/547); its message is then {@link #message6()}. */
+    public boolean isV6() {
+        return v6;
+    }
+
+    /** The decoded DHCPv6 message; empty for DHCPv4 entries and when the bytes did not decode. */
+    public Optional<Dhcp6Message> message6() {
+        return decoding().message6;
+    }
+
+    /**
+     * Whether the DHCPv6 message is of {@code type}, or carries a message of that type inside its relay layers
+     * (so a relayed SOLICIT counts as a SOLICIT).
+     */
+    public boolean is(Dhcp6MessageType type) {
+        return message6().map(m -> m.is(type) || m.innermost().is(type)).orElse(false);
+    }
+
+    /** The client's DUID (option 1) of a DHCPv6 message, inside any relay layers. */
+    public Optional<Duid> clientDuid() {
+        return message6().flatMap(m -> m.innermost().clientId());
+    }
+
+    /** The decoded DHCPv4 message; empty for DHCPv6 entries and when the bytes did not decode. */
     public Optional<DhcpMessage> message() {
         return decoding().message;
     }
@@ -166,6 +209,14 @@ public final class JournalEntry {
 
     private Decoding decoding() {
         Decoding known = decoding;
+        if (known == null && v6) {
+            try {
+                known = new Decoding(Optional.empty(), Optional.empty(), Optional.of(Dhcp6Codec.decode(bytes)));
+            } catch (DhcpCodecException e) {
+                known = new Decoding(Optional.empty(), Optional.of(e));
+            }
+            decoding = known;
+        }
         if (known == null) {
             try {
                 known = new Decoding(Optional.of(DhcpCodec.decode(bytes)), Optional.empty());
@@ -210,10 +261,17 @@ public final class JournalEntry {
     private static final class Decoding {
         final Optional<DhcpMessage> message;
         final Optional<DhcpCodecException> error;
+        final Optional<Dhcp6Message> message6;
 
         Decoding(Optional<DhcpMessage> message, Optional<DhcpCodecException> error) {
+            this(message, error, Optional.empty());
+        }
+
+        Decoding(Optional<DhcpMessage> message, Optional<DhcpCodecException> error,
+                 Optional<Dhcp6Message> message6) {
             this.message = message;
             this.error = error;
+            this.message6 = message6;
         }
     }
 }

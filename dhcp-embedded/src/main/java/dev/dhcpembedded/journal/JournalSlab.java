@@ -1,6 +1,7 @@
 package dev.dhcpembedded.journal;
 
 import dev.dhcpembedded.codec.DhcpCodecException;
+import java.net.InetSocketAddress;
 import java.util.Arrays;
 
 /**
@@ -34,6 +35,8 @@ final class JournalSlab {
     private long firstIndex;
     /** Decode errors known at write time (rejected datagrams only); made on the first one. */
     private DhcpCodecException[] errors;
+    /** DHCPv6 entries' ends (source, destination, peer), which IPv6 keeps out of the int columns; made on the first. */
+    private InetSocketAddress[][] ends6;
     /** Entries already handed to a reader, so a second read decodes nothing again; made on the first read. */
     private JournalEntry[] read;
 
@@ -51,6 +54,9 @@ final class JournalSlab {
         firstIndex = first;
         if (errors != null) {
             Arrays.fill(errors, null);
+        }
+        if (ends6 != null) {
+            Arrays.fill(ends6, null);
         }
         read = null;
     }
@@ -84,8 +90,14 @@ final class JournalSlab {
     /** Appends one entry; the caller checked {@link #fits}. The payload is copied. */
     void add(long sequence, long serverMillis, long wallMillis, JournalEntry.Kind kind, int interfaceIndex,
              int sourceIp, int sourcePort, int destinationIp, int destinationPort, int peerIp, int peerPort,
-             byte[] payload, String note, DhcpCodecException error) {
+             byte[] payload, String note, DhcpCodecException error, InetSocketAddress[] v6Ends) {
         int at = count;
+        if (v6Ends != null || ends6 != null) {
+            if (ends6 == null) {
+                ends6 = new InetSocketAddress[slots][];
+            }
+            ends6[at] = v6Ends;
+        }
         int t = at * 3;
         times[t] = sequence;
         times[t + 1] = serverMillis;
@@ -137,6 +149,13 @@ final class JournalSlab {
         JournalEntry.Kind kind = JournalEntry.Kind.values()[meta[m + KIND] >>> 24];
         String name = interfaceNames[meta[m + KIND] & 0xFFFFFF];
         DhcpCodecException error = errors == null ? null : errors[at];
+        if (ends6 != null && ends6[at] != null) {
+            InetSocketAddress[] e = ends6[at];
+            return JournalEntry.stored6(times[t], times[t + 1], times[t + 2], kind, e[0], e[1], e[2], name,
+                    Arrays.copyOfRange(data, offset, offset + length),
+                    (peer & NOTE_NULL) != 0 ? null : readNote(offset + length, end, (peer & NOTE_UTF16) != 0),
+                    java.util.Optional.ofNullable(error));
+        }
         return JournalEntry.stored(times[t], times[t + 1], times[t + 2], kind,
                 JournalSlabs.socket(meta[m + SOURCE_IP], ports >>> 16),
                 JournalSlabs.socket(meta[m + DESTINATION_IP], ports & 0xFFFF),

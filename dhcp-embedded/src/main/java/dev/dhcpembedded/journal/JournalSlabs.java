@@ -49,6 +49,14 @@ final class JournalSlabs {
     boolean add(long sequence, long serverMillis, long wallMillis, JournalEntry.Kind kind, String interfaceName,
                 int sourceIp, int sourcePort, int destinationIp, int destinationPort, int peerIp, int peerPort,
                 byte[] payload, String note, DhcpCodecException error) {
+        return add(sequence, serverMillis, wallMillis, kind, interfaceName, sourceIp, sourcePort, destinationIp,
+                destinationPort, peerIp, peerPort, payload, note, error, null);
+    }
+
+    /** {@link #add} for any entry: {@code ends6} (source, destination, peer) marks a DHCPv6 one, null a DHCPv4 one. */
+    boolean add(long sequence, long serverMillis, long wallMillis, JournalEntry.Kind kind, String interfaceName,
+                int sourceIp, int sourcePort, int destinationIp, int destinationPort, int peerIp, int peerPort,
+                byte[] payload, String note, DhcpCodecException error, InetSocketAddress[] ends6) {
         int needed = JournalSlab.bytesNeeded(payload.length, note);
         JournalSlab tail = live.peekLast();
         if (tail == null || !tail.fits(needed)) {
@@ -56,7 +64,7 @@ final class JournalSlabs {
             live.addLast(tail);
         }
         tail.add(sequence, serverMillis, wallMillis, kind, interfaceIndex(interfaceName), sourceIp, sourcePort,
-                destinationIp, destinationPort, peerIp, peerPort, payload, note, error);
+                destinationIp, destinationPort, peerIp, peerPort, payload, note, error, ends6);
         next++;
         if (next - head > capacity) {
             evictOldest();

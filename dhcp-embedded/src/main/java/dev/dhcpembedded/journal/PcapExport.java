@@ -3,6 +3,7 @@ package dev.dhcpembedded.journal;
 import dev.dhcpembedded.internal.pcap.PcapWriter;
 import java.io.IOException;
 import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,12 @@ final class PcapExport {
         }
         try (PcapWriter writer = PcapWriter.create(file)) {
             for (JournalEntry entry : entries) {
+                if (entry.source().getAddress() instanceof Inet6Address src
+                        && entry.destination().getAddress() instanceof Inet6Address dst) {
+                    writer.write(entry.wallTime(), src, entry.source().getPort(), dst, entry.destination().getPort(),
+                            entry.bytes());
+                    continue;
+                }
                 writer.write(entry.wallTime(), ipv4(entry.source().getAddress()), entry.source().getPort(),
                         ipv4(entry.destination().getAddress()), entry.destination().getPort(), entry.bytes());
             }

@@ -1,11 +1,18 @@
 package dev.dhcpembedded.journal;
 
 import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.codec6.Dhcp6Message;
+import dev.dhcpembedded.codec6.Dhcp6MessageType;
+import dev.dhcpembedded.internal.codec.Ipv6;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
 
-/** Lines such as {@code 0.0.0.0:68 -> 255.255.255.255:67 DHCP Discover - Transaction ID 0x3d1d}. */
+/**
+ * Lines such as {@code 0.0.0.0:68 -> 255.255.255.255:67 DHCP Discover - Transaction ID 0x3d1d}, and for DHCPv6
+ * {@code [::1]:546 -> [::1]:547 DHCPv6 Solicit XID: 0x100874 CID: 000100011c39cf88080027fe8f95}.
+ */
 public final class Transcript {
 
     private Transcript() {
@@ -22,6 +29,29 @@ public final class Transcript {
         StringBuilder out = new StringBuilder();
         out.append(endpoint(entry.source())).append(" -> ").append(endpoint(entry.destination())).append(' ');
         // a rejected request, or a reply a stub malformed on purpose: the decode error, as Wireshark shows it
+        if (entry.isV6()) {
+            Optional<Dhcp6Message> decoded6 = entry.message6();
+            if (decoded6.isEmpty()) {
+                entry.error().ifPresent(e -> out.append("DHCPv6 [Malformed Packet: ").append(e.reason())
+                        .append(" at offset ").append(e.offset()).append(']'));
+                return out.toString();
+            }
+            out.append("DHCPv6 ");
+            Dhcp6Message m = decoded6.get();
+            while (m.isRelay()) {
+                out.append(m.type().orElseThrow().wiresharkName()).append(" L: ")
+                        .append(Ipv6.format(m.linkAddress())).append(' ');
+                Optional<Dhcp6Message> inner = m.relayMessage();
+                if (inner.isEmpty()) {
+                    return out.toString().stripTrailing();
+                }
+                m = inner.get();
+            }
+            out.append(m.type().map(Dhcp6MessageType::wiresharkName).orElse("Unknown (" + m.messageCode() + ")"))
+                    .append(String.format(" XID: 0x%06x", m.transactionId()));
+            m.clientId().ifPresent(d -> out.append(" CID: ").append(d.hex()));
+            return out.toString();
+        }
         Optional<DhcpMessage> decoded = entry.message();
         if (decoded.isEmpty()) {
             entry.error().ifPresent(e -> out.append("DHCP [Malformed Packet: ").append(e.reason())
@@ -49,6 +79,9 @@ public final class Transcript {
     }
 
     private static String endpoint(InetSocketAddress address) {
+        if (address.getAddress() instanceof Inet6Address v6) {
+            return "[" + Ipv6.format(v6) + "]:" + address.getPort();
+        }
         return address.getAddress().getHostAddress() + ":" + address.getPort();
     }
 }

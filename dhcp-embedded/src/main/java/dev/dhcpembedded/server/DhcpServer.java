@@ -29,9 +29,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import dev.dhcpembedded.codec6.Duid;
+import dev.dhcpembedded.internal.lease6.Binding6;
+import dev.dhcpembedded.internal.lease6.Lease6Engine;
+import dev.dhcpembedded.internal.lease6.Prefix6;
+import dev.dhcpembedded.internal.lease6.Server6Config;
 
 /**
- * An embedded DHCPv4 server. Start it from a test, shape what it offers, and read its journal:
+ * An embedded DHCPv4 and DHCPv6 server. Start it from a test, shape what it offers, and read its journal:
  *
  * <pre>{@code
  * try (DhcpServer server = DhcpServer.builder()
@@ -58,10 +63,16 @@ public final class DhcpServer implements AutoCloseable {
     private ReplyScheduler scheduler;
     private Transport transport;
     private ServerConfig startConfig;
+    private final Server6Config config6;
+    private final Supplier<Transport> transport6Factory;
+    private Lease6Engine engine6;
+    private Transport transport6;
 
     DhcpServer(ServerConfig config, Supplier<Transport> transportFactory, String interfaceName, int journalCapacity,
-               Clock clock, Clock wallClock) {
+               Clock clock, Clock wallClock, Server6Config config6, Supplier<Transport> transport6Factory) {
         this.wallClock = wallClock;
+        this.config6 = config6;
+        this.transport6Factory = transport6Factory;
         this.initialConfig = config;
         this.transportFactory = transportFactory;
         this.interfaceName = interfaceName;
@@ -74,11 +85,39 @@ public final class DhcpServer implements AutoCloseable {
         return new DhcpServerBuilder();
     }
 
-    /** Opens the transport and starts answering; ready when it returns. */
+    /** Opens the transports (IPv4, and IPv6 when a subnet6 is served) and starts answering; ready when it returns. */
     public synchronized DhcpServer start() {
-        if (transport != null) {
-            throw new IllegalStateException("the server is already running on " + transport.localAddress());
+        if (transport != null || transport6 != null) {
+            throw new IllegalStateException("the server is already running on " + running().localAddress());
         }
+        if (initialConfig != null) {
+            start4();
+        }
+        if (config6 != null) {
+            try {
+                start6();
+            } catch (RuntimeException e) {
+                stop();
+                throw e;
+            }
+        }
+        return this;
+    }
+
+    private void start6() {
+        Transport opened = transport6Factory.get();
+        Lease6Engine created = new Lease6Engine(config6, clock);
+        try {
+            opened.start(new PacketHandler6(created, journal, opened, clock));
+        } catch (IOException e) {
+            opened.close();
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+        engine6 = created;
+        transport6 = opened;
+    }
+
+    private void start4() {
         Transport opened = transportFactory.get();
         int localAddress = opened instanceof InterfaceTransport ? ((InterfaceTransport) opened).addressAsInt() : 0;
         int serverId = initialConfig.serverId() != 0 ? initialConfig.serverId()
@@ -97,7 +136,6 @@ public final class DhcpServer implements AutoCloseable {
         }
         transport = opened;
         scheduler = replies;
-        return this;
     }
 
     /** Stops answering and releases the port at once; no thread is left behind. */
@@ -109,6 +147,10 @@ public final class DhcpServer implements AutoCloseable {
         if (scheduler != null) {
             scheduler.close();
             scheduler = null;
+        }
+        if (transport6 != null) {
+            transport6.close();
+            transport6 = null;
         }
     }
 
@@ -137,12 +179,61 @@ public final class DhcpServer implements AutoCloseable {
     }
 
     public synchronized boolean isRunning() {
-        return transport != null;
+        return transport != null || transport6 != null;
     }
 
-    /** Where the server listens. */
+    /** Where the server listens for DHCPv4 (for DHCPv6 when it serves no IPv4 subnet). */
     public InetSocketAddress address() {
         return running().localAddress();
+    }
+
+    /** Where the server listens for DHCPv6, e.g. {@code [::1]:40123}. */
+    public synchronized InetSocketAddress address6() {
+        if (transport6 == null) {
+            throw new IllegalStateException(config6 == null ? "this server serves no subnet6"
+                    : "the server is not running; call start() first");
+        }
+        return transport6.localAddress();
+    }
+
+    public int port6() {
+        return address6().getPort();
+    }
+
+    /** The DUID it answers DHCPv6 as (option 2); empty when it serves no subnet6. */
+    public Optional<Duid> serverDuid() {
+        return Optional.ofNullable(config6).map(Server6Config::serverDuid);
+    }
+
+    /** The DHCPv6 lease table: one row per IA_NA address and IA_PD prefix, keyed by DUID and IAID. */
+    public List<Lease6> leases6() {
+        Lease6Engine e;
+        synchronized (this) {
+            e = engine6;
+        }
+        if (e == null) {
+            return List.of();
+        }
+        java.time.Instant now = clock.instant();
+        List<Lease6> out = new ArrayList<>();
+        for (Binding6 b : e.bindings()) {
+            LeaseState state = switch (b.stateAt(now)) {
+                case ADVERTISED -> LeaseState.OFFERED;
+                case BOUND -> LeaseState.BOUND;
+                case RELEASED -> LeaseState.RELEASED;
+                case DECLINED -> LeaseState.DECLINED;
+                case EXPIRED -> LeaseState.EXPIRED;
+            };
+            out.add(new Lease6(b.key().duid(), b.key().iaid(), b.key().kind() == Binding6.Kind.NA
+                    ? Lease6.Kind.ADDRESS : Lease6.Kind.PREFIX, Prefix6.address(b.resource()), b.prefixLength(),
+                    state, b.expires()));
+        }
+        return out;
+    }
+
+    /** The DHCPv6 lease rows of the client with {@code duid}. */
+    public List<Lease6> leases6(Duid duid) {
+        return leases6().stream().filter(l -> l.duid().equals(duid)).toList();
     }
 
     public int port() {
@@ -318,19 +409,29 @@ public final class DhcpServer implements AutoCloseable {
                 scheduler.cancelPending();
             }
         }
-        engine().reset(startConfig);
+        synchronized (this) {
+            if (engine != null) {
+                engine.reset(startConfig);
+            }
+            if (engine6 != null) {
+                engine6.reset();
+            }
+        }
         journal.clear();
         paused.set(false);
     }
 
     private synchronized Transport running() {
-        if (transport == null) {
+        if (transport == null && transport6 == null) {
             throw new IllegalStateException("the server is not running; call start() first");
         }
-        return transport;
+        return transport != null ? transport : transport6;
     }
 
     private synchronized LeaseEngine engine() {
+        if (initialConfig == null) {
+            throw new IllegalStateException("this server serves no IPv4 subnet (DHCPv6 only)");
+        }
         if (engine == null) {
             throw new IllegalStateException("the server was never started; call start() first");
         }
@@ -339,6 +440,8 @@ public final class DhcpServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "DhcpServer[" + (transport == null ? "stopped" : transport.localAddress()) + "]";
+        return "DhcpServer[" + (transport == null && transport6 == null ? "stopped"
+                : (transport != null ? transport.localAddress() : "") + (transport != null && transport6 != null
+                        ? ", " : "") + (transport6 != null ? transport6.localAddress() : "")) + "]";
     }
 }

@@ -23,6 +23,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import dev.dhcpembedded.codec6.Duid;
+import dev.dhcpembedded.internal.lease6.Prefix6;
+import dev.dhcpembedded.internal.lease6.Server6Config;
+import dev.dhcpembedded.internal.lease6.Subnet6Config;
 
 /** The fluent way to a {@link DhcpServer}. Bad configuration fails at {@link #build()} saying what to change. */
 public final class DhcpServerBuilder {
@@ -44,6 +48,17 @@ public final class DhcpServerBuilder {
     private Clock wallClock = Clock.systemUTC();
     private boolean rapidCommit;
     private boolean bootp;
+    private final List<Supplier<Subnet6Config>> subnets6 = new ArrayList<>();
+    private Supplier<Transport> transport6 = () -> new LoopbackTransport(new InetSocketAddress(
+            dev.dhcpembedded.internal.codec.Ipv6.parse("::1"), 0));
+    private Duid serverDuid = DEFAULT_SERVER_DUID;
+    private boolean rapidCommit6;
+    private boolean transport6Chosen;
+    private java.util.OptionalInt preference6 = java.util.OptionalInt.empty();
+
+    /** The DHCPv6 server DUID unless {@link #serverDuid(Duid)} says otherwise: DUID-EN, enterprise 32473 (RFC 5612). */
+    public static final Duid DEFAULT_SERVER_DUID = Duid.en(32473,
+            "dhcp-embedded".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
     DhcpServerBuilder() {
     }
@@ -88,6 +103,67 @@ public final class DhcpServerBuilder {
             shape.accept(builder);
             return builder.build(globals);
         });
+        return this;
+    }
+
+    /**
+     * A DHCPv6 link beside the IPv4 subnets: one server, one journal, one clock. In loopback mode the server also
+     * listens on {@code [::1]} on an ephemeral port ({@link DhcpServer#address6()}) and replies to the sender.
+     *
+     * <pre>{@code
+     * .subnet6("2001:db8:1::/64", s -> s.pool("2001:db8:1::100", "2001:db8:1::1ff")
+     *         .prefixDelegation("2001:db8:100::/48", 56).dns("2001:db8:1::53").domainSearch("lab.test"))
+     * }</pre>
+     *
+     * @param prefix the link's prefix, e.g. {@code 2001:db8:1::/64}
+     * @param shape pools, delegation, options and lifetimes
+     * @return this builder
+     */
+    public DhcpServerBuilder subnet6(String prefix, Consumer<Subnet6Builder> shape) {
+        Prefix6 parsed = Prefix6.parse(prefix);
+        subnets6.add(() -> {
+            Subnet6Builder builder = new Subnet6Builder(parsed);
+            shape.accept(builder);
+            return builder.build();
+        });
+        return this;
+    }
+
+    /** Where DHCPv6 listens in loopback mode; default {@code [::1]} on an ephemeral port. */
+    public DhcpServerBuilder bind6(InetSocketAddress address) {
+        LoopbackTransport.requireLoopback(address);
+        this.transport6 = () -> new LoopbackTransport(address);
+        this.transport6Chosen = true;
+        return this;
+    }
+
+    /** Any transport for DHCPv6, e.g. an {@link dev.dhcpembedded.transport.InMemoryTransport}. */
+    public DhcpServerBuilder transport6(Transport custom) {
+        this.transport6 = () -> custom;
+        this.transport6Chosen = true;
+        return this;
+    }
+
+    /** The DHCPv6 server identifier (option 2). Default {@link #DEFAULT_SERVER_DUID}. */
+    public DhcpServerBuilder serverDuid(Duid duid) {
+        this.serverDuid = java.util.Objects.requireNonNull(duid);
+        return this;
+    }
+
+    /** Answer a SOLICIT that carries rapid commit (14) with a committed REPLY. Off by default. */
+    public DhcpServerBuilder rapidCommit6(boolean on) {
+        this.rapidCommit6 = on;
+        return this;
+    }
+
+    public DhcpServerBuilder rapidCommit6() {
+        return rapidCommit6(true);
+    }
+
+    /** The preference option (7) in every ADVERTISE, 0 to 255; none by default. */
+    public DhcpServerBuilder preference6(int preference) {
+        dev.dhcpembedded.codec6.Dhcp6Option.preference(preference);
+        this.preference6 = java.util.OptionalInt.of(preference);
         return this;
     }
 
@@ -231,11 +307,32 @@ public final class DhcpServerBuilder {
         List<StaticLease> builtLeases = new ArrayList<>();
         staticLeases.forEach(s -> builtLeases.add(s.get()));
         int id = serverId == null ? 0 : Ipv4.parseInt(serverId);
-        ServerConfig config = new ServerConfig(id, authoritative, offerHoldTime, declineProbation, builtSubnets,
-                builtLeases, globalOptions, rapidCommit, bootp);
+        List<Subnet6Config> built6 = new ArrayList<>();
+        subnets6.forEach(s -> built6.add(s.get()));
+        for (int i = 0; i < built6.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                Prefix6 a = built6.get(j).prefix();
+                Prefix6 b = built6.get(i).prefix();
+                if (a.covers(b) || b.covers(a)) {
+                    throw new IllegalArgumentException("subnet6 " + b + " and " + a
+                            + " overlap; configure each once");
+                }
+            }
+        }
+        if (!built6.isEmpty() && interfaceName != null && !transport6Chosen) {
+            throw new IllegalArgumentException("subnet6 on interface " + interfaceName + " is not supported yet: "
+                    + "DHCPv6 serves loopback ([::1], the default) or a transport6(...) of your choice");
+        }
+        Server6Config config6 = built6.isEmpty() ? null : new Server6Config(serverDuid, built6, rapidCommit6, true,
+                preference6, offerHoldTime, declineProbation);
+        // DHCPv6 alone is a server too (the CLI's --subnet6 without --subnet)
+        ServerConfig config = builtSubnets.isEmpty() && config6 != null && builtLeases.isEmpty() ? null
+                : new ServerConfig(id, authoritative, offerHoldTime, declineProbation, builtSubnets, builtLeases,
+                        globalOptions, rapidCommit, bootp);
         IntFunction<Transport> factory = transport;
         int buffer = receiveBuffer;
-        return new DhcpServer(config, () -> factory.apply(buffer), interfaceName, journalCapacity, clock, wallClock);
+        return new DhcpServer(config, () -> factory.apply(buffer), interfaceName, journalCapacity, clock, wallClock,
+                config6, transport6);
     }
 
     /** Builds and starts; ready to answer when it returns. */

@@ -20,6 +20,10 @@ public final class JournalAccess {
                     int sourceIp, int sourcePort, int destinationIp, int destinationPort, InetSocketAddress peer,
                     String interfaceName, byte[] bytes, String note, DhcpCodecException error);
 
+        long record6(Journal journal, JournalEntry.Kind kind, long serverTimeMillis, long wallTimeMillis,
+                     InetSocketAddress source, InetSocketAddress destination, InetSocketAddress peer,
+                     String interfaceName, byte[] bytes, String note, DhcpCodecException error);
+
         JournalEntry entryOf(DhcpMessage message);
     }
 
@@ -75,6 +79,14 @@ public final class JournalAccess {
                               DhcpCodecException error) {
         return writer().record(journal, kind, serverTimeMillis, wallTimeMillis, sourceIp, sourcePort, destinationIp,
                 destinationPort, peer, interfaceName, bytes, note, error);
+    }
+
+    /** Records a DHCPv6 datagram; its addresses are IPv6 socket addresses. Returns the sequence number. */
+    public static long record6(Journal journal, JournalEntry.Kind kind, long serverTimeMillis, long wallTimeMillis,
+                               InetSocketAddress source, InetSocketAddress destination, InetSocketAddress peer,
+                               String interfaceName, byte[] bytes, String note, DhcpCodecException error) {
+        return writer().record6(journal, kind, serverTimeMillis, wallTimeMillis, source, destination, peer,
+                interfaceName, bytes, note, error);
     }
 
     /**

@@ -1,0 +1,135 @@
+package dev.dhcpembedded.server;
+
+import dev.dhcpembedded.codec6.Dhcp6Option;
+import dev.dhcpembedded.internal.codec.Ipv6;
+import dev.dhcpembedded.internal.lease6.Prefix6;
+import dev.dhcpembedded.internal.lease6.Subnet6Config;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Shapes one DHCPv6 link: address pools, a prefix-delegation pool, DNS (23), domain search list (24), SNTP (31),
+ * NTP (56), any other option, and the lifetimes. T1 and T2 default to 50% and 80% of the preferred lifetime
+ * (RFC 8415 section 21.4).
+ */
+public final class Subnet6Builder {
+
+    /** The preferred lifetime unless set. */
+    public static final Duration DEFAULT_PREFERRED_LIFETIME = Duration.ofHours(1);
+    /** The valid lifetime unless set. */
+    public static final Duration DEFAULT_VALID_LIFETIME = Duration.ofHours(2);
+
+    private final Prefix6 prefix;
+    private final List<Subnet6Config.Range> pools = new ArrayList<>();
+    private Subnet6Config.PdPool delegation;
+    private final List<Dhcp6Option> options = new ArrayList<>();
+    private Duration preferred = DEFAULT_PREFERRED_LIFETIME;
+    private Duration valid = DEFAULT_VALID_LIFETIME;
+    private Duration t1;
+    private Duration t2;
+
+    Subnet6Builder(Prefix6 prefix) {
+        this.prefix = prefix;
+    }
+
+    /** Addresses from {@code first} to {@code last}, both included, inside the subnet's prefix. */
+    public Subnet6Builder pool(String first, String last) {
+        BigInteger a = Prefix6.number(Ipv6.parse(first));
+        BigInteger b = Prefix6.number(Ipv6.parse(last));
+        if (a.compareTo(b) > 0) {
+            throw new IllegalArgumentException("pool " + first + "-" + last + " ends before it starts");
+        }
+        if (!prefix.contains(a) || !prefix.contains(b)) {
+            throw new IllegalArgumentException("pool " + first + "-" + last + " is outside subnet6 " + prefix);
+        }
+        for (Subnet6Config.Range r : pools) {
+            if (a.compareTo(r.last()) <= 0 && b.compareTo(r.first()) >= 0) {
+                throw new IllegalArgumentException("pool " + first + "-" + last + " overlaps another pool of "
+                        + prefix);
+            }
+        }
+        pools.add(new Subnet6Config.Range(a, b));
+        return this;
+    }
+
+    /** A pool written {@code FIRST-LAST}. */
+    public Subnet6Builder pool(String range) {
+        int dash = range.indexOf('-');
+        if (dash < 0) {
+            throw new IllegalArgumentException("pool '" + range + "' is not FIRST-LAST");
+        }
+        return pool(range.substring(0, dash).strip(), range.substring(dash + 1).strip());
+    }
+
+    /** Delegates prefixes of length {@code delegatedLength} cut from {@code pool}, e.g. /56s from a /48. */
+    public Subnet6Builder prefixDelegation(String pool, int delegatedLength) {
+        delegation = new Subnet6Config.PdPool(Prefix6.parse(pool), delegatedLength);
+        return this;
+    }
+
+    /** DNS recursive name servers (option 23). */
+    public Subnet6Builder dns(String... servers) {
+        return option(Dhcp6Option.dnsServers(servers));
+    }
+
+    /** Domain search list (option 24). */
+    public Subnet6Builder domainSearch(String... names) {
+        return option(Dhcp6Option.domainList(names));
+    }
+
+    /** SNTP servers (option 31). */
+    public Subnet6Builder sntp(String... servers) {
+        return option(Dhcp6Option.sntpServers(servers));
+    }
+
+    /** NTP servers (option 56, address sub-options). */
+    public Subnet6Builder ntp(String... servers) {
+        return option(Dhcp6Option.ntpServers(servers));
+    }
+
+    /** Any option, sent when the client's ORO asks for it (or always, when it sends no ORO); replaces its code. */
+    public Subnet6Builder option(Dhcp6Option option) {
+        options.removeIf(o -> o.code() == option.code());
+        options.add(option);
+        return this;
+    }
+
+    public Subnet6Builder preferredLifetime(Duration lifetime) {
+        this.preferred = lifetime;
+        return this;
+    }
+
+    public Subnet6Builder validLifetime(Duration lifetime) {
+        this.valid = lifetime;
+        return this;
+    }
+
+    /** T1, when the client renews. Default: 50% of the preferred lifetime. */
+    public Subnet6Builder renewalTime(Duration t1) {
+        this.t1 = t1;
+        return this;
+    }
+
+    /** T2, when the client rebinds. Default: 80% of the preferred lifetime. */
+    public Subnet6Builder rebindingTime(Duration t2) {
+        this.t2 = t2;
+        return this;
+    }
+
+    Subnet6Config build() {
+        if (preferred.isNegative() || valid.isNegative() || preferred.compareTo(valid) > 0) {
+            throw new IllegalArgumentException("subnet6 " + prefix + ": preferred lifetime " + preferred
+                    + " must not be negative nor longer than the valid lifetime " + valid);
+        }
+        Duration renew = t1 != null ? t1 : preferred.dividedBy(2);
+        Duration rebind = t2 != null ? t2 : preferred.multipliedBy(4).dividedBy(5);
+        if (renew.isNegative() || renew.compareTo(rebind) > 0) {
+            throw new IllegalArgumentException("subnet6 " + prefix + ": T1 " + renew + " is after T2 " + rebind);
+        }
+        return new Subnet6Config(prefix, pools, Optional.ofNullable(delegation), preferred, valid, renew, rebind,
+                options);
+    }
+}
