@@ -2,6 +2,9 @@ package dev.dhcpembedded.cli;
 
 import dev.dhcpembedded.internal.codec.Ipv4;
 import dev.dhcpembedded.internal.lease.AddressText;
+import dev.dhcpembedded.internal.codec.Ipv6;
+import dev.dhcpembedded.internal.lease6.Prefix6;
+import java.math.BigInteger;
 import dev.dhcpembedded.server.DhcpServerBuilder;
 import dev.dhcpembedded.server.DhcpServer;
 import java.net.InetAddress;
@@ -16,14 +19,37 @@ import picocli.CommandLine.Option;
 /** The server-running flags of SPEC §5, and how they shape a {@link DhcpServerBuilder}. */
 final class ServeOptions {
 
-    @Option(names = "--bind", paramLabel = "ADDR:PORT", description = "listen on that loopback address and port (default 127.0.0.1:0)")
-    String bind = "127.0.0.1:0";
+    @Option(names = "--bind", paramLabel = "ADDR:PORT", description = "listen on that loopback address and port "
+            + "(default 127.0.0.1:0; [::1]:0 for DHCPv6 on loopback); give it twice to set both")
+    List<String> binds = new ArrayList<>();
 
     @Option(names = "--interface", paramLabel = "NAME", description = "listen on port 67 of interface NAME only (overrides --bind)")
     String interfaceName;
 
-    @Option(names = "--subnet", paramLabel = "CIDR", description = "the subnet served (required)")
+    @Option(names = "--subnet", paramLabel = "CIDR", description = "an IPv4 subnet served")
     String subnet;
+
+    @Option(names = "--subnet6", paramLabel = "PREFIX", description = "an IPv6 prefix served by DHCPv6")
+    String subnet6;
+
+    @Option(names = "--pool6", paramLabel = "FIRST-LAST", description = "a DHCPv6 address pool (repeatable; default "
+            + "PREFIX::100 to PREFIX::ffff)")
+    List<String> pools6 = new ArrayList<>();
+
+    @Option(names = "--pd", paramLabel = "PREFIX/LEN", description = "prefixes delegated from PREFIX, e.g. "
+            + "2001:db8:100::/48/56")
+    String pd;
+
+    @Option(names = "--dns6", paramLabel = "ADDR[,ADDR...]", split = ",", description = "DHCPv6 DNS servers "
+            + "(option 23; --domain gives option 24)")
+    List<String> dns6 = new ArrayList<>();
+
+    @Option(names = "--rapid-commit6", description = "answer a SOLICIT that carries option 14 with REPLY")
+    boolean rapidCommit6;
+
+    @Option(names = "--ra", paramLabel = "MODE", description = "interface mode: send Router Advertisements: managed, "
+            + "other, slaac, none (default)")
+    String ra = "none";
 
     @Option(names = "--pool", paramLabel = "FIRST-LAST", description = "a pool of the subnet (repeatable; default: all hosts but router and server id)")
     List<String> pools = new ArrayList<>();
@@ -70,8 +96,18 @@ final class ServeOptions {
 
     /** Checks the values and builds the (not yet started) server; throws IllegalArgumentException on bad ones. */
     DhcpServer buildServer() {
-        if (subnet == null) {
-            throw new IllegalArgumentException("--subnet CIDR is required, e.g. --subnet 10.20.0.0/24");
+        if (subnet == null && subnet6 == null) {
+            throw new IllegalArgumentException("--subnet CIDR or --subnet6 PREFIX is required, e.g. --subnet "
+                    + "10.20.0.0/24 or --subnet6 2001:db8:1::/64");
+        }
+        if (!List.of("managed", "other", "slaac", "none").contains(ra)) {
+            throw new IllegalArgumentException("--ra " + ra + " must be managed, other, slaac or none");
+        }
+        if (!ra.equals("none")) {
+            throw new IllegalArgumentException("--ra " + ra + ": Router Advertisements are not implemented yet");
+        }
+        if (subnet6 == null && (!pools6.isEmpty() || pd != null || !dns6.isEmpty() || rapidCommit6)) {
+            throw new IllegalArgumentException("--pool6, --pd, --dns6 and --rapid-commit6 need --subnet6 PREFIX");
         }
         if (leaseSeconds != null && leaseSeconds <= 0) {
             throw new IllegalArgumentException("--lease " + leaseSeconds + " must be a positive number of seconds");
@@ -80,10 +116,42 @@ final class ServeOptions {
             throw new IllegalArgumentException("--max-seconds " + maxSeconds + " must be positive");
         }
         DhcpServerBuilder builder = DhcpServer.builder();
+        InetSocketAddress bind4 = null;
+        InetSocketAddress bind6 = null;
+        for (String bind : binds) {
+            if (bind.startsWith("[")) {
+                if (bind6 != null) {
+                    throw new IllegalArgumentException("--bind " + bind + ": a second IPv6 address");
+                }
+                bind6 = parseBind6(bind);
+            } else {
+                if (bind4 != null) {
+                    throw new IllegalArgumentException("--bind " + bind + ": a second IPv4 address");
+                }
+                bind4 = parseBind(bind);
+            }
+        }
         if (interfaceName != null) {
             builder.bindInterface(interfaceName);
-        } else {
-            builder.bind(parseBind());
+        } else if (bind4 != null) {
+            builder.bind(bind4);
+        }
+        if (bind6 != null) {
+            builder.bind6(bind6);
+        }
+        if (subnet6 != null) {
+            subnet6(builder);
+        }
+        if (subnet == null) {
+            if (!pools.isEmpty() || !staticLeases.isEmpty() || router != null || !dns.isEmpty()
+                    || leaseSeconds != null || serverId != null || authoritative) {
+                throw new IllegalArgumentException("--pool, --static, --router, --dns, --lease, --server-id and "
+                        + "--authoritative need --subnet CIDR");
+            }
+            if (journalCapacity != null) {
+                builder.journalCapacity(journalCapacity);
+            }
+            return builder.build();
         }
         builder.subnet(subnet, s -> {
             pools.forEach(s::pool); // none: the core's default pool, every host but the router and the server id
@@ -120,7 +188,86 @@ final class ServeOptions {
         return builder.authoritative(authoritative).rapidCommit(rapidCommit).build();
     }
 
-    private InetSocketAddress parseBind() {
+    private void subnet6(DhcpServerBuilder builder) {
+        Prefix6 prefix;
+        try {
+            prefix = Prefix6.parse(subnet6);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--subnet6 " + subnet6 + ": " + e.getMessage());
+        }
+        if (prefix.length() > 126) {
+            throw new IllegalArgumentException("--subnet6 " + subnet6 + " has no room for clients; use /126 or wider");
+        }
+        String pdPool;
+        int pdLength;
+        if (pd != null) {
+            int slash = pd.lastIndexOf('/');
+            try {
+                pdPool = pd.substring(0, slash);
+                pdLength = Integer.parseInt(pd.substring(slash + 1));
+                Prefix6.parse(pdPool);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("--pd '" + pd + "' must be PREFIX/LEN/DELEGATED, e.g. "
+                        + "2001:db8:100::/48/56");
+            }
+        } else {
+            pdPool = null;
+            pdLength = 0;
+        }
+        builder.rapidCommit6(rapidCommit6);
+        builder.subnet6(subnet6, s -> {
+            if (pools6.isEmpty()) {
+                BigInteger size = BigInteger.ONE.shiftLeft(128 - prefix.length());
+                BigInteger first = size.compareTo(BigInteger.valueOf(0x200)) > 0 ? BigInteger.valueOf(0x100)
+                        : BigInteger.ONE;
+                BigInteger last = size.subtract(BigInteger.ONE).min(BigInteger.valueOf(0xffff));
+                s.pool(Ipv6.format(Prefix6.address(prefix.network().add(first))),
+                        Ipv6.format(Prefix6.address(prefix.network().add(last))));
+            }
+            pools6.forEach(s::pool);
+            if (pdPool != null) {
+                s.prefixDelegation(pdPool, pdLength);
+            }
+            if (!dns6.isEmpty()) {
+                s.dns(dns6.toArray(String[]::new));
+            }
+            if (domain != null) {
+                s.domainSearch(domain);
+            }
+            if (leaseSeconds != null) {
+                s.preferredLifetime(Duration.ofSeconds(leaseSeconds)).validLifetime(Duration.ofSeconds(leaseSeconds));
+            }
+        });
+    }
+
+    private static InetSocketAddress parseBind6(String bind) {
+        int close = bind.indexOf("]:");
+        if (close < 0) {
+            throw new IllegalArgumentException("--bind '" + bind + "' must be [ADDR]:PORT, e.g. [::1]:0");
+        }
+        int port;
+        try {
+            port = Integer.parseInt(bind.substring(close + 2));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--bind '" + bind + "' has no valid port");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--bind port " + port + " is outside 0..65535");
+        }
+        InetAddress address;
+        try {
+            address = Ipv6.parse(bind.substring(1, close));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--bind '" + bind + "' has no valid IPv6 address");
+        }
+        if (!address.isLoopbackAddress()) {
+            throw new IllegalArgumentException("--bind " + bind + " is not a loopback address; use --interface NAME "
+                    + "to serve a real interface");
+        }
+        return new InetSocketAddress(address, port);
+    }
+
+    private static InetSocketAddress parseBind(String bind) {
         int colon = bind.lastIndexOf(':');
         if (colon < 0) {
             throw new IllegalArgumentException("--bind '" + bind + "' must be ADDR:PORT, e.g. 127.0.0.1:0");

@@ -2,6 +2,8 @@ package dev.dhcpembedded.cli;
 
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.internal.pcap.PcapWriter;
+import dev.dhcpembedded.internal.codec.Ipv6;
+import java.net.Inet6Address;
 import dev.dhcpembedded.server.DhcpServer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Runs a server from the command line: prints {@code listening on ADDR:PORT} once ready, a transcript line per
+ * Runs a server from the command line: prints {@code listening on ADDR:PORT} once ready (a second line,
+ * {@code listening on [::1]:PORT}, when it serves DHCPv6 too), a transcript line per
  * message, streams the traffic to the pcap, and stops on SIGINT/SIGTERM or after --max-seconds.
  */
 final class ServerRunner {
@@ -74,7 +77,12 @@ final class ServerRunner {
         }, "dhcp-embedded-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         synchronized (out) {
-            out.println("listening on " + server.address().getAddress().getHostAddress() + ":" + server.port());
+            if (!server.address().equals(server.serverDuid().map(d -> server.address6()).orElse(null))) {
+                out.println("listening on " + server.address().getAddress().getHostAddress() + ":" + server.port());
+            }
+            if (server.serverDuid().isPresent()) {
+                out.println("listening on [" + Ipv6.format(server.address6().getAddress()) + "]:" + server.port6());
+            }
             out.flush();
         }
         try {
@@ -121,6 +129,12 @@ final class ServerRunner {
                 return;
             }
             try {
+                if (entry.source().getAddress() instanceof Inet6Address src
+                        && entry.destination().getAddress() instanceof Inet6Address dst) {
+                    writer.write(entry.wallTime(), src, entry.source().getPort(), dst, entry.destination().getPort(),
+                            entry.bytes());
+                    return;
+                }
                 writer.write(entry.wallTime(), ipv4(entry.source().getAddress()), entry.source().getPort(),
                         ipv4(entry.destination().getAddress()), entry.destination().getPort(), entry.bytes());
             } catch (IOException e) {
