@@ -4,7 +4,6 @@ import dev.dhcpembedded.internal.codec.Ipv4;
 import dev.dhcpembedded.internal.lease.AddressText;
 import dev.dhcpembedded.internal.codec.Ipv6;
 import dev.dhcpembedded.internal.lease6.Prefix6;
-import java.math.BigInteger;
 import dev.dhcpembedded.server.DhcpServerBuilder;
 import dev.dhcpembedded.server.DhcpServer;
 import java.net.InetAddress;
@@ -217,12 +216,7 @@ final class ServeOptions {
         builder.rapidCommit6(rapidCommit6);
         builder.subnet6(subnet6, s -> {
             if (pools6.isEmpty()) {
-                BigInteger size = BigInteger.ONE.shiftLeft(128 - prefix.length());
-                BigInteger first = size.compareTo(BigInteger.valueOf(0x200)) > 0 ? BigInteger.valueOf(0x100)
-                        : BigInteger.ONE;
-                BigInteger last = size.subtract(BigInteger.ONE).min(BigInteger.valueOf(0xffff));
-                s.pool(Ipv6.format(Prefix6.address(prefix.network().add(first))),
-                        Ipv6.format(Prefix6.address(prefix.network().add(last))));
+                s.defaultPool();
             }
             pools6.forEach(s::pool);
             if (pdPool != null) {

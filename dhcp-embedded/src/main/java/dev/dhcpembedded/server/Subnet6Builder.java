@@ -64,6 +64,21 @@ public final class Subnet6Builder {
         return pool(range.substring(0, dash).strip(), range.substring(dash + 1).strip());
     }
 
+    /**
+     * The default pool: the prefix's addresses from {@code ::100} to {@code ::ffff} (within the prefix; from
+     * {@code ::1} when the prefix holds 512 addresses or fewer).
+     */
+    public Subnet6Builder defaultPool() {
+        BigInteger size = BigInteger.ONE.shiftLeft(128 - prefix.length());
+        if (size.compareTo(BigInteger.TWO) <= 0) {
+            throw new IllegalArgumentException("subnet6 " + prefix + " has no room for a pool");
+        }
+        BigInteger first = size.compareTo(BigInteger.valueOf(0x200)) > 0 ? BigInteger.valueOf(0x100) : BigInteger.ONE;
+        BigInteger last = size.subtract(BigInteger.ONE).min(BigInteger.valueOf(0xffff));
+        return pool(Ipv6.format(Prefix6.address(prefix.network().add(first))),
+                Ipv6.format(Prefix6.address(prefix.network().add(last))));
+    }
+
     /** Delegates prefixes of length {@code delegatedLength} cut from {@code pool}, e.g. /56s from a /48. */
     public Subnet6Builder prefixDelegation(String pool, int delegatedLength) {
         delegation = new Subnet6Config.PdPool(Prefix6.parse(pool), delegatedLength);

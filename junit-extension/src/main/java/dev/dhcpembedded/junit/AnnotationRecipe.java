@@ -84,6 +84,12 @@ final class AnnotationRecipe implements ServerRecipe {
             AddressText.MacAndAddress lease = attribute("staticLeases", entry, () -> AddressText.staticLease(entry));
             builder.staticLease(lease.mac(), lease.address());
         }
+        if (!config.subnet6().isEmpty()) {
+            subnet6(builder);
+        } else if (config.pool6().length > 0 || !config.prefixDelegation().isEmpty() || config.dns6().length > 0
+                || config.rapidCommit6()) {
+            throw misuse("pool6, prefixDelegation, dns6 and rapidCommit6 need subnet6 = \"PREFIX\"");
+        }
         if (!config.serverId().isEmpty()) {
             attribute("serverId", config.serverId(), () -> builder.serverId(config.serverId()));
         }
@@ -94,6 +100,34 @@ final class AnnotationRecipe implements ServerRecipe {
             builder.bindInterface(config.bindInterface());
         }
         return builder;
+    }
+
+    private void subnet6(DhcpServerBuilder builder) {
+        String pd = config.prefixDelegation();
+        int slash = pd.lastIndexOf('/');
+        if (!pd.isEmpty() && (slash < 0 || pd.indexOf('/') == slash)) {
+            throw misuse("prefixDelegation = \"" + pd + "\" must be written PREFIX/LEN/DELEGATED, e.g. "
+                    + "\"2001:db8:100::/48/56\"");
+        }
+        builder.rapidCommit6(config.rapidCommit6());
+        attribute("subnet6", config.subnet6(), () -> builder.subnet6(config.subnet6(), s -> {
+            if (config.pool6().length == 0) {
+                attribute("subnet6", config.subnet6(), s::defaultPool);
+            }
+            for (String pool : config.pool6()) {
+                attribute("pool6", pool, () -> s.pool(pool));
+            }
+            if (!pd.isEmpty()) {
+                attribute("prefixDelegation", pd, () -> s.prefixDelegation(pd.substring(0, slash),
+                        Integer.parseInt(pd.substring(slash + 1))));
+            }
+            if (config.dns6().length > 0) {
+                attribute("dns6", String.join(",", config.dns6()), () -> s.dns(config.dns6()));
+            }
+            if (!config.domain().isEmpty()) {
+                attribute("domain", config.domain(), () -> s.domainSearch(config.domain()));
+            }
+        }));
     }
 
     private Optional<TestClock> clock() {

@@ -59,6 +59,24 @@ public @interface DhcpServerTest {
     String domain() default "";
 
     /**
+     * A DHCPv6 prefix served beside the subnet, e.g. {@code "2001:db8:1::/64"}; none when empty. The server then
+     * also listens on {@code [::1]} ({@link dev.dhcpembedded.server.DhcpServer#address6()}).
+     */
+    String subnet6() default "";
+
+    /** DHCPv6 pools written {@code FIRST-LAST}; none means PREFIX::100 to PREFIX::ffff. */
+    String[] pool6() default {};
+
+    /** Prefixes to delegate, written {@code PREFIX/LEN/DELEGATED}, e.g. {@code "2001:db8:100::/48/56"}. */
+    String prefixDelegation() default "";
+
+    /** DHCPv6 DNS servers (23); {@link #domain()} gives the domain search list (24) too. */
+    String[] dns6() default {};
+
+    /** Answer a SOLICIT with rapid commit (14) by REPLY. */
+    boolean rapidCommit6() default false;
+
+    /**
      * The server identifier (54), never handed out; empty for the default: the interface's address with
      * {@link #bindInterface()}, else the router, else the subnet's first host address.
      */
