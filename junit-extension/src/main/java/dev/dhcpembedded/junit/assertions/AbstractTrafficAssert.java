@@ -2,6 +2,8 @@ package dev.dhcpembedded.junit.assertions;
 
 import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.codec.MessageType;
+import dev.dhcpembedded.codec6.Dhcp6MessageType;
+import dev.dhcpembedded.codec6.Duid;
 import dev.dhcpembedded.journal.JournalEntry;
 import java.time.Duration;
 import java.util.List;
@@ -53,6 +55,29 @@ public abstract class AbstractTrafficAssert<SELF extends AbstractTrafficAssert<S
         isNotNull();
         return new DhcpMessagesAssert(traffic(), waiter, Direction.SENT, List.of(Criteria.type(type)))
                 .describedAs(info.description()).verifyAtLeast(1);
+    }
+
+    /**
+     * Asserts that at least one DHCPv6 {@code type} arrived (a relayed one counts by the message inside); refine
+     * with {@code .fromDuid(duid)}, {@code .withIaNa()}, {@code .times(n)} and more.
+     */
+    public Dhcp6MessagesAssert received(Dhcp6MessageType type) {
+        isNotNull();
+        return new Dhcp6MessagesAssert(traffic(), waiter, true, type).describedAs(info.description())
+                .verifyAtLeast(1);
+    }
+
+    /** Asserts that the server sent at least one DHCPv6 {@code type}. */
+    public Dhcp6MessagesAssert sent(Dhcp6MessageType type) {
+        isNotNull();
+        return new Dhcp6MessagesAssert(traffic(), waiter, false, type).describedAs(info.description())
+                .verifyAtLeast(1);
+    }
+
+    /** Assertions on the DHCPv6 client with this DUID: what it sent, and its addresses and delegated prefixes. */
+    public Dhcp6ClientAssert client(Duid duid) {
+        isNotNull();
+        return new Dhcp6ClientAssert(traffic(), waiter, duid).describedAs(info.description());
     }
 
     /** Asserts that no {@code type} arrived (so far: awaiting makes no sense here and is ignored). */

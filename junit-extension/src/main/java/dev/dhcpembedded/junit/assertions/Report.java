@@ -96,6 +96,10 @@ final class Report {
     }
 
     static String ref(JournalEntry entry) {
+        if (entry.isV6()) {
+            return "#" + entry.sequence() + " DHCPv6 " + entry.message6().map(m -> m.typeName()
+                    + String.format(" (xid 0x%06x)", m.innermost().transactionId())).orElse("(malformed)");
+        }
         return "#" + entry.sequence() + " " + entry.messageType().map(t -> t.name()).orElse("BOOTP")
                 + entry.message().map(m -> String.format(" (xid 0x%08x)", m.xid())).orElse("");
     }

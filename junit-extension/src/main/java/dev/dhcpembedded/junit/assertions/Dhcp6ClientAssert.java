@@ -1,0 +1,102 @@
+package dev.dhcpembedded.junit.assertions;
+
+import dev.dhcpembedded.codec6.Dhcp6Message;
+import dev.dhcpembedded.codec6.Dhcp6MessageType;
+import dev.dhcpembedded.codec6.Duid;
+import dev.dhcpembedded.internal.codec.Ipv6;
+import dev.dhcpembedded.journal.Journal;
+import dev.dhcpembedded.journal.JournalEntry;
+import dev.dhcpembedded.server.DhcpServer;
+import dev.dhcpembedded.server.Lease6;
+import dev.dhcpembedded.server.LeaseState;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * Assertions on one DHCPv6 client, known by its DUID: what it sent, and what the server's lease table holds for it.
+ *
+ * <pre>{@code
+ * assertThat(server).awaiting().client6(duid).hasAddress("2001:db8:1::100").hasDelegatedPrefix("2001:db8:100::/56");
+ * }</pre>
+ */
+public final class Dhcp6ClientAssert extends AbstractAssert<Dhcp6ClientAssert, Journal> {
+
+    private final Traffic traffic;
+    private final Waiter waiter;
+    private final Duid duid;
+
+    Dhcp6ClientAssert(Traffic traffic, Waiter waiter, Duid duid) {
+        super(traffic.journal(), Dhcp6ClientAssert.class);
+        this.traffic = traffic;
+        this.waiter = waiter;
+        this.duid = duid;
+    }
+
+    /** The server's lease table holds {@code address} BOUND to this client (an IA_NA). */
+    public Dhcp6ClientAssert hasAddress(String address) {
+        String wanted = Ipv6.format(Ipv6.parse(address));
+        return leaseCheck("the address " + wanted + " bound", () -> leases().stream().anyMatch(l ->
+                l.kind() == Lease6.Kind.ADDRESS && l.state() == LeaseState.BOUND && l.text().equals(wanted)));
+    }
+
+    /** The server's lease table holds the delegated prefix {@code prefix} (e.g. {@code 2001:db8:100::/56}) BOUND. */
+    public Dhcp6ClientAssert hasDelegatedPrefix(String prefix) {
+        int slash = prefix.indexOf('/');
+        String wanted = Ipv6.format(Ipv6.parse(prefix.substring(0, slash))) + prefix.substring(slash);
+        return leaseCheck("the delegated prefix " + wanted + " bound", () -> leases().stream().anyMatch(l ->
+                l.kind() == Lease6.Kind.PREFIX && l.state() == LeaseState.BOUND && l.text().equals(wanted)));
+    }
+
+    /** The client sent RELEASE, and none of its leases is still bound. */
+    public Dhcp6ClientAssert released() {
+        sentInOrder(Dhcp6MessageType.RELEASE);
+        return leaseCheck("no lease still bound after RELEASE", () -> leases().stream()
+                .noneMatch(l -> l.state() == LeaseState.BOUND));
+    }
+
+    /** The client sent these types in this order (other messages may come between them). */
+    public Dhcp6ClientAssert sentInOrder(Dhcp6MessageType... types) {
+        isNotNull();
+        waiter.check(() -> {
+            List<Dhcp6MessageType> sent = sent();
+            int i = 0;
+            for (Dhcp6MessageType t : sent) {
+                if (i < types.length && t == types[i]) {
+                    i++;
+                }
+            }
+            return i == types.length ? null : "Expecting the client with DUID " + duid + " to have sent, in order, "
+                    + Arrays.toString(types) + "\nbut it sent " + sent + "\n"
+                    + Report.transcript("Transcript", traffic.entries());
+        }, failure -> failWithMessage("%s", failure));
+        return myself;
+    }
+
+    private List<Dhcp6MessageType> sent() {
+        List<Dhcp6MessageType> out = new ArrayList<>();
+        for (JournalEntry e : traffic.entries()) {
+            if (e.isV6() && e.isReceived() && e.clientDuid().map(duid::equals).orElse(false)) {
+                Dhcp6Message m = e.message6().orElseThrow().innermost();
+                m.type().ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    private List<Lease6> leases() {
+        DhcpServer server = traffic.server().orElseThrow(() -> new IllegalStateException(
+                "lease assertions need a server, not a bare journal"));
+        return server.leases6(duid);
+    }
+
+    private Dhcp6ClientAssert leaseCheck(String what, Supplier<Boolean> ok) {
+        isNotNull();
+        waiter.check(() -> ok.get() ? null : "Expecting the client with DUID " + duid + " to have " + what
+                + "\nbut its leases are " + leases() + "\n" + Report.transcript("Transcript", traffic.entries()),
+                failure -> failWithMessage("%s", failure));
+        return myself;
+    }
+}
