@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import dev.dhcpembedded.codec6.Duid;
+import dev.dhcpembedded.stub6.Stub6;
 import dev.dhcpembedded.internal.lease6.Binding6;
 import dev.dhcpembedded.internal.lease6.Lease6Engine;
 import dev.dhcpembedded.internal.lease6.Prefix6;
@@ -67,6 +68,8 @@ public final class DhcpServer implements AutoCloseable {
     private final Supplier<Transport> transport6Factory;
     private Lease6Engine engine6;
     private Transport transport6;
+    private ReplyScheduler scheduler6;
+    private final Stubs6 stubs6 = new Stubs6();
 
     DhcpServer(ServerConfig config, Supplier<Transport> transportFactory, String interfaceName, int journalCapacity,
                Clock clock, Clock wallClock, Server6Config config6, Supplier<Transport> transport6Factory) {
@@ -107,14 +110,17 @@ public final class DhcpServer implements AutoCloseable {
     private void start6() {
         Transport opened = transport6Factory.get();
         Lease6Engine created = new Lease6Engine(config6, clock);
+        ReplyScheduler replies = new ReplyScheduler(clock, System.identityHashCode(this) + "-v6");
         try {
-            opened.start(new PacketHandler6(created, journal, opened, clock));
+            opened.start(new PacketHandler6(created, journal, opened, clock, stubs6, replies));
         } catch (IOException e) {
+            replies.close();
             opened.close();
             throw new UncheckedIOException(e.getMessage(), e);
         }
         engine6 = created;
         transport6 = opened;
+        scheduler6 = replies;
     }
 
     private void start4() {
@@ -151,6 +157,10 @@ public final class DhcpServer implements AutoCloseable {
         if (transport6 != null) {
             transport6.close();
             transport6 = null;
+        }
+        if (scheduler6 != null) {
+            scheduler6.close();
+            scheduler6 = null;
         }
     }
 
@@ -387,8 +397,37 @@ public final class DhcpServer implements AutoCloseable {
         return journal.entries(e -> sequences.contains(e.sequence()));
     }
 
-    /** Removes every stub, resets every scenario and forgets the {@link #unmatchedRequests()}. */
+    /**
+     * Registers a DHCPv6 stub, complete before any request can meet it:
+     *
+     * <pre>{@code
+     * server.stub6(onSolicit().fromDuid(duid).respond(ignore()).times(2));
+     * server.stub6(onSolicit().respond(defaultReply().preference(255).alsoFrom(otherDuid)));
+     * }</pre>
+     *
+     * The newest stub is tried first; what no stub answers gets the RFC 8415 default.
+     *
+     * @param stub the stub
+     * @return the same stub, to pass to {@link #removeStub6(Stub6)} later
+     * @throws IllegalStateException if this very stub is registered already
+     */
+    public Stub6 stub6(Stub6 stub) {
+        return stubs6.add(stub);
+    }
+
+    /** Removes a DHCPv6 stub; false when it was not registered. */
+    public boolean removeStub6(Stub6 stub) {
+        return stubs6.remove(stub);
+    }
+
+    /** The DHCPv6 stubs registered, oldest first. */
+    public List<Stub6> stubs6() {
+        return stubs6.all();
+    }
+
+    /** Removes every stub (DHCPv4 and DHCPv6), resets every scenario and forgets the {@link #unmatchedRequests()}. */
     public void resetStubs() {
+        stubs6.clear();
         stubs.clear();
         unmatched.clear();
     }
@@ -407,6 +446,9 @@ public final class DhcpServer implements AutoCloseable {
         synchronized (this) {
             if (scheduler != null) {
                 scheduler.cancelPending();
+            }
+            if (scheduler6 != null) {
+                scheduler6.cancelPending();
             }
         }
         synchronized (this) {

@@ -4,6 +4,18 @@ import dev.dhcpembedded.codec.DhcpCodecException;
 import dev.dhcpembedded.codec6.Dhcp6Codec;
 import dev.dhcpembedded.codec6.Dhcp6Message;
 import dev.dhcpembedded.codec6.Dhcp6MessageType;
+import dev.dhcpembedded.codec6.Dhcp6Option;
+import dev.dhcpembedded.codec6.Dhcp6OptionCode;
+import dev.dhcpembedded.codec6.Duid;
+import dev.dhcpembedded.codec6.IaAddress;
+import dev.dhcpembedded.codec6.IaNa;
+import dev.dhcpembedded.codec6.IaPd;
+import dev.dhcpembedded.codec6.IaPrefix;
+import dev.dhcpembedded.stub6.Response6;
+import dev.dhcpembedded.stub6.Stub6;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import dev.dhcpembedded.internal.codec.Ipv6;
 import dev.dhcpembedded.internal.journal.JournalAccess;
 import dev.dhcpembedded.internal.lease6.Arrival6;
@@ -38,12 +50,17 @@ final class PacketHandler6 implements Transport.Receiver {
     private final Journal journal;
     private final Transport transport;
     private final Clock clock;
+    private final Stubs6 stubs;
+    private final ReplyScheduler scheduler;
 
-    PacketHandler6(Lease6Engine engine, Journal journal, Transport transport, Clock clock) {
+    PacketHandler6(Lease6Engine engine, Journal journal, Transport transport, Clock clock, Stubs6 stubs,
+                   ReplyScheduler scheduler) {
         this.engine = engine;
         this.journal = journal;
         this.transport = transport;
         this.clock = clock;
+        this.stubs = stubs;
+        this.scheduler = scheduler;
     }
 
     @Override
@@ -65,23 +82,81 @@ final class PacketHandler6 implements Transport.Receiver {
                     "dropped: " + e.getMessage());
             return;
         }
+        long receivedAt = clock.millis();
         InetAddress to = in.destination().getAddress();
-        Decision6 decision = engine.handle(request, new Arrival6(to != null && !to.isMulticastAddress()));
-        InetSocketAddress client = shownSource(in, request, onLink);
-        record(JournalEntry.Kind.RECEIVED, client, shownServer(onLink), in, in.bytes(), null, decision.rule());
-        if (decision.reply().isEmpty()) {
-            return;
+        Arrival6 arrival = new Arrival6(to != null && !to.isMulticastAddress());
+        Optional<Stub6> stub = stubs.claim(request);
+        List<Dhcp6Message> plan = new ArrayList<>();
+        String note;
+        Response6 response = stub.map(Stub6::response).orElse(null);
+        if (response != null && response.isSilent()) {
+            note = "stub (" + stub.get() + "): no reply";
+        } else {
+            Decision6 decision = engine.handle(response == null ? request : withHints(request, response), arrival);
+            note = response == null ? decision.rule() : "stub (" + stub.get() + ") over: " + decision.rule();
+            decision.reply().ifPresent(reply -> {
+                Dhcp6Message shaped = response == null ? reply : response.apply(reply);
+                plan.add(shaped);
+                if (response != null) {
+                    for (Duid other : response.alsoFrom()) {
+                        plan.add(Response6.mapInnermost(shaped, m -> m.toBuilder()
+                                .replaceOption(Dhcp6Option.serverId(other)).build()));
+                    }
+                }
+            });
         }
-        Dhcp6Message reply = decision.reply().get();
+        InetSocketAddress client = shownSource(in, request, onLink);
+        record(JournalEntry.Kind.RECEIVED, client, shownServer(onLink), in, in.bytes(), null, note);
+        for (Dhcp6Message reply : plan) {
+            Runnable send = () -> send(in, reply, response, client, onLink, note);
+            if (response == null) {
+                send.run();
+            } else {
+                scheduler.dispatch(response.delayTime(), response.delayedOnServerClock(), receivedAt, send);
+            }
+        }
+    }
+
+    private void send(Datagram in, Dhcp6Message reply, Response6 response, InetSocketAddress client,
+                      boolean onLink, String note) {
         byte[] bytes = Dhcp6Codec.encode(reply);
+        if (response != null) {
+            bytes = response.malform(bytes);
+        }
         InetSocketAddress actual = transport.replyDestination(in, in.source(), null);
-        record(JournalEntry.Kind.SENT, shownServer(onLink), onLink ? client : actual, in, bytes, null,
-                decision.rule());
+        record(JournalEntry.Kind.SENT, shownServer(onLink), onLink ? client : actual, in, bytes, null, note);
         try {
             transport.send(new Datagram(bytes, transport.localAddress(), actual, in.interfaceName(), false));
         } catch (IOException e) {
             log().warn("sending to {} failed: {}", actual, e.toString());
         }
+    }
+
+    /** The request with the response's chosen address and prefix as the client's hints in its IAs. */
+    private static Dhcp6Message withHints(Dhcp6Message request, Response6 response) {
+        if (response.chosenAddress().isEmpty() && response.chosenPrefix().isEmpty()) {
+            return request;
+        }
+        return Response6.mapInnermost(request, m -> {
+            Dhcp6Message.Builder b = m.toBuilder().clearOptions();
+            for (Dhcp6Option o : m.options()) {
+                if (o.code() == Dhcp6OptionCode.IA_NA && response.chosenAddress().isPresent()) {
+                    IaNa ia = o.asIaNa();
+                    b.option(Dhcp6Option.iaNa(IaNa.of(ia.iaid(), ia.t1(), ia.t2(), Dhcp6Option.iaAddress(
+                            IaAddress.of(response.chosenAddress().get(), 0, 0)))));
+                } else if (o.code() == Dhcp6OptionCode.IA_PD && response.chosenPrefix().isPresent()) {
+                    IaPd ia = o.asIaPd();
+                    String p = response.chosenPrefix().get();
+                    int slash = p.indexOf('/');
+                    b.option(Dhcp6Option.iaPd(IaPd.of(ia.iaid(), ia.t1(), ia.t2(), Dhcp6Option.iaPrefix(
+                            IaPrefix.of(Ipv6.parse(p.substring(0, slash)), Integer.parseInt(p.substring(slash + 1)),
+                                    0, 0)))));
+                } else {
+                    b.option(o);
+                }
+            }
+            return b.build();
+        });
     }
 
     /** The client end as a link shows it: its address, port 546 (547 for a relay agent). */

@@ -2,6 +2,7 @@ package dev.dhcpembedded.server;
 
 import dev.dhcpembedded.stub.Reply;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,14 +46,19 @@ final class ReplyScheduler implements AutoCloseable {
      *        reply even if it advanced before the reply was handed over here
      */
     void dispatch(Reply reply, long receivedAtMillis, Runnable send) {
-        if (reply.delay().isZero() || reply.delay().isNegative()) {
+        dispatch(reply.delay(), reply.delayOnServerClock(), receivedAtMillis, send);
+    }
+
+    /** {@link #dispatch(Reply, long, Runnable)} for any reply: DHCPv6 ones too. */
+    void dispatch(Duration delay, boolean onServerClock, long receivedAtMillis, Runnable send) {
+        if (delay.isZero() || delay.isNegative()) {
             if (!isClosed()) {
                 send.run();
             }
             return;
         }
-        if (reply.delayOnServerClock() && clock instanceof TestClock) {
-            long due = receivedAtMillis + reply.delay().toMillis();
+        if (onServerClock && clock instanceof TestClock) {
+            long due = receivedAtMillis + delay.toMillis();
             boolean dueAlready;
             synchronized (this) {
                 if (closed) {
@@ -73,7 +79,7 @@ final class ReplyScheduler implements AutoCloseable {
         synchronized (this) {
             ScheduledExecutorService running = realTime();
             if (running != null) {
-                running.schedule(send, reply.delay().toNanos(), TimeUnit.NANOSECONDS);
+                running.schedule(send, delay.toNanos(), TimeUnit.NANOSECONDS);
             }
         }
     }

@@ -1,0 +1,132 @@
+package dev.dhcpembedded.stub6;
+
+import dev.dhcpembedded.codec6.Dhcp6Message;
+import dev.dhcpembedded.codec6.Dhcp6MessageType;
+import dev.dhcpembedded.codec6.Duid;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * Which DHCPv6 messages a stub answers. Immutable: each refinement returns a new matcher. A relayed message is
+ * matched by the client's message inside its relay layers.
+ *
+ * <pre>{@code
+ * server.stub6(onSolicit().fromDuid(duid).respond(ignore()).times(2));
+ * }</pre>
+ */
+public final class Request6Matcher {
+
+    private record Condition(String description, Predicate<Dhcp6Message> outer, Predicate<Dhcp6Message> inner) {
+    }
+
+    private final List<Condition> conditions;
+
+    private Request6Matcher(List<Condition> conditions) {
+        this.conditions = List.copyOf(conditions);
+    }
+
+    /** Messages of {@code type} (inside any relay layers). */
+    public static Request6Matcher on(Dhcp6MessageType type) {
+        Objects.requireNonNull(type, "type");
+        return new Request6Matcher(List.of(new Condition(type.rfcName(), m -> true, m -> m.is(type))));
+    }
+
+    /** Every DHCPv6 message. */
+    public static Request6Matcher onAny() {
+        return new Request6Matcher(List.of(new Condition("any message", m -> true, m -> true)));
+    }
+
+    public static Request6Matcher onSolicit() {
+        return on(Dhcp6MessageType.SOLICIT);
+    }
+
+    public static Request6Matcher onRequest() {
+        return on(Dhcp6MessageType.REQUEST);
+    }
+
+    public static Request6Matcher onRenew() {
+        return on(Dhcp6MessageType.RENEW);
+    }
+
+    public static Request6Matcher onRebind() {
+        return on(Dhcp6MessageType.REBIND);
+    }
+
+    public static Request6Matcher onRelease() {
+        return on(Dhcp6MessageType.RELEASE);
+    }
+
+    public static Request6Matcher onDecline() {
+        return on(Dhcp6MessageType.DECLINE);
+    }
+
+    public static Request6Matcher onConfirm() {
+        return on(Dhcp6MessageType.CONFIRM);
+    }
+
+    public static Request6Matcher onInformationRequest() {
+        return on(Dhcp6MessageType.INFORMATION_REQUEST);
+    }
+
+    private Request6Matcher and(Condition c) {
+        List<Condition> more = new ArrayList<>(conditions);
+        more.add(c);
+        return new Request6Matcher(more);
+    }
+
+    /** From the client with this DUID (option 1). */
+    public Request6Matcher fromDuid(Duid duid) {
+        Objects.requireNonNull(duid, "duid");
+        return and(new Condition("from DUID " + duid, m -> true,
+                m -> m.clientId().map(duid::equals).orElse(false)));
+    }
+
+    /** Carrying an IA_NA or IA_PD with this IAID. */
+    public Request6Matcher withIaid(long iaid) {
+        return and(new Condition("with IAID " + iaid, m -> true, m -> m.iaNa().stream().anyMatch(i -> i.iaid() == iaid)
+                || m.iaPd().stream().anyMatch(i -> i.iaid() == iaid)));
+    }
+
+    /** Carrying option {@code code} (in the client's message). */
+    public Request6Matcher withOption(int code) {
+        return and(new Condition("with option " + code, m -> true, m -> m.hasOption(code)));
+    }
+
+    /** Arrived through a relay agent (RELAY-FORW). */
+    public Request6Matcher relayed() {
+        return and(new Condition("relayed", Dhcp6Message::isRelay, m -> true));
+    }
+
+    /** Any test on the client's message, with a description for failure messages. */
+    public Request6Matcher matching(String description, Predicate<Dhcp6Message> test) {
+        Objects.requireNonNull(test, "test");
+        return and(new Condition(description, m -> true, test));
+    }
+
+    /** Whether {@code received} (as it arrived, relay layers included) matches. */
+    public boolean matches(Dhcp6Message received) {
+        Dhcp6Message inner = received.innermost();
+        for (Condition c : conditions) {
+            if (!c.outer().test(received) || !c.inner().test(inner)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The complete stub: this matcher and {@code response}, answering every match until given a count. */
+    public Stub6 respond(Response6 response) {
+        return new Stub6(this, response);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder();
+        for (Condition c : conditions) {
+            out.append(out.length() == 0 ? "" : " ").append(c.description());
+        }
+        return out.toString();
+    }
+}

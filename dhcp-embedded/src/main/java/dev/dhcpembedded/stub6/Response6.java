@@ -1,0 +1,242 @@
+package dev.dhcpembedded.stub6;
+
+import dev.dhcpembedded.codec6.Dhcp6Message;
+import dev.dhcpembedded.codec6.Dhcp6Option;
+import dev.dhcpembedded.codec6.Dhcp6OptionCode;
+import dev.dhcpembedded.codec6.Duid;
+import dev.dhcpembedded.codec6.IaNa;
+import dev.dhcpembedded.codec6.IaPd;
+import dev.dhcpembedded.codec6.StatusCode;
+import dev.dhcpembedded.internal.codec.Ipv6;
+import java.net.Inet6Address;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.UnaryOperator;
+
+/**
+ * What a DHCPv6 stub answers: the server's default reply, reshaped; or nothing. Immutable: each method returns a
+ * new response. Edits apply to the client's message inside any RELAY-REPL layers.
+ *
+ * <pre>{@code
+ * onSolicit().respond(defaultReply().preference(255).alsoFrom(otherDuid))
+ * onRequest().respond(defaultReply().address("2001:db8:1::77").delay(Duration.ofMillis(300)))
+ * onSolicit().respond(noAddrsAvail())
+ * }</pre>
+ */
+public final class Response6 {
+
+    private final boolean silent;
+    private final String description;
+    private final Optional<Inet6Address> address;
+    private final Optional<String> prefix;
+    private final List<UnaryOperator<Dhcp6Message>> edits;
+    private final List<Duid> alsoFrom;
+    private final Duration delay;
+    private final boolean delayOnServerClock;
+    private final OptionalInt truncateTo;
+
+    private Response6(boolean silent, String description, Optional<Inet6Address> address, Optional<String> prefix,
+            List<UnaryOperator<Dhcp6Message>> edits, List<Duid> alsoFrom, Duration delay, boolean onServerClock,
+            OptionalInt truncateTo) {
+        this.silent = silent;
+        this.description = description;
+        this.address = address;
+        this.prefix = prefix;
+        this.edits = List.copyOf(edits);
+        this.alsoFrom = List.copyOf(alsoFrom);
+        this.delay = delay;
+        this.delayOnServerClock = onServerClock;
+        this.truncateTo = truncateTo;
+    }
+
+    /** The reply the lease engine gives (RFC 8415 section 18.3). */
+    public static Response6 defaultReply() {
+        return new Response6(false, "default reply", Optional.empty(), Optional.empty(), List.of(), List.of(),
+                Duration.ZERO, false, OptionalInt.empty());
+    }
+
+    /** No reply at all (the request is still journaled). */
+    public static Response6 ignore() {
+        return new Response6(true, "ignore", Optional.empty(), Optional.empty(), List.of(), List.of(),
+                Duration.ZERO, false, OptionalInt.empty());
+    }
+
+    /** The default reply with every IA_NA emptied and marked NoAddrsAvail (the IAs' other content dropped). */
+    public static Response6 noAddrsAvail() {
+        return defaultReply().iaStatus(StatusCode.NO_ADDRS_AVAIL, "no addresses available");
+    }
+
+    /** The default reply with every IA_PD emptied and marked NoPrefixAvail. */
+    public static Response6 noPrefixAvail() {
+        return defaultReply().iaStatus(StatusCode.NO_PREFIX_AVAIL, "no prefixes available");
+    }
+
+    private Response6 with(String what, UnaryOperator<Dhcp6Message> edit) {
+        List<UnaryOperator<Dhcp6Message>> more = new ArrayList<>(edits);
+        more.add(edit);
+        return new Response6(silent, description + ", " + what, address, prefix, more, alsoFrom, delay,
+                delayOnServerClock, truncateTo);
+    }
+
+    /**
+     * Every IA of the reply emptied and given status {@code code} (NoAddrsAvail for IA_NA, NoPrefixAvail for
+     * IA_PD, or any code for both; NotOnLink, NoBinding, ...).
+     */
+    public Response6 iaStatus(int code, String message) {
+        return with("IA status " + StatusCode.name(code), m -> {
+            Dhcp6Message.Builder b = m.toBuilder().clearOptions();
+            for (Dhcp6Option o : m.options()) {
+                if (o.code() == Dhcp6OptionCode.IA_NA && code != StatusCode.NO_PREFIX_AVAIL) {
+                    b.option(Dhcp6Option.iaNa(IaNa.of(o.asIaNa().iaid(), 0, 0,
+                            Dhcp6Option.statusCode(code, message))));
+                } else if (o.code() == Dhcp6OptionCode.IA_PD && code != StatusCode.NO_ADDRS_AVAIL) {
+                    b.option(Dhcp6Option.iaPd(IaPd.of(o.asIaPd().iaid(), 0, 0,
+                            Dhcp6Option.statusCode(code, message))));
+                } else {
+                    b.option(o);
+                }
+            }
+            return b.build();
+        });
+    }
+
+    /** A message-level status code option (13) added to the reply, replacing any. */
+    public Response6 status(int code, String message) {
+        return with("status " + StatusCode.name(code),
+                m -> m.toBuilder().replaceOption(Dhcp6Option.statusCode(code, message)).build());
+    }
+
+    /** The engine hands out {@code address} to the IA_NA (bound in the lease table like any other) if it is free. */
+    public Response6 address(String address) {
+        return new Response6(silent, description + ", address " + address, Optional.of(Ipv6.parse(address)),
+                prefix, edits, alsoFrom, delay, delayOnServerClock, truncateTo);
+    }
+
+    /** The engine delegates {@code prefix} (e.g. {@code 2001:db8:100:ff00::/56}) to the IA_PD if it is free. */
+    public Response6 prefix(String prefix) {
+        int slash = prefix.indexOf('/');
+        if (slash < 0) {
+            throw new IllegalArgumentException("prefix '" + prefix + "' is not PREFIX/LENGTH");
+        }
+        Ipv6.parse(prefix.substring(0, slash));
+        return new Response6(silent, description + ", prefix " + prefix, address, Optional.of(prefix), edits,
+                alsoFrom, delay, delayOnServerClock, truncateTo);
+    }
+
+    /** The preference option (7) set to {@code value} (255: the client takes this server at once). */
+    public Response6 preference(int value) {
+        Dhcp6Option option = Dhcp6Option.preference(value);
+        return with("preference " + value, m -> m.toBuilder().replaceOption(option).build());
+    }
+
+    /** An option added to the reply, replacing any of its code. */
+    public Response6 withOption(Dhcp6Option option) {
+        return with("option " + option.code(), m -> m.toBuilder().replaceOption(option).build());
+    }
+
+    public Response6 withoutOption(int code) {
+        return with("without option " + code, m -> m.toBuilder().removeOption(code).build());
+    }
+
+    /** A wrong transaction id (the client must ignore the reply). */
+    public Response6 wrongXid() {
+        return with("wrong xid", m -> m.isRelay() ? m
+                : m.toBuilder().transactionId((m.transactionId() + 1) & 0xFFFFFF).build());
+    }
+
+    /** Any change to the reply. */
+    public Response6 edit(String description, UnaryOperator<Dhcp6Message> change) {
+        Objects.requireNonNull(change, "change");
+        return with(description, change);
+    }
+
+    /** The same reply sent again as from a second server with this DUID (a competing ADVERTISE). */
+    public Response6 alsoFrom(Duid otherServer) {
+        List<Duid> more = new ArrayList<>(alsoFrom);
+        more.add(otherServer);
+        return new Response6(silent, description + ", also from " + otherServer, address, prefix, edits, more,
+                delay, delayOnServerClock, truncateTo);
+    }
+
+    /** Sent after {@code time} of real time. */
+    public Response6 delay(Duration time) {
+        return new Response6(silent, description + ", delayed " + time, address, prefix, edits, alsoFrom, time,
+                false, truncateTo);
+    }
+
+    /** Sent once the server's clock (a TestClock, advanced by the test) passes {@code time}. */
+    public Response6 delayOnServerClock(Duration time) {
+        return new Response6(silent, description + ", delayed " + time + " on the server clock", address, prefix,
+                edits, alsoFrom, time, true, truncateTo);
+    }
+
+    /** The encoded reply cut to its first {@code length} bytes: a malformed reply. */
+    public Response6 truncatedTo(int length) {
+        if (length < 0) {
+            throw new IllegalArgumentException("length " + length + " is negative");
+        }
+        return new Response6(silent, description + ", truncated to " + length + " bytes", address, prefix, edits,
+                alsoFrom, delay, delayOnServerClock, OptionalInt.of(length));
+    }
+
+    // ---- read by the server ----
+
+    public boolean isSilent() {
+        return silent;
+    }
+
+    public Optional<Inet6Address> chosenAddress() {
+        return address;
+    }
+
+    public Optional<String> chosenPrefix() {
+        return prefix;
+    }
+
+    public List<Duid> alsoFrom() {
+        return alsoFrom;
+    }
+
+    public Duration delayTime() {
+        return delay;
+    }
+
+    public boolean delayedOnServerClock() {
+        return delayOnServerClock;
+    }
+
+    /** Applies the edits to the client's message inside any RELAY-REPL layers. */
+    public Dhcp6Message apply(Dhcp6Message reply) {
+        return mapInnermost(reply, m -> {
+            Dhcp6Message out = m;
+            for (UnaryOperator<Dhcp6Message> e : edits) {
+                out = e.apply(out);
+            }
+            return out;
+        });
+    }
+
+    /** The encoded bytes, cut when {@link #truncatedTo(int)} asked for it. */
+    public byte[] malform(byte[] encoded) {
+        return truncateTo.isPresent() && truncateTo.getAsInt() < encoded.length
+                ? java.util.Arrays.copyOf(encoded, truncateTo.getAsInt()) : encoded;
+    }
+
+    /** {@code change} applied to the message inside the relay layers of {@code m}, the layers rebuilt around it. */
+    public static Dhcp6Message mapInnermost(Dhcp6Message m, UnaryOperator<Dhcp6Message> change) {
+        if (!m.isRelay() || m.relayMessage().isEmpty()) {
+            return change.apply(m);
+        }
+        Dhcp6Message inner = mapInnermost(m.relayMessage().get(), change);
+        return m.toBuilder().replaceOption(Dhcp6Option.relayMessage(inner)).build();
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+}
