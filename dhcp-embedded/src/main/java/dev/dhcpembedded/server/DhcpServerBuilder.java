@@ -10,6 +10,7 @@ import dev.dhcpembedded.internal.lease.ServerConfig;
 import dev.dhcpembedded.internal.lease.StaticLease;
 import dev.dhcpembedded.internal.lease.SubnetConfig;
 import dev.dhcpembedded.internal.transport.InterfaceTransport;
+import dev.dhcpembedded.internal.transport.Interface6Transport;
 import dev.dhcpembedded.internal.transport.LoopbackTransport;
 import dev.dhcpembedded.internal.transport.ReceiveBuffers;
 import dev.dhcpembedded.transport.Transport;
@@ -108,7 +109,9 @@ public final class DhcpServerBuilder {
 
     /**
      * A DHCPv6 link beside the IPv4 subnets: one server, one journal, one clock. In loopback mode the server also
-     * listens on {@code [::1]} on an ephemeral port ({@link DhcpServer#address6()}) and replies to the sender.
+     * listens on {@code [::1]} on an ephemeral port ({@link DhcpServer#address6()}) and replies to the sender. With
+     * {@link #bindInterface(String)} it listens on UDP 547 of that interface only, joined to ff02::1:2, and replies
+     * to the client's link-local address and port 546.
      *
      * <pre>{@code
      * .subnet6("2001:db8:1::/64", s -> s.pool("2001:db8:1::100", "2001:db8:1::1ff")
@@ -319,12 +322,11 @@ public final class DhcpServerBuilder {
                 }
             }
         }
-        if (!built6.isEmpty() && interfaceName != null && !transport6Chosen) {
-            throw new IllegalArgumentException("subnet6 on interface " + interfaceName + " is not supported yet: "
-                    + "DHCPv6 serves loopback ([::1], the default) or a transport6(...) of your choice");
-        }
-        Server6Config config6 = built6.isEmpty() ? null : new Server6Config(serverDuid, built6, rapidCommit6, true,
-                preference6, offerHoldTime, declineProbation);
+        // interface mode: UDP 547 of that interface, joined to ff02::1:2; clients send by multicast there
+        boolean onInterface = interfaceName != null && !transport6Chosen;
+        Supplier<Transport> v6Transport = onInterface ? () -> new Interface6Transport(interfaceName) : transport6;
+        Server6Config config6 = built6.isEmpty() ? null : new Server6Config(serverDuid, built6, rapidCommit6,
+                !onInterface, preference6, offerHoldTime, declineProbation);
         // DHCPv6 alone is a server too (the CLI's --subnet6 without --subnet)
         ServerConfig config = builtSubnets.isEmpty() && config6 != null && builtLeases.isEmpty() ? null
                 : new ServerConfig(id, authoritative, offerHoldTime, declineProbation, builtSubnets, builtLeases,
@@ -332,7 +334,7 @@ public final class DhcpServerBuilder {
         IntFunction<Transport> factory = transport;
         int buffer = receiveBuffer;
         return new DhcpServer(config, () -> factory.apply(buffer), interfaceName, journalCapacity, clock, wallClock,
-                config6, transport6);
+                config6, v6Transport);
     }
 
     /** Builds and starts; ready to answer when it returns. */

@@ -106,7 +106,8 @@ final class PacketHandler6 implements Transport.Receiver {
             });
         }
         InetSocketAddress client = shownSource(in, request, onLink);
-        record(JournalEntry.Kind.RECEIVED, client, shownServer(onLink), in, in.bytes(), null, note);
+        record(JournalEntry.Kind.RECEIVED, client, onLink ? shownServer(true) : v6(in.destination()), in, in.bytes(),
+                null, note);
         for (Dhcp6Message reply : plan) {
             Runnable send = () -> send(in, reply, response, client, onLink, note);
             if (response == null) {

@@ -214,8 +214,9 @@ class Dhcp6ServerTest {
                 .prefixDelegation("2001:db8:100::/48", 40)).build()).hasMessageContaining("/40");
         assertThatThrownBy(() -> DhcpServer.builder().subnet6("2001:db8:1::1/64", s -> { }))
                 .hasMessageContaining("bits set");
-        assertThatThrownBy(() -> DhcpServer.builder().bindInterface("veth0").subnet6("2001:db8:1::/64", s -> { })
-                .build()).hasMessageContaining("not supported yet");
+        assertThatThrownBy(() -> DhcpServer.builder().bindInterface("nosuch6if").subnet6("2001:db8:1::/64",
+                s -> { }).start()).isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageContaining("no interface named nosuch6if");
     }
 
     @Test
