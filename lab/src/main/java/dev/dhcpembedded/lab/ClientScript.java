@@ -18,6 +18,11 @@ public enum ClientScript {
     UDHCPC("udhcpc-script.sh"),
     /** For ISC {@code dhclient -sf}; events PREINIT, BOUND, RENEW, REBIND, REBOOT, EXPIRE, FAIL, RELEASE, STOP, TIMEOUT. */
     DHCLIENT("dhclient-script.sh"),
+    /**
+     * For ISC {@code dhclient -6 -sf}: applies the IA_NA address, prints {@code DHCP6-EVENT event=BOUND6 ip6=...
+     * prefix=... dns=... search=...}; never writes /etc/resolv.conf.
+     */
+    DHCLIENT6("dhclient6-script.sh"),
     /** For {@code dhcpcd -c}; events PREINIT, CARRIER, BOUND, RENEW, REBIND, REBOOT, INFORM, NAK, EXPIRE, RELEASE, STOP, STOPPED. */
     DHCPCD("dhcpcd-script.sh");
 
