@@ -75,6 +75,32 @@ public final class Dhcp6ClientAssert extends AbstractAssert<Dhcp6ClientAssert, J
         return myself;
     }
 
+    /**
+     * What the client sent follows RFC 8415: elapsed time present and never decreasing over retransmissions, the
+     * server identifier only where allowed (and where required), an ORO, sane IA T1/T2, transaction ids reused
+     * only for retransmissions. The failure lists every finding with its journal entry.
+     */
+    public Dhcp6ClientAssert conformsToRfc8415() {
+        isNotNull();
+        waiter.check(() -> {
+            List<JournalEntry> mine = new ArrayList<>();
+            for (JournalEntry e : traffic.entries()) {
+                if (e.isV6() && e.isReceived() && e.clientDuid().map(duid::equals).orElse(false)) {
+                    mine.add(e);
+                }
+            }
+            if (mine.isEmpty()) {
+                return "Expecting the client with DUID " + duid + " to conform to RFC 8415\nbut it sent nothing\n"
+                        + Report.transcript("Transcript", traffic.entries());
+            }
+            List<String> findings = Rfc8415Conformance.check(mine);
+            return findings.isEmpty() ? null : "Expecting the client with DUID " + duid
+                    + " to conform to RFC 8415\nbut:\n  " + String.join("\n  ", findings) + "\n"
+                    + Report.transcript("Transcript", traffic.entries());
+        }, failure -> failWithMessage("%s", failure));
+        return myself;
+    }
+
     private List<Dhcp6MessageType> sent() {
         List<Dhcp6MessageType> out = new ArrayList<>();
         for (JournalEntry e : traffic.entries()) {

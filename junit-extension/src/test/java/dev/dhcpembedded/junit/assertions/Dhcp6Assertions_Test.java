@@ -97,6 +97,41 @@ class Dhcp6Assertions_Test {
     }
 
     @Test
+    void rfc8415Conformance() throws Exception {
+        bind();
+        assertThat(server).client(ALICE).conformsToRfc8415();
+
+        // BOB: no elapsed time, a server id in SOLICIT, no ORO, T1 after T2, and a REQUEST reusing the SOLICIT's xid
+        Dhcp6Message bad = Dhcp6Message.builder(Dhcp6MessageType.SOLICIT).transactionId(0x42)
+                .option(Dhcp6Option.clientId(BOB)).option(Dhcp6Option.serverId(server.serverDuid().orElseThrow()))
+                .option(Dhcp6Option.iaNa(IaNa.of(1, 900, 600))).build();
+        fire(bad);
+        fire(Dhcp6Message.builder(Dhcp6MessageType.REQUEST).transactionId(0x42).option(Dhcp6Option.clientId(BOB))
+                .option(Dhcp6Option.elapsedTime(0)).option(Dhcp6Option.oro(23))
+                .option(Dhcp6Option.serverId(server.serverDuid().orElseThrow()))
+                .option(Dhcp6Option.iaNa(IaNa.of(1, 0, 0))).build());
+        assertThatThrownBy(() -> assertThat(server).client(BOB).conformsToRfc8415())
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("SOLICIT (xid 0x000042): no elapsed time option (8)")
+                .hasMessageContaining("a server identifier (2), which SOLICIT must not carry")
+                .hasMessageContaining("no option request option (6)")
+                .hasMessageContaining("IA_NA 1 T1 900 after T2 600")
+                .hasMessageContaining("REQUEST (xid 0x000042): reuses the transaction id of an earlier, different SOLICIT");
+    }
+
+    /** Sends without waiting for an answer (a SOLICIT with a server id gets none). */
+    void fire(Dhcp6Message m) throws Exception {
+        long before = server.journal().appended();
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(Ipv6.parse("::1"), 0))) {
+            byte[] bytes = Dhcp6Codec.encode(m);
+            socket.send(new DatagramPacket(bytes, bytes.length, server.address6()));
+        }
+        for (int i = 0; i < 100 && server.journal().appended() == before; i++) {
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
     void awaitingWaitsForAnAsynchronousClient() throws Exception {
         CompletableFuture.runAsync(() -> {
             try {
