@@ -76,6 +76,52 @@ public final class Dhcp6ClientAssert extends AbstractAssert<Dhcp6ClientAssert, J
     }
 
     /**
+     * The client sent RENEW no earlier than T1 (of the IA in the last REPLY it got before; one second of slack) on
+     * the server's clock, naming this server.
+     */
+    public Dhcp6ClientAssert renewedAtT1() {
+        return timed(Dhcp6MessageType.RENEW, true);
+    }
+
+    /** The client sent REBIND, without a server identifier, no earlier than T2 of the last REPLY before it. */
+    public Dhcp6ClientAssert reboundAfterT2() {
+        return timed(Dhcp6MessageType.REBIND, false);
+    }
+
+    private Dhcp6ClientAssert timed(Dhcp6MessageType type, boolean atT1) {
+        isNotNull();
+        waiter.check(() -> {
+            JournalEntry reply = null;
+            List<String> seen = new ArrayList<>();
+            for (JournalEntry e : traffic.entries()) {
+                if (!e.isV6() || !e.clientDuid().map(duid::equals).orElse(false)) {
+                    continue;
+                }
+                Dhcp6Message m = e.message6().orElseThrow().innermost();
+                if (e.isSent() && m.is(Dhcp6MessageType.REPLY) && (!m.iaNa().isEmpty() || !m.iaPd().isEmpty())) {
+                    reply = e;
+                } else if (e.isReceived() && m.is(type) && reply != null) {
+                    Dhcp6Message r = reply.message6().orElseThrow().innermost();
+                    long due = !r.iaNa().isEmpty() ? (atT1 ? r.iaNa().get(0).t1() : r.iaNa().get(0).t2())
+                            : (atT1 ? r.iaPd().get(0).t1() : r.iaPd().get(0).t2());
+                    long after = e.serverTime().toEpochMilli() - reply.serverTime().toEpochMilli();
+                    boolean serverIdOk = atT1 ? m.serverId().isPresent() : m.serverId().isEmpty();
+                    if (after >= due * 1000 - 1000 && serverIdOk) {
+                        return null;
+                    }
+                    seen.add("#" + e.sequence() + " " + type.rfcName() + " " + after / 1000.0 + " s after REPLY #"
+                            + reply.sequence() + " (" + (atT1 ? "T1" : "T2") + " " + due + " s)"
+                            + (serverIdOk ? "" : atT1 ? " without a server identifier" : " with a server identifier"));
+                }
+            }
+            return "Expecting the client with DUID " + duid + " to have sent " + type.rfcName() + " at "
+                    + (atT1 ? "T1" : "T2") + " of its last REPLY\nbut " + (seen.isEmpty() ? "it sent none after a REPLY"
+                    : String.join(", ", seen)) + "\n" + Report.transcript("Transcript", traffic.entries());
+        }, failure -> failWithMessage("%s", failure));
+        return myself;
+    }
+
+    /**
      * What the client sent follows RFC 8415: elapsed time present and never decreasing over retransmissions, the
      * server identifier only where allowed (and where required), an ORO, sane IA T1/T2, transaction ids reused
      * only for retransmissions. The failure lists every finding with its journal entry.

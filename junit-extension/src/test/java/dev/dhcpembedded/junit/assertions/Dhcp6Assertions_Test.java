@@ -29,7 +29,8 @@ class Dhcp6Assertions_Test {
     static final Duid ALICE = Duid.ll(MacAddress.parse("02:00:00:00:00:0a"));
     static final Duid BOB = Duid.ll(MacAddress.parse("02:00:00:00:00:0b"));
 
-    final DhcpServer server = DhcpServer.builder()
+    final dev.dhcpembedded.server.TestClock clock = dev.dhcpembedded.server.TestClock.startingNow();
+    final DhcpServer server = DhcpServer.builder().clock(clock)
             .subnet6("2001:db8:1::/64", s -> s.pool("2001:db8:1::100", "2001:db8:1::1ff")
                     .prefixDelegation("2001:db8:100::/48", 56))
             .start();
@@ -117,6 +118,27 @@ class Dhcp6Assertions_Test {
                 .hasMessageContaining("no option request option (6)")
                 .hasMessageContaining("IA_NA 1 T1 900 after T2 600")
                 .hasMessageContaining("REQUEST (xid 0x000042): reuses the transaction id of an earlier, different SOLICIT");
+    }
+
+    @Test
+    void renewedAtT1AndReboundAfterT2OnTheServersClock() throws Exception {
+        bind(); // T1 1800 s, T2 2880 s (50% / 80% of the 3600 s preferred lifetime)
+        Dhcp6Message early = msg(Dhcp6MessageType.RENEW, 10).option(Dhcp6Option.serverId(
+                server.serverDuid().orElseThrow())).option(Dhcp6Option.iaNa(IaNa.of(1, 0, 0))).build();
+        clock.advance(Duration.ofSeconds(600));
+        send(early);
+        assertThatThrownBy(() -> assertThat(server).client(ALICE).renewedAtT1()).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("RENEW 600.0 s after REPLY").hasMessageContaining("(T1 1800 s)");
+        clock.advance(Duration.ofSeconds(1800)); // 1800 s after the REPLY to the early RENEW
+        send(msg(Dhcp6MessageType.RENEW, 11).option(Dhcp6Option.serverId(server.serverDuid().orElseThrow()))
+                .option(Dhcp6Option.iaNa(IaNa.of(1, 0, 0))).build());
+        assertThat(server).client(ALICE).renewedAtT1();
+        assertThatThrownBy(() -> assertThat(server).client(ALICE).reboundAfterT2()).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("it sent none after a REPLY");
+        clock.advance(Duration.ofSeconds(2880));
+        send(msg(Dhcp6MessageType.REBIND, 12).option(Dhcp6Option.iaNa(IaNa.of(1, 0, 0, Dhcp6Option.iaAddress(
+                IaAddress.of(Ipv6.parse("2001:db8:1::100"), 0, 0))))).build());
+        assertThat(server).client(ALICE).reboundAfterT2();
     }
 
     /** Sends without waiting for an answer (a SOLICIT with a server id gets none). */
