@@ -96,8 +96,8 @@ final class ServeOptions {
     /** Checks the values and builds the (not yet started) server; throws IllegalArgumentException on bad ones. */
     DhcpServer buildServer() {
         if (subnet == null && subnet6 == null) {
-            throw new IllegalArgumentException("--subnet CIDR or --subnet6 PREFIX is required, e.g. --subnet "
-                    + "10.20.0.0/24 or --subnet6 2001:db8:1::/64");
+            throw new IllegalArgumentException("--subnet CIDR is required (or --subnet6 PREFIX for DHCPv6), e.g. "
+                    + "--subnet 10.20.0.0/24 or --subnet6 2001:db8:1::/64");
         }
         if (!List.of("managed", "other", "slaac", "none").contains(ra)) {
             throw new IllegalArgumentException("--ra " + ra + " must be managed, other, slaac or none");

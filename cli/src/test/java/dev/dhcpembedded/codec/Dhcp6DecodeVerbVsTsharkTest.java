@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.dhcpembedded.cli.Main;
+import dev.dhcpembedded.cli.TestCaptures;
 import dev.dhcpembedded.codec6.Dhcp6GoldenVectors;
 import dev.dhcpembedded.codec6.Dhcp6MessageType;
 import dev.dhcpembedded.internal.codec.Ipv6;
@@ -50,8 +51,8 @@ class Dhcp6DecodeVerbVsTsharkTest {
     }
 
     @Test
-    void theV6CaptureMatchesTshark() throws Exception {
-        Path dir = CaptureGoldenTest.capture("README.md").getParent();
+    void theV6CaptureMatchesTshark(@TempDir Path copies) throws Exception {
+        Path dir = TestCaptures.copyTo(copies);
         List<Path> captures;
         try (Stream<Path> files = Files.list(dir)) {
             captures = files.filter(p -> p.toString().endsWith(".pcapng")).sorted().toList();
