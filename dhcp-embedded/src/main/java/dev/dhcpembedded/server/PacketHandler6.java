@@ -52,9 +52,11 @@ final class PacketHandler6 implements Transport.Receiver {
     private final Clock clock;
     private final Stubs6 stubs;
     private final ReplyScheduler scheduler;
+    private final java.util.concurrent.atomic.AtomicBoolean paused;
 
     PacketHandler6(Lease6Engine engine, Journal journal, Transport transport, Clock clock, Stubs6 stubs,
-                   ReplyScheduler scheduler) {
+                   ReplyScheduler scheduler, java.util.concurrent.atomic.AtomicBoolean paused) {
+        this.paused = paused;
         this.engine = engine;
         this.journal = journal;
         this.transport = transport;
@@ -73,6 +75,9 @@ final class PacketHandler6 implements Transport.Receiver {
     }
 
     private void handle(Datagram in) {
+        if (paused.get()) {
+            return; // an outage: not heard, not journaled, not answered
+        }
         boolean onLink = transport.linkView() == LinkView.AS_ON_A_LINK;
         Dhcp6Message request;
         try {
@@ -120,6 +125,9 @@ final class PacketHandler6 implements Transport.Receiver {
 
     private void send(Datagram in, Dhcp6Message reply, Response6 response, InetSocketAddress client,
                       boolean onLink, String note) {
+        if (paused.get()) {
+            return; // a reply delayed into an outage is lost with it
+        }
         byte[] bytes = Dhcp6Codec.encode(reply);
         if (response != null) {
             bytes = response.malform(bytes);

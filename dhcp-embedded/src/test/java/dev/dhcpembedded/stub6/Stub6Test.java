@@ -177,6 +177,15 @@ class Stub6Test {
     }
 
     @Test
+    void aPausedServerHearsNoDhcp6Either() {
+        server.pause();
+        assertThat(exchange(solicit(ALICE))).isEmpty();
+        assertThat(server.journal().entries()).isEmpty();
+        server.resume();
+        assertThat(exchange(solicit(ALICE))).hasSize(1);
+    }
+
+    @Test
     void aStubIsRegisteredOnce() {
         Stub6 stub = onSolicit().respond(ignore());
         server.stub6(stub);
