@@ -112,7 +112,7 @@ class HostLabTest {
             for (ClientScript s : ClientScript.values()) {
                 Path p = lab.script(s);
                 assertThat(p).isExecutable().hasParent(lab.workDir());
-                assertThat(s.text()).startsWith("#!/bin/sh").contains("DHCP-EVENT");
+                assertThat(s.text()).startsWith("#!/bin/sh").containsPattern("DHCP6?-EVENT");
             }
         }
     }
