@@ -239,21 +239,32 @@ final class ServeOptions {
         if (close < 0) {
             throw new IllegalArgumentException("--bind '" + bind + "' must be [ADDR]:PORT, e.g. [::1]:0");
         }
-        int port;
-        try {
-            port = Integer.parseInt(bind.substring(close + 2));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--bind '" + bind + "' has no valid port");
-        }
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("--bind port " + port + " is outside 0..65535");
-        }
+        int port = parsePort(bind, bind.substring(close + 2));
         InetAddress address;
         try {
             address = Ipv6.parse(bind.substring(1, close));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--bind '" + bind + "' has no valid IPv6 address");
         }
+        return loopbackOnly(bind, address, port);
+    }
+
+    /** The port of {@code --bind}: a number from 0 (ephemeral) to 65535. */
+    private static int parsePort(String bind, String text) {
+        int port;
+        try {
+            port = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--bind '" + bind + "' has no valid port");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--bind port " + port + " is outside 0..65535");
+        }
+        return port;
+    }
+
+    /** {@code --bind} serves loopback only: a real interface is named with {@code --interface}. */
+    private static InetSocketAddress loopbackOnly(String bind, InetAddress address, int port) {
         if (!address.isLoopbackAddress()) {
             throw new IllegalArgumentException("--bind " + bind + " is not a loopback address; use --interface NAME "
                     + "to serve a real interface");
@@ -266,25 +277,13 @@ final class ServeOptions {
         if (colon < 0) {
             throw new IllegalArgumentException("--bind '" + bind + "' must be ADDR:PORT, e.g. 127.0.0.1:0");
         }
-        int port;
-        try {
-            port = Integer.parseInt(bind.substring(colon + 1));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--bind '" + bind + "' has no valid port");
-        }
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("--bind port " + port + " is outside 0..65535");
-        }
+        int port = parsePort(bind, bind.substring(colon + 1));
         InetAddress address;
         try {
             address = InetAddress.getByAddress(Ipv4.parse(bind.substring(0, colon)).getAddress());
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("--bind '" + bind + "' has no valid address");
         }
-        if (!address.isLoopbackAddress()) {
-            throw new IllegalArgumentException("--bind " + bind + " is not a loopback address; use --interface NAME "
-                    + "to serve a real interface");
-        }
-        return new InetSocketAddress(address, port);
+        return loopbackOnly(bind, address, port);
     }
 }
