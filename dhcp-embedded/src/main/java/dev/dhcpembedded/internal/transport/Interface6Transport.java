@@ -143,22 +143,12 @@ public final class Interface6Transport implements Transport {
             if (channel == null) {
                 return;
             }
-            try {
-                channel.close();
-            } catch (IOException e) {
-                log().debug("close failed", e);
-            }
+            ChannelClose.closeQuietly(channel, log());
             channel = null;
             thread = receiverThread;
             receiverThread = null;
         }
-        if (thread != null && thread != Thread.currentThread()) {
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ChannelClose.join(thread);
     }
 
     @Override

@@ -158,22 +158,12 @@ public final class LoopbackTransport implements Transport {
             if (channel == null) {
                 return;
             }
-            try {
-                channel.close();
-            } catch (IOException e) {
-                log().debug("close failed", e);
-            }
+            ChannelClose.closeQuietly(channel, log());
             channel = null;
             thread = receiverThread;
             receiverThread = null;
         }
-        if (thread != null && thread != Thread.currentThread()) {
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ChannelClose.join(thread);
     }
 
     /** The receive buffer the kernel granted, in bytes as it reports them; 0 when not started. */
