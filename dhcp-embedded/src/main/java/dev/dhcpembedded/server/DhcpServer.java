@@ -112,7 +112,7 @@ public final class DhcpServer implements AutoCloseable {
         Lease6Engine created = new Lease6Engine(config6, clock);
         ReplyScheduler replies = new ReplyScheduler(clock, System.identityHashCode(this) + "-v6");
         try {
-            opened.start(new PacketHandler6(created, journal, opened, clock, stubs6, replies, paused));
+            opened.start(new PacketHandler6(created, journal, opened, clock, wallClock, stubs6, replies, paused));
         } catch (IOException e) {
             replies.close();
             opened.close();

@@ -50,17 +50,19 @@ final class PacketHandler6 implements Transport.Receiver {
     private final Journal journal;
     private final Transport transport;
     private final Clock clock;
+    private final Clock wallClock;
     private final Stubs6 stubs;
     private final ReplyScheduler scheduler;
     private final java.util.concurrent.atomic.AtomicBoolean paused;
 
-    PacketHandler6(Lease6Engine engine, Journal journal, Transport transport, Clock clock, Stubs6 stubs,
-                   ReplyScheduler scheduler, java.util.concurrent.atomic.AtomicBoolean paused) {
+    PacketHandler6(Lease6Engine engine, Journal journal, Transport transport, Clock clock, Clock wallClock,
+                   Stubs6 stubs, ReplyScheduler scheduler, java.util.concurrent.atomic.AtomicBoolean paused) {
         this.paused = paused;
         this.engine = engine;
         this.journal = journal;
         this.transport = transport;
         this.clock = clock;
+        this.wallClock = wallClock;
         this.stubs = stubs;
         this.scheduler = scheduler;
     }
@@ -190,7 +192,7 @@ final class PacketHandler6 implements Transport.Receiver {
 
     private void record(JournalEntry.Kind kind, InetSocketAddress source, InetSocketAddress destination,
                         Datagram in, byte[] bytes, DhcpCodecException error, String note) {
-        JournalAccess.record6(journal, kind, clock.millis(), System.currentTimeMillis(), source, destination,
+        JournalAccess.record6(journal, kind, clock.millis(), wallClock.millis(), source, destination,
                 in.source(), in.interfaceName(), bytes, note, error);
     }
 }

@@ -138,6 +138,26 @@ class Dhcp6ServerTest {
     }
 
     @Test
+    void theJournalReadsWallTimeFromTheBuildersWallClockForDhcp6Too() throws IOException {
+        TestClock wall = TestClock.at(Instant.parse("2031-05-05T10:00:00Z"));
+        DhcpServer server = DhcpServer.builder().clock(clock).wallClock(wall)
+                .subnet6("2001:db8:1::/64", s -> s.pool("2001:db8:1::100", "2001:db8:1::1ff")).start();
+        toClose.add(server);
+        DatagramSocket socket = socket();
+        exchange(socket, server.address6(), msg(Dhcp6MessageType.SOLICIT, 1).option(Dhcp6Option.iaNa(IaNa.of(1, 0, 0)))
+                .build());
+        wall.advance(Duration.ofSeconds(7));
+        exchange(socket, server.address6(), msg(Dhcp6MessageType.SOLICIT, 2).option(Dhcp6Option.iaNa(IaNa.of(1, 0, 0)))
+                .build());
+        List<JournalEntry> entries = server.journal().entries();
+        assertThat(entries).hasSize(4);
+        assertThat(entries).extracting(JournalEntry::wallTime).containsExactly(
+                Instant.parse("2031-05-05T10:00:00Z"), Instant.parse("2031-05-05T10:00:00Z"),
+                Instant.parse("2031-05-05T10:00:07Z"), Instant.parse("2031-05-05T10:00:07Z"));
+        assertThat(entries.get(2).serverTime()).isEqualTo(clock.instant());
+    }
+
+    @Test
     void ipv4StillServedBesideIt() {
         DhcpServer server = dualStack();
         try (dev.dhcpembedded.client.DhcpTestClient client = dev.dhcpembedded.client.DhcpTestClient.builder()
