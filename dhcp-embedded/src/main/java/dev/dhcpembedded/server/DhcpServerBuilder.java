@@ -27,6 +27,7 @@ import java.util.function.Supplier;
 import dev.dhcpembedded.codec6.Duid;
 import dev.dhcpembedded.internal.lease6.Prefix6;
 import dev.dhcpembedded.internal.lease6.Server6Config;
+import dev.dhcpembedded.internal.lease6.StaticLease6;
 import dev.dhcpembedded.internal.lease6.Subnet6Config;
 
 /** The fluent way to a {@link DhcpServer}. Bad configuration fails at {@link #build()} saying what to change. */
@@ -50,6 +51,7 @@ public final class DhcpServerBuilder {
     private boolean rapidCommit;
     private boolean bootp;
     private final List<Supplier<Subnet6Config>> subnets6 = new ArrayList<>();
+    private final List<StaticLease6> staticLeases6 = new ArrayList<>();
     private Supplier<Transport> transport6 = () -> new LoopbackTransport(new InetSocketAddress(
             dev.dhcpembedded.internal.codec.Ipv6.parse("::1"), 0));
     private Duid serverDuid = DEFAULT_SERVER_DUID;
@@ -195,6 +197,37 @@ public final class DhcpServerBuilder {
         return this;
     }
 
+    /**
+     * A DHCPv6 static lease: the client with this DUID always gets {@code address} for its IA_NA (SOLICIT, REQUEST,
+     * RENEW, REBIND), and no other client gets it.
+     *
+     * @param duid the client's DUID, e.g. {@code Duid.parse("000100011c39cf88080027fe8f95")}
+     * @param address an address inside a subnet6, e.g. {@code 2001:db8:1::42}
+     * @return this builder
+     */
+    public DhcpServerBuilder staticLease6(Duid duid, String address) {
+        return staticLease6(duid, l -> l.address(address));
+    }
+
+    /**
+     * A DHCPv6 static lease shaped by {@code shape}: an address, a delegated prefix, or both, for one IAID or for
+     * the client's first IAs.
+     *
+     * <pre>{@code
+     * .staticLease6(duid, l -> l.address("2001:db8:1::42").prefix("2001:db8:100:4200::/56").iaid(1))
+     * }</pre>
+     *
+     * @param duid the client's DUID
+     * @param shape its address, prefix and IAID
+     * @return this builder
+     */
+    public DhcpServerBuilder staticLease6(Duid duid, Consumer<StaticLease6Builder> shape) {
+        StaticLease6Builder builder = new StaticLease6Builder(duid);
+        shape.accept(builder);
+        staticLeases6.add(builder.build()); // fails fast on a lease with neither address nor prefix
+        return this;
+    }
+
     /** An option for every subnet, sent when asked for; a subnet's own option of that code wins. */
     public DhcpServerBuilder option(DhcpOption option) {
         globalOptions.removeIf(o -> o.code().equals(option.code()));
@@ -325,8 +358,13 @@ public final class DhcpServerBuilder {
         // interface mode: UDP 547 of that interface, joined to ff02::1:2; clients send by multicast there
         boolean onInterface = interfaceName != null && !transport6Chosen;
         Supplier<Transport> v6Transport = onInterface ? () -> new Interface6Transport(interfaceName) : transport6;
+        List<StaticLease6> builtLeases6 = staticLeases6;
+        if (built6.isEmpty() && !builtLeases6.isEmpty()) {
+            throw new IllegalArgumentException("static lease6 " + builtLeases6.get(0)
+                    + " needs a DHCPv6 link; add .subnet6(\"PREFIX\", ...)");
+        }
         Server6Config config6 = built6.isEmpty() ? null : new Server6Config(serverDuid, built6, rapidCommit6,
-                !onInterface, preference6, offerHoldTime, declineProbation);
+                !onInterface, preference6, offerHoldTime, declineProbation, builtLeases6);
         // DHCPv6 alone is a server too (the CLI's --subnet6 without --subnet)
         ServerConfig config = builtSubnets.isEmpty() && config6 != null && builtLeases.isEmpty() ? null
                 : new ServerConfig(id, authoritative, offerHoldTime, declineProbation, builtSubnets, builtLeases,

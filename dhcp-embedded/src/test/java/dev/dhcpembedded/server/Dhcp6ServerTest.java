@@ -158,6 +158,49 @@ class Dhcp6ServerTest {
     }
 
     @Test
+    void aStaticLeaseByDuidOverLoopback() throws IOException {
+        Duid other = Duid.ll(MacAddress.parse("02:00:00:00:00:43"));
+        DhcpServer server = DhcpServer.builder().clock(clock)
+                .subnet6("2001:db8:1::/64", s -> s.pool("2001:db8:1::100", "2001:db8:1::1ff")
+                        .prefixDelegation("2001:db8:100::/48", 56))
+                .staticLease6(CLIENT, l -> l.address("2001:db8:1::42").prefix("2001:db8:100:4200::/56"))
+                .staticLease6(other, "2001:db8:1::100")
+                .start();
+        toClose.add(server);
+        DatagramSocket socket = socket();
+        Dhcp6Message advertise = exchange(socket, server.address6(), msg(Dhcp6MessageType.SOLICIT, 1)
+                .option(Dhcp6Option.iaNa(IaNa.of(1, 0, 0))).option(Dhcp6Option.iaPd(IaPd.of(2, 0, 0))).build());
+        assertThat(Ipv6.format(advertise.iaNa().get(0).addresses().get(0).address())).isEqualTo("2001:db8:1::42");
+        assertThat(advertise.iaPd().get(0).prefixes().get(0).cidr()).isEqualTo("2001:db8:100:4200::/56");
+        Dhcp6Message reply = exchange(socket, server.address6(), msg(Dhcp6MessageType.REQUEST, 2)
+                .option(Dhcp6Option.serverId(server.serverDuid().orElseThrow()))
+                .option(Dhcp6Option.iaNa(IaNa.of(1, 0, 0))).option(Dhcp6Option.iaPd(IaPd.of(2, 0, 0))).build());
+        assertThat(reply.iaNa().get(0).addresses()).hasSize(1);
+        assertThat(server.leases6(CLIENT)).extracting(Lease6::text, Lease6::state).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("2001:db8:1::42", LeaseState.BOUND),
+                org.assertj.core.groups.Tuple.tuple("2001:db8:100:4200::/56", LeaseState.BOUND));
+        assertThat(server.journal().entries().get(3).note()).contains("(static lease)");
+        // a client without a static lease skips the other client's static ::100
+        Dhcp6Message third = exchange(socket, server.address6(), Dhcp6Message.builder(Dhcp6MessageType.SOLICIT)
+                .transactionId(3).option(Dhcp6Option.clientId(Duid.ll(MacAddress.parse("02:00:00:00:00:44"))))
+                .option(Dhcp6Option.elapsedTime(0)).option(Dhcp6Option.iaNa(IaNa.of(1, 0, 0))).build());
+        assertThat(Ipv6.format(third.iaNa().get(0).addresses().get(0).address())).isEqualTo("2001:db8:1::101");
+    }
+
+    @Test
+    void badStaticLeases6FailAtBuildWithWhatToChange() {
+        assertThatThrownBy(() -> DhcpServer.builder().subnet6("2001:db8:1::/64", s -> s.defaultPool())
+                .staticLease6(CLIENT, "2001:db8:2::42").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is outside every subnet6 (2001:db8:1::/64); use an address inside one");
+        assertThatThrownBy(() -> DhcpServer.builder().subnet("10.20.0.0/24", s -> { })
+                .staticLease6(CLIENT, "2001:db8:2::42").build())
+                .hasMessageContaining("needs a DHCPv6 link; add .subnet6(\"PREFIX\", ...)");
+        assertThatThrownBy(() -> DhcpServer.builder().staticLease6(CLIENT, l -> l.iaid(1)))
+                .hasMessageContaining("gives neither an address nor a prefix");
+    }
+
+    @Test
     void ipv4StillServedBesideIt() {
         DhcpServer server = dualStack();
         try (dev.dhcpembedded.client.DhcpTestClient client = dev.dhcpembedded.client.DhcpTestClient.builder()

@@ -41,10 +41,17 @@ public final class Lease6Engine {
     private final Map<Binding6.Key, Binding6> byKey = new LinkedHashMap<>();
     private final Map<BigInteger, Binding6> addresses = new HashMap<>();
     private final Map<BigInteger, Binding6> prefixes = new HashMap<>();
+    /** Static leases by address and by prefix network: never handed to anyone else. */
+    private final Map<BigInteger, StaticLease6> staticAddresses = new HashMap<>();
+    private final Map<BigInteger, StaticLease6> staticPrefixes = new HashMap<>();
 
     public Lease6Engine(Server6Config config, Clock clock) {
         this.config = config;
         this.clock = clock;
+        for (StaticLease6 lease : config.staticLeases()) {
+            lease.address().ifPresent(a -> staticAddresses.put(a, lease));
+            lease.prefix().ifPresent(p -> staticPrefixes.put(p.network(), lease));
+        }
     }
 
     public Server6Config config() {
@@ -194,23 +201,29 @@ public final class Lease6Engine {
         } else {
             config.preference().ifPresent(p -> reply.option(Dhcp6Option.preference(p)));
         }
-        assignAll(m, client, link, rapid, reply);
+        boolean fixed = assignAll(m, client, link, rapid, reply);
         configuration(reply, m, link);
-        return Decision6.reply(reply.build(), rapid
+        return Decision6.reply(reply.build(), (rapid
                 ? "SOLICIT with rapid commit (14): REPLY, bindings made (RFC 8415 18.3.1)"
-                : "SOLICIT: ADVERTISE, offered resources held (RFC 8415 18.3.1)");
+                : "SOLICIT: ADVERTISE, offered resources held (RFC 8415 18.3.1)") + staticNote(fixed));
     }
 
     private Decision6 request(Dhcp6Message m, Duid client, Subnet6Config link) {
         Dhcp6Message.Builder reply = base(Dhcp6MessageType.REPLY, m);
-        assignAll(m, client, link, true, reply);
+        boolean fixed = assignAll(m, client, link, true, reply);
         configuration(reply, m, link);
-        return Decision6.reply(reply.build(), "REQUEST: REPLY, bindings made (RFC 8415 18.3.2)");
+        return Decision6.reply(reply.build(), "REQUEST: REPLY, bindings made (RFC 8415 18.3.2)" + staticNote(fixed));
     }
 
-    private void assignAll(Dhcp6Message m, Duid client, Subnet6Config link, boolean commit,
+    private static String staticNote(boolean fixed) {
+        return fixed ? " (static lease)" : "";
+    }
+
+    /** Answers every IA of {@code m}; true when a static lease was given. */
+    private boolean assignAll(Dhcp6Message m, Duid client, Subnet6Config link, boolean commit,
             Dhcp6Message.Builder reply) {
         Instant now = clock.instant();
+        boolean fixed = false;
         for (IaNa ia : m.iaNa()) {
             Binding6.Key key = new Binding6.Key(client, ia.iaid(), Binding6.Kind.NA);
             List<IaAddress> hints = ia.addresses();
@@ -221,6 +234,7 @@ public final class Lease6Engine {
             }
             Optional<BigInteger> hint = hints.stream().map(a -> Prefix6.number(a.address())).findFirst();
             Optional<Binding6> b = assignAddress(key, hint, link, commit, now);
+            fixed |= b.isPresent() && staticAddresses.containsKey(b.get().resource());
             reply.option(Dhcp6Option.iaNa(b.map(binding -> iaNa(ia.iaid(), binding))
                     .orElseGet(() -> IaNa.of(ia.iaid(), 0, 0, Dhcp6Option.statusCode(StatusCode.NO_ADDRS_AVAIL,
                             "no addresses available")))));
@@ -228,29 +242,34 @@ public final class Lease6Engine {
         for (IaPd ia : m.iaPd()) {
             Binding6.Key key = new Binding6.Key(client, ia.iaid(), Binding6.Kind.PD);
             Optional<BigInteger> hint = ia.prefixes().stream().map(p -> Prefix6.number(p.prefix())).findFirst();
-            Optional<Binding6> b = link.delegation().isEmpty() ? Optional.empty()
-                    : assignPrefix(key, hint, link, commit, now);
+            Optional<Binding6> b = assignPrefix(key, hint, link, commit, now);
+            fixed |= b.isPresent() && staticPrefixes.containsKey(b.get().resource());
             reply.option(Dhcp6Option.iaPd(b.map(binding -> iaPd(ia.iaid(), binding))
                     .orElseGet(() -> IaPd.of(ia.iaid(), 0, 0, Dhcp6Option.statusCode(StatusCode.NO_PREFIX_AVAIL,
                             "no prefixes available")))));
         }
+        return fixed;
     }
 
     private Optional<Binding6> assignAddress(Binding6.Key key, Optional<BigInteger> hint, Subnet6Config link,
             boolean commit, Instant now) {
         Binding6 current = byKey.get(key);
         BigInteger chosen = null;
-        if (current != null && current.subnet().equals(link) && current.state() != Binding6.State.DECLINED
-                && free(addresses, current.resource(), key, now) && link.inPool(current.resource())) {
+        Optional<BigInteger> fixed = config.staticLeaseFor(key.duid(), key.iaid()).flatMap(StaticLease6::address)
+                .filter(a -> link.prefix().contains(a));
+        if (fixed.isPresent() && free(addresses, fixed.get(), key, now)) {
+            chosen = fixed.get();
+        } else if (current != null && current.subnet().equals(link) && current.state() != Binding6.State.DECLINED
+                && available(addresses, current.resource(), key, now) && link.inPool(current.resource())) {
             chosen = current.resource();
-        } else if (hint.isPresent() && link.inPool(hint.get()) && free(addresses, hint.get(), key, now)) {
+        } else if (hint.isPresent() && link.inPool(hint.get()) && available(addresses, hint.get(), key, now)) {
             chosen = hint.get();
         } else {
             int scanned = 0;
             outer:
             for (Subnet6Config.Range range : link.pools()) {
                 for (BigInteger a = range.first(); a.compareTo(range.last()) <= 0; a = a.add(BigInteger.ONE)) {
-                    if (free(addresses, a, key, now)) {
+                    if (available(addresses, a, key, now)) {
                         chosen = a;
                         break outer;
                     }
@@ -268,20 +287,28 @@ public final class Lease6Engine {
 
     private Optional<Binding6> assignPrefix(Binding6.Key key, Optional<BigInteger> hint, Subnet6Config link,
             boolean commit, Instant now) {
-        Subnet6Config.PdPool pool = link.delegation().orElseThrow();
+        Optional<Prefix6> fixed = config.staticLeaseFor(key.duid(), key.iaid()).flatMap(StaticLease6::prefix);
+        if (fixed.isPresent() && free(prefixes, fixed.get().network(), key, now)) {
+            return Optional.of(bind(prefixes, key, fixed.get().network(), fixed.get().length(), link, commit, now));
+        }
+        if (link.delegation().isEmpty()) {
+            return Optional.empty();
+        }
+        Subnet6Config.PdPool pool = link.delegation().get();
         Binding6 current = byKey.get(key);
         BigInteger chosen = null;
         if (current != null && current.subnet().equals(link) && current.state() != Binding6.State.DECLINED
-                && free(prefixes, current.resource(), key, now)) {
+                && current.prefixLength() == pool.delegatedLength() && pool.holds(current.resource(),
+                        current.prefixLength()) && available(prefixes, current.resource(), key, now)) {
             chosen = current.resource();
         } else if (hint.isPresent() && pool.holds(hint.get(), pool.delegatedLength())
-                && free(prefixes, hint.get(), key, now)) {
+                && available(prefixes, hint.get(), key, now)) {
             chosen = hint.get();
         } else {
             BigInteger count = pool.count().min(BigInteger.valueOf(SCAN_LIMIT));
             for (BigInteger i = BigInteger.ZERO; i.compareTo(count) < 0; i = i.add(BigInteger.ONE)) {
                 BigInteger p = pool.prefix(i);
-                if (free(prefixes, p, key, now)) {
+                if (available(prefixes, p, key, now)) {
                     chosen = p;
                     break;
                 }
@@ -291,6 +318,12 @@ public final class Lease6Engine {
             return Optional.empty();
         }
         return Optional.of(bind(prefixes, key, chosen, pool.delegatedLength(), link, commit, now));
+    }
+
+    /** Free for {@code key} and not another client's static lease: what the pools and hints may hand out. */
+    private boolean available(Map<BigInteger, Binding6> index, BigInteger resource, Binding6.Key key, Instant now) {
+        StaticLease6 fixed = (index == addresses ? staticAddresses : staticPrefixes).get(resource);
+        return (fixed == null || fixed.isFor(key.duid(), key.iaid())) && free(index, resource, key, now);
     }
 
     private boolean free(Map<BigInteger, Binding6> index, BigInteger resource, Binding6.Key key, Instant now) {
@@ -388,7 +421,9 @@ public final class Lease6Engine {
     private IaNa rebindUnknown(IaNa ia, Binding6.Key key, Subnet6Config link, Instant now) {
         IaAddress asked = ia.addresses().get(0);
         BigInteger a = Prefix6.number(asked.address());
-        if (link.inPool(a) && free(addresses, a, key, now)) {
+        boolean own = config.staticLeaseFor(key.duid(), key.iaid()).flatMap(StaticLease6::address)
+                .filter(a::equals).isPresent();
+        if ((link.inPool(a) || own) && link.prefix().contains(a) && available(addresses, a, key, now)) {
             return iaNa(ia.iaid(), bind(addresses, key, a, 128, link, true, now));
         }
         List<Dhcp6Option> zero = new ArrayList<>();
