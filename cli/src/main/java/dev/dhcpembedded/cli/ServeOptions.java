@@ -4,6 +4,7 @@ import dev.dhcpembedded.internal.codec.Ipv4;
 import dev.dhcpembedded.internal.lease.AddressText;
 import dev.dhcpembedded.internal.codec.Ipv6;
 import dev.dhcpembedded.internal.lease6.Prefix6;
+import dev.dhcpembedded.internal.lease6.StaticLease6Text;
 import dev.dhcpembedded.server.DhcpServerBuilder;
 import dev.dhcpembedded.server.DhcpServer;
 import java.net.InetAddress;
@@ -42,6 +43,10 @@ final class ServeOptions {
     @Option(names = "--dns6", paramLabel = "ADDR[,ADDR...]", split = ",", description = "DHCPv6 DNS servers "
             + "(option 23; --domain gives option 24)")
     List<String> dns6 = new ArrayList<>();
+
+    @Option(names = "--static6", paramLabel = "DUID=ADDR", description = "a DHCPv6 static lease (repeatable): "
+            + "DUID=ADDR, DUID=PREFIX/LEN or DUID=ADDR,PREFIX/LEN, the DUID in hex")
+    List<String> staticLeases6 = new ArrayList<>();
 
     @Option(names = "--rapid-commit6", description = "answer a SOLICIT that carries option 14 with REPLY")
     boolean rapidCommit6;
@@ -105,8 +110,10 @@ final class ServeOptions {
         if (!ra.equals("none")) {
             throw new IllegalArgumentException("--ra " + ra + ": Router Advertisements are not implemented yet");
         }
-        if (subnet6 == null && (!pools6.isEmpty() || pd != null || !dns6.isEmpty() || rapidCommit6)) {
-            throw new IllegalArgumentException("--pool6, --pd, --dns6 and --rapid-commit6 need --subnet6 PREFIX");
+        if (subnet6 == null && (!pools6.isEmpty() || pd != null || !dns6.isEmpty() || rapidCommit6
+                || !staticLeases6.isEmpty())) {
+            throw new IllegalArgumentException("--pool6, --pd, --dns6, --static6 and --rapid-commit6 need --subnet6 "
+                    + "PREFIX");
         }
         if (leaseSeconds != null && leaseSeconds <= 0) {
             throw new IllegalArgumentException("--lease " + leaseSeconds + " must be a positive number of seconds");
@@ -232,6 +239,9 @@ final class ServeOptions {
                 s.preferredLifetime(Duration.ofSeconds(leaseSeconds)).validLifetime(Duration.ofSeconds(leaseSeconds));
             }
         });
+        for (String entry : staticLeases6) {
+            StaticLease6Text.parse(entry).addTo(builder);
+        }
     }
 
     private static InetSocketAddress parseBind6(String bind) {

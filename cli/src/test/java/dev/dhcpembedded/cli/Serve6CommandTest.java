@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The DHCPv6 flags of SPEC §5: --subnet6, --pool6, --pd, --dns6, --rapid-commit6, --bind [::1]:0, --ra. */
+/** The DHCPv6 flags of SPEC §5: --subnet6, --pool6, --pd, --dns6, --rapid-commit6, --bind [::1]:0, --ra; and --static6. */
 class Serve6CommandTest {
 
     private final StringWriter out = new StringWriter();
@@ -85,6 +85,57 @@ class Serve6CommandTest {
                 .contains("[::1]:547 -> [::1]:546 DHCPv6 Reply XID: 0x000007");
         List<PcapFrame> frames = PcapReader.readAll(pcap);
         assertThat(frames).hasSize(2).allMatch(PcapFrame::isDhcp6);
+    }
+
+    @Test
+    void static6GivesTheDuidItsAddressAndPrefix() throws Exception {
+        Duid client = Duid.ll(MacAddress.parse("02:00:00:00:00:42"));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> run("--subnet6", "2001:db8:1::/64",
+                "--pd", "2001:db8:100::/48/56", "--static6", "00:03:00:01:02:00:00:00:00:42=2001:db8:1::42,"
+                        + "2001:db8:100:4200::/56", "--static6", "0003000102000000004f=2001:db8:1::100",
+                "--max-seconds", "4", "--quiet"));
+        Pattern v6 = Pattern.compile("listening on \\[::1\\]:(\\d+)");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!v6.matcher(stdout()).find() && System.nanoTime() < deadline && !exit.isDone()) {
+            Thread.sleep(20);
+        }
+        Matcher m = v6.matcher(stdout());
+        assertThat(m.find()).as(stdout() + err).isTrue();
+        int port = Integer.parseInt(m.group(1));
+        Dhcp6Message advertise;
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(Ipv6.parse("::1"), 0))) {
+            socket.setSoTimeout(3000);
+            byte[] solicit = Dhcp6Codec.encode(Dhcp6Message.builder(Dhcp6MessageType.SOLICIT).transactionId(8)
+                    .option(Dhcp6Option.clientId(client))
+                    .option(Dhcp6Option.iaNa(IaNa.of(1, 0, 0))).option(Dhcp6Option.iaPd(IaPd.of(2, 0, 0))).build());
+            socket.send(new DatagramPacket(solicit, solicit.length, new InetSocketAddress(Ipv6.parse("::1"), port)));
+            DatagramPacket in = new DatagramPacket(new byte[2000], 2000);
+            socket.receive(in);
+            advertise = Dhcp6Codec.decode(Arrays.copyOf(in.getData(), in.getLength()));
+        }
+        assertThat(Ipv6.format(advertise.iaNa().get(0).addresses().get(0).address())).isEqualTo("2001:db8:1::42");
+        assertThat(advertise.iaPd().get(0).prefixes().get(0).cidr()).isEqualTo("2001:db8:100:4200::/56");
+        assertThat(exit.get()).isZero();
+    }
+
+    @Test
+    void badStatic6SaysWhatToChange() {
+        String[][] bad = {
+            {"--subnet", "10.20.0.0/24", "--static6", "00030001020000000042=2001:db8:1::42"},
+            {"--subnet6", "2001:db8:1::/64", "--static6", "2001:db8:1::42"},
+            {"--subnet6", "2001:db8:1::/64", "--static6", "zz=2001:db8:1::42"},
+            {"--subnet6", "2001:db8:1::/64", "--static6", "00030001020000000042=10.0.0.1"},
+            {"--subnet6", "2001:db8:1::/64", "--static6", "00030001020000000042=2001:db8:2::42"},
+        };
+        String[] says = {"need --subnet6", "is not written DUID=ADDR", "the DUID is not valid hex",
+            "not an IPv6 address", "is outside every subnet6 (2001:db8:1::/64)"};
+        for (int i = 0; i < bad.length; i++) {
+            StringWriter e = new StringWriter();
+            int code = Main.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(e))
+                    .execute(bad[i]);
+            assertThat(code).as(String.join(" ", bad[i]) + ": " + e).isEqualTo(2);
+            assertThat(e.toString().strip()).as(String.join(" ", bad[i])).doesNotContain("\n").contains(says[i]);
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.dhcpembedded.junit;
 import dev.dhcpembedded.internal.codec.Ipv4;
 import dev.dhcpembedded.internal.lease.AddressText;
 import dev.dhcpembedded.internal.lease.Cidr;
+import dev.dhcpembedded.internal.lease6.StaticLease6Text;
 import dev.dhcpembedded.server.DhcpServer;
 import dev.dhcpembedded.server.DhcpServerBuilder;
 import dev.dhcpembedded.server.TestClock;
@@ -87,8 +88,11 @@ final class AnnotationRecipe implements ServerRecipe {
         if (!config.subnet6().isEmpty()) {
             subnet6(builder);
         } else if (config.pool6().length > 0 || !config.prefixDelegation().isEmpty() || config.dns6().length > 0
-                || config.rapidCommit6()) {
-            throw misuse("pool6, prefixDelegation, dns6 and rapidCommit6 need subnet6 = \"PREFIX\"");
+                || config.rapidCommit6() || config.staticLeases6().length > 0) {
+            throw misuse("pool6, prefixDelegation, dns6, staticLeases6 and rapidCommit6 need subnet6 = \"PREFIX\"");
+        }
+        for (String entry : config.staticLeases6()) {
+            attribute("staticLeases6", entry, () -> StaticLease6Text.parse(entry).addTo(builder));
         }
         if (!config.serverId().isEmpty()) {
             attribute("serverId", config.serverId(), () -> builder.serverId(config.serverId()));

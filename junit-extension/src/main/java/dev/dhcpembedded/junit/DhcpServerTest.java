@@ -73,6 +73,12 @@ public @interface DhcpServerTest {
     /** DHCPv6 DNS servers (23); {@link #domain()} gives the domain search list (24) too. */
     String[] dns6() default {};
 
+    /**
+     * DHCPv6 static leases written {@code DUID=ADDR}, {@code DUID=PREFIX/LEN} or {@code DUID=ADDR,PREFIX/LEN}, the
+     * DUID in hex, e.g. {@code "00:03:00:01:02:00:00:00:00:42=2001:db8:1::42"}; they need {@link #subnet6()}.
+     */
+    String[] staticLeases6() default {};
+
     /** Answer a SOLICIT with rapid commit (14) by REPLY. */
     boolean rapidCommit6() default false;
 

@@ -29,17 +29,22 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 
 /** {@code @DhcpServerTest(subnet6 = ..., pool6 = ..., prefixDelegation = ...)}: DHCPv6 from the annotation. */
 @DhcpServerTest(subnet6 = "2001:db8:1::/64", pool6 = "2001:db8:1::100-2001:db8:1::1ff",
-        prefixDelegation = "2001:db8:100::/48/56", dns6 = "2001:db8:1::53", domain = "lab.test")
+        prefixDelegation = "2001:db8:100::/48/56", dns6 = "2001:db8:1::53", domain = "lab.test",
+        staticLeases6 = "00:03:00:01:02:00:00:00:00:43=2001:db8:1::43,2001:db8:100:4300::/56")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DhcpServerTest6Test {
 
     static final Duid CLIENT = Duid.ll(MacAddress.parse("02:00:00:00:00:42"));
 
     static Dhcp6Message solicit(DhcpServer server) throws Exception {
+        return solicit(server, CLIENT);
+    }
+
+    static Dhcp6Message solicit(DhcpServer server, Duid client) throws Exception {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(Ipv6.parse("::1"), 0))) {
             socket.setSoTimeout(3000);
             byte[] bytes = Dhcp6Codec.encode(Dhcp6Message.builder(Dhcp6MessageType.SOLICIT).transactionId(1)
-                    .option(Dhcp6Option.clientId(CLIENT)).option(Dhcp6Option.iaNa(IaNa.of(1, 0, 0)))
+                    .option(Dhcp6Option.clientId(client)).option(Dhcp6Option.iaNa(IaNa.of(1, 0, 0)))
                     .option(Dhcp6Option.iaPd(IaPd.of(2, 0, 0))).build());
             socket.send(new DatagramPacket(bytes, bytes.length, server.address6()));
             DatagramPacket in = new DatagramPacket(new byte[2000], 2000);
@@ -63,6 +68,14 @@ class DhcpServerTest6Test {
 
     @Test
     @Order(2)
+    void aStaticLease6FromTheAnnotation(DhcpServer server) throws Exception {
+        Dhcp6Message advertise = solicit(server, Duid.ll(MacAddress.parse("02:00:00:00:00:43")));
+        assertThat(Ipv6.format(advertise.iaNa().get(0).addresses().get(0).address())).isEqualTo("2001:db8:1::43");
+        assertThat(advertise.iaPd().get(0).prefixes().get(0).cidr()).isEqualTo("2001:db8:100:4300::/56");
+    }
+
+    @Test
+    @Order(2)
     void theV6LeasesAndJournalAreResetBeforeEachTest(DhcpServer server) {
         assertThat(server.leases6()).isEmpty();
         assertThat(server.journal().entries()).isEmpty();
@@ -71,6 +84,14 @@ class DhcpServerTest6Test {
     @DhcpServerTest(subnet6 = "2001:db8:1::/64", prefixDelegation = "2001:db8:100::/48")
     @TestKitOnly
     static class BadDelegation {
+        @Test
+        void test() {
+        }
+    }
+
+    @DhcpServerTest(subnet6 = "2001:db8:1::/64", staticLeases6 = "00030001020000000043=2001:db8:9::43")
+    @TestKitOnly
+    static class Static6OffLink {
         @Test
         void test() {
         }
@@ -97,6 +118,9 @@ class DhcpServerTest6Test {
                 .hasMessageEndingWith("prefixDelegation = \"2001:db8:100::/48\" must be written PREFIX/LEN/DELEGATED, "
                         + "e.g. \"2001:db8:100::/48/56\"");
         assertThat(onlyFailure(Pool6WithoutSubnet6.class)).isInstanceOf(ExtensionConfigurationException.class)
-                .hasMessageEndingWith("pool6, prefixDelegation, dns6 and rapidCommit6 need subnet6 = \"PREFIX\"");
+                .hasMessageEndingWith("pool6, prefixDelegation, dns6, staticLeases6 and rapidCommit6 need subnet6 = "
+                        + "\"PREFIX\"");
+        assertThat(onlyFailure(Static6OffLink.class)).isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageContaining("is outside every subnet6 (2001:db8:1::/64)");
     }
 }
