@@ -2,8 +2,10 @@ package dev.dhcpembedded.realclients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.codec6.Dhcp6Message;
 import dev.dhcpembedded.codec6.Dhcp6MessageType;
+import dev.dhcpembedded.codec6.Duid;
 import dev.dhcpembedded.codec6.StatusCode;
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.lab.BackgroundProcess;
@@ -60,7 +62,11 @@ class Dhclient6Test {
         }
 
         Served6(Consumer<Subnet6Builder> shape) throws Exception {
-            lab = HostLab.create();
+            this(HostLab.create(), shape, b -> { });
+        }
+
+        Served6(HostLab lab, Consumer<Subnet6Builder> shape, Consumer<DhcpServerBuilder> more) throws Exception {
+            this.lab = lab;
             try {
                 awaitLinkLocal(lab);
                 DhcpServerBuilder b = DhcpServer.builder().bindInterface(lab.serverInterface())
@@ -69,6 +75,7 @@ class Dhclient6Test {
                                     .dns("2001:db8:1::53").domainSearch("lab.test");
                             shape.accept(s);
                         });
+                more.accept(b);
                 server = b.start();
                 capture = lab.workDir().resolve("v6.pcap");
                 dumpcap = lab.startOnHost(List.of("dumpcap", "-q", "-i", lab.serverInterface(), "-f",
@@ -206,6 +213,37 @@ class Dhclient6Test {
             await("RELEASE in the journal", () -> !s.server.journal().received(Dhcp6MessageType.RELEASE).isEmpty());
             assertThat(s.server.leases6()).extracting(Lease6::state).doesNotContain(LeaseState.BOUND);
             s.verifyCapture("Solicit (1)", "Advertise (2)", "Request (3)", "Reply (7)", "Release (8)");
+        }
+    }
+
+    @Test
+    void aStaticLeaseByDuidGivesItsAddressAndPrefixAndKeepsThemAtRenew() throws Exception {
+        // dhclient -D LL makes a DUID-LL from the interface's MAC: type 3, hardware type 1, the MAC
+        String mac = "02:00:5e:00:06:42";
+        Duid duid = Duid.ll(MacAddress.parse(mac));
+        try (Served6 s = new Served6(HostLab.builder().clientMac(mac).build(),
+                x -> x.preferredLifetime(Duration.ofSeconds(4)).validLifetime(Duration.ofSeconds(8)),
+                b -> b.staticLease6(duid, l -> l.address("2001:db8:1::42").prefix("2001:db8:100:4200::/56")))) {
+            BackgroundProcess client = s.start("-D", "LL", "-N", "-P");
+            s.awaitEvent(client, "2001:db8:1::42");
+            await("the static address on the interface", () -> s.globalAddresses()
+                    .contains("inet6 2001:db8:1::42/"));
+            assertThat(s.server.leases6(duid)).extracting(Lease6::text, Lease6::state).containsExactlyInAnyOrder(
+                    Tuple.tuple("2001:db8:1::42", LeaseState.BOUND),
+                    Tuple.tuple("2001:db8:100:4200::/56", LeaseState.BOUND));
+            assertThat(s.server.journal().received(Dhcp6MessageType.SOLICIT).get(0).message6().orElseThrow()
+                    .clientId()).contains(duid);
+            assertThat(s.server.journal().sent(Dhcp6MessageType.REPLY).get(0).note()).contains("(static lease)");
+            await("RENEW at T1", () -> !s.server.journal().received(Dhcp6MessageType.RENEW).isEmpty());
+            await("REPLY to the RENEW", () -> s.server.journal().sent(Dhcp6MessageType.REPLY).size() >= 2);
+            Dhcp6Message renewed = s.server.journal().sent(Dhcp6MessageType.REPLY).get(1).message6().orElseThrow();
+            assertThat(renewed.iaNa().get(0).addresses().get(0).address().getHostAddress())
+                    .isEqualTo("2001:db8:1:0:0:0:0:42");
+            assertThat(renewed.iaPd().get(0).prefixes().get(0).cidr()).isEqualTo("2001:db8:100:4200::/56");
+            assertThat(renewed.iaNa().get(0).addresses().get(0).validLifetime()).isEqualTo(8);
+            assertThat(s.leaseFile()).contains("iaaddr 2001:db8:1::42").contains("iaprefix 2001:db8:100:4200::/56");
+            client.stop(Duration.ofSeconds(2));
+            s.verifyCapture("Solicit (1)", "Advertise (2)", "Request (3)", "Renew (5)", "Reply (7)");
         }
     }
 
