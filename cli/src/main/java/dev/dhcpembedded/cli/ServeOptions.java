@@ -149,8 +149,9 @@ final class ServeOptions {
             subnet6(builder);
         }
         if (subnet == null) {
+            // --lease and --domain serve DHCPv6 too (lifetimes, option 24)
             if (!pools.isEmpty() || !staticLeases.isEmpty() || router != null || !dns.isEmpty()
-                    || leaseSeconds != null || serverId != null || authoritative) {
+                    || (leaseSeconds != null && subnet6 == null) || serverId != null || authoritative) {
                 throw new IllegalArgumentException("--pool, --static, --router, --dns, --lease, --server-id and "
                         + "--authoritative need --subnet CIDR");
             }

@@ -93,7 +93,7 @@ class Serve6CommandTest {
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> run("--subnet6", "2001:db8:1::/64",
                 "--pd", "2001:db8:100::/48/56", "--static6", "00:03:00:01:02:00:00:00:00:42=2001:db8:1::42,"
                         + "2001:db8:100:4200::/56", "--static6", "0003000102000000004f=2001:db8:1::100",
-                "--max-seconds", "4", "--quiet"));
+                "--lease", "120", "--max-seconds", "4", "--quiet")); // --lease without --subnet: v6 lifetimes
         Pattern v6 = Pattern.compile("listening on \\[::1\\]:(\\d+)");
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (!v6.matcher(stdout()).find() && System.nanoTime() < deadline && !exit.isDone()) {
@@ -115,6 +115,7 @@ class Serve6CommandTest {
         }
         assertThat(Ipv6.format(advertise.iaNa().get(0).addresses().get(0).address())).isEqualTo("2001:db8:1::42");
         assertThat(advertise.iaPd().get(0).prefixes().get(0).cidr()).isEqualTo("2001:db8:100:4200::/56");
+        assertThat(advertise.iaNa().get(0).addresses().get(0).validLifetime()).isEqualTo(120);
         assertThat(exit.get()).isZero();
     }
 
