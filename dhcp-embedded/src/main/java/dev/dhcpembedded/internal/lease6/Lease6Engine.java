@@ -44,6 +44,16 @@ public final class Lease6Engine {
     /** Static leases by address and by prefix network: never handed to anyone else. */
     private final Map<BigInteger, StaticLease6> staticAddresses = new HashMap<>();
     private final Map<BigInteger, StaticLease6> staticPrefixes = new HashMap<>();
+    /**
+     * Per address pool, how far the last scan found every address taken, and until when that stays true (the
+     * earliest expiry it passed): the next scan for a new client starts there, so that the lowest free address is
+     * still the one handed out but a pool filling up is not scanned from its first address each time. Forgotten
+     * whenever an address may come free earlier (a release, a decline, a client moving, a reset).
+     */
+    private final Map<Subnet6Config.Range, ScanMark> scanMarks = new HashMap<>();
+
+    private record ScanMark(BigInteger from, Instant until) {
+    }
 
     public Lease6Engine(Server6Config config, Clock clock) {
         this.config = config;
@@ -65,6 +75,7 @@ public final class Lease6Engine {
 
     /** Forgets every binding. */
     public synchronized void reset() {
+        scanMarks.clear();
         byKey.clear();
         addresses.clear();
         prefixes.clear();
@@ -268,14 +279,26 @@ public final class Lease6Engine {
             int scanned = 0;
             outer:
             for (Subnet6Config.Range range : link.pools()) {
-                for (BigInteger a = range.first(); a.compareTo(range.last()) <= 0; a = a.add(BigInteger.ONE)) {
+                ScanMark mark = scanMarks.get(range);
+                boolean marked = mark != null && now.isBefore(mark.until());
+                BigInteger a = marked ? mark.from() : range.first();
+                Instant until = marked ? mark.until() : Instant.MAX;
+                for (; a.compareTo(range.last()) <= 0; a = a.add(BigInteger.ONE)) {
                     if (available(addresses, a, key, now)) {
                         chosen = a;
-                        break outer;
+                        break;
+                    }
+                    Binding6 taken = addresses.get(a);
+                    if (taken != null && taken.holds(now) && taken.expires().isBefore(until)) {
+                        until = taken.expires();
                     }
                     if (++scanned >= SCAN_LIMIT) {
-                        break outer;
+                        break;
                     }
+                }
+                scanMarks.put(range, new ScanMark(a, until)); // every address before a is taken until then
+                if (chosen != null || scanned >= SCAN_LIMIT) {
+                    break outer;
                 }
             }
         }
@@ -336,6 +359,9 @@ public final class Lease6Engine {
         Binding6 old = byKey.remove(key);
         if (old != null) {
             (old.key().kind() == Binding6.Kind.NA ? addresses : prefixes).remove(old.resource(), old);
+            if (!old.resource().equals(resource)) {
+                scanMarks.clear(); // the client's old address is free again
+            }
         }
         Binding6 displaced = index.get(resource);
         if (displaced != null && !displaced.key().equals(key)) {
@@ -350,6 +376,9 @@ public final class Lease6Engine {
     }
 
     private void replace(Binding6 old, Binding6 updated) {
+        if (updated.state() != Binding6.State.BOUND) {
+            scanMarks.clear(); // released or declined: free now or after probation
+        }
         byKey.put(updated.key(), updated);
         (updated.key().kind() == Binding6.Kind.NA ? addresses : prefixes).put(updated.resource(), updated);
     }

@@ -352,4 +352,48 @@ class Lease6EngineTest {
         assertThat(a.iaPd().get(0).prefixes().get(0).cidr()).isEqualTo("2001:db8:100::/56");
         assertThat(b.iaPd().get(0).prefixes().get(0).cidr()).isEqualTo("2001:db8:100:100::/56");
     }
+
+    static Duid client(int n) {
+        return Duid.ll(MacAddress.parse(String.format("02:00:00:00:%02x:%02x", n >> 8, n & 0xff)));
+    }
+
+    String solicitFor(Duid client) {
+        return address(reply(msg(Dhcp6MessageType.SOLICIT, client).option(na(1))), 0);
+    }
+
+    @Test
+    void aNewClientGetsTheLowestFreeAddressAfterAReleaseOrADeclineEvenOnceThePoolIsPartlyFull() {
+        for (int i = 1; i <= 3; i++) {
+            bind(client(i), 1);
+        }
+        assertThat(solicitFor(client(4))).isEqualTo("2001:db8:1::103");
+        reply(msg(Dhcp6MessageType.RELEASE, client(2)).option(Dhcp6Option.serverId(SERVER))
+                .option(na(1, "2001:db8:1::101")));
+        assertThat(solicitFor(client(5))).isEqualTo("2001:db8:1::101");
+        assertThat(solicitFor(client(6))).isEqualTo("2001:db8:1::104");
+        reply(msg(Dhcp6MessageType.DECLINE, client(1)).option(Dhcp6Option.serverId(SERVER))
+                .option(na(1, "2001:db8:1::100")));
+        assertThat(solicitFor(client(7))).as("declined: set aside").isEqualTo("2001:db8:1::105");
+        clock.advance(Duration.ofHours(1)); // the probation ends; every ADVERTISE hold too
+        assertThat(solicitFor(client(8))).isEqualTo("2001:db8:1::100");
+    }
+
+    @Test
+    void anAdvertisedAddressComesFreeWhenItsHoldEnds() {
+        assertThat(solicitFor(client(1))).isEqualTo("2001:db8:1::100");
+        clock.advance(Duration.ofSeconds(10));
+        bind(client(2), 1);
+        assertThat(solicitFor(client(3))).isEqualTo("2001:db8:1::102");
+        clock.advance(Duration.ofSeconds(21)); // client 1's offer (30 s) is over, client 3's not yet
+        assertThat(solicitFor(client(4))).isEqualTo("2001:db8:1::100");
+        assertThat(solicitFor(client(5))).isEqualTo("2001:db8:1::103");
+    }
+
+    @Test
+    void afterResetThePoolStartsAgainFromItsFirstAddress() {
+        bind(client(1), 1);
+        bind(client(2), 1);
+        engine.reset();
+        assertThat(solicitFor(client(3))).as("after reset(), the pool is empty").isEqualTo("2001:db8:1::100");
+    }
 }
