@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load benchmark: dhcp-embedded (its CLI, --interface) against kea-dhcp4 (memfile, no persistence), both driven
-# by Kea's perfdhcp, side by side in the same run. Each server has its own pair of network namespaces joined by a
+# by Kea's perfdhcp, side by side in the same run; with -6, DHCPv6 against kea-dhcp6 (perfdhcp -6). Each server has its own pair of network namespaces joined by a
 # veth pair that this script creates and removes; both servers are pinned to the same core and stay up for the
 # whole run, and each rate is tried on both, one after the other, so that the machine's drift hits both alike.
 # By default everything is as users get it: `java -jar` with the JVM's own choices (no GC flag, no heap size) and
@@ -11,6 +11,8 @@ usage() {
     cat <<'EOF'
 usage: sudo examples/bench/perfdhcp-vs-kea.sh [options]
 
+  -6                         DHCPv6: perfdhcp -6 (SOLICIT-ADVERTISE-REQUEST-REPLY) against the CLI's --subnet6 and
+                             kea-dhcp6, by multicast to ff02::1:2 on each veth; default is DHCPv4 against kea-dhcp4
   --servers "embedded kea"   which servers (default: both)
   --rates "2000 4000 ..."    the ladder of offered rates, exchanges/s
                              (default: 4000 8000 12000 16000 20000 24000 28000 32000)
@@ -18,6 +20,7 @@ usage: sudo examples/bench/perfdhcp-vs-kea.sh [options]
   --pause N                  seconds between two tries (default 2)
   --clients N                perfdhcp -R, simulated clients, >= 10000 (default 10000)
   --do-only                  DISCOVER-OFFER only (perfdhcp -i); default is DISCOVER-OFFER-REQUEST-ACK
+                             (with -6: SOLICIT-ADVERTISE only)
   --warmup N                 seconds of unrecorded load at the lowest rate on each server first (default 10:
                              the embedded server's journal and lease table fill, and its JIT compiles)
   --stop-above PCT           stop trying a server after a step with more than PCT % drops (default 20)
@@ -76,12 +79,14 @@ CLIENT_CPU="${CLIENT_CPU:-1}"
 EMBEDDED_ARGS="${EMBEDDED_ARGS:-}"
 RMEM=""
 RMEM_BEFORE=""
+FAMILY=4
 
 die() { echo "perfdhcp-vs-kea: $*" >&2; exit 2; }
 need_value() { [[ $# -ge 2 && -n "$2" ]] || die "$1 needs a value (see --help)"; }
 
 while [[ $# -gt 0 ]]; do
     case "$1" in
+        -6) FAMILY=6; shift ;;
         --servers) need_value "$@"; SERVERS="$2"; shift 2 ;;
         --rates) need_value "$@"; RATES="$2"; shift 2 ;;
         --period) need_value "$@"; PERIOD="$2"; shift 2 ;;
@@ -115,7 +120,8 @@ done
 for s in $SERVERS; do
     case "$s" in
         embedded) ;;
-        kea) command -v kea-dhcp4 >/dev/null || die "kea-dhcp4 is not installed (apt-get install kea-dhcp4-server)" ;;
+        kea) command -v "kea-dhcp$FAMILY" >/dev/null \
+                 || die "kea-dhcp$FAMILY is not installed (apt-get install kea-dhcp$FAMILY-server)" ;;
         *) die "--servers: unknown server '$s' (embedded, kea)" ;;
     esac
 done
@@ -125,7 +131,7 @@ for v in "$PERIOD" "$PAUSE" "$CLIENTS" "$WARMUP" "$LEASE" "$SOAK_SECONDS" "$SAMP
     is_int "$v" || die "'$v' is not a non-negative integer"
 done
 (( CLIENTS >= 10000 )) || die "--clients $CLIENTS: use 10000 or more, as the issue asks"
-(( CLIENTS <= 60000 )) || die "--clients $CLIENTS: the pool holds 65024 addresses; use at most 60000"
+(( CLIENTS <= 60000 )) || die "--clients $CLIENTS: the pool holds 65024 addresses (65280 with -6); use at most 60000"
 (( PERIOD >= 1 && PERIOD <= 600 )) || die "--period must be 1..600 seconds"
 [[ -z "$SOAK_RATE" ]] || { is_int "$SOAK_RATE" && (( SOAK_RATE > 0 )); } || die "--soak needs a rate"
 (( SAMPLE >= 1 )) || die "--sample must be at least 1"
@@ -173,6 +179,14 @@ CLI_IP=10.77.0.2
 SUBNET=10.77.0.0/16
 POOL_FIRST=10.77.1.0
 POOL_LAST=10.77.254.255
+# DHCPv6 (-6): the same /64 and pool on both servers; perfdhcp sends from its link-local address to ff02::1:2
+PREFIX6=2001:db8:77::/64
+SRV_IP6=2001:db8:77::1
+CLI_IP6=2001:db8:77::2
+POOL6_FIRST=2001:db8:77::100
+POOL6_LAST=2001:db8:77::ffff
+DHCP_PORT=67
+(( FAMILY == 6 )) && DHCP_PORT=547
 declare -A NS_SRV NS_CLI IF_SRV PID
 for s in $SERVERS; do
     short=${s:0:1}
@@ -219,14 +233,46 @@ make_lab() { # $1 server
     ip -n "$srv" addr add "$SRV_IP/16" dev "$ifs"
     ip -n "$cli" addr add "$CLI_IP/16" dev "$ifc"
     for ns in "$srv" "$cli"; do ip -n "$ns" link set lo up; done
+    if (( FAMILY == 6 )); then # no duplicate address detection: the link-local addresses are usable at once
+        ip netns exec "$srv" sysctl -qw "net.ipv6.conf.$ifs.accept_dad=0"
+        ip netns exec "$cli" sysctl -qw "net.ipv6.conf.$ifc.accept_dad=0"
+    fi
     ip -n "$srv" link set "$ifs" up
     ip -n "$cli" link set "$ifc" up
+    if (( FAMILY == 6 )); then
+        ip -n "$srv" addr add "$SRV_IP6/64" dev "$ifs" nodad
+        ip -n "$cli" addr add "$CLI_IP6/64" dev "$ifc" nodad
+        for ns in "$srv" "$cli"; do
+            for _ in $(seq 50); do
+                ip -n "$ns" -6 addr show scope link | grep -q fe80 && \
+                    ! ip -n "$ns" -6 addr show | grep -q tentative && break
+                sleep 0.1
+            done
+        done
+    fi
 }
 for s in $SERVERS; do make_lab "$s"; done
 
 # ---- servers ----
-KEA_CONF="$OUT/kea-dhcp4.json"
-if [[ " $SERVERS " == *" kea "* ]]; then
+KEA_CONF="$OUT/kea-dhcp$FAMILY.json"
+if [[ " $SERVERS " == *" kea "* ]] && (( FAMILY == 6 )); then
+cat >"$KEA_CONF" <<EOF
+{
+  "Dhcp6": {
+    "interfaces-config": { "interfaces": [ "${IF_SRV[kea]}" ] },
+    "lease-database": { "type": "memfile", "persist": false, "lfc-interval": 0 },
+    "multi-threading": { "enable-multi-threading": false },
+    "server-id": { "type": "LL", "persist": false },
+    "preferred-lifetime": $LEASE, "valid-lifetime": $LEASE,
+    "renew-timer": $(( LEASE / 2 )), "rebind-timer": $(( LEASE * 4 / 5 )),
+    "subnet6": [ { "id": 1, "subnet": "$PREFIX6", "interface": "${IF_SRV[kea]}",
+                   "pools": [ { "pool": "$POOL6_FIRST-$POOL6_LAST" } ] } ],
+    "loggers": [ { "name": "kea-dhcp6", "severity": "WARN",
+                   "output_options": [ { "output": "$OUT/kea-dhcp6.log" } ] } ]
+  }
+}
+EOF
+elif [[ " $SERVERS " == *" kea "* ]]; then
 cat >"$KEA_CONF" <<EOF
 {
   "Dhcp4": {
@@ -246,28 +292,31 @@ start_server() { # $1 = embedded|kea, $2 = budget in seconds
     local which="$1" budget="$2" log="$OUT/$1.server.log" ns="${NS_SRV[$1]}" i
     case "$which" in
         embedded)
+            local served=(--subnet "$SUBNET" --pool "$POOL_FIRST-$POOL_LAST")
+            (( FAMILY == 6 )) && served=(--subnet6 "$PREFIX6" --pool6 "$POOL6_FIRST-$POOL6_LAST")
             # shellcheck disable=SC2086
             ip netns exec "$ns" "${PIN_PREFIX[@]}" taskset -c "$SERVER_CPU" java $JVM_FLAGS -jar "$JAR" \
-                --interface "${IF_SRV[embedded]}" --subnet "$SUBNET" --pool "$POOL_FIRST-$POOL_LAST" \
+                --interface "${IF_SRV[embedded]}" "${served[@]}" \
                 --lease "$LEASE" --quiet --max-seconds "$budget" $EMBEDDED_ARGS >"$log" 2>&1 &
             ;;
         kea)
             mkdir -p "$OUT/kea-run"
             KEA_PIDFILE_DIR="$OUT/kea-run" KEA_LOCKFILE_DIR="$OUT/kea-run" \
-                ip netns exec "$ns" "${PIN_PREFIX[@]}" taskset -c "$SERVER_CPU" kea-dhcp4 -c "$KEA_CONF" >"$log" 2>&1 &
+                ip netns exec "$ns" "${PIN_PREFIX[@]}" taskset -c "$SERVER_CPU" "kea-dhcp$FAMILY" -c "$KEA_CONF" \
+                >"$log" 2>&1 &
             ;;
     esac
     PID[$which]=$!
     for i in $(seq 150); do
         kill -0 "${PID[$which]}" 2>/dev/null || { cat "$log" >&2; die "$which exited at start (log: $log)"; }
-        if ip netns exec "$ns" ss -Hlun 'sport = :67' | grep -q .; then
+        if ip netns exec "$ns" ss -Hlun "sport = :$DHCP_PORT" | grep -q .; then
             sleep 0.3
             return 0
         fi
         sleep 0.2
     done
     cat "$log" >&2
-    die "$which did not listen on port 67 within 30 s (log: $log)"
+    die "$which did not listen on port $DHCP_PORT within 30 s (log: $log)"
 }
 
 stop_server() { # $1 server
@@ -289,7 +338,10 @@ load1() { cut -d' ' -f1 /proc/loadavg; }
 now_ms() { date +%s%3N; }
 # UDP receive-buffer overflows in a namespace (/proc/net/snmp is per namespace): tells drops at the server's socket
 # from drops at perfdhcp's socket (a server that stalls, e.g. in GC, then answers in a burst overflows perfdhcp's).
-rcvbuf_errors() { ip netns exec "$1" awk '/^Udp:/ { if (!h) { for (i = 1; i <= NF; i++) if ($i == "RcvbufErrors") c = i; h = 1 } else print $c }' /proc/net/snmp; }
+rcvbuf_errors() {
+    if (( FAMILY == 6 )); then ip netns exec "$1" awk '$1 == "Udp6RcvbufErrors" { print $2 }' /proc/net/snmp6; return; fi
+    ip netns exec "$1" awk '/^Udp:/ { if (!h) { for (i = 1; i <= NF; i++) if ($i == "RcvbufErrors") c = i; h = 1 } else print $c }' /proc/net/snmp
+}
 # The embedded JVM's heap in use, KiB (jstat reads the JVM's perf counters: no attach, no safepoint); on the
 # client's core, between steps.
 heap_used_kib() { # $1 pid
@@ -335,17 +387,21 @@ run_perfdhcp() { # $1 server, $2 rate, $3 seconds, $4 output file
     local rate="$2" secs="$3" out="$4" count=$(( $2 * $3 )) mode=(-W 500000)
     # perfdhcp 2.2 refuses -W (exit wait) together with -i ("Packets exchange not specified")
     (( DO_ONLY )) && mode=(-i)
+    # -4: perfdhcp acts as a relay from CLI_IP to the server's address; -6: a client on the veth (its link-local
+    # address, port 546) sending to ff02::1:2, which is why the server must be reachable by multicast there
+    local family=(-4 -l "$CLI_IP") target="$SRV_IP"
+    (( FAMILY == 6 )) && family=(-6 -l "${IF_SRV[$1]}c") && target=all
     ip netns exec "${NS_CLI[$1]}" timeout --kill-after=5 $(( secs + 20 )) "${PIN_PREFIX[@]}" taskset -c "$CLIENT_CPU" \
-        perfdhcp -4 "${mode[@]}" -g single -l "$CLI_IP" -r "$rate" -p "$secs" -n "$count" -R "$CLIENTS" \
-        "$SRV_IP" >"$out" 2>&1 || true
+        perfdhcp "${family[@]}" "${mode[@]}" -g single -r "$rate" -p "$secs" -n "$count" -R "$CLIENTS" \
+        "$target" >"$out" 2>&1 || true
 }
 
 # From a perfdhcp report: completed exchanges, drops %, and the latencies. Prints
 # "sent done drops% do_min do_avg do_max ra_min ra_avg ra_max".
 parse_perfdhcp() { # $1 file
     awk -v doonly="$DO_ONLY" '
-        /^\*\*\*Statistics for: DISCOVER-OFFER/ { sec = "do" }
-        /^\*\*\*Statistics for: REQUEST-ACK/ { sec = "ra" }
+        /^\*\*\*Statistics for: (DISCOVER-OFFER|SOLICIT-ADVERTISE)/ { sec = "do" }
+        /^\*\*\*Statistics for: (REQUEST-ACK|REQUEST-REPLY)/ { sec = "ra" }
         /^sent packets:/ { sent[sec] = $3 }
         /^received packets:/ { recv[sec] = $3 }
         /^min delay:/ { mn[sec] = $3 }
@@ -386,6 +442,11 @@ measure() { # $1 server, $2 rate, $3 seconds, $4 raw output file
 }
 
 MODE_NAME=$([[ $DO_ONLY -eq 1 ]] && echo "DO" || echo "DORA")
+LAT1=DO LAT2=RA   # the two latencies: DISCOVER-OFFER and REQUEST-ACK, or SOLICIT-ADVERTISE and REQUEST-REPLY
+if (( FAMILY == 6 )); then
+    MODE_NAME=$([[ $DO_ONLY -eq 1 ]] && echo "SA" || echo "SARR")
+    LAT1=SA LAT2=RR
+fi
 RESULTS="$OUT/results.tsv"
 : >"$RESULTS"
 lowest_rate=$(tr ' ' '\n' <<<"$RATES" | grep . | sort -n | head -n1)
@@ -393,7 +454,7 @@ steps=$(wc -w <<<"$RATES")
 nservers=$(wc -w <<<"$SERVERS")
 budget=$(( (steps + 1) * nservers * (PERIOD + PAUSE + 30) + nservers * WARMUP + nservers * SOAK_SECONDS * 2 + 180 ))
 
-echo "perfdhcp-vs-kea: $MODE_NAME, -R $CLIENTS, servers side by side on core $SERVER_CPU, perfdhcp on core" \
+echo "perfdhcp-vs-kea: DHCPv$FAMILY $MODE_NAME, -R $CLIENTS, servers side by side on core $SERVER_CPU, perfdhcp on core" \
      "$CLIENT_CPU; embedded JVM flags: \"$JVM_FLAGS\"; embedded args: \"${EMBEDDED_ARGS# }\";" \
      "rmem_default $(sysctl -n net.core.rmem_default); logs in $OUT"
 echo "uptime at start: $(uptime)${RT:+; SCHED_RR priority $RT}${NICE:+; nice $NICE}"
@@ -406,7 +467,7 @@ fi
 if [[ -n "$SOAK_RATE" ]]; then
     # ---- soak: --soak-seconds at SOAK_RATE on each server in turn, in SAMPLE-second slices ----
     printf '%-8s %6s %8s %8s %7s %21s %21s %7s %8s %7s %7s %9s %9s %4s %5s\n' server t_s rate xchg/s drops% \
-        "DO ms min/avg/max" "RA ms min/avg/max" cpu_s rss_MiB srv_ovf cli_ovf alloc_B/x gc_p99_ms gcs load
+        "$LAT1 ms min/avg/max" "$LAT2 ms min/avg/max" cpu_s rss_MiB srv_ovf cli_ovf alloc_B/x gc_p99_ms gcs load
     for s in $SERVERS; do
         elapsed=0
         [[ "$s" == embedded ]] && SOAK_START_MS=$(now_ms)
@@ -459,14 +520,14 @@ echo
 echo "$MODE_NAME, $PERIOD s per step, -R $CLIENTS; latency in ms; cpu = server utime+stime during the step;"
 echo "srv_ovf/cli_ovf = datagrams lost to a full UDP receive buffer at the server / at perfdhcp;"
 echo "alloc B/exchange and GC p99 ms (and the number of collections) from the embedded JVM's GC log and jstat"
-awk -F'\t' -v period="$PERIOD" -v mode="$MODE_NAME" '
+awk -F'\t' -v period="$PERIOD" -v mode="$MODE_NAME" -v lat1="$LAT1" -v lat2="$LAT2" -v only="$DO_ONLY" '
     BEGIN {
         printf "%-8s %7s %8s %7s %21s %21s %7s %5s %8s %7s %7s %9s %9s %4s %5s\n", "server", "offered", "xchg/s",
-            "drops%", "DO min/avg/max", (mode == "DO" ? "" : "RA min/avg/max"), "cpu_s", "cpu%", "rss_MiB",
+            "drops%", lat1 " min/avg/max", (only ? "" : lat2 " min/avg/max"), "cpu_s", "cpu%", "rss_MiB",
             "srv_ovf", "cli_ovf", "alloc_B/x", "gc_p99_ms", "gcs", "load"
     }
     {
-        ra = (mode == "DO") ? "" : $10 "/" $11 "/" $12
+        ra = only ? "" : $10 "/" $11 "/" $12
         printf "%-8s %7d %8d %7.2f %21s %21s %7.2f %5.0f %8s %7d %7d %9s %9s %4s %5s\n", $1, $2, $5, $6,
             $7 "/" $8 "/" $9, ra, $13, 100 * $13 / period, $14, $16, $17, $18, $19, $20, $15
         if ($6 <= 0.5 && $2 > knee[$1]) knee[$1] = $2
