@@ -43,6 +43,16 @@ public final class DhcpMessage {
                     default: return b.giaddr(value);
                 }
             }
+
+            @Override
+            public void validate(int code, byte[] b, int from, int length, int offset) {
+                OptionValidator.validate(code, b, from, length, offset);
+            }
+
+            @Override
+            public byte[] valueUnsafe(DhcpOption option) {
+                return option.valueUnsafe();
+            }
         });
     }
 

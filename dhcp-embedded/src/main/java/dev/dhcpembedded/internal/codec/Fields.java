@@ -16,6 +16,12 @@ public final class Fields {
 
         /** @param b a builder @param field as in get @param value the address @return the builder */
         DhcpMessage.Builder set(DhcpMessage.Builder b, int field, int value);
+
+        /** The decoder's check of one option value at {@code b[from, from + length)}; throws when it fails. */
+        void validate(int code, byte[] b, int from, int length, int offset);
+
+        /** The option's value array itself, not a copy: read it, never write it. */
+        byte[] valueUnsafe(dev.dhcpembedded.codec.DhcpOption option);
     }
 
     private static volatile Access access;
@@ -42,6 +48,16 @@ public final class Fields {
             a = access;
         }
         return a;
+    }
+
+    /** The decoder's check of one option value (the codec's {@code OptionValidator}). */
+    public static void validate(int code, byte[] b, int from, int length, int offset) {
+        access().validate(code, b, from, length, offset);
+    }
+
+    /** An option's value array, not a copy: for writing it into a packet. */
+    public static byte[] valueUnsafe(dev.dhcpembedded.codec.DhcpOption option) {
+        return access().valueUnsafe(option);
     }
 
     public static int ciaddr(DhcpMessage m) {
