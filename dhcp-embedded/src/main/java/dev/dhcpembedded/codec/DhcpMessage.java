@@ -53,6 +53,11 @@ public final class DhcpMessage {
             public byte[] valueUnsafe(DhcpOption option) {
                 return option.valueUnsafe();
             }
+
+            @Override
+            public byte[] macUnsafe(MacAddress mac) {
+                return mac.bytesUnsafe();
+            }
         });
     }
 

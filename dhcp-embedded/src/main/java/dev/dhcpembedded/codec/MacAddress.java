@@ -43,6 +43,10 @@ public final class MacAddress {
         return new MacAddress(bytes);
     }
 
+    byte[] bytesUnsafe() {
+        return bytes;
+    }
+
     public byte[] bytes() {
         return bytes.clone();
     }

@@ -44,20 +44,9 @@ public enum RequestState {
      * @return the state, or {@link #NONE} for anything but a REQUEST that fits a state
      */
     public static RequestState of(DhcpMessage request, boolean arrivedByBroadcast) {
-        if (!request.is(MessageType.REQUEST)) {
-            return NONE;
-        }
-        boolean ciaddrSet = isSet(request.ciaddr());
-        if (request.serverIdentifier().isPresent()) {
-            return SELECTING;
-        }
-        if (request.requestedIpAddress().isPresent()) {
-            return ciaddrSet ? NONE : INIT_REBOOT;
-        }
-        if (ciaddrSet) {
-            return arrivedByBroadcast || isSet(request.giaddr()) ? REBINDING : RENEWING;
-        }
-        return NONE;
+        return dev.dhcpembedded.internal.lease.RequestStates.of(request.is(MessageType.REQUEST),
+                request.serverIdentifier().isPresent(), request.requestedIpAddress().isPresent(),
+                isSet(request.ciaddr()), isSet(request.giaddr()), arrivedByBroadcast);
     }
 
     /** The name RFC 2131 gives the state, e.g. {@code INIT-REBOOT}; the journal's notes use it. */

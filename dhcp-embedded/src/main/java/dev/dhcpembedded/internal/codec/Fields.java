@@ -22,6 +22,9 @@ public final class Fields {
 
         /** The option's value array itself, not a copy: read it, never write it. */
         byte[] valueUnsafe(dev.dhcpembedded.codec.DhcpOption option);
+
+        /** The address's byte array itself, not a copy. */
+        byte[] macUnsafe(dev.dhcpembedded.codec.MacAddress mac);
     }
 
     private static volatile Access access;
@@ -58,6 +61,12 @@ public final class Fields {
     /** An option's value array, not a copy: for writing it into a packet. */
     public static byte[] valueUnsafe(dev.dhcpembedded.codec.DhcpOption option) {
         return access().valueUnsafe(option);
+    }
+
+    /** Whether {@code mac} is the bytes at {@code b[from, from + length)}; copies nothing. */
+    public static boolean macEquals(dev.dhcpembedded.codec.MacAddress mac, byte[] b, int from, int length) {
+        byte[] own = access().macUnsafe(mac);
+        return java.util.Arrays.equals(own, 0, own.length, b, from, from + length);
     }
 
     public static int ciaddr(DhcpMessage m) {

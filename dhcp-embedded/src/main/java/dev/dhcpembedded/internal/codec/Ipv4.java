@@ -71,6 +71,12 @@ public final class Ipv4 {
         return (value >>> 24) + "." + ((value >>> 16) & 0xFF) + "." + ((value >>> 8) & 0xFF) + "." + (value & 0xFF);
     }
 
+    /** Appends the dotted quad of {@code value} to {@code out}, making no String. */
+    public static StringBuilder append(StringBuilder out, int value) {
+        return out.append(value >>> 24).append('.').append((value >>> 16) & 0xFF).append('.')
+                .append((value >>> 8) & 0xFF).append('.').append(value & 0xFF);
+    }
+
     /** An option holding one IPv4 address (50, 54, ...). */
     public static dev.dhcpembedded.codec.DhcpOption option(dev.dhcpembedded.codec.OptionCode code, int address) {
         byte[] value = new byte[4];

@@ -1,6 +1,9 @@
 package dev.dhcpembedded.internal.lease;
 
-import dev.dhcpembedded.internal.codec.Fields;
+import dev.dhcpembedded.internal.codec.ReplyWriter;
+import dev.dhcpembedded.internal.codec.WireRequest;
+import dev.dhcpembedded.codec.DhcpCodec;
+import dev.dhcpembedded.codec.OptionCode;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.internal.codec.Ipv4;
 import dev.dhcpembedded.codec.MessageType;
@@ -25,18 +28,17 @@ public final class LeaseEngine {
     private final AddressAllocator allocator = new AddressAllocator();
     private volatile ServerConfig config;
     private Set<Integer> staticAddresses;
+    /** The one key looked up with; set from each request (under this engine's lock). */
+    private final ClientKey probe = ClientKey.probe();
+    /** For the DhcpMessage entry points (stubs, tests): the message read back, the reply and rule written. */
+    private final WireRequest adapterRequest = new WireRequest();
+    private final ReplyWriter adapterReply = new ReplyWriter();
+    private final StringBuilder adapterNote = new StringBuilder();
 
     public LeaseEngine(ServerConfig config, Clock clock) {
         this.clock = clock;
         this.config = config;
         this.staticAddresses = staticAddresses(config);
-    }
-
-    /** Sets the row's hostname unless it is already that one: a renewal makes nothing the table keeps. */
-    private static void keepHostname(LeaseTable.Row row, String hostname) {
-        if (!hostname.equals(row.hostname.orElse(null))) {
-            row.hostname = Optional.of(hostname);
-        }
     }
 
     public ServerConfig config() {
@@ -73,56 +75,99 @@ public final class LeaseEngine {
      * (80) gets the OFFER it would get without it, as a stub that refuses rapid commit wants.
      */
     public synchronized Decision handle(DhcpMessage request, Arrival arrival, boolean allowRapidCommit) {
-        if (!request.isRequest()) {
-            return Decision.silence("BOOTREPLY (op 2) sent to the server; ignored");
-        }
-        Optional<MessageType> type = request.messageType();
-        if (type.isEmpty()) {
-            if (config.bootp()) {
-                return bootp(request, arrival);
-            }
-            return Decision.silence("no message type (option 53): plain BOOTP is not served (see bootp())");
-        }
-        if (request.hlen() == 0 && request.clientIdentifier().isEmpty()) {
-            return Decision.silence("hlen 0 and no client identifier: the client cannot be identified");
-        }
-        MessageType t = type.get();
-        if (t.equals(MessageType.DISCOVER)) {
-            return discover(request, arrival, allowRapidCommit);
-        } else if (t.equals(MessageType.REQUEST)) {
-            return request(request, arrival);
-        } else if (t.equals(MessageType.DECLINE)) {
-            return decline(request);
-        } else if (t.equals(MessageType.RELEASE)) {
-            return release(request);
-        } else if (t.equals(MessageType.INFORM)) {
-            return inform(request, arrival);
-        }
-        return Decision.silence("message type " + t + " is not one a server answers");
+        WireRequest wire = wrap(request);
+        adapterNote.setLength(0);
+        boolean replied = decide(wire, arrival.localAddress(), arrival.broadcast(), allowRapidCommit, adapterReply,
+                adapterNote);
+        return decision(replied);
     }
 
-    private Decision discover(DhcpMessage request, Arrival arrival, boolean allowRapidCommit) {
-        Optional<SubnetConfig> found = subnetFor(request, arrival, false);
-        if (found.isEmpty()) {
-            return noSubnet(request);
+    /**
+     * The packet path's way in: the decision on a request read in place, the reply (if any) written into
+     * {@code reply} and the rule (or the reason for silence) appended to {@code note}. Makes no object in a
+     * steady-state DORA or renewal.
+     *
+     * @return whether a reply was written
+     */
+    public synchronized boolean handle(WireRequest request, int localAddress, boolean broadcast, ReplyWriter reply,
+                                       StringBuilder note) {
+        return decide(request, localAddress, broadcast, true, reply, note);
+    }
+
+    /** A message from a stub or a test, read through the same class as a received one. */
+    private WireRequest wrap(DhcpMessage request) {
+        byte[] bytes = DhcpCodec.encode(request);
+        return adapterRequest.parse(bytes, bytes.length, false);
+    }
+
+    /** The decision the engine just wrote into the adapter's writer and note, as a message and a rule. */
+    private Decision decision(boolean replied) {
+        String rule = adapterNote.toString();
+        if (!replied) {
+            return Decision.silence(rule);
         }
-        SubnetConfig subnet = found.get();
+        adapterReply.finish();
+        return Decision.reply(DhcpCodec.decode(adapterReply.copy()), rule);
+    }
+
+    private static boolean silence(StringBuilder note, String reason) {
+        note.append(reason);
+        return false;
+    }
+
+    private boolean decide(WireRequest request, int localAddress, boolean broadcast, boolean allowRapidCommit,
+                           ReplyWriter reply, StringBuilder note) {
+        if (!request.isRequest()) {
+            return silence(note, "BOOTREPLY (op 2) sent to the server; ignored");
+        }
+        int type = request.messageType();
+        if (type == 0) {
+            if (config.bootp()) {
+                return bootp(request, localAddress, reply, note);
+            }
+            return silence(note, "no message type (option 53): plain BOOTP is not served (see bootp())");
+        }
+        if (request.hlen() == 0 && !request.has(OptionCode.CLIENT_IDENTIFIER.code())) {
+            return silence(note, "hlen 0 and no client identifier: the client cannot be identified");
+        }
+        if (type == MessageType.DISCOVER.code()) {
+            return discover(request, localAddress, allowRapidCommit, reply, note);
+        } else if (type == MessageType.REQUEST.code()) {
+            return request(request, localAddress, broadcast, reply, note);
+        } else if (type == MessageType.DECLINE.code()) {
+            return decline(request, note);
+        } else if (type == MessageType.RELEASE.code()) {
+            return release(request, note);
+        } else if (type == MessageType.INFORM.code()) {
+            return inform(request, localAddress, reply, note);
+        }
+        return silence(note, "message type " + MessageType.of(type) + " is not one a server answers");
+    }
+
+    private boolean discover(WireRequest request, int localAddress, boolean allowRapidCommit, ReplyWriter reply,
+                             StringBuilder note) {
+        SubnetConfig subnet = subnetFor(request, localAddress, false);
+        if (subnet == null) {
+            return noSubnet(request, note);
+        }
         boolean ipv6Only = subnet.ipv6OnlyFor(request);
         if (ipv6Only && subnet.ipv6Only().zeroAddress()) {
             // RFC 8925 §3.3.1: the client will not use an address, so none is taken from the pool
-            return Decision.reply(ReplyFactory.offerOrAck(request, MessageType.OFFER, 0, config, subnet,
-                    staticLeaseFor(request), false), "DISCOVER asking for IPv6-only preferred (108): OFFER 0.0.0.0"
-                    + " with 108");
+            ReplyFactory.offerOrAck(request, MessageType.OFFER, 0, config, subnet, staticLeaseFor(request), false,
+                    reply);
+            note.append("DISCOVER asking for IPv6-only preferred (108): OFFER 0.0.0.0 with 108");
+            return true;
         }
-        boolean rapid = config.rapidCommit() && request.rapidCommit() && allowRapidCommit && !ipv6Only;
-        ClientKey client = ClientKey.of(request);
+        boolean asksRapid = request.has(OptionCode.RAPID_COMMIT.code());
+        boolean rapid = config.rapidCommit() && asksRapid && allowRapidCommit && !ipv6Only;
+        ClientKey client = probe.set(request);
         long now = clock.millis();
-        Optional<StaticLease> host = staticLeaseFor(request);
+        StaticLease host = staticLeaseFor(request);
         int address;
         String rule;
         LeaseTable.Row row = table.forClient(client);
-        if (host.isPresent() && subnet.cidr().contains(host.get().address())) {
-            address = host.get().address();
+        if (host != null && subnet.cidr().contains(host.address())) {
+            address = host.address();
             rule = "DISCOVER: offer the static lease";
         } else if (row != null && subnet.inPool(row.address) && row.state == LeaseState.BOUND
                 && row.expiresAtMillis > now && !isStatic(row.address)) {
@@ -133,64 +178,69 @@ public final class LeaseEngine {
             address = row.address;
             rule = "DISCOVER: offer the client's previous address";
         } else if (requestedAndFree(request, subnet, client, now)) {
-            address = Ipv4.toInt(request.requestedIpAddress().get());
+            address = request.address(OptionCode.REQUESTED_IP_ADDRESS.code(), 0);
             rule = "DISCOVER: offer the requested address (50)";
         } else {
             address = allocator.allocate(subnet, client, table, staticAddresses, config.serverId(), now);
             if (address == 0) {
-                return Decision.silence("pool exhausted in " + subnet.cidr() + ": no OFFER");
+                return silence(note, "pool exhausted in " + subnet.cidr() + ": no OFFER");
             }
             rule = "DISCOVER: offer a free pool address";
         }
         if (rapid) {
             // RFC 4039 §3: commit at once, as for a REQUEST in SELECTING, and answer with an ACK carrying 80
-            LeaseTable.Row bound = table.assign(address, client, request.clientMac(), LeaseState.BOUND,
+            LeaseTable.Row bound = table.assign(address, client, request, LeaseState.BOUND,
                     now + subnet.leaseTime().toMillis());
-            request.hostname().ifPresent(h -> keepHostname(bound, h));
-            return Decision.reply(ReplyFactory.rapidAck(request, address, config, subnet, host),
-                    rule.replace("DISCOVER: offer", "DISCOVER with rapid commit (80): ACK"));
+            keepHostname(bound, request);
+            ReplyFactory.rapidAck(request, address, config, subnet, host, reply);
+            note.append(rule.replace("DISCOVER: offer", "DISCOVER with rapid commit (80): ACK"));
+            return true;
         }
         // the client's current binding on this address stays bound: an OFFER must not shorten it to the hold time
         // (assign reuses the same row, so remember it before)
         boolean keepBinding = row != null && row.address == address && row.state == LeaseState.BOUND
                 && row.expiresAtMillis > now;
         long boundUntil = keepBinding ? row.expiresAtMillis : 0;
-        LeaseTable.Row held = table.assign(address, client, request.clientMac(), LeaseState.OFFERED,
+        LeaseTable.Row held = table.assign(address, client, request, LeaseState.OFFERED,
                 now + config.offerHoldTime().toMillis());
         if (keepBinding) {
             held.state = LeaseState.BOUND;
             held.expiresAtMillis = boundUntil;
         }
-        request.hostname().ifPresent(h -> keepHostname(held, h));
-        String why = ipv6Only ? rule + " with IPv6-only preferred (108)"
-                + (config.rapidCommit() && request.rapidCommit() ? ", no rapid commit (RFC 8925 §3.3.1)" : "")
-                : config.rapidCommit() && request.rapidCommit() && !allowRapidCommit ? rule + ", rapid commit refused"
-                : rule;
-        return Decision.reply(ReplyFactory.offerOrAck(request, MessageType.OFFER, address, config, subnet, host,
-                true), why);
+        keepHostname(held, request);
+        note.append(rule);
+        if (ipv6Only) {
+            note.append(" with IPv6-only preferred (108)");
+            if (config.rapidCommit() && asksRapid) {
+                note.append(", no rapid commit (RFC 8925 §3.3.1)");
+            }
+        } else if (config.rapidCommit() && asksRapid && !allowRapidCommit) {
+            note.append(", rapid commit refused");
+        }
+        ReplyFactory.offerOrAck(request, MessageType.OFFER, address, config, subnet, host, true, reply);
+        return true;
     }
 
     /**
      * RFC 951 and 1542: a BOOTREQUEST without option 53 gets a BOOTREPLY with the client's static address or a
      * permanent one from the pool, and only the options that fit the 64-byte vendor area.
      */
-    private Decision bootp(DhcpMessage request, Arrival arrival) {
+    private boolean bootp(WireRequest request, int localAddress, ReplyWriter reply, StringBuilder note) {
         if (request.hlen() == 0) {
-            return Decision.silence("BOOTREQUEST with hlen 0: the client cannot be identified");
+            return silence(note, "BOOTREQUEST with hlen 0: the client cannot be identified");
         }
-        Optional<SubnetConfig> found = subnetFor(request, arrival, true);
-        if (found.isEmpty()) {
-            return noSubnet(request);
+        SubnetConfig subnet = subnetFor(request, localAddress, true);
+        if (subnet == null) {
+            return noSubnet(request, note);
         }
-        SubnetConfig subnet = found.get();
-        ClientKey client = ClientKey.of(request);
+        ClientKey client = probe.set(request);
         long now = clock.millis();
-        Optional<StaticLease> host = staticLeaseFor(request);
+        StaticLease host = staticLeaseFor(request);
         LeaseTable.Row row = table.forClient(client);
         int address;
         String rule;
-        if (host.isPresent() && subnet.cidr().contains(host.get().address())) {
-            address = host.get().address();
+        if (host != null && subnet.cidr().contains(host.address())) {
+            address = host.address();
             rule = "BOOTREQUEST: BOOTREPLY with the static lease";
         } else if (row != null && row.state == LeaseState.BOUND && row.expiresAtMillis > now && subnet.inPool(row.address)
                 && !isStatic(row.address)) {
@@ -199,191 +249,225 @@ public final class LeaseEngine {
         } else {
             address = allocator.allocate(subnet, client, table, staticAddresses, config.serverId(), now);
             if (address == 0) {
-                return Decision.silence("pool exhausted in " + subnet.cidr() + ": no BOOTREPLY");
+                return silence(note, "pool exhausted in " + subnet.cidr() + ": no BOOTREPLY");
             }
             rule = "BOOTREQUEST: BOOTREPLY with a permanent pool address";
         }
-        LeaseTable.Row bound = table.assign(address, client, request.clientMac(), LeaseState.BOUND, Long.MAX_VALUE);
-        host.flatMap(StaticLease::hostname).ifPresent(h -> bound.hostname = Optional.of(h));
-        return Decision.reply(ReplyFactory.bootReply(request, address, config, subnet, host), rule);
+        LeaseTable.Row bound = table.assign(address, client, request, LeaseState.BOUND, Long.MAX_VALUE);
+        if (host != null && host.hostname().isPresent()) {
+            bound.hostname = host.hostname();
+        }
+        ReplyFactory.bootReply(request, address, config, subnet, host, reply);
+        note.append(rule);
+        return true;
     }
 
-    private Decision request(DhcpMessage request, Arrival arrival) {
-        RequestState state = RequestState.of(request, arrival.broadcast());
+    private boolean request(WireRequest request, int localAddress, boolean broadcast, ReplyWriter reply,
+                            StringBuilder note) {
+        RequestState state = RequestStates.of(request, broadcast);
         switch (state) {
             case SELECTING: {
-                int chosen = Ipv4.toInt(request.serverIdentifier().orElseThrow());
+                int chosen = request.address(OptionCode.SERVER_IDENTIFIER.code(), 0);
                 if (chosen != config.serverId()) {
-                    LeaseTable.Row row = table.forClient(ClientKey.of(request));
+                    LeaseTable.Row row = table.forClient(probe.set(request));
                     if (row != null && row.state == LeaseState.OFFERED) {
                         table.forget(row);
                     }
-                    return Decision.silence("REQUEST(SELECTING) names server " + Ipv4.toString(chosen)
+                    return silence(note, "REQUEST(SELECTING) names server " + Ipv4.toString(chosen)
                             + ", not this one: the client chose another server");
                 }
-                int address = request.requestedIpAddress().map(Ipv4::toInt).orElse(Ipv4.toInt(request.ciaddr()));
-                return confirm(request, arrival, address, state);
+                int address = request.hasAddress(OptionCode.REQUESTED_IP_ADDRESS.code())
+                        ? request.address(OptionCode.REQUESTED_IP_ADDRESS.code(), 0) : request.ciaddr();
+                return confirm(request, localAddress, address, state, reply, note);
             }
             case INIT_REBOOT:
-                return confirm(request, arrival, Ipv4.toInt(request.requestedIpAddress().orElseThrow()), state);
+                return confirm(request, localAddress, request.address(OptionCode.REQUESTED_IP_ADDRESS.code(), 0),
+                        state, reply, note);
             case RENEWING:
             case REBINDING:
-                return confirm(request, arrival, Ipv4.toInt(request.ciaddr()), state);
+                return confirm(request, localAddress, request.ciaddr(), state, reply, note);
             default:
-                return Decision.silence(request.requestedIpAddress().isPresent()
+                return silence(note, request.has(OptionCode.REQUESTED_IP_ADDRESS.code())
                         ? "REQUEST with option 50 and ciaddr set matches no RFC 2131 state"
                         : "REQUEST with no server identifier (54), requested address (50) or ciaddr");
         }
     }
 
+    /** Appends "REQUEST(STATE) for ADDRESS" to {@code note}. */
+    private static StringBuilder what(StringBuilder note, RequestState state, int address) {
+        note.append("REQUEST(").append(state.rfcName()).append(") for ");
+        return Ipv4.append(note, address);
+    }
+
+    private boolean nak(WireRequest request, String message, ReplyWriter reply, StringBuilder note,
+                        RequestState state, int address, String why) {
+        ReplyFactory.nak(request, config, message, reply);
+        what(note, state, address).append(": NAK, ").append(why);
+        return true;
+    }
+
     /** ACK, NAK or silence for a REQUEST in {@code state}, for {@code address}. */
-    private Decision confirm(DhcpMessage request, Arrival arrival, int address, RequestState state) {
+    private boolean confirm(WireRequest request, int localAddress, int address, RequestState state,
+                            ReplyWriter reply, StringBuilder note) {
         boolean selecting = state == RequestState.SELECTING;
-        String what = "REQUEST(" + state.rfcName() + ") for " + Ipv4.toString(address);
-        Optional<SubnetConfig> found = subnetFor(request, arrival, !selecting && state != RequestState.INIT_REBOOT);
-        if (found.isEmpty()) {
-            return noSubnet(request);
+        SubnetConfig subnet = subnetFor(request, localAddress, !selecting && state != RequestState.INIT_REBOOT);
+        if (subnet == null) {
+            return noSubnet(request, note);
         }
-        SubnetConfig subnet = found.get();
         if (!subnet.cidr().contains(address)) {
-            return Decision.reply(ReplyFactory.nak(request, config, "address not on this network"),
-                    what + ": NAK, the address is not in " + subnet.cidr());
+            return nak(request, "address not on this network", reply, note, state, address,
+                    "the address is not in " + subnet.cidr());
         }
-        ClientKey client = ClientKey.of(request);
+        ClientKey client = probe.set(request);
         long now = clock.millis();
-        Optional<StaticLease> host = staticLeaseFor(request);
-        if (host.isPresent() && host.get().address() != address && subnet.cidr().contains(host.get().address())) {
-            return Decision.reply(ReplyFactory.nak(request, config, "wrong address"),
-                    what + ": NAK, the client's static lease is " + Ipv4.toString(host.get().address()));
+        StaticLease host = staticLeaseFor(request);
+        if (host != null && host.address() != address && subnet.cidr().contains(host.address())) {
+            return nak(request, "wrong address", reply, note, state, address,
+                    "the client's static lease is " + Ipv4.toString(host.address()));
         }
         LeaseTable.Row row = table.forClient(client);
         boolean known = row != null && row.address == address;
-        boolean staticHit = host.isPresent() && host.get().address() == address;
+        boolean staticHit = host != null && host.address() == address;
         if (!staticHit && isStatic(address)) {
-            return Decision.reply(ReplyFactory.nak(request, config, "address reserved"),
-                    what + ": NAK, the address is another client's static lease");
+            return nak(request, "address reserved", reply, note, state, address,
+                    "the address is another client's static lease");
         }
         if (!table.isAvailable(address, client, now)) {
-            return Decision.reply(ReplyFactory.nak(request, config, "address in use"),
-                    what + ": NAK, the address is held by another client");
+            return nak(request, "address in use", reply, note, state, address,
+                    "the address is held by another client");
         }
         if (!known && !staticHit) {
             if (selecting) {
-                return Decision.reply(ReplyFactory.nak(request, config, "address not offered"),
-                        what + ": NAK, this address was not offered to the client");
+                return nak(request, "address not offered", reply, note, state, address,
+                        "this address was not offered to the client");
             }
             if (row != null && row.state == LeaseState.BOUND && row.expiresAtMillis > now) {
                 // RFC 2131 §4.3.2: the server has a record of the client, and the address is not the one bound
-                return Decision.reply(ReplyFactory.nak(request, config, "wrong address"),
-                        what + ": NAK, the client's binding is " + Ipv4.toString(row.address));
+                return nak(request, "wrong address", reply, note, state, address,
+                        "the client's binding is " + Ipv4.toString(row.address));
             }
             if (!config.authoritative()) {
                 // RFC 2131 §4.3.2: no record of this client: MUST remain silent (unless authoritative)
-                return Decision.silence(what + ": no record of the client, and not authoritative: silent");
+                what(note, state, address).append(": no record of the client, and not authoritative: silent");
+                return false;
             }
             if (!subnet.inPool(address)) {
-                return Decision.reply(ReplyFactory.nak(request, config, "address not available"),
-                        what + ": NAK, the address is outside the pools (authoritative)");
+                return nak(request, "address not available", reply, note, state, address,
+                        "the address is outside the pools (authoritative)");
             }
-            return Decision.reply(ReplyFactory.nak(request, config, "no record of this lease"),
-                    what + ": NAK, no record of the client (authoritative)");
+            return nak(request, "no record of this lease", reply, note, state, address,
+                    "no record of the client (authoritative)");
         }
-        LeaseTable.Row bound = table.assign(address, client, request.clientMac(), LeaseState.BOUND,
+        LeaseTable.Row bound = table.assign(address, client, request, LeaseState.BOUND,
                 now + subnet.leaseTime().toMillis());
-        request.hostname().ifPresent(h -> keepHostname(bound, h));
-        return Decision.reply(ReplyFactory.offerOrAck(request, MessageType.ACK, address, config, subnet, host, true),
-                what + ": ACK" + (staticHit ? " (static lease)" : ""));
+        keepHostname(bound, request);
+        ReplyFactory.offerOrAck(request, MessageType.ACK, address, config, subnet, host, true, reply);
+        what(note, state, address).append(staticHit ? ": ACK (static lease)" : ": ACK");
+        return true;
     }
 
-    private Decision decline(DhcpMessage request) {
+    private boolean decline(WireRequest request, StringBuilder note) {
         if (!isForUs(request)) {
-            return Decision.silence("DECLINE names another server");
+            return silence(note, "DECLINE names another server");
         }
-        Optional<java.net.Inet4Address> requested = request.requestedIpAddress();
-        if (requested.isEmpty()) {
-            return Decision.silence("DECLINE without the declined address (50); ignored");
+        if (!request.hasAddress(OptionCode.REQUESTED_IP_ADDRESS.code())) {
+            return silence(note, "DECLINE without the declined address (50); ignored");
         }
-        int address = Ipv4.toInt(requested.get());
+        int address = request.address(OptionCode.REQUESTED_IP_ADDRESS.code(), 0);
         LeaseTable.Row row = table.atAddress(address);
-        if (row == null || !ClientKey.of(request).equals(row.client)) {
-            return Decision.silence("DECLINE of " + Ipv4.toString(address) + " which is not the client's; ignored");
+        if (row == null || !probe.set(request).equals(row.client)) {
+            return silence(note, "DECLINE of " + Ipv4.toString(address) + " which is not the client's; ignored");
         }
         table.setAside(address, clock.millis() + config.declineProbation().toMillis());
-        return Decision.silence("DECLINE: " + Ipv4.toString(address) + " set aside for "
+        return silence(note, "DECLINE: " + Ipv4.toString(address) + " set aside for "
                 + config.declineProbation().getSeconds() + " s");
     }
 
-    private Decision release(DhcpMessage request) {
+    private boolean release(WireRequest request, StringBuilder note) {
         if (!isForUs(request)) {
-            return Decision.silence("RELEASE names another server");
+            return silence(note, "RELEASE names another server");
         }
-        LeaseTable.Row row = table.forClient(ClientKey.of(request));
-        if (row == null || row.address != Fields.ciaddr(request) || row.state != LeaseState.BOUND) {
-            return Decision.silence("RELEASE of " + Ipv4.toString(Fields.ciaddr(request))
+        LeaseTable.Row row = table.forClient(probe.set(request));
+        if (row == null || row.address != request.ciaddr() || row.state != LeaseState.BOUND) {
+            return silence(note, "RELEASE of " + Ipv4.toString(request.ciaddr())
                     + " which the client does not hold; ignored");
         }
         row.state = LeaseState.RELEASED;
         row.expiresAtMillis = clock.millis();
-        return Decision.silence("RELEASE: " + Ipv4.toString(row.address) + " freed");
+        return silence(note, "RELEASE: " + Ipv4.toString(row.address) + " freed");
     }
 
-    private Decision inform(DhcpMessage request, Arrival arrival) {
-        Optional<SubnetConfig> found = subnetFor(request, arrival, true);
-        if (found.isEmpty()) {
-            return noSubnet(request);
+    private boolean inform(WireRequest request, int localAddress, ReplyWriter reply, StringBuilder note) {
+        SubnetConfig subnet = subnetFor(request, localAddress, true);
+        if (subnet == null) {
+            return noSubnet(request, note);
         }
-        return Decision.reply(ReplyFactory.offerOrAck(request, MessageType.ACK, 0, config, found.get(),
-                staticLeaseFor(request), false), "INFORM: ACK with configuration and no lease");
+        ReplyFactory.offerOrAck(request, MessageType.ACK, 0, config, subnet, staticLeaseFor(request), false, reply);
+        note.append("INFORM: ACK with configuration and no lease");
+        return true;
     }
 
-    private boolean isForUs(DhcpMessage request) {
-        return request.serverIdentifier().map(id -> Ipv4.toInt(id) == config.serverId()).orElse(true);
+    private boolean isForUs(WireRequest request) {
+        return !request.hasAddress(OptionCode.SERVER_IDENTIFIER.code())
+                || request.address(OptionCode.SERVER_IDENTIFIER.code(), 0) == config.serverId();
     }
 
-    private boolean requestedAndFree(DhcpMessage request, SubnetConfig subnet, ClientKey client, long now) {
-        if (request.requestedIpAddress().isEmpty()) {
+    private boolean requestedAndFree(WireRequest request, SubnetConfig subnet, ClientKey client, long now) {
+        if (!request.hasAddress(OptionCode.REQUESTED_IP_ADDRESS.code())) {
             return false;
         }
-        int wanted = Ipv4.toInt(request.requestedIpAddress().get());
+        int wanted = request.address(OptionCode.REQUESTED_IP_ADDRESS.code(), 0);
         return subnet.inPool(wanted) && !isStatic(wanted) && wanted != config.serverId()
                 && table.isAvailable(wanted, client, now);
     }
 
+    /** Sets the row's hostname (12) unless it is already that one: a renewal makes nothing the table keeps. */
+    private static void keepHostname(LeaseTable.Row row, WireRequest request) {
+        int code = OptionCode.HOST_NAME.code();
+        if (request.has(code) && !(row.hostname.isPresent() && request.optionIsText(code, row.hostname.get()))) {
+            row.hostname = Optional.of(request.optionText(code));
+        }
+    }
+
     /**
      * RFC 2131 §4.3.1: giaddr selects the subnet; else ciaddr (when the client has one); else the address the
-     * request arrived at; else the first subnet configured.
+     * request arrived at; else the first subnet configured. Null when giaddr is in no subnet.
      */
-    private Optional<SubnetConfig> subnetFor(DhcpMessage request, Arrival arrival, boolean useCiaddr) {
-        if (Fields.giaddr(request) != 0) {
-            return config.subnetContaining(Fields.giaddr(request));
+    private SubnetConfig subnetFor(WireRequest request, int localAddress, boolean useCiaddr) {
+        if (request.giaddr() != 0) {
+            return config.subnetAt(request.giaddr());
         }
-        if (useCiaddr && Fields.ciaddr(request) != 0) {
-            Optional<SubnetConfig> byCiaddr = config.subnetContaining(Fields.ciaddr(request));
-            if (byCiaddr.isPresent()) {
+        if (useCiaddr && request.ciaddr() != 0) {
+            SubnetConfig byCiaddr = config.subnetAt(request.ciaddr());
+            if (byCiaddr != null) {
                 return byCiaddr;
             }
         }
-        if (arrival.localAddress() != 0) {
-            Optional<SubnetConfig> local = config.subnetContaining(arrival.localAddress());
-            if (local.isPresent()) {
+        if (localAddress != 0) {
+            SubnetConfig local = config.subnetAt(localAddress);
+            if (local != null) {
                 return local;
             }
         }
-        return Optional.of(config.subnets().get(0));
+        return config.subnets().get(0);
     }
 
-    private Decision noSubnet(DhcpMessage request) {
-        return Decision.silence("giaddr " + Ipv4.toString(Fields.giaddr(request))
-                + " is in no configured subnet: not answered");
+    private static boolean noSubnet(WireRequest request, StringBuilder note) {
+        note.append("giaddr ");
+        Ipv4.append(note, request.giaddr()).append(" is in no configured subnet: not answered");
+        return false;
     }
 
-    private Optional<StaticLease> staticLeaseFor(DhcpMessage request) {
-        for (StaticLease lease : config.staticLeases()) {
+    /** The client's static lease, or null. */
+    private StaticLease staticLeaseFor(WireRequest request) {
+        List<StaticLease> leases = config.staticLeases();
+        for (int i = 0; i < leases.size(); i++) {
+            StaticLease lease = leases.get(i);
             if (lease.client().matches(request)) {
-                return Optional.of(lease);
+                return lease;
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     private static boolean belongsTo(StaticLease lease, LeaseTable.Row row) {
@@ -416,25 +500,35 @@ public final class LeaseEngine {
 
     /** An ACK of {@code address}, bound to the client for the subnet's lease time; for scripted responses. */
     public synchronized Decision ackAddress(DhcpMessage request, Arrival arrival, int address) {
-        Optional<SubnetConfig> subnet = config.subnetContaining(address);
-        long leaseMillis = subnet.map(s -> s.leaseTime().toMillis()).orElse(3_600_000L);
+        SubnetConfig subnet = config.subnetAt(address);
+        long leaseMillis = subnet != null ? subnet.leaseTime().toMillis() : 3_600_000L;
         return scripted(request, arrival, address, MessageType.ACK, LeaseState.BOUND, leaseMillis);
     }
 
     /** A NAK with {@code message}, changing nothing in the table. */
-    public Decision nak(DhcpMessage request, String message) {
-        return Decision.reply(ReplyFactory.nak(request, config, message), "NAK: " + message);
+    public synchronized Decision nak(DhcpMessage request, String message) {
+        ReplyFactory.nak(wrap(request), config, message, adapterReply);
+        adapterNote.setLength(0);
+        adapterNote.append("NAK: ").append(message);
+        return decision(true);
     }
 
     private Decision scripted(DhcpMessage request, Arrival arrival, int address, MessageType type,
                               LeaseState state, long holdMillis) {
-        SubnetConfig subnet = config.subnetContaining(address)
-                .or(() -> subnetFor(request, arrival, true))
-                .orElse(config.subnets().get(0));
-        ClientKey client = ClientKey.of(request);
-        table.assign(address, client, request.clientMac(), state, clock.millis() + holdMillis);
-        return Decision.reply(ReplyFactory.offerOrAck(request, type, address, config, subnet,
-                staticLeaseFor(request), true), type + " " + Ipv4.toString(address) + " as scripted");
+        WireRequest wire = wrap(request);
+        SubnetConfig subnet = config.subnetAt(address);
+        if (subnet == null) {
+            subnet = subnetFor(wire, arrival.localAddress(), true);
+        }
+        if (subnet == null) {
+            subnet = config.subnets().get(0);
+        }
+        table.assign(address, probe.set(wire), wire, state, clock.millis() + holdMillis);
+        ReplyFactory.offerOrAck(wire, type, address, config, subnet, staticLeaseFor(wire), true, adapterReply);
+        adapterNote.setLength(0);
+        adapterNote.append(type).append(' ');
+        Ipv4.append(adapterNote, address).append(" as scripted");
+        return decision(true);
     }
 
     // ---- what tests look at and change ----

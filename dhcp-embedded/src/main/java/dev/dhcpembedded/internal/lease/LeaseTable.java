@@ -2,6 +2,9 @@ package dev.dhcpembedded.internal.lease;
 
 import dev.dhcpembedded.internal.codec.Ipv4;
 import dev.dhcpembedded.codec.MacAddress;
+import dev.dhcpembedded.internal.codec.Fields;
+import dev.dhcpembedded.internal.codec.WireRequest;
+import java.util.Arrays;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,7 +53,7 @@ final class LeaseTable {
         }
     }
 
-    private final Map<Integer, Row> byAddress = new HashMap<>();
+    private final AddressMap byAddress = new AddressMap();
     private final Map<ClientKey, Row> byClient = new HashMap<>();
 
     Row forClient(ClientKey client) {
@@ -69,22 +72,28 @@ final class LeaseTable {
 
     /** Whether no other client was ever given this address, or its row no longer counts for anyone. */
     boolean isUntouched(int address) {
-        return !byAddress.containsKey(address);
+        return byAddress.get(address) == null;
     }
 
-    /** Puts {@code client} on {@code address}, dropping whatever either had before. */
-    Row assign(int address, ClientKey client, MacAddress mac, LeaseState state, long expiresAtMillis) {
+    /**
+     * Puts {@code client} (a probe is copied when stored) on {@code address}, dropping whatever either had before;
+     * the row's MAC is {@code request}'s chaddr.
+     */
+    Row assign(int address, ClientKey client, WireRequest request, LeaseState state, long expiresAtMillis) {
         Row same = byAddress.get(address);
         if (same != null && client.equals(same.client) && byClient.get(client) == same) {
             // the same client on the same address (its REQUEST after the OFFER, a renewal): keep the row's own
             // objects, so that under load nothing made for this exchange survives a young collection
-            if (!mac.equals(same.mac)) {
-                same.mac = mac;
+            if (same.mac == null || !Fields.macEquals(same.mac, request.bytes(), WireRequest.CHADDR_OFFSET,
+                    request.macLength())) {
+                same.mac = mac(request);
             }
             same.state = state;
             same.expiresAtMillis = expiresAtMillis;
             return same;
         }
+        client = client.stored();
+        MacAddress mac = mac(request);
         Row previousOfClient = byClient.remove(client);
         if (previousOfClient != null && previousOfClient.address != address) {
             byAddress.remove(previousOfClient.address);
@@ -102,6 +111,11 @@ final class LeaseTable {
         row.expiresAtMillis = expiresAtMillis;
         byClient.put(client, row);
         return row;
+    }
+
+    private static MacAddress mac(WireRequest request) {
+        return MacAddress.of(Arrays.copyOfRange(request.bytes(), WireRequest.CHADDR_OFFSET,
+                WireRequest.CHADDR_OFFSET + request.macLength()));
     }
 
     /** Sets an address aside (DECLINE) with no client. */
@@ -136,8 +150,9 @@ final class LeaseTable {
     }
 
     List<Lease> snapshot(long now) {
-        List<Lease> out = new ArrayList<>(byAddress.size());
-        for (Row row : byAddress.values()) {
+        List<Row> rows = byAddress.values();
+        List<Lease> out = new ArrayList<>(rows.size());
+        for (Row row : rows) {
             out.add(row.snapshot(now));
         }
         out.sort((a, b) -> Integer.compareUnsigned(Ipv4.toInt(a.address()), Ipv4.toInt(b.address())));
@@ -147,5 +162,104 @@ final class LeaseTable {
     void clear() {
         byAddress.clear();
         byClient.clear();
+    }
+
+    /** Rows by address: open addressing on int keys, so that a look-up boxes nothing. */
+    static final class AddressMap {
+        private int[] keys = new int[16];
+        private Row[] rows = new Row[16];
+        private int size;
+
+        private static int hash(int key) {
+            int h = key * 0x9E3779B9;
+            return h ^ (h >>> 16);
+        }
+
+        Row get(int key) {
+            int mask = keys.length - 1;
+            for (int i = hash(key) & mask; ; i = (i + 1) & mask) {
+                Row row = rows[i];
+                if (row == null) {
+                    return null;
+                }
+                if (keys[i] == key) {
+                    return row;
+                }
+            }
+        }
+
+        void put(int key, Row row) {
+            if ((size + 1) * 2 > keys.length) {
+                grow();
+            }
+            int mask = keys.length - 1;
+            for (int i = hash(key) & mask; ; i = (i + 1) & mask) {
+                if (rows[i] == null) {
+                    keys[i] = key;
+                    rows[i] = row;
+                    size++;
+                    return;
+                }
+                if (keys[i] == key) {
+                    rows[i] = row;
+                    return;
+                }
+            }
+        }
+
+        void remove(int key) {
+            int mask = keys.length - 1;
+            int i = hash(key) & mask;
+            while (rows[i] != null && keys[i] != key) {
+                i = (i + 1) & mask;
+            }
+            if (rows[i] == null) {
+                return;
+            }
+            rows[i] = null;
+            size--;
+            // shift back the entries after it that would no longer be found
+            for (int j = (i + 1) & mask; rows[j] != null; j = (j + 1) & mask) {
+                int home = hash(keys[j]) & mask;
+                if (((j - home) & mask) >= ((j - i) & mask)) {
+                    keys[i] = keys[j];
+                    rows[i] = rows[j];
+                    rows[j] = null;
+                    i = j;
+                }
+            }
+        }
+
+        private void grow() {
+            int[] oldKeys = keys;
+            Row[] oldRows = rows;
+            keys = new int[oldKeys.length * 2];
+            rows = new Row[oldKeys.length * 2];
+            size = 0;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldRows[i] != null) {
+                    put(oldKeys[i], oldRows[i]);
+                }
+            }
+        }
+
+        List<Row> values() {
+            List<Row> out = new ArrayList<>(size);
+            for (Row row : rows) {
+                if (row != null) {
+                    out.add(row);
+                }
+            }
+            return out;
+        }
+
+        int size() {
+            return size;
+        }
+
+        void clear() {
+            java.util.Arrays.fill(rows, null);
+            size = 0;
+        }
     }
 }

@@ -68,6 +68,17 @@ public record ServerConfig(int serverId, boolean authoritative, Duration offerHo
         return subnetContaining(subnets, address);
     }
 
+    /** The subnet containing {@code address}, or null: {@link #subnetContaining} without an Optional. */
+    public SubnetConfig subnetAt(int address) {
+        for (int i = 0; i < subnets.size(); i++) { // indexed: no iterator on the packet path
+            SubnetConfig subnet = subnets.get(i);
+            if (subnet.cidr().contains(address)) {
+                return subnet;
+            }
+        }
+        return null;
+    }
+
     private static Optional<SubnetConfig> subnetContaining(List<SubnetConfig> subnets, int address) {
         for (SubnetConfig subnet : subnets) {
             if (subnet.cidr().contains(address)) {

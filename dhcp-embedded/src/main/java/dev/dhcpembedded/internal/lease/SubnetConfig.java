@@ -86,9 +86,8 @@ public record SubnetConfig(Cidr cidr, List<AddressRange> pools, Set<Integer> exc
     }
 
     /** Whether this subnet prefers IPv6-only and {@code request} asked for option 108 in its list (55). */
-    public boolean ipv6OnlyFor(dev.dhcpembedded.codec.DhcpMessage request) {
-        return ipv6Only != null
-                && request.parameterRequestList().contains(dev.dhcpembedded.codec.OptionCode.IPV6_ONLY_PREFERRED);
+    public boolean ipv6OnlyFor(dev.dhcpembedded.internal.codec.WireRequest request) {
+        return ipv6Only != null && request.asks(dev.dhcpembedded.codec.OptionCode.IPV6_ONLY_PREFERRED.code());
     }
 
     public String subnetMask() {
