@@ -37,7 +37,16 @@ public final class Journal {
                                InetSocketAddress peer, String interfaceName, byte[] bytes, String note,
                                DhcpCodecException error) {
                 return journal.record(kind, serverTimeMillis, wallTimeMillis, sourceIp, sourcePort, destinationIp,
-                        destinationPort, peer, interfaceName, bytes, note, error);
+                        destinationPort, peer, interfaceName, bytes, 0, bytes.length, note, error);
+            }
+
+            @Override
+            public long record(Journal journal, JournalEntry.Kind kind, long serverTimeMillis, long wallTimeMillis,
+                               int sourceIp, int sourcePort, int destinationIp, int destinationPort,
+                               InetSocketAddress peer, String interfaceName, byte[] bytes, int offset, int length,
+                               CharSequence note, DhcpCodecException error) {
+                return journal.record(kind, serverTimeMillis, wallTimeMillis, sourceIp, sourcePort, destinationIp,
+                        destinationPort, peer, interfaceName, bytes, offset, length, note, error);
             }
 
             @Override
@@ -80,12 +89,14 @@ public final class Journal {
      */
     long record(JournalEntry.Kind kind, long serverTimeMillis, long wallTimeMillis, int sourceIp,
                        int sourcePort, int destinationIp, int destinationPort, InetSocketAddress peer,
-                       String interfaceName, byte[] bytes, String note, DhcpCodecException error) {
+                       String interfaceName, byte[] bytes, int offset, int length, CharSequence note,
+                       DhcpCodecException error) {
         JournalEntry numbered = null;
         long number;
         synchronized (this) {
             if (slabs.add(++sequence, serverTimeMillis, wallTimeMillis, kind, interfaceName, sourceIp, sourcePort,
-                    destinationIp, destinationPort, JournalSlabs.ip(peer), peer.getPort(), bytes, note, error)) {
+                    destinationIp, destinationPort, JournalSlabs.ip(peer), peer.getPort(), bytes, offset, length,
+                    note, error)) {
                 evicted++;
             }
             appended++;

@@ -78,7 +78,7 @@ final class JournalSlab {
     }
 
     /** The bytes an entry with this payload and note takes. */
-    static int bytesNeeded(int payloadLength, String note) {
+    static int bytesNeeded(int payloadLength, CharSequence note) {
         return payloadLength + noteBytes(note);
     }
 
@@ -90,7 +90,8 @@ final class JournalSlab {
     /** Appends one entry; the caller checked {@link #fits}. The payload is copied. */
     void add(long sequence, long serverMillis, long wallMillis, JournalEntry.Kind kind, int interfaceIndex,
              int sourceIp, int sourcePort, int destinationIp, int destinationPort, int peerIp, int peerPort,
-             byte[] payload, String note, DhcpCodecException error, InetSocketAddress[] v6Ends) {
+             byte[] payload, int payloadOffset, int payloadLength, CharSequence note, DhcpCodecException error,
+             InetSocketAddress[] v6Ends) {
         int at = count;
         if (v6Ends != null || ends6 != null) {
             if (ends6 == null) {
@@ -109,9 +110,9 @@ final class JournalSlab {
         meta[m + PEER_IP] = peerIp;
         meta[m + PORTS] = (sourcePort & 0xFFFF) << 16 | (destinationPort & 0xFFFF);
         meta[m + OFFSET] = used;
-        meta[m + LENGTHS] = payload.length;
-        System.arraycopy(payload, 0, data, used, payload.length);
-        used += payload.length;
+        meta[m + LENGTHS] = payloadLength;
+        System.arraycopy(payload, payloadOffset, data, used, payloadLength);
+        used += payloadLength;
         boolean utf16 = note != null && !isLatin1(note);
         meta[m + PEER_PORT] = (peerPort & 0xFFFF) | (utf16 ? NOTE_UTF16 : 0) | (note == null ? NOTE_NULL : 0);
         used = writeNote(note, utf16, used);
@@ -164,7 +165,7 @@ final class JournalSlab {
                 (peer & NOTE_NULL) != 0 ? null : readNote(offset + length, end, (peer & NOTE_UTF16) != 0), java.util.Optional.ofNullable(error));
     }
 
-    private static boolean isLatin1(String s) {
+    private static boolean isLatin1(CharSequence s) {
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) > 0xFF) {
                 return false;
@@ -173,14 +174,14 @@ final class JournalSlab {
         return true;
     }
 
-    private static int noteBytes(String note) {
+    private static int noteBytes(CharSequence note) {
         if (note == null) {
             return 0;
         }
         return isLatin1(note) ? note.length() : note.length() * 2;
     }
 
-    private int writeNote(String note, boolean utf16, int at) {
+    private int writeNote(CharSequence note, boolean utf16, int at) {
         if (note == null) {
             return at;
         }

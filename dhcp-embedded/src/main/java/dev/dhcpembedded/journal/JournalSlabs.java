@@ -50,21 +50,37 @@ final class JournalSlabs {
                 int sourceIp, int sourcePort, int destinationIp, int destinationPort, int peerIp, int peerPort,
                 byte[] payload, String note, DhcpCodecException error) {
         return add(sequence, serverMillis, wallMillis, kind, interfaceName, sourceIp, sourcePort, destinationIp,
-                destinationPort, peerIp, peerPort, payload, note, error, null);
+                destinationPort, peerIp, peerPort, payload, 0, payload.length, note, error, null);
+    }
+
+    /** {@link #add} of a payload at {@code payload[offset, offset + length)} with a note of any char sequence. */
+    boolean add(long sequence, long serverMillis, long wallMillis, JournalEntry.Kind kind, String interfaceName,
+                int sourceIp, int sourcePort, int destinationIp, int destinationPort, int peerIp, int peerPort,
+                byte[] payload, int offset, int length, CharSequence note, DhcpCodecException error) {
+        return add(sequence, serverMillis, wallMillis, kind, interfaceName, sourceIp, sourcePort, destinationIp,
+                destinationPort, peerIp, peerPort, payload, offset, length, note, error, null);
     }
 
     /** {@link #add} for any entry: {@code ends6} (source, destination, peer) marks a DHCPv6 one, null a DHCPv4 one. */
     boolean add(long sequence, long serverMillis, long wallMillis, JournalEntry.Kind kind, String interfaceName,
                 int sourceIp, int sourcePort, int destinationIp, int destinationPort, int peerIp, int peerPort,
                 byte[] payload, String note, DhcpCodecException error, InetSocketAddress[] ends6) {
-        int needed = JournalSlab.bytesNeeded(payload.length, note);
+        return add(sequence, serverMillis, wallMillis, kind, interfaceName, sourceIp, sourcePort, destinationIp,
+                destinationPort, peerIp, peerPort, payload, 0, payload.length, note, error, ends6);
+    }
+
+    private boolean add(long sequence, long serverMillis, long wallMillis, JournalEntry.Kind kind,
+                        String interfaceName, int sourceIp, int sourcePort, int destinationIp, int destinationPort,
+                        int peerIp, int peerPort, byte[] payload, int offset, int length, CharSequence note,
+                        DhcpCodecException error, InetSocketAddress[] ends6) {
+        int needed = JournalSlab.bytesNeeded(length, note);
         JournalSlab tail = live.peekLast();
         if (tail == null || !tail.fits(needed)) {
             tail = nextSlab(needed);
             live.addLast(tail);
         }
         tail.add(sequence, serverMillis, wallMillis, kind, interfaceIndex(interfaceName), sourceIp, sourcePort,
-                destinationIp, destinationPort, peerIp, peerPort, payload, note, error, ends6);
+                destinationIp, destinationPort, peerIp, peerPort, payload, offset, length, note, error, ends6);
         next++;
         if (next - head > capacity) {
             evictOldest();

@@ -131,7 +131,7 @@ public final class DhcpServer implements AutoCloseable {
         startConfig = initialConfig.withServerId(serverId);
         engine = new LeaseEngine(startConfig, clock);
         ReplyScheduler replies = new ReplyScheduler(clock, String.valueOf(System.identityHashCode(this)));
-        PacketHandler handler = new PacketHandler(new EngineResponder(engine, stubs), engine, journal, opened,
+        PacketHandler handler = new PacketHandler(new EngineResponder(engine, stubs), stubs, engine, journal, opened,
                 clock, wallClock, localAddress, replies, unmatched, paused);
         try {
             opened.start(handler);

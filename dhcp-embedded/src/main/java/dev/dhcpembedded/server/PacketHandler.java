@@ -2,7 +2,6 @@ package dev.dhcpembedded.server;
 
 import dev.dhcpembedded.codec.DhcpCodec;
 import dev.dhcpembedded.codec.DhcpCodecException;
-import dev.dhcpembedded.codec.DhcpCodec;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.internal.journal.JournalAccess;
 import dev.dhcpembedded.journal.Journal;
@@ -19,6 +18,13 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import dev.dhcpembedded.codec.MessageType;
+import dev.dhcpembedded.internal.codec.ReplyWriter;
+import dev.dhcpembedded.internal.codec.WireRequest;
+import dev.dhcpembedded.internal.stub.StubRegistry;
+import dev.dhcpembedded.internal.transport.DirectReceiver;
+import dev.dhcpembedded.internal.transport.DirectSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * The packet path, one way: decode, journal, ask the responder, encode, send, journal. Whatever a datagram holds,
  * nothing escapes from here: a malformed packet is journaled with its reason and gets no reply.
  */
-final class PacketHandler implements Transport.Receiver {
+final class PacketHandler implements DirectReceiver {
 
     /** Looked up on first use: SLF4J's start-up stays out of start(). */
     private static Logger log() {
@@ -45,10 +51,25 @@ final class PacketHandler implements Transport.Receiver {
     private final int localAddress;
     private final ReplyScheduler scheduler;
     private final UnmatchedRequests unmatched;
+    private final StubRegistry stubs;
+    /**
+     * The packet path's scratch (request view, reply buffer, note), taken for one datagram and given back: no
+     * object per datagram, and a second thread (or a reply delivered back into this handler on the same thread)
+     * gets its own.
+     */
+    private final AtomicReference<Scratch> spare = new AtomicReference<>(new Scratch());
 
-    PacketHandler(Responder responder, LeaseEngine engine, Journal journal, Transport transport, Clock clock,
-                  Clock wallClock, int localAddress, ReplyScheduler scheduler, UnmatchedRequests unmatched,
+    /** What one datagram's handling reuses. */
+    private static final class Scratch {
+        final WireRequest request = new WireRequest();
+        final ReplyWriter reply = new ReplyWriter();
+        final StringBuilder note = new StringBuilder(128);
+    }
+
+    PacketHandler(Responder responder, StubRegistry stubs, LeaseEngine engine, Journal journal, Transport transport,
+                  Clock clock, Clock wallClock, int localAddress, ReplyScheduler scheduler, UnmatchedRequests unmatched,
                   java.util.concurrent.atomic.AtomicBoolean paused) {
+        this.stubs = stubs;
         this.wallClock = wallClock;
         this.paused = paused;
         this.responder = responder;
@@ -64,16 +85,152 @@ final class PacketHandler implements Transport.Receiver {
     @Override
     public void onDatagram(Datagram in) {
         try {
-            handle(in);
+            if (paused.get()) {
+                return; // an outage: not heard, not journaled, not answered
+            }
+            if (stubs.isEmpty()) {
+                byte[] bytes = in.bytes();
+                handleDirect(bytes, bytes.length, in.source(), in.destination(), in.interfaceName(), in.broadcast(),
+                        in);
+            } else {
+                handle(in);
+            }
         } catch (RuntimeException e) {
             log().error("unexpected failure on a datagram from {}; the server keeps serving", in.source(), e);
         }
     }
 
-    private void handle(Datagram in) {
-        if (paused.get()) {
-            return; // an outage: not heard, not journaled, not answered
+    @Override
+    public void onDatagram(byte[] bytes, int length, InetSocketAddress source, InetSocketAddress destination,
+                           String interfaceName, boolean broadcast) {
+        try {
+            if (paused.get()) {
+                return; // an outage: not heard, not journaled, not answered
+            }
+            if (stubs.isEmpty()) {
+                handleDirect(bytes, length, source, destination, interfaceName, broadcast, null);
+            } else {
+                // stubs see DhcpMessages and may keep them, so the datagram is theirs: a copy of the buffer
+                handle(new Datagram(java.util.Arrays.copyOf(bytes, length), source, destination, interfaceName,
+                        broadcast));
+            }
+        } catch (RuntimeException e) {
+            log().error("unexpected failure on a datagram from {}; the server keeps serving", source, e);
         }
+    }
+
+    /**
+     * The path without stubs: the request read in place, the lease engine's reply written into a reused buffer,
+     * both journaled from there, and sent from there by a {@link DirectSender}. Makes nothing per steady-state
+     * exchange. {@code in} is the datagram when a public transport gave one (null from a direct one).
+     */
+    private void handleDirect(byte[] bytes, int length, InetSocketAddress source, InetSocketAddress destination,
+                              String interfaceName, boolean broadcast, Datagram in) {
+        Scratch scratch = spare.getAndSet(null);
+        if (scratch == null) {
+            scratch = new Scratch(); // another thread is in, or a reply came back into this handler
+        }
+        try {
+            handleDirect(scratch, bytes, length, source, destination, interfaceName, broadcast, in);
+        } finally {
+            spare.set(scratch);
+        }
+    }
+
+    private void handleDirect(Scratch scratch, byte[] bytes, int length, InetSocketAddress source,
+                              InetSocketAddress destination, String interfaceName, boolean broadcast, Datagram in) {
+        WireRequest request;
+        try {
+            request = scratch.request.parse(bytes, length, true);
+        } catch (DhcpCodecException e) {
+            JournalAccess.record(journal, JournalEntry.Kind.REJECTED, clock.millis(), wallClock.millis(), ip(source),
+                    source.getPort(), ip(destination), destination.getPort(), source, interfaceName, bytes, 0,
+                    length, "dropped: " + e.getMessage(), e);
+            return;
+        }
+        StringBuilder note = scratch.note;
+        note.setLength(0);
+        ReplyWriter reply = scratch.reply;
+        boolean replied;
+        try {
+            replied = engine.handle(request, localAddress, broadcast, reply, note);
+        } catch (RuntimeException e) {
+            log().error("the responder failed on a request from {}", source, e);
+            replied = false;
+            note.setLength(0);
+            note.append("no reply: the responder failed with ").append(e);
+        }
+        boolean onLink = transport.linkView() == LinkView.AS_ON_A_LINK;
+        int serverId = engine.config().serverId();
+        int giaddr = request.giaddr();
+        int ciaddr = request.ciaddr();
+        long shownFrom = ReplyAddressing.linkSource(giaddr, ciaddr);
+        long shownTo = ReplyAddressing.linkDestination(giaddr, ciaddr, serverId);
+        JournalAccess.record(journal, JournalEntry.Kind.RECEIVED, clock.millis(), wallClock.millis(),
+                onLink ? ReplyAddressing.ip(shownFrom) : ip(source),
+                onLink ? ReplyAddressing.port(shownFrom) : source.getPort(),
+                onLink ? ReplyAddressing.ip(shownTo) : ip(destination),
+                onLink ? ReplyAddressing.port(shownTo) : destination.getPort(),
+                source, interfaceName, bytes, 0, length, note, null);
+        if (!replied || scheduler.isClosed() || paused.get()) {
+            return;
+        }
+        sendDirect(request, reply, note, source, interfaceName, serverId, onLink, in);
+    }
+
+    private void sendDirect(WireRequest request, ReplyWriter reply, StringBuilder note, InetSocketAddress source,
+                            String interfaceName, int serverId, boolean onLink, Datagram in) {
+        byte[] out = reply.bytes();
+        int length = reply.finish();
+        int limit = Math.max(request.maximumMessageSize() < 0 ? 576 : request.maximumMessageSize(), 576);
+        if (length > limit - 28) {
+            // over the client's option 57 (or 576): the encoder overloads file and sname (a rare, allocating path)
+            try {
+                out = DhcpCodec.encodeForClient(DhcpCodec.decode(reply.copy()), limit);
+            } catch (DhcpCodecException e) {
+                log().warn("reply to {} not sent: {}", source, e.getMessage());
+                return;
+            }
+            length = out.length;
+        }
+        long rfc = ReplyAddressing.destination(request.giaddr(), request.ciaddr(), request.isBroadcast(),
+                reply.messageType() == MessageType.NAK.code(), reply.yiaddr());
+        int rfcIp = ReplyAddressing.ip(rfc);
+        int rfcPort = ReplyAddressing.port(rfc);
+        boolean ethernet = request.htype() == 1 && request.hlen() == 6;
+        boolean direct = transport instanceof DirectSender;
+        InetSocketAddress actual;
+        if (direct) {
+            actual = ((DirectSender) transport).replyDestination(source, rfcIp, rfcPort,
+                    ethernet ? request.bytes() : null, WireRequest.CHADDR_OFFSET);
+        } else {
+            Datagram received = in != null ? in
+                    : new Datagram(java.util.Arrays.copyOf(request.bytes(), request.length()), source,
+                            transport.localAddress(), interfaceName, false);
+            actual = transport.replyDestination(received, ReplyAddressing.socket(rfcIp, rfcPort),
+                    ethernet ? java.util.Arrays.copyOfRange(request.bytes(), WireRequest.CHADDR_OFFSET,
+                            WireRequest.CHADDR_OFFSET + 6) : null);
+        }
+        InetSocketAddress local = transport.localAddress();
+        // Journal first: whoever receives the reply may look at the journal at once.
+        JournalAccess.record(journal, JournalEntry.Kind.SENT, clock.millis(), wallClock.millis(),
+                onLink ? serverId : ip(local), onLink ? ReplyAddressing.SERVER_PORT : local.getPort(),
+                onLink ? rfcIp : ip(actual), onLink ? rfcPort : actual.getPort(), source, interfaceName, out, 0,
+                length, note, null);
+        boolean broadcast = rfcIp == 0xFFFFFFFF;
+        try {
+            if (direct) {
+                ((DirectSender) transport).send(out, length, actual, broadcast);
+            } else {
+                transport.send(new Datagram(java.util.Arrays.copyOf(out, length), local, actual, interfaceName,
+                        broadcast));
+            }
+        } catch (IOException e) {
+            log().warn("sending to {} failed: {}", actual, e.toString());
+        }
+    }
+
+    private void handle(Datagram in) {
         long receivedAt = clock.millis();
         DhcpMessage request;
         try {
@@ -156,6 +313,6 @@ final class PacketHandler implements Transport.Receiver {
 
     private static int ip(InetSocketAddress address) {
         java.net.InetAddress ip = address.getAddress();
-        return ip instanceof java.net.Inet4Address ? dev.dhcpembedded.internal.codec.Ipv4.toInt(ip) : 0x7F000001;
+        return ip instanceof java.net.Inet4Address ? Ipv4.toInt(ip) : 0x7F000001;
     }
 }

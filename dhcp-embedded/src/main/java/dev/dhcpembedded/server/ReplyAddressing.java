@@ -20,35 +20,63 @@ final class ReplyAddressing {
      * client set the broadcast flag; otherwise to yiaddr (unicast to chaddr).
      */
     public static InetSocketAddress destination(DhcpMessage request, DhcpMessage reply) {
-        if (Fields.giaddr(request) != 0) {
-            return socket(Fields.giaddr(request), SERVER_PORT);
+        long to = destination(Fields.giaddr(request), Fields.ciaddr(request), request.isBroadcast(),
+                reply.is(MessageType.NAK), Fields.yiaddr(reply));
+        return socket(ip(to), port(to));
+    }
+
+    /**
+     * {@link #destination(DhcpMessage, DhcpMessage)} from the fields that decide it, as {@code ip << 32 | port}
+     * (read with {@link #ip(long)} and {@link #port(long)}): the packet path makes no address for it.
+     */
+    static long destination(int giaddr, int ciaddr, boolean broadcastFlag, boolean nak, int yiaddr) {
+        if (giaddr != 0) {
+            return pack(giaddr, SERVER_PORT);
         }
-        if (reply.is(MessageType.NAK)) {
-            return socket(0xFFFFFFFF, CLIENT_PORT);
+        if (nak) {
+            return pack(0xFFFFFFFF, CLIENT_PORT);
         }
-        if (Fields.ciaddr(request) != 0) {
-            return socket(Fields.ciaddr(request), CLIENT_PORT);
+        if (ciaddr != 0) {
+            return pack(ciaddr, CLIENT_PORT);
         }
-        if (request.isBroadcast() || Fields.yiaddr(reply) == 0) {
-            return socket(0xFFFFFFFF, CLIENT_PORT);
+        if (broadcastFlag || yiaddr == 0) {
+            return pack(0xFFFFFFFF, CLIENT_PORT);
         }
-        return socket(Fields.yiaddr(reply), CLIENT_PORT);
+        return pack(yiaddr, CLIENT_PORT);
     }
 
     /** The source a request shows on a link: the relay, the client's address, or 0.0.0.0:68. */
     static InetSocketAddress linkSource(DhcpMessage request) {
-        if (Fields.giaddr(request) != 0) {
-            return socket(Fields.giaddr(request), SERVER_PORT);
-        }
-        return socket(Fields.ciaddr(request), CLIENT_PORT);
+        long from = linkSource(Fields.giaddr(request), Fields.ciaddr(request));
+        return socket(ip(from), port(from));
+    }
+
+    /** {@link #linkSource(DhcpMessage)} as {@code ip << 32 | port}. */
+    static long linkSource(int giaddr, int ciaddr) {
+        return giaddr != 0 ? pack(giaddr, SERVER_PORT) : pack(ciaddr, CLIENT_PORT);
     }
 
     /** The destination a request shows on a link: the server when it has an address to unicast from, else broadcast. */
     static InetSocketAddress linkDestination(DhcpMessage request, int serverId) {
-        if (Fields.giaddr(request) != 0 || Fields.ciaddr(request) != 0) {
-            return socket(serverId, SERVER_PORT);
-        }
-        return socket(0xFFFFFFFF, SERVER_PORT);
+        long to = linkDestination(Fields.giaddr(request), Fields.ciaddr(request), serverId);
+        return socket(ip(to), port(to));
+    }
+
+    /** {@link #linkDestination(DhcpMessage, int)} as {@code ip << 32 | port}. */
+    static long linkDestination(int giaddr, int ciaddr, int serverId) {
+        return giaddr != 0 || ciaddr != 0 ? pack(serverId, SERVER_PORT) : pack(0xFFFFFFFF, SERVER_PORT);
+    }
+
+    private static long pack(int ip, int port) {
+        return (long) ip << 32 | port;
+    }
+
+    static int ip(long packed) {
+        return (int) (packed >>> 32);
+    }
+
+    static int port(long packed) {
+        return (int) packed & 0xFFFF;
     }
 
     static InetSocketAddress socket(int address, int port) {

@@ -84,7 +84,7 @@ final class ReplyScheduler implements AutoCloseable {
         }
     }
 
-    private synchronized boolean isClosed() {
+    synchronized boolean isClosed() {
         return closed;
     }
 

@@ -20,6 +20,11 @@ public final class JournalAccess {
                     int sourceIp, int sourcePort, int destinationIp, int destinationPort, InetSocketAddress peer,
                     String interfaceName, byte[] bytes, String note, DhcpCodecException error);
 
+        long record(Journal journal, JournalEntry.Kind kind, long serverTimeMillis, long wallTimeMillis,
+                    int sourceIp, int sourcePort, int destinationIp, int destinationPort, InetSocketAddress peer,
+                    String interfaceName, byte[] bytes, int offset, int length, CharSequence note,
+                    DhcpCodecException error);
+
         long record6(Journal journal, JournalEntry.Kind kind, long serverTimeMillis, long wallTimeMillis,
                      InetSocketAddress source, InetSocketAddress destination, InetSocketAddress peer,
                      String interfaceName, byte[] bytes, String note, DhcpCodecException error);
@@ -79,6 +84,20 @@ public final class JournalAccess {
                               DhcpCodecException error) {
         return writer().record(journal, kind, serverTimeMillis, wallTimeMillis, sourceIp, sourcePort, destinationIp,
                 destinationPort, peer, interfaceName, bytes, note, error);
+    }
+
+    /**
+     * {@link #record} of the payload at {@code bytes[offset, offset + length)}, with a note that may be a reused
+     * builder (its chars are copied): the packet path's way, which makes nothing per entry.
+     *
+     * @return the entry's sequence number
+     */
+    public static long record(Journal journal, JournalEntry.Kind kind, long serverTimeMillis, long wallTimeMillis,
+                              int sourceIp, int sourcePort, int destinationIp, int destinationPort,
+                              InetSocketAddress peer, String interfaceName, byte[] bytes, int offset, int length,
+                              CharSequence note, DhcpCodecException error) {
+        return writer().record(journal, kind, serverTimeMillis, wallTimeMillis, sourceIp, sourcePort, destinationIp,
+                destinationPort, peer, interfaceName, bytes, offset, length, note, error);
     }
 
     /** Records a DHCPv6 datagram; its addresses are IPv6 socket addresses. Returns the sequence number. */

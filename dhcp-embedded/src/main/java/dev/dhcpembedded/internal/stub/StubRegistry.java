@@ -60,6 +60,11 @@ public final class StubRegistry {
         nextId = 1;
     }
 
+    /** Whether no stub is registered: then the packet path needs nothing that only stubs use. */
+    public synchronized boolean isEmpty() {
+        return registrations.isEmpty();
+    }
+
     /** The state of {@code scenario}: {@link Stub#STARTED} until a stub moves it. */
     public synchronized String scenarioState(String scenario) {
         return scenarioStates.getOrDefault(scenario, Stub.STARTED);

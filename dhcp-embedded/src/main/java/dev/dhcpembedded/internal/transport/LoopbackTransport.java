@@ -17,7 +17,7 @@ import dev.dhcpembedded.transport.Transport;
  * UDP on a loopback address (127.0.0.1 and an ephemeral port by default). No root is needed, and replies go back
  * to the sender's address and port.
  */
-public final class LoopbackTransport implements Transport {
+public final class LoopbackTransport implements Transport, DirectSender {
 
     /** Looked up on first use: SLF4J's start-up stays out of start(). */
     private static Logger log() {
@@ -30,6 +30,8 @@ public final class LoopbackTransport implements Transport {
     private DatagramChannel channel;
     private Thread receiverThread;
     private InetSocketAddress bound;
+    private final Object sendLock = new Object();
+    private ByteBuffer sendBuffer;
 
     public LoopbackTransport(InetSocketAddress bindAddress) {
         this(bindAddress, ReceiveBuffers.DEFAULT_BYTES);
@@ -96,11 +98,14 @@ public final class LoopbackTransport implements Transport {
 
     private void receiveLoop(DatagramChannel opened, Receiver receiver) {
         ByteBuffer buffer = null;
+        DirectReceiver direct = receiver instanceof DirectReceiver ? (DirectReceiver) receiver : null;
         while (opened.isOpen()) {
             InetSocketAddress source;
             try {
                 if (buffer == null) { // not before the first receive: a server stopped at once never needs it
-                    buffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
+                    // the server's own receiver reads the array in place (the channel copies through its cached
+                    // direct buffer); any other gets a copy per datagram, as Datagram owns its bytes
+                    buffer = direct != null ? ByteBuffer.allocate(MAX_DATAGRAM) : ByteBuffer.allocateDirect(MAX_DATAGRAM);
                 }
                 buffer.clear();
                 source = (InetSocketAddress) opened.receive(buffer);
@@ -111,6 +116,14 @@ public final class LoopbackTransport implements Transport {
                 continue;
             }
             buffer.flip();
+            if (direct != null) {
+                try {
+                    direct.onDatagram(buffer.array(), buffer.limit(), source, bound, "lo", false);
+                } catch (RuntimeException e) {
+                    log().error("the server failed on a datagram from {}; it keeps serving", source, e);
+                }
+                continue;
+            }
             byte[] bytes = new byte[buffer.remaining()];
             buffer.get(bytes);
             try {
@@ -128,6 +141,30 @@ public final class LoopbackTransport implements Transport {
             throw new IOException("transport is not started");
         }
         current.send(ByteBuffer.wrap(datagram.bytes()), datagram.destination());
+    }
+
+    /** Sends from the caller's array; the wrapping buffer is kept while the array stays the same. */
+    @Override
+    public void send(byte[] bytes, int length, InetSocketAddress destination, boolean broadcast) throws IOException {
+        DatagramChannel current = channel;
+        if (current == null) {
+            throw new IOException("transport is not started");
+        }
+        synchronized (sendLock) {
+            ByteBuffer wrapped = sendBuffer;
+            if (wrapped == null || wrapped.array() != bytes) {
+                wrapped = ByteBuffer.wrap(bytes);
+                sendBuffer = wrapped;
+            }
+            wrapped.limit(length).position(0);
+            current.send(wrapped, destination);
+        }
+    }
+
+    @Override
+    public InetSocketAddress replyDestination(InetSocketAddress requestSource, int rfcIp, int rfcPort,
+                                              byte[] ethernet, int ethernetOffset) {
+        return requestSource; // as replyDestination(Datagram, ...): the sender's own address and port
     }
 
     @Override
