@@ -47,7 +47,7 @@ import dev.dhcpembedded.transport.Transport;
  * Binding port 67 needs root, or CAP_NET_BIND_SERVICE (or {@code net.ipv4.ip_unprivileged_port_start} &lt;= 67);
  * kernels before 5.7 also need CAP_NET_RAW for SO_BINDTODEVICE. The failure message names these fixes.
  */
-public final class InterfaceTransport implements Transport {
+public final class InterfaceTransport implements Transport, DirectSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(InterfaceTransport.class);
     public static final int SERVER_PORT = 67;
@@ -202,6 +202,10 @@ public final class InterfaceTransport implements Transport {
     }
 
     private void receiveLoop(LinuxUdpSocket opened, Receiver receiver) {
+        if (receiver instanceof DirectReceiver) {
+            receiveDirect(opened, (DirectReceiver) receiver);
+            return;
+        }
         InetSocketAddress lastDestination = null;
         while (true) {
             LinuxUdpSocket.Received received;
@@ -230,6 +234,37 @@ public final class InterfaceTransport implements Transport {
         }
     }
 
+    /** The server's own receiver reads each datagram in one array reused for the next: nothing per datagram. */
+    private void receiveDirect(LinuxUdpSocket opened, DirectReceiver receiver) {
+        byte[] buffer = new byte[65536];
+        InetSocketAddress lastDestination = null;
+        while (true) {
+            int length;
+            try {
+                length = opened.receiveInto(buffer);
+            } catch (IOException e) {
+                LOG.warn("receive failed on {}: {}", name, e.toString());
+                pause(); // a persistent error must not spin
+                continue;
+            }
+            if (length < 0) {
+                return;
+            }
+            Inet4Address to = opened.receivedDestination();
+            boolean broadcast = to != null && isBroadcast(to);
+            InetAddress toAddress = to != null ? to : address;
+            if (lastDestination == null || lastDestination.getAddress() != toAddress) {
+                lastDestination = new InetSocketAddress(toAddress, port); // the same object while it repeats
+            }
+            InetSocketAddress source = opened.receivedSource();
+            try {
+                receiver.onDatagram(buffer, length, source, lastDestination, name, broadcast);
+            } catch (RuntimeException e) {
+                LOG.error("the server failed on a datagram from {}; it keeps serving", source, e);
+            }
+        }
+    }
+
     private static void pause() {
         try {
             Thread.sleep(100);
@@ -247,6 +282,52 @@ public final class InterfaceTransport implements Transport {
         current.send(datagram.bytes(), datagram.destination());
     }
 
+    @Override
+    public void send(byte[] bytes, int length, InetSocketAddress destination, boolean broadcast) throws IOException {
+        LinuxUdpSocket current = socket;
+        if (current == null) {
+            throw new IOException("transport is not started");
+        }
+        current.send(bytes, length, destination);
+    }
+
+    /**
+     * {@link #replyDestination(Datagram, InetSocketAddress, byte[])} from ints, for the server's packet path: the
+     * same rule, and the same address object for the same destination while it repeats (a relay's, a broadcast).
+     */
+    @Override
+    public InetSocketAddress replyDestination(InetSocketAddress requestSource, int rfcIp, int rfcPort,
+                                              byte[] ethernet, int ethernetOffset) {
+        InetSocketAddress rfc = socket(rfcIp, rfcPort);
+        InetAddress to = rfc.getAddress();
+        InetAddress from = requestSource.getAddress();
+        if (isBroadcast(to) || from.equals(to)) {
+            return rfc;
+        }
+        if (from.isAnyLocalAddress() && rfcPort == 68) {
+            LinuxUdpSocket current = socket;
+            if (current != null && ethernet != null && current.addArpEntry((Inet4Address) to,
+                    java.util.Arrays.copyOfRange(ethernet, ethernetOffset, ethernetOffset + 6))) {
+                return rfc;
+            }
+            return socket(0xFFFFFFFF, rfcPort);
+        }
+        return rfc;
+    }
+
+    private InetSocketAddress lastReply;
+
+    /** The address for ip:port, the previous one while it repeats. Sending threads: a race only makes another. */
+    private InetSocketAddress socket(int ip, int port) {
+        InetSocketAddress last = lastReply;
+        if (last != null && last.getPort() == port && dev.dhcpembedded.internal.codec.Ipv4.toInt(last.getAddress()) == ip) {
+            return last;
+        }
+        InetSocketAddress made = new InetSocketAddress(dev.dhcpembedded.internal.codec.Ipv4.fromInt(ip), port);
+        lastReply = made;
+        return made;
+    }
+
     /**
      * RFC 2131 §4.1 as is, except that a unicast to a client's new address needs its MAC in the ARP table: when the
      * kernel refuses that entry, the reply is broadcast instead.
@@ -254,25 +335,22 @@ public final class InterfaceTransport implements Transport {
     @Override
     public InetSocketAddress replyDestination(Datagram request, InetSocketAddress rfcDestination,
                                               byte[] clientEthernet) {
-        InetAddress to = rfcDestination.getAddress();
-        if (isBroadcast(to) || request.source().getAddress().equals(to)) {
-            return rfcDestination;
-        }
-        if (request.source().getAddress().isAnyLocalAddress() && rfcDestination.getPort() == 68) {
-            LinuxUdpSocket current = socket;
-            if (current != null && clientEthernet != null && clientEthernet.length == 6
-                    && current.addArpEntry((Inet4Address) to, clientEthernet)) {
-                return rfcDestination;
-            }
-            return new InetSocketAddress("255.255.255.255", rfcDestination.getPort());
-        }
-        return rfcDestination;
+        return replyDestination(request.source(), dev.dhcpembedded.internal.codec.Ipv4.toInt(
+                rfcDestination.getAddress()), rfcDestination.getPort(),
+                clientEthernet != null && clientEthernet.length == 6 ? clientEthernet : null, 0);
     }
 
     @Override
     public InetSocketAddress localAddress() {
-        return new InetSocketAddress(address, port);
+        InetSocketAddress local = localAddress;
+        if (local == null) {
+            local = new InetSocketAddress(address, port);
+            localAddress = local;
+        }
+        return local;
     }
+
+    private volatile InetSocketAddress localAddress;
 
     @Override
     public String interfaceName() {

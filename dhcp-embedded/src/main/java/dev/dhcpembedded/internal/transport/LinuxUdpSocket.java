@@ -79,6 +79,8 @@ final class LinuxUdpSocket implements AutoCloseable {
     private final Memory name = new Memory(16);
     private final Memory control = new Memory(128);
     private final Memory header = new Memory(56);
+    private InetSocketAddress receivedSource;
+    private Inet4Address receivedDestination;
     // the last addresses received, reused while they repeat (receiving thread only)
     private InetSocketAddress lastSource;
     private int lastSourceAddress;
@@ -168,6 +170,39 @@ final class LinuxUdpSocket implements AutoCloseable {
 
     /** Blocks until a datagram arrives; returns null when the socket was closed. */
     Received receive() throws IOException {
+        long length = receiveRaw();
+        if (length < 0) {
+            return null;
+        }
+        return new Received(buffer.getByteArray(0, (int) length), receivedSource, receivedDestination);
+    }
+
+    /**
+     * Blocks until a datagram arrives and copies it into {@code into} (65,536 bytes hold any); returns its length,
+     * or -1 when the socket was closed. Its ends are then {@link #receivedSource()} and
+     * {@link #receivedDestination()}. Makes no object while the ends repeat. Receiving thread only.
+     */
+    int receiveInto(byte[] into) throws IOException {
+        long length = receiveRaw();
+        if (length < 0) {
+            return -1;
+        }
+        int n = (int) Math.min(length, into.length);
+        buffer.read(0, into, 0, n);
+        return n;
+    }
+
+    /** The source of the datagram last received. */
+    InetSocketAddress receivedSource() {
+        return receivedSource;
+    }
+
+    /** The destination address of the IP header of the datagram last received (IP_PKTINFO), or null. */
+    Inet4Address receivedDestination() {
+        return receivedDestination;
+    }
+
+    private long receiveRaw() throws IOException {
         while (!closed) {
             iov.setPointer(0, buffer);
             iov.setLong(8, buffer.size());
@@ -186,18 +221,18 @@ final class LinuxUdpSocket implements AutoCloseable {
                     continue;
                 }
                 if (closed) {
-                    return null;
+                    return -1;
                 }
                 throw new IOException("recvmsg on " + device + ": " + e.getMessage());
             }
             if (closed) {
-                return null;
+                return -1;
             }
-            byte[] bytes = buffer.getByteArray(0, (int) length);
-            return new Received(bytes, source(name.getInt(4), ((name.getByte(2) & 0xFF) << 8)
-                    | (name.getByte(3) & 0xFF)), headerDestination(header.getLong(40)));
+            receivedSource = source(name.getInt(4), ((name.getByte(2) & 0xFF) << 8) | (name.getByte(3) & 0xFF));
+            receivedDestination = headerDestination(header.getLong(40));
+            return length;
         }
-        return null;
+        return -1;
     }
 
     /**
@@ -235,12 +270,18 @@ final class LinuxUdpSocket implements AutoCloseable {
     }
 
     void send(byte[] bytes, InetSocketAddress destination) throws IOException {
+        send(bytes, bytes.length, destination);
+    }
+
+    /** Sends {@code bytes[0, length)}; makes no object. */
+    void send(byte[] bytes, int length, InetSocketAddress destination) throws IOException {
         int address = toInt(destination.getAddress());
         synchronized (sendBuffer) {
-            sendBuffer.write(0, bytes, 0, Math.min(bytes.length, (int) sendBuffer.size()));
+            int n = Math.min(length, (int) sendBuffer.size());
+            sendBuffer.write(0, bytes, 0, n);
             writeSockaddr(sendAddress, address, destination.getPort());
             try {
-                sendto(fd, sendBuffer, Math.min(bytes.length, sendBuffer.size()), 0, sendAddress, 16);
+                sendto(fd, sendBuffer, n, 0, sendAddress, 16);
             } catch (LastErrorException e) {
                 throw new IOException("sendto " + destination + " on " + device + ": " + e.getMessage());
             }
@@ -335,8 +376,7 @@ final class LinuxUdpSocket implements AutoCloseable {
     }
 
     private static int toInt(InetAddress address) {
-        byte[] b = address.getAddress();
-        return ((b[0] & 0xFF) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
+        return dev.dhcpembedded.internal.codec.Ipv4.toInt(address); // no copy of the address's bytes
     }
 
     /** A failed system call, with its errno. */
