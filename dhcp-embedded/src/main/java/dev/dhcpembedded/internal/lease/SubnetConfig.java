@@ -68,8 +68,8 @@ public record SubnetConfig(Cidr cidr, List<AddressRange> pools, Set<Integer> exc
         if (!exclusions.isEmpty() && exclusions.contains(address)) {
             return false;
         }
-        for (AddressRange pool : pools) {
-            if (pool.contains(address)) {
+        for (int i = 0; i < pools.size(); i++) { // indexed: no iterator on the packet path
+            if (pools.get(i).contains(address)) {
                 return true;
             }
         }
