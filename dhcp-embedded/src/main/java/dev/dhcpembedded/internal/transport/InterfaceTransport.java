@@ -59,6 +59,10 @@ public final class InterfaceTransport implements Transport, DirectSender {
     private final int receiveBuffer;
     private LinuxUdpSocket socket;
     private Thread receiverThread;
+    /** The last reply destination, reused while it repeats (racy by design: a race only makes another). */
+    private volatile InetSocketAddress lastReply;
+    /** {@link #localAddress()}, made on first use. */
+    private volatile InetSocketAddress localAddress;
 
     public InterfaceTransport(String name) {
         this(name, SERVER_PORT);
@@ -315,8 +319,6 @@ public final class InterfaceTransport implements Transport, DirectSender {
         return rfc;
     }
 
-    private InetSocketAddress lastReply;
-
     /** The address for ip:port, the previous one while it repeats. Sending threads: a race only makes another. */
     private InetSocketAddress socket(int ip, int port) {
         InetSocketAddress last = lastReply;
@@ -349,8 +351,6 @@ public final class InterfaceTransport implements Transport, DirectSender {
         }
         return local;
     }
-
-    private volatile InetSocketAddress localAddress;
 
     @Override
     public String interfaceName() {
