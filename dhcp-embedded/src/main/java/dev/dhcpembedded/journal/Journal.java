@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Every message the server received, rejected or sent, in order. It only observes: nothing reads it to decide an
+ * Every message the server received, rejected or sent, in order, and what happened to its transport (a
+ * {@link JournalEntry.Kind#TRANSPORT} entry, e.g. the channel to a DHCP agent closing). It only observes: nothing reads it to decide an
  * answer, except stubs that ask for the n-th occurrence. Bounded: past its capacity the oldest entries go, and
  * {@link #evicted()} counts them. Safe to read while the server runs.
  */
@@ -58,11 +59,21 @@ public final class Journal {
             }
 
             @Override
+            public long recordTransport(Journal journal, long serverTimeMillis, long wallTimeMillis,
+                                        String interfaceName, String note) {
+                return journal.record(JournalEntry.Kind.TRANSPORT, serverTimeMillis, wallTimeMillis, 0, 0, 0, 0,
+                        NOWHERE, interfaceName, NO_BYTES, note, null);
+            }
+
+            @Override
             public JournalEntry entryOf(DhcpMessage message) {
                 return JournalEntry.standalone(message);
             }
         });
     }
+
+    private static final InetSocketAddress NOWHERE = JournalSlabs.socket(0, 0);
+    private static final byte[] NO_BYTES = new byte[0];
 
     private final int capacity;
     private final JournalSlabs slabs;

@@ -27,7 +27,12 @@ public final class JournalEntry {
         /** Arrived and did not decode; dropped without a reply. */
         REJECTED,
         /** Sent by the server. */
-        SENT
+        SENT,
+        /**
+         * No datagram: something happened to the transport itself, e.g. the channel to a DHCP agent closed;
+         * {@code note} says what. Such an entry has no message and no bytes, and a pcap export leaves it out.
+         */
+        TRANSPORT
     }
 
     private final long sequence;
@@ -209,6 +214,10 @@ public final class JournalEntry {
 
     private Decoding decoding() {
         Decoding known = decoding;
+        if (known == null && kind == Kind.TRANSPORT) {
+            known = new Decoding(Optional.empty(), Optional.empty());
+            decoding = known;
+        }
         if (known == null && v6) {
             try {
                 known = new Decoding(Optional.empty(), Optional.empty(), Optional.of(Dhcp6Codec.decode(bytes)));

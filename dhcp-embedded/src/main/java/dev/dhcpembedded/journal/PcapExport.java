@@ -22,6 +22,9 @@ final class PcapExport {
         }
         try (PcapWriter writer = PcapWriter.create(file)) {
             for (JournalEntry entry : entries) {
+                if (entry.kind() == JournalEntry.Kind.TRANSPORT) {
+                    continue; // no datagram: nothing was on the wire
+                }
                 if (entry.source().getAddress() instanceof Inet6Address src
                         && entry.destination().getAddress() instanceof Inet6Address dst) {
                     writer.write(entry.wallTime(), src, entry.source().getPort(), dst, entry.destination().getPort(),

@@ -22,10 +22,14 @@ public final class Transcript {
      * One entry as a line.
      *
      * @param entry a journal entry
-     * @return e.g. {@code 0.0.0.0:68 -> 255.255.255.255:67 DHCP Discover - Transaction ID 0x3d1d}, or the decode
-     *         error for a datagram that is no valid message
+     * @return e.g. {@code 0.0.0.0:68 -> 255.255.255.255:67 DHCP Discover - Transaction ID 0x3d1d}, the decode
+     *         error for a datagram that is no valid message, or for a transport event e.g.
+     *         {@code transport eth1: channel to agent dhcp-agent-1a2b closed: ...}
      */
     public static String line(JournalEntry entry) {
+        if (entry.kind() == JournalEntry.Kind.TRANSPORT) {
+            return "transport " + entry.interfaceName() + ": " + entry.note();
+        }
         StringBuilder out = new StringBuilder();
         out.append(endpoint(entry.source())).append(" -> ").append(endpoint(entry.destination())).append(' ');
         // a rejected request, or a reply a stub malformed on purpose: the decode error, as Wireshark shows it

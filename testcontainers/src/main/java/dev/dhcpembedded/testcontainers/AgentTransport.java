@@ -5,6 +5,9 @@ import dev.dhcpembedded.internal.channel.ChannelToken;
 import dev.dhcpembedded.internal.channel.Frame;
 import dev.dhcpembedded.internal.channel.FrameReader;
 import dev.dhcpembedded.internal.channel.FrameWriter;
+import dev.dhcpembedded.internal.journal.JournalAccess;
+import dev.dhcpembedded.journal.Journal;
+import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.transport.Datagram;
 import dev.dhcpembedded.transport.Transport;
 import java.io.BufferedInputStream;
@@ -16,6 +19,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +54,8 @@ final class AgentTransport implements Transport {
     private final Map<InetSocketAddress, byte[]> arpFor = new ConcurrentHashMap<>();
     private final AtomicReference<String> broken = new AtomicReference<>();
     private volatile Consumer<String> brokenListener = reason -> { };
+    private volatile Journal journal;
+    private volatile Clock serverClock;
     private volatile boolean closing;
     private volatile long lastHeardNanos = System.nanoTime();
     private ScheduledExecutorService pinger;
@@ -125,6 +131,15 @@ final class AgentTransport implements Transport {
     /** Calls {@code listener} once, with the reason, if the channel breaks while the transport is not closing. */
     void onBroken(Consumer<String> listener) {
         this.brokenListener = listener;
+    }
+
+    /**
+     * Journals a break of the channel in {@code journal}, stamped on {@code serverClock} (the server's clock, the
+     * one tests control), as a {@link JournalEntry.Kind#TRANSPORT} entry.
+     */
+    void journalTo(Journal journal, Clock serverClock) {
+        this.serverClock = serverClock;
+        this.journal = journal;
     }
 
     /** Why the channel broke, if it did. */
@@ -217,6 +232,11 @@ final class AgentTransport implements Transport {
         }
         LOG.error("the channel to the DHCP agent {} broke: {}", agentName, reason);
         closeSocket();
+        Journal into = journal;
+        if (into != null) {
+            JournalAccess.recordTransport(into, serverClock.millis(), System.currentTimeMillis(),
+                    welcome.interfaceName(), "channel to agent " + agentName + " closed: " + reason);
+        }
         try {
             brokenListener.accept(reason);
         } catch (RuntimeException e) {

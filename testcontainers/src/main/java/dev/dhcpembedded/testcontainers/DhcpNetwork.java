@@ -197,10 +197,11 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
                 config.subnetSteps.forEach(step -> step.accept(s));
             });
             config.staticLeases.forEach((mac, address) -> builder.staticLease(mac, address.apply(first)));
+            AgentTransport channel = null;
             if (config.hostBridge) {
                 builder.bindInterface(actualBridge); // last: the bridge, whatever a step said
             } else {
-                AgentTransport channel = startAgent(networkName);
+                channel = startAgent(networkName);
                 // last: the agent, whatever a step said; clients unicast to the server identifier (RENEWING), so it
                 // must be the agent's own address on the network
                 builder.transport(channel).serverId(channel.localAddress().getAddress().getHostAddress());
@@ -211,6 +212,9 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
             } catch (IllegalArgumentException | IllegalStateException e) {
                 throw new DhcpNetworkException("the DHCP server of network " + networkName + " is misconfigured: "
                         + e.getMessage(), e);
+            }
+            if (channel != null) {
+                channel.journalTo(built.journal(), built.clock());
             }
             try {
                 built.start();

@@ -11,6 +11,7 @@ import dev.dhcpembedded.internal.channel.ChannelToken;
 import dev.dhcpembedded.internal.channel.Frame;
 import dev.dhcpembedded.internal.channel.FrameCodec;
 import dev.dhcpembedded.internal.channel.FrameReader;
+import dev.dhcpembedded.journal.JournalEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Inet4Address;
@@ -56,6 +57,14 @@ class AgentFaultTest {
                 .hasMessageContaining("-agent (container ")
                 .hasMessageContaining("is gone: the agent closed the channel")
                 .hasMessageContaining("DHCP on this network has stopped"));
+        assertThat(KilledAgentFixture.transportEvents).as("the journal of the killed agent's network")
+                .singleElement().satisfies(entry -> {
+                    assertThat(entry.note()).startsWith("channel to agent " + KILLED_PREFIX)
+                            .contains("-agent (container ")
+                            .endsWith("closed: the agent closed the channel (the container stopped or was killed)");
+                    assertThat(entry.transcriptLine()).startsWith("transport eth").contains(entry.note());
+                    assertThat(entry.message()).isEmpty();
+                });
         DockerClient docker = DockerClientFactory.instance().client();
         assertThat(docker.listContainersCmd().withShowAll(true).exec())
                 .noneMatch(c -> c.getNames() != null && List.of(c.getNames()).stream()
@@ -70,6 +79,8 @@ class AgentFaultTest {
         @RegisterExtension
         static final DhcpNetwork NETWORK = DhcpNetwork.builder().namePrefix(KILLED_PREFIX).build();
 
+        static volatile List<JournalEntry> transportEvents;
+
         static boolean runByTheTestKit(ExtensionContext context) {
             return context.getConfigurationParameter(FIXTURES).isPresent();
         }
@@ -82,6 +93,7 @@ class AgentFaultTest {
             while (NETWORK.failure().isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
+            transportEvents = NETWORK.journal().entries(e -> e.kind() == JournalEntry.Kind.TRANSPORT);
         }
     }
 

@@ -29,6 +29,9 @@ public final class JournalAccess {
                      InetSocketAddress source, InetSocketAddress destination, InetSocketAddress peer,
                      String interfaceName, byte[] bytes, String note, DhcpCodecException error);
 
+        long recordTransport(Journal journal, long serverTimeMillis, long wallTimeMillis, String interfaceName,
+                             String note);
+
         JournalEntry entryOf(DhcpMessage message);
     }
 
@@ -106,6 +109,17 @@ public final class JournalAccess {
                                String interfaceName, byte[] bytes, String note, DhcpCodecException error) {
         return writer().record6(journal, kind, serverTimeMillis, wallTimeMillis, source, destination, peer,
                 interfaceName, bytes, note, error);
+    }
+
+    /**
+     * Records an event of the transport itself (no datagram), e.g. {@code channel to agent X closed: why}; it shows
+     * in the transcript and is left out of a pcap.
+     *
+     * @return the entry's sequence number
+     */
+    public static long recordTransport(Journal journal, long serverTimeMillis, long wallTimeMillis,
+                                       String interfaceName, String note) {
+        return writer().recordTransport(journal, serverTimeMillis, wallTimeMillis, interfaceName, note);
     }
 
     /**
