@@ -128,6 +128,7 @@ build_agent() {
     rm -f "$rootfs/opt/java/lib/server/classes_nocoops.jsa"   # the agent's heap is small: compressed oops
     cp "$ROOT"/agent/target/dhcp-embedded-agent-*.jar "$ROOT"/agent/target/agent-lib/*.jar "$rootfs/opt/agent/lib/"
     rm -f "$rootfs"/opt/agent/lib/*-sources.jar "$rootfs"/opt/agent/lib/*-javadoc.jar
+    cp "$ROOT/agent/jvm.args" "$rootfs/opt/agent/jvm.args"
     # JNA's native part for this platform, unpacked once here instead of into /tmp at each start
     mkdir -p "$rootfs/opt/agent/native" "$WORK/jna"
     (cd "$WORK/jna" && "$jdk/bin/jar" xf "$(ls "$rootfs"/opt/agent/lib/jna-*.jar)" com/sun/jna/linux-x86-64/libjnidispatch.so) \
