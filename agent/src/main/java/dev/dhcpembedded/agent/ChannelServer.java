@@ -182,7 +182,9 @@ public final class ChannelServer implements AutoCloseable {
         SessionOutcome result;
         try {
             Transport transport = opener.open(hello.serve());
-            result = new Session(peer, reader, transport, opener.broadcasts(transport), settings.idleTimeout()).run();
+            Transport transport6 = hello.serve6() ? opener.open6(transport.interfaceName()) : null;
+            result = new Session(peer, reader, transport, transport6, opener.broadcasts(transport),
+                    settings.idleTimeout()).run();
         } catch (IOException | RuntimeException e) {
             String reason = "cannot serve " + hello.serve().getHostAddress() + ": " + e.getMessage();
             refuse(peer, reason);

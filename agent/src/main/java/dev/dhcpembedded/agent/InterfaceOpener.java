@@ -1,5 +1,6 @@
 package dev.dhcpembedded.agent;
 
+import dev.dhcpembedded.internal.transport.Interface6Transport;
 import dev.dhcpembedded.internal.transport.InterfaceTransport;
 import dev.dhcpembedded.transport.Transport;
 import java.io.IOException;
@@ -15,7 +16,8 @@ import java.util.List;
 
 /**
  * The production opener: finds the interface that holds the address (waiting a little, since Docker may connect
- * the network just after the container started) and opens an {@link InterfaceTransport} on it.
+ * the network just after the container started) and opens an {@link InterfaceTransport} on it, and for DHCPv6 an
+ * {@link Interface6Transport} on the same interface.
  */
 public final class InterfaceOpener implements TransportOpener {
 
@@ -28,6 +30,11 @@ public final class InterfaceOpener implements TransportOpener {
     @Override
     public Transport open(Inet4Address address) throws IOException {
         return new InterfaceTransport(interfaceHolding(address).getName());
+    }
+
+    @Override
+    public Transport open6(String interfaceName) {
+        return new Interface6Transport(interfaceName);
     }
 
     private NetworkInterface interfaceHolding(Inet4Address address) throws IOException {

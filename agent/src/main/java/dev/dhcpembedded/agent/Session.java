@@ -9,12 +9,17 @@ import dev.dhcpembedded.transport.Datagram;
 import dev.dhcpembedded.transport.Transport;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import dev.dhcpembedded.internal.codec.Ipv6;
 import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -33,16 +38,19 @@ final class Session {
     private final Socket socket;
     private final FrameReader reader;
     private final Transport transport;
+    /** DHCPv6 on the same interface, when the JVM asked for it; else null. */
+    private final Transport transport6;
     private final List<Inet4Address> broadcasts;
     private final Duration idleTimeout;
     private final CountDownLatch welcomed = new CountDownLatch(1);
     private FrameWriter writer;
 
-    Session(Socket socket, FrameReader reader, Transport transport, List<Inet4Address> broadcasts,
-            Duration idleTimeout) {
+    Session(Socket socket, FrameReader reader, Transport transport, Transport transport6,
+            List<Inet4Address> broadcasts, Duration idleTimeout) {
         this.socket = socket;
         this.reader = reader;
         this.transport = transport;
+        this.transport6 = transport6;
         this.broadcasts = broadcasts;
         this.idleTimeout = idleTimeout;
     }
@@ -58,9 +66,21 @@ final class Session {
                 writer.write(new Frame.Refused(clip(reason)));
                 return new SessionOutcome(false, reason);
             }
+            Optional<Inet6Address> address6 = Optional.empty();
+            if (transport6 != null) {
+                try {
+                    transport6.start(this::forward6);
+                    address6 = Optional.of(unzoned(transport6.localAddress().getAddress()));
+                } catch (IOException | RuntimeException e) {
+                    String reason = "cannot serve DHCPv6 on " + transport6.interfaceName() + ": " + e.getMessage()
+                            + " (is IPv6 enabled on the network?)";
+                    writer.write(new Frame.Refused(clip(reason)));
+                    return new SessionOutcome(false, reason);
+                }
+            }
             InetSocketAddress local = transport.localAddress();
             writer.write(new Frame.Welcome(ChannelProtocol.VERSION, transport.interfaceName(),
-                    (Inet4Address) local.getAddress(), local.getPort(), broadcasts));
+                    (Inet4Address) local.getAddress(), local.getPort(), broadcasts, address6));
             welcomed.countDown();
             LOG.info("session open: serving {} for {}", transport, socket.getRemoteSocketAddress());
             socket.setSoTimeout((int) idleTimeout.toMillis());
@@ -70,6 +90,9 @@ final class Session {
         } finally {
             welcomed.countDown();
             transport.close();
+            if (transport6 != null) {
+                transport6.close();
+            }
             closeQuietly();
         }
     }
@@ -91,6 +114,8 @@ final class Session {
             }
             if (frame instanceof Frame.Outbound out) {
                 send(out);
+            } else if (frame instanceof Frame.Outbound6 out6 && transport6 != null) {
+                send6(out6);
             } else if (frame instanceof Frame.Ping ping) {
                 writer.write(new Frame.Pong(ping.nonce()));
             } else if (frame instanceof Frame.Pong) {
@@ -125,6 +150,44 @@ final class Session {
         } catch (IOException e) {
             writer.write(new Frame.Notice(clip("sending to " + destination + " failed: " + e.getMessage())));
         }
+    }
+
+    /** One DHCPv6 reply out of the interface, a link-local destination scoped to it. */
+    private void send6(Frame.Outbound6 out) throws IOException {
+        InetSocketAddress destination = out.destination();
+        Inet6Address to = (Inet6Address) destination.getAddress();
+        if (to.isLinkLocalAddress() || to.isMulticastAddress()) {
+            to = Inet6Address.getByAddress(null, to.getAddress(), NetworkInterface.getByName(transport6.interfaceName()));
+            destination = new InetSocketAddress(to, destination.getPort());
+        }
+        try {
+            transport6.send(new Datagram(out.payload(), transport6.localAddress(), destination,
+                    transport6.interfaceName(), false));
+        } catch (IOException e) {
+            writer.write(new Frame.Notice(clip("sending to " + destination + " failed: " + e.getMessage())));
+        }
+    }
+
+    /** The DHCPv6 transport's thread: each datagram that arrived goes to the JVM, its addresses without a zone. */
+    private void forward6(Datagram in) {
+        try {
+            if (!welcomed.await(5, TimeUnit.SECONDS)) {
+                return;
+            }
+            writer.write(new Frame.Inbound6(new InetSocketAddress(unzoned(in.source().getAddress()),
+                    in.source().getPort()), new InetSocketAddress(unzoned(in.destination().getAddress()),
+                    in.destination().getPort()), in.bytes()));
+        } catch (IOException e) {
+            LOG.warn("cannot forward a datagram from {} to the JVM: {}", in.source(), e.toString());
+            closeQuietly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The address without its zone (scope id): the JVM's end has no such interface. */
+    private static Inet6Address unzoned(InetAddress address) {
+        return Ipv6.read(address.getAddress(), 0);
     }
 
     /** The transport's thread: each datagram that arrived goes to the JVM. */

@@ -6,6 +6,7 @@ import dev.dhcpembedded.internal.channel.Frame;
 import dev.dhcpembedded.internal.channel.FrameReader;
 import dev.dhcpembedded.internal.channel.FrameWriter;
 import dev.dhcpembedded.internal.journal.JournalAccess;
+import dev.dhcpembedded.internal.transport.Interface6Transport;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.transport.Datagram;
@@ -58,6 +59,8 @@ final class AgentTransport implements Transport {
     private volatile Clock serverClock;
     private volatile boolean closing;
     private volatile long lastHeardNanos = System.nanoTime();
+    private volatile Receiver receiver6;
+    private final Dhcp6Side dhcp6 = new Dhcp6Side();
     private ScheduledExecutorService pinger;
     private Thread receiverThread;
 
@@ -80,11 +83,20 @@ final class AgentTransport implements Transport {
      */
     static AgentTransport connect(InetSocketAddress agent, ChannelToken token, Inet4Address serve, Duration timeout,
                                   String agentName) throws IOException {
+        return connect(agent, token, serve, false, timeout, agentName);
+    }
+
+    /**
+     * {@link #connect(InetSocketAddress, ChannelToken, Inet4Address, Duration, String)}, asking the agent to serve
+     * DHCPv6 on the same interface too when {@code serve6}; then {@link #dhcp6()} is the server's DHCPv6 transport.
+     */
+    static AgentTransport connect(InetSocketAddress agent, ChannelToken token, Inet4Address serve, boolean serve6,
+                                  Duration timeout, String agentName) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         IOException last;
         do {
             try {
-                return handshake(agent, token, serve, timeout, agentName);
+                return handshake(agent, token, serve, serve6, timeout, agentName);
             } catch (RefusedException e) {
                 throw e;
             } catch (IOException e) {
@@ -102,7 +114,7 @@ final class AgentTransport implements Transport {
     }
 
     private static AgentTransport handshake(InetSocketAddress agent, ChannelToken token, Inet4Address serve,
-                                            Duration timeout, String agentName) throws IOException {
+                                            boolean serve6, Duration timeout, String agentName) throws IOException {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
@@ -110,9 +122,12 @@ final class AgentTransport implements Transport {
             socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
             FrameWriter writer = new FrameWriter(new BufferedOutputStream(socket.getOutputStream()));
             FrameReader reader = new FrameReader(new BufferedInputStream(socket.getInputStream()));
-            writer.write(new Frame.Hello(ChannelProtocol.VERSION, token.bytes(), serve));
+            writer.write(new Frame.Hello(ChannelProtocol.VERSION, token.bytes(), serve, serve6));
             Frame answer = reader.read();
             if (answer instanceof Frame.Welcome welcome) {
+                if (serve6 && welcome.address6().isEmpty()) {
+                    throw new RefusedException("the DHCP agent " + agentName + " did not open DHCPv6");
+                }
                 socket.setSoTimeout(0);
                 return new AgentTransport(socket, reader, writer, welcome, agentName);
             }
@@ -185,7 +200,17 @@ final class AgentTransport implements Transport {
                 breakDown("the agent closed the channel (the container stopped or was killed)");
                 return;
             }
-            if (frame instanceof Frame.Inbound in) {
+            if (frame instanceof Frame.Inbound6 in6) {
+                Receiver to = receiver6;
+                if (to != null) {
+                    try {
+                        to.onDatagram(new Datagram(in6.payload(), in6.source(), in6.destination(),
+                                welcome.interfaceName(), false));
+                    } catch (RuntimeException e) {
+                        LOG.error("the server failed on a DHCPv6 datagram from {}; it keeps serving", in6.source(), e);
+                    }
+                }
+            } else if (frame instanceof Frame.Inbound in) {
                 try {
                     receiver.onDatagram(new Datagram(in.payload(), in.source(), in.destination(),
                             welcome.interfaceName(), in.broadcast()));
@@ -338,6 +363,66 @@ final class AgentTransport implements Transport {
     public String toString() {
         return "DHCP agent " + agentName + " serving " + welcome.interfaceName() + " "
                 + welcome.address().getHostAddress() + ":" + welcome.port();
+    }
+
+    /**
+     * The server's DHCPv6 transport over the same channel, when the agent serves DHCPv6 (see
+     * {@link #connect(InetSocketAddress, ChannelToken, Inet4Address, boolean, Duration, String)}): UDP 547 of the
+     * agent's interface, replies to the sender (the client's link-local address and 546, or the relay's and 547).
+     * Closing it stops the DHCPv6 delivery; the channel closes with this transport.
+     */
+    Transport dhcp6() {
+        if (welcome.address6().isEmpty()) {
+            throw new IllegalStateException("the DHCP agent " + agentName + " does not serve DHCPv6 on this channel");
+        }
+        return dhcp6;
+    }
+
+    private final class Dhcp6Side implements Transport {
+
+        @Override
+        public void start(Receiver receiver) {
+            if (broken.get() != null) {
+                throw new IllegalStateException("the channel to the DHCP agent " + agentName + " is broken: "
+                        + broken.get());
+            }
+            receiver6 = receiver;
+        }
+
+        @Override
+        public void send(Datagram datagram) throws IOException {
+            String reason = broken.get();
+            if (reason != null) {
+                throw new IOException("the channel to the DHCP agent " + agentName + " is broken: " + reason);
+            }
+            writer.write(new Frame.Outbound6(datagram.destination(), datagram.bytes()));
+        }
+
+        @Override
+        public InetSocketAddress localAddress() {
+            return new InetSocketAddress(welcome.address6().orElseThrow(), Interface6Transport.SERVER_PORT);
+        }
+
+        @Override
+        public String interfaceName() {
+            return welcome.interfaceName();
+        }
+
+        @Override
+        public InetSocketAddress replyDestination(Datagram request, InetSocketAddress rfcDestination,
+                                                  byte[] clientEthernet) {
+            return request.source();
+        }
+
+        @Override
+        public void close() {
+            receiver6 = null;
+        }
+
+        @Override
+        public String toString() {
+            return "DHCPv6 through the DHCP agent " + agentName + " on " + welcome.interfaceName();
+        }
     }
 
     /** The agent said no: retrying will not help. */

@@ -14,8 +14,18 @@ import dev.dhcpembedded.internal.channel.ChannelToken;
 import dev.dhcpembedded.internal.channel.Frame;
 import dev.dhcpembedded.internal.channel.FrameCodec;
 import dev.dhcpembedded.internal.channel.FrameReader;
+import dev.dhcpembedded.codec.MacAddress;
+import dev.dhcpembedded.codec6.Dhcp6Codec;
+import dev.dhcpembedded.codec6.Dhcp6Message;
+import dev.dhcpembedded.codec6.Dhcp6MessageType;
+import dev.dhcpembedded.codec6.Dhcp6Option;
+import dev.dhcpembedded.codec6.Duid;
+import dev.dhcpembedded.codec6.IaNa;
+import dev.dhcpembedded.internal.codec.Ipv6;
+import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.server.DhcpServer;
+import dev.dhcpembedded.server.TestClock;
 import dev.dhcpembedded.transport.Datagram;
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,6 +102,47 @@ class AgentChannelTest {
             assertThat(received.interfaceName()).isEqualTo("eth1");
             assertThat(server.journal().entries().get(1).destination())
                     .isEqualTo(new InetSocketAddress("10.9.0.100", 68));
+        }
+    }
+
+    @Test
+    void aSolicitCrossesTheChannelAndItsAdvertiseGoesBackToTheClientsLinkLocalAddress() throws Exception {
+        Duid duid = Duid.ll(MacAddress.parse(MAC));
+        byte[] solicit = Dhcp6Codec.encode(Dhcp6Message.builder(Dhcp6MessageType.SOLICIT).transactionId(0x4242)
+                .option(Dhcp6Option.clientId(duid)).option(Dhcp6Option.elapsedTime(0))
+                .option(Dhcp6Option.iaNa(IaNa.of(7, 0, 0))).build());
+        InetSocketAddress client = new InetSocketAddress(Ipv6.parse("fe80::ff:fe00:42"), 546);
+        try (AgentTransport transport = AgentTransport.connect(control, token, FakeLink.ip("10.9.0.2"), true,
+                Duration.ofSeconds(3), "test-agent");
+             DhcpServer server = DhcpServer.builder().transport(transport).serverId("10.9.0.2")
+                     .subnet("10.9.0.0/24", s -> s.pool("10.9.0.100", "10.9.0.199"))
+                     .subnet6("fd00:9::/64", s -> s.pool("fd00:9::100", "fd00:9::1ff"))
+                     .transport6(transport.dhcp6()).start()) {
+            assertThat(transport.dhcp6().localAddress()).isEqualTo(FakeLink.V6.AGENT6);
+
+            link.v6().inject(solicit, client);
+            Datagram advertise = link.v6().nextSent();
+
+            Dhcp6Message decoded = Dhcp6Codec.decode(advertise.bytes());
+            assertThat(decoded.type()).contains(Dhcp6MessageType.ADVERTISE);
+            assertThat(decoded.transactionId()).isEqualTo(0x4242);
+            assertThat(advertise.destination().getAddress().getAddress())
+                    .isEqualTo(client.getAddress().getAddress());
+            assertThat(advertise.destination().getPort()).isEqualTo(546);
+            assertThat(server.journal().received(Dhcp6MessageType.SOLICIT)).singleElement()
+                    .satisfies(e -> assertThat(e.source()).isEqualTo(client));
+            assertThat(server.journal().sent(Dhcp6MessageType.ADVERTISE)).singleElement()
+                    .satisfies(e -> assertThat(e.destination()).isEqualTo(client));
+        }
+        assertThat(agent.awaitEnd(Duration.ofSeconds(5)).clean()).isTrue();
+        assertThat(link.v6().isClosed()).as("the agent's DHCPv6 socket is released").isTrue();
+    }
+
+    @Test
+    void withoutDhcpv6AskedForTheAgentOpensNoV6Socket() throws Exception {
+        try (AgentTransport transport = connect()) {
+            assertThatThrownBy(transport::dhcp6).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("does not serve DHCPv6");
         }
     }
 
@@ -222,11 +273,20 @@ class AgentChannelTest {
         AgentTransport transport = connect();
         CompletableFuture<String> reported = new CompletableFuture<>();
         transport.onBroken(reported::complete);
+        TestClock clock = TestClock.at(java.time.Instant.parse("2030-01-01T00:00:00Z"));
+        Journal journal = dev.dhcpembedded.internal.journal.JournalAccess.create(100);
+        transport.journalTo(journal, clock);
         transport.start(d -> { });
         agent.abort(); // as a killed process does: its sockets close, without a BYE
 
         String reason = reported.get(5, TimeUnit.SECONDS);
         assertThat(reason).contains("the agent closed the channel");
+        assertThat(journal.entries()).singleElement().satisfies(entry -> {
+            assertThat(entry.kind()).isEqualTo(JournalEntry.Kind.TRANSPORT);
+            assertThat(entry.note()).isEqualTo("channel to agent test-agent closed: " + reason);
+            assertThat(entry.serverTime()).isEqualTo(clock.instant());
+            assertThat(entry.interfaceName()).isEqualTo("eth1");
+        });
         assertThat(transport.brokenReason()).contains(reason);
         assertThatThrownBy(() -> transport.send(new Datagram(new byte[1], FakeLink.AGENT,
                 new InetSocketAddress("10.9.0.100", 68), "eth1", false)))

@@ -112,6 +112,76 @@ final class FakeLink implements Transport, TransportOpener {
         closed = true;
     }
 
+    /** The DHCPv6 side of the same fake interface (UDP 547), once a session asked for it. */
+    V6 v6() {
+        return v6;
+    }
+
+    private final V6 v6 = new V6();
+
+    @Override
+    public Transport open6(String interfaceName) {
+        return v6;
+    }
+
+    /** DHCPv6 on the fake interface: what a test injects arrives on [ff02::1:2]:547, what is sent is collected. */
+    static final class V6 implements Transport {
+
+        static final InetSocketAddress AGENT6 = new InetSocketAddress(
+                dev.dhcpembedded.internal.codec.Ipv6.parse("fe80::9:2"), 547);
+        private final BlockingQueue<Datagram> sent = new LinkedBlockingQueue<>();
+        private volatile Receiver receiver;
+        private volatile boolean closed;
+
+        @Override
+        public void start(Receiver receiver) {
+            this.receiver = receiver;
+        }
+
+        void inject(byte[] bytes, InetSocketAddress source) {
+            receiver.onDatagram(new Datagram(bytes, source, new InetSocketAddress(
+                    dev.dhcpembedded.internal.codec.Ipv6.parse("ff02::1:2"), 547), "eth1", false));
+        }
+
+        Datagram nextSent() throws InterruptedException {
+            Datagram d = sent.poll(5, TimeUnit.SECONDS);
+            if (d == null) {
+                throw new AssertionError("the agent sent no DHCPv6 datagram within 5 s");
+            }
+            return d;
+        }
+
+        boolean isClosed() {
+            return closed;
+        }
+
+        @Override
+        public void send(Datagram datagram) {
+            sent.add(datagram);
+        }
+
+        @Override
+        public InetSocketAddress localAddress() {
+            return AGENT6;
+        }
+
+        @Override
+        public String interfaceName() {
+            return "eth1";
+        }
+
+        @Override
+        public InetSocketAddress replyDestination(Datagram request, InetSocketAddress rfcDestination,
+                                                  byte[] clientEthernet) {
+            return request.source();
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
     static Inet4Address ip(String text) {
         try {
             return (Inet4Address) InetAddress.getByName(text);

@@ -5,13 +5,16 @@ import java.time.Duration;
 /** The constants both ends of the channel agree on. */
 public final class ChannelProtocol {
 
-    /** The protocol version this code speaks; a peer that states another one is refused. */
-    public static final int VERSION = 1;
+    /**
+     * The protocol version this code speaks; a peer that states another one is refused. Version 2 added DHCPv6: a
+     * flag in HELLO and WELCOME, and the INBOUND6/OUTBOUND6 frames.
+     */
+    public static final int VERSION = 2;
     /** The first four bytes of a HELLO: "DHCA". */
     public static final int MAGIC = 0x44484341;
-    /** The largest {@code length} field accepted: a type byte, 16 bytes of addresses and flags, a MAC, and the
-     * largest UDP payload. A larger one is refused before any byte of it is read. */
-    public static final int MAX_FRAME_LENGTH = 1 + 32 + 65_535;
+    /** The largest {@code length} field accepted: a type byte, room for two IPv6 socket addresses, flags and a MAC,
+     * and the largest UDP payload. A larger one is refused before any byte of it is read. */
+    public static final int MAX_FRAME_LENGTH = 1 + 48 + 65_535;
     /** The longest token, in bytes. */
     public static final int MAX_TOKEN_LENGTH = 128;
     /** The shortest token, in bytes: a guess must not be feasible. */

@@ -1,10 +1,12 @@
 package dev.dhcpembedded.internal.channel;
 
 import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** One message on the channel. Each kind is a record; {@link FrameCodec} turns them into bytes and back. */
 public sealed interface Frame {
@@ -12,9 +14,17 @@ public sealed interface Frame {
     /** The type byte on the wire. */
     int type();
 
-    /** JVM to agent, first: who it is (the token) and which interface the agent is to serve (by its address). */
-    record Hello(int version, byte[] token, Inet4Address serve) implements Frame {
+    /**
+     * JVM to agent, first: who it is (the token), which interface the agent is to serve (by its address), and
+     * whether it serves DHCPv6 there too (UDP 547, joined to ff02::1:2).
+     */
+    record Hello(int version, byte[] token, Inet4Address serve, boolean serve6) implements Frame {
         public static final int TYPE = 0x01;
+
+        /** A HELLO for DHCPv4 alone. */
+        public Hello(int version, byte[] token, Inet4Address serve) {
+            this(version, token, serve, false);
+        }
 
         public Hello {
             Objects.requireNonNull(token, "token");
@@ -39,24 +49,27 @@ public sealed interface Frame {
         @Override
         public boolean equals(Object o) {
             return o instanceof Hello h && h.version == version && Arrays.equals(h.token, token)
-                    && h.serve.equals(serve);
+                    && h.serve.equals(serve) && h.serve6 == serve6;
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(version, Arrays.hashCode(token), serve);
+            return Objects.hash(version, Arrays.hashCode(token), serve, serve6);
         }
 
         @Override
         public String toString() {
             return "Hello[version=" + version + ", token=(" + token.length + " bytes), serve="
-                    + serve.getHostAddress() + "]";
+                    + serve.getHostAddress() + (serve6 ? " and DHCPv6" : "") + "]";
         }
     }
 
-    /** Agent to JVM: the session is open, on this interface, address and port. */
+    /**
+     * Agent to JVM: the session is open, on this interface, address and port; with DHCPv6 (when the HELLO asked for
+     * it) from {@code address6}, the interface's link-local address, port 547.
+     */
     record Welcome(int version, String interfaceName, Inet4Address address, int port,
-                   List<Inet4Address> broadcasts) implements Frame {
+                   List<Inet4Address> broadcasts, Optional<Inet6Address> address6) implements Frame {
         public static final int TYPE = 0x02;
 
         public Welcome {
@@ -67,6 +80,13 @@ public sealed interface Frame {
             if (broadcasts.size() > 255) {
                 throw new IllegalArgumentException("at most 255 broadcast addresses, not " + broadcasts.size());
             }
+            Objects.requireNonNull(address6, "address6");
+        }
+
+        /** A WELCOME for DHCPv4 alone. */
+        public Welcome(int version, String interfaceName, Inet4Address address, int port,
+                       List<Inet4Address> broadcasts) {
+            this(version, interfaceName, address, port, broadcasts, Optional.empty());
         }
 
         @Override
@@ -163,6 +183,10 @@ public sealed interface Frame {
             return payload.clone();
         }
 
+        byte[] payloadUnsafe() {
+            return payload;
+        }
+
         @Override
         public int type() {
             return TYPE;
@@ -183,6 +207,89 @@ public sealed interface Frame {
         public String toString() {
             return "Outbound[-> " + destination + (broadcast ? " broadcast" : "") + ", " + payload.length
                     + " bytes]";
+        }
+    }
+
+    /** Agent to JVM: a DHCPv6 datagram that arrived on the served interface's UDP 547. */
+    record Inbound6(InetSocketAddress source, InetSocketAddress destination, byte[] payload) implements Frame {
+        public static final int TYPE = 0x12;
+
+        public Inbound6 {
+            FrameCodec.requireIpv6(source, "source");
+            FrameCodec.requireIpv6(destination, "destination");
+            payload = FrameCodec.requirePayload(payload).clone();
+        }
+
+        @Override
+        public byte[] payload() {
+            return payload.clone();
+        }
+
+        byte[] payloadUnsafe() {
+            return payload;
+        }
+
+        @Override
+        public int type() {
+            return TYPE;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Inbound6 i && i.source.equals(source) && i.destination.equals(destination)
+                    && Arrays.equals(i.payload, payload);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(source, destination, Arrays.hashCode(payload));
+        }
+
+        @Override
+        public String toString() {
+            return "Inbound6[" + source + " -> " + destination + ", " + payload.length + " bytes]";
+        }
+    }
+
+    /**
+     * JVM to agent: send {@code payload} to {@code destination} (a client's link-local address and port 546, or a
+     * relay's address and 547) from the served interface's UDP 547.
+     */
+    record Outbound6(InetSocketAddress destination, byte[] payload) implements Frame {
+        public static final int TYPE = 0x13;
+
+        public Outbound6 {
+            FrameCodec.requireIpv6(destination, "destination");
+            payload = FrameCodec.requirePayload(payload).clone();
+        }
+
+        @Override
+        public byte[] payload() {
+            return payload.clone();
+        }
+
+        byte[] payloadUnsafe() {
+            return payload;
+        }
+
+        @Override
+        public int type() {
+            return TYPE;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Outbound6 x && x.destination.equals(destination) && Arrays.equals(x.payload, payload);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(destination, Arrays.hashCode(payload));
+        }
+
+        @Override
+        public String toString() {
+            return "Outbound6[-> " + destination + ", " + payload.length + " bytes]";
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.dhcpembedded.internal.channel;
 
+import dev.dhcpembedded.internal.codec.Ipv6;
 import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -12,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Frames to bytes and back, strictly: a body that is short, long, of an unknown type, or holds a bad field is a
@@ -28,18 +31,24 @@ public final class FrameCodec {
 
     /** The frame as it goes on the wire: its length prefix, type byte and payload. */
     public static byte[] encode(Frame frame) {
-        ByteBuffer body = ByteBuffer.allocate(ChannelProtocol.MAX_FRAME_LENGTH);
+        // the length prefix and the body in one array sized for this frame: one allocation, no copy of the payload
+        // beyond the one into it (the array is trimmed only for a text frame, whose UTF-8 length is not known yet)
+        byte[] out = new byte[4 + bodyBound(frame)];
+        ByteBuffer body = ByteBuffer.wrap(out, 4, out.length - 4).slice();
         body.put((byte) frame.type());
         if (frame instanceof Frame.Hello h) {
             body.putInt(ChannelProtocol.MAGIC).putShort((short) h.version());
             byte[] token = h.token();
             body.put((byte) token.length).put(token).put(h.serve().getAddress());
+            body.put((byte) (h.serve6() ? 1 : 0));
         } else if (frame instanceof Frame.Welcome w) {
             body.putShort((short) w.version());
             putText8(body, w.interfaceName());
             body.put(w.address().getAddress()).putShort((short) w.port());
             body.put((byte) w.broadcasts().size());
             w.broadcasts().forEach(b -> body.put(b.getAddress()));
+            body.put((byte) (w.address6().isPresent() ? 1 : 0));
+            w.address6().ifPresent(a -> body.put(a.getAddress()));
         } else if (frame instanceof Frame.Refused r) {
             putText16(body, r.reason());
         } else if (frame instanceof Frame.Inbound i) {
@@ -49,7 +58,14 @@ public final class FrameCodec {
         } else if (frame instanceof Frame.Outbound o) {
             putSocket(body, o.destination());
             byte[] mac = o.clientEthernet();
-            body.put((byte) (o.broadcast() ? 1 : 0)).put((byte) mac.length).put(mac).put(o.payload());
+            body.put((byte) (o.broadcast() ? 1 : 0)).put((byte) mac.length).put(mac).put(o.payloadUnsafe());
+        } else if (frame instanceof Frame.Inbound6 i) {
+            putSocket6(body, i.source());
+            putSocket6(body, i.destination());
+            body.put(i.payloadUnsafe());
+        } else if (frame instanceof Frame.Outbound6 o) {
+            putSocket6(body, o.destination());
+            body.put(o.payloadUnsafe());
         } else if (frame instanceof Frame.Ping p) {
             body.putLong(p.nonce());
         } else if (frame instanceof Frame.Pong p) {
@@ -61,10 +77,29 @@ public final class FrameCodec {
         } else {
             throw new IllegalArgumentException("not a frame this codec knows: " + frame);
         }
-        body.flip();
-        byte[] wire = new byte[4 + body.remaining()];
-        ByteBuffer.wrap(wire).putInt(body.remaining()).put(body);
-        return wire;
+        int length = body.position();
+        ByteBuffer.wrap(out).putInt(length);
+        return length + 4 == out.length ? out : java.util.Arrays.copyOf(out, length + 4);
+    }
+
+    /** The most bytes the body of {@code frame} can take. */
+    private static int bodyBound(Frame frame) {
+        if (frame instanceof Frame.Inbound i) {
+            return 1 + 13 + i.payloadUnsafe().length;
+        } else if (frame instanceof Frame.Outbound o) {
+            return 1 + 6 + 2 + 6 + o.payloadUnsafe().length;
+        } else if (frame instanceof Frame.Inbound6 i) {
+            return 1 + 36 + i.payloadUnsafe().length;
+        } else if (frame instanceof Frame.Outbound6 o) {
+            return 1 + 18 + o.payloadUnsafe().length;
+        } else if (frame instanceof Frame.Ping || frame instanceof Frame.Pong) {
+            return 1 + 8;
+        } else if (frame instanceof Frame.Hello) {
+            return 1 + 4 + 2 + 1 + ChannelProtocol.MAX_TOKEN_LENGTH + 4 + 1;
+        } else if (frame instanceof Frame.Welcome w) {
+            return 1 + 2 + 1 + 15 + 4 + 2 + 1 + 4 * w.broadcasts().size() + 1 + 16;
+        }
+        return 1 + 2 + MAX_TEXT; // REFUSED, NOTICE, BYE: a text of at most MAX_TEXT bytes
     }
 
     /** Decodes one body: the type byte and the payload after the length prefix. */
@@ -109,7 +144,8 @@ public final class FrameCodec {
                 }
                 byte[] token = new byte[in.get() & 0xFF];
                 in.get(token);
-                return new Frame.Hello(version, token, ipv4(in));
+                Inet4Address serve = ipv4(in);
+                return new Frame.Hello(version, token, serve, flag(in));
             }
             case Frame.Welcome.TYPE: {
                 int version = in.getShort() & 0xFFFF;
@@ -126,7 +162,8 @@ public final class FrameCodec {
                 for (int i = 0; i < count; i++) {
                     broadcasts.add(ipv4(in));
                 }
-                return new Frame.Welcome(version, name, address, port, broadcasts);
+                Optional<Inet6Address> address6 = flag(in) ? Optional.of(ipv6(in)) : Optional.empty();
+                return new Frame.Welcome(version, name, address, port, broadcasts, address6);
             }
             case Frame.Refused.TYPE:
                 return new Frame.Refused(text16(in));
@@ -142,6 +179,15 @@ public final class FrameCodec {
                 byte[] mac = new byte[in.get() & 0xFF];
                 in.get(mac);
                 return new Frame.Outbound(destination, broadcast, mac, rest(in));
+            }
+            case Frame.Inbound6.TYPE: {
+                InetSocketAddress source = socket6(in);
+                InetSocketAddress destination = socket6(in);
+                return new Frame.Inbound6(source, destination, rest(in));
+            }
+            case Frame.Outbound6.TYPE: {
+                InetSocketAddress destination = socket6(in);
+                return new Frame.Outbound6(destination, rest(in));
             }
             case Frame.Ping.TYPE:
                 return new Frame.Ping(in.getLong());
@@ -163,6 +209,8 @@ public final class FrameCodec {
             case Frame.Refused.TYPE: return "REFUSED";
             case Frame.Inbound.TYPE: return "INBOUND";
             case Frame.Outbound.TYPE: return "OUTBOUND";
+            case Frame.Inbound6.TYPE: return "INBOUND6";
+            case Frame.Outbound6.TYPE: return "OUTBOUND6";
             case Frame.Ping.TYPE: return "PING";
             case Frame.Pong.TYPE: return "PONG";
             case Frame.Notice.TYPE: return "NOTICE";
@@ -194,6 +242,22 @@ public final class FrameCodec {
         } catch (UnknownHostException impossible) {
             throw new IllegalStateException(impossible);
         }
+    }
+
+    private static Inet6Address ipv6(ByteBuffer in) {
+        byte[] b = new byte[16];
+        in.get(b);
+        return Ipv6.read(b, 0);
+    }
+
+    private static InetSocketAddress socket6(ByteBuffer in) {
+        Inet6Address address = ipv6(in);
+        return new InetSocketAddress(address, in.getShort() & 0xFFFF);
+    }
+
+    /** An IPv6 socket address as 16 bytes and a port; a zone (scope id) does not travel: each end has its own. */
+    private static void putSocket6(ByteBuffer out, InetSocketAddress socket) {
+        out.put(socket.getAddress().getAddress()).putShort((short) socket.getPort());
     }
 
     private static InetSocketAddress socket(ByteBuffer in) {
@@ -255,6 +319,15 @@ public final class FrameCodec {
         Objects.requireNonNull(socket, what);
         if (!(socket.getAddress() instanceof Inet4Address)) {
             throw new IllegalArgumentException(what + " " + socket + " is not a resolved IPv4 socket address");
+        }
+    }
+
+    static void requireIpv6(InetSocketAddress socket, String what) {
+        Objects.requireNonNull(socket, what);
+        if (!(socket.getAddress() instanceof Inet6Address v6) || v6.getScopeId() != 0
+                || v6.getScopedInterface() != null) {
+            throw new IllegalArgumentException(what + " " + socket + " is not a resolved IPv6 socket address without "
+                    + "a zone");
         }
     }
 

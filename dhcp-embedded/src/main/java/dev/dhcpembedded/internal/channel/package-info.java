@@ -3,13 +3,15 @@
  * Internal: both ends are this project's code and move in step; the wire format is versioned by
  * {@link dev.dhcpembedded.internal.channel.ChannelProtocol#VERSION}.
  *
- * <h2>Wire format, version 1</h2>
+ * <h2>Wire format, version 2</h2>
  * Every frame is {@code length:u32 type:u8 payload}, big-endian, where {@code length} counts the type byte and the
  * payload and is at most {@link dev.dhcpembedded.internal.channel.ChannelProtocol#MAX_FRAME_LENGTH}. The JVM opens the
  * connection and sends {@code HELLO} (magic {@code DHCA}, version, token, the address whose interface the agent
- * serves) first; the agent answers {@code WELCOME} (version, interface, address, port, broadcast addresses) or
+ * serves, a flag byte: 1 to serve DHCPv6 there too) first; the agent answers {@code WELCOME} (version, interface,
+ * address, port, broadcast addresses, a flag byte and, when it is 1, the interface's IPv6 link-local address) or
  * {@code REFUSED} (a reason) and closes. Then {@code INBOUND} (agent to JVM) and {@code OUTBOUND} (JVM to agent)
- * carry datagrams with their addresses; {@code PING}/{@code PONG} keep the session alive; {@code NOTICE} is a line
+ * carry DHCPv4 datagrams with their addresses, {@code INBOUND6} and {@code OUTBOUND6} DHCPv6 ones (16-byte
+ * addresses without a zone, each end scopes them to its interface); version 1 had neither flag nor the v6 frames; {@code PING}/{@code PONG} keep the session alive; {@code NOTICE} is a line
  * for the JVM's log; {@code BYE} ends the session with a reason.
  */
 package dev.dhcpembedded.internal.channel;

@@ -14,6 +14,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import dev.dhcpembedded.internal.codec.Ipv6;
 import org.junit.jupiter.api.Test;
 
 class FrameCodecTest {
@@ -31,14 +33,21 @@ class FrameCodecTest {
     static List<Frame> everyKind() {
         return List.of(
                 new Frame.Hello(ChannelProtocol.VERSION, TOKEN, ip("10.1.2.3")),
+                new Frame.Hello(ChannelProtocol.VERSION, TOKEN, ip("10.1.2.3"), true),
                 new Frame.Welcome(ChannelProtocol.VERSION, "eth1", ip("10.1.2.3"), 67,
                         List.of(ip("255.255.255.255"), ip("10.1.2.255"))),
+                new Frame.Welcome(ChannelProtocol.VERSION, "eth1", ip("10.1.2.3"), 67,
+                        List.of(ip("255.255.255.255")), Optional.of(Ipv6.parse("fe80::42:acff:fe11:2"))),
                 new Frame.Refused("bad token"),
                 new Frame.Inbound(new InetSocketAddress("0.0.0.0", 68), new InetSocketAddress("255.255.255.255", 67),
                         true, new byte[] {1, 2, 3}),
                 new Frame.Outbound(new InetSocketAddress("10.1.2.100", 68), false,
                         new byte[] {2, 0, 0, 0, 0, 0x42}, new byte[300]),
                 new Frame.Outbound(new InetSocketAddress("255.255.255.255", 68), true, new byte[0], new byte[0]),
+                new Frame.Inbound6(new InetSocketAddress(Ipv6.parse("fe80::1:2ff:fe00:42"), 546),
+                        new InetSocketAddress(Ipv6.parse("ff02::1:2"), 547), new byte[] {1, 0, 0, 7}),
+                new Frame.Outbound6(new InetSocketAddress(Ipv6.parse("fe80::1:2ff:fe00:42"), 546), new byte[80]),
+                new Frame.Outbound6(new InetSocketAddress(Ipv6.parse("::ffff:10.0.0.1"), 547), new byte[0]),
                 new Frame.Ping(Long.MIN_VALUE),
                 new Frame.Pong(42),
                 new Frame.Notice("ARP entry refused: broadcast instead ✓"),
@@ -59,7 +68,7 @@ class FrameCodecTest {
     void theHelloIsLaidOutAsDocumented() {
         byte[] wire = FrameCodec.encode(new Frame.Hello(1, TOKEN, ip("10.1.2.3")));
         ByteBuffer b = ByteBuffer.wrap(wire);
-        assertThat(b.getInt()).isEqualTo(1 + 4 + 2 + 1 + TOKEN.length + 4);
+        assertThat(b.getInt()).isEqualTo(1 + 4 + 2 + 1 + TOKEN.length + 4 + 1);
         assertThat(b.get()).isEqualTo((byte) 0x01);
         assertThat(new String(wire, 5, 4, StandardCharsets.US_ASCII)).isEqualTo("DHCA");
     }
@@ -115,9 +124,9 @@ class FrameCodecTest {
     void anotherProtocolVersionIsNamed() {
         byte[] wire = FrameCodec.encode(new Frame.Hello(1, TOKEN, ip("10.1.2.3")));
         byte[] body = Arrays.copyOfRange(wire, 4, wire.length);
-        body[6] = 2;
-        assertThatThrownBy(() -> FrameCodec.decode(body)).hasMessageContaining("version 2")
-                .hasMessageContaining("this end speaks version 1");
+        body[6] = 1;
+        assertThatThrownBy(() -> FrameCodec.decode(body)).hasMessageContaining("version 1")
+                .hasMessageContaining("this end speaks version 2");
     }
 
     @Test
@@ -127,6 +136,21 @@ class FrameCodecTest {
         assertThatThrownBy(() -> new Frame.Outbound(new InetSocketAddress("10.0.0.1", 68), false, new byte[5],
                 new byte[0])).hasMessageContaining("6 bytes");
         assertThatThrownBy(() -> ChannelToken.parse("short")).hasMessageContaining("this one 5");
+    }
+
+    @Test
+    void aZonedOrIpv4AddressHasNoPlaceInAV6Frame() throws IOException {
+        java.net.Inet6Address zoned = java.net.Inet6Address.getByAddress(null,
+                Ipv6.parse("fe80::1").getAddress(), 3);
+        assertThatThrownBy(() -> new Frame.Outbound6(new InetSocketAddress(zoned, 546), new byte[0]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("without a zone");
+        assertThatThrownBy(() -> new Frame.Inbound6(new InetSocketAddress("10.0.0.1", 546),
+                new InetSocketAddress(Ipv6.parse("ff02::1:2"), 547), new byte[0]))
+                .hasMessageContaining("not a resolved IPv6 socket address");
+        byte[] badFlag = FrameCodec.encode(new Frame.Hello(ChannelProtocol.VERSION, TOKEN, ip("10.1.2.3"), true));
+        badFlag[badFlag.length - 1] = 3;
+        assertThatThrownBy(() -> FrameCodec.decode(Arrays.copyOfRange(badFlag, 4, badFlag.length)))
+                .isInstanceOf(ChannelProtocolException.class).hasMessageContaining("unknown flag bits 0x03");
     }
 
     @Test
