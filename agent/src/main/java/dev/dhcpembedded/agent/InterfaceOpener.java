@@ -32,9 +32,58 @@ public final class InterfaceOpener implements TransportOpener {
         return new InterfaceTransport(interfaceHolding(address).getName());
     }
 
+    /**
+     * DHCPv6 on {@code interfaceName}, once its link-local address is there and has passed duplicate address
+     * detection: Docker connects the network with the interface up but the address tentative for a second or so,
+     * and a tentative address can neither be found to serve from nor be the source of a reply.
+     */
     @Override
-    public Transport open6(String interfaceName) {
-        return new Interface6Transport(interfaceName);
+    public Transport open6(String interfaceName) throws IOException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            String state = linkLocalState(interfaceName);
+            if (state.isEmpty()) {
+                return new Interface6Transport(interfaceName);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("interface " + interfaceName + " has no usable IPv6 link-local address after "
+                        + wait.toMillis() + " ms (" + state + ")");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for the link-local address of " + interfaceName, e);
+            }
+        }
+    }
+
+    /**
+     * Empty when {@code name} has a link-local address past duplicate address detection, else what is missing, from
+     * /proc/net/if_inet6 (address, index, prefix length, scope, flags, name; scope 0x20 is link, flag 0x40
+     * tentative).
+     */
+    static String linkLocalState(String name) {
+        List<String> lines;
+        try {
+            lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/net/if_inet6"));
+        } catch (IOException e) {
+            return "cannot read /proc/net/if_inet6: " + e.getMessage() + "; is IPv6 on in this container?";
+        }
+        String found = "no link-local address yet";
+        for (String line : lines) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length < 6 || !f[5].equals(name) || Integer.parseInt(f[3], 16) != 0x20) {
+                continue;
+            }
+            int flags = Integer.parseInt(f[4], 16);
+            if ((flags & 0x40) == 0 && (flags & 0x08) == 0) {
+                return "";
+            }
+            found = (flags & 0x08) != 0 ? "its link-local address failed duplicate address detection"
+                    : "its link-local address is still tentative";
+        }
+        return found;
     }
 
     private NetworkInterface interfaceHolding(Inet4Address address) throws IOException {

@@ -36,6 +36,15 @@ final class AgentContainer extends GenericContainer<AgentContainer> {
     private static final String READY = "dhcp-agent ready";
 
     AgentContainer(DockerImageName image, ChannelToken token, String networkName) {
+        this(image, token, networkName, false);
+    }
+
+    /**
+     * With {@code ipv6}, IPv6 is on in the agent's namespace from the start (Docker turns it off in a container
+     * whose first network has none, and a JVM that starts without an IPv6 address never uses IPv6), so that it can
+     * serve DHCPv6 on the network it joins later.
+     */
+    AgentContainer(DockerImageName image, ChannelToken token, String networkName, boolean ipv6) {
         super(image);
         boolean loopback = dockerHostIsLoopback();
         withEnv("DHCP_AGENT_TOKEN", token.text());
@@ -45,12 +54,32 @@ final class AgentContainer extends GenericContainer<AgentContainer> {
         withCreateContainerCmdModifier(cmd -> {
             cmd.withName(networkName + "-agent");
             cmd.getHostConfig().withCapAdd(Capability.NET_ADMIN, Capability.NET_RAW);
+            if (ipv6) {
+                cmd.getHostConfig().withSysctls(Map.of("net.ipv6.conf.all.disable_ipv6", "0",
+                        "net.ipv6.conf.default.disable_ipv6", "0"));
+            }
             if (loopback) {
                 cmd.getHostConfig().withPortBindings(new PortBinding(Ports.Binding.bindIp("127.0.0.1"),
                         ExposedPort.tcp(ChannelProtocol.DEFAULT_PORT)));
             }
         });
         waitingFor(Wait.forLogMessage(".*" + READY + ".*\\n", 1).withStartupTimeout(Duration.ofSeconds(30)));
+    }
+
+    /**
+     * The host port its control port is published on, as Docker says now: connecting the agent to a network with
+     * IPv6 makes that network its gateway, and Docker then publishes the port anew, on another host port (the one
+     * {@link #getMappedPort} read at start no longer answers).
+     */
+    int controlPortNow() {
+        Ports.Binding[] bindings = DockerClientFactory.instance().client().inspectContainerCmd(getContainerId())
+                .exec().getNetworkSettings().getPorts().getBindings()
+                .get(ExposedPort.tcp(ChannelProtocol.DEFAULT_PORT));
+        if (bindings == null || bindings.length == 0) {
+            throw new DhcpNetworkException("the control port " + ChannelProtocol.DEFAULT_PORT + " of the DHCP agent "
+                    + describe() + " is not published");
+        }
+        return Integer.parseInt(bindings[0].getHostPortSpec());
     }
 
     /** The agent's IPv4 address on {@code networkName}, once connected to it. */

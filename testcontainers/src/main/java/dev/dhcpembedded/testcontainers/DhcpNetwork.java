@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Network.Ipam;
 import dev.dhcpembedded.internal.codec.Ipv4;
+import dev.dhcpembedded.internal.codec.Ipv6;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.internal.junit.FailedTestTraffic;
 import dev.dhcpembedded.internal.lease.AddressRange;
@@ -11,11 +12,13 @@ import dev.dhcpembedded.internal.lease.AddressText;
 import dev.dhcpembedded.internal.lease.Cidr;
 import dev.dhcpembedded.server.DhcpServer;
 import dev.dhcpembedded.server.DhcpServerBuilder;
+import dev.dhcpembedded.server.Subnet6Builder;
 import dev.dhcpembedded.server.SubnetBuilder;
 import dev.dhcpembedded.internal.channel.ChannelToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
@@ -106,6 +109,7 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
     private int gateway;
     private int poolFirst;
     private int poolLast;
+    private Inet6Address subnet6;
     private DhcpServer server;
     private AgentContainer agent;
     private volatile String channelFailure;
@@ -156,6 +160,7 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
         int last = config.pool != null ? config.pool.last() : chosen.broadcast() - 1;
         checkPool(chosen, dockerHalf, first, last);
 
+        Inet6Address prefix6 = !config.ipv6 ? null : config.subnet6 != null ? config.subnet6 : randomUla();
         Map<String, String> labels = new HashMap<>(DockerClientFactory.DEFAULT_LABELS);
         labels.put(DockerClientFactory.TESTCONTAINERS_SESSION_ID_LABEL, DockerClientFactory.SESSION_ID);
         labels.put(LABEL, "true");
@@ -169,14 +174,13 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
                     .withOptions(config.hostBridge ? Map.of(BRIDGE_NAME_OPTION, bridgeName)
                             : Map.of(BRIDGE_NAME_OPTION, bridgeName, MASQUERADE_OPTION, "false"))
                     .withLabels(labels)
-                    .withIpam(new Ipam().withConfig(new Ipam.Config()
-                            .withSubnet(chosen.toString())
-                            .withIpRange(dockerHalf.toString())
-                            .withGateway(Ipv4.toString(gw))))
+                    .withEnableIpv6(prefix6 != null)
+                    .withIpam(new Ipam().withConfig(ipamConfigs(chosen, dockerHalf, gw, prefix6)))
                     .exec().getId();
         } catch (RuntimeException e) {
             throw new DhcpNetworkException("Docker could not create internal network " + networkName + " with subnet "
-                    + chosen + ": " + e.getMessage() + (config.subnet != null
+                    + chosen + (prefix6 != null ? " and " + Ipv6.format(prefix6) + "/64" : "") + ": " + e.getMessage()
+                    + (config.subnet != null
                     ? ". Choose a subnet no other Docker network or host route uses, or leave it to Docker's IPAM" : ""),
                     e);
         }
@@ -197,14 +201,23 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
                 config.subnetSteps.forEach(step -> step.accept(s));
             });
             config.staticLeases.forEach((mac, address) -> builder.staticLease(mac, address.apply(first)));
+            if (prefix6 != null) {
+                builder.subnet6(Ipv6.format(prefix6) + "/64", s -> {
+                    s.defaultPool();
+                    config.subnet6Steps.forEach(step -> step.accept(s));
+                });
+            }
             AgentTransport channel = null;
             if (config.hostBridge) {
                 builder.bindInterface(actualBridge); // last: the bridge, whatever a step said
             } else {
-                channel = startAgent(networkName);
+                channel = startAgent(networkName, prefix6 != null);
                 // last: the agent, whatever a step said; clients unicast to the server identifier (RENEWING), so it
                 // must be the agent's own address on the network
                 builder.transport(channel).serverId(channel.localAddress().getAddress().getHostAddress());
+                if (prefix6 != null) {
+                    builder.transport6(channel.dhcp6());
+                }
             }
             DhcpServer built;
             try {
@@ -234,6 +247,7 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
             this.gateway = gw;
             this.poolFirst = first;
             this.poolLast = last;
+            this.subnet6 = prefix6;
             this.server = built;
         } catch (RuntimeException e) {
             stopAgentQuietly();
@@ -243,9 +257,9 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
     }
 
     /** Starts the agent on its own network, connects it to this one, and opens the channel to it. */
-    private AgentTransport startAgent(String networkName) {
+    private AgentTransport startAgent(String networkName, boolean serve6) {
         ChannelToken token = ChannelToken.random();
-        AgentContainer started = new AgentContainer(config.agentImage, token, networkName);
+        AgentContainer started = new AgentContainer(config.agentImage, token, networkName, serve6);
         agent = started;
         try {
             started.start();
@@ -263,11 +277,11 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
             throw new DhcpNetworkException("cannot connect the DHCP agent " + started.describe() + " to network "
                     + networkName + ": " + e.getMessage(), e);
         }
-        InetSocketAddress control = new InetSocketAddress(started.getHost(),
-                started.getMappedPort(dev.dhcpembedded.internal.channel.ChannelProtocol.DEFAULT_PORT));
+        InetSocketAddress control = new InetSocketAddress(started.getHost(), started.controlPortNow());
         AgentTransport transport;
         try {
-            transport = AgentTransport.connect(control, token, address, Duration.ofSeconds(10), started.describe());
+            transport = AgentTransport.connect(control, token, address, serve6, Duration.ofSeconds(10),
+                    started.describe());
         } catch (IOException e) {
             throw new DhcpNetworkException("cannot open the channel to the DHCP agent " + started.describe() + " at "
                     + control + ": " + e.getMessage(), e);
@@ -375,6 +389,15 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
     public synchronized String subnet() {
         start();
         return subnet.toString();
+    }
+
+    /**
+     * The network's IPv6 /64, e.g. {@code fd12:3456:789a:1::/64}, when it was built with {@link Builder#ipv6()};
+     * DHCPv6 hands out its {@code ::100} to {@code ::ffff}.
+     */
+    public synchronized Optional<String> subnet6() {
+        start();
+        return Optional.ofNullable(subnet6).map(p -> Ipv6.format(p) + "/64");
     }
 
     /** The prefix length of the subnet, as clients configure it. */
@@ -597,6 +620,34 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
         }
     }
 
+    /** The IPv4 subnet, Docker's half and gateway; with IPv6, the /64 with Docker's range {@code :8000::/96}. */
+    private static List<Ipam.Config> ipamConfigs(Cidr chosen, Cidr dockerHalf, int gw, Inet6Address prefix6) {
+        List<Ipam.Config> configs = new ArrayList<>();
+        configs.add(new Ipam.Config().withSubnet(chosen.toString()).withIpRange(dockerHalf.toString())
+                .withGateway(Ipv4.toString(gw)));
+        if (prefix6 != null) {
+            byte[] range = prefix6.getAddress();
+            range[8] = (byte) 0x80; // the lower addresses are DHCPv6's pool
+            byte[] gateway = prefix6.getAddress();
+            gateway[15] = 1;
+            configs.add(new Ipam.Config().withSubnet(Ipv6.format(prefix6) + "/64")
+                    .withIpRange(Ipv6.format(Ipv6.read(range, 0)) + "/96")
+                    .withGateway(Ipv6.format(Ipv6.read(gateway, 0))));
+        }
+        return configs;
+    }
+
+    /** A random unique local /64 (RFC 4193: fd, a 40-bit global ID, a 16-bit subnet ID). */
+    private static Inet6Address randomUla() {
+        byte[] b = new byte[16];
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        b[0] = (byte) 0xfd;
+        for (int i = 1; i < 8; i++) {
+            b[i] = (byte) random.nextInt(256);
+        }
+        return Ipv6.read(b, 0);
+    }
+
     private static String randomHex(int digits) {
         StringBuilder s = new StringBuilder();
         ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -619,8 +670,54 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
         private final List<Consumer<DhcpServerBuilder>> serverSteps = new ArrayList<>();
         private final List<Consumer<SubnetBuilder>> subnetSteps = new ArrayList<>();
         private final Map<String, java.util.function.IntFunction<String>> staticLeases = new java.util.LinkedHashMap<>();
+        private boolean ipv6;
+        private Inet6Address subnet6;
+        private final List<Consumer<Subnet6Builder>> subnet6Steps = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * IPv6 on the network too: Docker creates it with IPv6 and a /64 (a random unique local one unless
+         * {@link #subnet6(String)} names it), assigns container addresses from {@code <prefix>:8000::/96}, and the
+         * same server answers DHCPv6 on it (through the agent, or from the bridge), handing out
+         * {@code <prefix>::100} to {@code <prefix>::ffff}. Clients find the server by multicast (ff02::1:2); there is
+         * no Router Advertisement, so start the client's DHCPv6 directly (e.g. {@code dhclient -6}).
+         */
+        public Builder ipv6() {
+            this.ipv6 = true;
+            return this;
+        }
+
+        /**
+         * IPv6 with this /64, e.g. {@code fd12:3456:789a:1::/64}; implies {@link #ipv6()}.
+         *
+         * @param prefix a /64
+         * @return this builder
+         */
+        public Builder subnet6(String prefix) {
+            int slash = prefix.indexOf('/');
+            if (slash < 0 || !prefix.substring(slash + 1).equals("64")) {
+                throw new IllegalArgumentException("subnet6 '" + prefix + "' must be a /64, e.g. fd12:3456:789a:1::/64");
+            }
+            Inet6Address network = Ipv6.parse(prefix.substring(0, slash));
+            byte[] b = network.getAddress();
+            for (int i = 8; i < 16; i++) {
+                if (b[i] != 0) {
+                    throw new IllegalArgumentException("subnet6 '" + prefix + "' has host bits set; write its network, "
+                            + Ipv6.format(Ipv6.read(java.util.Arrays.copyOf(java.util.Arrays.copyOf(b, 8), 16), 0)) + "/64");
+                }
+            }
+            this.subnet6 = network;
+            this.ipv6 = true;
+            return this;
+        }
+
+        /** Shapes the network's DHCPv6 subnet: DNS, domain list, lifetimes, more pools, prefix delegation. */
+        public Builder configureSubnet6(Consumer<Subnet6Builder> step) {
+            subnet6Steps.add(Objects.requireNonNull(step));
+            this.ipv6 = true;
+            return this;
         }
 
         /**
@@ -736,6 +833,9 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
             copy.serverSteps.addAll(serverSteps);
             copy.subnetSteps.addAll(subnetSteps);
             copy.staticLeases.putAll(staticLeases);
+            copy.ipv6 = ipv6;
+            copy.subnet6 = subnet6;
+            copy.subnet6Steps.addAll(subnet6Steps);
             return new DhcpNetwork(copy);
         }
     }

@@ -27,4 +27,14 @@ class DhcpNetworkBuilderTest {
         assertThatThrownBy(() -> DhcpNetwork.builder().staticLease("02:42:ac:11:00:42", "10.77.0.300"))
                 .hasMessage("static lease '02:42:ac:11:00:42=10.77.0.300': '10.77.0.300' has an octet over 255");
     }
+
+    @Test
+    void anIpv6SubnetIsANetworkSlash64() {
+        assertThatThrownBy(() -> DhcpNetwork.builder().subnet6("fd12:3456:789a:1::/56"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("subnet6 'fd12:3456:789a:1::/56' must be a /64, e.g. fd12:3456:789a:1::/64");
+        assertThatThrownBy(() -> DhcpNetwork.builder().subnet6("fd12:3456:789a:1::5/64"))
+                .hasMessage("subnet6 'fd12:3456:789a:1::5/64' has host bits set; write its network, "
+                        + "fd12:3456:789a:1::/64");
+    }
 }
