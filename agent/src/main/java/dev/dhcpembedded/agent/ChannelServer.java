@@ -146,7 +146,9 @@ public final class ChannelServer implements AutoCloseable {
         FrameReader reader;
         try {
             peer.setTcpNoDelay(true);
-            peer.setSoTimeout((int) settings.handshakeTimeout().toMillis());
+            // longer than the deadline, so that a silent peer is closed by the deadline without a word, never
+            // refused by a read timeout that raced it
+            peer.setSoTimeout((int) settings.handshakeTimeout().toMillis() + 1000);
             reader = new FrameReader(new BufferedInputStream(peer.getInputStream()));
             Frame first = reader.read();
             if (first == null) {
@@ -161,7 +163,10 @@ public final class ChannelServer implements AutoCloseable {
             }
             hello = h;
         } catch (IOException e) {
-            deadline.cancel(false);
+            if (!deadline.cancel(false)) {
+                closeQuietly(peer); // the deadline closed it: a silent peer gets no answer
+                return;
+            }
             refuse(peer, "not a channel peer: " + e.getMessage());
             return;
         }
