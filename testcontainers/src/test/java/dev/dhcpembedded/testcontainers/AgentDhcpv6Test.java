@@ -10,13 +10,18 @@ import com.github.dockerjava.api.model.Capability;
 import dev.dhcpembedded.codec6.Duid;
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.junit.assertions.DhcpAssertions;
+import dev.dhcpembedded.lab.RealHostSupport;
 import java.math.BigInteger;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.MountableFile;
@@ -24,7 +29,8 @@ import org.testcontainers.utility.MountableFile;
 /**
  * A DhcpNetwork with IPv6: ISC {@code dhclient -6} in a container gets its IA_NA address from the server in this
  * JVM, through the agent (which owns UDP 547 of its interface, joined to ff02::1:2). No Router Advertisement:
- * dhclient is started in DHCPv6 mode directly. This JVM needs no privilege.
+ * dhclient is started in DHCPv6 mode directly. This JVM needs no privilege. tshark checks the journal's pcap: every
+ * frame DHCPv6, none malformed, no expert warning.
  */
 @RequiresDockerAgent(images = {RequiresDockerBridge.Image.DEBIAN})
 class AgentDhcpv6Test {
@@ -32,7 +38,14 @@ class AgentDhcpv6Test {
     private static final Pattern BOUND = Pattern.compile("DHCP6-EVENT event=BOUND6 iface=eth0 ip6=(\\S+) plen=");
 
     @Test
-    void dhclient6GetsAnAddressFromTheServerThroughTheAgent() throws Exception {
+    void dhclient6GetsAnAddressFromTheServerThroughTheAgent(@TempDir Path dir) throws Exception {
+        Optional<String> noTshark = RealHostSupport.missingBinary("tshark");
+        if (noTshark.isPresent()) {
+            if (Boolean.getBoolean("dhcp.requireRealHosts")) {
+                throw new AssertionError(noTshark.get() + " (dhcp.requireRealHosts=true forbids skipping)");
+            }
+            Assumptions.abort(noTshark.get());
+        }
         try (DhcpNetwork network = DhcpNetwork.builder().ipv6()
                 .configureSubnet6(s -> s.dns("fd00:53::53").domainSearch("v6.test")).build();
              GenericContainer<?> client = dhclient6(network)) {
@@ -60,7 +73,32 @@ class AgentDhcpv6Test {
             assertThat(client.execInContainer("ip", "-6", "addr", "show", "dev", "eth0").getStdout())
                     .contains("inet6 " + address + "/128");
             assertThat(client.getLogs()).contains("dns=fd00:53::53").contains("search=v6.test");
+
+            Path pcap = dir.resolve("dhcpv6.pcap");
+            network.journal().writePcap(pcap);
+            assertCleanInTshark(pcap, network.journal().size());
         }
+    }
+
+    /** Every frame of the journal's pcap is DHCPv6 to tshark, none malformed, none with an expert warning. */
+    private static void assertCleanInTshark(Path pcap, int frames) throws Exception {
+        Process p = new ProcessBuilder(RealHostSupport.findBinary("tshark").orElseThrow().toString(), "-n", "-r",
+                pcap.toString(), "-T", "fields", "-E", "separator=|", "-E", "occurrence=a", "-E", "aggregator=;",
+                "-e", "frame.number", "-e", "dhcpv6.msgtype", "-e", "_ws.malformed", "-e", "_ws.expert.severity",
+                "-e", "_ws.expert.message").redirectErrorStream(false).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        List<String> lines = out.lines().filter(l -> !l.isBlank()).toList();
+        assertThat(lines).as("tshark's dissection of the journal's pcap").hasSize(frames).allSatisfy(line -> {
+            String[] f = line.split("\\|", -1);
+            assertThat(f[1]).as("DHCPv6 message type in %s", line).isNotEmpty();
+            assertThat(f[2]).as("malformed in %s", line).isEmpty();
+            for (String severity : f[3].split(";")) {
+                if (!severity.isEmpty()) {
+                    assertThat(Long.decode(severity)).as("expert info in %s", line).isLessThan(0x00600000L);
+                }
+            }
+        });
     }
 
     /** dhclient -6 once (-1), after the link-local address has passed duplicate address detection. */
