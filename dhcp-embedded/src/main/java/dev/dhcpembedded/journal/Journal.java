@@ -62,7 +62,7 @@ public final class Journal {
             public long recordTransport(Journal journal, long serverTimeMillis, long wallTimeMillis,
                                         String interfaceName, String note) {
                 return journal.record(JournalEntry.Kind.TRANSPORT, serverTimeMillis, wallTimeMillis, 0, 0, 0, 0,
-                        NOWHERE, interfaceName, NO_BYTES, note, null);
+                        NOWHERE, interfaceName, NO_BYTES, 0, 0, note, null);
             }
 
             @Override
