@@ -107,8 +107,12 @@ final class ServeOptions {
         if (!List.of("managed", "other", "slaac", "none").contains(ra)) {
             throw new IllegalArgumentException("--ra " + ra + " must be managed, other, slaac or none");
         }
-        if (!ra.equals("none")) {
-            throw new IllegalArgumentException("--ra " + ra + ": Router Advertisements are not implemented yet");
+        if (!ra.equals("none") && subnet6 == null) {
+            throw new IllegalArgumentException("--ra " + ra + " needs --subnet6 PREFIX (the prefix it advertises)");
+        }
+        if (!ra.equals("none") && interfaceName == null) {
+            throw new IllegalArgumentException("--ra " + ra + " needs --interface NAME: there is no Router "
+                    + "Advertisement in loopback mode, where the client is told the server's address");
         }
         if (subnet6 == null && (!pools6.isEmpty() || pd != null || !dns6.isEmpty() || rapidCommit6
                 || !staticLeases6.isEmpty())) {
@@ -243,6 +247,26 @@ final class ServeOptions {
         for (String entry : staticLeases6) {
             StaticLease6Text.parse(entry).addTo(builder);
         }
+        if (!ra.equals("none")) {
+            routerAdvertisements(builder);
+        }
+    }
+
+    /**
+     * {@code --ra}: managed sets M and O (addresses by DHCPv6, prefix on-link only), other sets O (SLAAC addresses,
+     * the rest by INFORMATION-REQUEST), slaac sets neither (SLAAC alone). Each carries the --subnet6 prefix, and
+     * --dns6 and --domain as RDNSS and DNSSL.
+     */
+    private void routerAdvertisements(DhcpServerBuilder builder) {
+        builder.routerAdvertisements(r -> {
+            r.managed(ra.equals("managed")).otherConfig(!ra.equals("slaac")).prefix(subnet6, !ra.equals("managed"));
+            if (!dns6.isEmpty()) {
+                r.rdnss(dns6.toArray(String[]::new));
+            }
+            if (domain != null) {
+                r.dnssl(domain);
+            }
+        });
     }
 
     private static InetSocketAddress parseBind6(String bind) {

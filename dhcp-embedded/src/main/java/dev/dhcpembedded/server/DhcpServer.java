@@ -70,6 +70,8 @@ public final class DhcpServer implements AutoCloseable {
     private Transport transport6;
     private ReplyScheduler scheduler6;
     private final Stubs6 stubs6 = new Stubs6();
+    private dev.dhcpembedded.internal.ra.RaConfig raConfig;
+    private dev.dhcpembedded.internal.ra.RouterAdvertiser advertiser;
 
     DhcpServer(ServerConfig config, Supplier<Transport> transportFactory, String interfaceName, int journalCapacity,
                Clock clock, Clock wallClock, Server6Config config6, Supplier<Transport> transport6Factory) {
@@ -104,7 +106,50 @@ public final class DhcpServer implements AutoCloseable {
                 throw e;
             }
         }
+        if (raConfig != null) {
+            try {
+                startRouterAdvertisements();
+            } catch (RuntimeException e) {
+                stop();
+                throw e;
+            }
+        }
         return this;
+    }
+
+    /** Set once by the builder: what to advertise on the interface. */
+    void routerAdvertisementConfig(dev.dhcpembedded.internal.ra.RaConfig config) {
+        this.raConfig = config;
+    }
+
+    private void startRouterAdvertisements() {
+        dev.dhcpembedded.internal.ra.RouterAdvertiser opened =
+                new dev.dhcpembedded.internal.ra.RouterAdvertiser(interfaceName, raConfig);
+        try {
+            opened.start();
+        } catch (IOException e) {
+            opened.close();
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+        advertiser = opened;
+    }
+
+    /**
+     * The Router Advertisements it sends on its interface, to change them mid-test (e.g. drop M) or count them.
+     *
+     * @return the running advertisements
+     * @throws IllegalStateException when the server was built without
+     *         {@link DhcpServerBuilder#routerAdvertisements} or is not running
+     */
+    public synchronized RouterAdvertisements routerAdvertisements() {
+        if (raConfig == null) {
+            throw new IllegalStateException("this server sends no router advertisements; build it with "
+                    + ".bindInterface(NAME).routerAdvertisements(ra -> ...)");
+        }
+        if (advertiser == null) {
+            throw new IllegalStateException("the server is not running; call start() first");
+        }
+        return new RouterAdvertisements(advertiser);
     }
 
     private void start6() {
@@ -146,6 +191,10 @@ public final class DhcpServer implements AutoCloseable {
 
     /** Stops answering and releases the port at once; no thread is left behind. */
     public synchronized void stop() {
+        if (advertiser != null) {
+            advertiser.close(); // first: its last advertisement says this router is going
+            advertiser = null;
+        }
         if (transport != null) {
             transport.close();
             transport = null;

@@ -58,6 +58,7 @@ public final class DhcpServerBuilder {
     private boolean rapidCommit6;
     private boolean transport6Chosen;
     private java.util.OptionalInt preference6 = java.util.OptionalInt.empty();
+    private Consumer<RouterAdvertisementBuilder> routerAdvertisements;
 
     /** The DHCPv6 server DUID unless {@link #serverDuid(Duid)} says otherwise: DUID-EN, enterprise 32473 (RFC 5612). */
     public static final Duid DEFAULT_SERVER_DUID = Duid.en(32473,
@@ -169,6 +170,26 @@ public final class DhcpServerBuilder {
     public DhcpServerBuilder preference6(int preference) {
         dev.dhcpembedded.codec6.Dhcp6Option.preference(preference);
         this.preference6 = java.util.OptionalInt.of(preference);
+        return this;
+    }
+
+    /**
+     * Sends Router Advertisements (RFC 4861) on the interface of {@link #bindInterface(String)}: periodic ones to
+     * all-nodes, and an answer to each Router Solicitation, from the interface's link-local address with hop limit
+     * 255. Off unless called. Interface mode only: in loopback mode the client is told the server's address, and
+     * {@link #build()} fails.
+     *
+     * <pre>{@code
+     * .routerAdvertisements(ra -> ra.managed(true).otherConfig(true).rdnss("2001:db8:1::53").dnssl("lab.test"))
+     * }</pre>
+     *
+     * Change them while the server runs with {@link DhcpServer#routerAdvertisements()}.
+     *
+     * @param shape flags, prefixes, DNS options, lifetimes and intervals
+     * @return this builder
+     */
+    public DhcpServerBuilder routerAdvertisements(Consumer<RouterAdvertisementBuilder> shape) {
+        this.routerAdvertisements = java.util.Objects.requireNonNull(shape);
         return this;
     }
 
@@ -371,8 +392,19 @@ public final class DhcpServerBuilder {
                         globalOptions, rapidCommit, bootp);
         IntFunction<Transport> factory = transport;
         int buffer = receiveBuffer;
-        return new DhcpServer(config, () -> factory.apply(buffer), interfaceName, journalCapacity, clock, wallClock,
-                config6, v6Transport);
+        DhcpServer server = new DhcpServer(config, () -> factory.apply(buffer), interfaceName, journalCapacity,
+                clock, wallClock, config6, v6Transport);
+        if (routerAdvertisements != null) {
+            if (interfaceName == null) {
+                throw new IllegalArgumentException("router advertisements need interface mode: call "
+                        + "bindInterface(NAME) (in loopback mode there is no link to advertise on, and the client "
+                        + "is told the server's address), or remove routerAdvertisements(...)");
+            }
+            RouterAdvertisementBuilder ra = new RouterAdvertisementBuilder();
+            routerAdvertisements.accept(ra);
+            server.routerAdvertisementConfig(ra.build(built6.stream().map(Subnet6Config::prefix).toList()));
+        }
+        return server;
     }
 
     /** Builds and starts; ready to answer when it returns. */

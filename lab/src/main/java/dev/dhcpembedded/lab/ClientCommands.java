@@ -38,6 +38,19 @@ public final class ClientCommands {
     }
 
     /**
+     * dhcpcd 9 for DHCPv6 on {@code iface}: it waits for a Router Advertisement, SOLICITs for IA_NA and IA_PD when
+     * the RA says M, and sends INFORMATION-REQUEST when it says O only ({@link Dhcpcd6#stateless()}).
+     */
+    public static Dhcpcd6 dhcpcd6(String iface, Path script, Path stateDir) {
+        return new Dhcpcd6(iface, script, stateDir);
+    }
+
+    /** wide-dhcpv6's {@code dhcp6c} on {@code iface} (it needs no Router Advertisement); files go to {@code stateDir}. */
+    public static Dhcp6c dhcp6c(String iface, Path script, Path stateDir) {
+        return new Dhcp6c(iface, script, stateDir);
+    }
+
+    /**
      * systemd-networkd (Debian's systemd 252, {@value Networkd#BINARY}) as a plain process for {@code iface}, with
      * its own .network file, state directory and a private view of /run; state goes to {@code stateDir}.
      */
@@ -454,6 +467,162 @@ public final class ClientCommands {
     }
 
     /**
+     * dhcpcd 9 in the foreground ({@code -B}), IPv6 only ({@code -6}), following Router Advertisements: with M it
+     * SOLICITs for IA_NA 1 and IA_PD 2 (the prefix is requested, not assigned to another interface), with O only it
+     * sends INFORMATION-REQUEST. It applies the address itself; the script ({@link ClientScript#DHCPCD6}) reports.
+     * Its lease file is {@code /var/lib/dhcpcd/<iface>.lease6} (removed when the lab closes).
+     */
+    public static final class Dhcpcd6 {
+        private final String iface;
+        private final Path script;
+        private final Path stateDir;
+        private boolean stateless;
+        private boolean prefixDelegation = true;
+        private final List<String> extraConf = new ArrayList<>();
+
+        private Dhcpcd6(String iface, Path script, Path stateDir) {
+            this.iface = Objects.requireNonNull(iface);
+            this.script = Objects.requireNonNull(script);
+            this.stateDir = Objects.requireNonNull(stateDir);
+        }
+
+        /** No {@code ia_na}/{@code ia_pd} lines: dhcpcd does what the RA says (INFORMATION-REQUEST on O only). */
+        public Dhcpcd6 stateless() {
+            this.stateless = true;
+            return this;
+        }
+
+        /** Ask for IA_NA only, no IA_PD. */
+        public Dhcpcd6 noPrefixDelegation() {
+            this.prefixDelegation = false;
+            return this;
+        }
+
+        /** A raw dhcpcd.conf line. */
+        public Dhcpcd6 conf(String line) {
+            extraConf.add(line);
+            return this;
+        }
+
+        public Path configFile() {
+            return stateDir.resolve("dhcpcd6.conf");
+        }
+
+        /** The command line; also writes the config file. */
+        public List<String> build() {
+            writeConfig();
+            return List.of(binary("dhcpcd"), "-6", "-B", "-d", "-f", configFile().toString(), "-c", script.toString(),
+                    iface);
+        }
+
+        /** {@code dhcpcd -6 -k}: the running dhcpcd sends RELEASE and exits. */
+        public List<String> releaseCommand() {
+            writeConfig();
+            return List.of(binary("dhcpcd"), "-6", "-k", "-f", configFile().toString(), iface);
+        }
+
+        /** {@code dhcpcd -6 -n}: the running dhcpcd renews now (RENEW for a bound lease). */
+        public List<String> renewCommand() {
+            writeConfig();
+            return List.of(binary("dhcpcd"), "-6", "-n", "-f", configFile().toString(), iface);
+        }
+
+        private void writeConfig() {
+            StringBuilder c = new StringBuilder();
+            c.append("duid\nipv6only\nipv6rs\nnoipv4ll\n");
+            c.append("option dhcp6_name_servers, dhcp6_domain_search\n");
+            if (!stateless) {
+                c.append("ia_na 1\n");
+                if (prefixDelegation) {
+                    c.append("ia_pd 2 -\n");
+                }
+            }
+            extraConf.forEach(l -> c.append(l).append('\n'));
+            write(configFile(), c.toString());
+        }
+    }
+
+    /**
+     * wide-dhcpv6's dhcp6c in the foreground ({@code -f -D}: debug log on stderr), asking for IA_NA 1 and IA_PD 2
+     * (the prefix is logged, not assigned), DNS servers and domain list; it applies the address itself and runs
+     * the script ({@link ClientScript#DHCP6C}) on each REPLY. SIGTERM makes it send RELEASE, unless
+     * {@link #noRelease()}. It needs no Router Advertisement. Its DUID lives in {@code /var/lib/dhcpv6/dhcp6c_duid}.
+     */
+    public static final class Dhcp6c {
+        /** Where Debian's wide-dhcpv6-client puts it. */
+        public static final String BINARY = "/usr/sbin/dhcp6c";
+
+        private final String iface;
+        private final Path script;
+        private final Path stateDir;
+        private boolean informationOnly;
+        private boolean prefixDelegation = true;
+        private boolean release = true;
+
+        private Dhcp6c(String iface, Path script, Path stateDir) {
+            this.iface = Objects.requireNonNull(iface);
+            this.script = Objects.requireNonNull(script);
+            this.stateDir = Objects.requireNonNull(stateDir);
+        }
+
+        /** {@code information-only;}: INFORMATION-REQUEST, no IA. */
+        public Dhcp6c informationOnly() {
+            this.informationOnly = true;
+            return this;
+        }
+
+        /** No {@code send ia-pd}. */
+        public Dhcp6c noPrefixDelegation() {
+            this.prefixDelegation = false;
+            return this;
+        }
+
+        /** {@code -n}: no RELEASE when stopped. */
+        public Dhcp6c noRelease() {
+            this.release = false;
+            return this;
+        }
+
+        public Path configFile() {
+            return stateDir.resolve("dhcp6c.conf");
+        }
+
+        public Path pidFile() {
+            return stateDir.resolve("dhcp6c.pid");
+        }
+
+        /** The command line; also writes the config file. */
+        public List<String> build() {
+            StringBuilder c = new StringBuilder();
+            c.append("interface ").append(iface).append(" {\n");
+            if (informationOnly) {
+                c.append("  information-only;\n");
+            } else {
+                c.append("  send ia-na 1;\n");
+                if (prefixDelegation) {
+                    c.append("  send ia-pd 2;\n");
+                }
+            }
+            c.append("  request domain-name-servers;\n  request domain-name;\n");
+            c.append("  script \"").append(script).append("\";\n};\n");
+            if (!informationOnly) {
+                c.append("id-assoc na 1 {\n};\n");
+                if (prefixDelegation) {
+                    c.append("id-assoc pd 2 {\n};\n");
+                }
+            }
+            write(configFile(), c.toString());
+            List<String> cmd = new ArrayList<>(List.of(binary("dhcp6c"), "-f", "-D", "-c", configFile().toString(),
+                    "-p", pidFile().toString()));
+            if (!release) {
+                cmd.add("-n");
+            }
+            cmd.add(iface);
+            return List.copyOf(cmd);
+        }
+    }
+
+    /**
      * systemd-networkd run as a plain process inside the lab's namespace. The launcher it builds runs networkd in a
      * private mount namespace (the one {@code ip netns exec} makes) where /run/systemd/network holds only this
      * lab's .network file, /etc/systemd/network is empty, /run/systemd/netif is {@link #stateDir()}'s
@@ -472,6 +641,7 @@ public final class ClientCommands {
         private boolean sendRelease = true;
         private final List<Integer> requestOptions = new ArrayList<>();
         private final List<String> extraDhcp4 = new ArrayList<>();
+        private boolean ipv6;
 
         private Networkd(String iface, Path stateDir) {
             this.iface = Objects.requireNonNull(iface);
@@ -504,6 +674,17 @@ public final class ClientCommands {
             return this;
         }
 
+        /**
+         * IPv6 beside IPv4: {@code LinkLocalAddressing=ipv6}, {@code IPv6AcceptRA=yes} (DHCPv6 starts as the Router
+         * Advertisement says: SOLICIT on M, INFORMATION-REQUEST on O only), DNS and domains from DHCPv6, and IA_PD
+         * asked for ({@code DHCPPrefixDelegation=yes} with this link as its own uplink, {@code Assign=no}: the
+         * prefix is logged, not assigned).
+         */
+        public Networkd ipv6() {
+            this.ipv6 = true;
+            return this;
+        }
+
         /** A raw line for the {@code [DHCPv4]} section, e.g. {@code VendorClassIdentifier=acme}. */
         public Networkd dhcp4(String line) {
             extraDhcp4.add(line);
@@ -533,7 +714,16 @@ public final class ClientCommands {
         public List<String> build() {
             StringBuilder n = new StringBuilder();
             n.append("[Match]\nName=").append(iface).append("\n\n");
-            n.append("[Network]\nDHCP=ipv4\nLinkLocalAddressing=no\nIPv6AcceptRA=no\n\n");
+            if (ipv6) {
+                n.append("[Network]\nDHCP=ipv4\nLinkLocalAddressing=ipv6\nIPv6AcceptRA=yes\n"
+                        + "DHCPPrefixDelegation=yes\n\n");
+                n.append("[IPv6AcceptRA]\nDHCPv6Client=yes\nUseDNS=yes\nUseDomains=yes\n\n");
+                n.append("[DHCPv6]\nUseDNS=yes\nUseDomains=yes\nUseDelegatedPrefix=yes\n"
+                        + "SendRelease=").append(sendRelease ? "yes" : "no").append("\n\n");
+                n.append("[DHCPPrefixDelegation]\nUplinkInterface=:self\nAssign=no\n\n");
+            } else {
+                n.append("[Network]\nDHCP=ipv4\nLinkLocalAddressing=no\nIPv6AcceptRA=no\n\n");
+            }
             n.append("[DHCPv4]\nClientIdentifier=").append(clientIdentifier).append('\n');
             n.append("SendRelease=").append(sendRelease ? "yes" : "no").append('\n');
             n.append("UseDNS=yes\nUseDomains=yes\nUseRoutes=yes\n");

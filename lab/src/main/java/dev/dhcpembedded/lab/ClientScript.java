@@ -24,7 +24,17 @@ public enum ClientScript {
      */
     DHCLIENT6("dhclient6-script.sh"),
     /** For {@code dhcpcd -c}; events PREINIT, CARRIER, BOUND, RENEW, REBIND, REBOOT, INFORM, NAK, EXPIRE, RELEASE, STOP, STOPPED. */
-    DHCPCD("dhcpcd-script.sh");
+    DHCPCD("dhcpcd-script.sh"),
+    /**
+     * For {@code dhcpcd -6 -c}: prints {@code DHCP6-EVENT event=BOUND6 ip6=... prefix=... dns=... search=...
+     * ra_dns=... ra_search=...}; dhcpcd applies the address itself.
+     */
+    DHCPCD6("dhcpcd6-script.sh"),
+    /**
+     * For wide-dhcpv6's {@code dhcp6c} ({@code script} statement): prints {@code DHCP6-EVENT event=NBI} (or
+     * INFOREQ, ...) on stderr, where dhcp6c lets it through.
+     */
+    DHCP6C("dhcp6c-script.sh");
 
     private final String resource;
 

@@ -1,0 +1,233 @@
+package dev.dhcpembedded.internal.ra;
+
+import dev.dhcpembedded.codec.DhcpCodecException;
+import dev.dhcpembedded.internal.codec.Ipv6;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends Router Advertisements on one interface (RFC 4861 section 6.2): unsolicited ones to all-nodes (ff02::1) at
+ * random intervals between the configured min and max (the first {@value RaConfig#MAX_INITIAL_ADVERTISEMENTS} at
+ * most 16 s apart), one at once when the configuration changes, and an answer to each valid Router Solicitation
+ * within {@code MAX_RA_DELAY_TIME}, unicast to its sender (to all-nodes when it came from ::). On close it sends a
+ * last advertisement with router lifetime 0 (section 6.2.5). It owns two threads: the receiver and the timer.
+ */
+public final class RouterAdvertiser implements AutoCloseable {
+
+    private static final Inet6Address ALL_NODES = Ipv6.parse("ff02::1");
+
+    private static Logger log() {
+        return LoggerFactory.getLogger(RouterAdvertiser.class);
+    }
+
+    private final String device;
+    private volatile RaConfig config;
+    private final AtomicInteger sent = new AtomicInteger();
+    private final AtomicInteger solicitations = new AtomicInteger();
+    private final AtomicInteger dropped = new AtomicInteger();
+    private Icmp6RawSocket socket;
+    private byte[] mac;
+    private Thread receiver;
+    private ScheduledExecutorService timer;
+    private ScheduledFuture<?> nextPeriodic;
+    private int initialLeft;
+
+    public RouterAdvertiser(String device, RaConfig config) {
+        this.device = device;
+        this.config = config;
+    }
+
+    /** Opens the raw socket, sends the first advertisement and starts answering solicitations. */
+    public synchronized void start() throws IOException {
+        if (socket != null) {
+            throw new IllegalStateException("router advertisements already started on " + device);
+        }
+        NetworkInterface nif = NetworkInterface.getByName(device);
+        if (nif == null) {
+            throw new IOException("no interface named " + device + " to send router advertisements on");
+        }
+        mac = hardwareAddress(nif);
+        Icmp6RawSocket opened = Icmp6RawSocket.open(device, nif.getIndex());
+        socket = opened;
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "dhcp-embedded-ra-timer-" + device);
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        timer = executor;
+        Thread thread = new Thread(() -> receiveLoop(opened), "dhcp-embedded-ra-" + device);
+        thread.setDaemon(true);
+        receiver = thread;
+        thread.start();
+        initialLeft = RaConfig.MAX_INITIAL_ADVERTISEMENTS;
+        timer.execute(this::periodic);
+    }
+
+    private static byte[] hardwareAddress(NetworkInterface nif) throws SocketException {
+        byte[] address = nif.getHardwareAddress();
+        return address == null || address.length == 0 ? null : address;
+    }
+
+    /** The configuration advertised now. */
+    public RaConfig config() {
+        return config;
+    }
+
+    /** Changes what is advertised and sends it at once (RFC 4861 6.2.4), restarting the fast initial sends. */
+    public synchronized void update(UnaryOperator<RaConfig> change) {
+        config = change.apply(config);
+        if (timer != null) {
+            if (nextPeriodic != null) {
+                nextPeriodic.cancel(false);
+            }
+            initialLeft = RaConfig.MAX_INITIAL_ADVERTISEMENTS;
+            timer.execute(this::periodic);
+        }
+    }
+
+    /** Advertisements sent so far, solicited or not. */
+    public int sent() {
+        return sent.get();
+    }
+
+    /** Valid Router Solicitations heard so far. */
+    public int solicitations() {
+        return solicitations.get();
+    }
+
+    /** Solicitations dropped as invalid (bad hop limit, bad options). */
+    public int dropped() {
+        return dropped.get();
+    }
+
+    private void periodic() {
+        send(ALL_NODES, "unsolicited");
+        synchronized (this) {
+            if (timer == null || timer.isShutdown()) {
+                return;
+            }
+            RaConfig c = config;
+            long min = c.minInterval().toMillis();
+            long max = c.maxInterval().toMillis();
+            long delay = ThreadLocalRandom.current().nextLong(min, max + 1);
+            if (initialLeft > 0) {
+                initialLeft--;
+                delay = Math.min(delay, RaConfig.MAX_INITIAL_INTERVAL.toMillis());
+            }
+            nextPeriodic = timer.schedule(this::periodic, delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void send(Inet6Address destination, String why) {
+        Icmp6RawSocket s;
+        synchronized (this) {
+            s = socket;
+        }
+        if (s == null) {
+            return;
+        }
+        RouterAdvertisement message = config.message(mac);
+        try {
+            s.send(message.encode(), destination);
+            sent.incrementAndGet();
+            log().debug("{} -> {} on {}: {} ({})", "RA", Ipv6.format(destination), device, message, why);
+        } catch (IOException e) {
+            log().warn("router advertisement on {} not sent: {}", device, e.getMessage());
+        }
+    }
+
+    private void receiveLoop(Icmp6RawSocket opened) {
+        while (true) {
+            Icmp6RawSocket.Received r;
+            try {
+                r = opened.receive();
+            } catch (IOException e) {
+                log().warn("receive failed on {}: {}", device, e.getMessage());
+                continue;
+            }
+            if (r == null) {
+                return;
+            }
+            onSolicitation(r);
+        }
+    }
+
+    private void onSolicitation(Icmp6RawSocket.Received r) {
+        boolean unspecified = r.source().isAnyLocalAddress();
+        try {
+            if (r.hopLimit() != 255) {
+                throw new DhcpCodecException("hop limit " + r.hopLimit() + " is not 255 (RFC 4861 6.1.1)", 0);
+            }
+            RouterAdvertisement.checkSolicitation(r.bytes(), unspecified);
+        } catch (DhcpCodecException e) {
+            dropped.incrementAndGet();
+            log().info("router solicitation from {} on {} dropped: {}", Ipv6.format(r.source()), device,
+                    e.getMessage());
+            return;
+        }
+        solicitations.incrementAndGet();
+        Inet6Address to = unspecified ? ALL_NODES : r.source();
+        long delay = ThreadLocalRandom.current().nextLong(RaConfig.MAX_RA_DELAY.toMillis() + 1);
+        synchronized (this) {
+            if (timer != null && !timer.isShutdown()) {
+                timer.schedule(() -> send(to, "solicited by " + Ipv6.format(r.source())), delay,
+                        TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /** Sends the last advertisement (router lifetime 0) when it had made itself a default router, then stops. */
+    @Override
+    public void close() {
+        Icmp6RawSocket s;
+        Thread thread;
+        ScheduledExecutorService t;
+        synchronized (this) {
+            s = socket;
+            thread = receiver;
+            t = timer;
+            socket = null;
+            receiver = null;
+            timer = null;
+        }
+        if (s == null) {
+            return;
+        }
+        t.shutdownNow();
+        try {
+            t.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        RaConfig c = config;
+        if (!c.routerLifetime().isZero()) {
+            try {
+                s.send(c.message(mac, 0).encode(), ALL_NODES);
+                sent.incrementAndGet();
+            } catch (IOException e) {
+                log().debug("final router advertisement on {} not sent: {}", device, e.getMessage());
+            }
+        }
+        s.close();
+        if (thread != null) {
+            try {
+                thread.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        s.release();
+    }
+}
