@@ -677,8 +677,8 @@ public final class ClientCommands {
         /**
          * IPv6 beside IPv4: {@code LinkLocalAddressing=ipv6}, {@code IPv6AcceptRA=yes} (DHCPv6 starts as the Router
          * Advertisement says: SOLICIT on M, INFORMATION-REQUEST on O only), DNS and domains from DHCPv6, and IA_PD
-         * asked for ({@code DHCPPrefixDelegation=yes} with this link as its own uplink, {@code Assign=no}: the
-         * prefix is logged, not assigned).
+         * asked for ({@code UseDelegatedPrefix=yes}: networkd logs the prefix and installs an unreachable route
+         * for it). networkd 252 sends no DHCPv6 RELEASE when stopped ({@code SendRelease=} came later).
          */
         public Networkd ipv6() {
             this.ipv6 = true;
@@ -715,12 +715,9 @@ public final class ClientCommands {
             StringBuilder n = new StringBuilder();
             n.append("[Match]\nName=").append(iface).append("\n\n");
             if (ipv6) {
-                n.append("[Network]\nDHCP=ipv4\nLinkLocalAddressing=ipv6\nIPv6AcceptRA=yes\n"
-                        + "DHCPPrefixDelegation=yes\n\n");
+                n.append("[Network]\nDHCP=ipv4\nLinkLocalAddressing=ipv6\nIPv6AcceptRA=yes\n\n");
                 n.append("[IPv6AcceptRA]\nDHCPv6Client=yes\nUseDNS=yes\nUseDomains=yes\n\n");
-                n.append("[DHCPv6]\nUseDNS=yes\nUseDomains=yes\nUseDelegatedPrefix=yes\n"
-                        + "SendRelease=").append(sendRelease ? "yes" : "no").append("\n\n");
-                n.append("[DHCPPrefixDelegation]\nUplinkInterface=:self\nAssign=no\n\n");
+                n.append("[DHCPv6]\nUseDNS=yes\nUseDomains=yes\nUseDelegatedPrefix=yes\n\n");
             } else {
                 n.append("[Network]\nDHCP=ipv4\nLinkLocalAddressing=no\nIPv6AcceptRA=no\n\n");
             }

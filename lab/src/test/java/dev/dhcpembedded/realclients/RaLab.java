@@ -79,6 +79,16 @@ final class RaLab implements AutoCloseable {
         }
     }
 
+    /** Like {@link #await(String, java.util.function.BooleanSupplier)}, with the client's log when it times out. */
+    void await(String what, BackgroundProcess client, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
+        try {
+            await(what, condition);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\nclient log:\n" + tail(client), e);
+        }
+    }
+
     /** The client interface's global IPv6 addresses, as {@code ip -o} lines. */
     String globalAddresses() {
         return lab.exec(AWAIT, "ip", "-6", "-o", "addr", "show", "dev", lab.clientInterface(), "scope", "global")
