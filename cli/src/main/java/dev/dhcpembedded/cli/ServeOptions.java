@@ -5,6 +5,7 @@ import dev.dhcpembedded.internal.lease.AddressText;
 import dev.dhcpembedded.internal.codec.Ipv6;
 import dev.dhcpembedded.internal.lease6.Prefix6;
 import dev.dhcpembedded.internal.lease6.StaticLease6Text;
+import dev.dhcpembedded.internal.ra.RaMode;
 import dev.dhcpembedded.server.DhcpServerBuilder;
 import dev.dhcpembedded.server.DhcpServer;
 import java.net.InetAddress;
@@ -104,13 +105,11 @@ final class ServeOptions {
             throw new IllegalArgumentException("--subnet CIDR is required (or --subnet6 PREFIX for DHCPv6), e.g. "
                     + "--subnet 10.20.0.0/24 or --subnet6 2001:db8:1::/64");
         }
-        if (!List.of("managed", "other", "slaac", "none").contains(ra)) {
-            throw new IllegalArgumentException("--ra " + ra + " must be managed, other, slaac or none");
-        }
-        if (!ra.equals("none") && subnet6 == null) {
+        RaMode raMode = RaMode.parse("--ra", ra);
+        if (raMode != RaMode.NONE && subnet6 == null) {
             throw new IllegalArgumentException("--ra " + ra + " needs --subnet6 PREFIX (the prefix it advertises)");
         }
-        if (!ra.equals("none") && interfaceName == null) {
+        if (raMode != RaMode.NONE && interfaceName == null) {
             throw new IllegalArgumentException("--ra " + ra + " needs --interface NAME: there is no Router "
                     + "Advertisement in loopback mode, where the client is told the server's address");
         }
@@ -247,26 +246,10 @@ final class ServeOptions {
         for (String entry : staticLeases6) {
             StaticLease6Text.parse(entry).addTo(builder);
         }
-        if (!ra.equals("none")) {
-            routerAdvertisements(builder);
+        RaMode raMode = RaMode.parse("--ra", ra);
+        if (raMode != RaMode.NONE) {
+            builder.routerAdvertisements(raMode.shape(subnet6, dns6, domain));
         }
-    }
-
-    /**
-     * {@code --ra}: managed sets M and O (addresses by DHCPv6, prefix on-link only), other sets O (SLAAC addresses,
-     * the rest by INFORMATION-REQUEST), slaac sets neither (SLAAC alone). Each carries the --subnet6 prefix, and
-     * --dns6 and --domain as RDNSS and DNSSL.
-     */
-    private void routerAdvertisements(DhcpServerBuilder builder) {
-        builder.routerAdvertisements(r -> {
-            r.managed(ra.equals("managed")).otherConfig(!ra.equals("slaac")).prefix(subnet6, !ra.equals("managed"));
-            if (!dns6.isEmpty()) {
-                r.rdnss(dns6.toArray(String[]::new));
-            }
-            if (domain != null) {
-                r.dnssl(domain);
-            }
-        });
     }
 
     private static InetSocketAddress parseBind6(String bind) {

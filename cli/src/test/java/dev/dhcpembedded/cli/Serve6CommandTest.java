@@ -146,6 +146,31 @@ class Serve6CommandTest {
     }
 
     @Test
+    void raNeedsInterfaceModeAndSubnet6() {
+        StringWriter e = new StringWriter();
+        int code = Main.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(e))
+                .execute("--subnet6", "2001:db8:1::/64", "--ra", "managed");
+        assertThat(code).isEqualTo(2);
+        assertThat(e.toString()).contains("--ra managed needs --interface NAME: there is no Router Advertisement "
+                + "in loopback mode");
+        StringWriter e2 = new StringWriter();
+        int code2 = Main.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(e2))
+                .execute("--subnet", "10.20.0.0/24", "--interface", "lo", "--ra", "slaac");
+        assertThat(code2).isEqualTo(2);
+        assertThat(e2.toString()).contains("--ra slaac needs --subnet6 PREFIX");
+    }
+
+    @Test
+    void raModesBuildAServerOnAnInterface() {
+        for (String mode : new String[] {"managed", "other", "slaac", "none"}) {
+            ServeOptions options = new ServeOptions();
+            picocli.CommandLine.populateCommand(options, "--interface", "lo", "--subnet6", "2001:db8:1::/64",
+                    "--dns6", "2001:db8:1::53", "--domain", "lab.test", "--ra", mode);
+            assertThat(options.buildServer()).as(mode).isNotNull();
+        }
+    }
+
+    @Test
     void badV6FlagsExitTwoWithOneLine() {
         String[][] bad = {
             {},

@@ -2,6 +2,7 @@ package dev.dhcpembedded.junit;
 
 import dev.dhcpembedded.internal.codec.Ipv4;
 import dev.dhcpembedded.internal.lease.AddressText;
+import dev.dhcpembedded.internal.ra.RaMode;
 import dev.dhcpembedded.internal.lease.Cidr;
 import dev.dhcpembedded.internal.lease6.StaticLease6Text;
 import dev.dhcpembedded.server.DhcpServer;
@@ -10,6 +11,7 @@ import dev.dhcpembedded.server.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
@@ -102,6 +104,16 @@ final class AnnotationRecipe implements ServerRecipe {
         builder.bootp(config.bootp());
         if (!config.bindInterface().isEmpty()) {
             builder.bindInterface(config.bindInterface());
+        }
+        RaMode ra = attribute("ra", config.ra(), () -> RaMode.parse("ra", config.ra()));
+        if (ra != RaMode.NONE) {
+            if (config.subnet6().isEmpty() || config.bindInterface().isEmpty()) {
+                throw misuse("ra = \"" + config.ra() + "\" needs subnet6 = \"PREFIX\" and bindInterface = \"NAME\": "
+                        + "there is no Router Advertisement in loopback mode, where the client is told the server's "
+                        + "address");
+            }
+            builder.routerAdvertisements(ra.shape(config.subnet6(), List.of(config.dns6()),
+                    config.domain().isEmpty() ? null : config.domain()));
         }
         return builder;
     }

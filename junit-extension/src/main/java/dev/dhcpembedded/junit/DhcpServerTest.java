@@ -83,6 +83,13 @@ public @interface DhcpServerTest {
     boolean rapidCommit6() default false;
 
     /**
+     * Router Advertisements on {@link #bindInterface()}, as the command line's {@code --ra}: {@code "managed"}
+     * (M and O), {@code "other"} (O, autonomous prefix), {@code "slaac"} (autonomous prefix only) or {@code "none"}
+     * (the default). They carry {@link #subnet6()}, and {@link #dns6()} and {@link #domain()} as RDNSS and DNSSL.
+     */
+    String ra() default "none";
+
+    /**
      * The server identifier (54), never handed out; empty for the default: the interface's address with
      * {@link #bindInterface()}, else the router, else the subnet's first host address.
      */

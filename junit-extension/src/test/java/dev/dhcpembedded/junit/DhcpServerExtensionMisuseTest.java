@@ -41,6 +41,37 @@ class DhcpServerExtensionMisuseTest {
                         + "\"10.20.0/24\": '10.20.0' is not an IPv4 address such as 10.20.0.1");
     }
 
+    @DhcpServerTest(subnet6 = "2001:db8:1::/64", ra = "managed")
+    @TestKitOnly
+    static class RaOnLoopback {
+        @Test
+        void test() {
+        }
+    }
+
+    @Test
+    void router_advertisements_on_loopback() {
+        assertThat(onlyFailure(RaOnLoopback.class)).isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageEndingWith("is misconfigured: ra = \"managed\" needs subnet6 = \"PREFIX\" and "
+                        + "bindInterface = \"NAME\": there is no Router Advertisement in loopback mode, where the "
+                        + "client is told the server's address");
+    }
+
+    @DhcpServerTest(subnet6 = "2001:db8:1::/64", ra = "sometimes")
+    @TestKitOnly
+    static class RaUnknownMode {
+        @Test
+        void test() {
+        }
+    }
+
+    @Test
+    void an_unknown_router_advertisement_mode() {
+        assertThat(onlyFailure(RaUnknownMode.class)).isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageEndingWith("is misconfigured: ra = \"sometimes\": ra sometimes must be managed, other, "
+                        + "slaac or none");
+    }
+
     @DhcpServerTest(staticLeases = "02:00:00:00:00:42 10.20.0.42")
     @TestKitOnly
     static class BadStaticLease {
