@@ -111,9 +111,17 @@ public final class JournalEntry {
                 interfaceName, bytes, note, error.isPresent() ? new Decoding(Optional.empty(), error) : null, true);
     }
 
-    /** The ends of a DHCPv6 entry (source, destination, peer), or null for a DHCPv4 one. */
+    /** The ends of a DHCPv6 or ICMPv6 entry (source, destination, peer), or null for a DHCPv4 one. */
     InetSocketAddress[] ends6() {
         return v6 ? new InetSocketAddress[] {source, destination, peer} : null;
+    }
+
+    /**
+     * Whether this is a Router Solicitation received or a Router Advertisement sent (ICMPv6, which has no ports):
+     * the journal keeps those with port 0 as destination, where no UDP datagram can go. The one place that says so.
+     */
+    public boolean isIcmp6() {
+        return v6 && destination.getPort() == 0;
     }
 
     long serverTimeMillis() {
@@ -177,7 +185,7 @@ public final class JournalEntry {
 
     /** Whether this is a DHCPv6 entry (UDP 546/547); its message is then {@link #message6()}. */
     public boolean isV6() {
-        return v6;
+        return v6 && !isIcmp6();
     }
 
     /** The decoded DHCPv6 message; empty for DHCPv4 entries and when the bytes did not decode. */
@@ -214,7 +222,7 @@ public final class JournalEntry {
 
     private Decoding decoding() {
         Decoding known = decoding;
-        if (known == null && kind == Kind.TRANSPORT) {
+        if (known == null && (kind == Kind.TRANSPORT || isIcmp6())) { // no DHCP message: the transcript says what
             known = new Decoding(Optional.empty(), Optional.empty());
             decoding = known;
         }

@@ -25,6 +25,11 @@ final class PcapExport {
                 if (entry.kind() == JournalEntry.Kind.TRANSPORT) {
                     continue; // no datagram: nothing was on the wire
                 }
+                if (entry.isIcmp6()) {
+                    writer.writeIcmp6(entry.wallTime(), (Inet6Address) entry.source().getAddress(),
+                            (Inet6Address) entry.destination().getAddress(), entry.bytes());
+                    continue;
+                }
                 if (entry.source().getAddress() instanceof Inet6Address src
                         && entry.destination().getAddress() instanceof Inet6Address dst) {
                     writer.write(entry.wallTime(), src, entry.source().getPort(), dst, entry.destination().getPort(),

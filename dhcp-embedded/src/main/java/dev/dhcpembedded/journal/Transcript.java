@@ -4,6 +4,7 @@ import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec6.Dhcp6Message;
 import dev.dhcpembedded.codec6.Dhcp6MessageType;
 import dev.dhcpembedded.internal.codec.Ipv6;
+import dev.dhcpembedded.internal.ra.RouterAdvertisement;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Lines such as {@code 0.0.0.0:68 -> 255.255.255.255:67 DHCP Discover - Transaction ID 0x3d1d}, and for DHCPv6
- * {@code [::1]:546 -> [::1]:547 DHCPv6 Solicit XID: 0x100874 CID: 000100011c39cf88080027fe8f95}.
+ * {@code [::1]:546 -> [::1]:547 DHCPv6 Solicit XID: 0x100874 CID: 000100011c39cf88080027fe8f95}, and for Router
+ * Solicitations and Advertisements {@code fe80::1 -> ff02::1 ICMPv6 Router Advertisement from 02:00:00:00:00:01}.
  */
 public final class Transcript {
 
@@ -31,6 +33,11 @@ public final class Transcript {
             return "transport " + entry.interfaceName() + ": " + entry.note();
         }
         StringBuilder out = new StringBuilder();
+        if (entry.isIcmp6()) {
+            return out.append(Ipv6.format(entry.source().getAddress())).append(" -> ")
+                    .append(Ipv6.format(entry.destination().getAddress())).append(" ICMPv6 ")
+                    .append(RouterAdvertisement.info(entry.bytes())).toString();
+        }
         out.append(endpoint(entry.source())).append(" -> ").append(endpoint(entry.destination())).append(' ');
         // a rejected request, or a reply a stub malformed on purpose: the decode error, as Wireshark shows it
         if (entry.isV6()) {

@@ -123,8 +123,14 @@ public final class DhcpServer implements AutoCloseable {
     }
 
     private void startRouterAdvertisements() {
-        dev.dhcpembedded.internal.ra.RouterAdvertiser opened =
-                new dev.dhcpembedded.internal.ra.RouterAdvertiser(interfaceName, raConfig);
+        dev.dhcpembedded.internal.ra.RouterAdvertiser opened = new dev.dhcpembedded.internal.ra.RouterAdvertiser(
+                interfaceName, raConfig, (sent, source, destination, bytes, note, error) -> {
+                    InetSocketAddress from = new InetSocketAddress(source, 0); // ICMPv6: no ports
+                    JournalAccess.record6(journal, sent ? JournalEntry.Kind.SENT : error != null
+                                    ? JournalEntry.Kind.REJECTED : JournalEntry.Kind.RECEIVED, clock.millis(),
+                            wallClock.millis(), from, new InetSocketAddress(destination, 0), from, interfaceName,
+                            bytes, note, error);
+                });
         try {
             opened.start();
         } catch (IOException e) {

@@ -521,12 +521,6 @@ public final class ClientCommands {
             return List.of(binary("dhcpcd"), "-6", "-k", "-f", configFile().toString(), iface);
         }
 
-        /** {@code dhcpcd -6 -n}: the running dhcpcd renews now (RENEW for a bound lease). */
-        public List<String> renewCommand() {
-            writeConfig();
-            return List.of(binary("dhcpcd"), "-6", "-n", "-f", configFile().toString(), iface);
-        }
-
         private void writeConfig() {
             StringBuilder c = new StringBuilder();
             c.append("duid\nipv6only\nipv6rs\nnoipv4ll\n");
@@ -545,8 +539,7 @@ public final class ClientCommands {
     /**
      * wide-dhcpv6's dhcp6c in the foreground ({@code -f -D}: debug log on stderr), asking for IA_NA 1 and IA_PD 2
      * (the prefix is logged, not assigned), DNS servers and domain list; it applies the address itself and runs
-     * the script ({@link ClientScript#DHCP6C}) on each REPLY. SIGTERM makes it send RELEASE, unless
-     * {@link #noRelease()}. It needs no Router Advertisement. Its DUID lives in {@code /var/lib/dhcpv6/dhcp6c_duid}.
+     * the script ({@link ClientScript#DHCP6C}) on each REPLY. SIGTERM makes it send RELEASE. It needs no Router Advertisement. Its DUID lives in {@code /var/lib/dhcpv6/dhcp6c_duid}.
      */
     public static final class Dhcp6c {
         /** Where Debian's wide-dhcpv6-client puts it. */
@@ -557,7 +550,6 @@ public final class ClientCommands {
         private final Path stateDir;
         private boolean informationOnly;
         private boolean prefixDelegation = true;
-        private boolean release = true;
 
         private Dhcp6c(String iface, Path script, Path stateDir) {
             this.iface = Objects.requireNonNull(iface);
@@ -574,12 +566,6 @@ public final class ClientCommands {
         /** No {@code send ia-pd}. */
         public Dhcp6c noPrefixDelegation() {
             this.prefixDelegation = false;
-            return this;
-        }
-
-        /** {@code -n}: no RELEASE when stopped. */
-        public Dhcp6c noRelease() {
-            this.release = false;
             return this;
         }
 
@@ -612,13 +598,8 @@ public final class ClientCommands {
                 }
             }
             write(configFile(), c.toString());
-            List<String> cmd = new ArrayList<>(List.of(binary("dhcp6c"), "-f", "-D", "-c", configFile().toString(),
-                    "-p", pidFile().toString()));
-            if (!release) {
-                cmd.add("-n");
-            }
-            cmd.add(iface);
-            return List.copyOf(cmd);
+            return List.of(binary("dhcp6c"), "-f", "-D", "-c", configFile().toString(), "-p", pidFile().toString(),
+                    iface);
         }
     }
 

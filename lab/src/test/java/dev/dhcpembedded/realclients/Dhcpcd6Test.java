@@ -52,6 +52,9 @@ class Dhcpcd6Test {
                     Tuple.tuple("2001:db8:1::100", LeaseState.BOUND),
                     Tuple.tuple("2001:db8:100::/56", LeaseState.BOUND));
             assertThat(s.server.routerAdvertisements().solicitationCount()).as("dhcpcd sends RS").isPositive();
+            assertThat(s.server.journal().entries(e -> e.isIcmp6() && e.isReceived())).as("RS journaled")
+                    .isNotEmpty().allMatch(e -> e.transcriptLine().contains("ICMPv6 Router Solicitation")
+                            && e.source().getAddress().isLinkLocalAddress());
             assertThat(s.server.journal().received(Dhcp6MessageType.SOLICIT).get(0).message6().orElseThrow()
                     .iaPd()).isNotEmpty();
 

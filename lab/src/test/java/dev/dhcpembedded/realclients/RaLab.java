@@ -116,6 +116,14 @@ final class RaLab implements AutoCloseable {
         assertThat(summary.lines().filter(l -> !l.startsWith("Running as") && !l.isBlank()))
                 .as(summary).isNotEmpty().allMatch(l -> l.contains("DHCPv6") || l.contains("Router Advertisement")
                         || l.contains("Router Solicitation"));
+        // the journal holds the advertisements it sent and the solicitations it heard, and its pcap is clean too
+        assertThat(server.journal().entries(e -> e.isIcmp6() && e.isSent())).as(server.journal().transcript())
+                .isNotEmpty().allMatch(e -> e.transcriptLine().contains("ICMPv6 Router Advertisement from "));
+        Path exported = lab.workDir().resolve("journal.pcap");
+        server.journal().writePcap(exported);
+        String journalPcap = Dhclient6Test.exec(List.of("tshark", "-r", exported.toString(), "-V"));
+        assertThat(journalPcap).contains("Router Advertisement").contains("DHCPv6").doesNotContain("Malformed")
+                .doesNotContain("Expert Info");
         return decoded;
     }
 

@@ -11,6 +11,7 @@ final class Ipv6Udp {
     static final int IPV6_HEADER = 40;
     private static final int UDP_HEADER = 8;
     private static final int NEXT_UDP = 17;
+    private static final int NEXT_ICMP6 = 58;
     private static final int HOP_LIMIT = 64;
 
     private Ipv6Udp() {
@@ -44,6 +45,32 @@ final class Ipv6Udp {
         pseudo += udpLength + NEXT_UDP;
         int checksum = ~Ipv4Udp.sum(p, u, udpLength, pseudo) & 0xFFFF;
         Ipv4Udp.put16(p, u + 6, checksum == 0 ? 0xFFFF : checksum);
+        return p;
+    }
+
+    /**
+     * An IPv6 packet carrying one ICMPv6 message (hop limit 255, RFC 4861) with its checksum computed over the
+     * pseudo-header (RFC 4443 section 2.3); the message's own checksum field is overwritten.
+     */
+    static byte[] buildIcmp6(Inet6Address source, Inet6Address destination, byte[] message) {
+        if (message.length < 4 || message.length > 0xFFFF) {
+            throw new IllegalArgumentException("an ICMPv6 message of " + message.length + " bytes");
+        }
+        byte[] src = source.getAddress();
+        byte[] dst = destination.getAddress();
+        byte[] p = new byte[IPV6_HEADER + message.length];
+        p[0] = 0x60;
+        Ipv4Udp.put16(p, 4, message.length);
+        p[6] = (byte) NEXT_ICMP6;
+        p[7] = (byte) 255;
+        System.arraycopy(src, 0, p, 8, 16);
+        System.arraycopy(dst, 0, p, 24, 16);
+        System.arraycopy(message, 0, p, IPV6_HEADER, message.length);
+        Ipv4Udp.put16(p, IPV6_HEADER + 2, 0);
+        int pseudo = Ipv4Udp.sum(src, 0, 16, 0);
+        pseudo = Ipv4Udp.sum(dst, 0, 16, pseudo);
+        pseudo += message.length + NEXT_ICMP6;
+        Ipv4Udp.put16(p, IPV6_HEADER + 2, ~Ipv4Udp.sum(p, IPV6_HEADER, message.length, pseudo) & 0xFFFF);
         return p;
     }
 

@@ -50,6 +50,12 @@ public final class PcapWriter implements Closeable {
         writeRecord(timestamp, Ipv6Udp.build(source, sourcePort, destination, destinationPort, payload));
     }
 
+    /** Appends one ICMPv6 message in an IPv6 packet (hop limit 255, as neighbour discovery needs; checksum set). */
+    public void writeIcmp6(Instant timestamp, Inet6Address source, Inet6Address destination, byte[] message)
+            throws IOException {
+        writeRecord(timestamp, Ipv6Udp.buildIcmp6(source, destination, message));
+    }
+
     private void writeRecord(Instant timestamp, byte[] packet) throws IOException {
         long seconds = timestamp.getEpochSecond();
         if (seconds < 0 || seconds > 0xFFFFFFFFL) {

@@ -32,6 +32,8 @@ final class Icmp6RawSocket implements AutoCloseable {
     private static final int IPV6_MULTICAST_HOPS = 18;
     private static final int IPV6_MULTICAST_LOOP = 19;
     private static final int IPV6_ADD_MEMBERSHIP = 20;
+    private static final int IPV6_RECVPKTINFO = 49;
+    private static final int IPV6_PKTINFO = 50;
     private static final int IPV6_RECVHOPLIMIT = 51;
     private static final int IPV6_HOPLIMIT = 52;
     private static final int ICMP6_FILTER = 1;
@@ -55,8 +57,11 @@ final class Icmp6RawSocket implements AutoCloseable {
 
     private static native int close(int fd) throws LastErrorException;
 
-    /** One ICMPv6 message received: its bytes, source address and IPv6 hop limit (-1 when not reported). */
-    record Received(byte[] bytes, Inet6Address source, int hopLimit) {
+    /**
+     * One ICMPv6 message received: its bytes, source and destination addresses (destination null when not
+     * reported) and IPv6 hop limit (-1 when not reported).
+     */
+    record Received(byte[] bytes, Inet6Address source, Inet6Address destination, int hopLimit) {
     }
 
     private final int fd;
@@ -66,7 +71,7 @@ final class Icmp6RawSocket implements AutoCloseable {
     private final Memory buffer = new Memory(2048);
     private final Memory iov = new Memory(16);
     private final Memory name = new Memory(28);
-    private final Memory control = new Memory(64);
+    private final Memory control = new Memory(128);
     private final Memory header = new Memory(56);
     private final Memory sendBuffer = new Memory(2048);
     private final Memory sendAddress = new Memory(28);
@@ -99,6 +104,7 @@ final class Icmp6RawSocket implements AutoCloseable {
             setInt(fd, IPPROTO_IPV6, IPV6_MULTICAST_IF, ifindex);
             setInt(fd, IPPROTO_IPV6, IPV6_MULTICAST_LOOP, 0);
             setInt(fd, IPPROTO_IPV6, IPV6_RECVHOPLIMIT, 1);
+            setInt(fd, IPPROTO_IPV6, IPV6_RECVPKTINFO, 1);
             Memory filter = new Memory(32); // a set bit blocks that type
             for (int i = 0; i < 8; i++) {
                 filter.setInt(i * 4, 0xFFFFFFFF);
@@ -150,25 +156,30 @@ final class Icmp6RawSocket implements AutoCloseable {
                 return null;
             }
             byte[] address = name.getByteArray(8, 16);
+            long controlLength = header.getLong(40);
+            byte[] destination = controlData(controlLength, IPV6_PKTINFO, 16);
+            byte[] hops = controlData(controlLength, IPV6_HOPLIMIT, 4);
             return new Received(buffer.getByteArray(0, (int) length), Ipv6.read(address, 0),
-                    hopLimit(header.getLong(40)));
+                    destination == null ? null : Ipv6.read(destination, 0),
+                    hops == null ? -1 : java.nio.ByteBuffer.wrap(hops).order(java.nio.ByteOrder.nativeOrder()).getInt());
         }
         return null;
     }
 
-    private int hopLimit(long controlLength) {
+    /** The first {@code bytes} of the IPPROTO_IPV6 control message of {@code type}, or null. */
+    private byte[] controlData(long controlLength, int type, int bytes) {
         long at = 0;
         while (at + 16 <= controlLength) {
             long length = control.getLong(at);
-            if (control.getInt(at + 8) == IPPROTO_IPV6 && control.getInt(at + 12) == IPV6_HOPLIMIT && length >= 20) {
-                return control.getInt(at + 16);
+            if (control.getInt(at + 8) == IPPROTO_IPV6 && control.getInt(at + 12) == type && length >= 16 + bytes) {
+                return control.getByteArray(at + 16, bytes);
             }
             if (length <= 0) {
                 break;
             }
             at += (length + 7) & ~7L;
         }
-        return -1;
+        return null;
     }
 
     /** Sends an ICMPv6 message to {@code destination} on this interface (the scope of a link-local address). */

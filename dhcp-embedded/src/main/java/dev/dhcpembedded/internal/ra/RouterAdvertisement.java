@@ -344,6 +344,30 @@ public record RouterAdvertisement(int curHopLimit, boolean managed, boolean othe
         out.write((int) v);
     }
 
+    /**
+     * Wireshark's Info column for a Router Solicitation or Advertisement: {@code Router Advertisement from
+     * 02:00:00:00:00:01} (the source link-layer option, when there is one), or what is wrong with the bytes.
+     */
+    public static String info(byte[] p) {
+        int type = p.length > 0 ? p[0] & 0xFF : -1;
+        String name = type == TYPE_RA ? "Router Advertisement" : type == TYPE_RS ? "Router Solicitation"
+                : "type " + type;
+        byte[] sll;
+        try {
+            sll = type == TYPE_RA ? decode(p).sourceLinkLayer() : checkSolicitation(p, false);
+        } catch (DhcpCodecException e) {
+            return name + " [Malformed: " + e.reason() + " at offset " + e.offset() + "]";
+        }
+        if (sll == null || sll.length != 6) {
+            return name;
+        }
+        StringBuilder out = new StringBuilder(name).append(" from ");
+        for (int i = 0; i < sll.length; i++) {
+            out.append(i == 0 ? "" : ":").append(String.format("%02x", sll[i] & 0xFF));
+        }
+        return out.toString();
+    }
+
     /** Short text for logs: flags, lifetime and options. */
     @Override
     public String toString() {

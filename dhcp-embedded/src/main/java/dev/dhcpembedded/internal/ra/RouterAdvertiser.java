@@ -25,27 +25,48 @@ import org.slf4j.LoggerFactory;
  */
 public final class RouterAdvertiser implements AutoCloseable {
 
+    /** Where solicitations heard and advertisements sent are written down (the server's journal). */
+    public interface Log {
+        /**
+         * One ICMPv6 message.
+         *
+         * @param sent        true for an advertisement sent, false for a solicitation received
+         * @param source      its source address
+         * @param destination its destination address
+         * @param bytes       the ICMPv6 message
+         * @param note        why it was sent, or how it was answered
+         * @param error       why a solicitation was dropped, or null
+         */
+        void record(boolean sent, Inet6Address source, Inet6Address destination, byte[] bytes, String note,
+                    DhcpCodecException error);
+    }
+
     private static final Inet6Address ALL_NODES = Ipv6.parse("ff02::1");
 
     private static Logger log() {
         return LoggerFactory.getLogger(RouterAdvertiser.class);
     }
 
+    private static final Inet6Address ALL_ROUTERS = Ipv6.parse("ff02::2");
+
     private final String device;
+    private final Log journal;
     private volatile RaConfig config;
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicInteger solicitations = new AtomicInteger();
     private final AtomicInteger dropped = new AtomicInteger();
     private Icmp6RawSocket socket;
     private byte[] mac;
+    private Inet6Address linkLocal;
     private Thread receiver;
     private ScheduledExecutorService timer;
     private ScheduledFuture<?> nextPeriodic;
     private int initialLeft;
 
-    public RouterAdvertiser(String device, RaConfig config) {
+    public RouterAdvertiser(String device, RaConfig config, Log journal) {
         this.device = device;
         this.config = config;
+        this.journal = journal;
     }
 
     /** Opens the raw socket, sends the first advertisement and starts answering solicitations. */
@@ -58,6 +79,15 @@ public final class RouterAdvertiser implements AutoCloseable {
             throw new IOException("no interface named " + device + " to send router advertisements on");
         }
         mac = hardwareAddress(nif);
+        for (java.net.InetAddress a : java.util.Collections.list(nif.getInetAddresses())) {
+            if (a instanceof Inet6Address v6 && v6.isLinkLocalAddress()) {
+                linkLocal = Ipv6.read(v6.getAddress(), 0);
+            }
+        }
+        if (linkLocal == null) {
+            throw new IOException("interface " + device + " has no IPv6 link-local address to send router "
+                    + "advertisements from (is it up, with IPv6 on?)");
+        }
         Icmp6RawSocket opened = Icmp6RawSocket.open(device, nif.getIndex());
         socket = opened;
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
@@ -140,9 +170,11 @@ public final class RouterAdvertiser implements AutoCloseable {
         }
         RouterAdvertisement message = config.message(mac);
         try {
-            s.send(message.encode(), destination);
+            byte[] bytes = message.encode();
+            s.send(bytes, destination);
             sent.incrementAndGet();
-            log().debug("{} -> {} on {}: {} ({})", "RA", Ipv6.format(destination), device, message, why);
+            journal.record(true, linkLocal, destination, bytes, why + ": " + message, null);
+            log().debug("RA -> {} on {}: {} ({})", Ipv6.format(destination), device, message, why);
         } catch (IOException e) {
             log().warn("router advertisement on {} not sent: {}", device, e.getMessage());
         }
@@ -173,6 +205,7 @@ public final class RouterAdvertiser implements AutoCloseable {
             RouterAdvertisement.checkSolicitation(r.bytes(), unspecified);
         } catch (DhcpCodecException e) {
             dropped.incrementAndGet();
+            journal.record(false, r.source(), destinationOf(r), r.bytes(), "dropped: " + e.getMessage(), e);
             log().info("router solicitation from {} on {} dropped: {}", Ipv6.format(r.source()), device,
                     e.getMessage());
             return;
@@ -180,12 +213,18 @@ public final class RouterAdvertiser implements AutoCloseable {
         solicitations.incrementAndGet();
         Inet6Address to = unspecified ? ALL_NODES : r.source();
         long delay = ThreadLocalRandom.current().nextLong(RaConfig.MAX_RA_DELAY.toMillis() + 1);
+        journal.record(false, r.source(), destinationOf(r), r.bytes(), "answered in " + delay + " ms to "
+                + Ipv6.format(to), null);
         synchronized (this) {
             if (timer != null && !timer.isShutdown()) {
                 timer.schedule(() -> send(to, "solicited by " + Ipv6.format(r.source())), delay,
                         TimeUnit.MILLISECONDS);
             }
         }
+    }
+
+    private static Inet6Address destinationOf(Icmp6RawSocket.Received r) {
+        return r.destination() != null ? r.destination() : ALL_ROUTERS;
     }
 
     /** Sends the last advertisement (router lifetime 0) when it had made itself a default router, then stops. */
@@ -214,8 +253,11 @@ public final class RouterAdvertiser implements AutoCloseable {
         RaConfig c = config;
         if (!c.routerLifetime().isZero()) {
             try {
-                s.send(c.message(mac, 0).encode(), ALL_NODES);
+                byte[] last = c.message(mac, 0).encode();
+                s.send(last, ALL_NODES);
                 sent.incrementAndGet();
+                journal.record(true, linkLocal, ALL_NODES, last, "stopping: router lifetime 0 (RFC 4861 6.2.5)",
+                        null);
             } catch (IOException e) {
                 log().debug("final router advertisement on {} not sent: {}", device, e.getMessage());
             }

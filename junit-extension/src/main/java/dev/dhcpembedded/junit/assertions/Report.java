@@ -96,6 +96,9 @@ final class Report {
     }
 
     static String ref(JournalEntry entry) {
+        if (entry.isIcmp6()) {
+            return "#" + entry.sequence() + " " + entry.transcriptLine();
+        }
         if (entry.isV6()) {
             return "#" + entry.sequence() + " DHCPv6 " + entry.message6().map(m -> m.typeName()
                     + String.format(" (xid 0x%06x)", m.innermost().transactionId())).orElse("(malformed)");

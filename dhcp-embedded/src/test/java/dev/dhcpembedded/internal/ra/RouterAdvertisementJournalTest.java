@@ -1,0 +1,79 @@
+package dev.dhcpembedded.internal.ra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dhcpembedded.codec.DhcpCodecException;
+import dev.dhcpembedded.internal.codec.Hex;
+import dev.dhcpembedded.internal.codec.Ipv6;
+import dev.dhcpembedded.internal.journal.JournalAccess;
+import dev.dhcpembedded.journal.Journal;
+import dev.dhcpembedded.journal.JournalEntry;
+import java.io.File;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Router Solicitations and Advertisements in the journal: neither DHCP message, a transcript line, a clean pcap. */
+class RouterAdvertisementJournalTest {
+
+    static final String RS = "8500000000000000" + "010102000000aa01";
+
+    private static Journal journal() {
+        Journal journal = JournalAccess.create(100);
+        InetSocketAddress client = new InetSocketAddress(Ipv6.parse("fe80::aa01"), 0);
+        InetSocketAddress server = new InetSocketAddress(Ipv6.parse("fe80::1"), 0);
+        InetSocketAddress allRouters = new InetSocketAddress(Ipv6.parse("ff02::2"), 0);
+        JournalAccess.record6(journal, JournalEntry.Kind.RECEIVED, 1, 1, client, allRouters, client, "veth0",
+                Hex.parse(RS), "answered in 10 ms to fe80::aa01", null);
+        JournalAccess.record6(journal, JournalEntry.Kind.SENT, 2, 2, server, client, server, "veth0",
+                Hex.parse(RouterAdvertisementTest.GOLDEN), "solicited", null);
+        JournalAccess.record6(journal, JournalEntry.Kind.REJECTED, 3, 3, client, allRouters, client, "veth0",
+                Hex.parse("85000000000000000100"), "dropped", new DhcpCodecException("option 1 has length 0", 9));
+        return journal;
+    }
+
+    @Test
+    void theyAreNeitherDhcpMessageNorAnErrorOfOne() {
+        JournalEntry rs = journal().entries().get(0);
+        assertThat(rs.isIcmp6()).isTrue();
+        assertThat(rs.isV6()).isFalse();
+        assertThat(rs.message()).isEmpty();
+        assertThat(rs.message6()).isEmpty();
+        assertThat(rs.error()).isEmpty();
+        assertThat(journal().rejected()).singleElement().satisfies(e ->
+                assertThat(e.error()).map(DhcpCodecException::offset).contains(9));
+    }
+
+    @Test
+    void theTranscriptReadsAsWiresharkInfo() {
+        assertThat(journal().transcript().lines()).containsExactly(
+                "fe80::aa01 -> ff02::2 ICMPv6 Router Solicitation from 02:00:00:00:aa:01",
+                "fe80::1 -> fe80::aa01 ICMPv6 Router Advertisement from 02:00:00:00:00:01",
+                "fe80::aa01 -> ff02::2 ICMPv6 Router Solicitation [Malformed: option 1 has length 0 at offset 9]");
+    }
+
+    @Test
+    void thePcapExportDecodesCleanlyInTshark(@TempDir Path tmp) throws Exception {
+        boolean tshark = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, "tshark")));
+        Assumptions.assumeTrue(tshark || Boolean.getBoolean("dhcp.requireRealHosts"), "tshark is not installed");
+        Path pcap = tmp.resolve("ra.pcap");
+        Journal journal = JournalAccess.create(10);
+        journal().entries().stream().filter(e -> e.kind() != JournalEntry.Kind.REJECTED).forEach(e ->
+                JournalAccess.record6(journal, e.kind(), 1, 1, e.source(), e.destination(), e.peer(), "veth0",
+                        e.bytes(), e.note(), null));
+        journal.writePcap(pcap);
+        Process p = new ProcessBuilder("tshark", "-r", pcap.toString(), "-V").redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(text).contains("Type: Router Solicitation (133)").contains("Type: Router Advertisement (134)")
+                .contains("[Checksum Status: Good]").contains("Hop Limit: 255").contains("Domain Names: lab.test")
+                .doesNotContain("Malformed").doesNotContain("Expert Info");
+    }
+}
