@@ -494,7 +494,7 @@ public final class DhcpServer implements AutoCloseable {
 
     /**
      * Back to how it was built: stubs and scenarios removed, delayed replies dropped, the journal emptied, every
-     * lease forgotten, run-time changes undone.
+     * lease forgotten, run-time changes undone (router advertisements included).
      */
     public void reset() {
         resetStubs();
@@ -512,6 +512,9 @@ public final class DhcpServer implements AutoCloseable {
             }
             if (engine6 != null) {
                 engine6.reset();
+            }
+            if (advertiser != null) {
+                advertiser.update(changed -> raConfig); // as built, advertised at once
             }
         }
         journal.clear();

@@ -89,6 +89,8 @@ class Dhcpcd6Test {
             assertThat(s.server.journal().received(Dhcp6MessageType.SOLICIT)).isNotEmpty();
             client.stop(Duration.ofSeconds(3));
             s.verifyCapture("Other configuration: Set", "Information-request (11)", "Solicit (1)", "Reply (7)");
+            s.server.reset();
+            assertThat(s.server.routerAdvertisements().managed()).as("reset() undoes the run-time change").isFalse();
         }
     }
 }
