@@ -42,12 +42,20 @@ public final class Rfc2131Conformance {
         Set<Integer> discoverXids = new HashSet<>();
         Set<Integer> finishedXids = new HashSet<>();
         Set<Integer> asked108Xids = new HashSet<>();
+        Map<Integer, Boolean> lastAsked108 = new HashMap<>();
         JournalEntry ipv6OnlyOffer = null;
         Map<Integer, Integer> lastSecs = new HashMap<>();
         byte[] clientId = null;
         for (JournalEntry entry : entries) {
             DhcpMessage m = entry.message().get();
             if (entry.isSent()) {
+                if ((m.is(MessageType.OFFER) || m.is(MessageType.ACK)) && m.hasOption(OptionCode.IPV6_ONLY_PREFERRED)
+                        && !lastAsked108.getOrDefault(m.xid(), false)) {
+                    out.add(new Rfc2131Violation(Rfc2131Rule.IPV6_ONLY_WHEN_ASKED, entry, "is the server's "
+                            + m.messageType().get().name() + " carrying IPv6-only preferred (108), but the client's "
+                            + (lastAsked108.containsKey(m.xid()) ? "request of this xid did not ask for 108 in its"
+                                    + " parameter request list (55)" : "message of this xid is not in the journal")));
+                }
                 if (m.is(MessageType.OFFER) && m.hasOption(OptionCode.IPV6_ONLY_PREFERRED)
                         && asked108Xids.contains(m.xid()) && ipv6OnlyOffer == null) {
                     ipv6OnlyOffer = entry;
@@ -64,6 +72,7 @@ public final class Rfc2131Conformance {
                         ? "has op " + m.op() + ", not BOOTREQUEST (1)" : "has no message type (53)"));
             }
             MessageType type = m.messageType().orElse(null);
+            lastAsked108.put(m.xid(), parameterRequestList(m).contains(OptionCode.IPV6_ONLY_PREFERRED));
             if (m.hasOption(OptionCode.RAPID_COMMIT) && !MessageType.DISCOVER.equals(type)
                     && !MessageType.REQUEST.equals(type)) {
                 out.add(new Rfc2131Violation(Rfc2131Rule.RAPID_COMMIT_PLACEMENT, entry, "is a "
@@ -232,6 +241,14 @@ public final class Rfc2131Conformance {
         long elapsed = Math.max(java.time.Duration.between(offer.serverTime(), later.serverTime()).getSeconds(),
                 java.time.Duration.between(offer.wallTime(), later.wallTime()).getSeconds());
         return elapsed >= wait;
+    }
+
+    private static List<OptionCode> parameterRequestList(DhcpMessage m) {
+        try {
+            return m.parameterRequestList();
+        } catch (RuntimeException malformed) {
+            return List.of();
+        }
     }
 
     private static OptionalInt maximumMessageSize(DhcpMessage m) {

@@ -25,7 +25,10 @@ public enum Rfc2131Rule {
     MAX_MESSAGE_SIZE("a maximum message size (57) is at least 576", "RFC 2132 §9.10"),
     RAPID_COMMIT_PLACEMENT("rapid commit (80) appears only in a DISCOVER or a REQUEST", "RFC 4039 §3, §4"),
     IPV6_ONLY_NO_REQUEST("a client that asked for IPv6-only preferred (108) and got it in an OFFER does not REQUEST"
-            + " that offer; it stops DHCPv4 for V6ONLY_WAIT", "RFC 8925 §3.2");
+            + " that offer; it stops DHCPv4 for V6ONLY_WAIT", "RFC 8925 §3.2"),
+    IPV6_ONLY_WHEN_ASKED("an OFFER or ACK carries IPv6-only preferred (108) only when the client's message it"
+            + " answers asked for 108 in its parameter request list (55); a server's fault, seen by this client",
+            "RFC 8925 §3.3");
 
     private final String text;
     private final String reference;

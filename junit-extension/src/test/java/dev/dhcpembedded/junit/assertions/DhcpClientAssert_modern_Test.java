@@ -135,6 +135,43 @@ class DhcpClientAssert_modern_Test {
                 .hasMessageContaining("but the server sent it no OFFER with option 108");
     }
 
+    @Test
+    void the_server_sends_108_only_to_a_client_that_asked_for_it() {
+        send(discover(1, 1, 3));
+        List<DhcpMessage> acks = send(Wire.selecting(MAC, 1, "10.20.0.100")
+                .option(DhcpOption.parameterRequestList(1, 3, 108)));
+        org.assertj.core.api.Assertions.assertThat(acks).singleElement()
+                .matches(m -> m.hasOption(OptionCode.IPV6_ONLY_PREFERRED));
+        org.assertj.core.api.Assertions.assertThat(assertThat(server).client(MAC).rfc2131Violations()).isEmpty();
+    }
+
+    @Test
+    void an_offer_with_108_the_client_did_not_ask_for_breaks_rfc_8925() {
+        server.stub(dev.dhcpembedded.stub.RequestMatcher.onDiscover().respond(dev.dhcpembedded.stub.Responses
+                .defaultReply().withOption(DhcpOption.ipv6OnlyPreferred(Duration.ofMinutes(5)))).once());
+        send(discover(1, 1, 3));
+        org.assertj.core.api.Assertions.assertThat(assertThat(server).client(MAC).rfc2131Violations())
+                .extracting(Rfc2131Violation::rule).containsExactly(Rfc2131Rule.IPV6_ONLY_WHEN_ASKED);
+        assertThatThrownBy(() -> assertThat(server).client(MAC).conformsToRfc2131())
+                .hasMessageContaining("#2 OFFER (xid 0x00000001): is the server's OFFER carrying IPv6-only preferred"
+                        + " (108), but the client's request of this xid did not ask for 108 in its parameter request"
+                        + " list (55)")
+                .hasMessageContaining("rule IPV6_ONLY_WHEN_ASKED");
+        assertThat(server).client(MAC).conformsToRfc2131Except(Rfc2131Rule.IPV6_ONLY_WHEN_ASKED);
+    }
+
+    @Test
+    void an_ack_with_108_after_a_request_without_it_breaks_rfc_8925() {
+        server.stub(dev.dhcpembedded.stub.RequestMatcher.onRequest().respond(dev.dhcpembedded.stub.Responses
+                .defaultReply().withOption(DhcpOption.ipv6OnlyPreferred(Duration.ofMinutes(5)))).once());
+        send(discover(1, 1, 3));
+        send(Wire.selecting(MAC, 1, "10.20.0.100").option(DhcpOption.parameterRequestList(1, 3)));
+        org.assertj.core.api.Assertions.assertThat(assertThat(server).client(MAC).rfc2131Violations())
+                .extracting(Rfc2131Violation::rule).containsExactly(Rfc2131Rule.IPV6_ONLY_WHEN_ASKED);
+        assertThatThrownBy(() -> assertThat(server).client(MAC).conformsToRfc2131())
+                .hasMessageContaining("#4 ACK (xid 0x00000001): is the server's ACK carrying IPv6-only preferred");
+    }
+
     // ---- declined ----
 
     @Test
