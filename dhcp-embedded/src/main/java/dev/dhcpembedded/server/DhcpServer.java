@@ -72,6 +72,7 @@ public final class DhcpServer implements AutoCloseable {
     private final Stubs6 stubs6 = new Stubs6();
     private dev.dhcpembedded.internal.ra.RaConfig raConfig;
     private dev.dhcpembedded.internal.ra.RouterAdvertiser advertiser;
+    private dev.dhcpembedded.internal.transport.ArpSilence arpSilence;
 
     DhcpServer(ServerConfig config, Supplier<Transport> transportFactory, String interfaceName, int journalCapacity,
                Clock clock, Clock wallClock, Server6Config config6, Supplier<Transport> transport6Factory) {
@@ -201,6 +202,7 @@ public final class DhcpServer implements AutoCloseable {
             advertiser.close(); // first: its last advertisement says this router is going
             advertiser = null;
         }
+        restoreArp();
         if (transport != null) {
             transport.close();
             transport = null;
@@ -225,17 +227,51 @@ public final class DhcpServer implements AutoCloseable {
     }
 
     /**
-     * An outage: from now until {@link #resume()} the server hears nothing, journals nothing and answers nothing,
-     * replies already delayed included, as if it were switched off while the link stays up. Leases, stubs and the
-     * clock carry on. For renew-during-outage and link-flap scenarios.
+     * An outage: from now until {@link #resume()} the server answers nothing, replies already delayed included, as if
+     * it were switched off while the link stays up. It still hears: what clients send meanwhile is journaled (note
+     * {@code "not answered: the server is paused (an outage)"}), so a test can assert the retransmissions, RENEWING
+     * then REBINDING, that an outage provokes. Leases, stubs and the clock carry on.
+     *
+     * <p>Bound to an interface, the server also stops answering ARP for its address: it writes 8 to
+     * {@code /proc/sys/net/ipv4/conf/<interface>/arp_ignore} of its namespace, and {@link #resume()} (or
+     * {@link #reset()}, {@link #stop()}) writes the earlier value back, so a client that probes the server's address
+     * finds nobody. That needs root (CAP_NET_ADMIN); without it the outage is DHCP only, and a warning says so.
+     * Loopback and in-memory transports have no ARP.
      */
     public void pause() {
         paused.set(true);
+        silenceArp();
     }
 
-    /** Ends {@link #pause()}: requests from now on are heard and answered again. */
+    /** Ends {@link #pause()}: requests from now on are answered again (and ARP too, in interface mode). */
     public void resume() {
         paused.set(false);
+        restoreArp();
+    }
+
+    private synchronized void silenceArp() {
+        if (arpSilence != null || !(transport instanceof InterfaceTransport)) {
+            return;
+        }
+        try {
+            arpSilence = dev.dhcpembedded.internal.transport.ArpSilence.silence(transport.interfaceName());
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(DhcpServer.class).warn("paused, but the kernel still answers ARP for "
+                    + "{}: {}", serverIdentifier().getHostAddress(), e.getMessage());
+        }
+    }
+
+    private synchronized void restoreArp() {
+        if (arpSilence == null) {
+            return;
+        }
+        try {
+            arpSilence.restore();
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(DhcpServer.class).warn("could not undo {}: {}", arpSilence,
+                    e.toString());
+        }
+        arpSilence = null;
     }
 
     /** Whether the server is {@link #pause() paused}. */
@@ -518,7 +554,7 @@ public final class DhcpServer implements AutoCloseable {
             }
         }
         journal.clear();
-        paused.set(false);
+        resume();
     }
 
     private synchronized Transport running() {

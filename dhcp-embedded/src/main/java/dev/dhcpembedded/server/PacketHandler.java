@@ -41,6 +41,9 @@ final class PacketHandler implements DirectReceiver {
 
     private static final java.net.InetAddress BROADCAST = ReplyAddressing.socket(-1, 0).getAddress();
 
+    /** The note of a request heard during {@link DhcpServer#pause()}. */
+    static final String PAUSED_NOTE = "not answered: the server is paused (an outage)";
+
     private final Responder responder;
     private final Journal journal;
     private final Transport transport;
@@ -85,10 +88,7 @@ final class PacketHandler implements DirectReceiver {
     @Override
     public void onDatagram(Datagram in) {
         try {
-            if (paused.get()) {
-                return; // an outage: not heard, not journaled, not answered
-            }
-            if (stubs.isEmpty()) {
+            if (stubs.isEmpty() && !paused.get()) { // an outage takes the path that journals it unanswered
                 byte[] bytes = in.bytes();
                 handleDirect(bytes, bytes.length, in.source(), in.destination(), in.interfaceName(), in.broadcast(),
                         in);
@@ -104,10 +104,7 @@ final class PacketHandler implements DirectReceiver {
     public void onDatagram(byte[] bytes, int length, InetSocketAddress source, InetSocketAddress destination,
                            String interfaceName, boolean broadcast) {
         try {
-            if (paused.get()) {
-                return; // an outage: not heard, not journaled, not answered
-            }
-            if (stubs.isEmpty()) {
+            if (stubs.isEmpty() && !paused.get()) { // an outage takes the path that journals it unanswered
                 handleDirect(bytes, length, source, destination, interfaceName, broadcast, null);
             } else {
                 // stubs see DhcpMessages and may keep them, so the datagram is theirs: a copy of the buffer
@@ -238,6 +235,13 @@ final class PacketHandler implements DirectReceiver {
         } catch (DhcpCodecException e) {
             record(JournalEntry.Kind.REJECTED, in.source(), in.destination(), in, in.bytes(), e,
                     "dropped: " + e.getMessage());
+            return;
+        }
+        if (paused.get()) { // an outage: journaled, so a test sees what the client tried, and never answered
+            boolean onLink = transport.linkView() == LinkView.AS_ON_A_LINK;
+            record(JournalEntry.Kind.RECEIVED, onLink ? ReplyAddressing.linkSource(request) : in.source(),
+                    onLink ? ReplyAddressing.linkDestination(request, engine.config().serverId()) : in.destination(),
+                    in, in.bytes(), null, PAUSED_NOTE);
             return;
         }
         Arrival arrival = new Arrival(localAddress, in.broadcast());

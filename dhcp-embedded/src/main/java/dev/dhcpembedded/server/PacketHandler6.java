@@ -77,9 +77,6 @@ final class PacketHandler6 implements Transport.Receiver {
     }
 
     private void handle(Datagram in) {
-        if (paused.get()) {
-            return; // an outage: not heard, not journaled, not answered
-        }
         boolean onLink = transport.linkView() == LinkView.AS_ON_A_LINK;
         Dhcp6Message request;
         try {
@@ -87,6 +84,11 @@ final class PacketHandler6 implements Transport.Receiver {
         } catch (DhcpCodecException e) {
             record(JournalEntry.Kind.REJECTED, shownSource(in, null, onLink), shownServer(onLink), in, in.bytes(), e,
                     "dropped: " + e.getMessage());
+            return;
+        }
+        if (paused.get()) { // an outage: journaled, so a test sees what the client tried, and never answered
+            record(JournalEntry.Kind.RECEIVED, shownSource(in, request, onLink), onLink ? shownServer(true)
+                    : v6(in.destination()), in, in.bytes(), null, PacketHandler.PAUSED_NOTE);
             return;
         }
         long receivedAt = clock.millis();

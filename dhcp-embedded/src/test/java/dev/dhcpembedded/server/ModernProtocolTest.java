@@ -320,7 +320,7 @@ class ModernProtocolTest {
     class Outage {
 
         @Test
-        void pausedHearsJournalsAndAnswersNothingThenResumes() {
+        void pausedJournalsButAnswersNothingThenResumes() {
             DhcpServer server = start(lan());
             DhcpTestClient client = client(server, MAC);
             ClientLease lease = client.dora();
@@ -330,12 +330,15 @@ class ModernProtocolTest {
             assertThat(server.isPaused()).isTrue();
             assertThat(client.renew(lease)).isEmpty();
             assertThat(client.discover()).isEmpty();
-            assertThat(server.journal().size()).isEqualTo(before);
+            assertThat(server.journal().entries().subList(before, server.journal().size()))
+                    .as("heard and journaled, not answered").hasSize(2).allMatch(JournalEntry::isReceived)
+                    .allMatch(e -> e.note().equals("not answered: the server is paused (an outage)"));
+            assertThat(server.lease(MAC)).get().extracting(Lease::state).isEqualTo(LeaseState.BOUND);
 
             server.resume();
             Optional<DhcpMessage> ack = client.renew(lease);
             assertThat(ack).get().extracting(m -> m.messageType().orElseThrow()).isEqualTo(MessageType.ACK);
-            assertThat(server.journal().size()).isEqualTo(before + 2);
+            assertThat(server.journal().size()).isEqualTo(before + 4);
         }
 
         @Test

@@ -177,10 +177,11 @@ class Stub6Test {
     }
 
     @Test
-    void aPausedServerHearsNoDhcp6Either() {
+    void aPausedServerJournalsButAnswersNoDhcp6Either() {
         server.pause();
         assertThat(exchange(solicit(ALICE))).isEmpty();
-        assertThat(server.journal().entries()).isEmpty();
+        assertThat(server.journal().entries()).singleElement()
+                .matches(e -> e.isReceived() && e.note().equals("not answered: the server is paused (an outage)"));
         server.resume();
         assertThat(exchange(solicit(ALICE))).hasSize(1);
     }

@@ -137,14 +137,23 @@ final class ServedLab implements AutoCloseable {
     }
 
     <T> T awaitValue(String what, Supplier<Optional<T>> probe) {
-        long deadline = System.nanoTime() + AWAIT.toNanos();
+        return awaitValue(what, AWAIT, probe);
+    }
+
+    /** Waits up to {@code timeout} for a journal entry; fails with the transcript when none came. */
+    JournalEntry awaitEntry(String what, Duration timeout, Predicate<JournalEntry> matches) {
+        return awaitValue(what, timeout, () -> server.journal().entries(matches).stream().findFirst());
+    }
+
+    <T> T awaitValue(String what, Duration timeout, Supplier<Optional<T>> probe) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Optional<T> value = probe.get();
             if (value.isPresent()) {
                 return value.get();
             }
             if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("timed out after " + AWAIT.toSeconds() + " s waiting for " + what
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what
                         + "\njournal:\n" + server.journal().transcript());
             }
             try {

@@ -11,8 +11,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * A server outage: while paused the server hears, journals and answers nothing, so a renewal at T1 goes unanswered
- * and the device must keep its address and try again (rebind at T2). {@code resume()} ends the outage.
+ * A server outage: while paused the server answers nothing (it still journals what it hears), so a renewal at T1
+ * goes unanswered and the device must keep its address and try again (rebind at T2). {@code resume()} ends the
+ * outage.
  */
 @DhcpServerTest(subnet = "10.20.0.0/24", pool = "10.20.0.100-10.20.0.199", leaseSeconds = 600)
 class OutageExampleTest {
@@ -26,8 +27,10 @@ class OutageExampleTest {
             dhcp.pause();
             clock.advance(Duration.ofMinutes(5));                       // T1
             org.assertj.core.api.Assertions.assertThat(device.renew(lease)).isEmpty();
-            assertThat(dhcp).client("02:00:00:00:00:42").sentExactly(
-                    dev.dhcpembedded.codec.MessageType.DISCOVER, dev.dhcpembedded.codec.MessageType.REQUEST);
+            assertThat(dhcp).client("02:00:00:00:00:42").sentExactly(                // the renewal: heard, not answered
+                    dev.dhcpembedded.codec.MessageType.DISCOVER, dev.dhcpembedded.codec.MessageType.REQUEST,
+                    dev.dhcpembedded.codec.MessageType.REQUEST);
+            org.assertj.core.api.Assertions.assertThat(dhcp.journal().sent()).hasSize(2); // the OFFER and ACK
 
             dhcp.resume();
             clock.advance(Duration.ofMinutes(4));                       // past T2 (87.5%)
