@@ -73,6 +73,7 @@ public final class DhcpServer implements AutoCloseable {
     private dev.dhcpembedded.internal.ra.RaConfig raConfig;
     private dev.dhcpembedded.internal.ra.RouterAdvertiser advertiser;
     private dev.dhcpembedded.internal.transport.ArpSilence arpSilence;
+    private dev.dhcpembedded.internal.transport.ArpConflicts conflicts;
 
     DhcpServer(ServerConfig config, Supplier<Transport> transportFactory, String interfaceName, int journalCapacity,
                Clock clock, Clock wallClock, Server6Config config6, Supplier<Transport> transport6Factory) {
@@ -203,6 +204,10 @@ public final class DhcpServer implements AutoCloseable {
             advertiser = null;
         }
         restoreArp();
+        if (conflicts != null) {
+            conflicts.close();
+            conflicts = null;
+        }
         if (transport != null) {
             transport.close();
             transport = null;
@@ -272,6 +277,52 @@ public final class DhcpServer implements AutoCloseable {
                     e.toString());
         }
         arpSilence = null;
+    }
+
+    /**
+     * An address conflict: from now on something on the link owns {@code address} and answers every ARP request for
+     * it (RFC 5227 probes included) with raw ARP replies from a made-up MAC, {@code 02:c0} followed by the address's
+     * four bytes. A client that probes an offered address before using it (dhcpcd; udhcpc {@code -a}; networkd with
+     * {@code SendDecline=yes}) then DECLINEs it, and the server puts the address on probation and offers another:
+     *
+     * <pre>{@code
+     * server.conflictOn("10.20.0.100");
+     * // start the client, then
+     * assertThat(server).client(MAC).declined("10.20.0.100");
+     * }</pre>
+     *
+     * Only in interface mode ({@link DhcpServerBuilder#bindInterface(String)}), where there is a link; it needs
+     * CAP_NET_RAW (root has it) for the packet socket. The conflict lasts until {@link #removeConflict(String)},
+     * {@link #reset()} or {@link #stop()}.
+     *
+     * @param address an IPv4 address, dotted
+     * @return this server
+     * @throws IllegalStateException when the server is not bound to an interface, or cannot open a packet socket
+     */
+    public DhcpServer conflictOn(String address) {
+        int wanted = Ipv4.parseInt(address);
+        synchronized (this) {
+            if (!(transport instanceof InterfaceTransport)) {
+                throw new IllegalStateException("conflictOn(\"" + address + "\") needs a link to answer ARP on: bind"
+                        + " the server to an interface (bindInterface) and start it; over loopback, script the"
+                        + " client's DECLINE instead");
+            }
+            if (conflicts == null) {
+                try {
+                    conflicts = dev.dhcpembedded.internal.transport.ArpConflicts.open(transport.interfaceName());
+                } catch (IOException e) {
+                    throw new IllegalStateException("conflictOn(\"" + address + "\"): " + e.getMessage(), e);
+                }
+            }
+            conflicts.add(wanted);
+        }
+        return this;
+    }
+
+    /** Ends {@link #conflictOn(String)} for {@code address}; false when there was no conflict on it. */
+    public synchronized boolean removeConflict(String address) {
+        int wanted = Ipv4.parseInt(address);
+        return conflicts != null && conflicts.remove(wanted);
     }
 
     /** Whether the server is {@link #pause() paused}. */
@@ -530,10 +581,15 @@ public final class DhcpServer implements AutoCloseable {
 
     /**
      * Back to how it was built: stubs and scenarios removed, delayed replies dropped, the journal emptied, every
-     * lease forgotten, run-time changes undone (router advertisements included).
+     * lease forgotten, run-time changes undone (router advertisements included), an outage ended, address conflicts removed.
      */
     public void reset() {
         resetStubs();
+        synchronized (this) {
+            if (conflicts != null) {
+                conflicts.clear();
+            }
+        }
         synchronized (this) {
             if (scheduler != null) {
                 scheduler.cancelPending();

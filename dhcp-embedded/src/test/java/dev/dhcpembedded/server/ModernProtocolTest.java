@@ -366,6 +366,27 @@ class ModernProtocolTest {
     }
 
     @Nested
+    class Conflict {
+
+        @Test
+        void conflictOnNeedsALink() {
+            DhcpServer server = start(lan());
+            assertThatThrownBy(() -> server.conflictOn("10.20.0.100"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("conflictOn(\"10.20.0.100\") needs a link to answer ARP on: bind the server to an"
+                            + " interface (bindInterface) and start it; over loopback, script the client's DECLINE"
+                            + " instead");
+            assertThat(server.removeConflict("10.20.0.100")).isFalse();
+        }
+
+        @Test
+        void conflictOnChecksTheAddress() {
+            DhcpServer server = start(lan());
+            assertThatThrownBy(() -> server.conflictOn("10.20.0.300")).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Nested
     class WallClock {
 
         @Test
