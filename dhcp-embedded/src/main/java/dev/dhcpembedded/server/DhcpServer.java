@@ -195,6 +195,9 @@ public final class DhcpServer implements AutoCloseable {
         }
         transport = opened;
         scheduler = replies;
+        if (paused.get()) {
+            silenceArp(); // paused before it started
+        }
     }
 
     /** Stops answering and releases the port at once; no thread is left behind. */
@@ -282,8 +285,8 @@ public final class DhcpServer implements AutoCloseable {
     /**
      * An address conflict: from now on something on the link owns {@code address} and answers every ARP request for
      * it (RFC 5227 probes included) with raw ARP replies from a made-up MAC, {@code 02:c0} followed by the address's
-     * four bytes. A client that probes an offered address before using it (dhcpcd; udhcpc {@code -a}; networkd with
-     * {@code SendDecline=yes}) then DECLINEs it, and the server puts the address on probation and offers another:
+     * four bytes. A client that probes an offered address before using it (dhcpcd; udhcpc {@code -a}) then DECLINEs
+     * it, and the server puts the address on probation and offers another:
      *
      * <pre>{@code
      * server.conflictOn("10.20.0.100");
