@@ -4,6 +4,7 @@ import dev.dhcpembedded.internal.codec.Fields;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
 import dev.dhcpembedded.internal.codec.Ipv4;
+import dev.dhcpembedded.internal.lease.LeaseTimes;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec.OptionCode;
 import java.net.Inet4Address;
@@ -71,8 +72,8 @@ public record ClientLease(
         }
         Duration leaseTime = ack.leaseTime().orElseThrow(
                 () -> new IllegalArgumentException("it has no lease time (51)"));
-        Duration t1 = ack.renewalTime().orElse(leaseTime.dividedBy(2));
-        Duration t2 = ack.rebindingTime().orElse(leaseTime.multipliedBy(7).dividedBy(8));
+        Duration t1 = ack.renewalTime().orElse(LeaseTimes.renewal(leaseTime));
+        Duration t2 = ack.rebindingTime().orElse(LeaseTimes.rebinding(leaseTime));
         return new ClientLease(ack.yiaddr(), serverId, leaseTime, t1, t2, ack.subnetMask(), ack.routers(),
                 ack.domainNameServers(), ack.domainName(), ack.options(), ack, obtainedAt);
     }

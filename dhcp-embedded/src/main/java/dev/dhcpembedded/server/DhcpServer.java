@@ -52,6 +52,11 @@ import dev.dhcpembedded.internal.lease6.Server6Config;
 public final class DhcpServer implements AutoCloseable {
 
     private final ServerConfig initialConfig;
+    /**
+     * {@code initialConfig} with the server identifier it has on a transport without an address of its own (the
+     * one configured, else the default): worked out once, not at every start().
+     */
+    private final ServerConfig addresslessConfig;
     private final Supplier<Transport> transportFactory;
     private final String interfaceName;
     private final Journal journal;
@@ -81,6 +86,8 @@ public final class DhcpServer implements AutoCloseable {
         this.config6 = config6;
         this.transport6Factory = transport6Factory;
         this.initialConfig = config;
+        this.addresslessConfig = config == null || config.serverId() != 0 ? config
+                : config.withServerId(DefaultAddresses.serverId(config));
         this.transportFactory = transportFactory;
         this.interfaceName = interfaceName;
         this.journal = JournalAccess.create(journalCapacity);
@@ -179,9 +186,9 @@ public final class DhcpServer implements AutoCloseable {
     private void start4() {
         Transport opened = transportFactory.get();
         int localAddress = opened instanceof InterfaceTransport ? ((InterfaceTransport) opened).addressAsInt() : 0;
-        int serverId = initialConfig.serverId() != 0 ? initialConfig.serverId()
-                : localAddress != 0 ? localAddress : DefaultAddresses.serverId(initialConfig);
-        startConfig = initialConfig.withServerId(serverId);
+        // the one configured, else the interface's address, else the default
+        startConfig = initialConfig.serverId() == 0 && localAddress != 0 ? initialConfig.withServerId(localAddress)
+                : addresslessConfig;
         engine = new LeaseEngine(startConfig, clock);
         ReplyScheduler replies = new ReplyScheduler(clock, String.valueOf(System.identityHashCode(this)));
         PacketHandler handler = new PacketHandler(new EngineResponder(engine, stubs), stubs, engine, journal, opened,

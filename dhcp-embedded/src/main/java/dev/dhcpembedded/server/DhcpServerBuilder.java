@@ -359,13 +359,20 @@ public final class DhcpServerBuilder {
 
     /** Validates everything and returns a server that is not started yet. */
     public DhcpServer build() {
-        List<SubnetConfig> builtSubnets = new ArrayList<>();
-        subnets.forEach(s -> builtSubnets.add(s.apply(globalOptions)));
-        List<StaticLease> builtLeases = new ArrayList<>();
-        staticLeases.forEach(s -> builtLeases.add(s.get()));
+        // plain loops: build() runs once per test, in a JVM that has only just started
+        List<SubnetConfig> builtSubnets = new ArrayList<>(subnets.size());
+        for (int i = 0; i < subnets.size(); i++) {
+            builtSubnets.add(subnets.get(i).apply(globalOptions));
+        }
+        List<StaticLease> builtLeases = new ArrayList<>(staticLeases.size());
+        for (int i = 0; i < staticLeases.size(); i++) {
+            builtLeases.add(staticLeases.get(i).get());
+        }
         int id = serverId == null ? 0 : Ipv4.parseInt(serverId);
-        List<Subnet6Config> built6 = new ArrayList<>();
-        subnets6.forEach(s -> built6.add(s.get()));
+        List<Subnet6Config> built6 = new ArrayList<>(subnets6.size());
+        for (int i = 0; i < subnets6.size(); i++) {
+            built6.add(subnets6.get(i).get());
+        }
         for (int i = 0; i < built6.size(); i++) {
             for (int j = 0; j < i; j++) {
                 Prefix6 a = built6.get(j).prefix();

@@ -58,9 +58,9 @@ final class PacketHandler implements DirectReceiver {
     /**
      * The packet path's scratch (request view, reply buffer, note), taken for one datagram and given back: no
      * object per datagram, and a second thread (or a reply delivered back into this handler on the same thread)
-     * gets its own.
+     * gets its own. Made by the first datagram: an idle server holds none, and start() does not make it.
      */
-    private final AtomicReference<Scratch> spare = new AtomicReference<>(new Scratch());
+    private final AtomicReference<Scratch> spare = new AtomicReference<>();
 
     /** What one datagram's handling reuses. */
     private static final class Scratch {
@@ -125,7 +125,7 @@ final class PacketHandler implements DirectReceiver {
                               String interfaceName, boolean broadcast, Datagram in) {
         Scratch scratch = spare.getAndSet(null);
         if (scratch == null) {
-            scratch = new Scratch(); // another thread is in, or a reply came back into this handler
+            scratch = new Scratch(); // the first datagram, another thread is in, or a reply came back in here
         }
         try {
             handleDirect(scratch, bytes, length, source, destination, interfaceName, broadcast, in);

@@ -2,11 +2,13 @@ package dev.dhcpembedded.server;
 
 import dev.dhcpembedded.codec.ClasslessRoute;
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.OptionCode;
 import dev.dhcpembedded.internal.codec.Ipv4;
 import dev.dhcpembedded.internal.lease.AddressRange;
 import dev.dhcpembedded.internal.lease.AddressText;
 import dev.dhcpembedded.internal.lease.Cidr;
 import dev.dhcpembedded.internal.lease.DefaultAddresses;
+import dev.dhcpembedded.internal.lease.LeaseTimes;
 import dev.dhcpembedded.internal.lease.SubnetConfig;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -162,18 +164,27 @@ public final class SubnetBuilder {
             excluded = new HashSet<>(exclusions);
             excluded.addAll(DefaultAddresses.routersIn(cidr, forced, options, globalOptions));
         }
-        Duration t1 = renewalTime != null ? renewalTime : leaseTime.dividedBy(2);
-        Duration t2 = rebindingTime != null ? rebindingTime : leaseTime.multipliedBy(7).dividedBy(8);
+        Duration t1 = renewalTime != null ? renewalTime : LeaseTimes.renewal(leaseTime);
+        Duration t2 = rebindingTime != null ? rebindingTime : LeaseTimes.rebinding(leaseTime);
         if (v6OnlyZeroAddress && v6OnlyWait == null) {
             throw new IllegalArgumentException("subnet " + cidr + ": ipv6OnlyOfferingNoAddress() needs"
                     + " ipv6OnlyPreferred(wait) too");
         }
-        if (options.stream().anyMatch(o -> o.code().equals(dev.dhcpembedded.codec.OptionCode.IPV6_ONLY_PREFERRED))
-                || forced.stream().anyMatch(o -> o.code().equals(dev.dhcpembedded.codec.OptionCode.IPV6_ONLY_PREFERRED))) {
+        if (hasCode(options, OptionCode.IPV6_ONLY_PREFERRED) || hasCode(forced, OptionCode.IPV6_ONLY_PREFERRED)) {
             throw new IllegalArgumentException("subnet " + cidr + ": option 108 is configured with"
                     + " ipv6OnlyPreferred(wait), which sends it only to clients that ask (RFC 8925), not as an option");
         }
         return new SubnetConfig(cidr, served, excluded, leaseTime, t1, t2, options, forced,
                 v6OnlyWait == null ? null : new SubnetConfig.Ipv6OnlyPreferred(v6OnlyWait, v6OnlyZeroAddress));
+    }
+
+    /** Whether {@code options} hold one of {@code code} (a loop, not a stream: build() runs once per test). */
+    private static boolean hasCode(List<DhcpOption> options, OptionCode code) {
+        for (int i = 0; i < options.size(); i++) {
+            if (options.get(i).code().equals(code)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

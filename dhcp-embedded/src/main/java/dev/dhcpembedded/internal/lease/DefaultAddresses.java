@@ -3,10 +3,8 @@ package dev.dhcpembedded.internal.lease;
 import dev.dhcpembedded.codec.DhcpOption;
 import dev.dhcpembedded.codec.OptionCode;
 import dev.dhcpembedded.internal.codec.Ipv4;
-import java.net.Inet4Address;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What a subnet serves when it is not told: the default pool is every host address of the subnet but its routers
@@ -38,15 +36,23 @@ public final class DefaultAddresses {
     /** The router addresses (option 3) that lie inside {@code cidr}, from the first of {@code optionLists} that has one. */
     @SafeVarargs
     public static List<Integer> routersIn(Cidr cidr, List<DhcpOption>... optionLists) {
+        // loops over the bytes, no stream nor InetAddress: every build() of a server with a default pool or server
+        // identifier comes here
         for (List<DhcpOption> options : optionLists) {
-            Optional<DhcpOption> router = options.stream().filter(o -> o.code().equals(OptionCode.ROUTER))
-                    .findFirst();
-            if (router.isPresent()) {
-                List<Integer> inside = new ArrayList<>();
-                for (Inet4Address address : router.get().asAddresses()) {
-                    int value = Ipv4.toInt(address);
-                    if (cidr.contains(value)) {
-                        inside.add(value);
+            for (int i = 0; i < options.size(); i++) {
+                DhcpOption router = options.get(i);
+                if (!router.code().equals(OptionCode.ROUTER)) {
+                    continue;
+                }
+                if (router.length() % 4 != 0) {
+                    router.asAddresses(); // throws, saying the option is not a list of addresses
+                }
+                byte[] value = router.value();
+                List<Integer> inside = new ArrayList<>(value.length / 4);
+                for (int at = 0; at < value.length; at += 4) {
+                    int address = Ipv4.readInt(value, at);
+                    if (cidr.contains(address)) {
+                        inside.add(address);
                     }
                 }
                 return inside;

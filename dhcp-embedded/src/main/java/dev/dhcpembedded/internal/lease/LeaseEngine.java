@@ -30,9 +30,12 @@ public final class LeaseEngine {
     private Set<Integer> staticAddresses;
     /** The one key looked up with; set from each request (under this engine's lock). */
     private final ClientKey probe = ClientKey.probe();
-    /** For the DhcpMessage entry points (stubs, tests): the message read back, the reply and rule written. */
-    private final WireRequest adapterRequest = new WireRequest();
-    private final ReplyWriter adapterReply = new ReplyWriter();
+    /**
+     * For the DhcpMessage entry points (stubs, tests): the message read back, the reply and rule written. Made on
+     * first use, under this engine's lock: a server whose packets take the direct path never needs them.
+     */
+    private WireRequest adapterRequest;
+    private ReplyWriter adapterReply;
     private final StringBuilder adapterNote = new StringBuilder();
 
     public LeaseEngine(ServerConfig config, Clock clock) {
@@ -77,7 +80,7 @@ public final class LeaseEngine {
     public synchronized Decision handle(DhcpMessage request, Arrival arrival, boolean allowRapidCommit) {
         WireRequest wire = wrap(request);
         adapterNote.setLength(0);
-        boolean replied = decide(wire, arrival.localAddress(), arrival.broadcast(), allowRapidCommit, adapterReply,
+        boolean replied = decide(wire, arrival.localAddress(), arrival.broadcast(), allowRapidCommit, adapterReply(),
                 adapterNote);
         return decision(replied);
     }
@@ -97,7 +100,18 @@ public final class LeaseEngine {
     /** A message from a stub or a test, read through the same class as a received one. */
     private WireRequest wrap(DhcpMessage request) {
         byte[] bytes = DhcpCodec.encode(request);
+        if (adapterRequest == null) {
+            adapterRequest = new WireRequest();
+        }
         return adapterRequest.parse(bytes, bytes.length, false);
+    }
+
+    /** The writer of the DhcpMessage entry points' replies (called under this engine's lock). */
+    private ReplyWriter adapterReply() {
+        if (adapterReply == null) {
+            adapterReply = new ReplyWriter();
+        }
+        return adapterReply;
     }
 
     /** The decision the engine just wrote into the adapter's writer and note, as a message and a rule. */
@@ -106,8 +120,8 @@ public final class LeaseEngine {
         if (!replied) {
             return Decision.silence(rule);
         }
-        adapterReply.finish();
-        return Decision.reply(DhcpCodec.decode(adapterReply.copy()), rule);
+        adapterReply().finish();
+        return Decision.reply(DhcpCodec.decode(adapterReply().copy()), rule);
     }
 
     private static boolean silence(StringBuilder note, String reason) {
@@ -507,7 +521,7 @@ public final class LeaseEngine {
 
     /** A NAK with {@code message}, changing nothing in the table. */
     public synchronized Decision nak(DhcpMessage request, String message) {
-        ReplyFactory.nak(wrap(request), config, message, adapterReply);
+        ReplyFactory.nak(wrap(request), config, message, adapterReply());
         adapterNote.setLength(0);
         adapterNote.append("NAK: ").append(message);
         return decision(true);
@@ -524,7 +538,7 @@ public final class LeaseEngine {
             subnet = config.subnets().get(0);
         }
         table.assign(address, probe.set(wire), wire, state, clock.millis() + holdMillis);
-        ReplyFactory.offerOrAck(wire, type, address, config, subnet, staticLeaseFor(wire), true, adapterReply);
+        ReplyFactory.offerOrAck(wire, type, address, config, subnet, staticLeaseFor(wire), true, adapterReply());
         adapterNote.setLength(0);
         adapterNote.append(type).append(' ');
         Ipv4.append(adapterNote, address).append(" as scripted");
