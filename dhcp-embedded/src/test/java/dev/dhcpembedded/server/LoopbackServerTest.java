@@ -196,6 +196,34 @@ class LoopbackServerTest {
     }
 
     @Test
+    void datagramsLargerThanAFrameAreReadWholeAfterSmallOnes() throws Exception {
+        DhcpServer server = server("10.77.0");
+        byte[] small = discover(1, 0);
+        byte[] large = discover(2, 3000); // over the receive array the first datagram made: it has to grow
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            socket.send(new java.net.DatagramPacket(small, small.length, server.address()));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                    .until(() -> server.journal().sent(MessageType.OFFER).size() == 1);
+            socket.send(new java.net.DatagramPacket(large, large.length, server.address()));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                    .until(() -> server.journal().sent(MessageType.OFFER).size() == 2);
+        }
+        List<JournalEntry> discovers = server.journal().received(MessageType.DISCOVER);
+        assertThat(discovers).extracting(e -> e.bytes().length).containsExactly(small.length, large.length);
+        assertThat(discovers.get(1).bytes()).isEqualTo(large);
+    }
+
+    private static byte[] discover(int xid, int padding) {
+        DhcpMessage.Builder message = DhcpMessage.builder().xid(xid).chaddr("02:00:00:00:00:0" + xid)
+                .messageType(MessageType.DISCOVER);
+        // vendor-specific options (224-254, RFC 3942's site-specific range), 250 bytes each
+        for (int code = 224; padding > 0; code++, padding -= 252) {
+            message.option(dev.dhcpembedded.codec.DhcpOption.of(code, new byte[Math.min(250, padding)]));
+        }
+        return dev.dhcpembedded.codec.DhcpCodec.encode(message.build());
+    }
+
+    @Test
     void stopTwiceAndRestart() {
         DhcpServer server = DhcpServer.builder().subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199"))
                 .build();

@@ -24,6 +24,8 @@ public final class LoopbackTransport implements Transport, DirectSender {
         return LoggerFactory.getLogger(LoopbackTransport.class);
     }
     private static final int MAX_DATAGRAM = 65535;
+    /** The first receive array's size: any DHCP message on a 1500-byte MTU fits. */
+    private static final int FIRST_ARRAY = 1536;
 
     private final InetSocketAddress requested;
     private final int receiveBuffer;
@@ -97,16 +99,27 @@ public final class LoopbackTransport implements Transport, DirectSender {
     }
 
     private void receiveLoop(DatagramChannel opened, Receiver receiver) {
-        ByteBuffer buffer = null;
+        if (!opened.isOpen()) {
+            return; // stopped before this thread ran: nothing to make
+        }
+        // A direct buffer, off the heap (an idle server keeps no 64 KiB array there) and freed on the way out: the
+        // channel receives into it as it is; given a heap buffer it would go through a direct one of the same size
+        // from a per-thread cache.
+        ByteBuffer buffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
+        try {
+            receiveLoop(opened, receiver, buffer);
+        } finally {
+            DirectBuffers.free(buffer);
+        }
+    }
+
+    private void receiveLoop(DatagramChannel opened, Receiver receiver, ByteBuffer buffer) {
         DirectReceiver direct = receiver instanceof DirectReceiver ? (DirectReceiver) receiver : null;
+        // what the server's own receiver reads in place: made by the first datagram, grown as need be
+        byte[] array = null;
         while (opened.isOpen()) {
             InetSocketAddress source;
             try {
-                if (buffer == null) { // not before the first receive: a server stopped at once never needs it
-                    // the server's own receiver reads the array in place (the channel copies through its cached
-                    // direct buffer); any other gets a copy per datagram, as Datagram owns its bytes
-                    buffer = direct != null ? ByteBuffer.allocate(MAX_DATAGRAM) : ByteBuffer.allocateDirect(MAX_DATAGRAM);
-                }
                 buffer.clear();
                 source = (InetSocketAddress) opened.receive(buffer);
             } catch (ClosedChannelException closed) {
@@ -117,8 +130,13 @@ public final class LoopbackTransport implements Transport, DirectSender {
             }
             buffer.flip();
             if (direct != null) {
+                int length = buffer.remaining();
+                if (array == null || array.length < length) {
+                    array = new byte[Math.max(length, FIRST_ARRAY)];
+                }
+                buffer.get(array, 0, length); // the copy the channel would make into a heap buffer, no more
                 try {
-                    direct.onDatagram(buffer.array(), buffer.limit(), source, bound, "lo", false);
+                    direct.onDatagram(array, length, source, bound, "lo", false);
                 } catch (RuntimeException e) {
                     log().error("the server failed on a datagram from {}; it keeps serving", source, e);
                 }
