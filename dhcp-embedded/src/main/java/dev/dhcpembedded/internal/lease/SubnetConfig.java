@@ -31,7 +31,7 @@ public record SubnetConfig(Cidr cidr, List<AddressRange> pools, Set<Integer> exc
 
     public SubnetConfig {
         pools = List.copyOf(pools);
-        exclusions = Set.copyOf(exclusions);
+        exclusions = exclusions.isEmpty() ? Set.of() : Set.copyOf(exclusions); // no copy of nothing, at each build
         options = List.copyOf(options);
         forcedOptions = List.copyOf(forcedOptions);
         validate(cidr, pools, leaseTime, renewalTime, rebindingTime);

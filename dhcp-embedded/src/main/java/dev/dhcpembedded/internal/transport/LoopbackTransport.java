@@ -76,7 +76,9 @@ public final class LoopbackTransport implements Transport, DirectSender {
         }
         channel = opened;
         bound = (InetSocketAddress) opened.getLocalAddress();
-        Thread thread = new Thread(new Receiving(opened, receiver), "dhcp-embedded-" + bound.getPort());
+        // the test's inheritable thread-locals (an MDC, say) are none of the receiver's business
+        Thread thread = new Thread(null, new Receiving(opened, receiver), "dhcp-embedded-" + bound.getPort(), 0,
+                false);
         thread.setDaemon(true);
         receiverThread = thread;
         thread.start();
