@@ -17,6 +17,7 @@ import dev.dhcpembedded.internal.stub.UnmatchedRequests;
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.stub.Stub;
 import dev.dhcpembedded.internal.transport.InterfaceTransport;
+import dev.dhcpembedded.internal.transport.LoopbackTransport;
 import dev.dhcpembedded.transport.Transport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -185,7 +186,9 @@ public final class DhcpServer implements AutoCloseable {
 
     private void start4() {
         Transport opened = transportFactory.get();
-        int localAddress = opened instanceof InterfaceTransport ? ((InterfaceTransport) opened).addressAsInt() : 0;
+        // loopback first: a loopback server never loads the interface transport's class
+        int localAddress = opened instanceof LoopbackTransport || !(opened instanceof InterfaceTransport) ? 0
+                : ((InterfaceTransport) opened).addressAsInt();
         // the one configured, else the interface's address, else the default
         startConfig = initialConfig.serverId() == 0 && localAddress != 0 ? initialConfig.withServerId(localAddress)
                 : addresslessConfig;

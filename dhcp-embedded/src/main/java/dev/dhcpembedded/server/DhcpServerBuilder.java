@@ -33,9 +33,12 @@ import dev.dhcpembedded.internal.lease6.Subnet6Config;
 /** The fluent way to a {@link DhcpServer}. Bad configuration fails at {@link #build()} saying what to change. */
 public final class DhcpServerBuilder {
 
-    /** Makes the transport, given the receive buffer asked for. */
-    private IntFunction<Transport> transport = receiveBuffer -> new LoopbackTransport(
-            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), receiveBuffer);
+    /**
+     * Makes the transport, given the receive buffer asked for. The default and the loopback ones are classes, not
+     * lambdas, as is each pending subnet below: the first server of a suite spins no lambda class for them.
+     */
+    private IntFunction<Transport> transport = new Loopback(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+            0));
     private int receiveBuffer = ReceiveBuffers.DEFAULT_BYTES;
     private String interfaceName;
     private final List<Function<List<DhcpOption>, SubnetConfig>> subnets = new ArrayList<>();
@@ -52,8 +55,8 @@ public final class DhcpServerBuilder {
     private boolean bootp;
     private final List<Supplier<Subnet6Config>> subnets6 = new ArrayList<>();
     private final List<StaticLease6> staticLeases6 = new ArrayList<>();
-    private Supplier<Transport> transport6 = () -> new LoopbackTransport(new InetSocketAddress(
-            dev.dhcpembedded.internal.codec.Ipv6.parse("::1"), 0));
+    /** Null: [::1] on an ephemeral port, made only when a subnet6 is served. */
+    private Supplier<Transport> transport6;
     private Duid serverDuid = DEFAULT_SERVER_DUID;
     private boolean rapidCommit6;
     private boolean transport6Chosen;
@@ -79,7 +82,7 @@ public final class DhcpServerBuilder {
     /** A loopback address and port, e.g. {@code 127.0.0.5:1067}. */
     public DhcpServerBuilder bind(InetSocketAddress address) {
         LoopbackTransport.requireLoopback(address);
-        this.transport = receiveBuffer -> new LoopbackTransport(address, receiveBuffer);
+        this.transport = new Loopback(address);
         this.interfaceName = null;
         return this;
     }
@@ -102,12 +105,56 @@ public final class DhcpServerBuilder {
     }
 
     public DhcpServerBuilder subnet(String cidr, Consumer<SubnetBuilder> shape) {
-        subnets.add(globals -> {
+        subnets.add(new PendingSubnet(cidr, shape));
+        return this;
+    }
+
+    /** A subnet as {@link #subnet} was given it, shaped at build() with the server-wide options. */
+    private static final class PendingSubnet implements Function<List<DhcpOption>, SubnetConfig> {
+        private final String cidr;
+        private final Consumer<SubnetBuilder> shape;
+
+        PendingSubnet(String cidr, Consumer<SubnetBuilder> shape) {
+            this.cidr = cidr;
+            this.shape = shape;
+        }
+
+        @Override
+        public SubnetConfig apply(List<DhcpOption> globals) {
             SubnetBuilder builder = new SubnetBuilder(Cidr.parse(cidr));
             shape.accept(builder);
             return builder.build(globals);
-        });
-        return this;
+        }
+    }
+
+    /** A loopback transport on {@code address}, given the receive buffer. */
+    private static final class Loopback implements IntFunction<Transport> {
+        private final InetSocketAddress address;
+
+        Loopback(InetSocketAddress address) {
+            this.address = address;
+        }
+
+        @Override
+        public Transport apply(int receiveBuffer) {
+            return new LoopbackTransport(address, receiveBuffer);
+        }
+    }
+
+    /** The IPv4 transport factory with the receive buffer the builder had. */
+    private static final class Sized implements Supplier<Transport> {
+        private final IntFunction<Transport> factory;
+        private final int receiveBuffer;
+
+        Sized(IntFunction<Transport> factory, int receiveBuffer) {
+            this.factory = factory;
+            this.receiveBuffer = receiveBuffer;
+        }
+
+        @Override
+        public Transport get() {
+            return factory.apply(receiveBuffer);
+        }
     }
 
     /**
@@ -385,7 +432,10 @@ public final class DhcpServerBuilder {
         }
         // interface mode: UDP 547 of that interface, joined to ff02::1:2; clients send by multicast there
         boolean onInterface = interfaceName != null && !transport6Chosen;
-        Supplier<Transport> v6Transport = onInterface ? () -> new Interface6Transport(interfaceName) : transport6;
+        Supplier<Transport> v6Transport = onInterface ? () -> new Interface6Transport(interfaceName)
+                : transport6 != null ? transport6 : built6.isEmpty() ? null
+                : () -> new LoopbackTransport(new InetSocketAddress(
+                        dev.dhcpembedded.internal.codec.Ipv6.parse("::1"), 0));
         List<StaticLease6> builtLeases6 = staticLeases6;
         if (built6.isEmpty() && !builtLeases6.isEmpty()) {
             throw new IllegalArgumentException("static lease6 " + builtLeases6.get(0)
@@ -397,9 +447,7 @@ public final class DhcpServerBuilder {
         ServerConfig config = builtSubnets.isEmpty() && config6 != null && builtLeases.isEmpty() ? null
                 : new ServerConfig(id, authoritative, offerHoldTime, declineProbation, builtSubnets, builtLeases,
                         globalOptions, rapidCommit, bootp);
-        IntFunction<Transport> factory = transport;
-        int buffer = receiveBuffer;
-        DhcpServer server = new DhcpServer(config, () -> factory.apply(buffer), interfaceName, journalCapacity,
+        DhcpServer server = new DhcpServer(config, new Sized(transport, receiveBuffer), interfaceName, journalCapacity,
                 clock, wallClock, config6, v6Transport);
         if (routerAdvertisements != null) {
             if (interfaceName == null) {

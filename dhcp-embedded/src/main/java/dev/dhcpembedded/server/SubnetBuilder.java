@@ -139,16 +139,24 @@ public final class SubnetBuilder {
 
     /** An option sent when the client asks for it in option 55 (or sends no list); replaces one of its code. */
     public SubnetBuilder option(DhcpOption option) {
-        options.removeIf(o -> o.code().equals(option.code()));
-        options.add(option);
+        replace(options, option);
         return this;
     }
 
     /** An option sent in every OFFER and ACK, asked for or not. */
     public SubnetBuilder alwaysSend(DhcpOption option) {
-        forced.removeIf(o -> o.code().equals(option.code()));
-        forced.add(option);
+        replace(forced, option);
         return this;
+    }
+
+    /** Puts {@code option} in {@code options} in place of any of its code (a loop: no lambda class at start-up). */
+    private static void replace(List<DhcpOption> options, DhcpOption option) {
+        for (int i = options.size() - 1; i >= 0; i--) {
+            if (options.get(i).code().equals(option.code())) {
+                options.remove(i);
+            }
+        }
+        options.add(option);
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.dhcpembedded.internal.transport;
 
 import java.io.IOException;
 import java.nio.channels.DatagramChannel;
-import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** How the channel-based transports stop: close the channel, then wait for the receiver thread to end. */
 final class ChannelClose {
@@ -10,12 +10,15 @@ final class ChannelClose {
     private ChannelClose() {
     }
 
-    /** Closes {@code channel}; a failure is only logged, since the transport is going away. */
-    static void closeQuietly(DatagramChannel channel, Logger log) {
+    /**
+     * Closes {@code channel}; a failure is only logged, as {@code owner}'s, since the transport is going away. The
+     * logger is looked up only then: a stop() that closes cleanly does not start SLF4J.
+     */
+    static void closeQuietly(DatagramChannel channel, Class<?> owner) {
         try {
             channel.close();
         } catch (IOException e) {
-            log.debug("close failed", e);
+            LoggerFactory.getLogger(owner).debug("close failed", e);
         }
     }
 

@@ -1,9 +1,7 @@
 package dev.dhcpembedded.internal.transport;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 
 /**
@@ -16,8 +14,27 @@ import java.nio.ByteBuffer;
  */
 final class DirectBuffers {
 
-    /** {@code Unsafe.invokeCleaner} bound to the one Unsafe; null when this JVM does not offer it. */
-    private static final MethodHandle INVOKE_CLEANER = invokeCleaner();
+    /** The one Unsafe; null when this JVM does not offer it. */
+    private static final Object UNSAFE;
+    /** Its {@code invokeCleaner(ByteBuffer)}, called by reflection: a method handle would spin classes at stop(). */
+    private static final Method INVOKE_CLEANER;
+
+    static {
+        Object unsafe = null;
+        Method invokeCleaner = null;
+        try {
+            Class<?> type = Class.forName("sun.misc.Unsafe");
+            Field theUnsafe = type.getDeclaredField("theUnsafe");
+            theUnsafe.setAccessible(true);
+            unsafe = theUnsafe.get(null);
+            invokeCleaner = type.getMethod("invokeCleaner", ByteBuffer.class);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            unsafe = null;
+            invokeCleaner = null;
+        }
+        UNSAFE = unsafe;
+        INVOKE_CLEANER = invokeCleaner;
+    }
 
     private DirectBuffers() {
     }
@@ -28,21 +45,9 @@ final class DirectBuffers {
             return;
         }
         try {
-            INVOKE_CLEANER.invokeExact(buffer);
-        } catch (Throwable e) { // never expected; the collector frees it later
+            INVOKE_CLEANER.invoke(UNSAFE, buffer);
+        } catch (ReflectiveOperationException | RuntimeException e) { // never expected; the collector frees it later
             return;
-        }
-    }
-
-    private static MethodHandle invokeCleaner() {
-        try {
-            Class<?> unsafe = Class.forName("sun.misc.Unsafe");
-            Field theUnsafe = unsafe.getDeclaredField("theUnsafe");
-            theUnsafe.setAccessible(true);
-            return MethodHandles.lookup().findVirtual(unsafe, "invokeCleaner",
-                    MethodType.methodType(void.class, ByteBuffer.class)).bindTo(theUnsafe.get(null));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
         }
     }
 }

@@ -143,7 +143,7 @@ public final class Interface6Transport implements Transport {
             if (channel == null) {
                 return;
             }
-            ChannelClose.closeQuietly(channel, log());
+            ChannelClose.closeQuietly(channel, Interface6Transport.class);
             channel = null;
             thread = receiverThread;
             receiverThread = null;

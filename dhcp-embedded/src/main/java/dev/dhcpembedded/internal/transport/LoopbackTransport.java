@@ -215,7 +215,7 @@ public final class LoopbackTransport implements Transport, DirectSender {
             if (channel == null) {
                 return;
             }
-            ChannelClose.closeQuietly(channel, log());
+            ChannelClose.closeQuietly(channel, LoopbackTransport.class);
             channel = null;
             thread = receiverThread;
             receiverThread = null;
