@@ -1,6 +1,7 @@
 package dev.dhcpembedded.junit.assertions;
 
 import dev.dhcpembedded.internal.codec.Fields;
+import dev.dhcpembedded.internal.lease.LeaseTimes;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.internal.codec.Ipv4;
 import dev.dhcpembedded.codec.MessageType;
@@ -496,7 +497,7 @@ public final class DhcpClientAssert extends AbstractAssert<DhcpClientAssert, Jou
 
     private static Duration t2(JournalEntry ack) {
         DhcpMessage m = ack.message().get();
-        return m.rebindingTime().orElseGet(() -> m.leaseTime().map(l -> l.multipliedBy(7).dividedBy(8))
+        return m.rebindingTime().orElseGet(() -> m.leaseTime().map(LeaseTimes::rebinding)
                 .orElse(Duration.ZERO));
     }
 
