@@ -2,9 +2,9 @@ package dev.dhcpembedded.server;
 
 import dev.dhcpembedded.codec6.Duid;
 import dev.dhcpembedded.internal.codec.Ipv6;
+import dev.dhcpembedded.internal.lease6.Addr6;
 import dev.dhcpembedded.internal.lease6.Prefix6;
 import dev.dhcpembedded.internal.lease6.StaticLease6;
-import java.math.BigInteger;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -17,7 +17,7 @@ public final class StaticLease6Builder {
 
     private final Duid duid;
     private OptionalLong iaid = OptionalLong.empty();
-    private Optional<BigInteger> address = Optional.empty();
+    private Optional<Addr6> address = Optional.empty();
     private Optional<Prefix6> prefix = Optional.empty();
 
     StaticLease6Builder(Duid duid) {

@@ -2,9 +2,9 @@ package dev.dhcpembedded.server;
 
 import dev.dhcpembedded.codec6.Dhcp6Option;
 import dev.dhcpembedded.internal.codec.Ipv6;
+import dev.dhcpembedded.internal.lease6.Addr6;
 import dev.dhcpembedded.internal.lease6.Prefix6;
 import dev.dhcpembedded.internal.lease6.Subnet6Config;
-import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +37,8 @@ public final class Subnet6Builder {
 
     /** Addresses from {@code first} to {@code last}, both included, inside the subnet's prefix. */
     public Subnet6Builder pool(String first, String last) {
-        BigInteger a = Prefix6.number(Ipv6.parse(first));
-        BigInteger b = Prefix6.number(Ipv6.parse(last));
+        Addr6 a = Prefix6.number(Ipv6.parse(first));
+        Addr6 b = Prefix6.number(Ipv6.parse(last));
         if (a.compareTo(b) > 0) {
             throw new IllegalArgumentException("pool " + first + "-" + last + " ends before it starts");
         }
@@ -69,14 +69,14 @@ public final class Subnet6Builder {
      * {@code ::1} when the prefix holds 512 addresses or fewer).
      */
     public Subnet6Builder defaultPool() {
-        BigInteger size = BigInteger.ONE.shiftLeft(128 - prefix.length());
-        if (size.compareTo(BigInteger.TWO) <= 0) {
+        int hostBits = 128 - prefix.length();
+        if (hostBits <= 1) {
             throw new IllegalArgumentException("subnet6 " + prefix + " has no room for a pool");
         }
-        BigInteger first = size.compareTo(BigInteger.valueOf(0x200)) > 0 ? BigInteger.valueOf(0x100) : BigInteger.ONE;
-        BigInteger last = size.subtract(BigInteger.ONE).min(BigInteger.valueOf(0xffff));
-        return pool(Ipv6.format(Prefix6.address(prefix.network().add(first))),
-                Ipv6.format(Prefix6.address(prefix.network().add(last))));
+        long first = hostBits > 9 ? 0x100 : 1; // over 0x200 addresses: from ::100
+        long last = hostBits >= 16 ? 0xffff : (1L << hostBits) - 1;
+        return pool(Ipv6.format(Prefix6.address(prefix.network().plus(first))),
+                Ipv6.format(Prefix6.address(prefix.network().plus(last))));
     }
 
     /** Delegates prefixes of length {@code delegatedLength} cut from {@code pool}, e.g. /56s from a /48. */

@@ -1,14 +1,13 @@
 package dev.dhcpembedded.internal.lease6;
 
 import dev.dhcpembedded.codec6.Duid;
-import java.math.BigInteger;
 import java.time.Instant;
 
 /**
  * One address (IA_NA) or delegated prefix (IA_PD) bound to a client's IA, keyed by DUID and IAID as RFC 8415 says.
  * Immutable; the table replaces a binding to change it.
  */
-public record Binding6(Key key, BigInteger resource, int prefixLength, State state, Instant expires,
+public record Binding6(Key key, Addr6 resource, int prefixLength, State state, Instant expires,
         Instant preferredUntil, Subnet6Config subnet) {
 
     /** The kind of IA. */

@@ -11,7 +11,6 @@ import dev.dhcpembedded.codec6.IaPd;
 import dev.dhcpembedded.codec6.IaPrefix;
 import dev.dhcpembedded.codec6.StatusCode;
 import dev.dhcpembedded.internal.codec.Ipv6;
-import java.math.BigInteger;
 import java.net.Inet6Address;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,25 +37,29 @@ public final class Lease6Engine {
 
     private final Clock clock;
     private volatile Server6Config config;
+    /** Option 2 of every reply: immutable, so one for all. */
+    private final Dhcp6Option serverIdOption;
     private final Map<Binding6.Key, Binding6> byKey = new LinkedHashMap<>();
-    private final Map<BigInteger, Binding6> addresses = new HashMap<>();
-    private final Map<BigInteger, Binding6> prefixes = new HashMap<>();
+    private final Map<Addr6, Binding6> addresses = new HashMap<>();
+    private final Map<Addr6, Binding6> prefixes = new HashMap<>();
     /** Static leases by address and by prefix network: never handed to anyone else. */
-    private final Map<BigInteger, StaticLease6> staticAddresses = new HashMap<>();
-    private final Map<BigInteger, StaticLease6> staticPrefixes = new HashMap<>();
+    private final Map<Addr6, StaticLease6> staticAddresses = new HashMap<>();
+    private final Map<Addr6, StaticLease6> staticPrefixes = new HashMap<>();
     /**
-     * Per address pool, how far the last scan found every address taken, and until when that stays true (the
-     * earliest expiry it passed): the next scan for a new client starts there, so that the lowest free address is
-     * still the one handed out but a pool filling up is not scanned from its first address each time. Forgotten
-     * whenever an address may come free earlier (a release, a decline, a client moving, a reset).
+     * Per address pool and delegation pool, how far the last scan found every candidate taken, and until when that
+     * stays true (the earliest expiry it passed): the next scan for a new client starts there, so that the lowest
+     * free address or prefix is still the one handed out but a pool filling up is not scanned from its start each
+     * time. Forgotten whenever a candidate may come free earlier (a release, a decline, a client moving, a reset).
      */
-    private final Map<Subnet6Config.Range, ScanMark> scanMarks = new HashMap<>();
+    private final Map<Subnet6Config.Ladder, ScanMark> scanMarks = new HashMap<>();
 
-    private record ScanMark(BigInteger from, Instant until) {
+    /** Every candidate of a pool before index {@code from} is taken until {@code until}. */
+    private record ScanMark(long from, Instant until) {
     }
 
     public Lease6Engine(Server6Config config, Clock clock) {
         this.config = config;
+        this.serverIdOption = Dhcp6Option.serverId(config.serverDuid());
         this.clock = clock;
         for (StaticLease6 lease : config.staticLeases()) {
             lease.address().ifPresent(a -> staticAddresses.put(a, lease));
@@ -235,126 +238,152 @@ public final class Lease6Engine {
             Dhcp6Message.Builder reply) {
         Instant now = clock.instant();
         boolean fixed = false;
-        for (IaNa ia : m.iaNa()) {
-            Binding6.Key key = new Binding6.Key(client, ia.iaid(), Binding6.Kind.NA);
-            List<IaAddress> hints = ia.addresses();
-            if (commit && !hints.isEmpty() && hints.stream().noneMatch(a -> link.prefix().contains(a.address()))) {
-                reply.option(Dhcp6Option.iaNa(IaNa.of(ia.iaid(), 0, 0, Dhcp6Option.statusCode(
-                        StatusCode.NOT_ON_LINK, "the addresses asked for are not on this link"))));
-                continue;
+        List<Dhcp6Option> options = m.options();
+        for (int i = 0; i < options.size(); i++) {
+            Dhcp6Option option = options.get(i);
+            if (option.code() == Dhcp6OptionCode.IA_NA) {
+                IaNa ia = option.asIaNa();
+                Binding6.Key key = new Binding6.Key(client, ia.iaid(), Binding6.Kind.NA);
+                Addr6 hint = null;
+                boolean onLink = false;
+                for (Dhcp6Option inner : ia.options()) {
+                    if (inner.code() == Dhcp6OptionCode.IAADDR) {
+                        Addr6 asked = Prefix6.number(inner.asIaAddress().address());
+                        hint = hint == null ? asked : hint;
+                        onLink |= link.prefix().contains(asked);
+                    }
+                }
+                if (commit && hint != null && !onLink) {
+                    reply.option(Dhcp6Option.iaNa(IaNa.of(ia.iaid(), 0, 0, Dhcp6Option.statusCode(
+                            StatusCode.NOT_ON_LINK, "the addresses asked for are not on this link"))));
+                    continue;
+                }
+                Binding6 b = assignAddress(key, hint, link, commit, now);
+                fixed |= b != null && staticAddresses.containsKey(b.resource());
+                reply.option(Dhcp6Option.iaNa(b != null ? iaNa(ia.iaid(), b)
+                        : IaNa.of(ia.iaid(), 0, 0, Dhcp6Option.statusCode(StatusCode.NO_ADDRS_AVAIL,
+                                "no addresses available"))));
+            } else if (option.code() == Dhcp6OptionCode.IA_PD) {
+                IaPd ia = option.asIaPd();
+                Binding6.Key key = new Binding6.Key(client, ia.iaid(), Binding6.Kind.PD);
+                Addr6 hint = null;
+                for (Dhcp6Option inner : ia.options()) {
+                    if (inner.code() == Dhcp6OptionCode.IAPREFIX && hint == null) {
+                        hint = Prefix6.number(inner.asIaPrefix().prefix());
+                    }
+                }
+                Binding6 b = assignPrefix(key, hint, link, commit, now);
+                fixed |= b != null && staticPrefixes.containsKey(b.resource());
+                reply.option(Dhcp6Option.iaPd(b != null ? iaPd(ia.iaid(), b)
+                        : IaPd.of(ia.iaid(), 0, 0, Dhcp6Option.statusCode(StatusCode.NO_PREFIX_AVAIL,
+                                "no prefixes available"))));
             }
-            Optional<BigInteger> hint = hints.stream().map(a -> Prefix6.number(a.address())).findFirst();
-            Optional<Binding6> b = assignAddress(key, hint, link, commit, now);
-            fixed |= b.isPresent() && staticAddresses.containsKey(b.get().resource());
-            reply.option(Dhcp6Option.iaNa(b.map(binding -> iaNa(ia.iaid(), binding))
-                    .orElseGet(() -> IaNa.of(ia.iaid(), 0, 0, Dhcp6Option.statusCode(StatusCode.NO_ADDRS_AVAIL,
-                            "no addresses available")))));
-        }
-        for (IaPd ia : m.iaPd()) {
-            Binding6.Key key = new Binding6.Key(client, ia.iaid(), Binding6.Kind.PD);
-            Optional<BigInteger> hint = ia.prefixes().stream().map(p -> Prefix6.number(p.prefix())).findFirst();
-            Optional<Binding6> b = assignPrefix(key, hint, link, commit, now);
-            fixed |= b.isPresent() && staticPrefixes.containsKey(b.get().resource());
-            reply.option(Dhcp6Option.iaPd(b.map(binding -> iaPd(ia.iaid(), binding))
-                    .orElseGet(() -> IaPd.of(ia.iaid(), 0, 0, Dhcp6Option.statusCode(StatusCode.NO_PREFIX_AVAIL,
-                            "no prefixes available")))));
         }
         return fixed;
     }
 
-    private Optional<Binding6> assignAddress(Binding6.Key key, Optional<BigInteger> hint, Subnet6Config link,
-            boolean commit, Instant now) {
+    /** The address bound or held for {@code key}, or null when none is free. */
+    private Binding6 assignAddress(Binding6.Key key, Addr6 hint, Subnet6Config link, boolean commit,
+            Instant now) {
         Binding6 current = byKey.get(key);
-        BigInteger chosen = null;
-        Optional<BigInteger> fixed = config.staticLeaseFor(key.duid(), key.iaid()).flatMap(StaticLease6::address)
-                .filter(a -> link.prefix().contains(a));
-        if (fixed.isPresent() && free(addresses, fixed.get(), key, now)) {
-            chosen = fixed.get();
+        Addr6 chosen = null;
+        Addr6 fixed = config.staticLeases().isEmpty() ? null : config.staticLeaseFor(key.duid(), key.iaid())
+                .flatMap(StaticLease6::address).filter(a -> link.prefix().contains(a)).orElse(null);
+        if (fixed != null && free(addresses, fixed, key, now)) {
+            chosen = fixed;
         } else if (current != null && current.subnet().equals(link) && current.state() != Binding6.State.DECLINED
                 && available(addresses, current.resource(), key, now) && link.inPool(current.resource())) {
             chosen = current.resource();
-        } else if (hint.isPresent() && link.inPool(hint.get()) && available(addresses, hint.get(), key, now)) {
-            chosen = hint.get();
+        } else if (hint != null && link.inPool(hint) && available(addresses, hint, key, now)) {
+            chosen = hint;
         } else {
-            int scanned = 0;
-            outer:
+            long budget = SCAN_LIMIT;
             for (Subnet6Config.Range range : link.pools()) {
-                ScanMark mark = scanMarks.get(range);
-                boolean marked = mark != null && now.isBefore(mark.until());
-                BigInteger a = marked ? mark.from() : range.first();
-                Instant until = marked ? mark.until() : Instant.MAX;
-                for (; a.compareTo(range.last()) <= 0; a = a.add(BigInteger.ONE)) {
-                    if (available(addresses, a, key, now)) {
-                        chosen = a;
-                        break;
-                    }
-                    Binding6 taken = addresses.get(a);
-                    if (taken != null && taken.holds(now) && taken.expires().isBefore(until)) {
-                        until = taken.expires();
-                    }
-                    if (++scanned >= SCAN_LIMIT) {
-                        break;
-                    }
+                chosen = scan(range, addresses, key, now, budget);
+                if (chosen != null) {
+                    break;
                 }
-                scanMarks.put(range, new ScanMark(a, until)); // every address before a is taken until then
-                if (chosen != null || scanned >= SCAN_LIMIT) {
-                    break outer;
-                }
-            }
-        }
-        if (chosen == null) {
-            return Optional.empty();
-        }
-        return Optional.of(bind(addresses, key, chosen, 128, link, commit, now));
-    }
-
-    private Optional<Binding6> assignPrefix(Binding6.Key key, Optional<BigInteger> hint, Subnet6Config link,
-            boolean commit, Instant now) {
-        Optional<Prefix6> fixed = config.staticLeaseFor(key.duid(), key.iaid()).flatMap(StaticLease6::prefix);
-        if (fixed.isPresent() && free(prefixes, fixed.get().network(), key, now)) {
-            return Optional.of(bind(prefixes, key, fixed.get().network(), fixed.get().length(), link, commit, now));
-        }
-        if (link.delegation().isEmpty()) {
-            return Optional.empty();
-        }
-        Subnet6Config.PdPool pool = link.delegation().get();
-        Binding6 current = byKey.get(key);
-        BigInteger chosen = null;
-        if (current != null && current.subnet().equals(link) && current.state() != Binding6.State.DECLINED
-                && current.prefixLength() == pool.delegatedLength() && pool.holds(current.resource(),
-                        current.prefixLength()) && available(prefixes, current.resource(), key, now)) {
-            chosen = current.resource();
-        } else if (hint.isPresent() && pool.holds(hint.get(), pool.delegatedLength())
-                && available(prefixes, hint.get(), key, now)) {
-            chosen = hint.get();
-        } else {
-            BigInteger count = pool.count().min(BigInteger.valueOf(SCAN_LIMIT));
-            for (BigInteger i = BigInteger.ZERO; i.compareTo(count) < 0; i = i.add(BigInteger.ONE)) {
-                BigInteger p = pool.prefix(i);
-                if (available(prefixes, p, key, now)) {
-                    chosen = p;
+                budget -= lastScanned;
+                if (budget <= 0) {
                     break;
                 }
             }
         }
-        if (chosen == null) {
-            return Optional.empty();
+        return chosen == null ? null : bind(addresses, key, chosen, 128, link, commit, now);
+    }
+
+    /** The prefix bound or held for {@code key}, or null when none is free. */
+    private Binding6 assignPrefix(Binding6.Key key, Addr6 hint, Subnet6Config link, boolean commit,
+            Instant now) {
+        Prefix6 fixed = config.staticLeases().isEmpty() ? null
+                : config.staticLeaseFor(key.duid(), key.iaid()).flatMap(StaticLease6::prefix).orElse(null);
+        if (fixed != null && free(prefixes, fixed.network(), key, now)) {
+            return bind(prefixes, key, fixed.network(), fixed.length(), link, commit, now);
         }
-        return Optional.of(bind(prefixes, key, chosen, pool.delegatedLength(), link, commit, now));
+        if (link.delegation().isEmpty()) {
+            return null;
+        }
+        Subnet6Config.PdPool pool = link.delegation().get();
+        Binding6 current = byKey.get(key);
+        Addr6 chosen;
+        if (current != null && current.subnet().equals(link) && current.state() != Binding6.State.DECLINED
+                && current.prefixLength() == pool.delegatedLength() && pool.holds(current.resource(),
+                        current.prefixLength()) && available(prefixes, current.resource(), key, now)) {
+            chosen = current.resource();
+        } else if (hint != null && pool.holds(hint, pool.delegatedLength())
+                && available(prefixes, hint, key, now)) {
+            chosen = hint;
+        } else {
+            chosen = scan(pool, prefixes, key, now, SCAN_LIMIT);
+        }
+        return chosen == null ? null : bind(prefixes, key, chosen, pool.delegatedLength(), link, commit, now);
+    }
+
+    /** How many candidates the last {@link #scan} looked at. */
+    private long lastScanned;
+
+    /**
+     * The first candidate of {@code pool} available to {@code key}, looking at most {@code budget} candidates, or
+     * null. It starts at the pool's scan mark while that holds, and leaves the mark where it stopped: every
+     * candidate before it is taken until the earliest expiry it passed. The one rule for address and prefix pools.
+     */
+    private Addr6 scan(Subnet6Config.Ladder pool, Map<Addr6, Binding6> index, Binding6.Key key, Instant now,
+            long budget) {
+        ScanMark mark = scanMarks.get(pool);
+        boolean marked = mark != null && now.isBefore(mark.until());
+        long i = marked ? mark.from() : 0;
+        Instant until = marked ? mark.until() : Instant.MAX;
+        long size = pool.size();
+        long scanned = 0;
+        Addr6 found = null;
+        for (; i < size && scanned < budget; i++, scanned++) {
+            Addr6 candidate = pool.at(i);
+            if (available(index, candidate, key, now)) {
+                found = candidate;
+                break;
+            }
+            Binding6 taken = index.get(candidate);
+            if (taken != null && taken.holds(now) && taken.expires().isBefore(until)) {
+                until = taken.expires();
+            }
+        }
+        lastScanned = scanned;
+        scanMarks.put(pool, new ScanMark(i, until)); // every candidate before i is taken until then
+        return found;
     }
 
     /** Free for {@code key} and not another client's static lease: what the pools and hints may hand out. */
-    private boolean available(Map<BigInteger, Binding6> index, BigInteger resource, Binding6.Key key, Instant now) {
+    private boolean available(Map<Addr6, Binding6> index, Addr6 resource, Binding6.Key key, Instant now) {
         StaticLease6 fixed = (index == addresses ? staticAddresses : staticPrefixes).get(resource);
         return (fixed == null || fixed.isFor(key.duid(), key.iaid())) && free(index, resource, key, now);
     }
 
-    private boolean free(Map<BigInteger, Binding6> index, BigInteger resource, Binding6.Key key, Instant now) {
+    private boolean free(Map<Addr6, Binding6> index, Addr6 resource, Binding6.Key key, Instant now) {
         Binding6 b = index.get(resource);
         return b == null || (b.key().equals(key) && b.state() != Binding6.State.DECLINED) || !b.holds(now);
     }
 
-    private Binding6 bind(Map<BigInteger, Binding6> index, Binding6.Key key, BigInteger resource, int length,
+    private Binding6 bind(Map<Addr6, Binding6> index, Binding6.Key key, Addr6 resource, int length,
             Subnet6Config link, boolean commit, Instant now) {
         Binding6 old = byKey.remove(key);
         if (old != null) {
@@ -449,7 +478,7 @@ public final class Lease6Engine {
     /** REBIND for an IA this server has no binding of: bind the client's address if it is on link and free. */
     private IaNa rebindUnknown(IaNa ia, Binding6.Key key, Subnet6Config link, Instant now) {
         IaAddress asked = ia.addresses().get(0);
-        BigInteger a = Prefix6.number(asked.address());
+        Addr6 a = Prefix6.number(asked.address());
         boolean own = config.staticLeaseFor(key.duid(), key.iaid()).flatMap(StaticLease6::address)
                 .filter(a::equals).isPresent();
         if ((link.inPool(a) || own) && link.prefix().contains(a) && available(addresses, a, key, now)) {
@@ -521,21 +550,45 @@ public final class Lease6Engine {
     /** A reply of {@code type} to {@code m}: its transaction id, server identifier, and client identifier echoed. */
     private Dhcp6Message.Builder base(Dhcp6MessageType type, Dhcp6Message m) {
         Dhcp6Message.Builder b = Dhcp6Message.builder(type).transactionId(m.transactionId());
-        b.option(Dhcp6Option.serverId(config.serverDuid()));
-        m.option(Dhcp6OptionCode.CLIENTID).ifPresent(b::option);
+        b.option(serverIdOption);
+        for (Dhcp6Option o : m.options()) {
+            if (o.code() == Dhcp6OptionCode.CLIENTID) {
+                b.option(o);
+                break;
+            }
+        }
         return b;
     }
 
     /** The link's options the ORO asks for, in the ORO's order; all of them when there is no ORO. */
     private void configuration(Dhcp6Message.Builder reply, Dhcp6Message m, Subnet6Config link) {
-        if (!m.hasOption(Dhcp6OptionCode.ORO)) {
-            link.options().forEach(reply::option);
+        Dhcp6Option oro = null;
+        for (Dhcp6Option o : m.options()) {
+            if (o.code() == Dhcp6OptionCode.ORO) {
+                oro = o;
+                break;
+            }
+        }
+        List<Dhcp6Option> offered = link.options();
+        if (oro == null) {
+            for (int i = 0; i < offered.size(); i++) {
+                reply.option(offered.get(i));
+            }
             return;
         }
-        for (int code : new java.util.LinkedHashSet<>(m.oro())) {
-            for (Dhcp6Option o : link.options()) {
-                if (o.code() == code) {
-                    reply.option(o);
+        List<Integer> codes = oro.asCodes();
+        for (int c = 0; c < codes.size(); c++) {
+            int code = codes.get(c);
+            boolean repeated = false;
+            for (int earlier = 0; earlier < c && !repeated; earlier++) {
+                repeated = codes.get(earlier) == code;
+            }
+            if (repeated) {
+                continue; // each code once, at its first place
+            }
+            for (int i = 0; i < offered.size(); i++) {
+                if (offered.get(i).code() == code) {
+                    reply.option(offered.get(i));
                 }
             }
         }

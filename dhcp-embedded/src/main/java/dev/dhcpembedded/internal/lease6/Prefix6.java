@@ -1,19 +1,16 @@
 package dev.dhcpembedded.internal.lease6;
 
 import dev.dhcpembedded.internal.codec.Ipv6;
-import java.math.BigInteger;
 import java.net.Inet6Address;
 
 /** An IPv6 prefix, its network as a 128-bit number. */
-public record Prefix6(BigInteger network, int length) {
-
-    static final BigInteger ALL = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
+public record Prefix6(Addr6 network, int length) {
 
     public Prefix6 {
         if (length < 0 || length > 128) {
             throw new IllegalArgumentException("prefix length " + length + " is outside 0..128");
         }
-        if (!network.and(hostMask(length)).equals(BigInteger.ZERO)) {
+        if (!network.and(hostMask(length)).isZero()) {
             throw new IllegalArgumentException(Ipv6.format(address(network)) + "/" + length
                     + " has bits set after the prefix length");
         }
@@ -34,23 +31,19 @@ public record Prefix6(BigInteger network, int length) {
         return new Prefix6(number(Ipv6.parse(text.substring(0, slash))), length);
     }
 
-    static BigInteger hostMask(int length) {
-        return BigInteger.ONE.shiftLeft(128 - length).subtract(BigInteger.ONE);
+    static Addr6 hostMask(int length) {
+        return Addr6.hostMask(length);
     }
 
-    public static BigInteger number(Inet6Address address) {
-        return new BigInteger(1, address.getAddress());
+    public static Addr6 number(Inet6Address address) {
+        return Addr6.of(address);
     }
 
-    public static Inet6Address address(BigInteger number) {
-        byte[] raw = number.toByteArray();
-        byte[] bytes = new byte[16];
-        int copy = Math.min(16, raw.length);
-        System.arraycopy(raw, raw.length - copy, bytes, 16 - copy, copy);
-        return Ipv6.read(bytes, 0);
+    public static Inet6Address address(Addr6 number) {
+        return number.toInet6Address();
     }
 
-    public boolean contains(BigInteger address) {
+    public boolean contains(Addr6 address) {
         return address.andNot(hostMask(length)).equals(network);
     }
 

@@ -2,7 +2,6 @@ package dev.dhcpembedded.internal.lease6;
 
 import dev.dhcpembedded.codec6.Duid;
 import dev.dhcpembedded.internal.codec.Ipv6;
-import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +57,7 @@ public record Server6Config(Duid serverDuid, List<Subnet6Config> subnets, boolea
 
     private static void check(StaticLease6 lease, List<Subnet6Config> subnets) {
         if (lease.address().isPresent()) {
-            BigInteger a = lease.address().get();
+            Addr6 a = lease.address().get();
             if (subnets.stream().noneMatch(s -> s.prefix().contains(a))) {
                 throw new IllegalArgumentException("static lease6 " + lease + " is outside every subnet6 ("
                         + subnets.stream().map(s -> s.prefix().toString()).collect(Collectors.joining(", "))

@@ -2,7 +2,6 @@ package dev.dhcpembedded.internal.lease6;
 
 import dev.dhcpembedded.codec6.Duid;
 import dev.dhcpembedded.internal.codec.Ipv6;
-import java.math.BigInteger;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -10,7 +9,7 @@ import java.util.OptionalLong;
  * A fixed address (IA_NA) and/or a fixed delegated prefix (IA_PD) for the client with this DUID; for one IAID only
  * when {@code iaid} is set, else for the client's first IA of each kind.
  */
-public record StaticLease6(Duid duid, OptionalLong iaid, Optional<BigInteger> address, Optional<Prefix6> prefix) {
+public record StaticLease6(Duid duid, OptionalLong iaid, Optional<Addr6> address, Optional<Prefix6> prefix) {
 
     public StaticLease6 {
         if (address.isEmpty() && prefix.isEmpty()) {

@@ -396,4 +396,25 @@ class Lease6EngineTest {
         engine.reset();
         assertThat(solicitFor(client(3))).as("after reset(), the pool is empty").isEqualTo("2001:db8:1::100");
     }
+
+    String prefixFor(Duid client) {
+        return reply(msg(Dhcp6MessageType.SOLICIT, client).option(pd(1))).iaPd().get(0).prefixes().get(0).cidr();
+    }
+
+    @Test
+    void aNewClientGetsTheLowestFreePrefixAfterAReleaseOrWhenAHoldEnds() {
+        for (int i = 1; i <= 3; i++) {
+            Duid c = client(i);
+            reply(msg(Dhcp6MessageType.REQUEST, c).option(Dhcp6Option.serverId(SERVER)).option(pd(1)));
+        }
+        assertThat(prefixFor(client(4))).isEqualTo("2001:db8:100:300::/56");
+        reply(msg(Dhcp6MessageType.RELEASE, client(2)).option(Dhcp6Option.serverId(SERVER)).option(pd(1)));
+        assertThat(prefixFor(client(5))).as("released: free again").isEqualTo("2001:db8:100:100::/56");
+        assertThat(prefixFor(client(6))).isEqualTo("2001:db8:100:400::/56");
+        clock.advance(Duration.ofSeconds(31)); // the offers to clients 4, 5 and 6 (30 s) are over
+        assertThat(prefixFor(client(7))).isEqualTo("2001:db8:100:100::/56");
+        assertThat(prefixFor(client(8))).isEqualTo("2001:db8:100:300::/56");
+        engine.reset();
+        assertThat(prefixFor(client(9))).as("after reset(), the pool is empty").isEqualTo("2001:db8:100::/56");
+    }
 }

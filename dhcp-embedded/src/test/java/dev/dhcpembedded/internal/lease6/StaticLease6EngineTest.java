@@ -15,8 +15,8 @@ import dev.dhcpembedded.codec6.IaPd;
 import dev.dhcpembedded.codec6.IaPrefix;
 import dev.dhcpembedded.codec6.StatusCode;
 import dev.dhcpembedded.internal.codec.Ipv6;
+import dev.dhcpembedded.internal.lease6.Addr6;
 import dev.dhcpembedded.server.TestClock;
-import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,7 +42,7 @@ class StaticLease6EngineTest {
     final TestClock clock = TestClock.at(Instant.parse("2026-01-01T00:00:00Z"));
     int xid = 1;
 
-    static BigInteger a(String address) {
+    static Addr6 a(String address) {
         return Prefix6.number(Ipv6.parse(address));
     }
 
