@@ -42,7 +42,7 @@ final class Dhcp6Decoder {
             }
             int xid = ((p[start + 1] & 0xFF) << 16) | ((p[start + 2] & 0xFF) << 8) | (p[start + 3] & 0xFF);
             List<Dhcp6Option> options = parseOptions(p, start + CLIENT_HEADER, end, origin, "message");
-            return new Dhcp6Message(code, xid, 0, UNSPECIFIED, UNSPECIFIED, options);
+            return Dhcp6Message.owning(code, xid, 0, UNSPECIFIED, UNSPECIFIED, options);
         }
         String name = Dhcp6MessageType.of(code).orElseThrow().rfcName();
         if (relayDepth > Dhcp6Message.HOP_COUNT_LIMIT) {
@@ -74,7 +74,7 @@ final class Dhcp6Decoder {
         if (!relayMessage) {
             throw new DhcpCodecException(name + " has no relay message option (9)", end - origin);
         }
-        return new Dhcp6Message(code, 0, hopCount, link, peer, options);
+        return Dhcp6Message.owning(code, 0, hopCount, link, peer, options);
     }
 
     private static List<Dhcp6Option> parseOptions(byte[] p, int start, int end, int origin, String owner) {

@@ -1,7 +1,6 @@
 package dev.dhcpembedded.codec6;
 
 import dev.dhcpembedded.codec.DhcpCodecException;
-import java.nio.ByteBuffer;
 
 /** Encodes a DHCPv6 message: its header, then each option as code, length and value, in order. */
 final class Dhcp6Encoder {
@@ -21,17 +20,24 @@ final class Dhcp6Encoder {
             throw new DhcpCodecException("message of " + length + " bytes is over the 65527-byte UDP payload limit",
                     -1);
         }
-        ByteBuffer b = ByteBuffer.allocate(length);
-        b.put((byte) m.messageCode());
+        byte[] out = new byte[length];
+        out[0] = (byte) m.messageCode();
+        int at;
         if (m.isRelay()) {
-            b.put((byte) m.hopCount()).put(m.linkAddress().getAddress()).put(m.peerAddress().getAddress());
+            out[1] = (byte) m.hopCount();
+            System.arraycopy(m.linkAddress().getAddress(), 0, out, 2, 16);
+            System.arraycopy(m.peerAddress().getAddress(), 0, out, 18, 16);
+            at = Dhcp6Decoder.RELAY_HEADER;
         } else {
             int xid = m.transactionId();
-            b.put((byte) (xid >>> 16)).put((byte) (xid >>> 8)).put((byte) xid);
+            out[1] = (byte) (xid >>> 16);
+            out[2] = (byte) (xid >>> 8);
+            out[3] = (byte) xid;
+            at = Dhcp6Decoder.CLIENT_HEADER;
         }
         for (Dhcp6Option o : m.options()) {
-            b.putShort((short) o.code()).putShort((short) o.length()).put(o.value());
+            at = o.writeTo(out, at);
         }
-        return b.array();
+        return out;
     }
 }

@@ -3,6 +3,7 @@ package dev.dhcpembedded.codec6;
 import dev.dhcpembedded.internal.codec.Ipv6;
 import java.net.Inet6Address;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,12 +31,25 @@ public final class Dhcp6Message {
 
     Dhcp6Message(int messageCode, int transactionId, int hopCount, Inet6Address linkAddress,
             Inet6Address peerAddress, List<Dhcp6Option> options) {
+        this(messageCode, transactionId, hopCount, linkAddress, peerAddress, List.copyOf(options), true);
+    }
+
+    /** A message that takes {@code options} as its own: a list no one else holds or changes (nulls checked). */
+    private Dhcp6Message(int messageCode, int transactionId, int hopCount, Inet6Address linkAddress,
+            Inet6Address peerAddress, List<Dhcp6Option> options, boolean owned) {
         this.messageCode = messageCode;
         this.transactionId = transactionId;
         this.hopCount = hopCount;
         this.linkAddress = linkAddress;
         this.peerAddress = peerAddress;
-        this.options = List.copyOf(options);
+        this.options = options;
+    }
+
+    /** A message over the decoder's fresh option list, which no one else holds. */
+    static Dhcp6Message owning(int messageCode, int transactionId, int hopCount, Inet6Address linkAddress,
+            Inet6Address peerAddress, List<Dhcp6Option> fresh) {
+        return new Dhcp6Message(messageCode, transactionId, hopCount, linkAddress, peerAddress,
+                Collections.unmodifiableList(fresh), true);
     }
 
     /** A builder for a client/server message of {@code type}. */
@@ -118,32 +132,63 @@ public final class Dhcp6Message {
 
     /** Every option of {@code code}, in wire order. */
     public List<Dhcp6Option> options(int code) {
-        return options.stream().filter(o -> o.code() == code).toList();
+        List<Dhcp6Option> out = new ArrayList<>(2);
+        for (int i = 0; i < options.size(); i++) {
+            if (options.get(i).code() == code) {
+                out.add(options.get(i));
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** The first option of {@code code}, or null. */
+    private Dhcp6Option first(int code) {
+        for (int i = 0; i < options.size(); i++) {
+            if (options.get(i).code() == code) {
+                return options.get(i);
+            }
+        }
+        return null;
     }
 
     public boolean hasOption(int code) {
-        return option(code).isPresent();
+        return first(code) != null;
     }
 
     public Optional<Duid> clientId() {
-        return option(Dhcp6OptionCode.CLIENTID).map(Dhcp6Option::asDuid);
+        Dhcp6Option o = first(Dhcp6OptionCode.CLIENTID);
+        return o == null ? Optional.empty() : Optional.of(o.asDuid());
     }
 
     public Optional<Duid> serverId() {
-        return option(Dhcp6OptionCode.SERVERID).map(Dhcp6Option::asDuid);
+        Dhcp6Option o = first(Dhcp6OptionCode.SERVERID);
+        return o == null ? Optional.empty() : Optional.of(o.asDuid());
     }
 
     public List<IaNa> iaNa() {
-        return options(Dhcp6OptionCode.IA_NA).stream().map(Dhcp6Option::asIaNa).toList();
+        List<IaNa> out = new ArrayList<>(1);
+        for (int i = 0; i < options.size(); i++) {
+            if (options.get(i).code() == Dhcp6OptionCode.IA_NA) {
+                out.add(options.get(i).asIaNa());
+            }
+        }
+        return Collections.unmodifiableList(out);
     }
 
     public List<IaPd> iaPd() {
-        return options(Dhcp6OptionCode.IA_PD).stream().map(Dhcp6Option::asIaPd).toList();
+        List<IaPd> out = new ArrayList<>(1);
+        for (int i = 0; i < options.size(); i++) {
+            if (options.get(i).code() == Dhcp6OptionCode.IA_PD) {
+                out.add(options.get(i).asIaPd());
+            }
+        }
+        return Collections.unmodifiableList(out);
     }
 
     /** The option request option's codes (empty when absent). */
     public List<Integer> oro() {
-        return option(Dhcp6OptionCode.ORO).map(Dhcp6Option::asCodes).orElse(List.of());
+        Dhcp6Option o = first(Dhcp6OptionCode.ORO);
+        return o == null ? List.of() : o.asCodes();
     }
 
     public OptionalInt preference() {
@@ -342,7 +387,7 @@ public final class Dhcp6Message {
         }
 
         public Dhcp6Message build() {
-            return new Dhcp6Message(messageCode, transactionId, hopCount, linkAddress, peerAddress, options);
+            return owning(messageCode, transactionId, hopCount, linkAddress, peerAddress, new ArrayList<>(options));
         }
     }
 }

@@ -226,18 +226,29 @@ public final class Dhcp6Option {
         if (length > MAX_LENGTH) {
             throw new IllegalArgumentException("option value of " + length + " bytes is over 65535");
         }
-        ByteBuffer b = ByteBuffer.allocate(length);
-        header.write(b);
-        for (Dhcp6Option o : inner) {
-            b.putShort((short) o.code).putShort((short) o.value.length).put(o.value);
+        byte[] out = new byte[length];
+        header.write(ByteBuffer.wrap(out));
+        int at = headerLength;
+        for (int i = 0; i < inner.size(); i++) {
+            at = inner.get(i).writeTo(out, at);
         }
-        return b.array();
+        return out;
     }
 
     // ---- accessors and views ----
 
     public int code() {
         return code;
+    }
+
+    /** Writes code, length and value at {@code out[at]}; returns where the next option goes. */
+    int writeTo(byte[] out, int at) {
+        out[at] = (byte) (code >>> 8);
+        out[at + 1] = (byte) code;
+        out[at + 2] = (byte) (value.length >>> 8);
+        out[at + 3] = (byte) value.length;
+        System.arraycopy(value, 0, out, at + 4, value.length);
+        return at + 4 + value.length;
     }
 
     /** A copy of the value bytes. */
@@ -256,7 +267,7 @@ public final class Dhcp6Option {
 
     /** A client or server identifier's DUID. */
     public Duid asDuid() {
-        return Duid.of(value);
+        return Duid.sharing(value);
     }
 
     public IaNa asIaNa() {

@@ -45,6 +45,12 @@ public final class Duid {
     }
 
     /** Parses hex such as {@code 000100011c39cf88080027fe8f95} (colons and spaces ignored). */
+    /** A DUID over an option's value, which no one changes: checked, not copied. */
+    static Duid sharing(byte[] immutable) {
+        validate(immutable, 0, immutable.length, 0);
+        return new Duid(immutable);
+    }
+
     public static Duid parse(String hex) {
         return of(Hex.parse(hex));
     }

@@ -27,8 +27,13 @@ public record IaNa(long iaid, long t1, long t2, List<Dhcp6Option> options) {
 
     /** The IA address options inside. */
     public List<IaAddress> addresses() {
-        return options.stream().filter(o -> o.code() == Dhcp6OptionCode.IAADDR).map(Dhcp6Option::asIaAddress)
-                .toList();
+        List<IaAddress> out = new java.util.ArrayList<>(1);
+        for (int i = 0; i < options.size(); i++) {
+            if (options.get(i).code() == Dhcp6OptionCode.IAADDR) {
+                out.add(options.get(i).asIaAddress());
+            }
+        }
+        return java.util.Collections.unmodifiableList(out);
     }
 
     /** The status code inside, if any. */

@@ -27,8 +27,13 @@ public record IaPd(long iaid, long t1, long t2, List<Dhcp6Option> options) {
 
     /** The IA prefix options inside. */
     public List<IaPrefix> prefixes() {
-        return options.stream().filter(o -> o.code() == Dhcp6OptionCode.IAPREFIX).map(Dhcp6Option::asIaPrefix)
-                .toList();
+        List<IaPrefix> out = new java.util.ArrayList<>(1);
+        for (int i = 0; i < options.size(); i++) {
+            if (options.get(i).code() == Dhcp6OptionCode.IAPREFIX) {
+                out.add(options.get(i).asIaPrefix());
+            }
+        }
+        return java.util.Collections.unmodifiableList(out);
     }
 
     /** The status code inside, if any. */

@@ -18,29 +18,53 @@ final class Options6 {
     }
 
     static List<Dhcp6Option> parse(byte[] p, int start, int end, Level level, String owner) {
-        List<Dhcp6Option> options = new ArrayList<>();
+        List<Dhcp6Option> options = new ArrayList<>(8);
+        walk(p, start, end, level, owner, -1, options);
+        return options;
+    }
+
+    /**
+     * Checks the options of {@code p[start, end)}, adding each to {@code out} (a copy of its value) when it is not
+     * null. The owner in errors is {@code owner}, or option {@code ownerCode} when {@code owner} is null: a name is
+     * built only for an error.
+     */
+    private static void walk(byte[] p, int start, int end, Level level, String owner, int ownerCode,
+            List<Dhcp6Option> out) {
         int i = start;
         while (i < end) {
             if (i + 4 > end) {
-                throw new DhcpCodecException(owner + ": " + (end - i)
+                throw new DhcpCodecException(owner(owner, ownerCode) + ": " + (end - i)
                         + " bytes left, too few for an option header (code and length)", i);
             }
             int code = u16(p, i);
             int length = u16(p, i + 2);
             if (i + 4 + length > end) {
-                throw new DhcpCodecException(owner + ": option " + code + " length " + length + " runs past the end ("
-                        + (end - i - 4) + " bytes left)", i + 2);
+                throw new DhcpCodecException(owner(owner, ownerCode) + ": option " + code + " length " + length
+                        + " runs past the end (" + (end - i - 4) + " bytes left)", i + 2);
             }
             validate(code, p, i + 4, length, level);
-            options.add(Dhcp6Option.wrap(code, java.util.Arrays.copyOfRange(p, i + 4, i + 4 + length)));
+            if (out != null) {
+                out.add(Dhcp6Option.wrap(code, java.util.Arrays.copyOfRange(p, i + 4, i + 4 + length)));
+            }
             i += 4 + length;
         }
-        return options;
+    }
+
+    private static String owner(String owner, int ownerCode) {
+        return owner != null ? owner : name(ownerCode);
+    }
+
+    private static String name(int code) {
+        return "option " + code + " (" + Dhcp6OptionCode.name(code) + ")";
+    }
+
+    /** Checks the options nested in option {@code code}'s value, keeping none. */
+    private static void check(byte[] p, int start, int end, Level level, int code) {
+        walk(p, start, end, level, null, code, null);
     }
 
     /** Checks one option's value at {@code p[at, at + length)}. */
     static void validate(int code, byte[] p, int at, int length, Level level) {
-        String name = "option " + code + " (" + Dhcp6OptionCode.name(code) + ")";
         switch (code) {
             case Dhcp6OptionCode.CLIENTID:
             case Dhcp6OptionCode.SERVERID:
@@ -49,79 +73,80 @@ final class Options6 {
             case Dhcp6OptionCode.IA_NA:
             case Dhcp6OptionCode.IA_PD:
                 if (level == Level.MESSAGE) {
-                    atLeast(name, length, 12, at);
-                    parse(p, at + 12, at + length, Level.IA, name);
+                    atLeast(code, length, 12, at);
+                    check(p, at + 12, at + length, Level.IA, code);
                 }
                 break;
             case Dhcp6OptionCode.IA_TA:
                 if (level == Level.MESSAGE) {
-                    atLeast(name, length, 4, at);
-                    parse(p, at + 4, at + length, Level.IA, name);
+                    atLeast(code, length, 4, at);
+                    check(p, at + 4, at + length, Level.IA, code);
                 }
                 break;
             case Dhcp6OptionCode.IAADDR:
                 if (level == Level.IA) {
-                    atLeast(name, length, 24, at);
-                    parse(p, at + 24, at + length, Level.IA_ENTRY, name);
+                    atLeast(code, length, 24, at);
+                    check(p, at + 24, at + length, Level.IA_ENTRY, code);
                 }
                 break;
             case Dhcp6OptionCode.IAPREFIX:
                 if (level == Level.IA) {
-                    atLeast(name, length, 25, at);
+                    atLeast(code, length, 25, at);
                     int prefixLength = p[at + 8] & 0xFF;
                     if (prefixLength > 128) {
-                        throw new DhcpCodecException(name + ": prefix length " + prefixLength + " is over 128",
+                        throw new DhcpCodecException(name(code) + ": prefix length " + prefixLength + " is over 128",
                                 at + 8);
                     }
-                    parse(p, at + 25, at + length, Level.IA_ENTRY, name);
+                    check(p, at + 25, at + length, Level.IA_ENTRY, code);
                 }
                 break;
             case Dhcp6OptionCode.ORO:
                 if (length % 2 != 0) {
-                    throw new DhcpCodecException(name + ": length " + length + " is odd", at - 2);
+                    throw new DhcpCodecException(name(code) + ": length " + length + " is odd", at - 2);
                 }
                 break;
             case Dhcp6OptionCode.PREFERENCE:
-                exactly(name, length, 1, at);
+                exactly(code, length, 1, at);
                 break;
             case Dhcp6OptionCode.ELAPSED_TIME:
-                exactly(name, length, 2, at);
+                exactly(code, length, 2, at);
                 break;
             case Dhcp6OptionCode.UNICAST:
-                exactly(name, length, 16, at);
+                exactly(code, length, 16, at);
                 break;
             case Dhcp6OptionCode.STATUS_CODE:
-                atLeast(name, length, 2, at);
+                atLeast(code, length, 2, at);
                 break;
             case Dhcp6OptionCode.RAPID_COMMIT:
             case Dhcp6OptionCode.RECONF_ACCEPT:
-                exactly(name, length, 0, at);
+                exactly(code, length, 0, at);
                 break;
             case Dhcp6OptionCode.DNS_SERVERS:
             case Dhcp6OptionCode.SNTP_SERVERS:
                 if (length % 16 != 0) {
-                    throw new DhcpCodecException(name + ": length " + length + " is not a multiple of 16", at - 2);
+                    throw new DhcpCodecException(name(code) + ": length " + length + " is not a multiple of 16",
+                            at - 2);
                 }
                 break;
             case Dhcp6OptionCode.DOMAIN_LIST:
-                Names6.decodeList(p, at, at + length, name);
+                Names6.decodeList(p, at, at + length, name(code));
                 break;
             case Dhcp6OptionCode.CLIENT_FQDN:
-                atLeast(name, length, 1, at);
-                if (Names6.readName(p, at + 1, at + length, name, new StringBuilder(), true) != at + length) {
-                    throw new DhcpCodecException(name + ": bytes after the domain name", at + 1);
+                atLeast(code, length, 1, at);
+                if (Names6.readName(p, at + 1, at + length, name(code), new StringBuilder(), true) != at + length) {
+                    throw new DhcpCodecException(name(code) + ": bytes after the domain name", at + 1);
                 }
                 break;
             case Dhcp6OptionCode.NTP_SERVER:
-                validateNtp(name, p, at, length);
+                validateNtp(name(code), p, at, length);
                 break;
             case Dhcp6OptionCode.REMOTE_ID:
-                atLeast(name, length, 4, at);
+                atLeast(code, length, 4, at);
                 break;
             case Dhcp6OptionCode.SOL_MAX_RT:
             case Dhcp6OptionCode.INF_MAX_RT:
             case Dhcp6OptionCode.INFORMATION_REFRESH_TIME:
-                exactly(name, length, 4, at);
+                exactly(code, length, 4, at);
                 break;
             default:
                 break; // opaque: kept byte for byte
@@ -153,15 +178,15 @@ final class Options6 {
         }
     }
 
-    private static void exactly(String name, int length, int expected, int at) {
+    private static void exactly(int code, int length, int expected, int at) {
         if (length != expected) {
-            throw new DhcpCodecException(name + ": length " + length + " is not " + expected, at - 2);
+            throw new DhcpCodecException(name(code) + ": length " + length + " is not " + expected, at - 2);
         }
     }
 
-    private static void atLeast(String name, int length, int minimum, int at) {
+    private static void atLeast(int code, int length, int minimum, int at) {
         if (length < minimum) {
-            throw new DhcpCodecException(name + ": length " + length + " is under " + minimum, at - 2);
+            throw new DhcpCodecException(name(code) + ": length " + length + " is under " + minimum, at - 2);
         }
     }
 
