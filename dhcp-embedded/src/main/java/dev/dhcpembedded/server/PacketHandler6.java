@@ -93,37 +93,41 @@ final class PacketHandler6 implements Transport.Receiver {
         }
         long receivedAt = clock.millis();
         InetAddress to = in.destination().getAddress();
-        Arrival6 arrival = new Arrival6(to != null && !to.isMulticastAddress());
+        Arrival6 arrival = to != null && !to.isMulticastAddress() ? Arrival6.UNICAST : Arrival6.MULTICAST;
         Optional<Stub6> stub = stubs.claim(request);
+        InetSocketAddress client = shownSource(in, request, onLink);
+        if (stub.isEmpty()) { // the engine alone: no plan, no scheduler
+            Decision6 decision = engine.handle(request, arrival);
+            String note = decision.rule();
+            record(JournalEntry.Kind.RECEIVED, client, onLink ? shownServer(true) : v6(in.destination()), in,
+                    in.bytes(), null, note);
+            if (decision.reply().isPresent()) {
+                send(in, decision.reply().get(), null, client, onLink, note);
+            }
+            return;
+        }
         List<Dhcp6Message> plan = new ArrayList<>();
         String note;
-        Response6 response = stub.map(Stub6::response).orElse(null);
-        if (response != null && response.isSilent()) {
+        Response6 response = stub.get().response();
+        if (response.isSilent()) {
             note = "stub (" + stub.get() + "): no reply";
         } else {
-            Decision6 decision = engine.handle(response == null ? request : withHints(request, response), arrival);
-            note = response == null ? decision.rule() : "stub (" + stub.get() + ") over: " + decision.rule();
+            Decision6 decision = engine.handle(withHints(request, response), arrival);
+            note = "stub (" + stub.get() + ") over: " + decision.rule();
             decision.reply().ifPresent(reply -> {
-                Dhcp6Message shaped = response == null ? reply : response.apply(reply);
+                Dhcp6Message shaped = response.apply(reply);
                 plan.add(shaped);
-                if (response != null) {
-                    for (Duid other : response.alsoFrom()) {
-                        plan.add(Response6.mapInnermost(shaped, m -> m.toBuilder()
-                                .replaceOption(Dhcp6Option.serverId(other)).build()));
-                    }
+                for (Duid other : response.alsoFrom()) {
+                    plan.add(Response6.mapInnermost(shaped, m -> m.toBuilder()
+                            .replaceOption(Dhcp6Option.serverId(other)).build()));
                 }
             });
         }
-        InetSocketAddress client = shownSource(in, request, onLink);
         record(JournalEntry.Kind.RECEIVED, client, onLink ? shownServer(true) : v6(in.destination()), in, in.bytes(),
                 null, note);
         for (Dhcp6Message reply : plan) {
-            Runnable send = () -> send(in, reply, response, client, onLink, note);
-            if (response == null) {
-                send.run();
-            } else {
-                scheduler.dispatch(response.delayTime(), response.delayedOnServerClock(), receivedAt, send);
-            }
+            scheduler.dispatch(response.delayTime(), response.delayedOnServerClock(), receivedAt,
+                    () -> send(in, reply, response, client, onLink, note));
         }
     }
 
@@ -172,18 +176,38 @@ final class PacketHandler6 implements Transport.Receiver {
         });
     }
 
+    /** The last client end shown, reused while the same sender repeats (perfdhcp sends from one address). */
+    private InetSocketAddress lastShownSource;
+    private InetSocketAddress shownServerOnLink;
+
     /** The client end as a link shows it: its address, port 546 (547 for a relay agent). */
-    private static InetSocketAddress shownSource(Datagram in, Dhcp6Message request, boolean onLink) {
+    private InetSocketAddress shownSource(Datagram in, Dhcp6Message request, boolean onLink) {
         if (!onLink) {
             return v6(in.source());
         }
         boolean relay = request != null && request.is(Dhcp6MessageType.RELAY_FORW);
-        return new InetSocketAddress(v6(in.source()).getAddress(), relay ? 547 : 546);
+        InetAddress address = v6(in.source()).getAddress();
+        int port = relay ? 547 : 546;
+        InetSocketAddress last = lastShownSource;
+        if (last != null && last.getPort() == port && last.getAddress().equals(address)) {
+            return last;
+        }
+        InetSocketAddress shown = new InetSocketAddress(address, port);
+        lastShownSource = shown;
+        return shown;
     }
 
     private InetSocketAddress shownServer(boolean onLink) {
         InetSocketAddress local = v6(transport.localAddress());
-        return onLink ? new InetSocketAddress(local.getAddress(), 547) : local;
+        if (!onLink) {
+            return local;
+        }
+        InetSocketAddress shown = shownServerOnLink;
+        if (shown == null || !shown.getAddress().equals(local.getAddress())) {
+            shown = new InetSocketAddress(local.getAddress(), 547);
+            shownServerOnLink = shown;
+        }
+        return shown;
     }
 
     /** IPv6 as it is; an IPv4 end (an in-memory transport's) is shown as ::1. */

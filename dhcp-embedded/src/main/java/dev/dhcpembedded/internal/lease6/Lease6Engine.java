@@ -85,9 +85,12 @@ public final class Lease6Engine {
     }
 
     public synchronized Decision6 handle(Dhcp6Message received, Arrival6 arrival) {
-        List<Dhcp6Message> relays = new ArrayList<>();
+        List<Dhcp6Message> relays = List.of();
         Dhcp6Message m = received;
         while (m.is(Dhcp6MessageType.RELAY_FORW)) {
+            if (relays.isEmpty()) {
+                relays = new ArrayList<>();
+            }
             relays.add(m);
             Optional<Dhcp6Message> inner = m.relayMessage();
             if (inner.isEmpty()) {
@@ -217,20 +220,20 @@ public final class Lease6Engine {
         }
         boolean fixed = assignAll(m, client, link, rapid, reply);
         configuration(reply, m, link);
-        return Decision6.reply(reply.build(), (rapid
+        return Decision6.reply(reply.build(), staticNote(rapid
                 ? "SOLICIT with rapid commit (14): REPLY, bindings made (RFC 8415 18.3.1)"
-                : "SOLICIT: ADVERTISE, offered resources held (RFC 8415 18.3.1)") + staticNote(fixed));
+                : "SOLICIT: ADVERTISE, offered resources held (RFC 8415 18.3.1)", fixed));
     }
 
     private Decision6 request(Dhcp6Message m, Duid client, Subnet6Config link) {
         Dhcp6Message.Builder reply = base(Dhcp6MessageType.REPLY, m);
         boolean fixed = assignAll(m, client, link, true, reply);
         configuration(reply, m, link);
-        return Decision6.reply(reply.build(), "REQUEST: REPLY, bindings made (RFC 8415 18.3.2)" + staticNote(fixed));
+        return Decision6.reply(reply.build(), staticNote("REQUEST: REPLY, bindings made (RFC 8415 18.3.2)", fixed));
     }
 
-    private static String staticNote(boolean fixed) {
-        return fixed ? " (static lease)" : "";
+    private static String staticNote(String rule, boolean fixed) {
+        return fixed ? rule + " (static lease)" : rule;
     }
 
     /** Answers every IA of {@code m}; true when a static lease was given. */
