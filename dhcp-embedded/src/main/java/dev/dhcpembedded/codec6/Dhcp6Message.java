@@ -303,7 +303,7 @@ public final class Dhcp6Message {
         private int hopCount;
         private Inet6Address linkAddress = UNSPECIFIED;
         private Inet6Address peerAddress = UNSPECIFIED;
-        private final List<Dhcp6Option> options = new ArrayList<>();
+        private final List<Dhcp6Option> options = new ArrayList<>(8);
 
         private Builder(int messageCode) {
             if (messageCode < 1 || messageCode > 255) {

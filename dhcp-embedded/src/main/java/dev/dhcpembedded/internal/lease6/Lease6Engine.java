@@ -263,9 +263,8 @@ public final class Lease6Engine {
                 }
                 Binding6 b = assignAddress(key, hint, link, commit, now);
                 fixed |= b != null && staticAddresses.containsKey(b.resource());
-                reply.option(Dhcp6Option.iaNa(b != null ? iaNa(ia.iaid(), b)
-                        : IaNa.of(ia.iaid(), 0, 0, Dhcp6Option.statusCode(StatusCode.NO_ADDRS_AVAIL,
-                                "no addresses available"))));
+                reply.option(b != null ? iaOption(ia.iaid(), b) : Dhcp6Option.iaNa(IaNa.of(ia.iaid(), 0, 0,
+                        Dhcp6Option.statusCode(StatusCode.NO_ADDRS_AVAIL, "no addresses available"))));
             } else if (option.code() == Dhcp6OptionCode.IA_PD) {
                 IaPd ia = option.asIaPd();
                 Binding6.Key key = new Binding6.Key(client, ia.iaid(), Binding6.Kind.PD);
@@ -277,9 +276,8 @@ public final class Lease6Engine {
                 }
                 Binding6 b = assignPrefix(key, hint, link, commit, now);
                 fixed |= b != null && staticPrefixes.containsKey(b.resource());
-                reply.option(Dhcp6Option.iaPd(b != null ? iaPd(ia.iaid(), b)
-                        : IaPd.of(ia.iaid(), 0, 0, Dhcp6Option.statusCode(StatusCode.NO_PREFIX_AVAIL,
-                                "no prefixes available"))));
+                reply.option(b != null ? iaOption(ia.iaid(), b) : Dhcp6Option.iaPd(IaPd.of(ia.iaid(), 0, 0,
+                        Dhcp6Option.statusCode(StatusCode.NO_PREFIX_AVAIL, "no prefixes available"))));
             }
         }
         return fixed;
@@ -415,17 +413,45 @@ public final class Lease6Engine {
         (updated.key().kind() == Binding6.Kind.NA ? addresses : prefixes).put(updated.resource(), updated);
     }
 
+    /**
+     * The IA_NA (with one IAADDR) or IA_PD (with one IAPREFIX) option of {@code b}, written straight into its value:
+     * the same bytes as {@code Dhcp6Option.iaNa(iaNa(iaid, b))}, and as its IA_PD twin with an IAPREFIX.
+     */
+    private static Dhcp6Option iaOption(long iaid, Binding6 b) {
+        Subnet6Config s = b.subnet();
+        boolean na = b.key().kind() == Binding6.Kind.NA;
+        byte[] v = new byte[12 + 4 + (na ? 24 : 25)];
+        putInt(v, 0, iaid);
+        putInt(v, 4, seconds(s.t1()));
+        putInt(v, 8, seconds(s.t2()));
+        v[12] = 0;
+        v[13] = (byte) (na ? Dhcp6OptionCode.IAADDR : Dhcp6OptionCode.IAPREFIX);
+        v[14] = 0;
+        v[15] = (byte) (na ? 24 : 25);
+        if (na) {
+            b.resource().write(v, 16);
+            putInt(v, 32, seconds(s.preferredLifetime()));
+            putInt(v, 36, seconds(s.validLifetime()));
+        } else {
+            putInt(v, 16, seconds(s.preferredLifetime()));
+            putInt(v, 20, seconds(s.validLifetime()));
+            v[24] = (byte) b.prefixLength();
+            b.resource().write(v, 25);
+        }
+        return Dhcp6Option.of(na ? Dhcp6OptionCode.IA_NA : Dhcp6OptionCode.IA_PD, v);
+    }
+
+    private static void putInt(byte[] out, int at, long v) {
+        out[at] = (byte) (v >>> 24);
+        out[at + 1] = (byte) (v >>> 16);
+        out[at + 2] = (byte) (v >>> 8);
+        out[at + 3] = (byte) v;
+    }
+
     private IaNa iaNa(long iaid, Binding6 b) {
         Subnet6Config s = b.subnet();
         return IaNa.of(iaid, seconds(s.t1()), seconds(s.t2()), Dhcp6Option.iaAddress(IaAddress.of(
                 Prefix6.address(b.resource()), seconds(s.preferredLifetime()), seconds(s.validLifetime()))));
-    }
-
-    private IaPd iaPd(long iaid, Binding6 b) {
-        Subnet6Config s = b.subnet();
-        return IaPd.of(iaid, seconds(s.t1()), seconds(s.t2()), Dhcp6Option.iaPrefix(IaPrefix.of(
-                Prefix6.address(b.resource()), b.prefixLength(), seconds(s.preferredLifetime()),
-                seconds(s.validLifetime()))));
     }
 
     private static long seconds(Duration d) {
@@ -467,7 +493,7 @@ public final class Lease6Engine {
                 Binding6 extended = b.with(Binding6.State.BOUND, now.plus(link.validLifetime()),
                         now.plus(link.preferredLifetime()));
                 replace(b, extended);
-                reply.option(Dhcp6Option.iaPd(iaPd(ia.iaid(), extended)));
+                reply.option(iaOption(ia.iaid(), extended));
             } else {
                 reply.option(Dhcp6Option.iaPd(IaPd.of(ia.iaid(), 0, 0,
                         Dhcp6Option.statusCode(StatusCode.NO_BINDING, "no binding for this IA"))));
@@ -554,9 +580,10 @@ public final class Lease6Engine {
     private Dhcp6Message.Builder base(Dhcp6MessageType type, Dhcp6Message m) {
         Dhcp6Message.Builder b = Dhcp6Message.builder(type).transactionId(m.transactionId());
         b.option(serverIdOption);
-        for (Dhcp6Option o : m.options()) {
-            if (o.code() == Dhcp6OptionCode.CLIENTID) {
-                b.option(o);
+        List<Dhcp6Option> options = m.options();
+        for (int i = 0; i < options.size(); i++) {
+            if (options.get(i).code() == Dhcp6OptionCode.CLIENTID) {
+                b.option(options.get(i));
                 break;
             }
         }
@@ -566,10 +593,10 @@ public final class Lease6Engine {
     /** The link's options the ORO asks for, in the ORO's order; all of them when there is no ORO. */
     private void configuration(Dhcp6Message.Builder reply, Dhcp6Message m, Subnet6Config link) {
         Dhcp6Option oro = null;
-        for (Dhcp6Option o : m.options()) {
-            if (o.code() == Dhcp6OptionCode.ORO) {
-                oro = o;
-                break;
+        List<Dhcp6Option> asked = m.options();
+        for (int i = 0; i < asked.size() && oro == null; i++) {
+            if (asked.get(i).code() == Dhcp6OptionCode.ORO) {
+                oro = asked.get(i);
             }
         }
         List<Dhcp6Option> offered = link.options();

@@ -37,6 +37,8 @@ public final class Interface6Transport implements Transport {
     private Thread receiverThread;
     private InetSocketAddress group;
     private InetSocketAddress linkLocal;
+    /** Replies are copied here to be sent; most fit (a reply over it is sent from its own array). */
+    private final ByteBuffer sendBuffer = ByteBuffer.allocateDirect(4096);
 
     public Interface6Transport(String name) {
         this.name = name;
@@ -115,7 +117,16 @@ public final class Interface6Transport implements Transport {
         if (current == null) {
             throw new IOException("transport is not started");
         }
-        current.send(ByteBuffer.wrap(datagram.bytes()), datagram.destination());
+        byte[] bytes = datagram.bytes();
+        synchronized (sendBuffer) { // one direct buffer for every reply: no wrapper, no temporary copy per send
+            sendBuffer.clear();
+            if (bytes.length > sendBuffer.capacity()) {
+                current.send(ByteBuffer.wrap(bytes), datagram.destination());
+                return;
+            }
+            sendBuffer.put(bytes).flip();
+            current.send(sendBuffer, datagram.destination());
+        }
     }
 
     /** The interface's link-local address and port 547: where replies come from. */

@@ -113,6 +113,11 @@ class Lease6EngineTest {
         assertThat(ia.addresses()).containsExactly(IaAddress.of(Ipv6.parse("2001:db8:1::100"), 3000, 4000));
         assertThat(advertise.iaPd().get(0).prefixes())
                 .containsExactly(IaPrefix.of(Ipv6.parse("2001:db8:100::"), 56, 3000, 4000));
+        assertThat(advertise.option(Dhcp6OptionCode.IA_NA)).as("byte for byte as the typed factories write it")
+                .contains(Dhcp6Option.iaNa(IaNa.of(1, 1500, 2400, Dhcp6Option.iaAddress(
+                        IaAddress.of(Ipv6.parse("2001:db8:1::100"), 3000, 4000)))));
+        assertThat(advertise.option(Dhcp6OptionCode.IA_PD)).contains(Dhcp6Option.iaPd(IaPd.of(2, 1500, 2400,
+                Dhcp6Option.iaPrefix(IaPrefix.of(Ipv6.parse("2001:db8:100::"), 56, 3000, 4000)))));
         assertThat(advertise.dnsServers()).containsExactly(Ipv6.parse("2001:db8:1::53"));
         assertThat(advertise.hasOption(Dhcp6OptionCode.DOMAIN_LIST)).as("not in the ORO").isFalse();
         assertThat(engine.bindings()).extracting(Binding6::state)
