@@ -236,51 +236,61 @@ public final class Lease6Engine {
         return fixed ? rule + " (static lease)" : rule;
     }
 
-    /** Answers every IA of {@code m}; true when a static lease was given. */
+    /** Answers every IA of {@code m}, the IA_NAs then the IA_PDs; true when a static lease was given. */
     private boolean assignAll(Dhcp6Message m, Duid client, Subnet6Config link, boolean commit,
             Dhcp6Message.Builder reply) {
         Instant now = clock.instant();
         boolean fixed = false;
         List<Dhcp6Option> options = m.options();
         for (int i = 0; i < options.size(); i++) {
-            Dhcp6Option option = options.get(i);
-            if (option.code() == Dhcp6OptionCode.IA_NA) {
-                IaNa ia = option.asIaNa();
-                Binding6.Key key = new Binding6.Key(client, ia.iaid(), Binding6.Kind.NA);
-                Addr6 hint = null;
-                boolean onLink = false;
-                for (Dhcp6Option inner : ia.options()) {
-                    if (inner.code() == Dhcp6OptionCode.IAADDR) {
-                        Addr6 asked = Prefix6.number(inner.asIaAddress().address());
-                        hint = hint == null ? asked : hint;
-                        onLink |= link.prefix().contains(asked);
-                    }
-                }
-                if (commit && hint != null && !onLink) {
-                    reply.option(Dhcp6Option.iaNa(IaNa.of(ia.iaid(), 0, 0, Dhcp6Option.statusCode(
-                            StatusCode.NOT_ON_LINK, "the addresses asked for are not on this link"))));
-                    continue;
-                }
-                Binding6 b = assignAddress(key, hint, link, commit, now);
-                fixed |= b != null && staticAddresses.containsKey(b.resource());
-                reply.option(b != null ? iaOption(ia.iaid(), b) : Dhcp6Option.iaNa(IaNa.of(ia.iaid(), 0, 0,
-                        Dhcp6Option.statusCode(StatusCode.NO_ADDRS_AVAIL, "no addresses available"))));
-            } else if (option.code() == Dhcp6OptionCode.IA_PD) {
-                IaPd ia = option.asIaPd();
-                Binding6.Key key = new Binding6.Key(client, ia.iaid(), Binding6.Kind.PD);
-                Addr6 hint = null;
-                for (Dhcp6Option inner : ia.options()) {
-                    if (inner.code() == Dhcp6OptionCode.IAPREFIX && hint == null) {
-                        hint = Prefix6.number(inner.asIaPrefix().prefix());
-                    }
-                }
-                Binding6 b = assignPrefix(key, hint, link, commit, now);
-                fixed |= b != null && staticPrefixes.containsKey(b.resource());
-                reply.option(b != null ? iaOption(ia.iaid(), b) : Dhcp6Option.iaPd(IaPd.of(ia.iaid(), 0, 0,
-                        Dhcp6Option.statusCode(StatusCode.NO_PREFIX_AVAIL, "no prefixes available"))));
+            if (options.get(i).code() == Dhcp6OptionCode.IA_NA) {
+                fixed |= assignNa(options.get(i).asIaNa(), client, link, commit, now, reply);
+            }
+        }
+        for (int i = 0; i < options.size(); i++) {
+            if (options.get(i).code() == Dhcp6OptionCode.IA_PD) {
+                fixed |= assignPd(options.get(i).asIaPd(), client, link, commit, now, reply);
             }
         }
         return fixed;
+    }
+
+    private boolean assignNa(IaNa ia, Duid client, Subnet6Config link, boolean commit, Instant now,
+            Dhcp6Message.Builder reply) {
+        Binding6.Key key = new Binding6.Key(client, ia.iaid(), Binding6.Kind.NA);
+        Addr6 hint = null;
+        boolean onLink = false;
+        for (Dhcp6Option inner : ia.options()) {
+            if (inner.code() == Dhcp6OptionCode.IAADDR) {
+                Addr6 asked = Prefix6.number(inner.asIaAddress().address());
+                hint = hint == null ? asked : hint;
+                onLink |= link.prefix().contains(asked);
+            }
+        }
+        if (commit && hint != null && !onLink) {
+            reply.option(Dhcp6Option.iaNa(IaNa.of(ia.iaid(), 0, 0, Dhcp6Option.statusCode(
+                    StatusCode.NOT_ON_LINK, "the addresses asked for are not on this link"))));
+            return false;
+        }
+        Binding6 b = assignAddress(key, hint, link, commit, now);
+        reply.option(b != null ? iaOption(ia.iaid(), b) : Dhcp6Option.iaNa(IaNa.of(ia.iaid(), 0, 0,
+                Dhcp6Option.statusCode(StatusCode.NO_ADDRS_AVAIL, "no addresses available"))));
+        return b != null && staticAddresses.containsKey(b.resource());
+    }
+
+    private boolean assignPd(IaPd ia, Duid client, Subnet6Config link, boolean commit, Instant now,
+            Dhcp6Message.Builder reply) {
+        Binding6.Key key = new Binding6.Key(client, ia.iaid(), Binding6.Kind.PD);
+        Addr6 hint = null;
+        for (Dhcp6Option inner : ia.options()) {
+            if (inner.code() == Dhcp6OptionCode.IAPREFIX && hint == null) {
+                hint = Prefix6.number(inner.asIaPrefix().prefix());
+            }
+        }
+        Binding6 b = assignPrefix(key, hint, link, commit, now);
+        reply.option(b != null ? iaOption(ia.iaid(), b) : Dhcp6Option.iaPd(IaPd.of(ia.iaid(), 0, 0,
+                Dhcp6Option.statusCode(StatusCode.NO_PREFIX_AVAIL, "no prefixes available"))));
+        return b != null && staticPrefixes.containsKey(b.resource());
     }
 
     /** The address bound or held for {@code key}, or null when none is free. */

@@ -138,6 +138,16 @@ class Lease6EngineTest {
     }
 
     @Test
+    void theReplyAnswersTheIaNasThenTheIaPdsWhateverTheirOrderInTheRequest() {
+        Dhcp6Message advertise = reply(msg(Dhcp6MessageType.SOLICIT, ALICE).option(pd(7)).option(na(1))
+                .option(pd(8)).option(na(2)));
+        assertThat(advertise.options()).extracting(Dhcp6Option::code).containsSubsequence(
+                Dhcp6OptionCode.IA_NA, Dhcp6OptionCode.IA_NA, Dhcp6OptionCode.IA_PD, Dhcp6OptionCode.IA_PD);
+        assertThat(advertise.iaNa()).extracting(IaNa::iaid).containsExactly(1L, 2L);
+        assertThat(advertise.iaPd()).extracting(IaPd::iaid).containsExactly(7L, 8L);
+    }
+
+    @Test
     void clientsAreKeyedByDuidAndIaid() {
         assertThat(address(bind(ALICE, 1), 0)).isEqualTo("2001:db8:1::100");
         assertThat(address(bind(BOB, 1), 0)).isEqualTo("2001:db8:1::101");
