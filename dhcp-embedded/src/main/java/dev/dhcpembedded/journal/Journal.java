@@ -59,6 +59,15 @@ public final class Journal {
             }
 
             @Override
+            public long record6(Journal journal, JournalEntry.Kind kind, long serverTimeMillis, long wallTimeMillis,
+                                InetSocketAddress source, InetSocketAddress destination, InetSocketAddress peer,
+                                String interfaceName, byte[] bytes, int offset, int length, String note,
+                                DhcpCodecException error) {
+                return journal.record6(kind, serverTimeMillis, wallTimeMillis, source, destination, peer,
+                        interfaceName, bytes, offset, length, note, error);
+            }
+
+            @Override
             public long recordTransport(Journal journal, long serverTimeMillis, long wallTimeMillis,
                                         String interfaceName, String note) {
                 return journal.record(JournalEntry.Kind.TRANSPORT, serverTimeMillis, wallTimeMillis, 0, 0, 0, 0,
@@ -129,11 +138,19 @@ public final class Journal {
     long record6(JournalEntry.Kind kind, long serverTimeMillis, long wallTimeMillis, InetSocketAddress source,
                  InetSocketAddress destination, InetSocketAddress peer, String interfaceName, byte[] bytes,
                  String note, DhcpCodecException error) {
+        return record6(kind, serverTimeMillis, wallTimeMillis, source, destination, peer, interfaceName, bytes, 0,
+                bytes.length, note, error);
+    }
+
+    /** {@code record6} of a payload at {@code bytes[offset, offset + length)}, copied: the caller keeps the array. */
+    long record6(JournalEntry.Kind kind, long serverTimeMillis, long wallTimeMillis, InetSocketAddress source,
+                 InetSocketAddress destination, InetSocketAddress peer, String interfaceName, byte[] bytes,
+                 int offset, int length, String note, DhcpCodecException error) {
         JournalEntry numbered = null;
         long number;
         synchronized (this) {
             if (slabs.add(++sequence, serverTimeMillis, wallTimeMillis, kind, interfaceName, 0, source.getPort(), 0,
-                    destination.getPort(), 0, peer.getPort(), bytes, note, error,
+                    destination.getPort(), 0, peer.getPort(), bytes, offset, length, note, error,
                     new InetSocketAddress[] {source, destination, peer})) {
                 evicted++;
             }

@@ -69,7 +69,8 @@ final class JournalSlabs {
                 destinationPort, peerIp, peerPort, payload, 0, payload.length, note, error, ends6);
     }
 
-    private boolean add(long sequence, long serverMillis, long wallMillis, JournalEntry.Kind kind,
+    /** {@link #add} of any entry at {@code payload[offset, offset + length)}; {@code ends6} as above. */
+    boolean add(long sequence, long serverMillis, long wallMillis, JournalEntry.Kind kind,
                         String interfaceName, int sourceIp, int sourcePort, int destinationIp, int destinationPort,
                         int peerIp, int peerPort, byte[] payload, int offset, int length, CharSequence note,
                         DhcpCodecException error, InetSocketAddress[] ends6) {

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Optional;
 import dev.dhcpembedded.internal.codec.Ipv6;
 import dev.dhcpembedded.internal.journal.JournalAccess;
+import dev.dhcpembedded.internal.transport.DirectReceiver;
+import dev.dhcpembedded.internal.transport.DirectSender;
 import dev.dhcpembedded.internal.lease6.Arrival6;
 import dev.dhcpembedded.internal.lease6.Decision6;
 import dev.dhcpembedded.internal.lease6.Lease6Engine;
@@ -38,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * The DHCPv6 packet path, one way: decode, journal, ask the v6 engine, encode, journal, send. A malformed packet is
  * journaled with its reason and offset and gets no reply; nothing escapes from here.
  */
-final class PacketHandler6 implements Transport.Receiver {
+final class PacketHandler6 implements DirectReceiver {
 
     private static final Inet6Address LOOPBACK = Ipv6.parse("::1");
 
@@ -70,39 +72,61 @@ final class PacketHandler6 implements Transport.Receiver {
     @Override
     public void onDatagram(Datagram in) {
         try {
-            handle(in);
+            handle(in.bytes(), in.bytes().length, in.source(), in.destination(), in.interfaceName(), in);
         } catch (RuntimeException e) {
             log().error("unexpected failure on a DHCPv6 datagram from {}; the server keeps serving", in.source(), e);
         }
     }
 
-    private void handle(Datagram in) {
+    /** The project's own transports: the datagram read where it was received, no {@link Datagram} made. */
+    @Override
+    public void onDatagram(byte[] bytes, int length, InetSocketAddress source, InetSocketAddress destination,
+                           String interfaceName, boolean broadcast) {
+        try {
+            if (transport instanceof DirectSender) {
+                handle(bytes, length, source, destination, interfaceName, null);
+            } else { // replies go through the public Transport API: the request as a Datagram of its own
+                onDatagram(new Datagram(java.util.Arrays.copyOf(bytes, length), source, destination, interfaceName,
+                        broadcast));
+            }
+        } catch (RuntimeException e) {
+            log().error("unexpected failure on a DHCPv6 datagram from {}; the server keeps serving", source, e);
+        }
+    }
+
+    /**
+     * One datagram at {@code bytes[0, length)}; {@code in} is it as a {@link Datagram} when the transport made one,
+     * null when the array is the transport's and is reused once this returns (the request is decoded into objects
+     * of its own and journaled as a copy, so nothing here keeps the array).
+     */
+    private void handle(byte[] bytes, int length, InetSocketAddress source, InetSocketAddress destination,
+                        String interfaceName, Datagram in) {
         boolean onLink = transport.linkView() == LinkView.AS_ON_A_LINK;
         Dhcp6Message request;
         try {
-            request = Dhcp6Codec.decode(in.bytes());
+            request = Dhcp6Codec.decode(bytes, 0, length);
         } catch (DhcpCodecException e) {
-            record(JournalEntry.Kind.REJECTED, shownSource(in, null, onLink), shownServer(onLink), in, in.bytes(), e,
-                    "dropped: " + e.getMessage());
+            record(JournalEntry.Kind.REJECTED, shownSource(source, null, onLink), shownServer(onLink), source,
+                    interfaceName, bytes, length, e, "dropped: " + e.getMessage());
             return;
         }
+        InetSocketAddress client = shownSource(source, request, onLink);
+        InetSocketAddress server = onLink ? shownServer(true) : v6(destination);
         if (paused.get()) { // an outage: journaled, so a test sees what the client tried, and never answered
-            record(JournalEntry.Kind.RECEIVED, shownSource(in, request, onLink), onLink ? shownServer(true)
-                    : v6(in.destination()), in, in.bytes(), null, PacketHandler.PAUSED_NOTE);
+            record(JournalEntry.Kind.RECEIVED, client, server, source, interfaceName, bytes, length, null,
+                    PacketHandler.PAUSED_NOTE);
             return;
         }
         long receivedAt = clock.millis();
-        InetAddress to = in.destination().getAddress();
+        InetAddress to = destination.getAddress();
         Arrival6 arrival = to != null && !to.isMulticastAddress() ? Arrival6.UNICAST : Arrival6.MULTICAST;
         Optional<Stub6> stub = stubs.claim(request);
-        InetSocketAddress client = shownSource(in, request, onLink);
         if (stub.isEmpty()) { // the engine alone: no plan, no scheduler
             Decision6 decision = engine.handle(request, arrival);
             String note = decision.rule();
-            record(JournalEntry.Kind.RECEIVED, client, onLink ? shownServer(true) : v6(in.destination()), in,
-                    in.bytes(), null, note);
+            record(JournalEntry.Kind.RECEIVED, client, server, source, interfaceName, bytes, length, null, note);
             if (decision.reply().isPresent()) {
-                send(in, decision.reply().get(), null, client, onLink, note);
+                send(in, source, interfaceName, decision.reply().get(), null, client, onLink, note);
             }
             return;
         }
@@ -123,16 +147,20 @@ final class PacketHandler6 implements Transport.Receiver {
                 }
             });
         }
-        record(JournalEntry.Kind.RECEIVED, client, onLink ? shownServer(true) : v6(in.destination()), in, in.bytes(),
-                null, note);
+        record(JournalEntry.Kind.RECEIVED, client, server, source, interfaceName, bytes, length, null, note);
         for (Dhcp6Message reply : plan) {
             scheduler.dispatch(response.delayTime(), response.delayedOnServerClock(), receivedAt,
-                    () -> send(in, reply, response, client, onLink, note));
+                    () -> send(in, source, interfaceName, reply, response, client, onLink, note));
         }
     }
 
-    private void send(Datagram in, Dhcp6Message reply, Response6 response, InetSocketAddress client,
-                      boolean onLink, String note) {
+    /**
+     * Encodes, journals and sends a reply to the request from {@code source}; {@code in} is the request as a
+     * {@link Datagram}, or null on the project's own transports (a {@link DirectSender}), which send from the
+     * reply's array.
+     */
+    private void send(Datagram in, InetSocketAddress source, String interfaceName, Dhcp6Message reply,
+                      Response6 response, InetSocketAddress client, boolean onLink, String note) {
         if (paused.get()) {
             return; // a reply delayed into an outage is lost with it
         }
@@ -140,10 +168,17 @@ final class PacketHandler6 implements Transport.Receiver {
         if (response != null) {
             bytes = response.malform(bytes);
         }
-        InetSocketAddress actual = transport.replyDestination(in, in.source(), null);
-        record(JournalEntry.Kind.SENT, shownServer(onLink), onLink ? client : actual, in, bytes, null, note);
+        DirectSender direct = in == null ? (DirectSender) transport : null;
+        InetSocketAddress actual = direct != null ? direct.replyDestination(source, 0, 0, null, 0)
+                : transport.replyDestination(in, source, null);
+        record(JournalEntry.Kind.SENT, shownServer(onLink), onLink ? client : actual, source, interfaceName, bytes,
+                bytes.length, null, note);
         try {
-            transport.send(new Datagram(bytes, transport.localAddress(), actual, in.interfaceName(), false));
+            if (direct != null) {
+                direct.send(bytes, bytes.length, actual, false);
+            } else {
+                transport.send(new Datagram(bytes, transport.localAddress(), actual, interfaceName, false));
+            }
         } catch (IOException e) {
             log().warn("sending to {} failed: {}", actual, e.toString());
         }
@@ -181,12 +216,12 @@ final class PacketHandler6 implements Transport.Receiver {
     private InetSocketAddress shownServerOnLink;
 
     /** The client end as a link shows it: its address, port 546 (547 for a relay agent). */
-    private InetSocketAddress shownSource(Datagram in, Dhcp6Message request, boolean onLink) {
+    private InetSocketAddress shownSource(InetSocketAddress source, Dhcp6Message request, boolean onLink) {
         if (!onLink) {
-            return v6(in.source());
+            return v6(source);
         }
         boolean relay = request != null && request.is(Dhcp6MessageType.RELAY_FORW);
-        InetAddress address = v6(in.source()).getAddress();
+        InetAddress address = v6(source).getAddress();
         int port = relay ? 547 : 546;
         InetSocketAddress last = lastShownSource;
         if (last != null && last.getPort() == port && last.getAddress().equals(address)) {
@@ -216,9 +251,10 @@ final class PacketHandler6 implements Transport.Receiver {
                 : new InetSocketAddress(LOOPBACK, address.getPort());
     }
 
-    private void record(JournalEntry.Kind kind, InetSocketAddress source, InetSocketAddress destination,
-                        Datagram in, byte[] bytes, DhcpCodecException error, String note) {
-        JournalAccess.record6(journal, kind, clock.millis(), wallClock.millis(), source, destination,
-                in.source(), in.interfaceName(), bytes, note, error);
+    private void record(JournalEntry.Kind kind, InetSocketAddress shownSource, InetSocketAddress shownDestination,
+                        InetSocketAddress peer, String interfaceName, byte[] bytes, int length,
+                        DhcpCodecException error, String note) {
+        JournalAccess.record6(journal, kind, clock.millis(), wallClock.millis(), shownSource, shownDestination, peer,
+                interfaceName, bytes, 0, length, note, error);
     }
 }

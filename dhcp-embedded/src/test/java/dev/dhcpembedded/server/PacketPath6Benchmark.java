@@ -8,6 +8,8 @@ import dev.dhcpembedded.codec6.Dhcp6OptionCode;
 import dev.dhcpembedded.codec6.Duid;
 import dev.dhcpembedded.codec6.IaNa;
 import dev.dhcpembedded.codec6.IaPd;
+import dev.dhcpembedded.internal.transport.DirectReceiver;
+import dev.dhcpembedded.internal.transport.DirectSender;
 import dev.dhcpembedded.transport.Datagram;
 import dev.dhcpembedded.transport.LinkView;
 import dev.dhcpembedded.transport.Transport;
@@ -30,12 +32,15 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The DHCPv6 packet path alone, in memory: SOLICIT in, ADVERTISE out, REQUEST in, REPLY out, with the journal on and
  * nothing of a client's own encoding or decoding in the figure. Run with {@code -prof gc}: {@code
- * gc.alloc.rate.norm} is the bytes allocated per exchange, the received datagrams' bytes included (a socket
- * transport allocates them too): {@code dhcp-embedded/bench/jmh.sh PacketPath6Benchmark -prof gc}.
+ * gc.alloc.rate.norm} is the bytes allocated per exchange, a received datagram's own bytes included where the
+ * transport makes them (the public {@code Transport} API's {@code Datagram}; the project's own transports read
+ * datagrams in one reused array):
+ * {@code dhcp-embedded/bench/jmh.sh PacketPath6Benchmark -prof gc}.
  *
  * <ul>
  *   <li>{@link #exchange()}: the next of {@value #CLIENTS} known DUIDs (IA_NA, an ORO), as perfdhcp -6 sends them:
- *   each client gets its address again;</li>
+ *   each client gets its address again, delivered as the project's transports deliver;</li>
+ *   <li>{@link #exchangePublicTransport()}: the same through the public {@code Transport} API;</li>
  *   <li>{@link #newClient()}: a DUID never seen before each time (IA_NA and IA_PD), so that every exchange scans
  *   the address pool and the delegation pool for the next free resource; the table is emptied before each
  *   iteration.</li>
@@ -111,7 +116,17 @@ public class PacketPath6Benchmark {
         return b.build();
     }
 
+    /** As the project's transports deliver: copied into their one receive array, read there. */
     private byte[] deliver(byte[] bytes) {
+        transport.last = null;
+        System.arraycopy(bytes, 0, transport.receiveBuffer, 0, bytes.length);
+        ((DirectReceiver) transport.receiver).onDatagram(transport.receiveBuffer, bytes.length, CLIENT, ALL_SERVERS,
+                "mem", false);
+        return transport.last;
+    }
+
+    /** As a transport of one's own delivers, through the public API: a {@link Datagram} with its own bytes. */
+    private byte[] deliverPublic(byte[] bytes) {
         transport.last = null;
         transport.receiver.onDatagram(new Datagram(bytes.clone(), CLIENT, ALL_SERVERS, "mem", false));
         return transport.last;
@@ -139,6 +154,16 @@ public class PacketPath6Benchmark {
         return advertise.length + reply.length;
     }
 
+    /** {@link #exchange()} through the public {@code Transport} API: a {@link Datagram} each way. */
+    @Benchmark
+    public int exchangePublicTransport() {
+        int client = next;
+        next = (client + 1) % CLIENTS;
+        byte[] advertise = deliverPublic(solicits[client]);
+        byte[] reply = deliverPublic(requests[client]);
+        return advertise.length + reply.length;
+    }
+
     /** The same exchange by a DUID never seen before: a new address and a new delegated prefix. */
     @Benchmark
     public int newClient() {
@@ -153,11 +178,23 @@ public class PacketPath6Benchmark {
         return advertise.length + reply.length;
     }
 
-    /** Hands datagrams to the server and keeps only the last reply. */
-    static final class DiscardTransport6 implements Transport {
+    /** Hands datagrams to the server and keeps only the last reply, as the project's transports do or not. */
+    static final class DiscardTransport6 implements Transport, DirectSender {
         static final InetSocketAddress SERVER = new InetSocketAddress("fe80::1", 547);
+        final byte[] receiveBuffer = new byte[65535];
         Receiver receiver;
         byte[] last;
+
+        @Override
+        public void send(byte[] bytes, int length, InetSocketAddress destination, boolean broadcast) {
+            last = bytes;
+        }
+
+        @Override
+        public InetSocketAddress replyDestination(InetSocketAddress requestSource, int rfcIp, int rfcPort,
+                                                  byte[] ethernet, int ethernetOffset) {
+            return requestSource;
+        }
 
         @Override
         public void start(Receiver r) {

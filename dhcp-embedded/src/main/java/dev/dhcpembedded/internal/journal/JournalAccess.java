@@ -29,6 +29,11 @@ public final class JournalAccess {
                      InetSocketAddress source, InetSocketAddress destination, InetSocketAddress peer,
                      String interfaceName, byte[] bytes, String note, DhcpCodecException error);
 
+        long record6(Journal journal, JournalEntry.Kind kind, long serverTimeMillis, long wallTimeMillis,
+                     InetSocketAddress source, InetSocketAddress destination, InetSocketAddress peer,
+                     String interfaceName, byte[] bytes, int offset, int length, String note,
+                     DhcpCodecException error);
+
         long recordTransport(Journal journal, long serverTimeMillis, long wallTimeMillis, String interfaceName,
                              String note);
 
@@ -109,6 +114,15 @@ public final class JournalAccess {
                                String interfaceName, byte[] bytes, String note, DhcpCodecException error) {
         return writer().record6(journal, kind, serverTimeMillis, wallTimeMillis, source, destination, peer,
                 interfaceName, bytes, note, error);
+    }
+
+    /** {@link #record6} of a payload at {@code bytes[offset, offset + length)}, copied: the caller keeps the array. */
+    public static long record6(Journal journal, JournalEntry.Kind kind, long serverTimeMillis, long wallTimeMillis,
+                               InetSocketAddress source, InetSocketAddress destination, InetSocketAddress peer,
+                               String interfaceName, byte[] bytes, int offset, int length, String note,
+                               DhcpCodecException error) {
+        return writer().record6(journal, kind, serverTimeMillis, wallTimeMillis, source, destination, peer,
+                interfaceName, bytes, offset, length, note, error);
     }
 
     /**

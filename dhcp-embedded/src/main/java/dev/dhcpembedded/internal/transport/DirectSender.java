@@ -14,7 +14,7 @@ public interface DirectSender {
     /**
      * Where a reply to a request from {@code requestSource} really goes, given RFC 2131 §4.1's {@code rfcIp} and
      * {@code rfcPort}; the client's Ethernet address is {@code request[ethernetOffset, +6)}, or absent when
-     * {@code ethernet} is null.
+     * {@code ethernet} is null. For DHCPv6 (both 0, no Ethernet address) it is the sender's address and port.
      */
     InetSocketAddress replyDestination(InetSocketAddress requestSource, int rfcIp, int rfcPort, byte[] ethernet,
                                        int ethernetOffset);

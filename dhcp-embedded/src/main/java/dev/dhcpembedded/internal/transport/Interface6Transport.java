@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * go from the interface's link-local address to the client's link-local address and port 546 (to the relay agent,
  * port 547, for relayed messages): the sender's address and port. No native code: the JDK's socket does it.
  */
-public final class Interface6Transport implements Transport {
+public final class Interface6Transport implements Transport, DirectSender {
 
     /** All_DHCP_Relay_Agents_and_Servers. */
     public static final String ALL_SERVERS = "ff02::1:2";
@@ -85,7 +85,10 @@ public final class Interface6Transport implements Transport {
     }
 
     private void receiveLoop(DatagramChannel opened, Receiver receiver) {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(65535);
+        DirectReceiver direct = receiver instanceof DirectReceiver ? (DirectReceiver) receiver : null;
+        // the server's own receiver reads the array in place (the channel copies through its cached direct
+        // buffer); any other gets a copy per datagram, as Datagram owns its bytes
+        ByteBuffer buffer = direct != null ? ByteBuffer.allocate(65535) : ByteBuffer.allocateDirect(65535);
         while (opened.isOpen()) {
             InetSocketAddress source;
             try {
@@ -98,10 +101,14 @@ public final class Interface6Transport implements Transport {
                 continue;
             }
             buffer.flip();
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.get(bytes);
             try {
-                receiver.onDatagram(new Datagram(bytes, source, group, name, false));
+                if (direct != null) {
+                    direct.onDatagram(buffer.array(), buffer.limit(), source, group, name, false);
+                } else {
+                    byte[] bytes = new byte[buffer.remaining()];
+                    buffer.get(bytes);
+                    receiver.onDatagram(new Datagram(bytes, source, group, name, false));
+                }
             } catch (RuntimeException e) {
                 log().error("the server failed on a datagram from {}; it keeps serving", source, e);
             }
@@ -110,6 +117,12 @@ public final class Interface6Transport implements Transport {
 
     @Override
     public void send(Datagram datagram) throws IOException {
+        send(datagram.bytes(), datagram.bytes().length, datagram.destination(), false);
+    }
+
+    /** Sends {@code bytes[0, length)}: copied into one direct buffer for every reply (no wrapper, no copy made). */
+    @Override
+    public void send(byte[] bytes, int length, InetSocketAddress destination, boolean broadcast) throws IOException {
         DatagramChannel current;
         synchronized (this) {
             current = channel;
@@ -117,16 +130,22 @@ public final class Interface6Transport implements Transport {
         if (current == null) {
             throw new IOException("transport is not started");
         }
-        byte[] bytes = datagram.bytes();
-        synchronized (sendBuffer) { // one direct buffer for every reply: no wrapper, no temporary copy per send
-            sendBuffer.clear();
-            if (bytes.length > sendBuffer.capacity()) {
-                current.send(ByteBuffer.wrap(bytes), datagram.destination());
+        synchronized (sendBuffer) {
+            if (length > sendBuffer.capacity()) { // a reply over it is sent from its own array
+                current.send(ByteBuffer.wrap(bytes, 0, length), destination);
                 return;
             }
-            sendBuffer.put(bytes).flip();
-            current.send(sendBuffer, datagram.destination());
+            sendBuffer.clear();
+            sendBuffer.put(bytes, 0, length).flip();
+            current.send(sendBuffer, destination);
         }
+    }
+
+    /** As {@link #replyDestination(Datagram, InetSocketAddress, byte[])}: the sender's address and port. */
+    @Override
+    public InetSocketAddress replyDestination(InetSocketAddress requestSource, int rfcIp, int rfcPort,
+                                              byte[] ethernet, int ethernetOffset) {
+        return requestSource;
     }
 
     /** The interface's link-local address and port 547: where replies come from. */
