@@ -18,7 +18,8 @@ final class Options6 {
     }
 
     static List<Dhcp6Option> parse(byte[] p, int start, int end, Level level, String owner) {
-        List<Dhcp6Option> options = new ArrayList<>(8);
+        // a message has a handful of options; an IA or an address in it usually one or none
+        List<Dhcp6Option> options = new ArrayList<>(level == Level.MESSAGE ? 8 : 0);
         walk(p, start, end, level, owner, -1, options);
         return options;
     }

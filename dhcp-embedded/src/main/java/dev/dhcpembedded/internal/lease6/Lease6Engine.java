@@ -451,6 +451,10 @@ public final class Lease6Engine {
         return Dhcp6Option.of(na ? Dhcp6OptionCode.IA_NA : Dhcp6OptionCode.IA_PD, v);
     }
 
+    private static int u16(byte[] p, int at) {
+        return ((p[at] & 0xFF) << 8) | (p[at + 1] & 0xFF);
+    }
+
     private static void putInt(byte[] out, int at, long v) {
         out[at] = (byte) (v >>> 24);
         out[at + 1] = (byte) (v >>> 16);
@@ -616,12 +620,12 @@ public final class Lease6Engine {
             }
             return;
         }
-        List<Integer> codes = oro.asCodes();
-        for (int c = 0; c < codes.size(); c++) {
-            int code = codes.get(c);
+        byte[] codes = oro.value(); // pairs of bytes: the decoder checked the length is even
+        for (int c = 0; c + 1 < codes.length; c += 2) {
+            int code = u16(codes, c);
             boolean repeated = false;
-            for (int earlier = 0; earlier < c && !repeated; earlier++) {
-                repeated = codes.get(earlier) == code;
+            for (int earlier = 0; earlier < c && !repeated; earlier += 2) {
+                repeated = u16(codes, earlier) == code;
             }
             if (repeated) {
                 continue; // each code once, at its first place
