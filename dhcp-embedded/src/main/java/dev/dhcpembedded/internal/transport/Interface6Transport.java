@@ -27,6 +27,8 @@ public final class Interface6Transport implements Transport, DirectSender {
     /** All_DHCP_Relay_Agents_and_Servers. */
     public static final String ALL_SERVERS = "ff02::1:2";
     public static final int SERVER_PORT = 547;
+    /** Replies up to this size are copied into one direct buffer to be sent. */
+    private static final int SEND_BUFFER = 4096;
 
     private static Logger log() {
         return LoggerFactory.getLogger(Interface6Transport.class);
@@ -38,7 +40,8 @@ public final class Interface6Transport implements Transport, DirectSender {
     private InetSocketAddress group;
     private InetSocketAddress linkLocal;
     /** Replies are copied here to be sent; most fit (a reply over it is sent from its own array). */
-    private final ByteBuffer sendBuffer = ByteBuffer.allocateDirect(4096);
+    private final Object sendLock = new Object();
+    private ByteBuffer sendBuffer; // made by the first reply
 
     public Interface6Transport(String name) {
         this.name = name;
@@ -130,10 +133,13 @@ public final class Interface6Transport implements Transport, DirectSender {
         if (current == null) {
             throw new IOException("transport is not started");
         }
-        synchronized (sendBuffer) {
-            if (length > sendBuffer.capacity()) { // a reply over it is sent from its own array
+        synchronized (sendLock) {
+            if (length > SEND_BUFFER) { // a reply over it is sent from its own array
                 current.send(ByteBuffer.wrap(bytes, 0, length), destination);
                 return;
+            }
+            if (sendBuffer == null) {
+                sendBuffer = ByteBuffer.allocateDirect(SEND_BUFFER);
             }
             sendBuffer.clear();
             sendBuffer.put(bytes, 0, length).flip();
