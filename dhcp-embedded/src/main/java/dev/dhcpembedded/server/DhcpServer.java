@@ -254,7 +254,8 @@ public final class DhcpServer implements AutoCloseable {
      * {@code /proc/sys/net/ipv4/conf/<interface>/arp_ignore} of its namespace, and {@link #resume()} (or
      * {@link #reset()}, {@link #stop()}) writes the earlier value back, so a client that probes the server's address
      * finds nobody. That needs root (CAP_NET_ADMIN); without it the outage is DHCP only, and a warning says so.
-     * Loopback and in-memory transports have no ARP.
+     * Loopback and in-memory transports have no ARP. Router Advertisements keep going: the router is not the DHCP
+     * server (change them with {@code routerAdvertisements().update(...)}).
      */
     public void pause() {
         paused.set(true);
