@@ -29,12 +29,18 @@ import org.junit.jupiter.api.Test;
 
 class DhcpTestClientTest {
 
-    private static final Duration SHORT = Duration.ofMillis(150);
+    /**
+     * How long the client waits for an answer the fake server does give. The wait ends when the reply arrives, so
+     * it costs nothing; it only has to outlast any stall of a loaded machine. (It was 150 ms: a reply that a busy
+     * JVM delivered later than that made the client retransmit, and the tests that count datagrams failed, e.g.
+     * "Expected size: 2 but was: 3".) Tests of silence choose their own short timeout.
+     */
+    private static final Duration PATIENT = Duration.ofSeconds(5);
     private static final Duration AWAIT = Duration.ofSeconds(2);
     private static final String MAC = "02:00:00:00:00:42";
 
     private static DhcpTestClientBuilder clientOf(FakeDhcpServer server) {
-        return DhcpTestClient.builder().server("127.0.0.1", server.port()).mac(MAC).timeout(SHORT).attempts(3);
+        return DhcpTestClient.builder().server("127.0.0.1", server.port()).mac(MAC).timeout(PATIENT).attempts(3);
     }
 
     private static List<Integer> codes(DhcpMessage message) {
@@ -162,9 +168,11 @@ class DhcpTestClientTest {
         }
         try (FakeDhcpServer server = FakeDhcpServer.answering(request -> request.is(MessageType.DISCOVER)
                         ? List.of(FakeDhcpServer.offer(request, "10.20.0.100")) : List.of());
-                DhcpTestClient client = clientOf(server).timeout(Duration.ofMillis(150)).attempts(2).build()) {
+                // the OFFER must come within the timeout, the REQUEST then goes unanswered: long enough for the first,
+                // short enough that waiting out the second costs little
+                DhcpTestClient client = clientOf(server).timeout(Duration.ofMillis(500)).attempts(2).build()) {
             assertThatThrownBy(client::dora).isInstanceOf(DhcpClientException.class)
-                    .hasMessageStartingWith("no ACK or NAK within 300ms: 2 REQUEST(s) for 10.20.0.100 from server "
+                    .hasMessageStartingWith("no ACK or NAK within 1s: 2 REQUEST(s) for 10.20.0.100 from server "
                             + "10.20.0.1");
             assertThat(server.awaitReceived(3, AWAIT)).extracting(DhcpMessage::xid).containsOnly(
                     server.received().get(0).xid());
@@ -414,7 +422,8 @@ class DhcpTestClientTest {
                                         .option(DhcpOption.serverIdentifier("10.20.0.2")).build())
                         : List.of(FakeDhcpServer.ack(request, "10.20.0.150")));
                 DhcpTestClient client = clientOf(server).build()) {
-            List<DhcpMessage> offers = client.discoverAll(Duration.ofMillis(200));
+            // the window must hold the fake server's answer even on a loaded machine (200 ms did not always)
+            List<DhcpMessage> offers = client.discoverAll(Duration.ofSeconds(1));
             assertThat(offers).extracting(m -> m.serverIdentifier().orElseThrow().getHostAddress())
                     .containsExactly("10.20.0.1", "10.20.0.2");
             DhcpMessage ack = client.request(offers.get(1)).orElseThrow();
@@ -430,8 +439,10 @@ class DhcpTestClientTest {
             List<Callable<ClientLease>> jobs = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
                 jobs.add(() -> {
+                    // patient: a retransmission (a reply later than the timeout, 16 clients on one fake server's
+                    // thread) would break the count of 32 below
                     try (DhcpTestClient client = DhcpTestClient.builder().server("127.0.0.1", server.port())
-                            .timeout(Duration.ofMillis(500)).build()) {
+                            .timeout(PATIENT).build()) {
                         return client.dora();
                     }
                 });
