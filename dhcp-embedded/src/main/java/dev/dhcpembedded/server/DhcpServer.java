@@ -80,6 +80,7 @@ public final class DhcpServer implements AutoCloseable {
     private dev.dhcpembedded.internal.ra.RouterAdvertiser advertiser;
     private dev.dhcpembedded.internal.transport.ArpSilence arpSilence;
     private dev.dhcpembedded.internal.transport.ArpConflicts conflicts;
+    private SecondServer second;
 
     DhcpServer(ServerConfig config, Supplier<Transport> transportFactory, String interfaceName, int journalCapacity,
                Clock clock, Clock wallClock, Server6Config config6, Supplier<Transport> transport6Factory) {
@@ -125,6 +126,26 @@ public final class DhcpServer implements AutoCloseable {
             }
         }
         return this;
+    }
+
+    /** Set once by the builder: the second server on the link. */
+    void secondServer(ServerConfig config) {
+        this.second = new SecondServer(config.serverId(), config, journal);
+    }
+
+    /**
+     * The second server on the link, as {@link DhcpServerBuilder#secondServer} configured it: to stub it, read its
+     * leases, or see the requests that named another server.
+     *
+     * @return the second server
+     * @throws IllegalStateException when the server was built without a second server
+     */
+    public SecondServer secondServer() {
+        if (second == null) {
+            throw new IllegalStateException("this server has no second server; build it with "
+                    + ".secondServer(\"ADDRESS\", s -> s.pool(...))");
+        }
+        return second;
     }
 
     /** Set once by the builder: what to advertise on the interface. */
@@ -194,7 +215,17 @@ public final class DhcpServer implements AutoCloseable {
                 : addresslessConfig;
         engine = new LeaseEngine(startConfig, clock);
         ReplyScheduler replies = new ReplyScheduler(clock, String.valueOf(System.identityHashCode(this)));
-        PacketHandler handler = new PacketHandler(new EngineResponder(engine, stubs), stubs, engine, journal, opened,
+        Responder responder = new EngineResponder(engine, stubs);
+        if (second != null) {
+            if (second.addressAsInt() == startConfig.serverId()) {
+                opened.close();
+                throw new IllegalStateException("second server " + second.address().getHostAddress() + " has the "
+                        + "first server's identifier (its interface's address); give the second server another one");
+            }
+            LeaseEngine other = second.start(clock, opened instanceof InterfaceTransport);
+            responder = new LinkResponder(responder, second, new EngineResponder(other, second.stubRegistry()));
+        }
+        PacketHandler handler = new PacketHandler(responder, stubs, engine, journal, opened,
                 clock, wallClock, localAddress, replies, unmatched, paused);
         try {
             opened.start(handler);
@@ -583,6 +614,9 @@ public final class DhcpServer implements AutoCloseable {
 
     /** Removes every stub (DHCPv4 and DHCPv6), resets every scenario and forgets the {@link #unmatchedRequests()}. */
     public void resetStubs() {
+        if (second != null) {
+            second.resetStubs();
+        }
         stubs6.clear();
         stubs.clear();
         unmatched.clear();
@@ -615,6 +649,9 @@ public final class DhcpServer implements AutoCloseable {
         synchronized (this) {
             if (engine != null) {
                 engine.reset(startConfig);
+            }
+            if (second != null) {
+                second.resetLeases();
             }
             if (engine6 != null) {
                 engine6.reset();

@@ -62,6 +62,8 @@ public final class DhcpServerBuilder {
     private boolean transport6Chosen;
     private java.util.OptionalInt preference6 = java.util.OptionalInt.empty();
     private Consumer<RouterAdvertisementBuilder> routerAdvertisements;
+    private String secondAddress;
+    private Consumer<SubnetBuilder> secondShape;
 
     /** The DHCPv6 server DUID unless {@link #serverDuid(Duid)} says otherwise: DUID-EN, enterprise 32473 (RFC 5612). */
     public static final Duid DEFAULT_SERVER_DUID = Duid.en(32473,
@@ -317,6 +319,34 @@ public final class DhcpServerBuilder {
         return this;
     }
 
+    /**
+     * A second DHCP server on the same link, with its own server identifier (option 54), pool, lease table and
+     * stubs ({@link DhcpServer#secondServer()}), for clients that hear two servers:
+     *
+     * <pre>{@code
+     * DhcpServer.builder()
+     *         .subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.149").router("10.20.0.1"))
+     *         .secondServer("10.20.0.2", s -> s.pool("10.20.0.150", "10.20.0.199").router("10.20.0.1"))
+     * }</pre>
+     *
+     * It serves the subnet of the first server that contains {@code address}, shaped by {@code shape} alone (the
+     * global options, authoritativeness, offer hold time, rapid commit and BOOTP are shared). Both servers share the
+     * socket, the journal and the clock. In interface mode it is a host of its own on the link: its frames come from
+     * its own MAC ({@code 02:5e} and the four bytes of {@code address}) and from {@code address}, which must be a
+     * free address of the link; it answers ARP for it and hears what is unicast to it. That needs CAP_NET_RAW. Over
+     * loopback there is no link, and it differs from the first by its server identifier only.
+     *
+     * @param address its IPv4 address and server identifier, inside a subnet of this server and outside its pools
+     * @param shape its pools and options, as for {@link #subnet(String, Consumer)}
+     * @return this builder
+     */
+    public DhcpServerBuilder secondServer(String address, Consumer<SubnetBuilder> shape) {
+        Ipv4.parseInt(address);
+        this.secondAddress = address;
+        this.secondShape = java.util.Objects.requireNonNull(shape, "shape");
+        return this;
+    }
+
     /** NAK requests for addresses this server has no record of (INIT-REBOOT, RENEWING). */
     public DhcpServerBuilder authoritative(boolean authoritative) {
         this.authoritative = authoritative;
@@ -447,8 +477,12 @@ public final class DhcpServerBuilder {
         ServerConfig config = builtSubnets.isEmpty() && config6 != null && builtLeases.isEmpty() ? null
                 : new ServerConfig(id, authoritative, offerHoldTime, declineProbation, builtSubnets, builtLeases,
                         globalOptions, rapidCommit, bootp);
+        ServerConfig secondConfig = secondAddress == null ? null : secondConfig(config);
         DhcpServer server = new DhcpServer(config, new Sized(transport, receiveBuffer), interfaceName, journalCapacity,
                 clock, wallClock, config6, v6Transport);
+        if (secondConfig != null) {
+            server.secondServer(secondConfig);
+        }
         if (routerAdvertisements != null) {
             if (interfaceName == null) {
                 throw new IllegalArgumentException("router advertisements need interface mode: call "
@@ -460,6 +494,36 @@ public final class DhcpServerBuilder {
             server.routerAdvertisementConfig(ra.build(built6.stream().map(Subnet6Config::prefix).toList()));
         }
         return server;
+    }
+
+    /** The second server's configuration, checked against the first's. */
+    private ServerConfig secondConfig(ServerConfig first) {
+        int address = Ipv4.parseInt(secondAddress);
+        if (first == null) {
+            throw new IllegalArgumentException("secondServer(\"" + secondAddress + "\", ...) needs an IPv4 subnet "
+                    + "of the first server to serve; add .subnet(\"CIDR\", ...) containing it");
+        }
+        SubnetConfig subnet = first.subnetContaining(address).orElseThrow(() -> new IllegalArgumentException(
+                "second server " + secondAddress + " is outside every subnet ("
+                        + first.subnets().stream().map(s -> s.cidr().toString()).reduce((x, y) -> x + ", " + y)
+                                .orElse("") + "); give it an address on the link it serves"));
+        if (address == first.serverId()) {
+            throw new IllegalArgumentException("second server " + secondAddress + " has the first server's "
+                    + "identifier; give the second server another address");
+        }
+        if (subnet.inPool(address)) {
+            throw new IllegalArgumentException("second server " + secondAddress + " is inside the first server's "
+                    + "pool of " + subnet.cidr() + "; give it an address outside the pools");
+        }
+        SubnetBuilder builder = new SubnetBuilder(subnet.cidr());
+        secondShape.accept(builder);
+        SubnetConfig own = builder.build(globalOptions);
+        if (own.inPool(address)) {
+            throw new IllegalArgumentException("second server " + secondAddress + " is inside its own pool; give it"
+                    + " an address outside the pools");
+        }
+        return new ServerConfig(address, first.authoritative(), first.offerHoldTime(), first.declineProbation(),
+                List.of(own), List.of(), globalOptions, first.rapidCommit(), first.bootp());
     }
 
     /** Builds and starts; ready to answer when it returns. */

@@ -85,10 +85,18 @@ final class PacketHandler implements DirectReceiver {
         this.localAddress = localAddress;
     }
 
+    /**
+     * Whether a datagram may take the path without objects: not with stubs, not in an outage (that path journals it
+     * unanswered), not with a second server (both decide on the decoded request).
+     */
+    private boolean direct() {
+        return !(responder instanceof LinkResponder) && stubs.isEmpty() && !paused.get();
+    }
+
     @Override
     public void onDatagram(Datagram in) {
         try {
-            if (stubs.isEmpty() && !paused.get()) { // an outage takes the path that journals it unanswered
+            if (direct()) {
                 byte[] bytes = in.bytes();
                 handleDirect(bytes, bytes.length, in.source(), in.destination(), in.interfaceName(), in.broadcast(),
                         in);
@@ -104,7 +112,7 @@ final class PacketHandler implements DirectReceiver {
     public void onDatagram(byte[] bytes, int length, InetSocketAddress source, InetSocketAddress destination,
                            String interfaceName, boolean broadcast) {
         try {
-            if (stubs.isEmpty() && !paused.get()) { // an outage takes the path that journals it unanswered
+            if (direct()) {
                 handleDirect(bytes, length, source, destination, interfaceName, broadcast, null);
             } else {
                 // stubs see DhcpMessages and may keep them, so the datagram is theirs: a copy of the buffer
