@@ -81,6 +81,7 @@ public final class DhcpServer implements AutoCloseable {
     private dev.dhcpembedded.internal.transport.ArpSilence arpSilence;
     private dev.dhcpembedded.internal.transport.ArpConflicts conflicts;
     private SecondServer second;
+    private dev.dhcpembedded.internal.transport.LinkHost secondHost;
 
     DhcpServer(ServerConfig config, Supplier<Transport> transportFactory, String interfaceName, int journalCapacity,
                Clock clock, Clock wallClock, Server6Config config6, Supplier<Transport> transport6Factory) {
@@ -234,6 +235,18 @@ public final class DhcpServer implements AutoCloseable {
             opened.close();
             throw new UncheckedIOException(e.getMessage(), e);
         }
+        if (second != null && opened instanceof InterfaceTransport) {
+            try {
+                secondHost = dev.dhcpembedded.internal.transport.LinkHost.open(opened.interfaceName(),
+                        second.addressAsInt(), SecondServer.macBytes(second.addressAsInt()), handler::onDatagram);
+            } catch (IOException e) {
+                replies.close();
+                opened.close();
+                throw new IllegalStateException("second server " + second.address().getHostAddress() + ": "
+                        + e.getMessage(), e);
+            }
+            handler.secondHost(second.addressAsInt(), secondHost);
+        }
         transport = opened;
         scheduler = replies;
         if (paused.get()) {
@@ -251,6 +264,10 @@ public final class DhcpServer implements AutoCloseable {
         if (conflicts != null) {
             conflicts.close();
             conflicts = null;
+        }
+        if (secondHost != null) {
+            secondHost.close();
+            secondHost = null;
         }
         if (transport != null) {
             transport.close();

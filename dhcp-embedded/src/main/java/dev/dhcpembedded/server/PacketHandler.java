@@ -61,6 +61,9 @@ final class PacketHandler implements DirectReceiver {
      * gets its own. Made by the first datagram: an idle server holds none, and start() does not make it.
      */
     private final AtomicReference<Scratch> spare = new AtomicReference<>();
+    /** In interface mode, the second server's host on the link, which sends its replies; else null. */
+    private volatile dev.dhcpembedded.internal.transport.LinkHost secondHost;
+    private volatile int secondAddress;
 
     /** What one datagram's handling reuses. */
     private static final class Scratch {
@@ -83,6 +86,12 @@ final class PacketHandler implements DirectReceiver {
         this.transport = transport;
         this.clock = clock;
         this.localAddress = localAddress;
+    }
+
+    /** From now on the replies as {@code address} go out from {@code host}, its own MAC and address. */
+    void secondHost(int address, dev.dhcpembedded.internal.transport.LinkHost host) {
+        this.secondAddress = address;
+        this.secondHost = host;
     }
 
     /**
@@ -267,7 +276,8 @@ final class PacketHandler implements DirectReceiver {
             note = "no reply: the responder failed with " + e;
         }
         boolean onLink = transport.linkView() == LinkView.AS_ON_A_LINK;
-        int serverId = engine.config().serverId();
+        int serverId = secondHost != null && ip(in.destination()) == secondAddress ? secondAddress
+                : engine.config().serverId(); // heard by the second server's host: unicast to it
         InetSocketAddress shownSource = onLink ? ReplyAddressing.linkSource(request) : in.source();
         InetSocketAddress shownDestination = onLink ? ReplyAddressing.linkDestination(request, serverId)
                 : in.destination();
@@ -294,6 +304,20 @@ final class PacketHandler implements DirectReceiver {
         }
         InetSocketAddress rfcDestination = ReplyAddressing.destination(request, planned.message());
         byte[] ethernet = request.htype() == 1 && request.hlen() == 6 ? request.clientMac().bytes() : null;
+        dev.dhcpembedded.internal.transport.LinkHost host = secondHost;
+        if (host != null && planned.serverIdentity().map(Ipv4::toInt).orElse(0) == secondAddress
+                && Ipv4.toInt(request.giaddr()) == 0) {
+            // the second server's own frame: from its MAC and address, to the client's MAC (or broadcast)
+            record(JournalEntry.Kind.SENT, ReplyAddressing.socket(secondAddress, ReplyAddressing.SERVER_PORT),
+                    rfcDestination, in, bytes, null, planned.note());
+            try {
+                host.send(bytes, rfcDestination, rfcDestination.getAddress().equals(BROADCAST) ? null : ethernet);
+            } catch (IOException e) {
+                log().warn("sending as {} to {} failed: {}", Ipv4.toString(secondAddress), rfcDestination,
+                        e.toString());
+            }
+            return;
+        }
         InetSocketAddress actual = transport.replyDestination(in, rfcDestination, ethernet);
         boolean onLink = transport.linkView() == LinkView.AS_ON_A_LINK;
         InetSocketAddress shownSource = onLink

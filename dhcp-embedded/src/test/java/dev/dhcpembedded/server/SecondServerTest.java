@@ -1,5 +1,6 @@
 package dev.dhcpembedded.server;
 
+import static dev.dhcpembedded.stub.RequestMatcher.onDiscover;
 import static dev.dhcpembedded.stub.RequestMatcher.onRequest;
 import static dev.dhcpembedded.stub.Responses.defaultReply;
 import static dev.dhcpembedded.stub.Responses.nak;
@@ -78,6 +79,23 @@ class SecondServerTest {
         assertThat(server.journal().entries()).hasSize(5);
         assertThat(server.journal().sent(MessageType.OFFER)).hasSize(2);
         assertThat(server.secondServer().requestsNamingAnotherServer()).isEqualTo(seen);
+    }
+
+    @Test
+    void oursHeldBackTheClientTakesTheSecondsOfferAndOursStillSendsItsOwn() {
+        DhcpServer server = twoServers();
+        server.stub(onDiscover().respond(defaultReply().delay(Duration.ofMillis(200))));
+        DhcpTestClient client = client(server);
+
+        DhcpMessage first = client.discover().orElseThrow();
+        DhcpMessage ack = client.request(first).orElseThrow();
+
+        assertThat(serverOf(first)).isEqualTo("10.20.0.2");
+        assertThat(serverOf(ack)).isEqualTo("10.20.0.2");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() ->
+                server.journal().sent(MessageType.OFFER).size() == 2);
+        assertThat(server.journal().sent(MessageType.OFFER)).extracting(e -> serverOf(e.message().orElseThrow()))
+                .containsExactly("10.20.0.2", "10.20.0.1");
     }
 
     @Test

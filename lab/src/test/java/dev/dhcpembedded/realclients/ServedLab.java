@@ -73,6 +73,16 @@ final class ServedLab implements AutoCloseable {
 
     static ServedLab start(Duration leaseTime, Consumer<DhcpServerBuilder> extra,
                            Consumer<dev.dhcpembedded.server.SubnetBuilder> subnetExtra) {
+        return start(leaseTime, (lab, builder) -> extra.accept(builder), subnetExtra);
+    }
+
+    /** As {@link #start(Duration, Consumer)}, with the lab at hand (its addresses) to shape the server. */
+    static ServedLab startOnLab(Duration leaseTime, java.util.function.BiConsumer<HostLab, DhcpServerBuilder> extra) {
+        return start(leaseTime, extra, sub -> { });
+    }
+
+    private static ServedLab start(Duration leaseTime, java.util.function.BiConsumer<HostLab, DhcpServerBuilder> extra,
+                                   Consumer<dev.dhcpembedded.server.SubnetBuilder> subnetExtra) {
         HostLab lab = HostLab.create();
         DhcpServer server = null;
         TsharkCapture capture = null;
@@ -87,7 +97,7 @@ final class ServedLab implements AutoCloseable {
                             .domainName(DOMAIN)
                             .leaseTime(leaseTime)
                             .classlessStaticRoutes(route("10.30.0.0/16", s.host(254)), route("0.0.0.0/0", s.host(1)))));
-            extra.accept(builder);
+            extra.accept(lab, builder);
             capture = TsharkCapture.start(lab, lab.serverInterface());
             server = builder.start();
             return new ServedLab(lab, builder, server, capture);

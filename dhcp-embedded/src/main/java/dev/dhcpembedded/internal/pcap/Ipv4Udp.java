@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Arrays;
 
 /** Builds and parses an IPv4 header with a UDP header around a payload, checksums included. */
-final class Ipv4Udp {
+public final class Ipv4Udp {
 
     static final int IPV4_HEADER = 20;
     static final int UDP_HEADER = 8;
@@ -18,7 +18,7 @@ final class Ipv4Udp {
     }
 
     /** An IPv4 packet (no options, DF clear) carrying one UDP datagram with a correct UDP checksum. */
-    static byte[] build(Inet4Address source, int sourcePort, Inet4Address destination, int destinationPort,
+    public static byte[] build(Inet4Address source, int sourcePort, Inet4Address destination, int destinationPort,
             byte[] payload) {
         checkPort(sourcePort);
         checkPort(destinationPort);
@@ -52,7 +52,7 @@ final class Ipv4Udp {
     }
 
     /** The UDP datagram in {@code frame} from {@code at}, or null when it is not an unfragmented UDP/IPv4 one. */
-    static PcapFrame parse(int number, Instant timestamp, byte[] frame, int at, int length) {
+    public static PcapFrame parse(int number, Instant timestamp, byte[] frame, int at, int length) {
         if (at < 0 || at + IPV4_HEADER > length || (frame[at] & 0xF0) != 0x40) {
             return null;
         }

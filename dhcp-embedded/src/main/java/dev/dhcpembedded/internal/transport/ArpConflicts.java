@@ -2,21 +2,22 @@ package dev.dhcpembedded.internal.transport;
 
 import dev.dhcpembedded.internal.codec.Ipv4;
 import java.io.IOException;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A made-up host on the link that owns some IPv4 addresses: it answers every ARP request for them (RFC 5227 probes
- * with sender 0.0.0.0 included) with an ARP reply from its own MAC, through a {@link PacketSocket} on the
- * interface. A client that probes an offered address before using it then finds it taken and DECLINEs it.
- * Announcements (sender and target the same address) are not answered: a probe or a query is what a real owner
- * answers.
+ * Made-up hosts on the link that own some IPv4 addresses: each ARP request for one of them (RFC 5227 probes with
+ * sender 0.0.0.0 included) gets an ARP reply from its owner's MAC, through a {@link PacketSocket} on the
+ * interface. A client that probes an offered address before using it then finds it taken and DECLINEs it; a client
+ * that unicasts to a second server finds that server's MAC. Announcements (sender and target the same address) are
+ * not answered: a probe or a query is what a real owner answers.
  *
- * <p>The MAC of the owner of {@code a.b.c.d} is {@code 02:c0:a:b:c:d} (hexadecimal; locally administered,
- * unicast), so a test can recognise it in a capture or a neighbour table.
+ * <p>Unless added with its own MAC, the owner of {@code a.b.c.d} is {@code 02:c0:a:b:c:d} (hexadecimal; locally
+ * administered, unicast), so a test can recognise it in a capture or a neighbour table.
  */
 public final class ArpConflicts implements AutoCloseable {
 
@@ -25,7 +26,7 @@ public final class ArpConflicts implements AutoCloseable {
     private static final int ETHERNET_MINIMUM = 60; // without the FCS
 
     private final PacketSocket socket;
-    private final List<Integer> addresses = new CopyOnWriteArrayList<>();
+    private final Map<Integer, byte[]> owners = new ConcurrentHashMap<>();
     private final AtomicLong answered = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
@@ -49,22 +50,22 @@ public final class ArpConflicts implements AutoCloseable {
 
     /** Answers ARP for {@code address} (an IPv4 address as an int) from now on; false if it already did. */
     public boolean add(int address) {
-        synchronized (addresses) {
-            if (addresses.contains(address)) {
-                return false;
-            }
-            return addresses.add(address);
-        }
+        return add(address, ownerMac(address));
+    }
+
+    /** Answers ARP for {@code address} with {@code mac} from now on; false if it already did. */
+    public boolean add(int address, byte[] mac) {
+        return owners.putIfAbsent(address, mac.clone()) == null;
     }
 
     /** Stops answering for {@code address}; false if it did not. */
     public boolean remove(int address) {
-        return addresses.remove(Integer.valueOf(address));
+        return owners.remove(address) != null;
     }
 
     /** Stops answering for every address. */
     public void clear() {
-        addresses.clear();
+        owners.clear();
     }
 
     /** How many ARP requests it answered. */
@@ -91,7 +92,7 @@ public final class ArpConflicts implements AutoCloseable {
             if (frame == null) {
                 continue;
             }
-            byte[] reply = replyTo(frame, addresses);
+            byte[] reply = replyTo(frame, owners::get);
             if (reply == null) {
                 continue;
             }
@@ -106,20 +107,20 @@ public final class ArpConflicts implements AutoCloseable {
     }
 
     /**
-     * The ARP reply of the owner to {@code frame} when it is an Ethernet ARP request (IPv4) for one of
-     * {@code owned}, not an announcement; null otherwise.
+     * The ARP reply of the owner to {@code frame} when it is an Ethernet ARP request (IPv4) for an address
+     * {@code ownerOf} gives a MAC for (null: nobody owns it), not an announcement; null otherwise.
      */
-    static byte[] replyTo(byte[] frame, List<Integer> owned) {
+    static byte[] replyTo(byte[] frame, IntFunction<byte[]> ownerOf) {
         if (frame.length < 42 || uint16(frame, 12) != ETH_P_ARP || uint16(frame, 14) != 1
                 || uint16(frame, 16) != 0x0800 || frame[18] != 6 || frame[19] != 4 || uint16(frame, 20) != 1) {
             return null;
         }
         int senderIp = Ipv4.readInt(frame, 28);
         int targetIp = Ipv4.readInt(frame, 38);
-        if (senderIp == targetIp || !owned.contains(targetIp)) {
+        byte[] owner = senderIp == targetIp ? null : ownerOf.apply(targetIp);
+        if (owner == null) {
             return null;
         }
-        byte[] owner = ownerMac(targetIp);
         byte[] out = new byte[ETHERNET_MINIMUM];
         System.arraycopy(frame, 22, out, 0, 6);        // to the requester's MAC (ARP sender hardware address)
         System.arraycopy(owner, 0, out, 6, 6);

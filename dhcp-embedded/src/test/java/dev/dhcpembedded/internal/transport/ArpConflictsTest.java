@@ -39,7 +39,7 @@ class ArpConflictsTest {
 
     @Test
     void aProbeForTheAddressGetsAReplyFromTheOwnersMac() {
-        byte[] reply = ArpConflicts.replyTo(request("0.0.0.0", "10.20.0.100"), List.of(OWNED));
+        byte[] reply = ArpConflicts.replyTo(request("0.0.0.0", "10.20.0.100"), a -> a == OWNED ? ArpConflicts.ownerMac(a) : null);
         assertThat(reply).hasSize(60);
         assertThat(hex(reply, 0, 6)).as("to the prober").isEqualTo("02:00:00:00:00:42");
         assertThat(hex(reply, 6, 12)).as("from the owner").isEqualTo("02:c0:0a:14:00:64");
@@ -53,22 +53,22 @@ class ArpConflictsTest {
 
     @Test
     void anOrdinaryQueryIsAnsweredToItsSender() {
-        byte[] reply = ArpConflicts.replyTo(request("10.20.0.1", "10.20.0.100"), List.of(OWNED));
+        byte[] reply = ArpConflicts.replyTo(request("10.20.0.1", "10.20.0.100"), a -> a == OWNED ? ArpConflicts.ownerMac(a) : null);
         assertThat(hex(reply, 38, 42)).isEqualTo("0a:14:00:01");
     }
 
     @Test
     void otherAddressesAnnouncementsRepliesAndOtherFramesAreLeftAlone() {
-        assertThat(ArpConflicts.replyTo(request("0.0.0.0", "10.20.0.101"), List.of(OWNED))).isNull();
-        assertThat(ArpConflicts.replyTo(request("10.20.0.100", "10.20.0.100"), List.of(OWNED)))
+        assertThat(ArpConflicts.replyTo(request("0.0.0.0", "10.20.0.101"), a -> a == OWNED ? ArpConflicts.ownerMac(a) : null)).isNull();
+        assertThat(ArpConflicts.replyTo(request("10.20.0.100", "10.20.0.100"), a -> a == OWNED ? ArpConflicts.ownerMac(a) : null))
                 .as("an announcement").isNull();
         byte[] reply = request("0.0.0.0", "10.20.0.100");
         reply[21] = 2;
-        assertThat(ArpConflicts.replyTo(reply, List.of(OWNED))).as("an ARP reply").isNull();
+        assertThat(ArpConflicts.replyTo(reply, a -> a == OWNED ? ArpConflicts.ownerMac(a) : null)).as("an ARP reply").isNull();
         byte[] ipv4 = request("0.0.0.0", "10.20.0.100");
         ipv4[13] = 0x00;
-        assertThat(ArpConflicts.replyTo(ipv4, List.of(OWNED))).as("not ARP").isNull();
-        assertThat(ArpConflicts.replyTo(new byte[20], List.of(OWNED))).as("too short").isNull();
+        assertThat(ArpConflicts.replyTo(ipv4, a -> a == OWNED ? ArpConflicts.ownerMac(a) : null)).as("not ARP").isNull();
+        assertThat(ArpConflicts.replyTo(new byte[20], a -> a == OWNED ? ArpConflicts.ownerMac(a) : null)).as("too short").isNull();
     }
 
     @Test
