@@ -2,6 +2,9 @@ package dev.dhcpembedded.realclients;
 
 import static dev.dhcpembedded.stub.RequestMatcher.onDiscover;
 import static dev.dhcpembedded.stub.Responses.defaultReply;
+import static dev.dhcpembedded.stub.Responses.ignore;
+import static dev.dhcpembedded.stub.Responses.nak;
+import static dev.dhcpembedded.stub.RequestMatcher.onRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dhcpembedded.codec.MessageType;
@@ -17,6 +20,7 @@ import dev.dhcpembedded.server.SecondServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +89,113 @@ class SecondServerTest {
             BackgroundProcess client = s.lab.start(ClientCommands.networkd(s.lab.clientInterface(),
                     s.lab.stateDir("networkd")).build());
             assertTwoServers(s, client);
+        }
+    }
+
+    /** udhcpc 1.35 ignores a NAK from a server it did not choose, and binds with our late ACK. */
+    @Test
+    void udhcpcIgnoresTheOtherServersNakAndTakesOurAck() {
+        RealHosts.assumeBinary("udhcpc");
+        try (ServedLab s = NakThenAck.start()) {
+            BackgroundProcess client = s.lab.start(ClientCommands.udhcpc(s.lab.clientInterface(),
+                    s.lab.script(ClientScript.UDHCPC)).discover(8, Duration.ofSeconds(2)).build());
+            assertNakThenAck(s, client, false);
+            s.awaitEvent(client, "bound");
+            assertThat(client.output()).doesNotContain("NAK");
+            stopAndVerify(s, client);
+        }
+    }
+
+    /** ISC dhclient 4.4.3 logs the NAK ("DHCPNAK from .2") but has no lease it would drop, and binds with our ACK. */
+    @Test
+    void dhclientLogsTheOtherServersNakAndTakesOurAck() {
+        RealHosts.assumeBinary("dhclient");
+        try (ServedLab s = NakThenAck.start()) {
+            BackgroundProcess client = s.lab.start(ClientCommands.dhclient(s.lab.clientInterface(),
+                    s.lab.script(ClientScript.DHCLIENT), s.lab.stateDir("dhclient")).timeout(Duration.ofSeconds(10))
+                    .build());
+            assertNakThenAck(s, client, false);
+            s.awaitEvent(client, "BOUND");
+            assertThat(client.output()).contains("DHCPNAK from " + s.host(2));
+            stopAndVerify(s, client);
+        }
+    }
+
+    /** dhcpcd 9.4 takes the NAK from a server it did not choose: it starts over (DISCOVER) and then binds. */
+    @Test
+    void dhcpcdTakesTheOtherServersNakAndStartsOver() {
+        RealHosts.assumeBinary("dhcpcd");
+        try (ServedLab s = NakThenAck.start()) {
+            BackgroundProcess client = s.lab.start(ClientCommands.dhcpcd(s.lab.clientInterface(),
+                    s.lab.script(ClientScript.DHCPCD), s.lab.stateDir("dhcpcd")).timeout(Duration.ofSeconds(10))
+                    .build());
+            assertNakThenAck(s, client, true);
+            s.awaitEvent(client, "BOUND");
+            assertThat(client.output()).contains("NAK: not from me from " + s.host(2));
+            stopAndVerify(s, client);
+        }
+    }
+
+    /** systemd-networkd 252 takes the NAK from a server it did not choose: "REBOOT in 0", DISCOVER, then binds. */
+    @Test
+    void networkdTakesTheOtherServersNakAndStartsOver() {
+        RealHosts.gate(Files.isExecutable(Path.of(ClientCommands.Networkd.BINARY)) ? Optional.empty()
+                : Optional.of(ClientCommands.Networkd.BINARY + " is missing (Debian package systemd)"));
+        try (ServedLab s = NakThenAck.start()) {
+            BackgroundProcess client = s.lab.start(ClientCommands.networkd(s.lab.clientInterface(),
+                    s.lab.stateDir("networkd")).build());
+            assertNakThenAck(s, client, true);
+            assertThat(client.output()).contains("DHCPv4 client: NAK: not from me");
+            stopAndVerify(s, client);
+        }
+    }
+
+    /**
+     * The client REQUESTed our OFFER; the second server NAKed that REQUEST at once (a stub: it was not named) and
+     * ours ACKed it 500 ms later. {@code startsOver}: the client took the NAK and sent a new DISCOVER before binding;
+     * otherwise it bound with our late ACK, with no second DISCOVER. Either way it ends with ours' address.
+     */
+    private static void assertNakThenAck(ServedLab s, BackgroundProcess client, boolean startsOver) {
+        String ours = s.host(1);
+        String theirs = s.host(2);
+        String ip = s.host(100);
+        JournalEntry nak = s.awaitEntry("the second server's NAK", e -> e.isSent() && e.is(MessageType.NAK));
+        JournalEntry lateAck = s.awaitEntry("our ACK, 500 ms late", e -> e.isSent() && e.is(MessageType.ACK)
+                && e.message().get().xid() == nak.message().get().xid());
+        s.await("address " + ip + " on the client interface", () -> s.lab.clientAddresses().contains(ip + "/24"));
+        String context = "\njournal:\n" + s.server.journal().transcript() + "\nclient:\n" + client.output();
+        assertThat(nak.source()).isEqualTo(ServedLab.socket(theirs, 67));
+        assertThat(nak.destination()).as("a NAK is broadcast").isEqualTo(ServedLab.socket("255.255.255.255", 68));
+        assertThat(lateAck.source()).isEqualTo(ServedLab.socket(ours, 67));
+        assertThat(lateAck.sequence()).as("the NAK first, then our ACK" + context).isGreaterThan(nak.sequence());
+        List<JournalEntry> discovers = s.entries(JournalEntry.Kind.RECEIVED, MessageType.DISCOVER);
+        if (startsOver) {
+            JournalEntry again = s.awaitEntry("a new DISCOVER after the NAK" + context, e -> e.isReceived()
+                    && e.is(MessageType.DISCOVER) && e.sequence() > nak.sequence());
+            s.awaitEntry("our ACK after the new DISCOVER" + context, e -> e.isSent() && e.is(MessageType.ACK)
+                    && e.sequence() > again.sequence() && e.message().get().yiaddr().getHostAddress().equals(ip));
+        } else {
+            assertThat(discovers).as("no new DISCOVER: the NAK was ignored" + context).hasSize(1);
+        }
+        assertThat(s.server.lease(s.lab.clientMac())).get().extracting(l -> l.state()).isEqualTo(LeaseState.BOUND);
+        assertThat(s.server.secondServer().leases()).as("the second server offered nothing").isEmpty();
+    }
+
+    private static void stopAndVerify(ServedLab s, BackgroundProcess client) {
+        client.stop(Duration.ofSeconds(5));
+        s.verifyCapture();
+    }
+
+    /** The second server at .2 ignores DISCOVERs and NAKs the first REQUEST; ours ACKs it 500 ms late. */
+    static final class NakThenAck {
+
+        static ServedLab start() {
+            ServedLab s = ServedLab.startOnLab(LEASE, (lab, b) -> b.secondServer(lab.subnet24().host(2),
+                    sub -> sub.pool(lab.subnet24().host(200), lab.subnet24().host(220))));
+            s.server.secondServer().stub(onDiscover().respond(ignore()));
+            s.server.secondServer().stub(onRequest().respond(nak("not from me")).once());
+            s.server.stub(onRequest().respond(defaultReply().delay(Duration.ofMillis(500))).once());
+            return s;
         }
     }
 
