@@ -4,6 +4,7 @@ import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.server.Lease;
 import dev.dhcpembedded.server.DhcpServer;
+import dev.dhcpembedded.server.SecondServer;
 
 /**
  * The entry point of the AssertJ assertions on DHCP traffic:
@@ -37,5 +38,16 @@ public final class DhcpAssertions {
 
     public static LeaseAssert assertThat(Lease lease) {
         return new LeaseAssert(lease);
+    }
+
+    /**
+     * Assertions on the second server of a link, e.g.
+     * {@code assertThat(server.secondServer()).sawRequestNaming("10.20.0.1")}.
+     *
+     * @param second the second server
+     * @return its assertions
+     */
+    public static SecondServerAssert assertThat(SecondServer second) {
+        return new SecondServerAssert(second);
     }
 }
