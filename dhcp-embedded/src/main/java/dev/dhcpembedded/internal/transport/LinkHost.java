@@ -72,22 +72,28 @@ public final class LinkHost implements AutoCloseable {
      * {@code destinationMac} (null: to the Ethernet broadcast address).
      */
     public void send(byte[] payload, InetSocketAddress destination, byte[] destinationMac) throws IOException {
-        byte[] packet = Ipv4Udp.build(Ipv4.fromInt(address), SERVER_PORT,
+        ip.send(frame(mac, address, payload, destination, destinationMac));
+    }
+
+    /** An Ethernet frame of UDP from {@code sourceMac}, {@code source}:67 to {@code destination}. */
+    static byte[] frame(byte[] sourceMac, int source, byte[] payload, InetSocketAddress destination,
+                        byte[] destinationMac) {
+        byte[] packet = Ipv4Udp.build(Ipv4.fromInt(source), SERVER_PORT,
                 (Inet4Address) destination.getAddress(), destination.getPort(), payload);
         byte[] frame = new byte[Math.max(ETHERNET_HEADER + packet.length, 60)];
         System.arraycopy(destinationMac == null ? BROADCAST_MAC : destinationMac, 0, frame, 0, 6);
-        System.arraycopy(mac, 0, frame, 6, 6);
+        System.arraycopy(sourceMac, 0, frame, 6, 6);
         frame[12] = 0x08;
         frame[13] = 0x00;
         System.arraycopy(packet, 0, frame, ETHERNET_HEADER, packet.length);
-        ip.send(frame);
+        return frame;
     }
 
     private void loop() {
         while (running) {
             try {
                 byte[] frame = ip.receive();
-                Datagram datagram = frame == null ? null : unicastToMe(frame);
+                Datagram datagram = frame == null ? null : unicastTo(frame, address, mac, ip.interfaceName());
                 if (datagram != null) {
                     receiver.accept(datagram);
                 }
@@ -100,8 +106,8 @@ public final class LinkHost implements AutoCloseable {
         }
     }
 
-    /** The datagram in {@code frame} when it is UDP to port 67 of this host, sent to its MAC; null otherwise. */
-    Datagram unicastToMe(byte[] frame) {
+    /** The datagram in {@code frame} when it is UDP to port 67 of {@code address}, sent to {@code mac}; else null. */
+    static Datagram unicastTo(byte[] frame, int address, byte[] mac, String interfaceName) {
         if (frame.length < ETHERNET_HEADER || !Arrays.equals(frame, 0, 6, mac, 0, 6)
                 || (frame[12] & 0xFF) != 0x08 || frame[13] != 0) {
             return null;
@@ -111,7 +117,7 @@ public final class LinkHost implements AutoCloseable {
             return null;
         }
         return new Datagram(udp.payload(), new InetSocketAddress(udp.source(), udp.sourcePort()),
-                new InetSocketAddress(udp.destination(), SERVER_PORT), ip.interfaceName(), false);
+                new InetSocketAddress(udp.destination(), SERVER_PORT), interfaceName, false);
     }
 
     /** Stops answering and hearing, and closes the sockets once the receiving thread has stopped. */
