@@ -34,6 +34,11 @@ import java.util.Optional;
  * raw Ethernet frames, answers ARP for its address, and hears what is unicast to it. Over loopback there is no link:
  * both servers share the one socket, so the second differs by its server identifier only and {@link #mac()} is
  * empty.
+ *
+ * <p>{@link DhcpServer#pause()} silences both servers' DHCP (the second keeps answering ARP for its address);
+ * {@link DhcpServer#reset()} forgets its stubs and leases too; each {@link DhcpServer#start()} gives it a fresh
+ * lease table. A reply to a relay (giaddr set) leaves through the first server's socket, with the second's server
+ * identifier.
  */
 public final class SecondServer {
 
