@@ -42,7 +42,7 @@ class SecondServerTest {
 
     DhcpTestClient client(DhcpServer server) {
         DhcpTestClient client = DhcpTestClient.builder().server(server.address()).mac(MAC)
-                .timeout(Duration.ofMillis(500)).attempts(1).build();
+                .timeout(Duration.ofSeconds(2)).attempts(1).build();
         toClose.add(client);
         return client;
     }
@@ -57,7 +57,7 @@ class SecondServerTest {
         SecondServer other = server.secondServer();
         DhcpTestClient client = client(server);
 
-        List<DhcpMessage> offers = client.discoverAll(Duration.ofMillis(500));
+        List<DhcpMessage> offers = client.discoverAll(Duration.ofSeconds(1));
 
         assertThat(offers).extracting(SecondServerTest::serverOf).containsExactlyInAnyOrder("10.20.0.1", "10.20.0.2");
         DhcpMessage ours = offers.stream().filter(o -> serverOf(o).equals("10.20.0.1")).findFirst().orElseThrow();
@@ -102,7 +102,7 @@ class SecondServerTest {
     void theRequestNamingTheSecondIsAnsweredByItAlone() {
         DhcpServer server = twoServers();
         DhcpTestClient client = client(server);
-        DhcpMessage theirs = client.discoverAll(Duration.ofMillis(500)).stream()
+        DhcpMessage theirs = client.discoverAll(Duration.ofSeconds(1)).stream()
                 .filter(o -> serverOf(o).equals("10.20.0.2")).findFirst().orElseThrow();
 
         DhcpMessage ack = client.request(theirs).orElseThrow();
@@ -122,7 +122,7 @@ class SecondServerTest {
     void aNakFromTheOtherServerThenAnAckFromOurs() {
         DhcpServer server = twoServers();
         DhcpTestClient client = client(server);
-        DhcpMessage ours = client.discoverAll(Duration.ofMillis(500)).stream()
+        DhcpMessage ours = client.discoverAll(Duration.ofSeconds(1)).stream()
                 .filter(o -> serverOf(o).equals("10.20.0.1")).findFirst().orElseThrow();
         client.request(ours).orElseThrow();
         server.secondServer().stub(onRequest().respond(nak("not on my books")).once());
@@ -147,7 +147,7 @@ class SecondServerTest {
     void resetForgetsTheSecondServersStubsAndLeases() {
         DhcpServer server = twoServers();
         DhcpTestClient client = client(server);
-        client.discoverAll(Duration.ofMillis(300));
+        client.discoverAll(Duration.ofSeconds(1));
         server.secondServer().stub(onRequest().respond(nak("no")));
 
         server.reset();

@@ -35,7 +35,7 @@ class SecondServerExampleTest {
                 .subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.149").router("10.20.0.1"))
                 .secondServer("10.20.0.2", s -> s.pool("10.20.0.150", "10.20.0.199").router("10.20.0.1"))
                 .start();
-        device = DhcpTestClient.builder().server(dhcp.address()).mac(MAC).timeout(Duration.ofMillis(500))
+        device = DhcpTestClient.builder().server(dhcp.address()).mac(MAC).timeout(Duration.ofSeconds(2))
                 .attempts(1).build();
     }
 
@@ -47,7 +47,7 @@ class SecondServerExampleTest {
 
     @Test
     void anOfferFromEachAndTheOtherSeesTheRequestNamingOurs() {
-        List<DhcpMessage> offers = device.discoverAll(Duration.ofMillis(500));
+        List<DhcpMessage> offers = device.discoverAll(Duration.ofSeconds(1));
         assertThat(offers).hasSize(2);
         DhcpMessage ours = offers.stream()
                 .filter(o -> o.serverIdentifier().get().getHostAddress().equals("10.20.0.1")).findFirst().get();

@@ -17,7 +17,7 @@ class SecondServerAssert_sawRequestNaming_Test {
             .secondServer("10.20.0.2", s -> s.pool("10.20.0.150", "10.20.0.199"))
             .start();
     private final DhcpTestClient client = DhcpTestClient.builder().server(server.address())
-            .mac("02:00:00:00:00:42").timeout(Duration.ofMillis(500)).attempts(1).build();
+            .mac("02:00:00:00:00:42").timeout(Duration.ofSeconds(2)).attempts(1).build();
 
     @AfterEach
     void stop() {
@@ -26,7 +26,7 @@ class SecondServerAssert_sawRequestNaming_Test {
     }
 
     private void requestOfferOf(String serverId) {
-        DhcpMessage offer = client.discoverAll(Duration.ofMillis(400)).stream()
+        DhcpMessage offer = client.discoverAll(Duration.ofSeconds(1)).stream()
                 .filter(o -> o.serverIdentifier().get().getHostAddress().equals(serverId)).findFirst().get();
         client.request(offer);
     }
