@@ -7,6 +7,7 @@ import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import dev.dhcpembedded.internal.codec.Ipv6;
+import dev.dhcpembedded.internal.transport.MessageReceiver;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +38,6 @@ final class Icmp6RawSocket implements AutoCloseable {
     private static final int IPV6_RECVHOPLIMIT = 51;
     private static final int IPV6_HOPLIMIT = 52;
     private static final int ICMP6_FILTER = 1;
-    private static final int EAGAIN = 11;
-    private static final int EINTR = 4;
     static final int EPERM = 1;
 
     static {
@@ -49,8 +48,6 @@ final class Icmp6RawSocket implements AutoCloseable {
 
     private static native int setsockopt(int fd, int level, int name, Pointer value, int length)
             throws LastErrorException;
-
-    private static native long recvmsg(int fd, Pointer message, int flags) throws LastErrorException;
 
     private static native long sendto(int fd, Pointer buffer, long length, int flags, Pointer address, int addrlen)
             throws LastErrorException;
@@ -68,11 +65,7 @@ final class Icmp6RawSocket implements AutoCloseable {
     private final String device;
     private final int ifindex;
     private volatile boolean closed;
-    private final Memory buffer = new Memory(2048);
-    private final Memory iov = new Memory(16);
-    private final Memory name = new Memory(28);
-    private final Memory control = new Memory(128);
-    private final Memory header = new Memory(56);
+    private final MessageReceiver messages;
     private final Memory sendBuffer = new Memory(2048);
     private final Memory sendAddress = new Memory(28);
 
@@ -80,6 +73,11 @@ final class Icmp6RawSocket implements AutoCloseable {
         this.fd = fd;
         this.device = device;
         this.ifindex = ifindex;
+        this.messages = new MessageReceiver(2048, 28, device, this::isClosed);
+    }
+
+    private boolean isClosed() {
+        return closed;
     }
 
     /** Opens the socket on {@code device} (index {@code ifindex}); needs CAP_NET_RAW. */
@@ -130,56 +128,16 @@ final class Icmp6RawSocket implements AutoCloseable {
 
     /** Blocks until an ICMPv6 message passes the filter; null once closed. */
     Received receive() throws IOException {
-        while (!closed) {
-            iov.setPointer(0, buffer);
-            iov.setLong(8, buffer.size());
-            header.clear();
-            header.setPointer(0, name);
-            header.setInt(8, 28);
-            header.setPointer(16, iov);
-            header.setLong(24, 1);
-            header.setPointer(32, control);
-            header.setLong(40, control.size());
-            long length;
-            try {
-                length = recvmsg(fd, header, 0);
-            } catch (LastErrorException e) {
-                if (e.getErrorCode() == EAGAIN || e.getErrorCode() == EINTR) {
-                    continue;
-                }
-                if (closed) {
-                    return null;
-                }
-                throw new IOException("recvmsg on " + device + ": " + e.getMessage());
-            }
-            if (closed) {
-                return null;
-            }
-            byte[] address = name.getByteArray(8, 16);
-            long controlLength = header.getLong(40);
-            byte[] destination = controlData(controlLength, IPV6_PKTINFO, 16);
-            byte[] hops = controlData(controlLength, IPV6_HOPLIMIT, 4);
-            return new Received(buffer.getByteArray(0, (int) length), Ipv6.read(address, 0),
-                    destination == null ? null : Ipv6.read(destination, 0),
-                    hops == null ? -1 : java.nio.ByteBuffer.wrap(hops).order(java.nio.ByteOrder.nativeOrder()).getInt());
+        long length = messages.receive(fd);
+        if (length < 0) {
+            return null;
         }
-        return null;
-    }
-
-    /** The first {@code bytes} of the IPPROTO_IPV6 control message of {@code type}, or null. */
-    private byte[] controlData(long controlLength, int type, int bytes) {
-        long at = 0;
-        while (at + 16 <= controlLength) {
-            long length = control.getLong(at);
-            if (control.getInt(at + 8) == IPPROTO_IPV6 && control.getInt(at + 12) == type && length >= 16 + bytes) {
-                return control.getByteArray(at + 16, bytes);
-            }
-            if (length <= 0) {
-                break;
-            }
-            at += (length + 7) & ~7L;
-        }
-        return null;
+        byte[] address = messages.name().getByteArray(8, 16);
+        long destination = messages.controlData(IPPROTO_IPV6, IPV6_PKTINFO, 16);
+        long hops = messages.controlData(IPPROTO_IPV6, IPV6_HOPLIMIT, 4);
+        return new Received(messages.buffer().getByteArray(0, (int) length), Ipv6.read(address, 0),
+                destination < 0 ? null : Ipv6.read(messages.control().getByteArray(destination, 16), 0),
+                hops < 0 ? -1 : messages.control().getInt(hops));
     }
 
     /** Sends an ICMPv6 message to {@code destination} on this interface (the scope of a link-local address). */

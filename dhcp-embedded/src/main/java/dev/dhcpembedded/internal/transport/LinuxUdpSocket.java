@@ -37,8 +37,6 @@ final class LinuxUdpSocket implements AutoCloseable {
     static final int EPERM = 1;
     static final int ENODEV = 19;
     static final int EADDRINUSE = 98;
-    private static final int EAGAIN = 11;
-    private static final int EINTR = 4;
 
     static {
         Native.register(LinuxUdpSocket.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
@@ -53,8 +51,6 @@ final class LinuxUdpSocket implements AutoCloseable {
             throws LastErrorException;
 
     private static native int bind(int fd, Pointer address, int length) throws LastErrorException;
-
-    private static native long recvmsg(int fd, Pointer message, int flags) throws LastErrorException;
 
     private static native long sendto(int fd, Pointer buffer, long length, int flags, Pointer address, int addrlen)
             throws LastErrorException;
@@ -73,12 +69,9 @@ final class LinuxUdpSocket implements AutoCloseable {
     private final String device;
     private final ReceiveBuffer receiveBuffer;
     private volatile boolean closed;
+    private final MessageReceiver messages;
+    private final Memory buffer;
     // receive-side buffers, used by the one receiving thread only
-    private final Memory buffer = new Memory(65536);
-    private final Memory iov = new Memory(16);
-    private final Memory name = new Memory(16);
-    private final Memory control = new Memory(128);
-    private final Memory header = new Memory(56);
     private InetSocketAddress receivedSource;
     private Inet4Address receivedDestination;
     // the last addresses received, reused while they repeat (receiving thread only)
@@ -94,6 +87,12 @@ final class LinuxUdpSocket implements AutoCloseable {
         this.fd = fd;
         this.device = device;
         this.receiveBuffer = receiveBuffer;
+        this.messages = new MessageReceiver(65536, 16, device, this::isClosed);
+        this.buffer = messages.buffer();
+    }
+
+    private boolean isClosed() {
+        return closed;
     }
 
     /**
@@ -203,36 +202,14 @@ final class LinuxUdpSocket implements AutoCloseable {
     }
 
     private long receiveRaw() throws IOException {
-        while (!closed) {
-            iov.setPointer(0, buffer);
-            iov.setLong(8, buffer.size());
-            header.clear();
-            header.setPointer(0, name);
-            header.setInt(8, 16);
-            header.setPointer(16, iov);
-            header.setLong(24, 1);
-            header.setPointer(32, control);
-            header.setLong(40, control.size());
-            long length;
-            try {
-                length = recvmsg(fd, header, 0);
-            } catch (LastErrorException e) {
-                if (e.getErrorCode() == EAGAIN || e.getErrorCode() == EINTR) {
-                    continue;
-                }
-                if (closed) {
-                    return -1;
-                }
-                throw new IOException("recvmsg on " + device + ": " + e.getMessage());
-            }
-            if (closed) {
-                return -1;
-            }
-            receivedSource = source(name.getInt(4), ((name.getByte(2) & 0xFF) << 8) | (name.getByte(3) & 0xFF));
-            receivedDestination = headerDestination(header.getLong(40));
-            return length;
+        long length = messages.receive(fd);
+        if (length < 0) {
+            return -1;
         }
-        return -1;
+        Memory name = messages.name();
+        receivedSource = source(name.getInt(4), ((name.getByte(2) & 0xFF) << 8) | (name.getByte(3) & 0xFF));
+        receivedDestination = headerDestination();
+        return length;
     }
 
     /**
@@ -247,26 +224,17 @@ final class LinuxUdpSocket implements AutoCloseable {
         return lastSource;
     }
 
-    private Inet4Address headerDestination(long controlLength) {
-        long at = 0;
-        while (at + 16 <= controlLength) {
-            long length = control.getLong(at);
-            int level = control.getInt(at + 8);
-            int type = control.getInt(at + 12);
-            if (level == IPPROTO_IP && type == IP_PKTINFO && length >= 28) {
-                int address = control.getInt(at + 16 + 8);
-                if (lastDestination == null || address != lastDestinationAddress) {
-                    lastDestination = inet(address);
-                    lastDestinationAddress = address;
-                }
-                return lastDestination;
-            }
-            if (length <= 0) {
-                break;
-            }
-            at += (length + 7) & ~7L;
+    private Inet4Address headerDestination() {
+        long at = messages.controlData(IPPROTO_IP, IP_PKTINFO, 12);
+        if (at < 0) {
+            return null;
         }
-        return null;
+        int address = messages.control().getInt(at + 8); // struct in_pktinfo: ipi_ifindex, ipi_spec_dst, ipi_addr
+        if (lastDestination == null || address != lastDestinationAddress) {
+            lastDestination = inet(address);
+            lastDestinationAddress = address;
+        }
+        return lastDestination;
     }
 
     void send(byte[] bytes, InetSocketAddress destination) throws IOException {
