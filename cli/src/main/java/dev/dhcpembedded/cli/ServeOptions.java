@@ -8,6 +8,7 @@ import dev.dhcpembedded.internal.lease6.StaticLease6Text;
 import dev.dhcpembedded.internal.ra.RaMode;
 import dev.dhcpembedded.server.DhcpServerBuilder;
 import dev.dhcpembedded.server.DhcpServer;
+import dev.dhcpembedded.server.SubnetBuilder;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -62,6 +63,11 @@ final class ServeOptions {
     @Option(names = "--static", paramLabel = "MAC=IP", description = "a static lease (repeatable)")
     List<String> staticLeases = new ArrayList<>();
 
+    @Option(names = "--second-server", paramLabel = "IP=FIRST-LAST", description = "a second DHCP server on the link "
+            + "with its own server identifier IP and pool (the subnet's other options); on --interface it sends from "
+            + "its own MAC and IP")
+    String secondServer;
+
     @Option(names = "--router", paramLabel = "IP", description = "the router (option 3)")
     String router;
 
@@ -98,6 +104,22 @@ final class ServeOptions {
 
     @Option(names = "--quiet", description = "print no transcript line")
     boolean quiet;
+
+    /** The options of --subnet, for the subnet and for the second server alike. */
+    private void subnetOptions(SubnetBuilder s) {
+        if (router != null) {
+            s.router(router);
+        }
+        if (!dns.isEmpty()) {
+            s.dns(dns.toArray(String[]::new));
+        }
+        if (domain != null) {
+            s.domainName(domain);
+        }
+        if (leaseSeconds != null) {
+            s.leaseTime(Duration.ofSeconds(leaseSeconds));
+        }
+    }
 
     /** Checks the values and builds the (not yet started) server; throws IllegalArgumentException on bad ones. */
     DhcpServer buildServer() {
@@ -154,9 +176,10 @@ final class ServeOptions {
         if (subnet == null) {
             // --lease and --domain serve DHCPv6 too (lifetimes, option 24)
             if (!pools.isEmpty() || !staticLeases.isEmpty() || router != null || !dns.isEmpty()
-                    || (leaseSeconds != null && subnet6 == null) || serverId != null || authoritative) {
-                throw new IllegalArgumentException("--pool, --static, --router, --dns, --lease, --server-id and "
-                        + "--authoritative need --subnet CIDR");
+                    || (leaseSeconds != null && subnet6 == null) || serverId != null || authoritative
+                    || secondServer != null) {
+                throw new IllegalArgumentException("--pool, --static, --router, --dns, --lease, --server-id, "
+                        + "--authoritative and --second-server need --subnet CIDR");
             }
             if (journalCapacity != null) {
                 builder.journalCapacity(journalCapacity);
@@ -165,19 +188,15 @@ final class ServeOptions {
         }
         builder.subnet(subnet, s -> {
             pools.forEach(s::pool); // none: the core's default pool, every host but the router and the server id
-            if (router != null) {
-                s.router(router);
-            }
-            if (!dns.isEmpty()) {
-                s.dns(dns.toArray(String[]::new));
-            }
-            if (domain != null) {
-                s.domainName(domain);
-            }
-            if (leaseSeconds != null) {
-                s.leaseTime(Duration.ofSeconds(leaseSeconds));
-            }
+            subnetOptions(s);
         });
+        if (secondServer != null) {
+            AddressText.AddressAndPool second = AddressText.secondServer(secondServer);
+            builder.secondServer(second.address(), s -> {
+                s.pool(second.pool());
+                subnetOptions(s);
+            });
+        }
         for (String entry : staticLeases) {
             AddressText.MacAndAddress lease = AddressText.staticLease(entry);
             builder.staticLease(lease.mac(), lease.address());

@@ -110,8 +110,27 @@ class ServeCommandTest {
         }
     }
 
+    @Test
+    void aSecondServerOffersFromItsOwnPoolWithItsOwnIdentifier() throws Exception {
+        try (Run run = new Run("--subnet", "10.20.0.0/24", "--router", "10.20.0.1", "--pool", "10.20.0.100-10.20.0.149",
+                "--second-server", "10.20.0.2=10.20.0.200-10.20.0.249");
+             DhcpTestClient client = DhcpTestClient.builder().server(run.address()).mac("02:00:00:00:00:07")
+                     .timeout(Duration.ofSeconds(5)).build()) {
+            DhcpMessage first = client.discover().orElseThrow(() -> new AssertionError("no OFFER"));
+            DhcpMessage other = client.receive(Duration.ofSeconds(5))
+                    .orElseThrow(() -> new AssertionError("one OFFER only: the second server did not answer"));
+            assertThat(List.of(first, other)).extracting(m -> m.serverIdentifier().orElseThrow().getHostAddress()
+                    + " " + m.yiaddr().getHostAddress()).containsExactlyInAnyOrder("10.20.0.1 10.20.0.100",
+                    "10.20.0.2 10.20.0.200");
+            assertThat(other.routers()).extracting(a -> a.getHostAddress()).containsExactly("10.20.0.1");
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
+            "--subnet 10.20.0.0/24 --second-server 10.20.0.2         | second server '10.20.0.2' is not written IP=FIRST-LAST",
+            "--subnet 10.20.0.0/24 --second-server 10.20.0.2=10.20.0.9-10.20.0.1 | ends before it starts",
+            "--subnet6 2001:db8:1::/64 --second-server 10.20.0.2=10.20.0.200-10.20.0.249 | --second-server need --subnet CIDR",
             "--subnet 10.20.0.0/24 --pool 10.20.0.100..10.20.0.199 | pool '10.20.0.100..10.20.0.199' is not written FIRST-LAST",
             "--subnet 10.20.0.0/24 --pool 10.20.0.199-10.20.0.100  | ends before it starts",
             "--subnet 10.20.0.0/24 --pool 10.30.0.1-10.30.0.9      | outside subnet 10.20.0.0/24",

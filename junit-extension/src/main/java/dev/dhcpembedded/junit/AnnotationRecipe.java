@@ -7,6 +7,7 @@ import dev.dhcpembedded.internal.lease.Cidr;
 import dev.dhcpembedded.internal.lease6.StaticLease6Text;
 import dev.dhcpembedded.server.DhcpServer;
 import dev.dhcpembedded.server.DhcpServerBuilder;
+import dev.dhcpembedded.server.SubnetBuilder;
 import dev.dhcpembedded.server.TestClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,17 +73,16 @@ final class AnnotationRecipe implements ServerRecipe {
             for (String excluded : config.exclude()) {
                 attribute("exclude", excluded, () -> s.exclude(excluded));
             }
-            if (!config.router().isEmpty()) {
-                s.router(config.router());
-            }
-            if (config.dns().length > 0) {
-                attribute("dns", String.join(",", config.dns()), () -> s.dns(config.dns()));
-            }
-            if (!config.domain().isEmpty()) {
-                attribute("domain", config.domain(), () -> s.domainName(config.domain()));
-            }
-            s.leaseTime(Duration.ofSeconds(config.leaseSeconds()));
+            subnetOptions(s);
         }));
+        if (!config.secondServer().isEmpty()) {
+            AddressText.AddressAndPool second = attribute("secondServer", config.secondServer(),
+                    () -> AddressText.secondServer(config.secondServer()));
+            builder.secondServer(second.address(), s -> {
+                s.pool(second.pool());
+                subnetOptions(s);
+            });
+        }
         for (String entry : config.staticLeases()) {
             AddressText.MacAndAddress lease = attribute("staticLeases", entry, () -> AddressText.staticLease(entry));
             builder.staticLease(lease.mac(), lease.address());
@@ -116,6 +116,20 @@ final class AnnotationRecipe implements ServerRecipe {
                     config.domain().isEmpty() ? null : config.domain()));
         }
         return builder;
+    }
+
+    /** The subnet's options, for the subnet and for the second server alike. */
+    private void subnetOptions(SubnetBuilder s) {
+        if (!config.router().isEmpty()) {
+            s.router(config.router());
+        }
+        if (config.dns().length > 0) {
+            attribute("dns", String.join(",", config.dns()), () -> s.dns(config.dns()));
+        }
+        if (!config.domain().isEmpty()) {
+            attribute("domain", config.domain(), () -> s.domainName(config.domain()));
+        }
+        s.leaseTime(Duration.ofSeconds(config.leaseSeconds()));
     }
 
     private void subnet6(DhcpServerBuilder builder) {

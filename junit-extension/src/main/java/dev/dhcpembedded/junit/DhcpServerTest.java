@@ -43,6 +43,13 @@ public @interface DhcpServerTest {
     /** Static leases written {@code MAC=IP}, e.g. {@code "02:00:00:00:00:42=10.20.0.42"}. */
     String[] staticLeases() default {};
 
+    /**
+     * A second DHCP server on the link, written {@code IP=FIRST-LAST}, e.g. {@code "10.20.0.2=10.20.0.200-10.20.0.249"}:
+     * its own server identifier and pool, the subnet's other options; reach it with {@code server.secondServer()}.
+     * Empty (the default): none.
+     */
+    String secondServer() default "";
+
     /** Addresses inside a pool that are never handed out. */
     String[] exclude() default {};
 

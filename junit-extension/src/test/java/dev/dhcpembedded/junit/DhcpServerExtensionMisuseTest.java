@@ -87,6 +87,21 @@ class DhcpServerExtensionMisuseTest {
                         + " lease '02:00:00:00:00:42 10.20.0.42' is not written MAC=IP, e.g. 02:00:00:00:00:42=10.20.0.42");
     }
 
+    @DhcpServerTest(subnet = "10.20.0.0/24", secondServer = "10.20.0.2")
+    @TestKitOnly
+    static class BadSecondServer {
+        @Test
+        void test() {
+        }
+    }
+
+    @Test
+    void a_second_server_not_written_ip_equals_pool() {
+        assertThat(onlyFailure(BadSecondServer.class)).isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageEndingWith("is misconfigured: secondServer = \"10.20.0.2\": second server '10.20.0.2' is"
+                        + " not written IP=FIRST-LAST, e.g. 10.20.0.2=10.20.0.200-10.20.0.249");
+    }
+
     @DhcpServerTest(pool = "10.20.0.100..10.20.0.199")
     @TestKitOnly
     static class BadPool {

@@ -5,8 +5,8 @@ import dev.dhcpembedded.internal.codec.Ipv4;
 
 /**
  * The one parser of the text forms that the builder, the annotation, the command line and {@code DhcpNetwork}
- * accept: a pool written {@code FIRST-LAST} and a static lease written {@code MAC=IP}. Messages quote the bad value
- * and say how to write it.
+ * accept: a pool written {@code FIRST-LAST}, a static lease written {@code MAC=IP} and a second server written
+ * {@code IP=FIRST-LAST}. Messages quote the bad value and say how to write it.
  */
 public final class AddressText {
 
@@ -15,6 +15,10 @@ public final class AddressText {
 
     /** A MAC address and an IPv4 address, both checked, as written in {@code MAC=IP}. */
     public record MacAndAddress(String mac, String address) {
+    }
+
+    /** A second server's address (its server identifier) and its pool, both checked, as written in {@code IP=FIRST-LAST}. */
+    public record AddressAndPool(String address, String pool) {
     }
 
     /**
@@ -67,5 +71,27 @@ public final class AddressText {
             throw new IllegalArgumentException("static lease '" + text + "': " + e.getMessage(), e);
         }
         return new MacAndAddress(mac, address);
+    }
+
+    /**
+     * {@code 10.20.0.2=10.20.0.200-10.20.0.249}: a second server on the link, its address and its pool.
+     *
+     * @throws IllegalArgumentException saying what is wrong with {@code text}
+     */
+    public static AddressAndPool secondServer(String text) {
+        int equals = text == null ? -1 : text.indexOf('=');
+        if (equals < 0 || text.indexOf('=', equals + 1) >= 0) {
+            throw new IllegalArgumentException("second server '" + text + "' is not written IP=FIRST-LAST, e.g. "
+                    + "10.20.0.2=10.20.0.200-10.20.0.249");
+        }
+        String address = text.substring(0, equals).trim();
+        String pool = text.substring(equals + 1).trim();
+        try {
+            Ipv4.parseInt(address);
+            range(pool);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("second server '" + text + "': " + e.getMessage(), e);
+        }
+        return new AddressAndPool(address, pool);
     }
 }
