@@ -196,7 +196,8 @@ public final class RouterAdvertiser implements AutoCloseable {
         }
     }
 
-    private void onSolicitation(Icmp6RawSocket.Received r) {
+    /** Checks one solicitation heard; drops and journals an invalid one, answers a valid one. Receiving thread. */
+    void onSolicitation(Icmp6RawSocket.Received r) {
         boolean unspecified = r.source().isAnyLocalAddress();
         try {
             if (r.hopLimit() != 255) {
