@@ -301,7 +301,8 @@ public final class DhcpServer implements AutoCloseable {
      * <p>Bound to an interface, the server also stops answering ARP for its address: it writes 8 to
      * {@code /proc/sys/net/ipv4/conf/<interface>/arp_ignore} of its namespace, and {@link #resume()} (or
      * {@link #reset()}, {@link #stop()}) writes the earlier value back, so a client that probes the server's address
-     * finds nobody. That needs root (CAP_NET_ADMIN); without it the outage is DHCP only, and a warning says so.
+     * finds nobody; a {@code secondServer} stops answering ARP for its own address too. That needs root
+     * (CAP_NET_ADMIN); without it the outage is DHCP only, and a warning says so.
      * Loopback and in-memory transports have no ARP. Router Advertisements keep going: the router is not the DHCP
      * server (change them with {@code routerAdvertisements().update(...)}).
      */
@@ -317,6 +318,9 @@ public final class DhcpServer implements AutoCloseable {
     }
 
     private synchronized void silenceArp() {
+        if (secondHost != null) {
+            secondHost.answerArp(false); // the second server's host is out too
+        }
         if (arpSilence != null || !(transport instanceof InterfaceTransport)) {
             return;
         }
@@ -329,6 +333,9 @@ public final class DhcpServer implements AutoCloseable {
     }
 
     private synchronized void restoreArp() {
+        if (secondHost != null) {
+            secondHost.answerArp(true);
+        }
         if (arpSilence == null) {
             return;
         }

@@ -44,6 +44,24 @@ class SecondServerTest {
     }
 
     @Test
+    void anOutageSilencesTheSecondServersArpToo() {
+        try (ServedLab s = TwoServers.start()) {
+            assertThat(arping(s, s.host(2)).ok()).as("the second server answers ARP for its address").isTrue();
+            s.server.pause();
+            assertThat(arping(s, s.host(2)).ok()).as("the second server's address answers no ARP while paused")
+                    .isFalse();
+            s.server.resume();
+            assertThat(arping(s, s.host(2)).ok()).as("the second server answers ARP again after resume()").isTrue();
+        }
+    }
+
+    /** busybox arping from the client's namespace: one reply in 2 s, or none. */
+    private static dev.dhcpembedded.lab.CommandResult arping(ServedLab s, String address) {
+        return s.lab.exec(Duration.ofSeconds(10), "busybox", "arping", "-f", "-c", "2", "-w", "2", "-I",
+                s.lab.clientInterface(), address);
+    }
+
+    @Test
     void udhcpcTakesTheSecondServersOfferAndRenewsWithIt() {
         RealHosts.assumeBinary("udhcpc");
         try (ServedLab s = TwoServers.start()) {

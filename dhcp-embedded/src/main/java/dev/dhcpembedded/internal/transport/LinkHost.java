@@ -67,6 +67,15 @@ public final class LinkHost implements AutoCloseable {
         return host;
     }
 
+    /** Answers ARP for its address again ({@code true}), or stops answering it ({@code false}: an outage). */
+    public void answerArp(boolean answer) {
+        if (answer) {
+            arp.add(address, mac);
+        } else {
+            arp.remove(address);
+        }
+    }
+
     /**
      * Sends {@code payload} from this host's address and UDP 67 to {@code destination}, in a frame to
      * {@code destinationMac} (null: to the Ethernet broadcast address).
