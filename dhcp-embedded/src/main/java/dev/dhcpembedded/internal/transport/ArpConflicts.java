@@ -157,13 +157,7 @@ public final class ArpConflicts implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        if (thread != Thread.currentThread()) {
-            try {
-                thread.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ChannelClose.join(thread);
         socket.close();
     }
 }

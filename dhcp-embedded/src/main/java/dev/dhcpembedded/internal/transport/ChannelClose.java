@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.channels.DatagramChannel;
 import org.slf4j.LoggerFactory;
 
-/** How the channel-based transports stop: close the channel, then wait for the receiver thread to end. */
+/**
+ * How the transports and the packet-socket hosts stop: close the channel, then wait for the receiving thread to end.
+ */
 final class ChannelClose {
 
     private ChannelClose() {

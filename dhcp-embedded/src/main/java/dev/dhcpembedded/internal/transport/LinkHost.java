@@ -133,13 +133,7 @@ public final class LinkHost implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        if (thread != Thread.currentThread()) {
-            try {
-                thread.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ChannelClose.join(thread);
         ip.close();
         arp.close();
     }
