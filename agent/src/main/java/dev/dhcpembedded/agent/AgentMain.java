@@ -28,7 +28,7 @@ public final class AgentMain {
         ChannelServer server = new ChannelServer(settings, new InterfaceOpener(Duration.ofSeconds(5)));
         server.start(new InetSocketAddress(settings.port()));
         System.out.println(READY + ": control port " + server.port() + ", channel protocol version "
-                + dev.dhcpembedded.internal.channel.ChannelProtocol.VERSION);
+                + dev.dhcpembedded.channel.ChannelProtocol.VERSION);
         System.out.flush();
         SessionOutcome outcome = server.awaitEnd();
         System.out.println("dhcp-agent exits: " + outcome.reason());

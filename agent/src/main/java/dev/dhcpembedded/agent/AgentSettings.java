@@ -1,7 +1,7 @@
 package dev.dhcpembedded.agent;
 
-import dev.dhcpembedded.internal.channel.ChannelProtocol;
-import dev.dhcpembedded.internal.channel.ChannelToken;
+import dev.dhcpembedded.channel.ChannelProtocol;
+import dev.dhcpembedded.channel.ChannelToken;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;

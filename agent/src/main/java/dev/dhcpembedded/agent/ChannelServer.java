@@ -1,8 +1,8 @@
 package dev.dhcpembedded.agent;
 
-import dev.dhcpembedded.internal.channel.Frame;
-import dev.dhcpembedded.internal.channel.FrameReader;
-import dev.dhcpembedded.internal.channel.FrameWriter;
+import dev.dhcpembedded.channel.Frame;
+import dev.dhcpembedded.channel.FrameReader;
+import dev.dhcpembedded.channel.FrameWriter;
 import dev.dhcpembedded.transport.Transport;
 import java.io.BufferedInputStream;
 import java.io.IOException;

@@ -1,15 +1,15 @@
 package dev.dhcpembedded.agent;
 
-import dev.dhcpembedded.internal.channel.ChannelProtocol;
-import dev.dhcpembedded.internal.channel.ChannelProtocolException;
-import dev.dhcpembedded.internal.channel.Frame;
-import dev.dhcpembedded.internal.channel.FrameReader;
-import dev.dhcpembedded.internal.channel.FrameWriter;
+import dev.dhcpembedded.channel.ChannelProtocol;
+import dev.dhcpembedded.channel.ChannelProtocolException;
+import dev.dhcpembedded.channel.Frame;
+import dev.dhcpembedded.channel.FrameReader;
+import dev.dhcpembedded.channel.FrameWriter;
 import dev.dhcpembedded.transport.Datagram;
 import dev.dhcpembedded.transport.Transport;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import dev.dhcpembedded.internal.codec.Ipv6;
+import dev.dhcpembedded.internal.wire.Ipv6;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;

@@ -1,18 +1,18 @@
 package dev.dhcpembedded.cli;
 
-import dev.dhcpembedded.internal.codec.Fields;
+import dev.dhcpembedded.internal.wire.Fields;
 import dev.dhcpembedded.codec.DhcpCodec;
 import dev.dhcpembedded.codec.DhcpCodecException;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
-import dev.dhcpembedded.internal.codec.Hex;
-import dev.dhcpembedded.internal.codec.Ipv4;
+import dev.dhcpembedded.internal.wire.Hex;
+import dev.dhcpembedded.internal.wire.Ipv4;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec6.Dhcp6Codec;
 import dev.dhcpembedded.codec6.Dhcp6Message;
 import dev.dhcpembedded.codec6.Dhcp6MessageType;
 import dev.dhcpembedded.codec6.Dhcp6Option;
-import dev.dhcpembedded.internal.codec.Ipv6;
+import dev.dhcpembedded.internal.wire.Ipv6;
 
 /** The decode verb's JSON lines (SPEC §5), written by hand: fields in the contract's order, strings escaped. */
 final class DecodeJson {

@@ -1,11 +1,11 @@
 package dev.dhcpembedded.cli;
 
-import dev.dhcpembedded.internal.codec.Ipv4;
-import dev.dhcpembedded.internal.lease.AddressText;
-import dev.dhcpembedded.internal.codec.Ipv6;
-import dev.dhcpembedded.internal.lease6.Prefix6;
-import dev.dhcpembedded.internal.lease6.StaticLease6Text;
-import dev.dhcpembedded.internal.ra.RaMode;
+import dev.dhcpembedded.internal.wire.Ipv4;
+import dev.dhcpembedded.internal.engine.AddressText;
+import dev.dhcpembedded.internal.wire.Ipv6;
+import dev.dhcpembedded.internal.engine6.Prefix6;
+import dev.dhcpembedded.internal.config.StaticLease6Text;
+import dev.dhcpembedded.internal.config.RaMode;
 import dev.dhcpembedded.server.DhcpServerBuilder;
 import dev.dhcpembedded.server.DhcpServer;
 import dev.dhcpembedded.server.SubnetBuilder;

@@ -2,7 +2,7 @@ package dev.dhcpembedded.cli;
 
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.internal.pcap.PcapWriter;
-import dev.dhcpembedded.internal.codec.Ipv6;
+import dev.dhcpembedded.internal.wire.Ipv6;
 import java.net.Inet6Address;
 import dev.dhcpembedded.server.DhcpServer;
 import java.io.IOException;

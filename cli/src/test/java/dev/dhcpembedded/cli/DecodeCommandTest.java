@@ -62,11 +62,11 @@ class DecodeCommandTest {
     @Test
     void aDhcp6RelayLineAndAMalformedDhcp6Packet(@TempDir Path tmp) throws Exception {
         Path file = tmp.resolve("v6.pcap");
-        java.net.Inet6Address a = dev.dhcpembedded.internal.codec.Ipv6.parse("2001:db8:1::1");
-        java.net.Inet6Address b = dev.dhcpembedded.internal.codec.Ipv6.parse("2001:db8:1::2");
-        byte[] relay = dev.dhcpembedded.internal.codec.Hex.parse("0c05" + "20010db8000000000000000000000001"
+        java.net.Inet6Address a = dev.dhcpembedded.internal.wire.Ipv6.parse("2001:db8:1::1");
+        java.net.Inet6Address b = dev.dhcpembedded.internal.wire.Ipv6.parse("2001:db8:1::2");
+        byte[] relay = dev.dhcpembedded.internal.wire.Hex.parse("0c05" + "20010db8000000000000000000000001"
                 + "fe800000000000000000000000000001" + "00090004" + "01abcdef");
-        byte[] lying = dev.dhcpembedded.internal.codec.Hex.parse("01abcdef" + "00080010" + "0000");
+        byte[] lying = dev.dhcpembedded.internal.wire.Hex.parse("01abcdef" + "00080010" + "0000");
         try (dev.dhcpembedded.internal.pcap.PcapWriter w = dev.dhcpembedded.internal.pcap.PcapWriter.create(file)) {
             w.write(java.time.Instant.EPOCH, a, 547, b, 547, relay);
             w.write(java.time.Instant.EPOCH, a, 546, b, 547, lying);

@@ -10,7 +10,7 @@ import dev.dhcpembedded.codec6.Dhcp6Option;
 import dev.dhcpembedded.codec6.Duid;
 import dev.dhcpembedded.codec6.IaNa;
 import dev.dhcpembedded.codec6.IaPd;
-import dev.dhcpembedded.internal.codec.Ipv6;
+import dev.dhcpembedded.internal.wire.Ipv6;
 import dev.dhcpembedded.internal.pcap.PcapFrame;
 import dev.dhcpembedded.internal.pcap.PcapReader;
 import java.io.PrintWriter;

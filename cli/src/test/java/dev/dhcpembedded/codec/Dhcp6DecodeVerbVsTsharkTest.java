@@ -9,7 +9,7 @@ import dev.dhcpembedded.cli.Main;
 import dev.dhcpembedded.cli.TestCaptures;
 import dev.dhcpembedded.codec6.Dhcp6GoldenVectors;
 import dev.dhcpembedded.codec6.Dhcp6MessageType;
-import dev.dhcpembedded.internal.codec.Ipv6;
+import dev.dhcpembedded.internal.wire.Ipv6;
 import dev.dhcpembedded.internal.pcap.PcapWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.File;

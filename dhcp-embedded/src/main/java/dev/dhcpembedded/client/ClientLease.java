@@ -1,10 +1,10 @@
 package dev.dhcpembedded.client;
 
-import dev.dhcpembedded.internal.codec.Fields;
+import dev.dhcpembedded.internal.wire.Fields;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
-import dev.dhcpembedded.internal.codec.Ipv4;
-import dev.dhcpembedded.internal.lease.LeaseTimes;
+import dev.dhcpembedded.internal.wire.Ipv4;
+import dev.dhcpembedded.internal.engine.LeaseTimes;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec.OptionCode;
 import java.net.Inet4Address;

@@ -1,7 +1,7 @@
 package dev.dhcpembedded.client;
 
 import dev.dhcpembedded.codec.DhcpOption;
-import dev.dhcpembedded.internal.codec.Ipv4;
+import dev.dhcpembedded.internal.wire.Ipv4;
 import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.codec.OptionCode;
 import java.net.Inet4Address;

@@ -3,7 +3,7 @@ package dev.dhcpembedded.codec;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import dev.dhcpembedded.internal.codec.Ipv4;
+import dev.dhcpembedded.internal.wire.Ipv4;
 
 /** One route of option 121 (RFC 3442): a destination prefix and the router that reaches it. */
 public final class ClasslessRoute {

@@ -3,7 +3,7 @@ package dev.dhcpembedded.codec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import dev.dhcpembedded.internal.codec.WireRequest;
+import dev.dhcpembedded.internal.wire.WireRequest;
 
 /**
  * Decodes a DHCPv4 packet strictly. Short packets are accepted (real clients send 272-byte DISCOVERs); anything

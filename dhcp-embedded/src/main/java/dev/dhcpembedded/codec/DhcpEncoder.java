@@ -2,7 +2,7 @@ package dev.dhcpembedded.codec;
 
 import java.util.ArrayList;
 import java.util.List;
-import dev.dhcpembedded.internal.codec.Ipv4;
+import dev.dhcpembedded.internal.wire.Ipv4;
 
 /**
  * Encodes a message: options in order with option 82 last, values over 255 bytes split (RFC 3396), END, then

@@ -9,8 +9,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import dev.dhcpembedded.internal.codec.Fields;
-import dev.dhcpembedded.internal.codec.Ipv4;
+import dev.dhcpembedded.internal.wire.Fields;
+import dev.dhcpembedded.internal.wire.Ipv4;
 
 /**
  * An immutable DHCPv4 message (RFC 2131 §2): the fixed BOOTP header and the options in wire order, after option

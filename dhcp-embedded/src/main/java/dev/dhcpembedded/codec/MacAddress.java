@@ -1,7 +1,7 @@
 package dev.dhcpembedded.codec;
 
 import java.util.Arrays;
-import dev.dhcpembedded.internal.codec.Hex;
+import dev.dhcpembedded.internal.wire.Hex;
 
 /** A hardware address (chaddr, up to 16 bytes; usually a 6-byte Ethernet MAC), written {@code 02:00:00:00:00:42}. */
 public final class MacAddress {

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import dev.dhcpembedded.internal.codec.Hex;
+import dev.dhcpembedded.internal.wire.Hex;
 
 /** A sub-option of option 43 (vendor-specific) or 82 (relay agent information): a code and its value bytes. */
 public final class SubOption {

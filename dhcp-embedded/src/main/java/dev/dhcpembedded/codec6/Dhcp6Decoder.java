@@ -1,7 +1,7 @@
 package dev.dhcpembedded.codec6;
 
 import dev.dhcpembedded.codec.DhcpCodecException;
-import dev.dhcpembedded.internal.codec.Ipv6;
+import dev.dhcpembedded.internal.wire.Ipv6;
 import java.net.Inet6Address;
 import java.util.List;
 

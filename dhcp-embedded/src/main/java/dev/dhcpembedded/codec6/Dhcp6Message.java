@@ -1,6 +1,6 @@
 package dev.dhcpembedded.codec6;
 
-import dev.dhcpembedded.internal.codec.Ipv6;
+import dev.dhcpembedded.internal.wire.Ipv6;
 import java.net.Inet6Address;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,8 +1,8 @@
 package dev.dhcpembedded.codec6;
 
 import dev.dhcpembedded.codec.DhcpCodecException;
-import dev.dhcpembedded.internal.codec.Hex;
-import dev.dhcpembedded.internal.codec.Ipv6;
+import dev.dhcpembedded.internal.wire.Hex;
+import dev.dhcpembedded.internal.wire.Ipv6;
 import java.io.ByteArrayOutputStream;
 import java.net.Inet6Address;
 import java.nio.ByteBuffer;

@@ -2,7 +2,7 @@ package dev.dhcpembedded.codec6;
 
 import dev.dhcpembedded.codec.DhcpCodecException;
 import dev.dhcpembedded.codec.MacAddress;
-import dev.dhcpembedded.internal.codec.Hex;
+import dev.dhcpembedded.internal.wire.Hex;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;

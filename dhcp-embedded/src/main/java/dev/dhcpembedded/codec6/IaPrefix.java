@@ -39,6 +39,6 @@ public record IaPrefix(long preferredLifetime, long validLifetime, int prefixLen
 
     /** The prefix as text, such as {@code 2001:db8:100::/56}. */
     public String cidr() {
-        return dev.dhcpembedded.internal.codec.Ipv6.format(prefix) + "/" + prefixLength;
+        return dev.dhcpembedded.internal.wire.Ipv6.format(prefix) + "/" + prefixLength;
     }
 }

@@ -1,6 +1,6 @@
 package dev.dhcpembedded.codec6;
 
-import dev.dhcpembedded.internal.codec.DnsNames;
+import dev.dhcpembedded.internal.wire.DnsNames;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.dhcpembedded.journal;
 
+
 import dev.dhcpembedded.codec.DhcpCodecException;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.internal.journal.JournalAccess;

@@ -1,5 +1,6 @@
 package dev.dhcpembedded.journal;
 
+
 import dev.dhcpembedded.codec.DhcpCodecException;
 import java.net.InetSocketAddress;
 import java.util.Arrays;

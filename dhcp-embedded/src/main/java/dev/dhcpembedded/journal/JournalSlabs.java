@@ -1,7 +1,8 @@
 package dev.dhcpembedded.journal;
 
+
 import dev.dhcpembedded.codec.DhcpCodecException;
-import dev.dhcpembedded.internal.codec.Ipv4;
+import dev.dhcpembedded.internal.wire.Ipv4;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

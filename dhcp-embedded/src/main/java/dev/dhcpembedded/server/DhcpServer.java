@@ -1,19 +1,29 @@
 package dev.dhcpembedded.server;
 
+import dev.dhcpembedded.internal.runtime.EngineResponder;
+import dev.dhcpembedded.internal.runtime.LinkResponder;
+import dev.dhcpembedded.internal.runtime.PacketHandler;
+import dev.dhcpembedded.internal.runtime.PacketHandler6;
+import dev.dhcpembedded.internal.runtime.ReplyScheduler;
+import dev.dhcpembedded.internal.runtime.Responder;
+import dev.dhcpembedded.internal.runtime.Stubs6;
+import dev.dhcpembedded.lease.Lease6;
+import dev.dhcpembedded.lease.LeaseState;
+
 import dev.dhcpembedded.codec.DhcpOption;
-import dev.dhcpembedded.internal.codec.Ipv4;
+import dev.dhcpembedded.internal.wire.Ipv4;
 import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.internal.journal.JournalAccess;
 import dev.dhcpembedded.journal.Journal;
-import dev.dhcpembedded.internal.lease.ClientKey;
-import dev.dhcpembedded.internal.lease.DefaultAddresses;
-import dev.dhcpembedded.server.Lease;
-import dev.dhcpembedded.internal.lease.LeaseEngine;
-import dev.dhcpembedded.internal.lease.ServerConfig;
-import dev.dhcpembedded.internal.lease.StaticLease;
-import dev.dhcpembedded.internal.lease.SubnetConfig;
-import dev.dhcpembedded.internal.stub.StubRegistry;
-import dev.dhcpembedded.internal.stub.UnmatchedRequests;
+import dev.dhcpembedded.internal.engine.ClientKey;
+import dev.dhcpembedded.internal.engine.DefaultAddresses;
+import dev.dhcpembedded.lease.Lease;
+import dev.dhcpembedded.internal.engine.LeaseEngine;
+import dev.dhcpembedded.internal.engine.ServerConfig;
+import dev.dhcpembedded.internal.engine.StaticLease;
+import dev.dhcpembedded.internal.engine.SubnetConfig;
+import dev.dhcpembedded.internal.runtime.StubRegistry;
+import dev.dhcpembedded.internal.runtime.UnmatchedRequests;
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.stub.Stub;
 import dev.dhcpembedded.internal.transport.InterfaceTransport;
@@ -32,10 +42,10 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import dev.dhcpembedded.codec6.Duid;
 import dev.dhcpembedded.stub6.Stub6;
-import dev.dhcpembedded.internal.lease6.Binding6;
-import dev.dhcpembedded.internal.lease6.Lease6Engine;
-import dev.dhcpembedded.internal.lease6.Prefix6;
-import dev.dhcpembedded.internal.lease6.Server6Config;
+import dev.dhcpembedded.internal.engine6.Binding6;
+import dev.dhcpembedded.internal.engine6.Lease6Engine;
+import dev.dhcpembedded.internal.engine6.Prefix6;
+import dev.dhcpembedded.internal.engine6.Server6Config;
 
 /**
  * An embedded DHCPv4 and DHCPv6 server. Start it from a test, shape what it offers, and read its journal:
@@ -224,7 +234,7 @@ public final class DhcpServer implements AutoCloseable {
                         + "first server's identifier (its interface's address); give the second server another one");
             }
             LeaseEngine other = second.start(clock, opened instanceof InterfaceTransport);
-            responder = new LinkResponder(responder, second, new EngineResponder(other, second.stubRegistry()));
+            responder = new LinkResponder(responder, second.addressAsInt(), second.notePrefix(), new EngineResponder(other, second.stubRegistry()));
         }
         PacketHandler handler = new PacketHandler(responder, stubs, engine, journal, opened,
                 clock, wallClock, localAddress, replies, unmatched, paused);

@@ -1,14 +1,14 @@
 package dev.dhcpembedded.server;
 
 import dev.dhcpembedded.codec.DhcpOption;
-import dev.dhcpembedded.internal.codec.Ipv4;
+import dev.dhcpembedded.internal.wire.Ipv4;
 import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.journal.Journal;
-import dev.dhcpembedded.internal.lease.Cidr;
-import dev.dhcpembedded.internal.lease.ClientKey;
-import dev.dhcpembedded.internal.lease.ServerConfig;
-import dev.dhcpembedded.internal.lease.StaticLease;
-import dev.dhcpembedded.internal.lease.SubnetConfig;
+import dev.dhcpembedded.internal.engine.Cidr;
+import dev.dhcpembedded.internal.engine.ClientKey;
+import dev.dhcpembedded.internal.engine.ServerConfig;
+import dev.dhcpembedded.internal.engine.StaticLease;
+import dev.dhcpembedded.internal.engine.SubnetConfig;
 import dev.dhcpembedded.internal.transport.InterfaceTransport;
 import dev.dhcpembedded.internal.transport.Interface6Transport;
 import dev.dhcpembedded.internal.transport.LoopbackTransport;
@@ -25,10 +25,10 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import dev.dhcpembedded.codec6.Duid;
-import dev.dhcpembedded.internal.lease6.Prefix6;
-import dev.dhcpembedded.internal.lease6.Server6Config;
-import dev.dhcpembedded.internal.lease6.StaticLease6;
-import dev.dhcpembedded.internal.lease6.Subnet6Config;
+import dev.dhcpembedded.internal.engine6.Prefix6;
+import dev.dhcpembedded.internal.engine6.Server6Config;
+import dev.dhcpembedded.internal.engine6.StaticLease6;
+import dev.dhcpembedded.internal.engine6.Subnet6Config;
 
 /** The fluent way to a {@link DhcpServer}. Bad configuration fails at {@link #build()} saying what to change. */
 public final class DhcpServerBuilder {
@@ -465,7 +465,7 @@ public final class DhcpServerBuilder {
         Supplier<Transport> v6Transport = onInterface ? () -> new Interface6Transport(interfaceName)
                 : transport6 != null ? transport6 : built6.isEmpty() ? null
                 : () -> new LoopbackTransport(new InetSocketAddress(
-                        dev.dhcpembedded.internal.codec.Ipv6.parse("::1"), 0));
+                        dev.dhcpembedded.internal.wire.Ipv6.parse("::1"), 0));
         List<StaticLease6> builtLeases6 = staticLeases6;
         if (built6.isEmpty() && !builtLeases6.isEmpty()) {
             throw new IllegalArgumentException("static lease6 " + builtLeases6.get(0)

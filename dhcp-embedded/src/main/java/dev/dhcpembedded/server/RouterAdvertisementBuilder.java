@@ -1,9 +1,9 @@
 package dev.dhcpembedded.server;
 
-import dev.dhcpembedded.internal.codec.Ipv6;
-import dev.dhcpembedded.internal.lease6.Prefix6;
+import dev.dhcpembedded.internal.wire.Ipv6;
+import dev.dhcpembedded.internal.engine6.Prefix6;
 import dev.dhcpembedded.internal.ra.RaConfig;
-import dev.dhcpembedded.internal.ra.RouterAdvertisement.PrefixInformation;
+import dev.dhcpembedded.internal.wire.RouterAdvertisement.PrefixInformation;
 import java.net.Inet6Address;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -118,7 +118,7 @@ public final class RouterAdvertisementBuilder {
     /** DNSSL (RFC 8106 option 31): the search domains; none removes the option. */
     public RouterAdvertisementBuilder dnssl(String... domains) {
         for (String d : domains) {
-            dev.dhcpembedded.internal.codec.DnsNames.writeName(new java.io.ByteArrayOutputStream(), d, true);
+            dev.dhcpembedded.internal.wire.DnsNames.writeName(new java.io.ByteArrayOutputStream(), d, true);
         }
         this.dnssl = List.of(domains);
         return this;

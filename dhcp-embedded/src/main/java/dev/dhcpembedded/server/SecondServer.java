@@ -1,12 +1,14 @@
 package dev.dhcpembedded.server;
 
+import dev.dhcpembedded.lease.Lease;
+
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.codec.MessageType;
-import dev.dhcpembedded.internal.codec.Ipv4;
-import dev.dhcpembedded.internal.lease.LeaseEngine;
-import dev.dhcpembedded.internal.lease.ServerConfig;
-import dev.dhcpembedded.internal.stub.StubRegistry;
+import dev.dhcpembedded.internal.wire.Ipv4;
+import dev.dhcpembedded.internal.engine.LeaseEngine;
+import dev.dhcpembedded.internal.engine.ServerConfig;
+import dev.dhcpembedded.internal.runtime.StubRegistry;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.stub.Stub;

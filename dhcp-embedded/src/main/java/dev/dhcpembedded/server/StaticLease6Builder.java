@@ -1,10 +1,10 @@
 package dev.dhcpembedded.server;
 
 import dev.dhcpembedded.codec6.Duid;
-import dev.dhcpembedded.internal.codec.Ipv6;
-import dev.dhcpembedded.internal.lease6.Addr6;
-import dev.dhcpembedded.internal.lease6.Prefix6;
-import dev.dhcpembedded.internal.lease6.StaticLease6;
+import dev.dhcpembedded.internal.wire.Ipv6;
+import dev.dhcpembedded.internal.engine6.Addr6;
+import dev.dhcpembedded.internal.engine6.Prefix6;
+import dev.dhcpembedded.internal.engine6.StaticLease6;
 import java.util.Optional;
 import java.util.OptionalLong;
 

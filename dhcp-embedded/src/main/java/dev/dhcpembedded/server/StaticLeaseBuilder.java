@@ -1,8 +1,8 @@
 package dev.dhcpembedded.server;
 
 import dev.dhcpembedded.codec.DhcpOption;
-import dev.dhcpembedded.internal.lease.ClientKey;
-import dev.dhcpembedded.internal.lease.StaticLease;
+import dev.dhcpembedded.internal.engine.ClientKey;
+import dev.dhcpembedded.internal.engine.StaticLease;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

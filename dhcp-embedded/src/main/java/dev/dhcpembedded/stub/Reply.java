@@ -2,7 +2,7 @@ package dev.dhcpembedded.stub;
 
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
-import dev.dhcpembedded.internal.codec.Ipv4;
+import dev.dhcpembedded.internal.wire.Ipv4;
 import dev.dhcpembedded.codec.OptionCode;
 import java.net.Inet4Address;
 import java.time.Duration;

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import dev.dhcpembedded.codec.MacAddress;
-import dev.dhcpembedded.internal.codec.Ipv4;
+import dev.dhcpembedded.internal.wire.Ipv4;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 

@@ -1,6 +1,6 @@
 package dev.dhcpembedded.stub;
 
-import dev.dhcpembedded.internal.codec.Ipv4;
+import dev.dhcpembedded.internal.wire.Ipv4;
 
 /**
  * Another server's identity (option 54 and source address), for a competing or rogue reply.

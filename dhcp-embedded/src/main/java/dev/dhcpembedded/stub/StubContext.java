@@ -1,5 +1,7 @@
 package dev.dhcpembedded.stub;
 
+import dev.dhcpembedded.codec.RequestState;
+
 import dev.dhcpembedded.codec.DhcpMessage;
 import java.time.Instant;
 import java.util.Optional;

@@ -7,7 +7,7 @@ import dev.dhcpembedded.codec6.Duid;
 import dev.dhcpembedded.codec6.IaNa;
 import dev.dhcpembedded.codec6.IaPd;
 import dev.dhcpembedded.codec6.StatusCode;
-import dev.dhcpembedded.internal.codec.Ipv6;
+import dev.dhcpembedded.internal.wire.Ipv6;
 import java.net.Inet6Address;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import dev.dhcpembedded.internal.codec.Hex;
+import dev.dhcpembedded.internal.wire.Hex;
 
 /** Golden tests from real captures (src/test/resources/captures; origins and licences in its README). */
 class CaptureGoldenTest {

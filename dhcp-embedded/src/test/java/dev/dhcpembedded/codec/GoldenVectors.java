@@ -2,7 +2,7 @@ package dev.dhcpembedded.codec;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import dev.dhcpembedded.internal.codec.Hex;
+import dev.dhcpembedded.internal.wire.Hex;
 
 /**
  * Golden DHCPv4 packets written out byte by byte, with a comment on each field (in the style of dhcproto and

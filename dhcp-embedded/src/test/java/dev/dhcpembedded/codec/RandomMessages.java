@@ -1,6 +1,6 @@
 package dev.dhcpembedded.codec;
 
-import dev.dhcpembedded.internal.codec.Ipv4;
+import dev.dhcpembedded.internal.wire.Ipv4;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,8 +3,8 @@ package dev.dhcpembedded.codec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.dhcpembedded.internal.codec.ReplyWriter;
-import dev.dhcpembedded.internal.codec.WireRequest;
+import dev.dhcpembedded.internal.wire.ReplyWriter;
+import dev.dhcpembedded.internal.wire.WireRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,10 +37,10 @@ class ReplyWriterTest {
             byte[] expected = DhcpCodec.encode(builder.build());
 
             writer.begin(first.op(), first.htype(), first.hlen(), first.chaddr(), 0, first.xid(), first.flags(),
-                    dev.dhcpembedded.internal.codec.Ipv4.toInt(first.giaddr()));
-            writer.ciaddr(dev.dhcpembedded.internal.codec.Ipv4.toInt(first.ciaddr()));
-            writer.yiaddr(dev.dhcpembedded.internal.codec.Ipv4.toInt(first.yiaddr()));
-            writer.siaddr(dev.dhcpembedded.internal.codec.Ipv4.toInt(first.siaddr()));
+                    dev.dhcpembedded.internal.wire.Ipv4.toInt(first.giaddr()));
+            writer.ciaddr(dev.dhcpembedded.internal.wire.Ipv4.toInt(first.ciaddr()));
+            writer.yiaddr(dev.dhcpembedded.internal.wire.Ipv4.toInt(first.yiaddr()));
+            writer.siaddr(dev.dhcpembedded.internal.wire.Ipv4.toInt(first.siaddr()));
             sequence.forEach(writer::option);
             int length = writer.finish();
 

@@ -2,8 +2,8 @@ package dev.dhcpembedded.codec6;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dhcpembedded.internal.codec.Hex;
-import dev.dhcpembedded.internal.codec.Ipv6;
+import dev.dhcpembedded.internal.wire.Hex;
+import dev.dhcpembedded.internal.wire.Ipv6;
 import dev.dhcpembedded.internal.pcap.PcapFrame;
 import dev.dhcpembedded.internal.pcap.PcapReader;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.dhcpembedded.codec.DhcpCodecException;
-import dev.dhcpembedded.internal.codec.Hex;
+import dev.dhcpembedded.internal.wire.Hex;
 import java.io.ByteArrayOutputStream;
 import org.junit.jupiter.api.Test;
 

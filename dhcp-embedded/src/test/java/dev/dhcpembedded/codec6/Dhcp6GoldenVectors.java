@@ -1,6 +1,6 @@
 package dev.dhcpembedded.codec6;
 
-import dev.dhcpembedded.internal.codec.Hex;
+import dev.dhcpembedded.internal.wire.Hex;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -3,8 +3,8 @@ package dev.dhcpembedded.codec6;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dhcpembedded.codec.MacAddress;
-import dev.dhcpembedded.internal.codec.Hex;
-import dev.dhcpembedded.internal.codec.Ipv6;
+import dev.dhcpembedded.internal.wire.Hex;
+import dev.dhcpembedded.internal.wire.Ipv6;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

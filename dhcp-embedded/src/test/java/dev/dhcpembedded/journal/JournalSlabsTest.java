@@ -1,5 +1,7 @@
 package dev.dhcpembedded.journal;
 
+import dev.dhcpembedded.journal.JournalSlabs;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dhcpembedded.codec.DhcpCodecException;

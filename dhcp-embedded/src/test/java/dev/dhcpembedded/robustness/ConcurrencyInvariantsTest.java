@@ -1,16 +1,16 @@
 package dev.dhcpembedded.robustness;
 
-import dev.dhcpembedded.internal.codec.Fields;
+import dev.dhcpembedded.internal.wire.Fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
-import dev.dhcpembedded.internal.codec.Ipv4;
+import dev.dhcpembedded.internal.wire.Ipv4;
 import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.journal.JournalEntry;
-import dev.dhcpembedded.server.Lease;
-import dev.dhcpembedded.server.LeaseState;
+import dev.dhcpembedded.lease.Lease;
+import dev.dhcpembedded.lease.LeaseState;
 import dev.dhcpembedded.server.DhcpServer;
 import dev.dhcpembedded.server.TestClock;
 import dev.dhcpembedded.transport.InMemoryTransport;

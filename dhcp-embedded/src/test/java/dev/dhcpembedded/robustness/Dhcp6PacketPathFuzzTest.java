@@ -15,7 +15,7 @@ import dev.dhcpembedded.codec6.IaAddress;
 import dev.dhcpembedded.codec6.IaNa;
 import dev.dhcpembedded.codec6.IaPd;
 import dev.dhcpembedded.codec6.IaPrefix;
-import dev.dhcpembedded.internal.codec.Ipv6;
+import dev.dhcpembedded.internal.wire.Ipv6;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.server.DhcpServer;

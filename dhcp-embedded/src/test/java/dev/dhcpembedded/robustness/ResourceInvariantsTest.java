@@ -9,7 +9,7 @@ import dev.dhcpembedded.client.DhcpTestClient;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.journal.JournalEntry;
-import dev.dhcpembedded.server.Lease;
+import dev.dhcpembedded.lease.Lease;
 import dev.dhcpembedded.server.DhcpServer;
 import dev.dhcpembedded.stub.Responses;
 import java.io.File;

@@ -1,5 +1,8 @@
 package dev.dhcpembedded.server;
 
+import dev.dhcpembedded.lease.Lease6;
+import dev.dhcpembedded.lease.LeaseState;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,8 +16,8 @@ import dev.dhcpembedded.codec6.IaAddress;
 import dev.dhcpembedded.codec6.IaNa;
 import dev.dhcpembedded.codec6.IaPd;
 import dev.dhcpembedded.codec6.StatusCode;
-import dev.dhcpembedded.internal.codec.Hex;
-import dev.dhcpembedded.internal.codec.Ipv6;
+import dev.dhcpembedded.internal.wire.Hex;
+import dev.dhcpembedded.internal.wire.Ipv6;
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.transport.Datagram;
 import dev.dhcpembedded.transport.InMemoryTransport;

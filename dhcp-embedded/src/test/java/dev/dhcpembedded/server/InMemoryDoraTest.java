@@ -1,6 +1,6 @@
 package dev.dhcpembedded.server;
 
-import dev.dhcpembedded.internal.codec.Fields;
+import dev.dhcpembedded.internal.wire.Fields;
 import static dev.dhcpembedded.codec.MessageType.ACK;
 import static dev.dhcpembedded.codec.MessageType.DISCOVER;
 import static dev.dhcpembedded.codec.MessageType.NAK;
@@ -14,7 +14,7 @@ import dev.dhcpembedded.codec.DhcpOption;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec.OptionCode;
 import dev.dhcpembedded.journal.JournalEntry;
-import dev.dhcpembedded.server.LeaseState;
+import dev.dhcpembedded.lease.LeaseState;
 import dev.dhcpembedded.transport.Datagram;
 import dev.dhcpembedded.transport.InMemoryTransport;
 import java.net.InetSocketAddress;

@@ -1,6 +1,6 @@
 package dev.dhcpembedded.server;
 
-import dev.dhcpembedded.internal.codec.Fields;
+import dev.dhcpembedded.internal.wire.Fields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +10,7 @@ import dev.dhcpembedded.client.DhcpTestClient;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.journal.JournalEntry;
-import dev.dhcpembedded.server.LeaseState;
+import dev.dhcpembedded.lease.LeaseState;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.time.Duration;

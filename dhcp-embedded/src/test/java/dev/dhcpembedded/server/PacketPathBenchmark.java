@@ -1,5 +1,7 @@
 package dev.dhcpembedded.server;
 
+import dev.dhcpembedded.internal.runtime.ReplyAddressing;
+
 import dev.dhcpembedded.codec.DhcpCodec;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;

@@ -1,5 +1,7 @@
 package dev.dhcpembedded.server;
 
+import dev.dhcpembedded.internal.runtime.ReplyScheduler;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dhcpembedded.codec.DhcpMessage;

@@ -3,11 +3,11 @@ package dev.dhcpembedded.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dhcpembedded.internal.codec.Ipv6;
-import dev.dhcpembedded.internal.lease6.Prefix6;
+import dev.dhcpembedded.internal.wire.Ipv6;
+import dev.dhcpembedded.internal.engine6.Prefix6;
 import dev.dhcpembedded.internal.ra.RaConfig;
-import dev.dhcpembedded.internal.ra.RaMode;
-import dev.dhcpembedded.internal.ra.RouterAdvertisement;
+import dev.dhcpembedded.internal.config.RaMode;
+import dev.dhcpembedded.internal.wire.RouterAdvertisement;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,8 @@
 package dev.dhcpembedded.server;
 
+import dev.dhcpembedded.lease.Lease;
+import dev.dhcpembedded.lease.LeaseState;
+
 import static dev.dhcpembedded.stub.RequestMatcher.onDiscover;
 import static dev.dhcpembedded.stub.RequestMatcher.onRequest;
 import static dev.dhcpembedded.stub.Responses.defaultReply;

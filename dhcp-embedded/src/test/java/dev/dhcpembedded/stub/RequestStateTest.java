@@ -1,5 +1,7 @@
 package dev.dhcpembedded.stub;
 
+import dev.dhcpembedded.codec.RequestState;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dhcpembedded.codec.DhcpMessage;

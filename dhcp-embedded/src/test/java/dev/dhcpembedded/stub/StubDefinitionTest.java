@@ -1,5 +1,7 @@
 package dev.dhcpembedded.stub;
 
+import dev.dhcpembedded.codec.RequestState;
+
 import static dev.dhcpembedded.stub.RequestMatcher.onDiscover;
 import static dev.dhcpembedded.stub.RequestMatcher.onRequest;
 import static dev.dhcpembedded.stub.Responses.defaultReply;

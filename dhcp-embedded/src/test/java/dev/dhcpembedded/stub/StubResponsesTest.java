@@ -1,5 +1,7 @@
 package dev.dhcpembedded.stub;
 
+import dev.dhcpembedded.codec.RequestState;
+
 import static dev.dhcpembedded.codec.MessageType.ACK;
 import static dev.dhcpembedded.codec.MessageType.DISCOVER;
 import static dev.dhcpembedded.codec.MessageType.NAK;

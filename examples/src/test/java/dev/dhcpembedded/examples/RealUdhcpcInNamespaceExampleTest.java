@@ -1,6 +1,6 @@
 package dev.dhcpembedded.examples;
 
-import dev.dhcpembedded.internal.codec.Fields;
+import dev.dhcpembedded.internal.wire.Fields;
 import static dev.dhcpembedded.codec.OptionCode.DOMAIN_NAME;
 import static dev.dhcpembedded.codec.OptionCode.DOMAIN_NAME_SERVER;
 import static dev.dhcpembedded.codec.OptionCode.ROUTER;
@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.MessageType;
-import dev.dhcpembedded.server.LeaseState;
+import dev.dhcpembedded.lease.LeaseState;
 import dev.dhcpembedded.lab.BackgroundProcess;
 import dev.dhcpembedded.lab.ClientCommands;
 import dev.dhcpembedded.lab.ClientScript;

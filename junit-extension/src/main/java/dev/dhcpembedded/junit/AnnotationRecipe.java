@@ -1,10 +1,10 @@
 package dev.dhcpembedded.junit;
 
-import dev.dhcpembedded.internal.codec.Ipv4;
-import dev.dhcpembedded.internal.lease.AddressText;
-import dev.dhcpembedded.internal.ra.RaMode;
-import dev.dhcpembedded.internal.lease.Cidr;
-import dev.dhcpembedded.internal.lease6.StaticLease6Text;
+import dev.dhcpembedded.internal.wire.Ipv4;
+import dev.dhcpembedded.internal.engine.AddressText;
+import dev.dhcpembedded.internal.config.RaMode;
+import dev.dhcpembedded.internal.engine.Cidr;
+import dev.dhcpembedded.internal.config.StaticLease6Text;
 import dev.dhcpembedded.server.DhcpServer;
 import dev.dhcpembedded.server.DhcpServerBuilder;
 import dev.dhcpembedded.server.SubnetBuilder;

@@ -2,7 +2,6 @@ package dev.dhcpembedded.junit;
 
 import dev.dhcpembedded.client.DhcpTestClient;
 import dev.dhcpembedded.codec.DhcpOption;
-import dev.dhcpembedded.internal.junit.FailedTestTraffic;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.server.DhcpServer;
 import dev.dhcpembedded.server.DhcpServerBuilder;

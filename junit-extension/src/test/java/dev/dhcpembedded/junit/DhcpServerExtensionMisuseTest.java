@@ -5,7 +5,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import dev.dhcpembedded.server.Lease;
+import dev.dhcpembedded.lease.Lease;
 import dev.dhcpembedded.server.DhcpServer;
 import dev.dhcpembedded.server.TestClock;
 import org.junit.jupiter.api.Test;

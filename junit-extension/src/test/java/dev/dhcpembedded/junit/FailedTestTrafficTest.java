@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.dhcpembedded.client.DhcpTestClient;
-import dev.dhcpembedded.internal.junit.FailedTestTraffic;
 import dev.dhcpembedded.internal.pcap.PcapReader;
 import dev.dhcpembedded.server.DhcpServer;
 import java.nio.file.Files;

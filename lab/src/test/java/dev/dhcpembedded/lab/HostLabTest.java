@@ -2,7 +2,6 @@ package dev.dhcpembedded.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dhcpembedded.lab.RealHosts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

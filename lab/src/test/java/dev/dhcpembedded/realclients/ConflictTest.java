@@ -9,7 +9,7 @@ import dev.dhcpembedded.lab.ClientCommands;
 import dev.dhcpembedded.lab.ClientScript;
 import dev.dhcpembedded.lab.CommandResult;
 import dev.dhcpembedded.lab.RealHosts;
-import dev.dhcpembedded.server.LeaseState;
+import dev.dhcpembedded.lease.LeaseState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

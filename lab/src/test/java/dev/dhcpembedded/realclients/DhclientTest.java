@@ -1,6 +1,6 @@
 package dev.dhcpembedded.realclients;
 
-import dev.dhcpembedded.internal.codec.Fields;
+import dev.dhcpembedded.internal.wire.Fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dhcpembedded.codec.MessageType;

@@ -1,6 +1,6 @@
 package dev.dhcpembedded.realclients;
 
-import dev.dhcpembedded.internal.codec.Fields;
+import dev.dhcpembedded.internal.wire.Fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dhcpembedded.codec.MessageType;
@@ -162,7 +162,7 @@ class DhcpcdTest {
             assertThat(s.entries(JournalEntry.Kind.RECEIVED, MessageType.REQUEST)).as(s.server.journal().transcript())
                     .isEmpty();
             assertThat(s.server.lease(s.lab.clientMac()).orElseThrow().state())
-                    .isEqualTo(dev.dhcpembedded.server.LeaseState.BOUND);
+                    .isEqualTo(dev.dhcpembedded.lease.LeaseState.BOUND);
             client.stop(Duration.ofSeconds(2));
             s.verifyCapture();
         }

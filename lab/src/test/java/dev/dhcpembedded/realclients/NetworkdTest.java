@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec.OptionCode;
-import dev.dhcpembedded.internal.codec.Hex;
+import dev.dhcpembedded.internal.wire.Hex;
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.lab.BackgroundProcess;
 import dev.dhcpembedded.lab.ClientCommands;
@@ -158,7 +158,7 @@ class NetworkdTest {
             s.awaitEntry("an ACK after the DISCOVER", e -> e.isSent() && e.is(MessageType.ACK)
                     && e.sequence() > discover.sequence());
             s.await("the lease bound again", () -> s.server.lease(s.lab.clientMac())
-                    .map(l -> l.state() == dev.dhcpembedded.server.LeaseState.BOUND).orElse(false));
+                    .map(l -> l.state() == dev.dhcpembedded.lease.LeaseState.BOUND).orElse(false));
             client.stop(Duration.ofSeconds(5));
             s.verifyCapture();
         }

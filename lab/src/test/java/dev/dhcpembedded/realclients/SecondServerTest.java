@@ -15,7 +15,7 @@ import dev.dhcpembedded.lab.ClientScript;
 import dev.dhcpembedded.lab.DhcpEvent;
 import dev.dhcpembedded.lab.RealHosts;
 import dev.dhcpembedded.lab.Signal;
-import dev.dhcpembedded.server.LeaseState;
+import dev.dhcpembedded.lease.LeaseState;
 import dev.dhcpembedded.server.SecondServer;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.dhcpembedded.realclients;
 
-import dev.dhcpembedded.internal.codec.Fields;
+import dev.dhcpembedded.internal.wire.Fields;
 import static dev.dhcpembedded.codec.ClasslessRoute.route;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec.OptionCode;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.journal.JournalEntry;
-import dev.dhcpembedded.server.LeaseState;
+import dev.dhcpembedded.lease.LeaseState;
 import dev.dhcpembedded.lab.BackgroundProcess;
 import dev.dhcpembedded.lab.DhcpEvent;
 import dev.dhcpembedded.lab.HostLab;

@@ -1,10 +1,10 @@
 package dev.dhcpembedded.testcontainers;
 
-import dev.dhcpembedded.internal.channel.ChannelProtocol;
-import dev.dhcpembedded.internal.channel.ChannelToken;
-import dev.dhcpembedded.internal.channel.Frame;
-import dev.dhcpembedded.internal.channel.FrameReader;
-import dev.dhcpembedded.internal.channel.FrameWriter;
+import dev.dhcpembedded.channel.ChannelProtocol;
+import dev.dhcpembedded.channel.ChannelToken;
+import dev.dhcpembedded.channel.Frame;
+import dev.dhcpembedded.channel.FrameReader;
+import dev.dhcpembedded.channel.FrameWriter;
 import dev.dhcpembedded.internal.journal.JournalAccess;
 import dev.dhcpembedded.internal.transport.Interface6Transport;
 import dev.dhcpembedded.journal.Journal;

@@ -6,11 +6,11 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
-import dev.dhcpembedded.internal.channel.ChannelProtocol;
-import dev.dhcpembedded.internal.channel.ChannelToken;
-import dev.dhcpembedded.internal.channel.Frame;
-import dev.dhcpembedded.internal.channel.FrameCodec;
-import dev.dhcpembedded.internal.channel.FrameReader;
+import dev.dhcpembedded.channel.ChannelProtocol;
+import dev.dhcpembedded.channel.ChannelToken;
+import dev.dhcpembedded.channel.Frame;
+import dev.dhcpembedded.channel.FrameCodec;
+import dev.dhcpembedded.channel.FrameReader;
 import dev.dhcpembedded.journal.JournalEntry;
 import java.io.IOException;
 import java.io.InputStream;

@@ -128,7 +128,7 @@ final class FakeLink implements Transport, TransportOpener {
     static final class V6 implements Transport {
 
         static final InetSocketAddress AGENT6 = new InetSocketAddress(
-                dev.dhcpembedded.internal.codec.Ipv6.parse("fe80::9:2"), 547);
+                dev.dhcpembedded.internal.wire.Ipv6.parse("fe80::9:2"), 547);
         private final BlockingQueue<Datagram> sent = new LinkedBlockingQueue<>();
         private volatile Receiver receiver;
         private volatile boolean closed;
@@ -140,7 +140,7 @@ final class FakeLink implements Transport, TransportOpener {
 
         void inject(byte[] bytes, InetSocketAddress source) {
             receiver.onDatagram(new Datagram(bytes, source, new InetSocketAddress(
-                    dev.dhcpembedded.internal.codec.Ipv6.parse("ff02::1:2"), 547), "eth1", false));
+                    dev.dhcpembedded.internal.wire.Ipv6.parse("ff02::1:2"), 547), "eth1", false));
         }
 
         Datagram nextSent() throws InterruptedException {

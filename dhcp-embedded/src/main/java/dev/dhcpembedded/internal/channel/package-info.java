@@ -1,11 +1,11 @@
 /**
  * The channel between the test JVM and a DHCP agent container: frames, their codec, and the handshake's rules.
  * Internal: both ends are this project's code and move in step; the wire format is versioned by
- * {@link dev.dhcpembedded.internal.channel.ChannelProtocol#VERSION}.
+ * {@link dev.dhcpembedded.channel.ChannelProtocol#VERSION}.
  *
  * <h2>Wire format, version 2</h2>
  * Every frame is {@code length:u32 type:u8 payload}, big-endian, where {@code length} counts the type byte and the
- * payload and is at most {@link dev.dhcpembedded.internal.channel.ChannelProtocol#MAX_FRAME_LENGTH}. The JVM opens the
+ * payload and is at most {@link dev.dhcpembedded.channel.ChannelProtocol#MAX_FRAME_LENGTH}. The JVM opens the
  * connection and sends {@code HELLO} (magic {@code DHCA}, version, token, the address whose interface the agent
  * serves, a flag byte: 1 to serve DHCPv6 there too) first; the agent answers {@code WELCOME} (version, interface,
  * address, port, broadcast addresses, a flag byte and, when it is 1, the interface's IPv6 link-local address) or

@@ -3,7 +3,7 @@ package dev.dhcpembedded.internal.pcap;
 import java.net.Inet6Address;
 import java.time.Instant;
 import java.util.Arrays;
-import dev.dhcpembedded.internal.codec.Ipv6;
+import dev.dhcpembedded.internal.wire.Ipv6;
 
 /** Builds and parses an IPv6 header with a UDP header around a payload, the UDP checksum included. */
 final class Ipv6Udp {

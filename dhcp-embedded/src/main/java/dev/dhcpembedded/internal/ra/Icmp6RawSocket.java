@@ -1,12 +1,14 @@
 package dev.dhcpembedded.internal.ra;
 
+import dev.dhcpembedded.internal.wire.RouterAdvertisement;
+
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
-import dev.dhcpembedded.internal.codec.Ipv6;
+import dev.dhcpembedded.internal.wire.Ipv6;
 import dev.dhcpembedded.internal.transport.MessageReceiver;
 import java.io.IOException;
 import java.net.Inet6Address;

@@ -1,5 +1,7 @@
 package dev.dhcpembedded.internal.ra;
 
+import dev.dhcpembedded.internal.wire.RouterAdvertisement;
+
 import java.net.Inet6Address;
 import java.time.Duration;
 import java.util.List;

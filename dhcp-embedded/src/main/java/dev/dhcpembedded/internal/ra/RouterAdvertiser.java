@@ -1,7 +1,9 @@
 package dev.dhcpembedded.internal.ra;
 
+import dev.dhcpembedded.internal.wire.RouterAdvertisement;
+
 import dev.dhcpembedded.codec.DhcpCodecException;
-import dev.dhcpembedded.internal.codec.Ipv6;
+import dev.dhcpembedded.internal.wire.Ipv6;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.NetworkInterface;

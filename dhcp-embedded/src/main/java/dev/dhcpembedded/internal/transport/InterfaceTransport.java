@@ -322,10 +322,10 @@ public final class InterfaceTransport implements Transport, DirectSender {
     /** The address for ip:port, the previous one while it repeats. Sending threads: a race only makes another. */
     private InetSocketAddress socket(int ip, int port) {
         InetSocketAddress last = lastReply;
-        if (last != null && last.getPort() == port && dev.dhcpembedded.internal.codec.Ipv4.toInt(last.getAddress()) == ip) {
+        if (last != null && last.getPort() == port && dev.dhcpembedded.internal.wire.Ipv4.toInt(last.getAddress()) == ip) {
             return last;
         }
-        InetSocketAddress made = new InetSocketAddress(dev.dhcpembedded.internal.codec.Ipv4.fromInt(ip), port);
+        InetSocketAddress made = new InetSocketAddress(dev.dhcpembedded.internal.wire.Ipv4.fromInt(ip), port);
         lastReply = made;
         return made;
     }
@@ -337,7 +337,7 @@ public final class InterfaceTransport implements Transport, DirectSender {
     @Override
     public InetSocketAddress replyDestination(Datagram request, InetSocketAddress rfcDestination,
                                               byte[] clientEthernet) {
-        return replyDestination(request.source(), dev.dhcpembedded.internal.codec.Ipv4.toInt(
+        return replyDestination(request.source(), dev.dhcpembedded.internal.wire.Ipv4.toInt(
                 rfcDestination.getAddress()), rfcDestination.getPort(),
                 clientEthernet != null && clientEthernet.length == 6 ? clientEthernet : null, 0);
     }

@@ -1,6 +1,6 @@
 package dev.dhcpembedded.internal.transport;
 
-import dev.dhcpembedded.internal.codec.Ipv4;
+import dev.dhcpembedded.internal.wire.Ipv4;
 import dev.dhcpembedded.internal.pcap.Ipv4Udp;
 import dev.dhcpembedded.internal.pcap.PcapFrame;
 import dev.dhcpembedded.transport.Datagram;

@@ -344,7 +344,7 @@ final class LinuxUdpSocket implements AutoCloseable {
     }
 
     private static int toInt(InetAddress address) {
-        return dev.dhcpembedded.internal.codec.Ipv4.toInt(address); // no copy of the address's bytes
+        return dev.dhcpembedded.internal.wire.Ipv4.toInt(address); // no copy of the address's bytes
     }
 
     /** A failed system call, with its errno. */

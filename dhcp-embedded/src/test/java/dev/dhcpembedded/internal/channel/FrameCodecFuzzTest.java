@@ -1,5 +1,10 @@
 package dev.dhcpembedded.internal.channel;
 
+import dev.dhcpembedded.channel.ChannelProtocolException;
+import dev.dhcpembedded.channel.Frame;
+import dev.dhcpembedded.channel.FrameCodec;
+import dev.dhcpembedded.channel.FrameReader;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

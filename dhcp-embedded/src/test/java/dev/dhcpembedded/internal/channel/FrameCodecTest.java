@@ -1,5 +1,13 @@
 package dev.dhcpembedded.internal.channel;
 
+import dev.dhcpembedded.channel.ChannelProtocol;
+import dev.dhcpembedded.channel.ChannelProtocolException;
+import dev.dhcpembedded.channel.ChannelToken;
+import dev.dhcpembedded.channel.Frame;
+import dev.dhcpembedded.channel.FrameCodec;
+import dev.dhcpembedded.channel.FrameReader;
+import dev.dhcpembedded.channel.FrameWriter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import dev.dhcpembedded.internal.codec.Ipv6;
+import dev.dhcpembedded.internal.wire.Ipv6;
 import org.junit.jupiter.api.Test;
 
 class FrameCodecTest {

@@ -3,8 +3,8 @@ package dev.dhcpembedded.internal.ra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dhcpembedded.codec.DhcpCodecException;
-import dev.dhcpembedded.internal.codec.Hex;
-import dev.dhcpembedded.internal.codec.Ipv6;
+import dev.dhcpembedded.internal.wire.Hex;
+import dev.dhcpembedded.internal.wire.Ipv6;
 import dev.dhcpembedded.internal.journal.JournalAccess;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.journal.JournalEntry;

@@ -1,14 +1,16 @@
 package dev.dhcpembedded.internal.ra;
 
+import dev.dhcpembedded.internal.wire.RouterAdvertisement;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dhcpembedded.codec.DhcpCodecException;
-import dev.dhcpembedded.internal.codec.Hex;
-import dev.dhcpembedded.internal.codec.Ipv6;
-import dev.dhcpembedded.internal.ra.RouterAdvertisement.Dnssl;
-import dev.dhcpembedded.internal.ra.RouterAdvertisement.PrefixInformation;
-import dev.dhcpembedded.internal.ra.RouterAdvertisement.Rdnss;
+import dev.dhcpembedded.internal.wire.Hex;
+import dev.dhcpembedded.internal.wire.Ipv6;
+import dev.dhcpembedded.internal.wire.RouterAdvertisement.Dnssl;
+import dev.dhcpembedded.internal.wire.RouterAdvertisement.PrefixInformation;
+import dev.dhcpembedded.internal.wire.RouterAdvertisement.Rdnss;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

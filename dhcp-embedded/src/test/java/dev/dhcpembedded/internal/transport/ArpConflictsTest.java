@@ -2,8 +2,8 @@ package dev.dhcpembedded.internal.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dhcpembedded.internal.codec.Hex;
-import dev.dhcpembedded.internal.codec.Ipv4;
+import dev.dhcpembedded.internal.wire.Hex;
+import dev.dhcpembedded.internal.wire.Ipv4;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

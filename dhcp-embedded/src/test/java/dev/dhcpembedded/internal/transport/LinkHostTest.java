@@ -2,7 +2,7 @@ package dev.dhcpembedded.internal.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dhcpembedded.internal.codec.Ipv4;
+import dev.dhcpembedded.internal.wire.Ipv4;
 import dev.dhcpembedded.transport.Datagram;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;

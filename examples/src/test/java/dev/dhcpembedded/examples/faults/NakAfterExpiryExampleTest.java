@@ -3,7 +3,7 @@ package dev.dhcpembedded.examples.faults;
 import static dev.dhcpembedded.codec.MessageType.NAK;
 import static dev.dhcpembedded.junit.assertions.DhcpAssertions.assertThat;
 import static dev.dhcpembedded.stub.RequestMatcher.onRequest;
-import static dev.dhcpembedded.stub.RequestState.RENEWING;
+import static dev.dhcpembedded.codec.RequestState.RENEWING;
 import static dev.dhcpembedded.stub.Responses.nak;
 
 import dev.dhcpembedded.client.ClientLease;

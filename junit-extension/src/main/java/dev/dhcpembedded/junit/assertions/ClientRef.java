@@ -1,11 +1,11 @@
 package dev.dhcpembedded.junit.assertions;
 
 import dev.dhcpembedded.codec.DhcpMessage;
-import dev.dhcpembedded.internal.codec.Hex;
+import dev.dhcpembedded.internal.wire.Hex;
 import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.journal.JournalEntry;
-import dev.dhcpembedded.internal.lease.ClientKey;
-import dev.dhcpembedded.server.Lease;
+import dev.dhcpembedded.internal.engine.ClientKey;
+import dev.dhcpembedded.lease.Lease;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;

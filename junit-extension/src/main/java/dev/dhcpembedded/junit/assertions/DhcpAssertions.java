@@ -2,7 +2,7 @@ package dev.dhcpembedded.junit.assertions;
 
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.journal.Journal;
-import dev.dhcpembedded.server.Lease;
+import dev.dhcpembedded.lease.Lease;
 import dev.dhcpembedded.server.DhcpServer;
 import dev.dhcpembedded.server.SecondServer;
 

@@ -1,17 +1,17 @@
 package dev.dhcpembedded.junit.assertions;
 
-import dev.dhcpembedded.internal.codec.Fields;
-import dev.dhcpembedded.internal.lease.LeaseTimes;
+import dev.dhcpembedded.internal.wire.Fields;
+import dev.dhcpembedded.internal.engine.LeaseTimes;
 import dev.dhcpembedded.codec.DhcpMessage;
-import dev.dhcpembedded.internal.codec.Ipv4;
+import dev.dhcpembedded.internal.wire.Ipv4;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec.OptionCode;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.journal.JournalEntry;
-import dev.dhcpembedded.server.Lease;
-import dev.dhcpembedded.server.LeaseState;
+import dev.dhcpembedded.lease.Lease;
+import dev.dhcpembedded.lease.LeaseState;
 import dev.dhcpembedded.server.DhcpServer;
-import dev.dhcpembedded.stub.RequestState;
+import dev.dhcpembedded.codec.RequestState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;

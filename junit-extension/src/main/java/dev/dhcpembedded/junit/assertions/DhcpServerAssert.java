@@ -1,6 +1,6 @@
 package dev.dhcpembedded.junit.assertions;
 
-import dev.dhcpembedded.server.LeaseState;
+import dev.dhcpembedded.lease.LeaseState;
 import dev.dhcpembedded.server.DhcpServer;
 import java.util.stream.Collectors;
 

@@ -1,9 +1,9 @@
 package dev.dhcpembedded.junit.assertions;
 
-import dev.dhcpembedded.internal.codec.Ipv4;
+import dev.dhcpembedded.internal.wire.Ipv4;
 import dev.dhcpembedded.codec.MacAddress;
-import dev.dhcpembedded.server.Lease;
-import dev.dhcpembedded.server.LeaseState;
+import dev.dhcpembedded.lease.Lease;
+import dev.dhcpembedded.lease.LeaseState;
 import java.time.Instant;
 import java.util.Objects;
 import org.assertj.core.api.AbstractAssert;

@@ -12,7 +12,7 @@ import dev.dhcpembedded.codec6.Duid;
 import dev.dhcpembedded.codec6.IaAddress;
 import dev.dhcpembedded.codec6.IaNa;
 import dev.dhcpembedded.codec6.IaPd;
-import dev.dhcpembedded.internal.codec.Ipv6;
+import dev.dhcpembedded.internal.wire.Ipv6;
 import dev.dhcpembedded.server.DhcpServer;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;

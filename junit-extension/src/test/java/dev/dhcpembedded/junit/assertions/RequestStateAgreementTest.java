@@ -10,7 +10,7 @@ import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.server.DhcpServer;
-import dev.dhcpembedded.stub.RequestState;
+import dev.dhcpembedded.codec.RequestState;
 import dev.dhcpembedded.transport.Datagram;
 import dev.dhcpembedded.transport.Transport;
 import java.net.InetSocketAddress;

@@ -1,0 +1,61 @@
+package dev.dhcpembedded.channel;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/** The secret a JVM presents to its agent: random per network, compared in constant time. */
+public final class ChannelToken {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final byte[] bytes;
+
+    private ChannelToken(byte[] bytes) {
+        this.bytes = bytes;
+    }
+
+    /** 32 random bytes, as 64 hex digits. */
+    public static ChannelToken random() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return new ChannelToken(HexFormat.of().formatHex(secret).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** A token as given to the agent in its environment; at least 16 and at most 128 printable ASCII characters. */
+    public static ChannelToken parse(String text) {
+        Objects.requireNonNull(text, "token");
+        if (text.length() < ChannelProtocol.MIN_TOKEN_LENGTH || text.length() > ChannelProtocol.MAX_TOKEN_LENGTH) {
+            throw new IllegalArgumentException("a channel token has " + ChannelProtocol.MIN_TOKEN_LENGTH + " to "
+                    + ChannelProtocol.MAX_TOKEN_LENGTH + " characters, this one " + text.length());
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c <= ' ' || c > '~') {
+                throw new IllegalArgumentException("a channel token is printable ASCII without spaces; character "
+                        + i + " is not");
+            }
+        }
+        return new ChannelToken(text.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** True when {@code presented} is this token; takes the same time wherever they differ. */
+    public boolean matches(byte[] presented) {
+        return MessageDigest.isEqual(bytes, presented);
+    }
+
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    /** The token's text, for the agent's environment. */
+    public String text() {
+        return new String(bytes, StandardCharsets.US_ASCII);
+    }
+
+    @Override
+    public String toString() {
+        return "ChannelToken(" + bytes.length + " characters)";
+    }
+}

@@ -1,0 +1,260 @@
+package dev.dhcpembedded.internal.runtime;
+
+import dev.dhcpembedded.codec.DhcpCodecException;
+import dev.dhcpembedded.codec6.Dhcp6Codec;
+import dev.dhcpembedded.codec6.Dhcp6Message;
+import dev.dhcpembedded.codec6.Dhcp6MessageType;
+import dev.dhcpembedded.codec6.Dhcp6Option;
+import dev.dhcpembedded.codec6.Dhcp6OptionCode;
+import dev.dhcpembedded.codec6.Duid;
+import dev.dhcpembedded.codec6.IaAddress;
+import dev.dhcpembedded.codec6.IaNa;
+import dev.dhcpembedded.codec6.IaPd;
+import dev.dhcpembedded.codec6.IaPrefix;
+import dev.dhcpembedded.stub6.Response6;
+import dev.dhcpembedded.stub6.Stub6;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import dev.dhcpembedded.internal.wire.Ipv6;
+import dev.dhcpembedded.internal.journal.JournalAccess;
+import dev.dhcpembedded.internal.transport.DirectReceiver;
+import dev.dhcpembedded.internal.transport.DirectSender;
+import dev.dhcpembedded.internal.engine6.Arrival6;
+import dev.dhcpembedded.internal.engine6.Decision6;
+import dev.dhcpembedded.internal.engine6.Lease6Engine;
+import dev.dhcpembedded.journal.Journal;
+import dev.dhcpembedded.journal.JournalEntry;
+import dev.dhcpembedded.transport.Datagram;
+import dev.dhcpembedded.transport.LinkView;
+import dev.dhcpembedded.transport.Transport;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The DHCPv6 packet path, one way: decode, journal, ask the v6 engine, encode, journal, send. A malformed packet is
+ * journaled with its reason and offset and gets no reply; nothing escapes from here.
+ */
+public final class PacketHandler6 implements DirectReceiver {
+
+    private static final Inet6Address LOOPBACK = Ipv6.parse("::1");
+
+    private static Logger log() {
+        return LoggerFactory.getLogger(PacketHandler6.class);
+    }
+
+    private final Lease6Engine engine;
+    private final Journal journal;
+    private final Transport transport;
+    private final Clock clock;
+    private final Clock wallClock;
+    private final Stubs6 stubs;
+    private final ReplyScheduler scheduler;
+    private final java.util.concurrent.atomic.AtomicBoolean paused;
+
+    public PacketHandler6(Lease6Engine engine, Journal journal, Transport transport, Clock clock, Clock wallClock,
+    Stubs6 stubs, ReplyScheduler scheduler, java.util.concurrent.atomic.AtomicBoolean paused) {
+        this.paused = paused;
+        this.engine = engine;
+        this.journal = journal;
+        this.transport = transport;
+        this.clock = clock;
+        this.wallClock = wallClock;
+        this.stubs = stubs;
+        this.scheduler = scheduler;
+    }
+
+    @Override
+    public void onDatagram(Datagram in) {
+        try {
+            handle(in.bytes(), in.bytes().length, in.source(), in.destination(), in.interfaceName(), in);
+        } catch (RuntimeException e) {
+            log().error("unexpected failure on a DHCPv6 datagram from {}; the server keeps serving", in.source(), e);
+        }
+    }
+
+    /** The project's own transports: the datagram read where it was received, no {@link Datagram} made. */
+    @Override
+    public void onDatagram(byte[] bytes, int length, InetSocketAddress source, InetSocketAddress destination,
+    String interfaceName, boolean broadcast) {
+        try {
+            if (transport instanceof DirectSender) {
+                handle(bytes, length, source, destination, interfaceName, null);
+            } else { // replies go through the public Transport API: the request as a Datagram of its own
+                 onDatagram(new Datagram(java.util.Arrays.copyOf(bytes, length), source, destination, interfaceName,
+                        broadcast));
+            }
+        } catch (RuntimeException e) {
+            log().error("unexpected failure on a DHCPv6 datagram from {}; the server keeps serving", source, e);
+        }
+    }
+
+    /**
+     * One datagram at {@code bytes[0, length)}; {@code in} is it as a {@link Datagram} when the transport made one,
+     * null when the array is the transport's and is reused once this returns (the request is decoded into objects
+     * of its own and journaled as a copy, so nothing here keeps the array).
+     */
+    private void handle(byte[] bytes, int length, InetSocketAddress source, InetSocketAddress destination,
+    String interfaceName, Datagram in) {
+    boolean onLink = transport.linkView() == LinkView.AS_ON_A_LINK;
+    Dhcp6Message request;
+        try {
+            request = Dhcp6Codec.decode(bytes, 0, length);
+        } catch (DhcpCodecException e) {
+             record(JournalEntry.Kind.REJECTED, shownSource(source, null, onLink), shownServer(onLink), source,
+    interfaceName, bytes, length, e, "dropped: " + e.getMessage());
+            return;
+        }
+    InetSocketAddress client = shownSource(source, request, onLink);
+    InetSocketAddress server = onLink ? shownServer(true) : v6(destination);
+        if (paused.get()) { // an outage: journaled, so a test sees what the client tried, and never answered
+             record(JournalEntry.Kind.RECEIVED, client, server, source, interfaceName, bytes, length, null,
+    PacketHandler.PAUSED_NOTE);
+            return;
+        }
+    long receivedAt = clock.millis();
+    InetAddress to = destination.getAddress();
+    Arrival6 arrival = to != null && !to.isMulticastAddress() ? Arrival6.UNICAST : Arrival6.MULTICAST;
+    Optional<Stub6> stub = stubs.claim(request);
+        if (stub.isEmpty()) { // the engine alone: no plan, no scheduler
+    Decision6 decision = engine.handle(request, arrival);
+    String note = decision.rule();
+            record(JournalEntry.Kind.RECEIVED, client, server, source, interfaceName, bytes, length, null, note);
+            if (decision.reply().isPresent()) {
+                send(in, source, interfaceName, decision.reply().get(), null, client, onLink, note);
+            }
+            return;
+        }
+    List<Dhcp6Message> plan = new ArrayList<>();
+    String note;
+    Response6 response = stub.get().response();
+        if (response.isSilent()) {
+            note = "stub (" + stub.get() + "): no reply";
+        } else {
+    Decision6 decision = engine.handle(withHints(request, response), arrival);
+            note = "stub (" + stub.get() + ") over: " + decision.rule();
+            decision.reply().ifPresent(reply -> {
+    Dhcp6Message shaped = response.apply(reply);
+                plan.add(shaped);
+                for (Duid other : response.alsoFrom()) {
+                    plan.add(Response6.mapInnermost(shaped, m -> m.toBuilder()
+                            .replaceOption(Dhcp6Option.serverId(other)).build()));
+                }
+            });
+        }
+        record(JournalEntry.Kind.RECEIVED, client, server, source, interfaceName, bytes, length, null, note);
+        for (Dhcp6Message reply : plan) {
+            scheduler.dispatch(response.delayTime(), response.delayedOnServerClock(), receivedAt,
+                    () -> send(in, source, interfaceName, reply, response, client, onLink, note));
+        }
+    }
+
+    /**
+     * Encodes, journals and sends a reply to the request from {@code source}; {@code in} is the request as a
+     * {@link Datagram}, or null on the project's own transports (a {@link DirectSender}), which send from the
+     * reply's array.
+     */
+    private void send(Datagram in, InetSocketAddress source, String interfaceName, Dhcp6Message reply,
+    Response6 response, InetSocketAddress client, boolean onLink, String note) {
+        if (paused.get()) {
+            return; // a reply delayed into an outage is lost with it
+        }
+        byte[] bytes = Dhcp6Codec.encode(reply);
+        if (response != null) {
+            bytes = response.malform(bytes);
+        }
+    DirectSender direct = in == null ? (DirectSender) transport : null;
+    InetSocketAddress actual = direct != null ? direct.replyDestination(source, 0, 0, null, 0)
+                : transport.replyDestination(in, source, null);
+         record(JournalEntry.Kind.SENT, shownServer(onLink), onLink ? client : actual, source, interfaceName, bytes,
+                bytes.length, null, note);
+        try {
+            if (direct != null) {
+                direct.send(bytes, bytes.length, actual, false);
+            } else {
+                transport.send(new Datagram(bytes, transport.localAddress(), actual, interfaceName, false));
+            }
+        } catch (IOException e) {
+            log().warn("sending to {} failed: {}", actual, e.toString());
+        }
+    }
+
+    /** The request with the response's chosen address and prefix as the client's hints in its IAs. */
+    private static Dhcp6Message withHints(Dhcp6Message request, Response6 response) {
+        if (response.chosenAddress().isEmpty() && response.chosenPrefix().isEmpty()) {
+            return request;
+        }
+        return Response6.mapInnermost(request, m -> {
+    Dhcp6Message.Builder b = m.toBuilder().clearOptions();
+            for (Dhcp6Option o : m.options()) {
+                if (o.code() == Dhcp6OptionCode.IA_NA && response.chosenAddress().isPresent()) {
+    IaNa ia = o.asIaNa();
+                    b.option(Dhcp6Option.iaNa(IaNa.of(ia.iaid(), ia.t1(), ia.t2(), Dhcp6Option.iaAddress(
+    IaAddress.of(response.chosenAddress().get(), 0, 0)))));
+                } else if (o.code() == Dhcp6OptionCode.IA_PD && response.chosenPrefix().isPresent()) {
+    IaPd ia = o.asIaPd();
+    String p = response.chosenPrefix().get();
+    int slash = p.indexOf('/');
+                    b.option(Dhcp6Option.iaPd(IaPd.of(ia.iaid(), ia.t1(), ia.t2(), Dhcp6Option.iaPrefix(
+    IaPrefix.of(Ipv6.parse(p.substring(0, slash)), Integer.parseInt(p.substring(slash + 1)),
+                                    0, 0)))));
+                } else {
+                    b.option(o);
+                }
+            }
+            return b.build();
+        });
+    }
+
+    /** The last client end shown, reused while the same sender repeats (perfdhcp sends from one address). */
+    private InetSocketAddress lastShownSource;
+    private InetSocketAddress shownServerOnLink;
+
+    /** The client end as a link shows it: its address, port 546 (547 for a relay agent). */
+    private InetSocketAddress shownSource(InetSocketAddress source, Dhcp6Message request, boolean onLink) {
+        if (!onLink) {
+            return v6(source);
+        }
+    boolean relay = request != null && request.is(Dhcp6MessageType.RELAY_FORW);
+    InetAddress address = v6(source).getAddress();
+    int port = relay ? 547 : 546;
+    InetSocketAddress last = lastShownSource;
+        if (last != null && last.getPort() == port && last.getAddress().equals(address)) {
+            return last;
+        }
+    InetSocketAddress shown = new InetSocketAddress(address, port);
+        lastShownSource = shown;
+        return shown;
+    }
+
+    private InetSocketAddress shownServer(boolean onLink) {
+    InetSocketAddress local = v6(transport.localAddress());
+        if (!onLink) {
+            return local;
+        }
+    InetSocketAddress shown = shownServerOnLink;
+        if (shown == null || !shown.getAddress().equals(local.getAddress())) {
+            shown = new InetSocketAddress(local.getAddress(), 547);
+            shownServerOnLink = shown;
+        }
+        return shown;
+    }
+
+    /** IPv6 as it is; an IPv4 end (an in-memory transport's) is shown as ::1. */
+    private static InetSocketAddress v6(InetSocketAddress address) {
+        return address.getAddress() instanceof Inet6Address ? address
+                : new InetSocketAddress(LOOPBACK, address.getPort());
+    }
+
+    private void record(JournalEntry.Kind kind, InetSocketAddress shownSource, InetSocketAddress shownDestination,
+    InetSocketAddress peer, String interfaceName, byte[] bytes, int length,
+    DhcpCodecException error, String note) {
+    JournalAccess.record6(journal, kind, clock.millis(), wallClock.millis(), shownSource, shownDestination, peer,
+    interfaceName, bytes, 0, length, note, error);
+    }
+}

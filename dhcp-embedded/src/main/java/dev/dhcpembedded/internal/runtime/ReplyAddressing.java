@@ -1,0 +1,85 @@
+package dev.dhcpembedded.internal.runtime;
+
+import dev.dhcpembedded.internal.wire.Fields;
+import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.internal.wire.Ipv4;
+import dev.dhcpembedded.codec.MessageType;
+import java.net.InetSocketAddress;
+
+/** Where RFC 2131 §4.1 sends a reply, and where a request would have come from on a real link. */
+public final class ReplyAddressing {
+
+    static final int SERVER_PORT = 67;
+    static final int CLIENT_PORT = 68;
+
+    private ReplyAddressing() {
+    }
+
+    /**
+     * To the relay (giaddr) on port 67; a NAK without relay is broadcast; to ciaddr when set; broadcast when the
+     * client set the broadcast flag; otherwise to yiaddr (unicast to chaddr).
+     */
+    public static InetSocketAddress destination(DhcpMessage request, DhcpMessage reply) {
+    long to = destination(Fields.giaddr(request), Fields.ciaddr(request), request.isBroadcast(),
+                reply.is(MessageType.NAK), Fields.yiaddr(reply));
+        return socket(ip(to), port(to));
+    }
+
+    /**
+     * {@link #destination(DhcpMessage, DhcpMessage)} from the fields that decide it, as {@code ip << 32 | port}
+     * (read with {@link #ip(long)} and {@link #port(long)}): the packet path makes no address for it.
+     */
+    public static long destination(int giaddr, int ciaddr, boolean broadcastFlag, boolean nak, int yiaddr) {
+        if (giaddr != 0) {
+            return pack(giaddr, SERVER_PORT);
+        }
+        if (nak) {
+            return pack(0xFFFFFFFF, CLIENT_PORT);
+        }
+        if (ciaddr != 0) {
+            return pack(ciaddr, CLIENT_PORT);
+        }
+        if (broadcastFlag || yiaddr == 0) {
+            return pack(0xFFFFFFFF, CLIENT_PORT);
+        }
+        return pack(yiaddr, CLIENT_PORT);
+    }
+
+    /** The source a request shows on a link: the relay, the client's address, or 0.0.0.0:68. */
+    public static InetSocketAddress linkSource(DhcpMessage request) {
+    long from = linkSource(Fields.giaddr(request), Fields.ciaddr(request));
+        return socket(ip(from), port(from));
+    }
+
+    /** {@link #linkSource(DhcpMessage)} as {@code ip << 32 | port}. */
+    public static long linkSource(int giaddr, int ciaddr) {
+        return giaddr != 0 ? pack(giaddr, SERVER_PORT) : pack(ciaddr, CLIENT_PORT);
+    }
+
+    /** The destination a request shows on a link: the server when it has an address to unicast from, else broadcast. */
+    public static InetSocketAddress linkDestination(DhcpMessage request, int serverId) {
+    long to = linkDestination(Fields.giaddr(request), Fields.ciaddr(request), serverId);
+        return socket(ip(to), port(to));
+    }
+
+    /** {@link #linkDestination(DhcpMessage, int)} as {@code ip << 32 | port}. */
+    public static long linkDestination(int giaddr, int ciaddr, int serverId) {
+        return giaddr != 0 || ciaddr != 0 ? pack(serverId, SERVER_PORT) : pack(0xFFFFFFFF, SERVER_PORT);
+    }
+
+    private static long pack(int ip, int port) {
+        return (long) ip << 32 | port;
+    }
+
+    public static int ip(long packed) {
+        return (int) (packed >>> 32);
+    }
+
+    public static int port(long packed) {
+        return (int) packed & 0xFFFF;
+    }
+
+    public static InetSocketAddress socket(int address, int port) {
+        return new InetSocketAddress(Ipv4.fromInt(address), port);
+    }
+}
