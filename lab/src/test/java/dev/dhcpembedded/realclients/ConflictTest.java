@@ -8,6 +8,7 @@ import dev.dhcpembedded.lab.BackgroundProcess;
 import dev.dhcpembedded.lab.ClientCommands;
 import dev.dhcpembedded.lab.ClientScript;
 import dev.dhcpembedded.lab.CommandResult;
+import dev.dhcpembedded.lab.NetworkdCommand;
 import dev.dhcpembedded.lab.RealHosts;
 import dev.dhcpembedded.lease.LeaseState;
 import java.nio.file.Files;
@@ -89,8 +90,8 @@ class ConflictTest {
      */
     @Test
     void networkdFindsTheConflictButItsDeclineNeverLeaves() {
-        RealHosts.gate(Files.isExecutable(Path.of(ClientCommands.Networkd.BINARY)) ? Optional.empty()
-                : Optional.of(ClientCommands.Networkd.BINARY + " is missing (Debian package systemd)"));
+        RealHosts.gate(Files.isExecutable(Path.of(NetworkdCommand.BINARY)) ? Optional.empty()
+                : Optional.of(NetworkdCommand.BINARY + " is missing (Debian package systemd)"));
         try (ServedLab s = ServedLab.start(Duration.ofMinutes(10))) {
             String taken = s.host(100);
             s.server.conflictOn(taken);

@@ -9,6 +9,7 @@ import dev.dhcpembedded.lab.BackgroundProcess;
 import dev.dhcpembedded.lab.ClientCommands;
 import dev.dhcpembedded.lab.ClientScript;
 import dev.dhcpembedded.lab.CommandResult;
+import dev.dhcpembedded.lab.DhclientCommand;
 import dev.dhcpembedded.lab.DhcpEvent;
 import dev.dhcpembedded.lab.RealHosts;
 import java.time.Duration;
@@ -28,7 +29,7 @@ class DhclientTest {
         RealHosts.assumeBinary("tshark");
     }
 
-    private static ClientCommands.Dhclient dhclient(ServedLab s) {
+    private static DhclientCommand dhclient(ServedLab s) {
         return ClientCommands.dhclient(s.lab.clientInterface(), s.lab.script(ClientScript.DHCLIENT),
                 s.lab.stateDir("dhclient")).timeout(Duration.ofSeconds(10));
     }
@@ -64,7 +65,7 @@ class DhclientTest {
     @Test
     void releaseCommandFreesTheLease() {
         try (ServedLab s = ServedLab.start(Duration.ofMinutes(10))) {
-            ClientCommands.Dhclient d = dhclient(s);
+            DhclientCommand d = dhclient(s);
             BackgroundProcess client = s.lab.start(d.build());
             s.awaitEvent(client, "BOUND");
 
@@ -92,7 +93,7 @@ class DhclientTest {
     @Test
     void initRebootWithAnUnknownOldLeaseIsNakedThenANewLeaseIsBound() {
         try (ServedLab s = ServedLab.start(Duration.ofMinutes(10), b -> b.authoritative())) {
-            ClientCommands.Dhclient d = dhclient(s).previousLease(s.host(150), s.host(1));
+            DhclientCommand d = dhclient(s).previousLease(s.host(150), s.host(1));
             BackgroundProcess client = s.lab.start(d.build());
             DhcpEvent bound = s.awaitEvent(client, "BOUND");
 

@@ -7,6 +7,7 @@ import dev.dhcpembedded.codec6.StatusCode;
 import dev.dhcpembedded.lab.BackgroundProcess;
 import dev.dhcpembedded.lab.ClientCommands;
 import dev.dhcpembedded.lab.ClientScript;
+import dev.dhcpembedded.lab.Dhcp6cCommand;
 import dev.dhcpembedded.lab.RealHosts;
 import dev.dhcpembedded.lease.Lease6;
 import dev.dhcpembedded.lease.LeaseState;
@@ -34,11 +35,11 @@ class Dhcp6cTest {
     void needs() {
         RealHosts.assumeBinary("tshark");
         RealHosts.assumeBinary("dumpcap");
-        RealHosts.gate(Files.isExecutable(Path.of(ClientCommands.Dhcp6c.BINARY)) ? Optional.empty()
-                : Optional.of(ClientCommands.Dhcp6c.BINARY + " is missing (Debian package wide-dhcpv6-client)"));
+        RealHosts.gate(Files.isExecutable(Path.of(Dhcp6cCommand.BINARY)) ? Optional.empty()
+                : Optional.of(Dhcp6cCommand.BINARY + " is missing (Debian package wide-dhcpv6-client)"));
     }
 
-    private static ClientCommands.Dhcp6c dhcp6c(RaLab s) {
+    private static Dhcp6cCommand dhcp6c(RaLab s) {
         return ClientCommands.dhcp6c(s.lab.clientInterface(), s.lab.script(ClientScript.DHCP6C),
                 s.lab.stateDir("dhcp6c"));
     }

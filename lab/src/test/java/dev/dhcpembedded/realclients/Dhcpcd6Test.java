@@ -7,6 +7,7 @@ import dev.dhcpembedded.lab.BackgroundProcess;
 import dev.dhcpembedded.lab.ClientCommands;
 import dev.dhcpembedded.lab.ClientScript;
 import dev.dhcpembedded.lab.CommandResult;
+import dev.dhcpembedded.lab.Dhcpcd6Command;
 import dev.dhcpembedded.lab.RealHosts;
 import dev.dhcpembedded.lease.Lease6;
 import dev.dhcpembedded.lease.LeaseState;
@@ -31,7 +32,7 @@ class Dhcpcd6Test {
         RealHosts.assumeBinary("dumpcap");
     }
 
-    private static ClientCommands.Dhcpcd6 dhcpcd6(RaLab s) {
+    private static Dhcpcd6Command dhcpcd6(RaLab s) {
         return ClientCommands.dhcpcd6(s.lab.clientInterface(), s.lab.script(ClientScript.DHCPCD6),
                 s.lab.stateDir("dhcpcd6"));
     }
@@ -40,7 +41,7 @@ class Dhcpcd6Test {
     void managedRaLeadsToSolicitAddressAndDelegatedPrefixThenRenewAndRelease() throws Exception {
         try (RaLab s = new RaLab(ra -> ra.managed(true).otherConfig(true).rdnss("2001:db8:1::53").dnssl("lab.test"),
                 sub -> sub.preferredLifetime(Duration.ofSeconds(6)).validLifetime(Duration.ofSeconds(12)))) {
-            ClientCommands.Dhcpcd6 d = dhcpcd6(s);
+            Dhcpcd6Command d = dhcpcd6(s);
             BackgroundProcess client = s.lab.start(d.build());
             String ra = s.awaitEvent(client, "ROUTERADVERT", "ra_dns=2001:db8:1::53");
             assertThat(ra).contains("ra_search=lab.test");

@@ -11,6 +11,7 @@ import dev.dhcpembedded.lab.ClientCommands;
 import dev.dhcpembedded.lab.ClientScript;
 import dev.dhcpembedded.lab.CommandResult;
 import dev.dhcpembedded.lab.DhcpEvent;
+import dev.dhcpembedded.lab.DhcpcdCommand;
 import dev.dhcpembedded.lab.RealHosts;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +30,7 @@ class DhcpcdTest {
         RealHosts.assumeBinary("tshark");
     }
 
-    private static ClientCommands.Dhcpcd dhcpcd(ServedLab s) {
+    private static DhcpcdCommand dhcpcd(ServedLab s) {
         return ClientCommands.dhcpcd(s.lab.clientInterface(), s.lab.script(ClientScript.DHCPCD),
                 s.lab.stateDir("dhcpcd")).timeout(Duration.ofSeconds(10));
     }
@@ -65,7 +66,7 @@ class DhcpcdTest {
     @Test
     void releaseCommandFreesTheLease() {
         try (ServedLab s = ServedLab.start(Duration.ofMinutes(10))) {
-            ClientCommands.Dhcpcd d = dhcpcd(s);
+            DhcpcdCommand d = dhcpcd(s);
             BackgroundProcess client = s.lab.start(d.build());
             s.awaitEvent(client, "BOUND");
 
@@ -93,7 +94,7 @@ class DhcpcdTest {
     @Test
     void initRebootForALeaseTheServerForgotIsNakedThenANewLeaseIsBound() {
         try (ServedLab s = ServedLab.start(Duration.ofMinutes(10), b -> b.authoritative())) {
-            ClientCommands.Dhcpcd d = dhcpcd(s);
+            DhcpcdCommand d = dhcpcd(s);
             BackgroundProcess first = s.lab.start(d.build());
             s.awaitEvent(first, "BOUND");
             CommandResult exit = s.lab.exec(ServedLab.AWAIT, d.exitCommand()); // no RELEASE, keeps the lease file

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dhcpembedded.codec6.Dhcp6MessageType;
 import dev.dhcpembedded.lab.BackgroundProcess;
 import dev.dhcpembedded.lab.ClientCommands;
+import dev.dhcpembedded.lab.NetworkdCommand;
 import dev.dhcpembedded.lab.RealHosts;
 import dev.dhcpembedded.lease.Lease6;
 import dev.dhcpembedded.lease.LeaseState;
@@ -33,15 +34,15 @@ class Networkd6Test {
     void needs() {
         RealHosts.assumeBinary("tshark");
         RealHosts.assumeBinary("dumpcap");
-        RealHosts.gate(Files.isExecutable(Path.of(ClientCommands.Networkd.BINARY)) ? Optional.empty()
-                : Optional.of(ClientCommands.Networkd.BINARY + " is missing (Debian package systemd)"));
+        RealHosts.gate(Files.isExecutable(Path.of(NetworkdCommand.BINARY)) ? Optional.empty()
+                : Optional.of(NetworkdCommand.BINARY + " is missing (Debian package systemd)"));
     }
 
-    private static ClientCommands.Networkd networkd(RaLab s) {
+    private static NetworkdCommand networkd(RaLab s) {
         return ClientCommands.networkd(s.lab.clientInterface(), s.lab.stateDir("networkd6")).ipv6();
     }
 
-    private static String linkState(RaLab s, ClientCommands.Networkd n, String mustContain)
+    private static String linkState(RaLab s, NetworkdCommand n, String mustContain)
             throws InterruptedException {
         String[] text = {""};
         s.await("a link state file with " + mustContain, () -> {
@@ -64,7 +65,7 @@ class Networkd6Test {
     @Test
     void managedRaLeadsToSolicitAddressDnsAndDelegatedPrefix() throws Exception {
         try (RaLab s = new RaLab(ra -> ra.managed(true).otherConfig(true).rdnss("2001:db8:1::53"))) {
-            ClientCommands.Networkd n = networkd(s);
+            NetworkdCommand n = networkd(s);
             BackgroundProcess client = s.lab.start(n.build());
             s.await("networkd configures 2001:db8:1::100", client,
                     () -> s.globalAddresses().contains("inet6 2001:db8:1::100/128"));
@@ -89,7 +90,7 @@ class Networkd6Test {
     @Test
     void otherOnlyRaLeadsToInformationRequestAndRaisingManagedAtRunTimeToSolicit() throws Exception {
         try (RaLab s = new RaLab(ra -> ra.managed(false).otherConfig(true))) {
-            ClientCommands.Networkd n = networkd(s);
+            NetworkdCommand n = networkd(s);
             BackgroundProcess client = s.lab.start(n.build());
             s.await("INFORMATION-REQUEST", client,
                     () -> !s.server.journal().received(Dhcp6MessageType.INFORMATION_REQUEST).isEmpty());

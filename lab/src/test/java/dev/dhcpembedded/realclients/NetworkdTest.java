@@ -8,6 +8,7 @@ import dev.dhcpembedded.internal.wire.Hex;
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.lab.BackgroundProcess;
 import dev.dhcpembedded.lab.ClientCommands;
+import dev.dhcpembedded.lab.NetworkdCommand;
 import dev.dhcpembedded.lab.RealHosts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,11 +32,11 @@ class NetworkdTest {
     @BeforeEach
     void needsNetworkd() {
         RealHosts.assumeBinary("tshark");
-        RealHosts.gate(Files.isExecutable(Path.of(ClientCommands.Networkd.BINARY)) ? Optional.empty()
-                : Optional.of(ClientCommands.Networkd.BINARY + " is missing (Debian package systemd)"));
+        RealHosts.gate(Files.isExecutable(Path.of(NetworkdCommand.BINARY)) ? Optional.empty()
+                : Optional.of(NetworkdCommand.BINARY + " is missing (Debian package systemd)"));
     }
 
-    private static ClientCommands.Networkd networkd(ServedLab s) {
+    private static NetworkdCommand networkd(ServedLab s) {
         return ClientCommands.networkd(s.lab.clientInterface(), s.lab.stateDir("networkd"));
     }
 
@@ -73,7 +74,7 @@ class NetworkdTest {
     @Test
     void doraConfiguresAddressRoutesDnsAndDomain() {
         try (ServedLab s = ServedLab.start(Duration.ofMinutes(10))) {
-            ClientCommands.Networkd n = networkd(s).hostname("lab-networkd");
+            NetworkdCommand n = networkd(s).hostname("lab-networkd");
             BackgroundProcess client = s.lab.start(n.build());
             awaitAddress(s, client, s.host(100));
 
@@ -179,7 +180,7 @@ class NetworkdTest {
     @Test
     void clientIdentifierIsDuidBasedByDefaultOrTheMac() {
         try (ServedLab s = ServedLab.start(Duration.ofMinutes(10))) {
-            ClientCommands.Networkd n = networkd(s);
+            NetworkdCommand n = networkd(s);
             BackgroundProcess client = s.lab.start(n.build());
             awaitAddress(s, client, s.host(100));
             byte[] id = s.entries(JournalEntry.Kind.RECEIVED, MessageType.DISCOVER).get(0).message().get()

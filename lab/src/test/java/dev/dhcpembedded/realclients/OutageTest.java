@@ -8,6 +8,7 @@ import dev.dhcpembedded.lab.BackgroundProcess;
 import dev.dhcpembedded.lab.ClientCommands;
 import dev.dhcpembedded.lab.ClientScript;
 import dev.dhcpembedded.lab.CommandResult;
+import dev.dhcpembedded.lab.NetworkdCommand;
 import dev.dhcpembedded.lab.RealHosts;
 import dev.dhcpembedded.lab.Signal;
 import java.io.IOException;
@@ -86,8 +87,8 @@ class OutageTest {
 
     @Test
     void networkdRebindsDuringTheOutageAndIsAnsweredAfterIt() {
-        RealHosts.gate(Files.isExecutable(Path.of(ClientCommands.Networkd.BINARY)) ? Optional.empty()
-                : Optional.of(ClientCommands.Networkd.BINARY + " is missing (Debian package systemd)"));
+        RealHosts.gate(Files.isExecutable(Path.of(NetworkdCommand.BINARY)) ? Optional.empty()
+                : Optional.of(NetworkdCommand.BINARY + " is missing (Debian package systemd)"));
         try (ServedLab s = lab()) {
             BackgroundProcess client = s.lab.start(ClientCommands.networkd(s.lab.clientInterface(),
                     s.lab.stateDir("networkd")).build());

@@ -13,6 +13,7 @@ import dev.dhcpembedded.lab.BackgroundProcess;
 import dev.dhcpembedded.lab.ClientCommands;
 import dev.dhcpembedded.lab.ClientScript;
 import dev.dhcpembedded.lab.DhcpEvent;
+import dev.dhcpembedded.lab.NetworkdCommand;
 import dev.dhcpembedded.lab.RealHosts;
 import dev.dhcpembedded.lab.Signal;
 import dev.dhcpembedded.lease.LeaseState;
@@ -101,8 +102,8 @@ class SecondServerTest {
 
     @Test
     void networkdTakesTheSecondServersOfferAndRenewsWithIt() {
-        RealHosts.gate(Files.isExecutable(Path.of(ClientCommands.Networkd.BINARY)) ? Optional.empty()
-                : Optional.of(ClientCommands.Networkd.BINARY + " is missing (Debian package systemd)"));
+        RealHosts.gate(Files.isExecutable(Path.of(NetworkdCommand.BINARY)) ? Optional.empty()
+                : Optional.of(NetworkdCommand.BINARY + " is missing (Debian package systemd)"));
         try (ServedLab s = TwoServers.start()) {
             BackgroundProcess client = s.lab.start(ClientCommands.networkd(s.lab.clientInterface(),
                     s.lab.stateDir("networkd")).build());
@@ -157,8 +158,8 @@ class SecondServerTest {
     /** systemd-networkd 252 takes the NAK from a server it did not choose: "REBOOT in 0", DISCOVER, then binds. */
     @Test
     void networkdTakesTheOtherServersNakAndStartsOver() {
-        RealHosts.gate(Files.isExecutable(Path.of(ClientCommands.Networkd.BINARY)) ? Optional.empty()
-                : Optional.of(ClientCommands.Networkd.BINARY + " is missing (Debian package systemd)"));
+        RealHosts.gate(Files.isExecutable(Path.of(NetworkdCommand.BINARY)) ? Optional.empty()
+                : Optional.of(NetworkdCommand.BINARY + " is missing (Debian package systemd)"));
         try (ServedLab s = NakThenAck.start()) {
             BackgroundProcess client = s.lab.start(ClientCommands.networkd(s.lab.clientInterface(),
                     s.lab.stateDir("networkd")).build());

@@ -11,6 +11,7 @@ import dev.dhcpembedded.lab.ClientScript;
 import dev.dhcpembedded.lab.DhcpEvent;
 import dev.dhcpembedded.lab.Signal;
 import dev.dhcpembedded.lab.RealHosts;
+import dev.dhcpembedded.lab.UdhcpcCommand;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class UdhcpcTest {
         RealHosts.assumeBinary("tshark");
     }
 
-    static ClientCommands.Udhcpc udhcpc(ServedLab s) {
+    static UdhcpcCommand udhcpc(ServedLab s) {
         return ClientCommands.udhcpc(s.lab.clientInterface(), s.lab.script(ClientScript.UDHCPC))
                 .discover(3, Duration.ofSeconds(1)).requestStaticRoutes().hostname("lab-udhcpc");
     }

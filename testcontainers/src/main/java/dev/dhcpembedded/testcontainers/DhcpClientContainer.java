@@ -4,7 +4,10 @@ import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.HostConfig;
 import dev.dhcpembedded.lab.ClientCommands;
 import dev.dhcpembedded.lab.ClientScript;
+import dev.dhcpembedded.lab.DhclientCommand;
 import dev.dhcpembedded.lab.DhcpEvent;
+import dev.dhcpembedded.lab.DhcpcdCommand;
+import dev.dhcpembedded.lab.UdhcpcCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -86,9 +89,9 @@ public class DhcpClientContainer extends GenericContainer<DhcpClientContainer> {
     private String iface = "eth0";
     private String mac;
     private boolean oneShot;
-    private Consumer<ClientCommands.Udhcpc> udhcpcShape = c -> { };
-    private Consumer<ClientCommands.Dhclient> dhclientShape = c -> { };
-    private Consumer<ClientCommands.Dhcpcd> dhcpcdShape = c -> { };
+    private Consumer<UdhcpcCommand> udhcpcShape = c -> { };
+    private Consumer<DhclientCommand> dhclientShape = c -> { };
+    private Consumer<DhcpcdCommand> dhcpcdShape = c -> { };
     private String stateDir;
     private List<String> clientCommand = List.of();
     private List<String> releaseCommand = List.of();
@@ -166,21 +169,21 @@ public class DhcpClientContainer extends GenericContainer<DhcpClientContainer> {
     }
 
     /** Shapes the udhcpc command line (hostname, vendor class, requested options, retries...). */
-    public DhcpClientContainer withUdhcpc(Consumer<ClientCommands.Udhcpc> shape) {
+    public DhcpClientContainer withUdhcpc(Consumer<UdhcpcCommand> shape) {
         requireClient(Client.UDHCPC);
         this.udhcpcShape = this.udhcpcShape.andThen(shape);
         return this;
     }
 
     /** Shapes the dhclient command line and dhclient.conf. */
-    public DhcpClientContainer withDhclient(Consumer<ClientCommands.Dhclient> shape) {
+    public DhcpClientContainer withDhclient(Consumer<DhclientCommand> shape) {
         requireClient(Client.DHCLIENT);
         this.dhclientShape = this.dhclientShape.andThen(shape);
         return this;
     }
 
     /** Shapes the dhcpcd command line and dhcpcd.conf. */
-    public DhcpClientContainer withDhcpcd(Consumer<ClientCommands.Dhcpcd> shape) {
+    public DhcpClientContainer withDhcpcd(Consumer<DhcpcdCommand> shape) {
         requireClient(Client.DHCPCD);
         this.dhcpcdShape = this.dhcpcdShape.andThen(shape);
         return this;
@@ -248,7 +251,7 @@ public class DhcpClientContainer extends GenericContainer<DhcpClientContainer> {
             List<String> release;
             switch (client) {
                 case UDHCPC -> {
-                    ClientCommands.Udhcpc u = ClientCommands.udhcpc(iface, script);
+                    UdhcpcCommand u = ClientCommands.udhcpc(iface, script);
                     if (oneShot) {
                         u.oneShot();
                     }
@@ -257,7 +260,7 @@ public class DhcpClientContainer extends GenericContainer<DhcpClientContainer> {
                     release = List.of();
                 }
                 case DHCLIENT -> {
-                    ClientCommands.Dhclient d = ClientCommands.dhclient(iface, script, host);
+                    DhclientCommand d = ClientCommands.dhclient(iface, script, host);
                     if (oneShot) {
                         d.oneShot();
                     }
@@ -266,7 +269,7 @@ public class DhcpClientContainer extends GenericContainer<DhcpClientContainer> {
                     release = inContainer(d.releaseCommand(), "dhclient");
                 }
                 default -> {
-                    ClientCommands.Dhcpcd d = ClientCommands.dhcpcd(iface, script, host);
+                    DhcpcdCommand d = ClientCommands.dhcpcd(iface, script, host);
                     if (oneShot) {
                         d.oneShot();
                     }
