@@ -22,18 +22,18 @@ public final class EngineResponder implements Responder {
 
     @Override
     public Response respond(DhcpMessage request, Arrival arrival) {
-    StubRegistry.Lookup lookup = stubs.find(request, arrival.broadcast());
+        StubRegistry.Lookup lookup = stubs.find(request, arrival.broadcast());
         if (lookup.match().isPresent()) {
-    StubRegistry.Match m = lookup.match().get();
-    EngineStubContext context = new EngineStubContext(request, arrival, engine, m.occurrence());
-    String label = m.label();
-    List<Reply> replies = m.stub().response().resolve(request, context).stream()
+            StubRegistry.Match m = lookup.match().get();
+            EngineStubContext context = new EngineStubContext(request, arrival, engine, m.occurrence());
+            String label = m.label();
+            List<Reply> replies = m.stub().response().resolve(request, context).stream()
                     .map(r -> r.withNote(label + ": " + r.note()))
                     .toList();
             return new Response(replies, label + (replies.isEmpty() ? ": no reply" : ""), false);
         }
-    Decision decision = engine.handle(request, arrival);
-         return new Response(decision.reply().map(reply -> List.of(Reply.of(reply, decision.rule())))
+        Decision decision = engine.handle(request, arrival);
+        return new Response(decision.reply().map(reply -> List.of(Reply.of(reply, decision.rule())))
                 .orElse(List.of()), decision.rule(), lookup.unmatched());
     }
 }

@@ -56,14 +56,14 @@ public final class EngineStubContext implements StubContext {
 
     @Override
     public Reply defaultReply() {
-         return optionalDefaultReply().orElseThrow(() -> new IllegalStateException(
+        return optionalDefaultReply().orElseThrow(() -> new IllegalStateException(
                 "the server would not answer this request by default: " + defaultDecision().rule()
                         + "; use optionalDefaultReply(), or build the reply with offer(...), ack(...) or nak(...)"));
     }
 
     @Override
     public Optional<Reply> optionalDefaultReply() {
-    Decision decision = defaultDecision();
+        Decision decision = defaultDecision();
         return decision.reply().map(reply -> Reply.of(reply, decision.rule()));
     }
 
@@ -72,7 +72,7 @@ public final class EngineStubContext implements StubContext {
         if (!request.rapidCommit() || !request.is(dev.dhcpembedded.codec.MessageType.DISCOVER)) {
             return optionalDefaultReply();
         }
-    Decision decision = engine.handle(request, arrival, false);
+        Decision decision = engine.handle(request, arrival, false);
         return decision.reply().map(reply -> Reply.of(reply, decision.rule()));
     }
 

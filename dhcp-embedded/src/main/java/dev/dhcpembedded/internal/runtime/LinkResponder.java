@@ -29,14 +29,14 @@ public final class LinkResponder implements Responder {
 
     @Override
     public Response respond(DhcpMessage request, Arrival arrival) {
-    Response mine = first.respond(request, arrival);
-    Response other = secondResponder.respond(request, new Arrival(secondAddress, arrival.broadcast()));
-    List<Reply> replies = new ArrayList<>(mine.replies());
-    String id = Ipv4.toString(secondAddress);
+        Response mine = first.respond(request, arrival);
+        Response other = secondResponder.respond(request, new Arrival(secondAddress, arrival.broadcast()));
+        List<Reply> replies = new ArrayList<>(mine.replies());
+        String id = Ipv4.toString(secondAddress);
         for (Reply reply : other.replies()) {
             replies.add(reply.serverIdentity().isPresent() ? reply : reply.fromServer(id));
         }
-         return new Response(List.copyOf(replies), mine.note() + "; " + secondNotePrefix + other.note(),
+        return new Response(List.copyOf(replies), mine.note() + "; " + secondNotePrefix + other.note(),
                 mine.unmatched() || other.unmatched());
     }
 }

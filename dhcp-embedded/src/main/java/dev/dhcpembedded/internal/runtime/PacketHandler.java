@@ -67,13 +67,13 @@ public final class PacketHandler implements DirectReceiver {
 
     /** What one datagram's handling reuses. */
     private static final class Scratch {
-    final WireRequest request = new WireRequest();
-    final ReplyWriter reply = new ReplyWriter();
-    final StringBuilder note = new StringBuilder(128);
+        final WireRequest request = new WireRequest();
+        final ReplyWriter reply = new ReplyWriter();
+        final StringBuilder note = new StringBuilder(128);
     }
 
     public PacketHandler(Responder responder, StubRegistry stubs, LeaseEngine engine, Journal journal, Transport transport,
-    Clock clock, Clock wallClock, int localAddress, ReplyScheduler scheduler, UnmatchedRequests unmatched,
+                  Clock clock, Clock wallClock, int localAddress, ReplyScheduler scheduler, UnmatchedRequests unmatched,
                   java.util.concurrent.atomic.AtomicBoolean paused) {
         this.stubs = stubs;
         this.wallClock = wallClock;
@@ -107,7 +107,7 @@ public final class PacketHandler implements DirectReceiver {
         try {
             if (direct()) {
                 byte[] bytes = in.bytes();
-                 handleDirect(bytes, bytes.length, in.source(), in.destination(), in.interfaceName(), in.broadcast(),
+                handleDirect(bytes, bytes.length, in.source(), in.destination(), in.interfaceName(), in.broadcast(),
                         in);
             } else {
                 handle(in);
@@ -119,13 +119,13 @@ public final class PacketHandler implements DirectReceiver {
 
     @Override
     public void onDatagram(byte[] bytes, int length, InetSocketAddress source, InetSocketAddress destination,
-    String interfaceName, boolean broadcast) {
+                           String interfaceName, boolean broadcast) {
         try {
             if (direct()) {
                 handleDirect(bytes, length, source, destination, interfaceName, broadcast, null);
             } else {
                 // stubs see DhcpMessages and may keep them, so the datagram is theirs: a copy of the buffer
-                 handle(new Datagram(java.util.Arrays.copyOf(bytes, length), source, destination, interfaceName,
+                handle(new Datagram(java.util.Arrays.copyOf(bytes, length), source, destination, interfaceName,
                         broadcast));
             }
         } catch (RuntimeException e) {
@@ -139,8 +139,8 @@ public final class PacketHandler implements DirectReceiver {
      * exchange. {@code in} is the datagram when a public transport gave one (null from a direct one).
      */
     private void handleDirect(byte[] bytes, int length, InetSocketAddress source, InetSocketAddress destination,
-    String interfaceName, boolean broadcast, Datagram in) {
-    Scratch scratch = spare.getAndSet(null);
+                              String interfaceName, boolean broadcast, Datagram in) {
+        Scratch scratch = spare.getAndSet(null);
         if (scratch == null) {
             scratch = new Scratch(); // the first datagram, another thread is in, or a reply came back in here
         }
@@ -152,20 +152,20 @@ public final class PacketHandler implements DirectReceiver {
     }
 
     private void handleDirect(Scratch scratch, byte[] bytes, int length, InetSocketAddress source,
-    InetSocketAddress destination, String interfaceName, boolean broadcast, Datagram in) {
-    WireRequest request;
+                              InetSocketAddress destination, String interfaceName, boolean broadcast, Datagram in) {
+        WireRequest request;
         try {
             request = scratch.request.parse(bytes, length, true);
         } catch (DhcpCodecException e) {
-    JournalAccess.record(journal, JournalEntry.Kind.REJECTED, clock.millis(), wallClock.millis(), ip(source),
+            JournalAccess.record(journal, JournalEntry.Kind.REJECTED, clock.millis(), wallClock.millis(), ip(source),
                     source.getPort(), ip(destination), destination.getPort(), source, interfaceName, bytes, 0,
                     length, "dropped: " + e.getMessage(), e);
             return;
         }
-    StringBuilder note = scratch.note;
+        StringBuilder note = scratch.note;
         note.setLength(0);
-    ReplyWriter reply = scratch.reply;
-    boolean replied;
+        ReplyWriter reply = scratch.reply;
+        boolean replied;
         try {
             replied = engine.handle(request, localAddress, broadcast, reply, note);
         } catch (RuntimeException e) {
@@ -174,13 +174,13 @@ public final class PacketHandler implements DirectReceiver {
             note.setLength(0);
             note.append("no reply: the responder failed with ").append(e);
         }
-    boolean onLink = transport.linkView() == LinkView.AS_ON_A_LINK;
-    int serverId = engine.config().serverId();
-    int giaddr = request.giaddr();
-    int ciaddr = request.ciaddr();
-    long shownFrom = ReplyAddressing.linkSource(giaddr, ciaddr);
-    long shownTo = ReplyAddressing.linkDestination(giaddr, ciaddr, serverId);
-    JournalAccess.record(journal, JournalEntry.Kind.RECEIVED, clock.millis(), wallClock.millis(),
+        boolean onLink = transport.linkView() == LinkView.AS_ON_A_LINK;
+        int serverId = engine.config().serverId();
+        int giaddr = request.giaddr();
+        int ciaddr = request.ciaddr();
+        long shownFrom = ReplyAddressing.linkSource(giaddr, ciaddr);
+        long shownTo = ReplyAddressing.linkDestination(giaddr, ciaddr, serverId);
+        JournalAccess.record(journal, JournalEntry.Kind.RECEIVED, clock.millis(), wallClock.millis(),
                 onLink ? ReplyAddressing.ip(shownFrom) : ip(source),
                 onLink ? ReplyAddressing.port(shownFrom) : source.getPort(),
                 onLink ? ReplyAddressing.ip(shownTo) : ip(destination),
@@ -193,10 +193,10 @@ public final class PacketHandler implements DirectReceiver {
     }
 
     private void sendDirect(WireRequest request, ReplyWriter reply, StringBuilder note, InetSocketAddress source,
-    String interfaceName, int serverId, boolean onLink, Datagram in) {
+                            String interfaceName, int serverId, boolean onLink, Datagram in) {
         byte[] out = reply.bytes();
-    int length = reply.finish();
-    int limit = Math.max(request.maximumMessageSize() < 0 ? 576 : request.maximumMessageSize(), 576);
+        int length = reply.finish();
+        int limit = Math.max(request.maximumMessageSize() < 0 ? 576 : request.maximumMessageSize(), 576);
         if (length > limit - 28) {
             // over the client's option 57 (or 576): the encoder overloads file and sname (a rare, allocating path)
             try {
@@ -207,31 +207,31 @@ public final class PacketHandler implements DirectReceiver {
             }
             length = out.length;
         }
-    long rfc = ReplyAddressing.destination(request.giaddr(), request.ciaddr(), request.isBroadcast(),
+        long rfc = ReplyAddressing.destination(request.giaddr(), request.ciaddr(), request.isBroadcast(),
                 reply.messageType() == MessageType.NAK.code(), reply.yiaddr());
-    int rfcIp = ReplyAddressing.ip(rfc);
-    int rfcPort = ReplyAddressing.port(rfc);
-    boolean ethernet = request.htype() == 1 && request.hlen() == 6;
-    boolean direct = transport instanceof DirectSender;
-    InetSocketAddress actual;
+        int rfcIp = ReplyAddressing.ip(rfc);
+        int rfcPort = ReplyAddressing.port(rfc);
+        boolean ethernet = request.htype() == 1 && request.hlen() == 6;
+        boolean direct = transport instanceof DirectSender;
+        InetSocketAddress actual;
         if (direct) {
             actual = ((DirectSender) transport).replyDestination(source, rfcIp, rfcPort,
                     ethernet ? request.bytes() : null, WireRequest.CHADDR_OFFSET);
         } else {
-    Datagram received = in != null ? in
+            Datagram received = in != null ? in
                     : new Datagram(java.util.Arrays.copyOf(request.bytes(), request.length()), source,
                             transport.localAddress(), interfaceName, false);
             actual = transport.replyDestination(received, ReplyAddressing.socket(rfcIp, rfcPort),
                     ethernet ? java.util.Arrays.copyOfRange(request.bytes(), WireRequest.CHADDR_OFFSET,
-    WireRequest.CHADDR_OFFSET + 6) : null);
+                            WireRequest.CHADDR_OFFSET + 6) : null);
         }
-    InetSocketAddress local = transport.localAddress();
+        InetSocketAddress local = transport.localAddress();
         // Journal first: whoever receives the reply may look at the journal at once.
-    JournalAccess.record(journal, JournalEntry.Kind.SENT, clock.millis(), wallClock.millis(),
+        JournalAccess.record(journal, JournalEntry.Kind.SENT, clock.millis(), wallClock.millis(),
                 onLink ? serverId : ip(local), onLink ? ReplyAddressing.SERVER_PORT : local.getPort(),
                 onLink ? rfcIp : ip(actual), onLink ? rfcPort : actual.getPort(), source, interfaceName, out, 0,
                 length, note, null);
-    boolean broadcast = rfcIp == 0xFFFFFFFF;
+        boolean broadcast = rfcIp == 0xFFFFFFFF;
         try {
             if (direct) {
                 ((DirectSender) transport).send(out, length, actual, broadcast);
@@ -245,28 +245,28 @@ public final class PacketHandler implements DirectReceiver {
     }
 
     private void handle(Datagram in) {
-    long receivedAt = clock.millis();
-    DhcpMessage request;
+        long receivedAt = clock.millis();
+        DhcpMessage request;
         try {
             request = DhcpCodec.decode(in.bytes());
         } catch (DhcpCodecException e) {
-             record(JournalEntry.Kind.REJECTED, in.source(), in.destination(), in, in.bytes(), e,
+            record(JournalEntry.Kind.REJECTED, in.source(), in.destination(), in, in.bytes(), e,
                     "dropped: " + e.getMessage());
             return;
         }
         if (paused.get()) { // an outage: journaled, so a test sees what the client tried, and never answered
-    boolean onLink = transport.linkView() == LinkView.AS_ON_A_LINK;
-             record(JournalEntry.Kind.RECEIVED, onLink ? ReplyAddressing.linkSource(request) : in.source(),
+            boolean onLink = transport.linkView() == LinkView.AS_ON_A_LINK;
+            record(JournalEntry.Kind.RECEIVED, onLink ? ReplyAddressing.linkSource(request) : in.source(),
                     onLink ? ReplyAddressing.linkDestination(request, engine.config().serverId()) : in.destination(),
                     in, in.bytes(), null, PAUSED_NOTE);
             return;
         }
-    Arrival arrival = new Arrival(localAddress, in.broadcast());
-    List<Reply> plan;
-    String note;
-    boolean noStubAnswered = false;
+        Arrival arrival = new Arrival(localAddress, in.broadcast());
+        List<Reply> plan;
+        String note;
+        boolean noStubAnswered = false;
         try {
-    Responder.Response response = responder.respond(request, arrival);
+            Responder.Response response = responder.respond(request, arrival);
             plan = response.replies();
             note = response.note();
             noStubAnswered = response.unmatched();
@@ -275,13 +275,13 @@ public final class PacketHandler implements DirectReceiver {
             plan = List.of();
             note = "no reply: the responder failed with " + e;
         }
-    boolean onLink = transport.linkView() == LinkView.AS_ON_A_LINK;
-    int serverId = secondHost != null && ip(in.destination()) == secondAddress ? secondAddress
+        boolean onLink = transport.linkView() == LinkView.AS_ON_A_LINK;
+        int serverId = secondHost != null && ip(in.destination()) == secondAddress ? secondAddress
                 : engine.config().serverId(); // heard by the second server's host: unicast to it
-    InetSocketAddress shownSource = onLink ? ReplyAddressing.linkSource(request) : in.source();
-    InetSocketAddress shownDestination = onLink ? ReplyAddressing.linkDestination(request, serverId)
+        InetSocketAddress shownSource = onLink ? ReplyAddressing.linkSource(request) : in.source();
+        InetSocketAddress shownDestination = onLink ? ReplyAddressing.linkDestination(request, serverId)
                 : in.destination();
-    long sequence = record(JournalEntry.Kind.RECEIVED, shownSource, shownDestination, in, in.bytes(), null,
+        long sequence = record(JournalEntry.Kind.RECEIVED, shownSource, shownDestination, in, in.bytes(), null,
                 note);
         if (noStubAnswered) {
             unmatched.add(sequence);
@@ -302,31 +302,31 @@ public final class PacketHandler implements DirectReceiver {
             log().warn("reply to {} not sent: {}", in.source(), e.getMessage());
             return;
         }
-    InetSocketAddress rfcDestination = ReplyAddressing.destination(request, planned.message());
+        InetSocketAddress rfcDestination = ReplyAddressing.destination(request, planned.message());
         byte[] ethernet = request.htype() == 1 && request.hlen() == 6 ? request.clientMac().bytes() : null;
         dev.dhcpembedded.internal.transport.LinkHost host = secondHost;
         if (host != null && planned.serverIdentity().map(Ipv4::toInt).orElse(0) == secondAddress
                 && Ipv4.toInt(request.giaddr()) == 0) {
             // the second server's own frame: from its MAC and address, to the client's MAC (or broadcast)
-             record(JournalEntry.Kind.SENT, ReplyAddressing.socket(secondAddress, ReplyAddressing.SERVER_PORT),
+            record(JournalEntry.Kind.SENT, ReplyAddressing.socket(secondAddress, ReplyAddressing.SERVER_PORT),
                     rfcDestination, in, bytes, null, planned.note());
             try {
                 host.send(bytes, rfcDestination, rfcDestination.getAddress().equals(BROADCAST) ? null : ethernet);
             } catch (IOException e) {
-                 log().warn("sending as {} to {} failed: {}", Ipv4.toString(secondAddress), rfcDestination,
+                log().warn("sending as {} to {} failed: {}", Ipv4.toString(secondAddress), rfcDestination,
                         e.toString());
             }
             return;
         }
-    InetSocketAddress actual = transport.replyDestination(in, rfcDestination, ethernet);
-    boolean onLink = transport.linkView() == LinkView.AS_ON_A_LINK;
-    InetSocketAddress shownSource = onLink
+        InetSocketAddress actual = transport.replyDestination(in, rfcDestination, ethernet);
+        boolean onLink = transport.linkView() == LinkView.AS_ON_A_LINK;
+        InetSocketAddress shownSource = onLink
                 ? ReplyAddressing.socket(planned.serverIdentity().map(Ipv4::toInt).orElse(engine.config().serverId()),
-    ReplyAddressing.SERVER_PORT)
+                        ReplyAddressing.SERVER_PORT)
                 : transport.localAddress();
         // Journal first: whoever receives the reply may look at the journal at once. (A deliberately malformed
         // reply's decode error is found when the entry is read.)
-         record(JournalEntry.Kind.SENT, shownSource, onLink ? rfcDestination : actual, in, bytes, null,
+        record(JournalEntry.Kind.SENT, shownSource, onLink ? rfcDestination : actual, in, bytes, null,
                 planned.note());
         try {
             transport.send(new Datagram(bytes, transport.localAddress(), actual, in.interfaceName(),
@@ -337,12 +337,12 @@ public final class PacketHandler implements DirectReceiver {
     }
 
     private static byte[] encode(DhcpMessage request, DhcpMessage reply) {
-    int limit = request.maximumMessageSize().orElse(576);
+        int limit = request.maximumMessageSize().orElse(576);
         return DhcpCodec.encodeForClient(reply, Math.max(limit, 576));
     }
 
     private long record(JournalEntry.Kind kind, InetSocketAddress source, InetSocketAddress destination,
-    Datagram in, byte[] bytes, DhcpCodecException error, String note) {
+                        Datagram in, byte[] bytes, DhcpCodecException error, String note) {
         return JournalAccess.record(journal, kind, clock.millis(), wallClock.millis(), ip(source), source.getPort(),
                 ip(destination), destination.getPort(), in.source(), in.interfaceName(), bytes, note, error);
     }

@@ -58,7 +58,7 @@ public final class PacketHandler6 implements DirectReceiver {
     private final java.util.concurrent.atomic.AtomicBoolean paused;
 
     public PacketHandler6(Lease6Engine engine, Journal journal, Transport transport, Clock clock, Clock wallClock,
-    Stubs6 stubs, ReplyScheduler scheduler, java.util.concurrent.atomic.AtomicBoolean paused) {
+                   Stubs6 stubs, ReplyScheduler scheduler, java.util.concurrent.atomic.AtomicBoolean paused) {
         this.paused = paused;
         this.engine = engine;
         this.journal = journal;
@@ -81,12 +81,12 @@ public final class PacketHandler6 implements DirectReceiver {
     /** The project's own transports: the datagram read where it was received, no {@link Datagram} made. */
     @Override
     public void onDatagram(byte[] bytes, int length, InetSocketAddress source, InetSocketAddress destination,
-    String interfaceName, boolean broadcast) {
+                           String interfaceName, boolean broadcast) {
         try {
             if (transport instanceof DirectSender) {
                 handle(bytes, length, source, destination, interfaceName, null);
             } else { // replies go through the public Transport API: the request as a Datagram of its own
-                 onDatagram(new Datagram(java.util.Arrays.copyOf(bytes, length), source, destination, interfaceName,
+                onDatagram(new Datagram(java.util.Arrays.copyOf(bytes, length), source, destination, interfaceName,
                         broadcast));
             }
         } catch (RuntimeException e) {
@@ -100,46 +100,46 @@ public final class PacketHandler6 implements DirectReceiver {
      * of its own and journaled as a copy, so nothing here keeps the array).
      */
     private void handle(byte[] bytes, int length, InetSocketAddress source, InetSocketAddress destination,
-    String interfaceName, Datagram in) {
-    boolean onLink = transport.linkView() == LinkView.AS_ON_A_LINK;
-    Dhcp6Message request;
+                        String interfaceName, Datagram in) {
+        boolean onLink = transport.linkView() == LinkView.AS_ON_A_LINK;
+        Dhcp6Message request;
         try {
             request = Dhcp6Codec.decode(bytes, 0, length);
         } catch (DhcpCodecException e) {
-             record(JournalEntry.Kind.REJECTED, shownSource(source, null, onLink), shownServer(onLink), source,
-    interfaceName, bytes, length, e, "dropped: " + e.getMessage());
+            record(JournalEntry.Kind.REJECTED, shownSource(source, null, onLink), shownServer(onLink), source,
+                    interfaceName, bytes, length, e, "dropped: " + e.getMessage());
             return;
         }
-    InetSocketAddress client = shownSource(source, request, onLink);
-    InetSocketAddress server = onLink ? shownServer(true) : v6(destination);
+        InetSocketAddress client = shownSource(source, request, onLink);
+        InetSocketAddress server = onLink ? shownServer(true) : v6(destination);
         if (paused.get()) { // an outage: journaled, so a test sees what the client tried, and never answered
-             record(JournalEntry.Kind.RECEIVED, client, server, source, interfaceName, bytes, length, null,
-    PacketHandler.PAUSED_NOTE);
+            record(JournalEntry.Kind.RECEIVED, client, server, source, interfaceName, bytes, length, null,
+                    PacketHandler.PAUSED_NOTE);
             return;
         }
-    long receivedAt = clock.millis();
-    InetAddress to = destination.getAddress();
-    Arrival6 arrival = to != null && !to.isMulticastAddress() ? Arrival6.UNICAST : Arrival6.MULTICAST;
-    Optional<Stub6> stub = stubs.claim(request);
+        long receivedAt = clock.millis();
+        InetAddress to = destination.getAddress();
+        Arrival6 arrival = to != null && !to.isMulticastAddress() ? Arrival6.UNICAST : Arrival6.MULTICAST;
+        Optional<Stub6> stub = stubs.claim(request);
         if (stub.isEmpty()) { // the engine alone: no plan, no scheduler
-    Decision6 decision = engine.handle(request, arrival);
-    String note = decision.rule();
+            Decision6 decision = engine.handle(request, arrival);
+            String note = decision.rule();
             record(JournalEntry.Kind.RECEIVED, client, server, source, interfaceName, bytes, length, null, note);
             if (decision.reply().isPresent()) {
                 send(in, source, interfaceName, decision.reply().get(), null, client, onLink, note);
             }
             return;
         }
-    List<Dhcp6Message> plan = new ArrayList<>();
-    String note;
-    Response6 response = stub.get().response();
+        List<Dhcp6Message> plan = new ArrayList<>();
+        String note;
+        Response6 response = stub.get().response();
         if (response.isSilent()) {
             note = "stub (" + stub.get() + "): no reply";
         } else {
-    Decision6 decision = engine.handle(withHints(request, response), arrival);
+            Decision6 decision = engine.handle(withHints(request, response), arrival);
             note = "stub (" + stub.get() + ") over: " + decision.rule();
             decision.reply().ifPresent(reply -> {
-    Dhcp6Message shaped = response.apply(reply);
+                Dhcp6Message shaped = response.apply(reply);
                 plan.add(shaped);
                 for (Duid other : response.alsoFrom()) {
                     plan.add(Response6.mapInnermost(shaped, m -> m.toBuilder()
@@ -160,7 +160,7 @@ public final class PacketHandler6 implements DirectReceiver {
      * reply's array.
      */
     private void send(Datagram in, InetSocketAddress source, String interfaceName, Dhcp6Message reply,
-    Response6 response, InetSocketAddress client, boolean onLink, String note) {
+                      Response6 response, InetSocketAddress client, boolean onLink, String note) {
         if (paused.get()) {
             return; // a reply delayed into an outage is lost with it
         }
@@ -168,10 +168,10 @@ public final class PacketHandler6 implements DirectReceiver {
         if (response != null) {
             bytes = response.malform(bytes);
         }
-    DirectSender direct = in == null ? (DirectSender) transport : null;
-    InetSocketAddress actual = direct != null ? direct.replyDestination(source, 0, 0, null, 0)
+        DirectSender direct = in == null ? (DirectSender) transport : null;
+        InetSocketAddress actual = direct != null ? direct.replyDestination(source, 0, 0, null, 0)
                 : transport.replyDestination(in, source, null);
-         record(JournalEntry.Kind.SENT, shownServer(onLink), onLink ? client : actual, source, interfaceName, bytes,
+        record(JournalEntry.Kind.SENT, shownServer(onLink), onLink ? client : actual, source, interfaceName, bytes,
                 bytes.length, null, note);
         try {
             if (direct != null) {
@@ -190,18 +190,18 @@ public final class PacketHandler6 implements DirectReceiver {
             return request;
         }
         return Response6.mapInnermost(request, m -> {
-    Dhcp6Message.Builder b = m.toBuilder().clearOptions();
+            Dhcp6Message.Builder b = m.toBuilder().clearOptions();
             for (Dhcp6Option o : m.options()) {
                 if (o.code() == Dhcp6OptionCode.IA_NA && response.chosenAddress().isPresent()) {
-    IaNa ia = o.asIaNa();
+                    IaNa ia = o.asIaNa();
                     b.option(Dhcp6Option.iaNa(IaNa.of(ia.iaid(), ia.t1(), ia.t2(), Dhcp6Option.iaAddress(
-    IaAddress.of(response.chosenAddress().get(), 0, 0)))));
+                            IaAddress.of(response.chosenAddress().get(), 0, 0)))));
                 } else if (o.code() == Dhcp6OptionCode.IA_PD && response.chosenPrefix().isPresent()) {
-    IaPd ia = o.asIaPd();
-    String p = response.chosenPrefix().get();
-    int slash = p.indexOf('/');
+                    IaPd ia = o.asIaPd();
+                    String p = response.chosenPrefix().get();
+                    int slash = p.indexOf('/');
                     b.option(Dhcp6Option.iaPd(IaPd.of(ia.iaid(), ia.t1(), ia.t2(), Dhcp6Option.iaPrefix(
-    IaPrefix.of(Ipv6.parse(p.substring(0, slash)), Integer.parseInt(p.substring(slash + 1)),
+                            IaPrefix.of(Ipv6.parse(p.substring(0, slash)), Integer.parseInt(p.substring(slash + 1)),
                                     0, 0)))));
                 } else {
                     b.option(o);
@@ -220,24 +220,24 @@ public final class PacketHandler6 implements DirectReceiver {
         if (!onLink) {
             return v6(source);
         }
-    boolean relay = request != null && request.is(Dhcp6MessageType.RELAY_FORW);
-    InetAddress address = v6(source).getAddress();
-    int port = relay ? 547 : 546;
-    InetSocketAddress last = lastShownSource;
+        boolean relay = request != null && request.is(Dhcp6MessageType.RELAY_FORW);
+        InetAddress address = v6(source).getAddress();
+        int port = relay ? 547 : 546;
+        InetSocketAddress last = lastShownSource;
         if (last != null && last.getPort() == port && last.getAddress().equals(address)) {
             return last;
         }
-    InetSocketAddress shown = new InetSocketAddress(address, port);
+        InetSocketAddress shown = new InetSocketAddress(address, port);
         lastShownSource = shown;
         return shown;
     }
 
     private InetSocketAddress shownServer(boolean onLink) {
-    InetSocketAddress local = v6(transport.localAddress());
+        InetSocketAddress local = v6(transport.localAddress());
         if (!onLink) {
             return local;
         }
-    InetSocketAddress shown = shownServerOnLink;
+        InetSocketAddress shown = shownServerOnLink;
         if (shown == null || !shown.getAddress().equals(local.getAddress())) {
             shown = new InetSocketAddress(local.getAddress(), 547);
             shownServerOnLink = shown;
@@ -252,9 +252,9 @@ public final class PacketHandler6 implements DirectReceiver {
     }
 
     private void record(JournalEntry.Kind kind, InetSocketAddress shownSource, InetSocketAddress shownDestination,
-    InetSocketAddress peer, String interfaceName, byte[] bytes, int length,
-    DhcpCodecException error, String note) {
-    JournalAccess.record6(journal, kind, clock.millis(), wallClock.millis(), shownSource, shownDestination, peer,
-    interfaceName, bytes, 0, length, note, error);
+                        InetSocketAddress peer, String interfaceName, byte[] bytes, int length,
+                        DhcpCodecException error, String note) {
+        JournalAccess.record6(journal, kind, clock.millis(), wallClock.millis(), shownSource, shownDestination, peer,
+                interfaceName, bytes, 0, length, note, error);
     }
 }

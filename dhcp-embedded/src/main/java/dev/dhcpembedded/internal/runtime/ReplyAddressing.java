@@ -9,8 +9,8 @@ import java.net.InetSocketAddress;
 /** Where RFC 2131 §4.1 sends a reply, and where a request would have come from on a real link. */
 public final class ReplyAddressing {
 
-    static final int SERVER_PORT = 67;
-    static final int CLIENT_PORT = 68;
+    public static final int SERVER_PORT = 67;
+    public static final int CLIENT_PORT = 68;
 
     private ReplyAddressing() {
     }
@@ -20,7 +20,7 @@ public final class ReplyAddressing {
      * client set the broadcast flag; otherwise to yiaddr (unicast to chaddr).
      */
     public static InetSocketAddress destination(DhcpMessage request, DhcpMessage reply) {
-    long to = destination(Fields.giaddr(request), Fields.ciaddr(request), request.isBroadcast(),
+        long to = destination(Fields.giaddr(request), Fields.ciaddr(request), request.isBroadcast(),
                 reply.is(MessageType.NAK), Fields.yiaddr(reply));
         return socket(ip(to), port(to));
     }
@@ -47,7 +47,7 @@ public final class ReplyAddressing {
 
     /** The source a request shows on a link: the relay, the client's address, or 0.0.0.0:68. */
     public static InetSocketAddress linkSource(DhcpMessage request) {
-    long from = linkSource(Fields.giaddr(request), Fields.ciaddr(request));
+        long from = linkSource(Fields.giaddr(request), Fields.ciaddr(request));
         return socket(ip(from), port(from));
     }
 
@@ -58,7 +58,7 @@ public final class ReplyAddressing {
 
     /** The destination a request shows on a link: the server when it has an address to unicast from, else broadcast. */
     public static InetSocketAddress linkDestination(DhcpMessage request, int serverId) {
-    long to = linkDestination(Fields.giaddr(request), Fields.ciaddr(request), serverId);
+        long to = linkDestination(Fields.giaddr(request), Fields.ciaddr(request), serverId);
         return socket(ip(to), port(to));
     }
 

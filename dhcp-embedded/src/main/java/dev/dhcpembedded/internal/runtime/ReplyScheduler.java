@@ -60,9 +60,9 @@ public final class ReplyScheduler implements AutoCloseable {
             return;
         }
         if (onServerClock && clock instanceof TestClock) {
-    long due = receivedAtMillis + delay.toMillis();
-    boolean dueAlready;
-    synchronized (this) {
+            long due = receivedAtMillis + delay.toMillis();
+            boolean dueAlready;
+            synchronized (this) {
                 if (closed) {
                     return;
                 }
@@ -78,8 +78,8 @@ public final class ReplyScheduler implements AutoCloseable {
             }
             return;
         }
-    synchronized (this) {
-    ScheduledExecutorService running = realTime();
+        synchronized (this) {
+            ScheduledExecutorService running = realTime();
             if (running != null) {
                 running.schedule(send, delay.toNanos(), TimeUnit.NANOSECONDS);
             }
@@ -97,7 +97,7 @@ public final class ReplyScheduler implements AutoCloseable {
         }
         if (timer == null) {
             timer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread thread = new Thread(r, "dhcp-embedded-delay-" + name);
+                Thread thread = new Thread(r, "dhcp-embedded-delay-" + name);
                 thread.setDaemon(true);
                 return thread;
             });
@@ -106,8 +106,8 @@ public final class ReplyScheduler implements AutoCloseable {
     }
 
     private void release(Instant now) {
-    List<Runnable> due = new ArrayList<>();
-    synchronized (this) {
+        List<Runnable> due = new ArrayList<>();
+        synchronized (this) {
             pending.removeIf(p -> {
                 if (p.dueMillis <= now.toEpochMilli()) {
                     due.add(p.send);
@@ -130,8 +130,8 @@ public final class ReplyScheduler implements AutoCloseable {
 
     @Override
     public void close() {
-    ScheduledExecutorService stopping;
-    synchronized (this) {
+        ScheduledExecutorService stopping;
+        synchronized (this) {
             closed = true;
             pending.clear();
             stopping = timer;
@@ -145,7 +145,7 @@ public final class ReplyScheduler implements AutoCloseable {
             try {
                 stopping.awaitTermination(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
-    Thread.currentThread().interrupt();
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -16,6 +16,6 @@ public interface Responder {
      * The replies to send, the note the journal keeps with the request, and whether stubs were registered but
      * none answered it (see {@code DhcpServer.unmatchedRequests()}).
      */
-     record Response(List<Reply> replies, String note, boolean unmatched) {
+    public record Response(List<Reply> replies, String note, boolean unmatched) {
     }
 }

@@ -23,10 +23,10 @@ public final class StubRegistry {
 
     /** Registers {@code stub}, complete as it is; fails if this registry holds that very stub already. */
     public synchronized Stub add(Stub stub) {
-    Objects.requireNonNull(stub, "stub: build one with e.g. onDiscover().respond(ignore())");
+        Objects.requireNonNull(stub, "stub: build one with e.g. onDiscover().respond(ignore())");
         for (Registration r : registrations) {
             if (r.stub == stub) {
-                 throw new IllegalStateException("stub #" + r.id + " (" + stub + ") is registered already; build"
+                throw new IllegalStateException("stub #" + r.id + " (" + stub + ") is registered already; build"
                         + " another stub, or removeStub(...) this one first");
             }
         }
@@ -41,14 +41,14 @@ public final class StubRegistry {
 
     /** The stubs registered, oldest first. */
     public synchronized List<Stub> stubs() {
-    List<Stub> out = new ArrayList<>();
+        List<Stub> out = new ArrayList<>();
         registrations.forEach(r -> out.add(r.stub));
         return out;
     }
 
     /** The stubs registered that have not answered any request yet, oldest first. */
     public synchronized List<Stub> unused() {
-    List<Stub> out = new ArrayList<>();
+        List<Stub> out = new ArrayList<>();
         registrations.stream().filter(r -> r.answered == 0).forEach(r -> out.add(r.stub));
         return out;
     }
@@ -75,15 +75,15 @@ public final class StubRegistry {
      * it, and uses up one answer of the chosen stub (moving its scenario on).
      */
     public synchronized Lookup find(DhcpMessage request, boolean arrivedByBroadcast) {
-    Registration chosen = null;
-    int chosenOccurrence = 0;
+        Registration chosen = null;
+        int chosenOccurrence = 0;
         for (Registration r : registrations) {
-    Stub stub = r.stub;
+            Stub stub = r.stub;
             if (!stub.matcher().matches(request, arrivedByBroadcast)) {
                 continue;
             }
-    int occurrence = ++r.seen;
-    boolean rightOccurrence = stub.matcher().wantedOccurrence().orElse(occurrence) == occurrence;
+            int occurrence = ++r.seen;
+            boolean rightOccurrence = stub.matcher().wantedOccurrence().orElse(occurrence) == occurrence;
             if (r.exhausted() || !rightOccurrence || !inState(stub)) {
                 continue;
             }
@@ -96,7 +96,7 @@ public final class StubRegistry {
             return new Lookup(Optional.empty(), !registrations.isEmpty());
         }
         chosen.answered++;
-    Stub stub = chosen.stub;
+        Stub stub = chosen.stub;
         stub.nextScenarioState().ifPresent(next -> scenarioStates.put(stub.scenario().orElseThrow(), next));
         return new Lookup(Optional.of(new Match(stub, chosen.id, chosenOccurrence)), true);
     }
@@ -113,10 +113,10 @@ public final class StubRegistry {
      * @param match the stub that answers, if any
      * @param stubsPresent whether any stub was registered at all
      */
-     record Lookup(Optional<Match> match, boolean stubsPresent) {
+    public record Lookup(Optional<Match> match, boolean stubsPresent) {
 
         /** True when stubs were registered and none answered: a request the test may not have expected. */
-         public boolean unmatched() {
+        public boolean unmatched() {
             return match.isEmpty() && stubsPresent;
         }
     }
@@ -128,26 +128,26 @@ public final class StubRegistry {
      * @param id its registration number in this registry, from 1
      * @param occurrence which request matching its matcher this one is, from 1
      */
-     record Match(Stub stub, int id, int occurrence) {
+    public record Match(Stub stub, int id, int occurrence) {
 
         /** How the journal names the stub, e.g. {@code stub #2 (DISCOVER -> ignore, once)}. */
-         public String label() {
+        public String label() {
             return "stub #" + id + " (" + stub + ")";
         }
     }
 
     private static final class Registration {
-    final int id;
-    final Stub stub;
-    int seen;
-    int answered;
+        final int id;
+        final Stub stub;
+        int seen;
+        int answered;
 
-    public Registration(int id, Stub stub) {
+        Registration(int id, Stub stub) {
             this.id = id;
             this.stub = stub;
         }
 
-    public boolean exhausted() {
+        boolean exhausted() {
             return stub.times().isPresent() && answered >= stub.times().getAsInt();
         }
     }

@@ -40,8 +40,8 @@ public final class Stubs6 {
     /** The stub that answers {@code received}, counted as used; empty when none does. */
     public synchronized Optional<Stub6> claim(Dhcp6Message received) {
         for (int i = stubs.size() - 1; i >= 0; i--) {
-    Stub6 stub = stubs.get(i);
-    int count = used.get(stub);
+            Stub6 stub = stubs.get(i);
+            int count = used.get(stub);
             if (stub.times().isPresent() && count >= stub.times().getAsInt()) {
                 continue;
             }
