@@ -44,6 +44,21 @@ public interface Transport extends AutoCloseable {
     /** Gets each received datagram, on the transport's thread. */
     @FunctionalInterface
     interface Receiver {
+        /**
+         * Handles one datagram the transport received.
+         *
+         * @param datagram the bytes and addresses as received
+         */
         void onDatagram(Datagram datagram);
+
+        /**
+         * Tells the server of something that happened to the transport itself (a channel closed, a socket broke),
+         * for the journal: the server records it as a {@code TRANSPORT} entry on its own clock. The default ignores
+         * it.
+         *
+         * @param note what happened, e.g. {@code channel to agent a1 closed: connection reset}
+         */
+        default void onTransportEvent(String note) {
+        }
     }
 }

@@ -103,6 +103,11 @@ public final class PacketHandler implements DirectReceiver {
     }
 
     @Override
+    public void onTransportEvent(String note) {
+        JournalAccess.recordTransport(journal, clock.millis(), wallClock.millis(), transport.interfaceName(), note);
+    }
+
+    @Override
     public void onDatagram(Datagram in) {
         try {
             if (direct()) {

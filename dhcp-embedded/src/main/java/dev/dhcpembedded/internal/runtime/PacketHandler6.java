@@ -70,6 +70,11 @@ public final class PacketHandler6 implements DirectReceiver {
     }
 
     @Override
+    public void onTransportEvent(String note) {
+        JournalAccess.recordTransport(journal, clock.millis(), wallClock.millis(), transport.interfaceName(), note);
+    }
+
+    @Override
     public void onDatagram(Datagram in) {
         try {
             handle(in.bytes(), in.bytes().length, in.source(), in.destination(), in.interfaceName(), in);
