@@ -1,6 +1,5 @@
 package dev.dhcpembedded.client;
 
-import dev.dhcpembedded.internal.wire.Fields;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
 import dev.dhcpembedded.internal.wire.Ipv4;
@@ -63,7 +62,7 @@ public record ClientLease(
             throw new IllegalArgumentException("it is a " + ack.messageType().map(MessageType::name)
                     .orElse("message without option 53") + ", not an ACK");
         }
-        if (Fields.yiaddr(ack) == 0) {
+        if (ack.yiaddr().isAnyLocalAddress()) {
             throw new IllegalArgumentException("its yiaddr is 0.0.0.0");
         }
         Inet4Address serverId = ack.serverIdentifier().orElse(fallbackServerId);

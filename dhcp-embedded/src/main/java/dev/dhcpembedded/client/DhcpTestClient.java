@@ -1,6 +1,5 @@
 package dev.dhcpembedded.client;
 
-import dev.dhcpembedded.internal.wire.Fields;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.internal.wire.Ipv4;
 import dev.dhcpembedded.codec.MacAddress;
@@ -110,7 +109,7 @@ public final class DhcpTestClient implements AutoCloseable {
      */
     public synchronized Optional<DhcpMessage> request(DhcpMessage offer) {
         Objects.requireNonNull(offer, "offer");
-        if (!offer.is(MessageType.OFFER) || Fields.yiaddr(offer) == 0 || offer.serverIdentifier().isEmpty()) {
+        if (!offer.is(MessageType.OFFER) || offer.yiaddr().isAnyLocalAddress() || offer.serverIdentifier().isEmpty()) {
             throw new IllegalArgumentException("request(offer) needs an OFFER with yiaddr and a server identifier "
                     + "(54), got " + offer);
         }
@@ -134,7 +133,7 @@ public final class DhcpTestClient implements AutoCloseable {
                 "no OFFER within %s: %d DISCOVER(s) with xid 0x%08x from %s to %s went unanswered",
                 seconds(retransmitter.patience()), retransmitter.attempts(), discoverXid, settings.mac(),
                 describe(settings.server()))));
-        String offered = Ipv4.toString(Fields.yiaddr(offer));
+        String offered = offer.yiaddr().getHostAddress();
         String serverId = offer.serverIdentifier().map(a -> Ipv4.toString(Ipv4.toInt(a))).orElse("?");
         DhcpMessage reply = request(offer).orElseThrow(() -> new DhcpClientException(String.format(
                 "no ACK or NAK within %s: %d REQUEST(s) for %s from server %s with xid 0x%08x went unanswered",

@@ -1,6 +1,5 @@
 package dev.dhcpembedded.client;
 
-import dev.dhcpembedded.internal.wire.Fields;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
 import dev.dhcpembedded.internal.wire.Ipv4;
@@ -101,7 +100,7 @@ final class MessageFactory {
                 .broadcast(broadcast)
                 .hops(settings.giaddr() != 0 ? 1 : 0)
                 .messageType(type);
-        Fields.giaddr(b, settings.giaddr());
+        b.giaddr(Ipv4.fromInt(settings.giaddr()));
         settings.clientIdentifier().ifPresent(b::option);
         return b;
     }

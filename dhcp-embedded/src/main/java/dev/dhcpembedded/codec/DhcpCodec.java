@@ -12,6 +12,21 @@ public final class DhcpCodec {
     }
 
     /**
+     * Checks one option value as the decoder checks it (the lengths of fixed-size options, and the formats of the
+     * typed ones such as 81, 82, 119 and 121).
+     *
+     * @param code the option code
+     * @param bytes holds the value
+     * @param from where the value starts in {@code bytes}
+     * @param length the value's length
+     * @param offset where the option starts in its packet, for the error
+     * @throws DhcpCodecException with the reason and offset when the value is malformed
+     */
+    public static void checkOption(int code, byte[] bytes, int from, int length, int offset) {
+        OptionValidator.validate(code, bytes, from, length, offset);
+    }
+
+    /**
      * Decodes one BOOTP/DHCP payload (the UDP payload, from {@code op}).
      *
      * @param packet the payload

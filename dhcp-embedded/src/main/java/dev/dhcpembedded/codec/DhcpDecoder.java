@@ -3,6 +3,7 @@ package dev.dhcpembedded.codec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import dev.dhcpembedded.internal.wire.WireFormatException;
 import dev.dhcpembedded.internal.wire.WireRequest;
 
 /**
@@ -33,7 +34,12 @@ final class DhcpDecoder {
     public static Decoded decodeWire(byte[] packet, int offset, int length) {
         byte[] p = offset == 0 && length == packet.length ? packet : Arrays.copyOfRange(packet, offset, offset + length);
         // the checks, in their one place: the packet path reads requests through the same class
-        WireRequest w = new WireRequest().parse(p, p.length, true);
+        WireRequest w;
+        try {
+            w = new WireRequest().parse(p, p.length, OptionValidator::validate);
+        } catch (WireFormatException e) {
+            throw new DhcpCodecException(e.getMessage(), e.offset());
+        }
         int overload = w.overload();
         // a field that carried options reads as empty, like one that was never used
         byte[] file = (overload & 1) != 0 ? new byte[128] : field(p, FILE_OFFSET, 128);

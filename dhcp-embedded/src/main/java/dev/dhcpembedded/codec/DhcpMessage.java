@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import dev.dhcpembedded.internal.wire.Fields;
 import dev.dhcpembedded.internal.wire.Ipv4;
 
 /**
@@ -22,44 +21,6 @@ public final class DhcpMessage {
     public static final int BOOTREPLY = 2;
     public static final int FLAG_BROADCAST = 0x8000;
 
-    static {
-        Fields.install(new Fields.Access() {
-            @Override
-            public int get(DhcpMessage m, int field) {
-                switch (field) {
-                    case 0: return m.ciaddr;
-                    case 1: return m.yiaddr;
-                    case 2: return m.siaddr;
-                    default: return m.giaddr;
-                }
-            }
-
-            @Override
-            public Builder set(Builder b, int field, int value) {
-                switch (field) {
-                    case 0: return b.ciaddr(value);
-                    case 1: return b.yiaddr(value);
-                    case 2: return b.siaddr(value);
-                    default: return b.giaddr(value);
-                }
-            }
-
-            @Override
-            public void validate(int code, byte[] b, int from, int length, int offset) {
-                OptionValidator.validate(code, b, from, length, offset);
-            }
-
-            @Override
-            public byte[] valueUnsafe(DhcpOption option) {
-                return option.valueUnsafe();
-            }
-
-            @Override
-            public byte[] macUnsafe(MacAddress mac) {
-                return mac.bytesUnsafe();
-            }
-        });
-    }
 
     private final int op;
     private final int htype;

@@ -281,6 +281,17 @@ public final class DhcpOption {
         return value;
     }
 
+    /**
+     * Copies the value into {@code destination} at {@code offset}, without allocating: for an encoder that writes
+     * options in place.
+     *
+     * @param destination where the value goes; it needs {@link #length()} bytes from {@code offset}
+     * @param offset the first byte written
+     */
+    public void copyValueTo(byte[] destination, int offset) {
+        System.arraycopy(value, 0, destination, offset, value.length);
+    }
+
     public Inet4Address asAddress() {
         requireLength(4);
         return Ipv4.fromInt(Ipv4.readInt(value, 0));

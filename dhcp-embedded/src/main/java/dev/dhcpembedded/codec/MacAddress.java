@@ -47,6 +47,18 @@ public final class MacAddress {
         return bytes;
     }
 
+    /**
+     * Whether {@code b[from, from + length)} holds this address, e.g. a chaddr read where it lies; copies nothing.
+     *
+     * @param b the bytes
+     * @param from the first byte compared
+     * @param length how many bytes (a MAC of another length never matches)
+     * @return whether they are this address
+     */
+    public boolean matches(byte[] b, int from, int length) {
+        return java.util.Arrays.equals(bytes, 0, bytes.length, b, from, from + length);
+    }
+
     public byte[] bytes() {
         return bytes.clone();
     }

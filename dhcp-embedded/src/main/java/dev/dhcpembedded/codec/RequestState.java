@@ -1,5 +1,7 @@
 package dev.dhcpembedded.codec;
 
+import dev.dhcpembedded.internal.wire.RequestStateRule;
+
 import java.net.Inet4Address;
 
 /**
@@ -27,6 +29,9 @@ public enum RequestState {
     /** Not a REQUEST, or a REQUEST that fits no state. */
     NONE("no RFC 2131 state");
 
+    /** The constants in {@link RequestStateRule}'s order. */
+    private static final RequestState[] BY_RULE = values();
+
     private final String rfcName;
 
     RequestState(String rfcName) {
@@ -42,9 +47,9 @@ public enum RequestState {
      * @return the state, or {@link #NONE} for anything but a REQUEST that fits a state
      */
     public static RequestState of(DhcpMessage request, boolean arrivedByBroadcast) {
-        return dev.dhcpembedded.internal.engine.RequestStates.of(request.is(MessageType.REQUEST),
+        return BY_RULE[RequestStateRule.of(request.is(MessageType.REQUEST),
                 request.serverIdentifier().isPresent(), request.requestedIpAddress().isPresent(),
-                isSet(request.ciaddr()), isSet(request.giaddr()), arrivedByBroadcast);
+                isSet(request.ciaddr()), isSet(request.giaddr()), arrivedByBroadcast)];
     }
 
     /** The name RFC 2131 gives the state, e.g. {@code INIT-REBOOT}; the journal's notes use it. */

@@ -1,6 +1,8 @@
 package dev.dhcpembedded.codec6;
 
+import dev.dhcpembedded.codec.DhcpCodecException;
 import dev.dhcpembedded.internal.wire.DnsNames;
+import dev.dhcpembedded.internal.wire.WireFormatException;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +32,11 @@ final class Names6 {
      * {@code end} without its root label (RFC 4704's partial name).
      */
     static int readName(byte[] p, int at, int end, String owner, StringBuilder name, boolean partialAllowed) {
-        return DnsNames.readName(p, at, end, owner, name, partialAllowed);
+        try {
+            return DnsNames.readName(p, at, end, owner, name, partialAllowed);
+        } catch (WireFormatException e) {
+            throw new DhcpCodecException(e.getMessage(), e.offset());
+        }
     }
 
     /** Encodes a name; with {@code fullyQualified} false the root label is left out (a partial name). */

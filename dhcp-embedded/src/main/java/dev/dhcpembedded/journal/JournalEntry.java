@@ -1,11 +1,9 @@
 package dev.dhcpembedded.journal;
 
-import dev.dhcpembedded.codec.DhcpCodec;
 import dev.dhcpembedded.codec.DhcpCodecException;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.codec.MessageType;
-import dev.dhcpembedded.codec6.Dhcp6Codec;
 import dev.dhcpembedded.codec6.Dhcp6Message;
 import dev.dhcpembedded.codec6.Dhcp6MessageType;
 import dev.dhcpembedded.codec6.Duid;
@@ -14,14 +12,13 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One message the server received, rejected or sent. The raw bytes are what is kept; the decoded message (or the
- * decode error) is worked out from them when first asked for, so a busy server's journal holds little more than
- * the bytes themselves.
+ * One message the server received, rejected or sent, or one event of its transport. Entries are immutable; the
+ * decoded message is worked out from the raw bytes when first asked for.
  */
-public final class JournalEntry {
+public interface JournalEntry {
 
     /** What happened to the datagram. */
-    public enum Kind {
+    enum Kind {
         /** Arrived and decoded; {@code note} says how it was answered, or why not. */
         RECEIVED,
         /** Arrived and did not decode; dropped without a reply. */
@@ -35,260 +32,86 @@ public final class JournalEntry {
         TRANSPORT
     }
 
-    private final long sequence;
-    private final long serverTimeMillis;
-    private final long wallTimeMillis;
-    private final Kind kind;
-    private final InetSocketAddress source;
-    private final InetSocketAddress destination;
-    private final InetSocketAddress peer;
-    private final String interfaceName;
-    private final byte[] bytes;
-    private final String note;
-    private final boolean v6;
-    private volatile Decoding decoding;
+    /** Its position in the journal, from 1, never reused (a cleared journal goes on counting). */
+    long sequence();
 
-    /**
-     * @param sequence    position in the journal, from 1, never reused (the journal numbers entries itself)
-     * @param serverTime  the time on the server's clock (the one tests control)
-     * @param wallTime    the real time
-     * @param kind        received (decoded), rejected (did not decode) or sent
-     * @param source      where it came from, as a link would show it
-     * @param destination where it went, as a link would show it
-     * @param peer        the client's real socket address (for loopback: its ephemeral port)
-     * @param interfaceName the interface it arrived at or left from
-     * @param bytes       the raw UDP payload; owned by the entry from now on
-     * @param message     the decoded message, if already known
-     * @param error       why it did not decode, if already known
-     * @param note        the rule that produced a reply, why a request got none, or which stub sent it
-     */
-    JournalEntry(long sequence, Instant serverTime, Instant wallTime, Kind kind, InetSocketAddress source,
-                        InetSocketAddress destination, InetSocketAddress peer, String interfaceName, byte[] bytes,
-                        Optional<DhcpMessage> message, Optional<DhcpCodecException> error, String note) {
-        this(sequence, serverTime.toEpochMilli(), wallTime.toEpochMilli(), kind, source, destination, peer,
-                interfaceName, bytes, note,
-                message.isPresent() || error.isPresent() ? new Decoding(message, error) : null, false);
-    }
+    /** When it happened on the server's clock (the one a test controls, e.g. a {@code TestClock}). */
+    Instant serverTime();
 
-    private JournalEntry(long sequence, long serverTimeMillis, long wallTimeMillis, Kind kind,
-                         InetSocketAddress source, InetSocketAddress destination, InetSocketAddress peer,
-                         String interfaceName, byte[] bytes, String note, Decoding decoding, boolean v6) {
-        this.v6 = v6;
-        this.sequence = sequence;
-        this.serverTimeMillis = serverTimeMillis;
-        this.wallTimeMillis = wallTimeMillis;
-        this.kind = kind;
-        this.source = source;
-        this.destination = destination;
-        this.peer = peer;
-        this.interfaceName = interfaceName;
-        this.bytes = bytes;
-        this.note = note;
-        this.decoding = decoding;
-    }
+    /** When it happened in real time. */
+    Instant wallTime();
 
-    /** An entry for a message that was never on a wire (see {@code JournalAccess.entryOf}). */
-    static JournalEntry standalone(DhcpMessage message) {
-        InetSocketAddress none = new InetSocketAddress(0);
-        return new JournalEntry(0, Instant.EPOCH, Instant.EPOCH, Kind.RECEIVED, none, none, none, "", new byte[0],
-                Optional.of(message), Optional.empty(), "");
-    }
+    /** Received, rejected, sent, or a transport event. */
+    Kind kind();
 
-    /** An entry read back from the journal's storage; the decoding is worked out on first use. */
-    static JournalEntry stored(long sequence, long serverTimeMillis, long wallTimeMillis, Kind kind,
-                               InetSocketAddress source, InetSocketAddress destination, InetSocketAddress peer,
-                               String interfaceName, byte[] bytes, String note, Optional<DhcpCodecException> error) {
-        return new JournalEntry(sequence, serverTimeMillis, wallTimeMillis, kind, source, destination, peer,
-                interfaceName, bytes, note, error.isPresent() ? new Decoding(Optional.empty(), error) : null, false);
-    }
+    /** Where it came from, as a link would show it (for loopback: DHCP's own view, e.g. {@code 0.0.0.0:68}). */
+    InetSocketAddress source();
 
-    /** A DHCPv6 entry read back from the journal's storage; the decoding is worked out on first use. */
-    static JournalEntry stored6(long sequence, long serverTimeMillis, long wallTimeMillis, Kind kind,
-                                InetSocketAddress source, InetSocketAddress destination, InetSocketAddress peer,
-                                String interfaceName, byte[] bytes, String note,
-                                Optional<DhcpCodecException> error) {
-        return new JournalEntry(sequence, serverTimeMillis, wallTimeMillis, kind, source, destination, peer,
-                interfaceName, bytes, note, error.isPresent() ? new Decoding(Optional.empty(), error) : null, true);
-    }
+    /** Where it went, as a link would show it (e.g. {@code 255.255.255.255:67}). */
+    InetSocketAddress destination();
 
-    /** The ends of a DHCPv6 or ICMPv6 entry (source, destination, peer), or null for a DHCPv4 one. */
-    InetSocketAddress[] ends6() {
-        return v6 ? new InetSocketAddress[] {source, destination, peer} : null;
-    }
+    /** The client's real socket address (for loopback: its ephemeral port). */
+    InetSocketAddress peer();
+
+    /** The interface it arrived at or left from. */
+    String interfaceName();
+
+    /** The raw UDP payload (ICMPv6 message for a Router Solicitation or Advertisement), as a copy. */
+    byte[] bytes();
 
     /**
      * Whether this is a Router Solicitation received or a Router Advertisement sent (ICMPv6, which has no ports):
-     * the journal keeps those with port 0 as destination, where no UDP datagram can go. The one place that says so.
+     * the journal keeps those with port 0 as destination, where no UDP datagram can go.
      */
-    public boolean isIcmp6() {
-        return v6 && destination.getPort() == 0;
-    }
-
-    long serverTimeMillis() {
-        return serverTimeMillis;
-    }
-
-    long wallTimeMillis() {
-        return wallTimeMillis;
-    }
-
-    byte[] bytesUnsafe() {
-        return bytes;
-    }
-
-    /** The decode error when already known, without decoding. */
-    Optional<DhcpCodecException> knownError() {
-        Decoding known = decoding;
-        return known == null ? Optional.empty() : known.error;
-    }
-
-    public long sequence() {
-        return sequence;
-    }
-
-    public Instant serverTime() {
-        return Instant.ofEpochMilli(serverTimeMillis);
-    }
-
-    public Instant wallTime() {
-        return Instant.ofEpochMilli(wallTimeMillis);
-    }
-
-    public Kind kind() {
-        return kind;
-    }
-
-    public InetSocketAddress source() {
-        return source;
-    }
-
-    public InetSocketAddress destination() {
-        return destination;
-    }
-
-    public InetSocketAddress peer() {
-        return peer;
-    }
-
-    public String interfaceName() {
-        return interfaceName;
-    }
-
-    /** The raw UDP payload (a copy). */
-    public byte[] bytes() {
-        return bytes.clone();
-    }
-
-    int length() {
-        return bytes.length;
-    }
+    boolean isIcmp6();
 
     /** Whether this is a DHCPv6 entry (UDP 546/547); its message is then {@link #message6()}. */
-    public boolean isV6() {
-        return v6 && !isIcmp6();
-    }
+    boolean isV6();
 
     /** The decoded DHCPv6 message; empty for DHCPv4 entries and when the bytes did not decode. */
-    public Optional<Dhcp6Message> message6() {
-        return decoding().message6;
-    }
+    Optional<Dhcp6Message> message6();
 
     /**
      * Whether the DHCPv6 message is of {@code type}, or carries a message of that type inside its relay layers
      * (so a relayed SOLICIT counts as a SOLICIT).
+     *
+     * @param type the DHCPv6 message type
+     * @return whether it is one
      */
-    public boolean is(Dhcp6MessageType type) {
-        return message6().map(m -> m.is(type) || m.innermost().is(type)).orElse(false);
-    }
+    boolean is(Dhcp6MessageType type);
 
     /** The client's DUID (option 1) of a DHCPv6 message, inside any relay layers. */
-    public Optional<Duid> clientDuid() {
-        return message6().flatMap(m -> m.innermost().clientId());
-    }
+    Optional<Duid> clientDuid();
 
     /** The decoded DHCPv4 message; empty for DHCPv6 entries and when the bytes did not decode. */
-    public Optional<DhcpMessage> message() {
-        return decoding().message;
-    }
+    Optional<DhcpMessage> message();
 
     /** Why the bytes did not decode, with the byte offset. */
-    public Optional<DhcpCodecException> error() {
-        return decoding().error;
-    }
+    Optional<DhcpCodecException> error();
 
-    public String note() {
-        return note;
-    }
+    /** The rule that produced a reply, why a request got none, which stub sent it, or what the transport did. */
+    String note();
 
-    private Decoding decoding() {
-        Decoding known = decoding;
-        if (known == null && (kind == Kind.TRANSPORT || isIcmp6())) { // no DHCP message: the transcript says what
-            known = new Decoding(Optional.empty(), Optional.empty());
-            decoding = known;
-        }
-        if (known == null && v6) {
-            try {
-                known = new Decoding(Optional.empty(), Optional.empty(), Optional.of(Dhcp6Codec.decode(bytes)));
-            } catch (DhcpCodecException e) {
-                known = new Decoding(Optional.empty(), Optional.of(e));
-            }
-            decoding = known;
-        }
-        if (known == null) {
-            try {
-                known = new Decoding(Optional.of(DhcpCodec.decode(bytes)), Optional.empty());
-            } catch (DhcpCodecException e) {
-                known = new Decoding(Optional.empty(), Optional.of(e));
-            }
-            decoding = known;
-        }
-        return known;
-    }
+    /** Whether the server received it and it decoded. */
+    boolean isReceived();
 
-    public boolean isReceived() {
-        return kind == Kind.RECEIVED;
-    }
+    /** Whether the server sent it. */
+    boolean isSent();
 
-    public boolean isSent() {
-        return kind == Kind.SENT;
-    }
+    /** The DHCPv4 message type (option 53), when it is a DHCPv4 message that has one. */
+    Optional<MessageType> messageType();
 
-    public Optional<MessageType> messageType() {
-        return message().flatMap(DhcpMessage::messageType);
-    }
+    /**
+     * Whether it is a DHCPv4 message of {@code type}.
+     *
+     * @param type the DHCPv4 message type
+     * @return whether it is one
+     */
+    boolean is(MessageType type);
 
-    public boolean is(MessageType type) {
-        return messageType().map(type::equals).orElse(false);
-    }
-
-    public Optional<MacAddress> clientMac() {
-        return message().map(DhcpMessage::clientMac);
-    }
+    /** The client's hardware address (chaddr) of a DHCPv4 message. */
+    Optional<MacAddress> clientMac();
 
     /** The one-line transcript form, as Wireshark's Info column prints it. */
-    public String transcriptLine() {
-        return Transcript.line(this);
-    }
-
-    @Override
-    public String toString() {
-        return transcriptLine();
-    }
-
-    private static final class Decoding {
-        final Optional<DhcpMessage> message;
-        final Optional<DhcpCodecException> error;
-        final Optional<Dhcp6Message> message6;
-
-        Decoding(Optional<DhcpMessage> message, Optional<DhcpCodecException> error) {
-            this(message, error, Optional.empty());
-        }
-
-        Decoding(Optional<DhcpMessage> message, Optional<DhcpCodecException> error,
-                 Optional<Dhcp6Message> message6) {
-            this.message = message;
-            this.error = error;
-            this.message6 = message6;
-        }
-    }
+    String transcriptLine();
 }

@@ -4,6 +4,7 @@ import dev.dhcpembedded.internal.runtime.EngineResponder;
 import dev.dhcpembedded.internal.runtime.LinkResponder;
 import dev.dhcpembedded.internal.runtime.PacketHandler;
 import dev.dhcpembedded.internal.runtime.PacketHandler6;
+import dev.dhcpembedded.internal.runtime.ManualClock;
 import dev.dhcpembedded.internal.runtime.ReplyScheduler;
 import dev.dhcpembedded.internal.runtime.Responder;
 import dev.dhcpembedded.internal.runtime.Stubs6;
@@ -13,7 +14,7 @@ import dev.dhcpembedded.lease.LeaseState;
 import dev.dhcpembedded.codec.DhcpOption;
 import dev.dhcpembedded.internal.wire.Ipv4;
 import dev.dhcpembedded.codec.MacAddress;
-import dev.dhcpembedded.internal.journal.JournalAccess;
+import dev.dhcpembedded.internal.journal.JournalStore;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.internal.engine.ClientKey;
 import dev.dhcpembedded.internal.engine.DefaultAddresses;
@@ -70,7 +71,7 @@ public final class DhcpServer implements AutoCloseable {
     private final ServerConfig addresslessConfig;
     private final Supplier<Transport> transportFactory;
     private final String interfaceName;
-    private final Journal journal;
+    private final JournalStore journal;
     private final Clock clock;
     private final Clock wallClock;
     private final java.util.concurrent.atomic.AtomicBoolean paused = new java.util.concurrent.atomic.AtomicBoolean();
@@ -103,7 +104,7 @@ public final class DhcpServer implements AutoCloseable {
                 : config.withServerId(DefaultAddresses.serverId(config));
         this.transportFactory = transportFactory;
         this.interfaceName = interfaceName;
-        this.journal = JournalAccess.create(journalCapacity);
+        this.journal = new JournalStore(journalCapacity);
         this.unmatched = new UnmatchedRequests(journalCapacity);
         this.clock = clock;
     }
@@ -168,7 +169,7 @@ public final class DhcpServer implements AutoCloseable {
         dev.dhcpembedded.internal.ra.RouterAdvertiser opened = new dev.dhcpembedded.internal.ra.RouterAdvertiser(
                 interfaceName, raConfig, (sent, source, destination, bytes, note, error) -> {
                     InetSocketAddress from = new InetSocketAddress(source, 0); // ICMPv6: no ports
-                    JournalAccess.record6(journal, sent ? JournalEntry.Kind.SENT : error != null
+                    journal.record6(sent ? JournalEntry.Kind.SENT : error != null
                                     ? JournalEntry.Kind.REJECTED : JournalEntry.Kind.RECEIVED, clock.millis(),
                             wallClock.millis(), from, new InetSocketAddress(destination, 0), from, interfaceName,
                             bytes, note, error);
@@ -203,7 +204,7 @@ public final class DhcpServer implements AutoCloseable {
     private void start6() {
         Transport opened = transport6Factory.get();
         Lease6Engine created = new Lease6Engine(config6, clock);
-        ReplyScheduler replies = new ReplyScheduler(clock, System.identityHashCode(this) + "-v6");
+        ReplyScheduler replies = new ReplyScheduler(clock, manualClock(), System.identityHashCode(this) + "-v6");
         try {
             opened.start(new PacketHandler6(created, journal, opened, clock, wallClock, stubs6, replies, paused));
         } catch (IOException e) {
@@ -225,7 +226,7 @@ public final class DhcpServer implements AutoCloseable {
         startConfig = initialConfig.serverId() == 0 && localAddress != 0 ? initialConfig.withServerId(localAddress)
                 : addresslessConfig;
         engine = new LeaseEngine(startConfig, clock);
-        ReplyScheduler replies = new ReplyScheduler(clock, String.valueOf(System.identityHashCode(this)));
+        ReplyScheduler replies = new ReplyScheduler(clock, manualClock(), String.valueOf(System.identityHashCode(this)));
         Responder responder = new EngineResponder(engine, stubs);
         if (second != null) {
             if (second.addressAsInt() == startConfig.serverId()) {
@@ -720,5 +721,11 @@ public final class DhcpServer implements AutoCloseable {
         return "DhcpServer[" + (transport == null && transport6 == null ? "stopped"
                 : (transport != null ? transport.localAddress() : "") + (transport != null && transport6 != null
                         ? ", " : "") + (transport6 != null ? transport6.localAddress() : "")) + "]";
+    }
+
+    /** The server's clock as the reply scheduler sees it when the test moves it, else null. */
+    private ManualClock manualClock() {
+        return clock instanceof TestClock ? ManualClock.of(((TestClock) clock)::onAdvance,
+                ((TestClock) clock)::removeListener) : null;
     }
 }

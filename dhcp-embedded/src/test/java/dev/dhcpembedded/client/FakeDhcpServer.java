@@ -1,6 +1,5 @@
 package dev.dhcpembedded.client;
 
-import dev.dhcpembedded.internal.wire.Fields;
 import dev.dhcpembedded.codec.DhcpCodec;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;

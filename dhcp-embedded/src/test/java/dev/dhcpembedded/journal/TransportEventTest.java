@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dhcpembedded.codec.DhcpCodec;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.MessageType;
-import dev.dhcpembedded.internal.journal.JournalAccess;
+import dev.dhcpembedded.internal.journal.JournalStore;
 import dev.dhcpembedded.server.DhcpServer;
 import dev.dhcpembedded.transport.InMemoryTransport;
 import java.nio.ByteBuffer;
@@ -28,7 +28,7 @@ class TransportEventTest {
             Journal journal = server.journal();
             long before = journal.appended();
 
-            long sequence = JournalAccess.recordTransport(journal, server.clock().millis(), 1_000L, "eth1",
+            long sequence = ((JournalStore) journal).recordTransport(server.clock().millis(), 1_000L, "eth1",
                     "channel to agent dhcp-agent-7 closed: the agent closed the channel");
 
             assertThat(journal.appended()).isEqualTo(before + 1);

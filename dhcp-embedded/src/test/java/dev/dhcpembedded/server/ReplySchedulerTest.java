@@ -1,5 +1,6 @@
 package dev.dhcpembedded.server;
 
+import dev.dhcpembedded.internal.runtime.ManualClock;
 import dev.dhcpembedded.internal.runtime.ReplyScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +28,7 @@ class ReplySchedulerTest {
      */
     @Test
     void aReplyHandedOverAfterTheClockPassedItsDueTimeGoesAtOnce() {
-        try (ReplyScheduler scheduler = new ReplyScheduler(clock, "test")) {
+        try (ReplyScheduler scheduler = new ReplyScheduler(clock, ManualClock.of(clock::onAdvance, clock::removeListener), "test")) {
             long receivedAt = clock.millis();
             clock.advance(Duration.ofSeconds(30));
 
@@ -39,7 +40,7 @@ class ReplySchedulerTest {
 
     @Test
     void aReplyNotYetDueWaitsForTheAdvanceThatReachesIt() {
-        try (ReplyScheduler scheduler = new ReplyScheduler(clock, "test")) {
+        try (ReplyScheduler scheduler = new ReplyScheduler(clock, ManualClock.of(clock::onAdvance, clock::removeListener), "test")) {
             scheduler.dispatch(delayed, clock.millis(), sent::incrementAndGet);
             clock.advance(Duration.ofSeconds(29));
             assertThat(sent).hasValue(0);
@@ -52,7 +53,7 @@ class ReplySchedulerTest {
 
     @Test
     void nothingIsSentOnceClosed() {
-        ReplyScheduler scheduler = new ReplyScheduler(clock, "test");
+        ReplyScheduler scheduler = new ReplyScheduler(clock, ManualClock.of(clock::onAdvance, clock::removeListener), "test");
         scheduler.dispatch(delayed, clock.millis(), sent::incrementAndGet);
         scheduler.close();
 

@@ -103,7 +103,7 @@ public final class LeaseEngine {
         if (adapterRequest == null) {
             adapterRequest = new WireRequest();
         }
-        return adapterRequest.parse(bytes, bytes.length, false);
+        return adapterRequest.parse(bytes, bytes.length, null);
     }
 
     /** The writer of the DhcpMessage entry points' replies (called under this engine's lock). */

@@ -2,7 +2,6 @@ package dev.dhcpembedded.internal.engine;
 
 import dev.dhcpembedded.internal.wire.Ipv4;
 import dev.dhcpembedded.codec.MacAddress;
-import dev.dhcpembedded.internal.wire.Fields;
 import dev.dhcpembedded.internal.wire.WireRequest;
 import java.util.Arrays;
 import java.time.Instant;
@@ -84,7 +83,7 @@ final class LeaseTable {
         if (same != null && client.equals(same.client) && byClient.get(client) == same) {
             // the same client on the same address (its REQUEST after the OFFER, a renewal): keep the row's own
             // objects, so that under load nothing made for this exchange survives a young collection
-            if (same.mac == null || !Fields.macEquals(same.mac, request.bytes(), WireRequest.CHADDR_OFFSET,
+            if (same.mac == null || !same.mac.matches(request.bytes(), WireRequest.CHADDR_OFFSET,
                     request.macLength())) {
                 same.mac = mac(request);
             }

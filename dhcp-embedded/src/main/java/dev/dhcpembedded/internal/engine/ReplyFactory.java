@@ -45,7 +45,7 @@ final class ReplyFactory {
                 int code = list[at] & 0xFF;
                 DhcpOption found = find(config, subnet, host, code);
                 if (found != null) {
-                    reply.option(found);
+                    write(reply, found);
                 } else if (code == OptionCode.BROADCAST_ADDRESS.code()) {
                     reply.address(code, subnet.cidr().broadcast());
                 }
@@ -53,7 +53,7 @@ final class ReplyFactory {
         }
         List<DhcpOption> forced = subnet.forcedOptions();
         for (int i = 0; i < forced.size(); i++) {
-            reply.option(forced.get(i));
+            write(reply, forced.get(i));
         }
         if (subnet.ipv6OnlyFor(request)) {
             // RFC 8925 §3.3.1: only to a client that asked for it
@@ -79,8 +79,8 @@ final class ReplyFactory {
      */
     static void bootReply(WireRequest request, int yiaddr, ServerConfig config, SubnetConfig subnet,
                           StaticLease host, ReplyWriter out) {
-        DhcpMessage.Builder reply = dev.dhcpembedded.internal.wire.Fields.giaddr(DhcpMessage.builder(),
-                        request.giaddr())
+        DhcpMessage.Builder reply = DhcpMessage.builder()
+                .giaddr(Ipv4.fromInt(request.giaddr()))
                 .op(DhcpMessage.BOOTREPLY)
                 .htype(request.htype())
                 .hlen(request.hlen())
@@ -88,10 +88,9 @@ final class ReplyFactory {
                         WireRequest.CHADDR_OFFSET + 16))
                 .xid(request.xid())
                 .flags(request.flags());
-        dev.dhcpembedded.internal.wire.Fields.yiaddr(reply, yiaddr);
-        dev.dhcpembedded.internal.wire.Fields.siaddr(reply, config.serverId());
+        reply.yiaddr(Ipv4.fromInt(yiaddr)).siaddr(Ipv4.fromInt(config.serverId()));
         List<DhcpOption> candidates = new ArrayList<>();
-        candidates.add(Ipv4.option(OptionCode.SUBNET_MASK, subnet.cidr().mask()));
+        candidates.add(addressOption(OptionCode.SUBNET_MASK, subnet.cidr().mask()));
         List<DhcpOption> available = available(config, subnet, host);
         for (OptionCode first : List.of(OptionCode.HOST_NAME, OptionCode.ROUTER, OptionCode.DOMAIN_NAME_SERVER,
                 OptionCode.DOMAIN_NAME)) {
@@ -120,7 +119,7 @@ final class ReplyFactory {
             reply.flags(reply.flags() | DhcpMessage.FLAG_BROADCAST);
         }
         if (!message.isEmpty()) {
-            reply.option(DhcpOption.message(message));
+            write(reply, DhcpOption.message(message));
         }
         echo(request, reply);
     }
@@ -148,16 +147,16 @@ final class ReplyFactory {
                                        StaticLease host) {
         List<DhcpOption> hostOptions = host == null ? List.of() : host.options();
         if (host != null) {
-            host.hostname().ifPresent(name -> reply.option(DhcpOption.hostname(name)));
+            host.hostname().ifPresent(name -> write(reply, DhcpOption.hostname(name)));
             for (int i = 0; i < hostOptions.size(); i++) {
-                reply.option(hostOptions.get(i));
+                write(reply, hostOptions.get(i));
             }
         }
         List<DhcpOption> subnetOptions = subnet.options();
         for (int i = 0; i < subnetOptions.size(); i++) {
             DhcpOption option = subnetOptions.get(i);
             if (!fromHost(host, hostOptions, option.code().code())) {
-                reply.option(option);
+                write(reply, option);
             }
         }
         List<DhcpOption> global = config.globalOptions();
@@ -165,7 +164,7 @@ final class ReplyFactory {
             DhcpOption option = global.get(i);
             int code = option.code().code();
             if (!fromHost(host, hostOptions, code) && find(subnetOptions, code) == null) {
-                reply.option(option);
+                write(reply, option);
             }
         }
     }
@@ -231,5 +230,27 @@ final class ReplyFactory {
         if (i >= 0) {
             reply.option(code, request.optionBufferAt(i), request.optionOffsetAt(i), request.optionLengthAt(i));
         }
+    }
+
+    /**
+     * Writes {@code option} into the reply: in place when it fits one instance (no copy of its value is made), else
+     * split over several instances (RFC 3396).
+     */
+    private static void write(ReplyWriter reply, DhcpOption option) {
+        int code = option.code().code();
+        int length = option.length();
+        if (length > 255) {
+            reply.option(code, option.value(), 0, length);
+            return;
+        }
+        int at = reply.optionValueAt(code, length); // first: making room may grow the buffer
+        option.copyValueTo(reply.buffer(), at);
+    }
+
+    /** An option holding one IPv4 address. */
+    private static DhcpOption addressOption(OptionCode code, int address) {
+        byte[] value = new byte[4];
+        Ipv4.writeInt(value, 0, address);
+        return DhcpOption.of(code, value);
     }
 }

@@ -1,6 +1,7 @@
 package dev.dhcpembedded.internal.ra;
 
 import dev.dhcpembedded.internal.wire.RouterAdvertisement;
+import dev.dhcpembedded.internal.wire.WireFormatException;
 
 import dev.dhcpembedded.codec.DhcpCodecException;
 import dev.dhcpembedded.internal.wire.Ipv6;
@@ -203,12 +204,13 @@ public final class RouterAdvertiser implements AutoCloseable {
         boolean unspecified = r.source().isAnyLocalAddress();
         try {
             if (r.hopLimit() != 255) {
-                throw new DhcpCodecException("hop limit " + r.hopLimit() + " is not 255 (RFC 4861 6.1.1)", 0);
+                throw new WireFormatException("hop limit " + r.hopLimit() + " is not 255 (RFC 4861 6.1.1)", 0);
             }
             RouterAdvertisement.checkSolicitation(r.bytes(), unspecified);
-        } catch (DhcpCodecException e) {
+        } catch (WireFormatException e) {
             dropped.incrementAndGet();
-            journal.record(false, r.source(), destinationOf(r), r.bytes(), "dropped: " + e.getMessage(), e);
+            journal.record(false, r.source(), destinationOf(r), r.bytes(), "dropped: " + e.getMessage(),
+                    new DhcpCodecException(e.getMessage(), e.offset()));
             log().info("router solicitation from {} on {} dropped: {}", Ipv6.format(r.source()), device,
                     e.getMessage());
             return;

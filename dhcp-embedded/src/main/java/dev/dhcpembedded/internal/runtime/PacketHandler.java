@@ -5,7 +5,7 @@ import dev.dhcpembedded.server.DhcpServer;
 import dev.dhcpembedded.codec.DhcpCodec;
 import dev.dhcpembedded.codec.DhcpCodecException;
 import dev.dhcpembedded.codec.DhcpMessage;
-import dev.dhcpembedded.internal.journal.JournalAccess;
+import dev.dhcpembedded.internal.journal.JournalStore;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.internal.engine.Arrival;
@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.internal.wire.ReplyWriter;
+import dev.dhcpembedded.internal.wire.WireFormatException;
 import dev.dhcpembedded.internal.wire.WireRequest;
 import dev.dhcpembedded.internal.transport.DirectReceiver;
 import dev.dhcpembedded.internal.transport.DirectSender;
@@ -45,7 +46,7 @@ public final class PacketHandler implements DirectReceiver {
     static final String PAUSED_NOTE = "not answered: the server is paused (an outage)";
 
     private final Responder responder;
-    private final Journal journal;
+    private final JournalStore journal;
     private final Transport transport;
     private final Clock clock;
     private final Clock wallClock;
@@ -72,7 +73,7 @@ public final class PacketHandler implements DirectReceiver {
         final StringBuilder note = new StringBuilder(128);
     }
 
-    public PacketHandler(Responder responder, StubRegistry stubs, LeaseEngine engine, Journal journal, Transport transport,
+    public PacketHandler(Responder responder, StubRegistry stubs, LeaseEngine engine, JournalStore journal, Transport transport,
                   Clock clock, Clock wallClock, int localAddress, ReplyScheduler scheduler, UnmatchedRequests unmatched,
                   java.util.concurrent.atomic.AtomicBoolean paused) {
         this.stubs = stubs;
@@ -104,7 +105,7 @@ public final class PacketHandler implements DirectReceiver {
 
     @Override
     public void onTransportEvent(String note) {
-        JournalAccess.recordTransport(journal, clock.millis(), wallClock.millis(), transport.interfaceName(), note);
+        journal.recordTransport(clock.millis(), wallClock.millis(), transport.interfaceName(), note);
     }
 
     @Override
@@ -156,13 +157,22 @@ public final class PacketHandler implements DirectReceiver {
         }
     }
 
+    /** Reads a request with every check of the decoder; a broken rule comes out as the decoder's exception. */
+    private static WireRequest parse(WireRequest into, byte[] bytes, int length) {
+        try {
+            return into.parse(bytes, length, DhcpCodec::checkOption);
+        } catch (WireFormatException e) {
+            throw new DhcpCodecException(e.getMessage(), e.offset());
+        }
+    }
+
     private void handleDirect(Scratch scratch, byte[] bytes, int length, InetSocketAddress source,
                               InetSocketAddress destination, String interfaceName, boolean broadcast, Datagram in) {
         WireRequest request;
         try {
-            request = scratch.request.parse(bytes, length, true);
+            request = parse(scratch.request, bytes, length);
         } catch (DhcpCodecException e) {
-            JournalAccess.record(journal, JournalEntry.Kind.REJECTED, clock.millis(), wallClock.millis(), ip(source),
+            journal.record(JournalEntry.Kind.REJECTED, clock.millis(), wallClock.millis(), ip(source),
                     source.getPort(), ip(destination), destination.getPort(), source, interfaceName, bytes, 0,
                     length, "dropped: " + e.getMessage(), e);
             return;
@@ -185,7 +195,7 @@ public final class PacketHandler implements DirectReceiver {
         int ciaddr = request.ciaddr();
         long shownFrom = ReplyAddressing.linkSource(giaddr, ciaddr);
         long shownTo = ReplyAddressing.linkDestination(giaddr, ciaddr, serverId);
-        JournalAccess.record(journal, JournalEntry.Kind.RECEIVED, clock.millis(), wallClock.millis(),
+        journal.record(JournalEntry.Kind.RECEIVED, clock.millis(), wallClock.millis(),
                 onLink ? ReplyAddressing.ip(shownFrom) : ip(source),
                 onLink ? ReplyAddressing.port(shownFrom) : source.getPort(),
                 onLink ? ReplyAddressing.ip(shownTo) : ip(destination),
@@ -232,7 +242,7 @@ public final class PacketHandler implements DirectReceiver {
         }
         InetSocketAddress local = transport.localAddress();
         // Journal first: whoever receives the reply may look at the journal at once.
-        JournalAccess.record(journal, JournalEntry.Kind.SENT, clock.millis(), wallClock.millis(),
+        journal.record(JournalEntry.Kind.SENT, clock.millis(), wallClock.millis(),
                 onLink ? serverId : ip(local), onLink ? ReplyAddressing.SERVER_PORT : local.getPort(),
                 onLink ? rfcIp : ip(actual), onLink ? rfcPort : actual.getPort(), source, interfaceName, out, 0,
                 length, note, null);
@@ -348,7 +358,7 @@ public final class PacketHandler implements DirectReceiver {
 
     private long record(JournalEntry.Kind kind, InetSocketAddress source, InetSocketAddress destination,
                         Datagram in, byte[] bytes, DhcpCodecException error, String note) {
-        return JournalAccess.record(journal, kind, clock.millis(), wallClock.millis(), ip(source), source.getPort(),
+        return journal.record(kind, clock.millis(), wallClock.millis(), ip(source), source.getPort(),
                 ip(destination), destination.getPort(), in.source(), in.interfaceName(), bytes, note, error);
     }
 

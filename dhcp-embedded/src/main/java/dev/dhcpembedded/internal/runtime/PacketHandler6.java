@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import dev.dhcpembedded.internal.wire.Ipv6;
-import dev.dhcpembedded.internal.journal.JournalAccess;
+import dev.dhcpembedded.internal.journal.JournalStore;
 import dev.dhcpembedded.internal.transport.DirectReceiver;
 import dev.dhcpembedded.internal.transport.DirectSender;
 import dev.dhcpembedded.internal.engine6.Arrival6;
@@ -49,7 +49,7 @@ public final class PacketHandler6 implements DirectReceiver {
     }
 
     private final Lease6Engine engine;
-    private final Journal journal;
+    private final JournalStore journal;
     private final Transport transport;
     private final Clock clock;
     private final Clock wallClock;
@@ -57,7 +57,7 @@ public final class PacketHandler6 implements DirectReceiver {
     private final ReplyScheduler scheduler;
     private final java.util.concurrent.atomic.AtomicBoolean paused;
 
-    public PacketHandler6(Lease6Engine engine, Journal journal, Transport transport, Clock clock, Clock wallClock,
+    public PacketHandler6(Lease6Engine engine, JournalStore journal, Transport transport, Clock clock, Clock wallClock,
                    Stubs6 stubs, ReplyScheduler scheduler, java.util.concurrent.atomic.AtomicBoolean paused) {
         this.paused = paused;
         this.engine = engine;
@@ -71,7 +71,7 @@ public final class PacketHandler6 implements DirectReceiver {
 
     @Override
     public void onTransportEvent(String note) {
-        JournalAccess.recordTransport(journal, clock.millis(), wallClock.millis(), transport.interfaceName(), note);
+        journal.recordTransport(clock.millis(), wallClock.millis(), transport.interfaceName(), note);
     }
 
     @Override
@@ -259,7 +259,7 @@ public final class PacketHandler6 implements DirectReceiver {
     private void record(JournalEntry.Kind kind, InetSocketAddress shownSource, InetSocketAddress shownDestination,
                         InetSocketAddress peer, String interfaceName, byte[] bytes, int length,
                         DhcpCodecException error, String note) {
-        JournalAccess.record6(journal, kind, clock.millis(), wallClock.millis(), shownSource, shownDestination, peer,
+        journal.record6(kind, clock.millis(), wallClock.millis(), shownSource, shownDestination, peer,
                 interfaceName, bytes, 0, length, note, error);
     }
 }

@@ -1,6 +1,6 @@
 package dev.dhcpembedded.internal.runtime;
 
-import dev.dhcpembedded.internal.wire.Fields;
+import dev.dhcpembedded.internal.wire.Ipv4;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.internal.wire.Ipv4;
 import dev.dhcpembedded.codec.MessageType;
@@ -20,8 +20,8 @@ public final class ReplyAddressing {
      * client set the broadcast flag; otherwise to yiaddr (unicast to chaddr).
      */
     public static InetSocketAddress destination(DhcpMessage request, DhcpMessage reply) {
-        long to = destination(Fields.giaddr(request), Fields.ciaddr(request), request.isBroadcast(),
-                reply.is(MessageType.NAK), Fields.yiaddr(reply));
+        long to = destination(Ipv4.toInt(request.giaddr()), Ipv4.toInt(request.ciaddr()), request.isBroadcast(),
+                reply.is(MessageType.NAK), Ipv4.toInt(reply.yiaddr()));
         return socket(ip(to), port(to));
     }
 
@@ -47,7 +47,7 @@ public final class ReplyAddressing {
 
     /** The source a request shows on a link: the relay, the client's address, or 0.0.0.0:68. */
     public static InetSocketAddress linkSource(DhcpMessage request) {
-        long from = linkSource(Fields.giaddr(request), Fields.ciaddr(request));
+        long from = linkSource(Ipv4.toInt(request.giaddr()), Ipv4.toInt(request.ciaddr()));
         return socket(ip(from), port(from));
     }
 
@@ -58,7 +58,7 @@ public final class ReplyAddressing {
 
     /** The destination a request shows on a link: the server when it has an address to unicast from, else broadcast. */
     public static InetSocketAddress linkDestination(DhcpMessage request, int serverId) {
-        long to = linkDestination(Fields.giaddr(request), Fields.ciaddr(request), serverId);
+        long to = linkDestination(Ipv4.toInt(request.giaddr()), Ipv4.toInt(request.ciaddr()), serverId);
         return socket(ip(to), port(to));
     }
 

@@ -1,6 +1,5 @@
 package dev.dhcpembedded.internal.runtime;
 
-import dev.dhcpembedded.server.TestClock;
 
 import dev.dhcpembedded.stub.Reply;
 import java.time.Clock;
@@ -15,25 +14,32 @@ import java.util.function.Consumer;
 
 /**
  * Sends replies now or later. Real-time delays run on one daemon thread, started on first use. Delays on the
- * server's clock wait for a {@link TestClock} to be advanced past them (the advancing thread sends them); with any
+ * server's clock wait for a manual clock to be advanced past them (the advancing thread sends them); with any
  * other clock they become real-time delays.
  */
 public final class ReplyScheduler implements AutoCloseable {
 
     private final Clock clock;
+    private final ManualClock manual;
     private final String name;
     private final List<Pending> pending = new ArrayList<>();
-    /** Set only on a {@link TestClock}: with any other clock, start() makes no listener at all. */
+    /** Set only on a manual clock: with any other clock, start() makes no listener at all. */
     private final Consumer<Instant> onAdvance;
     private ScheduledExecutorService timer;
     private boolean closed;
 
-    public ReplyScheduler(Clock clock, String name) {
+    /**
+     * @param clock the server's clock
+     * @param manual the same clock's advance listeners when the test moves it by hand, else null
+     * @param name names the timer thread
+     */
+    public ReplyScheduler(Clock clock, ManualClock manual, String name) {
         this.clock = clock;
+        this.manual = manual;
         this.name = name;
-        if (clock instanceof TestClock) {
+        if (manual != null) {
             onAdvance = this::release;
-            ((TestClock) clock).onAdvance(onAdvance);
+            manual.onAdvance(onAdvance);
         } else {
             onAdvance = null;
         }
@@ -59,7 +65,7 @@ public final class ReplyScheduler implements AutoCloseable {
             }
             return;
         }
-        if (onServerClock && clock instanceof TestClock) {
+        if (onServerClock && manual != null) {
             long due = receivedAtMillis + delay.toMillis();
             boolean dueAlready;
             synchronized (this) {
@@ -137,8 +143,8 @@ public final class ReplyScheduler implements AutoCloseable {
             stopping = timer;
             timer = null;
         }
-        if (clock instanceof TestClock) {
-            ((TestClock) clock).removeListener(onAdvance);
+        if (manual != null) {
+            manual.removeListener(onAdvance);
         }
         if (stopping != null) {
             stopping.shutdownNow();

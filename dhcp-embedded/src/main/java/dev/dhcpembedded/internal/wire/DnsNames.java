@@ -1,6 +1,5 @@
 package dev.dhcpembedded.internal.wire;
 
-import dev.dhcpembedded.codec.DhcpCodecException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -28,22 +27,22 @@ public final class DnsNames {
                 if (partialAllowed) {
                     return i;
                 }
-                throw new DhcpCodecException(owner + ": domain name runs past the end without its root label", i);
+                throw new WireFormatException(owner + ": domain name runs past the end without its root label", i);
             }
             int length = p[i] & 0xFF;
             if (length == 0) {
                 return i + 1;
             }
             if (length > 63) {
-                throw new DhcpCodecException(owner + ": label length " + length
+                throw new WireFormatException(owner + ": label length " + length
                         + " is over 63 (DHCPv6 names are not compressed)", i);
             }
             if (i + 1 + length > end) {
-                throw new DhcpCodecException(owner + ": label of " + length + " bytes runs past the end", i);
+                throw new WireFormatException(owner + ": label of " + length + " bytes runs past the end", i);
             }
             wireLength += 1 + length;
             if (wireLength + 1 > MAX_NAME) {
-                throw new DhcpCodecException(owner + ": domain name is over 255 bytes", i);
+                throw new WireFormatException(owner + ": domain name is over 255 bytes", i);
             }
             if (name.length() > 0) {
                 name.append('.');

@@ -82,13 +82,6 @@ public final class Ipv4 {
                 .append((value >>> 8) & 0xFF).append('.').append(value & 0xFF);
     }
 
-    /** An option holding one IPv4 address (50, 54, ...). */
-    public static dev.dhcpembedded.codec.DhcpOption option(dev.dhcpembedded.codec.OptionCode code, int address) {
-        byte[] value = new byte[4];
-        writeInt(value, 0, address);
-        return dev.dhcpembedded.codec.DhcpOption.of(code, value);
-    }
-
     public static int readInt(byte[] bytes, int offset) {
         return ((bytes[offset] & 0xFF) << 24) | ((bytes[offset + 1] & 0xFF) << 16)
                 | ((bytes[offset + 2] & 0xFF) << 8) | (bytes[offset + 3] & 0xFF);

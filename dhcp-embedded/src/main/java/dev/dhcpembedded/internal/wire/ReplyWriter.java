@@ -1,6 +1,5 @@
 package dev.dhcpembedded.internal.wire;
 
-import dev.dhcpembedded.codec.DhcpOption;
 import java.util.Arrays;
 
 /**
@@ -87,9 +86,24 @@ public final class ReplyWriter {
         return slot(code) >= 0;
     }
 
-    public void option(DhcpOption option) {
-        byte[] value = Fields.valueUnsafe(option);
-        option(option.code().code(), value, 0, value.length);
+    /**
+     * Makes room for option {@code code} with a value of {@code length} bytes, and returns where in
+     * {@link #buffer()} the value goes: for a value its owner copies in place. Ask for {@link #buffer()} after this
+     * call: making room may replace the array.
+     *
+     * @throws IllegalArgumentException when {@code length} is over 255 (a long option is written with
+     *         {@link #option(int, byte[], int, int)}, which splits it)
+     */
+    public int optionValueAt(int code, int length) {
+        if (length > 255) {
+            throw new IllegalArgumentException("option " + code + " of " + length + " bytes needs RFC 3396 splitting");
+        }
+        return reserve(code, length);
+    }
+
+    /** The array the reply is written into; valid until the next call that writes. */
+    public byte[] buffer() {
+        return out;
     }
 
     public void uint8(int code, int value) {

@@ -1,6 +1,5 @@
 package dev.dhcpembedded.internal.wire;
 
-import dev.dhcpembedded.codec.DhcpCodecException;
 import java.io.ByteArrayOutputStream;
 import java.net.Inet6Address;
 import java.util.ArrayList;
@@ -170,13 +169,13 @@ public record RouterAdvertisement(int curHopLimit, boolean managed, boolean othe
     /** Decodes an RA (ICMPv6 message, no IPv6 header), checking every length and reserved rule it relies on. */
     public static RouterAdvertisement decode(byte[] p) {
         if (p.length < 16) {
-            throw new DhcpCodecException("router advertisement of " + p.length + " bytes is shorter than 16", 0);
+            throw new WireFormatException("router advertisement of " + p.length + " bytes is shorter than 16", 0);
         }
         if ((p[0] & 0xFF) != TYPE_RA) {
-            throw new DhcpCodecException("ICMPv6 type " + (p[0] & 0xFF) + " is not a router advertisement (134)", 0);
+            throw new WireFormatException("ICMPv6 type " + (p[0] & 0xFF) + " is not a router advertisement (134)", 0);
         }
         if (p[1] != 0) {
-            throw new DhcpCodecException("router advertisement code " + (p[1] & 0xFF) + " is not 0", 1);
+            throw new WireFormatException("router advertisement code " + (p[1] & 0xFF) + " is not 0", 1);
         }
         int curHopLimit = p[4] & 0xFF;
         boolean managed = (p[5] & 0x80) != 0;
@@ -193,16 +192,16 @@ public record RouterAdvertisement(int curHopLimit, boolean managed, boolean othe
         int at = 16;
         while (at < p.length) {
             if (at + 2 > p.length) {
-                throw new DhcpCodecException("option header runs past the end", at);
+                throw new WireFormatException("option header runs past the end", at);
             }
             int type = p[at] & 0xFF;
             int units = p[at + 1] & 0xFF;
             if (units == 0) {
-                throw new DhcpCodecException("option " + type + " has length 0 (RFC 4861 4.6: invalid)", at + 1);
+                throw new WireFormatException("option " + type + " has length 0 (RFC 4861 4.6: invalid)", at + 1);
             }
             int end = at + units * 8;
             if (end > p.length) {
-                throw new DhcpCodecException("option " + type + " of " + units * 8 + " bytes runs past the end",
+                throw new WireFormatException("option " + type + " of " + units * 8 + " bytes runs past the end",
                         at + 1);
             }
             try {
@@ -216,12 +215,12 @@ public record RouterAdvertisement(int curHopLimit, boolean managed, boolean othe
                         expectUnits(type, units, 4, at);
                         int length = p[at + 2] & 0xFF;
                         if (length > 128) {
-                            throw new DhcpCodecException("prefix length " + length + " is over 128", at + 2);
+                            throw new WireFormatException("prefix length " + length + " is over 128", at + 2);
                         }
                         long valid = read32(p, at + 4);
                         long preferred = read32(p, at + 8);
                         if (preferred > valid) {
-                            throw new DhcpCodecException("preferred lifetime " + preferred
+                            throw new WireFormatException("preferred lifetime " + preferred
                                     + " is over the valid lifetime " + valid, at + 8);
                         }
                         prefixes.add(new PrefixInformation(Ipv6.read(p, at + 16), length, (p[at + 3] & 0x80) != 0,
@@ -229,7 +228,7 @@ public record RouterAdvertisement(int curHopLimit, boolean managed, boolean othe
                     }
                     case OPTION_RDNSS -> {
                         if (units < 3 || units % 2 == 0) {
-                            throw new DhcpCodecException("RDNSS length " + units
+                            throw new WireFormatException("RDNSS length " + units
                                     + " is not 1 + 2 x addresses (RFC 8106 5.1)", at + 1);
                         }
                         List<Inet6Address> servers = new ArrayList<>();
@@ -240,7 +239,7 @@ public record RouterAdvertisement(int curHopLimit, boolean managed, boolean othe
                     }
                     case OPTION_DNSSL -> {
                         if (units < 2) {
-                            throw new DhcpCodecException("DNSSL length " + units + " is under 2 (RFC 8106 5.2)",
+                            throw new WireFormatException("DNSSL length " + units + " is under 2 (RFC 8106 5.2)",
                                     at + 1);
                         }
                         dnssl = new Dnssl(read32(p, at + 4), readDomains(p, at + 8, end));
@@ -248,7 +247,7 @@ public record RouterAdvertisement(int curHopLimit, boolean managed, boolean othe
                     default -> others.add(Arrays.copyOfRange(p, at, end));
                 }
             } catch (IllegalArgumentException e) {
-                throw new DhcpCodecException("option " + type + ": " + e.getMessage(), at);
+                throw new WireFormatException("option " + type + ": " + e.getMessage(), at);
             }
             at = end;
         }
@@ -267,11 +266,11 @@ public record RouterAdvertisement(int curHopLimit, boolean managed, boolean othe
         }
         for (int pad = i; pad < end; pad++) {
             if (p[pad] != 0) {
-                throw new DhcpCodecException("DNSSL padding byte is not zero", pad);
+                throw new WireFormatException("DNSSL padding byte is not zero", pad);
             }
         }
         if (names.isEmpty()) {
-            throw new DhcpCodecException("DNSSL carries no domain", start);
+            throw new WireFormatException("DNSSL carries no domain", start);
         }
         return names;
     }
@@ -283,30 +282,30 @@ public record RouterAdvertisement(int curHopLimit, boolean managed, boolean othe
      */
     public static byte[] checkSolicitation(byte[] p, boolean fromUnspecified) {
         if (p.length < 8) {
-            throw new DhcpCodecException("router solicitation of " + p.length + " bytes is shorter than 8", 0);
+            throw new WireFormatException("router solicitation of " + p.length + " bytes is shorter than 8", 0);
         }
         if ((p[0] & 0xFF) != TYPE_RS) {
-            throw new DhcpCodecException("ICMPv6 type " + (p[0] & 0xFF) + " is not a router solicitation (133)", 0);
+            throw new WireFormatException("ICMPv6 type " + (p[0] & 0xFF) + " is not a router solicitation (133)", 0);
         }
         if (p[1] != 0) {
-            throw new DhcpCodecException("router solicitation code " + (p[1] & 0xFF) + " is not 0", 1);
+            throw new WireFormatException("router solicitation code " + (p[1] & 0xFF) + " is not 0", 1);
         }
         byte[] sll = null;
         int at = 8;
         while (at < p.length) {
             if (at + 2 > p.length) {
-                throw new DhcpCodecException("option header runs past the end", at);
+                throw new WireFormatException("option header runs past the end", at);
             }
             int units = p[at + 1] & 0xFF;
             if (units == 0) {
-                throw new DhcpCodecException("option " + (p[at] & 0xFF) + " has length 0", at + 1);
+                throw new WireFormatException("option " + (p[at] & 0xFF) + " has length 0", at + 1);
             }
             if (at + units * 8 > p.length) {
-                throw new DhcpCodecException("option " + (p[at] & 0xFF) + " runs past the end", at + 1);
+                throw new WireFormatException("option " + (p[at] & 0xFF) + " runs past the end", at + 1);
             }
             if ((p[at] & 0xFF) == OPTION_SOURCE_LINK_LAYER) {
                 if (fromUnspecified) {
-                    throw new DhcpCodecException("source link-layer option from the unspecified address", at);
+                    throw new WireFormatException("source link-layer option from the unspecified address", at);
                 }
                 sll = Arrays.copyOfRange(p, at + 2, at + units * 8);
             }
@@ -317,7 +316,7 @@ public record RouterAdvertisement(int curHopLimit, boolean managed, boolean othe
 
     private static void expectUnits(int type, int units, int expected, int at) {
         if (units != expected) {
-            throw new DhcpCodecException("option " + type + " length " + units + " is not " + expected, at + 1);
+            throw new WireFormatException("option " + type + " length " + units + " is not " + expected, at + 1);
         }
     }
 
@@ -353,8 +352,8 @@ public record RouterAdvertisement(int curHopLimit, boolean managed, boolean othe
         byte[] sll;
         try {
             sll = type == TYPE_RA ? decode(p).sourceLinkLayer() : checkSolicitation(p, false);
-        } catch (DhcpCodecException e) {
-            return name + " [Malformed: " + e.reason() + " at offset " + e.offset() + "]";
+        } catch (WireFormatException e) {
+            return name + " [Malformed: " + e.getMessage() + " at offset " + e.offset() + "]";
         }
         if (sll == null || sll.length != 6) {
             return name;

@@ -1,6 +1,5 @@
 package dev.dhcpembedded.internal.wire;
 
-import dev.dhcpembedded.codec.DhcpCodecException;
 import java.util.Arrays;
 
 /**
@@ -42,30 +41,30 @@ public final class WireRequest {
     private byte[] scratch = new byte[0];
 
     /**
-     * Reads {@code packet[0, length)}, with every check of the decoder when {@code validate} (values of typed
-     * options included); without, only what is needed to find the fields and options (for bytes this server
-     * encoded itself).
+     * Reads {@code packet[0, length)}, with every check of the decoder when {@code check} is given (values of typed
+     * options included, by {@code check}); without, only what is needed to find the fields and options (for bytes
+     * this server encoded itself).
      *
-     * @throws DhcpCodecException with the reason and offset when the payload is malformed
+     * @throws WireFormatException with the reason and offset when the payload is malformed
      */
-    public WireRequest parse(byte[] packet, int length, boolean validate) {
+    public WireRequest parse(byte[] packet, int length, OptionCheck check) {
         clear();
         this.p = packet;
         this.length = length;
         if (length < OPTIONS_OFFSET) {
-            throw new DhcpCodecException("packet of " + length
+            throw new WireFormatException("packet of " + length
                     + " bytes is shorter than the 236-byte header and the magic cookie", length);
         }
         int op = packet[0] & 0xFF;
         if (op != 1 && op != 2) {
-            throw new DhcpCodecException("op " + op + " is neither BOOTREQUEST (1) nor BOOTREPLY (2)", 0);
+            throw new WireFormatException("op " + op + " is neither BOOTREQUEST (1) nor BOOTREPLY (2)", 0);
         }
         int hlen = packet[2] & 0xFF;
         if (hlen > 16) {
-            throw new DhcpCodecException("hlen " + hlen + " is over 16", 2);
+            throw new WireFormatException("hlen " + hlen + " is over 16", 2);
         }
         if (Ipv4.readInt(packet, COOKIE_OFFSET) != MAGIC_COOKIE) {
-            throw new DhcpCodecException(String.format("magic cookie 0x%08x is not 0x63825363",
+            throw new WireFormatException(String.format("magic cookie 0x%08x is not 0x63825363",
                     Ipv4.readInt(packet, COOKIE_OFFSET)), COOKIE_OFFSET);
         }
         parseArea(OPTIONS_OFFSET, length, "options");
@@ -76,7 +75,7 @@ public final class WireRequest {
         if ((overload & 2) != 0) {
             parseArea(SNAME_OFFSET, SNAME_OFFSET + 64, "sname field");
         }
-        merge(validate);
+        merge(check);
         return this;
     }
 
@@ -102,21 +101,21 @@ public final class WireRequest {
                 return;
             }
             if (i + 1 >= end) {
-                throw new DhcpCodecException("option " + code + " has no length byte before the end of " + area,
+                throw new WireFormatException("option " + code + " has no length byte before the end of " + area,
                         i);
             }
             int len = b[i + 1] & 0xFF;
             if (i + 2 + len > end) {
-                throw new DhcpCodecException("option " + code + " length " + len + " runs past end of " + area,
+                throw new WireFormatException("option " + code + " length " + len + " runs past end of " + area,
                         i + 1);
             }
             if (code == 52 && start != OPTIONS_OFFSET) {
-                throw new DhcpCodecException("option 52 appears inside the overloaded " + area, i);
+                throw new WireFormatException("option 52 appears inside the overloaded " + area, i);
             }
             addInstance(code, i + 2, len);
             i += 2 + len;
         }
-        throw new DhcpCodecException(area + " end without END (255)", end);
+        throw new WireFormatException(area + " end without END (255)", end);
     }
 
     private void addInstance(int code, int offset, int len) {
@@ -135,11 +134,11 @@ public final class WireRequest {
         for (int i = 0; i < instances; i++) {
             if (codes[i] == 52) {
                 if (lengths[i] != 1) {
-                    throw new DhcpCodecException("option 52 length " + lengths[i] + " is not 1", offsets[i] - 1);
+                    throw new WireFormatException("option 52 length " + lengths[i] + " is not 1", offsets[i] - 1);
                 }
                 int value = p[offsets[i]] & 0xFF;
                 if (value < 1 || value > 3) {
-                    throw new DhcpCodecException("option 52 overload value " + value + " is not 1, 2 or 3",
+                    throw new WireFormatException("option 52 overload value " + value + " is not 1, 2 or 3",
                             offsets[i]);
                 }
                 return value;
@@ -149,7 +148,7 @@ public final class WireRequest {
     }
 
     /** Concatenates instances of the same code at the place of the first (RFC 3396), validating each in order. */
-    private void merge(boolean validate) {
+    private void merge(OptionCheck check) {
         int scratchUsed = 0;
         for (int i = 0; i < instances; i++) {
             int code = codes[i];
@@ -185,8 +184,8 @@ public final class WireRequest {
                 mergedInScratch[slot] = true;
                 scratchUsed = at;
             }
-            if (validate) {
-                Fields.validate(code, bufferOf(slot), mergedOffset[slot], mergedLength[slot], offsets[i]);
+            if (check != null) {
+                check.check(code, bufferOf(slot), mergedOffset[slot], mergedLength[slot], offsets[i]);
             }
         }
     }

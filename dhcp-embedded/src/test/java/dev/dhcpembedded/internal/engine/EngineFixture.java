@@ -1,7 +1,6 @@
 package dev.dhcpembedded.internal.engine;
 
 
-import dev.dhcpembedded.internal.wire.Fields;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
 import dev.dhcpembedded.internal.wire.Ipv4;
@@ -105,7 +104,7 @@ final class EngineFixture {
     /** DISCOVER, then REQUEST the offered address; returns the ACK. */
     DhcpMessage dora(String mac) {
         DhcpMessage offer = handle(discover(mac)).reply().orElseThrow();
-        return handle(selecting(mac, Ipv4.toString(Fields.yiaddr(offer)), SERVER_ID)).reply().orElseThrow();
+        return handle(selecting(mac, Ipv4.toString(Ipv4.toInt(offer.yiaddr())), SERVER_ID)).reply().orElseThrow();
     }
 
     Optional<Lease> leaseAt(String address) {
@@ -114,7 +113,7 @@ final class EngineFixture {
     }
 
     static String yiaddr(Decision decision) {
-        return Ipv4.toString(Fields.yiaddr(decision.reply().orElseThrow()));
+        return Ipv4.toString(Ipv4.toInt(decision.reply().orElseThrow().yiaddr()));
     }
 
     static List<Integer> codes(DhcpMessage message) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dhcpembedded.codec.DhcpCodecException;
 import dev.dhcpembedded.internal.wire.Hex;
 import dev.dhcpembedded.internal.wire.Ipv6;
-import dev.dhcpembedded.internal.journal.JournalAccess;
+import dev.dhcpembedded.internal.journal.JournalStore;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.journal.JournalEntry;
 import java.io.File;
@@ -25,15 +25,15 @@ class RouterAdvertisementJournalTest {
     static final String RS = "8500000000000000" + "010102000000aa01";
 
     private static Journal journal() {
-        Journal journal = JournalAccess.create(100);
+        JournalStore journal = new JournalStore(100);
         InetSocketAddress client = new InetSocketAddress(Ipv6.parse("fe80::aa01"), 0);
         InetSocketAddress server = new InetSocketAddress(Ipv6.parse("fe80::1"), 0);
         InetSocketAddress allRouters = new InetSocketAddress(Ipv6.parse("ff02::2"), 0);
-        JournalAccess.record6(journal, JournalEntry.Kind.RECEIVED, 1, 1, client, allRouters, client, "veth0",
+        ((JournalStore) journal).record6(JournalEntry.Kind.RECEIVED, 1, 1, client, allRouters, client, "veth0",
                 Hex.parse(RS), "answered in 10 ms to fe80::aa01", null);
-        JournalAccess.record6(journal, JournalEntry.Kind.SENT, 2, 2, server, client, server, "veth0",
+        ((JournalStore) journal).record6(JournalEntry.Kind.SENT, 2, 2, server, client, server, "veth0",
                 Hex.parse(RouterAdvertisementTest.GOLDEN), "solicited", null);
-        JournalAccess.record6(journal, JournalEntry.Kind.REJECTED, 3, 3, client, allRouters, client, "veth0",
+        ((JournalStore) journal).record6(JournalEntry.Kind.REJECTED, 3, 3, client, allRouters, client, "veth0",
                 Hex.parse("85000000000000000100"), "dropped", new DhcpCodecException("option 1 has length 0", 9));
         return journal;
     }
@@ -64,9 +64,9 @@ class RouterAdvertisementJournalTest {
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, "tshark")));
         Assumptions.assumeTrue(tshark || Boolean.getBoolean("dhcp.requireRealHosts"), "tshark is not installed");
         Path pcap = tmp.resolve("ra.pcap");
-        Journal journal = JournalAccess.create(10);
+        JournalStore journal = new JournalStore(10);
         journal().entries().stream().filter(e -> e.kind() != JournalEntry.Kind.REJECTED).forEach(e ->
-                JournalAccess.record6(journal, e.kind(), 1, 1, e.source(), e.destination(), e.peer(), "veth0",
+                ((JournalStore) journal).record6(e.kind(), 1, 1, e.source(), e.destination(), e.peer(), "veth0",
                         e.bytes(), e.note(), null));
         journal.writePcap(pcap);
         Process p = new ProcessBuilder("tshark", "-r", pcap.toString(), "-V").redirectErrorStream(true).start();

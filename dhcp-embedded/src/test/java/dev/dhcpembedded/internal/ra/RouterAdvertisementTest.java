@@ -5,7 +5,7 @@ import dev.dhcpembedded.internal.wire.RouterAdvertisement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dhcpembedded.codec.DhcpCodecException;
+import dev.dhcpembedded.internal.wire.WireFormatException;
 import dev.dhcpembedded.internal.wire.Hex;
 import dev.dhcpembedded.internal.wire.Ipv6;
 import dev.dhcpembedded.internal.wire.RouterAdvertisement.Dnssl;
@@ -102,9 +102,9 @@ class RouterAdvertisementTest {
         assertThat(RouterAdvertisement.checkSolicitation(Hex.parse("8500000000000000"), true)).isNull();
         assertThatThrownBy(() -> RouterAdvertisement.checkSolicitation(
                 Hex.parse("8500000000000000010102000000aa01"), true))
-                .isInstanceOf(DhcpCodecException.class).hasMessageContaining("unspecified");
+                .isInstanceOf(WireFormatException.class).hasMessageContaining("unspecified");
         assertThatThrownBy(() -> RouterAdvertisement.checkSolicitation(Hex.parse("85000000000000000100"), false))
-                .isInstanceOf(DhcpCodecException.class).hasMessageContaining("length 0");
+                .isInstanceOf(WireFormatException.class).hasMessageContaining("length 0");
     }
 
     @Test
@@ -126,8 +126,8 @@ class RouterAdvertisementTest {
 
     private static void assertDecodeError(String hex, String reason, int offset) {
         assertThatThrownBy(() -> RouterAdvertisement.decode(Hex.parse(hex)))
-                .isInstanceOf(DhcpCodecException.class)
+                .isInstanceOf(WireFormatException.class)
                 .hasMessageContaining(reason)
-                .satisfies(e -> assertThat(((DhcpCodecException) e).offset()).isEqualTo(offset));
+                .satisfies(e -> assertThat(((WireFormatException) e).offset()).isEqualTo(offset));
     }
 }

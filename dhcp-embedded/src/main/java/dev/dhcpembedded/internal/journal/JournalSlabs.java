@@ -1,6 +1,7 @@
-package dev.dhcpembedded.journal;
+package dev.dhcpembedded.internal.journal;
 
 
+import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.codec.DhcpCodecException;
 import dev.dhcpembedded.internal.wire.Ipv4;
 import java.net.Inet4Address;

@@ -1,11 +1,11 @@
-package dev.dhcpembedded.journal;
+package dev.dhcpembedded.internal.journal;
 
-import dev.dhcpembedded.journal.JournalSlabs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dhcpembedded.codec.DhcpCodecException;
-import dev.dhcpembedded.internal.journal.JournalAccess;
+import dev.dhcpembedded.journal.Journal;
+import dev.dhcpembedded.journal.JournalEntry;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,7 @@ class JournalSlabsTest {
     private static final InetSocketAddress PEER = new InetSocketAddress("127.0.0.1", 40000);
 
     private static void record(Journal journal, int n, byte[] payload, String note) {
-        JournalAccess.record(journal, JournalEntry.Kind.SENT, 1000 + n, 2000 + n, 0x0A140001, 67, 0x0A140064, 68,
+        ((JournalStore) journal).record(JournalEntry.Kind.SENT, 1000 + n, 2000 + n, 0x0A140001, 67, 0x0A140064, 68,
                 PEER, "lo", payload, note, null);
     }
 
@@ -31,7 +31,7 @@ class JournalSlabsTest {
 
     @Test
     void anIdleJournalAllocatesNoSlabAndTheFirstOneIsSmall() {
-        Journal journal = JournalAccess.create(Journal.DEFAULT_CAPACITY);
+        JournalStore journal = new JournalStore(Journal.DEFAULT_CAPACITY);
         assertThat(journal.slabs().slabsAllocated()).isZero();
         assertThat(journal.slabs().liveSlabs()).isZero();
 
@@ -50,7 +50,7 @@ class JournalSlabsTest {
     @Test
     void wrapsAroundKeepingTheNewestEntriesAndReusesItsSlabs() {
         int capacity = 1000;
-        Journal journal = JournalAccess.create(capacity);
+        JournalStore journal = new JournalStore(capacity);
         for (int i = 1; i <= 3 * capacity; i++) {
             record(journal, i, payload(i, 250 + i % 200), "note " + i);
         }
@@ -89,7 +89,7 @@ class JournalSlabsTest {
     @Test
     void tinyCapacitiesKeepExactlyTheirNewestEntries() {
         for (int capacity : new int[] {1, 2, 3, 17}) {
-            Journal journal = JournalAccess.create(capacity);
+            JournalStore journal = new JournalStore(capacity);
             for (int i = 1; i <= 100; i++) {
                 record(journal, i, payload(i, 10), "#" + i);
                 List<String> notes = new ArrayList<>();
@@ -107,7 +107,7 @@ class JournalSlabsTest {
 
     @Test
     void aPayloadLargerThanASlabIsKeptWhole() {
-        Journal journal = JournalAccess.create(4);
+        JournalStore journal = new JournalStore(4);
         byte[] big = payload(7, 60_000);
         record(journal, 1, payload(1, 300), "small");
         record(journal, 2, big, "big");
@@ -118,7 +118,7 @@ class JournalSlabsTest {
 
     @Test
     void notesOfAnyTextAndNoNoteComeBackAsWritten() {
-        Journal journal = JournalAccess.create(10);
+        JournalStore journal = new JournalStore(10);
         record(journal, 1, payload(1, 20), "REQUEST(SELECTING) for 10.20.0.100: ACK");
         record(journal, 2, payload(2, 20), "stub → ignore, ünïcode ✓");
         record(journal, 3, payload(3, 20), null);
@@ -129,7 +129,7 @@ class JournalSlabsTest {
 
     @Test
     void storesACopyDecodesLazilyAndKeepsWhatWasRead() {
-        Journal journal = JournalAccess.create(10);
+        JournalStore journal = new JournalStore(10);
         byte[] bytes = payload(1, 30);
         record(journal, 1, bytes, "x");
         bytes[0] = 99;
@@ -141,9 +141,9 @@ class JournalSlabsTest {
 
     @Test
     void aRejectedDatagramKeepsItsErrorAndIsCounted() {
-        Journal journal = JournalAccess.create(10);
+        JournalStore journal = new JournalStore(10);
         DhcpCodecException error = new DhcpCodecException("too short", 3);
-        JournalAccess.record(journal, JournalEntry.Kind.REJECTED, 1, 2, 0, 68, 0, 67, PEER, "eth9", new byte[3],
+        ((JournalStore) journal).record(JournalEntry.Kind.REJECTED, 1, 2, 0, 68, 0, 67, PEER, "eth9", new byte[3],
                 "dropped: too short", error);
         assertThat(journal.rejectedCount()).isEqualTo(1);
         assertThat(journal.rejected()).singleElement().satisfies(e -> {
@@ -154,7 +154,7 @@ class JournalSlabsTest {
 
     @Test
     void listenersSeeEachEntryAndTheJournalDoesNotKeepThem() {
-        Journal journal = JournalAccess.create(10);
+        JournalStore journal = new JournalStore(10);
         List<JournalEntry> seen = new ArrayList<>();
         journal.addListener(seen::add);
         record(journal, 1, payload(1, 30), "a");
@@ -165,7 +165,7 @@ class JournalSlabsTest {
 
     @Test
     void clearLetsEverySlabGoAndNumberingGoesOn() {
-        Journal journal = JournalAccess.create(100);
+        JournalStore journal = new JournalStore(100);
         for (int i = 1; i <= 150; i++) {
             record(journal, i, payload(i, 100), "n");
         }

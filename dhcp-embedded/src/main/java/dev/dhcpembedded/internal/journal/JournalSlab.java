@@ -1,6 +1,7 @@
-package dev.dhcpembedded.journal;
+package dev.dhcpembedded.internal.journal;
 
 
+import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.codec.DhcpCodecException;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
@@ -153,12 +154,12 @@ final class JournalSlab {
         DhcpCodecException error = errors == null ? null : errors[at];
         if (ends6 != null && ends6[at] != null) {
             InetSocketAddress[] e = ends6[at];
-            return JournalEntry.stored6(times[t], times[t + 1], times[t + 2], kind, e[0], e[1], e[2], name,
+            return StoredEntry.stored6(times[t], times[t + 1], times[t + 2], kind, e[0], e[1], e[2], name,
                     Arrays.copyOfRange(data, offset, offset + length),
                     (peer & NOTE_NULL) != 0 ? null : readNote(offset + length, end, (peer & NOTE_UTF16) != 0),
                     java.util.Optional.ofNullable(error));
         }
-        return JournalEntry.stored(times[t], times[t + 1], times[t + 2], kind,
+        return StoredEntry.stored(times[t], times[t + 1], times[t + 2], kind,
                 JournalSlabs.socket(meta[m + SOURCE_IP], ports >>> 16),
                 JournalSlabs.socket(meta[m + DESTINATION_IP], ports & 0xFFFF),
                 JournalSlabs.socket(meta[m + PEER_IP], peer & 0xFFFF), name,
