@@ -1,8 +1,8 @@
 package dev.dhcpembedded.cli;
 
 import dev.dhcpembedded.codec.DhcpCodecException;
-import dev.dhcpembedded.internal.pcap.PcapFrame;
-import dev.dhcpembedded.internal.pcap.PcapReader;
+import dev.dhcpembedded.capture.CaptureReader;
+import dev.dhcpembedded.capture.CapturedDatagram;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
@@ -33,19 +33,19 @@ final class DecodeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         boolean allDecoded = true;
-        try (PcapReader reader = PcapReader.open(file)) {
-            for (PcapFrame frame = reader.next(); frame != null; frame = reader.next()) {
-                boolean v4 = frame.isDhcp();
-                if (!v4 && !frame.isDhcp6()) {
+        try (CaptureReader reader = CaptureReader.open(file)) {
+            for (CapturedDatagram datagram = reader.next(); datagram != null; datagram = reader.next()) {
+                boolean v4 = datagram.isDhcp();
+                if (!v4 && !datagram.isDhcp6()) {
                     continue;
                 }
-                byte[] payload = frame.payload();
+                byte[] payload = datagram.payload();
                 String line;
                 try {
-                    line = v4 ? DecodeJson.message(frame.number(), payload)
-                            : DecodeJson.message6(frame.number(), payload);
+                    line = v4 ? DecodeJson.message(datagram.frameNumber(), payload)
+                            : DecodeJson.message6(datagram.frameNumber(), payload);
                 } catch (DhcpCodecException e) {
-                    line = DecodeJson.error(frame.number(), e);
+                    line = DecodeJson.error(datagram.frameNumber(), e);
                     allDecoded = false;
                 }
                 out.println(line);

@@ -1,21 +1,22 @@
 package dev.dhcpembedded.cli;
 
-import dev.dhcpembedded.internal.wire.Fields;
 import dev.dhcpembedded.codec.DhcpCodec;
 import dev.dhcpembedded.codec.DhcpCodecException;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
-import dev.dhcpembedded.internal.wire.Hex;
-import dev.dhcpembedded.internal.wire.Ipv4;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec6.Dhcp6Codec;
 import dev.dhcpembedded.codec6.Dhcp6Message;
 import dev.dhcpembedded.codec6.Dhcp6MessageType;
 import dev.dhcpembedded.codec6.Dhcp6Option;
-import dev.dhcpembedded.internal.wire.Ipv6;
+import java.net.Inet4Address;
+import java.util.HexFormat;
 
 /** The decode verb's JSON lines (SPEC §5), written by hand: fields in the contract's order, strings escaped. */
 final class DecodeJson {
+
+    private static final HexFormat HEX = HexFormat.of();
+    private static final HexFormat COLONS = HexFormat.ofDelimiter(":");
 
     private DecodeJson() {
     }
@@ -27,10 +28,10 @@ final class DecodeJson {
         out.append(",\"op\":").append(m.op());
         out.append(",\"xid\":\"0x").append(hex(m.xid(), 8)).append('"');
         out.append(",\"flags\":\"0x").append(hex(m.flags(), 4)).append('"');
-        address(out, "ciaddr", Fields.ciaddr(m));
-        address(out, "yiaddr", Fields.yiaddr(m));
-        address(out, "siaddr", Fields.siaddr(m));
-        address(out, "giaddr", Fields.giaddr(m));
+        address(out, "ciaddr", m.ciaddr());
+        address(out, "yiaddr", m.yiaddr());
+        address(out, "siaddr", m.siaddr());
+        address(out, "giaddr", m.giaddr());
         out.append(",\"chaddr\":\"").append(chaddr(m)).append('"');
         out.append(",\"type\":").append(m.messageType().map(MessageType::name).map(DecodeJson::quote)
                 .orElse("null"));
@@ -42,7 +43,7 @@ final class DecodeJson {
             }
             first = false;
             out.append("{\"code\":").append(option.code().code())
-                    .append(",\"hex\":\"").append(Hex.of(option.value())).append("\"}");
+                    .append(",\"hex\":\"").append(HEX.formatHex(option.value())).append("\"}");
         }
         return out.append("]}").toString();
     }
@@ -60,8 +61,8 @@ final class DecodeJson {
                 .orElse("null"));
         if (m.isRelay()) {
             out.append(",\"hop_count\":").append(m.hopCount());
-            out.append(",\"link_address\":\"").append(Ipv6.format(m.linkAddress())).append('"');
-            out.append(",\"peer_address\":\"").append(Ipv6.format(m.peerAddress())).append('"');
+            out.append(",\"link_address\":\"").append(Ipv6Text.of(m.linkAddress())).append('"');
+            out.append(",\"peer_address\":\"").append(Ipv6Text.of(m.peerAddress())).append('"');
         } else {
             out.append(",\"xid\":\"0x").append(hex(m.transactionId(), 6)).append('"');
         }
@@ -116,11 +117,11 @@ final class DecodeJson {
             return "";
         }
         boolean mac = m.hlen() == 6 && (m.htype() == 1 || m.htype() == 6);
-        return Hex.colons(chaddr, 0, mac ? 6 : 16);
+        return COLONS.formatHex(chaddr, 0, mac ? 6 : 16);
     }
 
-    private static void address(StringBuilder out, String name, int address) {
-        out.append(",\"").append(name).append("\":\"").append(Ipv4.toString(address)).append('"');
+    private static void address(StringBuilder out, String name, Inet4Address address) {
+        out.append(",\"").append(name).append("\":\"").append(address.getHostAddress()).append('"');
     }
 
     private static String hex(int value, int digits) {

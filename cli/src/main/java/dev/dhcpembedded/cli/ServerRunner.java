@@ -1,15 +1,15 @@
 package dev.dhcpembedded.cli;
 
+import dev.dhcpembedded.capture.CaptureWriter;
 import dev.dhcpembedded.journal.JournalEntry;
-import dev.dhcpembedded.internal.pcap.PcapWriter;
-import dev.dhcpembedded.internal.wire.Ipv6;
-import java.net.Inet6Address;
 import dev.dhcpembedded.server.DhcpServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -81,7 +81,7 @@ final class ServerRunner {
                 out.println("listening on " + server.address().getAddress().getHostAddress() + ":" + server.port());
             }
             if (server.serverDuid().isPresent()) {
-                out.println("listening on [" + Ipv6.format(server.address6().getAddress()) + "]:" + server.port6());
+                out.println("listening on [" + Ipv6Text.of(server.address6().getAddress()) + "]:" + server.port6());
             }
             out.flush();
         }
@@ -112,7 +112,7 @@ final class ServerRunner {
 
     /** Appends each journal entry to a pcap file as it happens, so nothing is lost to the journal's bound. */
     private static final class PcapStream implements Consumer<JournalEntry> {
-        private final PcapWriter writer;
+        private final CaptureWriter writer;
         private boolean closed;
 
         PcapStream(Path file) throws IOException {
@@ -120,7 +120,7 @@ final class ServerRunner {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            writer = PcapWriter.create(file);
+            writer = CaptureWriter.create(file);
         }
 
         @Override
@@ -129,14 +129,12 @@ final class ServerRunner {
                 return;
             }
             try {
-                if (entry.source().getAddress() instanceof Inet6Address src
-                        && entry.destination().getAddress() instanceof Inet6Address dst) {
-                    writer.write(entry.wallTime(), src, entry.source().getPort(), dst, entry.destination().getPort(),
-                            entry.bytes());
+                if (entry.source().getAddress() instanceof Inet6Address
+                        && entry.destination().getAddress() instanceof Inet6Address) {
+                    writer.write(entry.wallTime(), entry.source(), entry.destination(), entry.bytes());
                     return;
                 }
-                writer.write(entry.wallTime(), ipv4(entry.source().getAddress()), entry.source().getPort(),
-                        ipv4(entry.destination().getAddress()), entry.destination().getPort(), entry.bytes());
+                writer.write(entry.wallTime(), ipv4(entry.source()), ipv4(entry.destination()), entry.bytes());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -154,9 +152,10 @@ final class ServerRunner {
             }
         }
 
-        private static Inet4Address ipv4(InetAddress address) {
-            return address instanceof Inet4Address ? (Inet4Address) address
-                    : (Inet4Address) InetAddress.getLoopbackAddress();
+        /** The address as it is when IPv4; else (an IPv6 end talking to an IPv4 one) the loopback, same port. */
+        private static InetSocketAddress ipv4(InetSocketAddress socket) {
+            return socket.getAddress() instanceof Inet4Address ? socket
+                    : new InetSocketAddress((Inet4Address) InetAddress.getLoopbackAddress(), socket.getPort());
         }
     }
 }

@@ -1,10 +1,8 @@
 package dev.dhcpembedded.junit.assertions;
 
 import dev.dhcpembedded.codec.DhcpMessage;
-import dev.dhcpembedded.internal.wire.Hex;
 import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.journal.JournalEntry;
-import dev.dhcpembedded.internal.engine.ClientKey;
 import dev.dhcpembedded.lease.Lease;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,7 +36,7 @@ final class ClientRef {
     /** {@code client 02:00:00:00:00:42} or {@code client with id 01:02:00:00:00:00:42}. */
     String describe() {
         return mac.map(m -> "client " + m)
-                .orElseGet(() -> "client with id " + Hex.colons(clientId.get(), 0, clientId.get().length));
+                .orElseGet(() -> "client with id " + Addresses.colons(clientId.get()));
     }
 
     /** The criterion a message the client sent must meet. */
@@ -90,6 +88,6 @@ final class ClientRef {
         if (mac.isPresent()) {
             return mac.get().equals(lease.mac());
         }
-        return lease.clientIdentifier().equals(Optional.of(Hex.of(clientId.get())));
+        return lease.clientIdentifier().equals(Optional.of(Addresses.hex(clientId.get())));
     }
 }

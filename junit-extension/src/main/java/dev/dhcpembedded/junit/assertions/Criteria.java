@@ -1,14 +1,11 @@
 package dev.dhcpembedded.junit.assertions;
 
-import dev.dhcpembedded.internal.wire.Fields;
-import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
-import dev.dhcpembedded.internal.wire.Hex;
-import dev.dhcpembedded.internal.wire.Ipv4;
 import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec.OptionCode;
 import java.util.ArrayList;
+import java.net.Inet4Address;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -87,9 +84,9 @@ final class Criteria {
 
     static Criterion option(OptionCode code, byte[] value) {
         byte[] copy = value.clone();
-        String expected = "0x" + Hex.of(copy);
+        String expected = "0x" + Addresses.hex(copy);
         return Criterion.message("with option " + code.code() + " = " + expected, label(code), expected,
-                m -> m.option(code).map(o -> "0x" + Hex.of(o.value())).orElse(ABSENT),
+                m -> m.option(code).map(o -> "0x" + Addresses.hex(o.value())).orElse(ABSENT),
                 m -> m.option(code).map(o -> Arrays.equals(o.value(), copy)).orElse(false));
     }
 
@@ -103,41 +100,41 @@ final class Criteria {
 
     static Criterion clientId(byte[] clientId) {
         byte[] copy = clientId.clone();
-        String expected = Hex.colons(copy, 0, copy.length);
+        String expected = Addresses.colons(copy);
         return Criterion.message("with client identifier (61) " + expected, "client identifier (61)", expected,
-                m -> m.clientIdentifier().map(id -> Hex.colons(id, 0, id.length)).orElse(ABSENT),
+                m -> m.clientIdentifier().map(Addresses::colons).orElse(ABSENT),
                 m -> m.clientIdentifier().map(id -> Arrays.equals(id, copy)).orElse(false));
     }
 
     static Criterion requestedIpAddress(String address) {
-        int wanted = Ipv4.parseInt(address);
+        Inet4Address wanted = Addresses.ipv4(address);
         return Criterion.message("with requested IP address (50) " + address, "requested IP address (50)", address,
                 m -> m.requestedIpAddress().map(a -> a.getHostAddress()).orElse(ABSENT),
-                m -> m.requestedIpAddress().map(a -> Ipv4.toInt(a) == wanted).orElse(false));
+                m -> m.requestedIpAddress().map(wanted::equals).orElse(false));
     }
 
     static Criterion serverIdentifier(String address) {
-        int wanted = Ipv4.parseInt(address);
+        Inet4Address wanted = Addresses.ipv4(address);
         return Criterion.message("with server identifier (54) " + address, "server identifier (54)", address,
                 m -> m.serverIdentifier().map(a -> a.getHostAddress()).orElse(ABSENT),
-                m -> m.serverIdentifier().map(a -> Ipv4.toInt(a) == wanted).orElse(false));
+                m -> m.serverIdentifier().map(wanted::equals).orElse(false));
     }
 
     static Criterion ciaddr(String address) {
-        int wanted = Ipv4.parseInt(address);
-        return Criterion.message("with ciaddr " + address, "ciaddr", address, m -> Ipv4.toString(Fields.ciaddr(m)),
-                m -> Fields.ciaddr(m) == wanted);
+        Inet4Address wanted = Addresses.ipv4(address);
+        return Criterion.message("with ciaddr " + address, "ciaddr", address, m -> m.ciaddr().getHostAddress(),
+                m -> m.ciaddr().equals(wanted));
     }
 
     static Criterion ciaddrSet() {
-        return Criterion.message("with ciaddr set", "ciaddr", "set", m -> Ipv4.toString(Fields.ciaddr(m)),
-                m -> Fields.ciaddr(m) != 0);
+        return Criterion.message("with ciaddr set", "ciaddr", "set", m -> m.ciaddr().getHostAddress(),
+                m -> !m.ciaddr().isAnyLocalAddress());
     }
 
     static Criterion yiaddr(String address) {
-        int wanted = Ipv4.parseInt(address);
-        return Criterion.message("with yiaddr " + address, "yiaddr", address, m -> Ipv4.toString(Fields.yiaddr(m)),
-                m -> Fields.yiaddr(m) == wanted);
+        Inet4Address wanted = Addresses.ipv4(address);
+        return Criterion.message("with yiaddr " + address, "yiaddr", address, m -> m.yiaddr().getHostAddress(),
+                m -> m.yiaddr().equals(wanted));
     }
 
     static Criterion broadcastFlag(boolean set) {

@@ -3,7 +3,6 @@ package dev.dhcpembedded.junit.assertions;
 import dev.dhcpembedded.codec6.Dhcp6Message;
 import dev.dhcpembedded.codec6.Dhcp6MessageType;
 import dev.dhcpembedded.codec6.Duid;
-import dev.dhcpembedded.internal.wire.Ipv6;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.server.DhcpServer;
@@ -37,7 +36,7 @@ public final class Dhcp6ClientAssert extends AbstractAssert<Dhcp6ClientAssert, J
 
     /** The server's lease table holds {@code address} BOUND to this client (an IA_NA). */
     public Dhcp6ClientAssert hasAddress(String address) {
-        String wanted = Ipv6.format(Ipv6.parse(address));
+        String wanted = Addresses.text(Addresses.ipv6(address));
         return leaseCheck("the address " + wanted + " bound", () -> leases().stream().anyMatch(l ->
                 l.kind() == Lease6.Kind.ADDRESS && l.state() == LeaseState.BOUND && l.text().equals(wanted)));
     }
@@ -45,7 +44,7 @@ public final class Dhcp6ClientAssert extends AbstractAssert<Dhcp6ClientAssert, J
     /** The server's lease table holds the delegated prefix {@code prefix} (e.g. {@code 2001:db8:100::/56}) BOUND. */
     public Dhcp6ClientAssert hasDelegatedPrefix(String prefix) {
         int slash = prefix.indexOf('/');
-        String wanted = Ipv6.format(Ipv6.parse(prefix.substring(0, slash))) + prefix.substring(slash);
+        String wanted = Addresses.text(Addresses.ipv6(prefix.substring(0, slash))) + prefix.substring(slash);
         return leaseCheck("the delegated prefix " + wanted + " bound", () -> leases().stream().anyMatch(l ->
                 l.kind() == Lease6.Kind.PREFIX && l.state() == LeaseState.BOUND && l.text().equals(wanted)));
     }

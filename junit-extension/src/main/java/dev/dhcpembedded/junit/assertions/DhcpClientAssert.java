@@ -1,9 +1,6 @@
 package dev.dhcpembedded.junit.assertions;
 
-import dev.dhcpembedded.internal.wire.Fields;
-import dev.dhcpembedded.internal.engine.LeaseTimes;
 import dev.dhcpembedded.codec.DhcpMessage;
-import dev.dhcpembedded.internal.wire.Ipv4;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec.OptionCode;
 import dev.dhcpembedded.journal.Journal;
@@ -12,6 +9,7 @@ import dev.dhcpembedded.lease.Lease;
 import dev.dhcpembedded.lease.LeaseState;
 import dev.dhcpembedded.server.DhcpServer;
 import dev.dhcpembedded.codec.RequestState;
+import java.net.Inet4Address;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -89,9 +87,9 @@ public final class DhcpClientAssert extends AbstractAssert<DhcpClientAssert, Jou
 
     /** The server's lease table has {@code address} BOUND to this client. Needs {@code assertThat(server)}. */
     public DhcpClientAssert hasLease(String address) {
-        int wanted = Ipv4.parseInt(address);
+        Inet4Address wanted = Addresses.ipv4(address);
         return checkLease("to hold a BOUND lease on " + address,
-                l -> Ipv4.toInt(l.address()) == wanted && l.state() == LeaseState.BOUND);
+                l -> wanted.equals(l.address()) && l.state() == LeaseState.BOUND);
     }
 
     /** The server's lease table has some address BOUND to this client. */
@@ -477,14 +475,17 @@ public final class DhcpClientAssert extends AbstractAssert<DhcpClientAssert, Jou
 
     /** The last ACK the server sent before {@code request} granting the address the request names in ciaddr. */
     private Optional<JournalEntry> grantingAck(List<JournalEntry> entries, JournalEntry request) {
-        DhcpMessage m = request.message().get();
+        Inet4Address ciaddr = request.message().get().ciaddr();
+        if (ciaddr.isAnyLocalAddress()) {
+            return Optional.empty();
+        }
         JournalEntry found = null;
         for (JournalEntry entry : client.entries(entries)) {
             if (entry.sequence() >= request.sequence()) {
                 break;
             }
             if (entry.isSent() && entry.is(MessageType.ACK)
-                    && Fields.yiaddr(entry.message().get()) == Fields.ciaddr(m) && Fields.ciaddr(m) != 0) {
+                    && entry.message().get().yiaddr().equals(ciaddr)) {
                 found = entry;
             }
         }
@@ -495,9 +496,13 @@ public final class DhcpClientAssert extends AbstractAssert<DhcpClientAssert, Jou
         return Duration.between(ack.serverTime(), request.serverTime());
     }
 
+    /**
+     * The rebinding time (T2) the ACK gave: its option 59, else RFC 2131 §4.4.5's default of seven eighths of its
+     * lease time (51), as the server and the test client compute it; zero when it carries neither.
+     */
     private static Duration t2(JournalEntry ack) {
         DhcpMessage m = ack.message().get();
-        return m.rebindingTime().orElseGet(() -> m.leaseTime().map(LeaseTimes::rebinding)
+        return m.rebindingTime().orElseGet(() -> m.leaseTime().map(lease -> lease.multipliedBy(7).dividedBy(8))
                 .orElse(Duration.ZERO));
     }
 

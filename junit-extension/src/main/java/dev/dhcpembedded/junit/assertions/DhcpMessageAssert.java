@@ -3,8 +3,6 @@ package dev.dhcpembedded.junit.assertions;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec.OptionCode;
-import dev.dhcpembedded.internal.journal.JournalAccess;
-import dev.dhcpembedded.journal.JournalEntry;
 import org.assertj.core.api.AbstractAssert;
 
 /** Assertions on one {@link DhcpMessage}; a failure shows the field expected and observed side by side. */
@@ -78,15 +76,10 @@ public final class DhcpMessageAssert extends AbstractAssert<DhcpMessageAssert, D
 
     private DhcpMessageAssert meets(Criterion criterion) {
         isNotNull();
-        JournalEntry entry = entryOf(actual);
-        if (!criterion.matches(entry)) {
+        if (!criterion.matches(actual)) {
             failWithMessage("%s", "Expecting message:\n  " + actual + "\nto be " + criterion.phrase() + "\n"
-                    + Report.sideBySide(entry, java.util.List.of(criterion)).stripTrailing());
+                    + Report.sideBySide(actual, java.util.List.of(criterion)).stripTrailing());
         }
         return this;
-    }
-
-    private static JournalEntry entryOf(DhcpMessage message) {
-        return JournalAccess.entryOf(message);
     }
 }

@@ -1,6 +1,5 @@
 package dev.dhcpembedded.junit.assertions;
 
-import dev.dhcpembedded.internal.wire.Ipv4;
 import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.lease.Lease;
 import dev.dhcpembedded.lease.LeaseState;
@@ -17,7 +16,7 @@ public final class LeaseAssert extends AbstractAssert<LeaseAssert, Lease> {
 
     public LeaseAssert hasAddress(String address) {
         isNotNull();
-        if (!actual.address().equals(Ipv4.fromInt(Ipv4.parseInt(address)))) {
+        if (!actual.address().equals(Addresses.ipv4(address))) {
             failWithMessage("Expecting lease:%n  %s%nto be on address %s%nbut it is on %s", actual, address,
                     actual.addressText());
         }

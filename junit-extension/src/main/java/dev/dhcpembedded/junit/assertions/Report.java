@@ -1,5 +1,6 @@
 package dev.dhcpembedded.junit.assertions;
 
+import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.journal.JournalEntry;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,6 +44,17 @@ final class Report {
      * </pre>
      */
     static String sideBySide(JournalEntry message, List<Criterion> criteria) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"field", "expected", "observed", ""});
+        for (Criterion criterion : criteria) {
+            rows.add(new String[] {criterion.field(), criterion.expected(), criterion.observedIn(message),
+                criterion.matches(message) ? "" : DIFFERS});
+        }
+        return table(rows);
+    }
+
+    /** The same table for a message that is in no journal, of criteria on the message alone. */
+    static String sideBySide(DhcpMessage message, List<Criterion> criteria) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"field", "expected", "observed", ""});
         for (Criterion criterion : criteria) {

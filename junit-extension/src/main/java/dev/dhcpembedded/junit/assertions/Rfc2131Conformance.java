@@ -1,9 +1,6 @@
 package dev.dhcpembedded.junit.assertions;
 
-import dev.dhcpembedded.internal.wire.Fields;
 import dev.dhcpembedded.codec.DhcpMessage;
-import dev.dhcpembedded.internal.wire.Hex;
-import dev.dhcpembedded.internal.wire.Ipv4;
 import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec.OptionCode;
@@ -94,11 +91,11 @@ public final class Rfc2131Conformance {
             }
             boolean has50 = m.hasOption(OptionCode.REQUESTED_IP_ADDRESS);
             boolean has54 = m.hasOption(OptionCode.SERVER_IDENTIFIER);
-            boolean ciaddrSet = Fields.ciaddr(m) != 0;
+            boolean ciaddrSet = !m.ciaddr().isAnyLocalAddress();
             if (MessageType.DISCOVER.equals(type)) {
                 if (ciaddrSet) {
                     out.add(new Rfc2131Violation(Rfc2131Rule.DISCOVER_CIADDR_ZERO, entry,
-                            "has ciaddr " + Ipv4.toString(Fields.ciaddr(m))));
+                            "has ciaddr " + m.ciaddr().getHostAddress()));
                 }
                 if (has54) {
                     out.add(new Rfc2131Violation(Rfc2131Rule.DISCOVER_NO_SERVER_ID, entry,
@@ -115,7 +112,7 @@ public final class Rfc2131Conformance {
             } else if (MessageType.DECLINE.equals(type)) {
                 List<String> wrong = new ArrayList<>();
                 if (ciaddrSet) {
-                    wrong.add("has ciaddr " + Ipv4.toString(Fields.ciaddr(m)));
+                    wrong.add("has ciaddr " + m.ciaddr().getHostAddress());
                 }
                 missing(wrong, has50, "requested IP address (50)");
                 missing(wrong, has54, "server identifier (54)");
@@ -279,6 +276,6 @@ public final class Rfc2131Conformance {
     }
 
     private static String colons(byte[] bytes) {
-        return Hex.colons(bytes, 0, bytes.length);
+        return Addresses.colons(bytes);
     }
 }

@@ -35,4 +35,31 @@ class DhcpMessageAssert_has_Test {
                           field              expected    observed
                           vendor class (60)  "acme-2.0"  "acme-1.0"  <<< differs""".formatted(discover));
     }
+
+    @Test
+    void compares_addresses_and_bytes_without_a_journal() {
+        DhcpMessage renewal = Wire.renewing(Wire.MAC, 0x2b, "10.20.0.100")
+                .option(DhcpOption.clientIdentifier(1, new byte[] {2, 0, 0, 0, 0, 0x42})).build();
+
+        assertThat(renewal).hasCiaddr("10.20.0.100").hasYiaddr("0.0.0.0")
+                .hasClientId(new byte[] {1, 2, 0, 0, 0, 0, 0x42})
+                .hasOption(OptionCode.CLIENT_IDENTIFIER, new byte[] {1, 2, 0, 0, 0, 0, 0x42});
+        assertThatThrownBy(() -> assertThat(renewal).hasCiaddr("10.20.0.101"))
+                .hasMessageEndingWith("""
+                        to be with ciaddr 10.20.0.101
+                          field   expected     observed
+                          ciaddr  10.20.0.101  10.20.0.100  <<< differs""");
+        assertThatThrownBy(() -> assertThat(renewal).hasClientId(new byte[] {1, 2, 0, 0, 0, 0, 0x43}))
+                .hasMessageEndingWith("""
+                        to be with client identifier (61) 01:02:00:00:00:00:43
+                          field                   expected              observed
+                          client identifier (61)  01:02:00:00:00:00:43  01:02:00:00:00:00:42  <<< differs""");
+        assertThatThrownBy(() -> assertThat(renewal).hasOption(OptionCode.CLIENT_IDENTIFIER, new byte[] {(byte) 0xFF}))
+                .hasMessageEndingWith("client identifier (61)  0xff      0x01020000000042  <<< differs");
+        assertThatThrownBy(() -> assertThat(renewal).hasRequestedIpAddress("10.20.0.100"))
+                .hasMessageEndingWith("requested IP address (50)  10.20.0.100  (absent)  <<< differs");
+        assertThatThrownBy(() -> assertThat(renewal).hasCiaddr("renewal.example"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'renewal.example' is not an IPv4 address such as 10.20.0.1");
+    }
 }
