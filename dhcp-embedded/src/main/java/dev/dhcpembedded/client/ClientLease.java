@@ -3,7 +3,7 @@ package dev.dhcpembedded.client;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
 import dev.dhcpembedded.internal.wire.Ipv4;
-import dev.dhcpembedded.internal.engine.LeaseTimes;
+import dev.dhcpembedded.lease.LeaseTimes;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec.OptionCode;
 import java.net.Inet4Address;

@@ -8,7 +8,7 @@ import dev.dhcpembedded.internal.engine.AddressRange;
 import dev.dhcpembedded.internal.engine.AddressText;
 import dev.dhcpembedded.internal.engine.Cidr;
 import dev.dhcpembedded.internal.engine.DefaultAddresses;
-import dev.dhcpembedded.internal.engine.LeaseTimes;
+import dev.dhcpembedded.lease.LeaseTimes;
 import dev.dhcpembedded.internal.engine.SubnetConfig;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import dev.dhcpembedded.codec.OptionCode;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.lease.Lease;
+import dev.dhcpembedded.lease.LeaseTimes;
 import dev.dhcpembedded.lease.LeaseState;
 import dev.dhcpembedded.server.DhcpServer;
 import dev.dhcpembedded.codec.RequestState;
@@ -502,8 +503,7 @@ public final class DhcpClientAssert extends AbstractAssert<DhcpClientAssert, Jou
      */
     private static Duration t2(JournalEntry ack) {
         DhcpMessage m = ack.message().get();
-        return m.rebindingTime().orElseGet(() -> m.leaseTime().map(lease -> lease.multipliedBy(7).dividedBy(8))
-                .orElse(Duration.ZERO));
+        return m.rebindingTime().orElseGet(() -> m.leaseTime().map(LeaseTimes::rebinding).orElse(Duration.ZERO));
     }
 
     private static String seconds(Duration duration) {

@@ -1,4 +1,4 @@
-package dev.dhcpembedded.internal.engine;
+package dev.dhcpembedded.lease;
 
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,22 +1,33 @@
-package dev.dhcpembedded.internal.engine;
+package dev.dhcpembedded.lease;
 
 import java.time.Duration;
 
 /**
- * RFC 2131 §4.4.5's default timers: T1 is half the lease time and T2 seven eighths of it, for the server's subnets
- * and the test client alike.
+ * RFC 2131 §4.4.5's default timers: T1 (renewal) is half the lease time and T2 (rebinding) seven eighths of it. The
+ * server's subnets, the test client and the assertions all use these, so a test can say when a client should renew
+ * without restating the rule.
  */
 public final class LeaseTimes {
 
     private LeaseTimes() {
     }
 
-    /** T1 when none is configured: half of {@code leaseTime}. */
+    /**
+     * T1 when none is configured: half of {@code leaseTime}.
+     *
+     * @param leaseTime the lease time (option 51)
+     * @return the renewal time
+     */
     public static Duration renewal(Duration leaseTime) {
         return fraction(leaseTime, 1, 2);
     }
 
-    /** T2 when none is configured: seven eighths of {@code leaseTime}. */
+    /**
+     * T2 when none is configured: seven eighths of {@code leaseTime}.
+     *
+     * @param leaseTime the lease time (option 51)
+     * @return the rebinding time
+     */
     public static Duration rebinding(Duration leaseTime) {
         return fraction(leaseTime, 7, 8);
     }
