@@ -226,9 +226,6 @@ public final class DhcpNetwork implements Network, Startable, BeforeAllCallback,
                 throw new DhcpNetworkException("the DHCP server of network " + networkName + " is misconfigured: "
                         + e.getMessage(), e);
             }
-            if (channel != null) {
-                channel.journalTo(built.journal(), built.clock());
-            }
             try {
                 built.start();
             } catch (UncheckedIOException e) {
