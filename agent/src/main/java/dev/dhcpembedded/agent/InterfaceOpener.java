@@ -1,7 +1,6 @@
 package dev.dhcpembedded.agent;
 
-import dev.dhcpembedded.internal.transport.Interface6Transport;
-import dev.dhcpembedded.internal.transport.InterfaceTransport;
+import dev.dhcpembedded.server.Transports;
 import dev.dhcpembedded.transport.Transport;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -16,8 +15,8 @@ import java.util.List;
 
 /**
  * The production opener: finds the interface that holds the address (waiting a little, since Docker may connect
- * the network just after the container started) and opens an {@link InterfaceTransport} on it, and for DHCPv6 an
- * {@link Interface6Transport} on the same interface.
+ * the network just after the container started) and opens {@link Transports#onInterface(String)} on it, and for
+ * DHCPv6 {@link Transports#onInterface6(String)} on the same interface.
  */
 public final class InterfaceOpener implements TransportOpener {
 
@@ -29,7 +28,7 @@ public final class InterfaceOpener implements TransportOpener {
 
     @Override
     public Transport open(Inet4Address address) throws IOException {
-        return new InterfaceTransport(interfaceHolding(address).getName());
+        return Transports.onInterface(interfaceHolding(address).getName());
     }
 
     /**
@@ -43,7 +42,7 @@ public final class InterfaceOpener implements TransportOpener {
         while (true) {
             String state = linkLocalState(interfaceName);
             if (state.isEmpty()) {
-                return new Interface6Transport(interfaceName);
+                return Transports.onInterface6(interfaceName);
             }
             if (System.nanoTime() > deadline) {
                 throw new IOException("interface " + interfaceName + " has no usable IPv6 link-local address after "

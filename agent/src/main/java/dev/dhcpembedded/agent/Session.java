@@ -9,7 +9,6 @@ import dev.dhcpembedded.transport.Datagram;
 import dev.dhcpembedded.transport.Transport;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import dev.dhcpembedded.internal.wire.Ipv6;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -187,7 +186,11 @@ final class Session {
 
     /** The address without its zone (scope id): the JVM's end has no such interface. */
     private static Inet6Address unzoned(InetAddress address) {
-        return Ipv6.read(address.getAddress(), 0);
+        try {
+            return Inet6Address.getByAddress(null, address.getAddress(), (NetworkInterface) null);
+        } catch (java.net.UnknownHostException impossible) {
+            throw new IllegalStateException(impossible); // 16 bytes are always an address
+        }
     }
 
     /** The transport's thread: each datagram that arrived goes to the JVM. */

@@ -13,6 +13,7 @@ import dev.dhcpembedded.testcontainers.DhcpClientContainer;
 import dev.dhcpembedded.testcontainers.DhcpNetwork;
 import dev.dhcpembedded.lab.DhcpEvent;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
@@ -34,10 +35,13 @@ class DhcpNetworkContainerExampleTest {
 
     @Container
     static final DhcpNetwork NETWORK = DhcpNetwork.builder()
-            .leaseTime(Duration.ofMinutes(10))
-            .configureSubnet(s -> s.domainName("lab.test"))
-            .staticLease(DEVICE_MAC, 5)                        // the 6th address of the pool, whatever the subnet
+            .subnet(s -> s.leaseTime(Duration.ofMinutes(10)).domainName("lab.test"))   // shaped as the server's
             .build();
+
+    @BeforeAll
+    static void reserveAnAddressForTheDevice() {           // the 6th address of the pool, whatever the subnet
+        NETWORK.server().addStaticLease(DEVICE_MAC, NETWORK.poolAddress(5));
+    }
 
     @Container
     final DhcpClientContainer device = DhcpClientContainer.udhcpc()   // busybox udhcpc, Docker's address flushed

@@ -5,10 +5,7 @@ import dev.dhcpembedded.channel.ChannelToken;
 import dev.dhcpembedded.channel.Frame;
 import dev.dhcpembedded.channel.FrameReader;
 import dev.dhcpembedded.channel.FrameWriter;
-import dev.dhcpembedded.internal.journal.JournalAccess;
-import dev.dhcpembedded.internal.transport.Interface6Transport;
-import dev.dhcpembedded.journal.Journal;
-import dev.dhcpembedded.journal.JournalEntry;
+import dev.dhcpembedded.server.Transports;
 import dev.dhcpembedded.transport.Datagram;
 import dev.dhcpembedded.transport.Transport;
 import java.io.BufferedInputStream;
@@ -20,7 +17,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +37,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #connect} opens the channel and completes the handshake (so {@link #localAddress()} is known before the
  * server starts); {@link #start} begins delivering datagrams and pinging the agent. A channel that breaks without
- * {@link #close()} is reported once to the listener given to {@link #onBroken}.
+ * {@link #close()} is reported once to the listener given to {@link #onBroken}, and once to the server, through
+ * {@link Receiver#onTransportEvent(String)}, which journals it as a {@code TRANSPORT} entry on the server's clock.
  */
 final class AgentTransport implements Transport {
 
@@ -55,8 +52,7 @@ final class AgentTransport implements Transport {
     private final Map<InetSocketAddress, byte[]> arpFor = new ConcurrentHashMap<>();
     private final AtomicReference<String> broken = new AtomicReference<>();
     private volatile Consumer<String> brokenListener = reason -> { };
-    private volatile Journal journal;
-    private volatile Clock serverClock;
+    private volatile Receiver receiver;
     private volatile boolean closing;
     private volatile long lastHeardNanos = System.nanoTime();
     private volatile Receiver receiver6;
@@ -148,15 +144,6 @@ final class AgentTransport implements Transport {
         this.brokenListener = listener;
     }
 
-    /**
-     * Journals a break of the channel in {@code journal}, stamped on {@code serverClock} (the server's clock, the
-     * one tests control), as a {@link JournalEntry.Kind#TRANSPORT} entry.
-     */
-    void journalTo(Journal journal, Clock serverClock) {
-        this.serverClock = serverClock;
-        this.journal = journal;
-    }
-
     /** Why the channel broke, if it did. */
     Optional<String> brokenReason() {
         return Optional.ofNullable(broken.get());
@@ -171,6 +158,7 @@ final class AgentTransport implements Transport {
             throw new IllegalStateException("the channel to the DHCP agent " + agentName + " is broken: "
                     + broken.get());
         }
+        this.receiver = receiver;
         Thread thread = new Thread(() -> receiveLoop(receiver), "dhcp-agent-channel-" + agentName);
         thread.setDaemon(true);
         receiverThread = thread;
@@ -257,10 +245,13 @@ final class AgentTransport implements Transport {
         }
         LOG.error("the channel to the DHCP agent {} broke: {}", agentName, reason);
         closeSocket();
-        Journal into = journal;
-        if (into != null) {
-            JournalAccess.recordTransport(into, serverClock.millis(), System.currentTimeMillis(),
-                    welcome.interfaceName(), "channel to agent " + agentName + " closed: " + reason);
+        Receiver server = receiver;
+        if (server != null) {
+            try {
+                server.onTransportEvent("channel to agent " + agentName + " closed: " + reason);
+            } catch (RuntimeException e) {
+                LOG.warn("the server could not journal the broken channel: {}", e.toString());
+            }
         }
         try {
             brokenListener.accept(reason);
@@ -400,7 +391,7 @@ final class AgentTransport implements Transport {
 
         @Override
         public InetSocketAddress localAddress() {
-            return new InetSocketAddress(welcome.address6().orElseThrow(), Interface6Transport.SERVER_PORT);
+            return new InetSocketAddress(welcome.address6().orElseThrow(), Transports.DHCP6_SERVER_PORT);
         }
 
         @Override

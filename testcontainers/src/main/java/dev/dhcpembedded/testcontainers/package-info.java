@@ -1,8 +1,9 @@
 /**
- * Testcontainers support: a {@link dev.dhcpembedded.testcontainers.DhcpNetwork} (an internal Docker network
- * whose DHCP comes from a server in this JVM, bound to the network's bridge only) and a
+ * Testcontainers support: a {@link dev.dhcpembedded.testcontainers.DhcpNetwork} (a Docker network whose DHCP comes
+ * from a server in this JVM, through a small agent container or from the network's bridge on this host), its JUnit 5
+ * glue {@link dev.dhcpembedded.testcontainers.DhcpNetworkExtension}, and a
  * {@link dev.dhcpembedded.testcontainers.DhcpClientContainer} that runs udhcpc, dhclient or dhcpcd on it.
- * Needs {@code org.testcontainers:testcontainers} (an optional dependency of this module), a Linux host with a
- * rootful Docker engine, and root (or CAP_NET_BIND_SERVICE + CAP_NET_RAW) for the JVM.
+ * Needs {@code org.testcontainers:testcontainers} and a Docker engine; serving from the host bridge also needs a Linux
+ * host with a rootful Docker engine, and root (or CAP_NET_BIND_SERVICE + CAP_NET_RAW) for the JVM.
  */
 package dev.dhcpembedded.testcontainers;

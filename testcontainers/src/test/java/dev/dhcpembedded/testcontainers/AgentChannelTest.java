@@ -21,7 +21,6 @@ import dev.dhcpembedded.codec6.Dhcp6MessageType;
 import dev.dhcpembedded.codec6.Dhcp6Option;
 import dev.dhcpembedded.codec6.Duid;
 import dev.dhcpembedded.codec6.IaNa;
-import dev.dhcpembedded.internal.wire.Ipv6;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.server.DhcpServer;
@@ -111,7 +110,7 @@ class AgentChannelTest {
         byte[] solicit = Dhcp6Codec.encode(Dhcp6Message.builder(Dhcp6MessageType.SOLICIT).transactionId(0x4242)
                 .option(Dhcp6Option.clientId(duid)).option(Dhcp6Option.elapsedTime(0))
                 .option(Dhcp6Option.iaNa(IaNa.of(7, 0, 0))).build());
-        InetSocketAddress client = new InetSocketAddress(Ipv6.parse("fe80::ff:fe00:42"), 546);
+        InetSocketAddress client = new InetSocketAddress(InetAddress.getByName("fe80::ff:fe00:42"), 546);
         try (AgentTransport transport = AgentTransport.connect(control, token, FakeLink.ip("10.9.0.2"), true,
                 Duration.ofSeconds(3), "test-agent");
              DhcpServer server = DhcpServer.builder().transport(transport).serverId("10.9.0.2")
@@ -274,13 +273,13 @@ class AgentChannelTest {
         CompletableFuture<String> reported = new CompletableFuture<>();
         transport.onBroken(reported::complete);
         TestClock clock = TestClock.at(java.time.Instant.parse("2030-01-01T00:00:00Z"));
-        Journal journal = dev.dhcpembedded.internal.journal.JournalAccess.create(100);
-        transport.journalTo(journal, clock);
-        transport.start(d -> { });
+        DhcpServer server = DhcpServer.builder().transport(transport).serverId("10.9.0.2").clock(clock)
+                .subnet("10.9.0.0/24", s -> s.pool("10.9.0.100", "10.9.0.199")).start();
         agent.abort(); // as a killed process does: its sockets close, without a BYE
 
         String reason = reported.get(5, TimeUnit.SECONDS);
         assertThat(reason).contains("the agent closed the channel");
+        Journal journal = server.journal();
         assertThat(journal.entries()).singleElement().satisfies(entry -> {
             assertThat(entry.kind()).isEqualTo(JournalEntry.Kind.TRANSPORT);
             assertThat(entry.note()).isEqualTo("channel to agent test-agent closed: " + reason);
@@ -291,7 +290,7 @@ class AgentChannelTest {
         assertThatThrownBy(() -> transport.send(new Datagram(new byte[1], FakeLink.AGENT,
                 new InetSocketAddress("10.9.0.100", 68), "eth1", false)))
                 .isInstanceOf(IOException.class).hasMessageContaining("test-agent is broken");
-        transport.close();
+        server.close();
     }
 
     @Test

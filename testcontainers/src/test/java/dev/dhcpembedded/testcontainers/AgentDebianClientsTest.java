@@ -21,7 +21,8 @@ class AgentDebianClientsTest {
 
     @BeforeAll
     static void network() {
-        network = DhcpNetwork.builder().subnet("10.232.87.0/24").leaseTime(Duration.ofMinutes(5)).build();
+        network = DhcpNetwork.builder().subnet("10.232.87.0/24").subnet(s -> s.leaseTime(Duration.ofMinutes(5)))
+                .build();
         network.start();
     }
 

@@ -43,7 +43,7 @@ class AgentDhcpv6Test {
     }
 
     /** The whole check, on a network built by {@code builder} (through the agent, or from the host bridge). */
-    static void dhclient6GetsAnAddress(DhcpNetwork.Builder builder, Path dir) throws Exception {
+    static void dhclient6GetsAnAddress(DhcpNetworkBuilder builder, Path dir) throws Exception {
         Optional<String> noTshark = RealHostSupport.missingBinary("tshark");
         if (noTshark.isPresent()) {
             if (Boolean.getBoolean("dhcp.requireRealHosts")) {
@@ -52,7 +52,7 @@ class AgentDhcpv6Test {
             Assumptions.abort(noTshark.get());
         }
         try (DhcpNetwork network = builder.ipv6()
-                .configureSubnet6(s -> s.dns("fd00:53::53").domainSearch("v6.test")).build();
+                .subnet6(s -> s.dns("fd00:53::53").domainSearch("v6.test")).build();
              GenericContainer<?> client = dhclient6(network)) {
             client.start();
             Matcher bound = BOUND.matcher(client.getLogs());

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.testcontainers.DockerClientFactory;
@@ -74,9 +74,9 @@ class AgentFaultTest {
 
     /** Run by the test above only: kills its network's agent while the test runs. */
     @EnabledIf("runByTheTestKit")
+    @ExtendWith(DhcpNetworkExtension.class)
     static class KilledAgentFixture {
 
-        @RegisterExtension
         static final DhcpNetwork NETWORK = DhcpNetwork.builder().namePrefix(KILLED_PREFIX).build();
 
         static volatile List<JournalEntry> transportEvents;

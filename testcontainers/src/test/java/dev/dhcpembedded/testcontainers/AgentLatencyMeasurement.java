@@ -37,7 +37,7 @@ class AgentLatencyMeasurement {
     void measure() throws Exception {
         StringBuilder report = new StringBuilder();
         for (boolean hostBridge : new boolean[] {false, true}) {
-            DhcpNetwork.Builder builder = DhcpNetwork.builder().leaseTime(Duration.ofMinutes(10));
+            DhcpNetworkBuilder builder = DhcpNetwork.builder().subnet(s -> s.leaseTime(Duration.ofMinutes(10)));
             if (hostBridge) {
                 builder.serveFromHostBridge();
             }

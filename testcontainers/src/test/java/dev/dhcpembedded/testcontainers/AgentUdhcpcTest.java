@@ -39,9 +39,8 @@ class AgentUdhcpcTest {
 
     @Container
     static final DhcpNetwork NETWORK = DhcpNetwork.builder()
-            .leaseTime(Duration.ofMinutes(10))
-            .configureSubnet(s -> s.dns("198.51.100.53").domainName("lab.test"))
-            .configureServer(b -> b.clock(CLOCK))
+            .subnet(s -> s.leaseTime(Duration.ofMinutes(10)).dns("198.51.100.53").domainName("lab.test"))
+            .server(b -> b.clock(CLOCK))
             .build();
 
     private static String agentAddress() {
@@ -52,7 +51,7 @@ class AgentUdhcpcTest {
     void theServerSpeaksFromTheAgentOnANetworkThatIsNotMasqueraded() {
         Network inspected = DockerClientFactory.instance().client().inspectNetworkCmd()
                 .withNetworkId(NETWORK.getId()).exec();
-        assertThat(inspected.getOptions()).containsEntry(DhcpNetwork.MASQUERADE_OPTION, "false");
+        assertThat(inspected.getOptions()).containsEntry(DockerNetworks.MASQUERADE_OPTION, "false");
         assertThat(inspected.getContainers()).containsKey(NETWORK.agentContainerId().orElseThrow());
         assertThat(NETWORK.server().address()).isEqualTo(new InetSocketAddress(agentAddress(), 67));
         assertThat(agentAddress()).isNotEqualTo(NETWORK.gateway());

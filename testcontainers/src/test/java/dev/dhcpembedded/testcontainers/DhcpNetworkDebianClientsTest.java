@@ -21,7 +21,8 @@ class DhcpNetworkDebianClientsTest {
 
     @BeforeAll
     static void network() {
-        network = DhcpNetwork.builder().serveFromHostBridge().subnet("10.232.77.0/24").leaseTime(Duration.ofMinutes(5)).build();
+        network = DhcpNetwork.builder().serveFromHostBridge().subnet("10.232.77.0/24")
+                .subnet(s -> s.leaseTime(Duration.ofMinutes(5))).build();
         network.start();
     }
 

@@ -8,20 +8,21 @@ import dev.dhcpembedded.junit.assertions.DhcpAssertions;
 import dev.dhcpembedded.server.DhcpServer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A DhcpNetwork registered as a JUnit extension, next to the DHCP extension: @DhcpServerTest injects its loopback
+ * A DhcpNetwork managed by DhcpNetworkExtension, next to the DHCP extension: @DhcpServerTest injects its loopback
  * DhcpServer, the network starts before the tests and closes after them, and neither gets in the other's way.
  * (DhcpServerExtension refuses every dev.dhcpembedded.* parameter type it does not inject, so next to it the
  * network is used through its field, not as a parameter; see DhcpNetworkParameterTest for that.)
  */
 @RequiresDockerBridge
+@ExtendWith(DhcpNetworkExtension.class)
 @DhcpServerTest(subnet = "10.20.0.0/24", pool = "10.20.0.100-10.20.0.199")
 class DhcpNetworkExtensionTest {
 
-    @RegisterExtension
-    static final DhcpNetwork NETWORK = DhcpNetwork.builder().serveFromHostBridge().leaseTime(Duration.ofMinutes(3)).build();
+    static final DhcpNetwork NETWORK = DhcpNetwork.builder().serveFromHostBridge()
+            .subnet(s -> s.leaseTime(Duration.ofMinutes(3))).build();
 
     @Test
     void theNetworkAndTheLoopbackServerLiveSideBySide(DhcpServer loopback) {

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.NetworkInterface;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Registered as an extension, a DhcpNetwork is started before the tests and injected into their parameters. */
+/** With DhcpNetworkExtension, the DhcpNetwork of a static field is started before the tests and injected into their parameters. */
 @RequiresDockerBridge
+@ExtendWith(DhcpNetworkExtension.class)
 class DhcpNetworkParameterTest {
 
-    @RegisterExtension
     static final DhcpNetwork NETWORK = DhcpNetwork.builder().serveFromHostBridge().subnet("10.232.79.0/24").build();
 
     @Test

@@ -15,6 +15,7 @@ import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.lab.DhcpEvent;
 import java.net.NetworkInterface;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.junit.jupiter.Container;
@@ -30,10 +31,13 @@ class DhcpNetworkUdhcpcTest {
 
     @Container
     static final DhcpNetwork NETWORK = DhcpNetwork.builder().serveFromHostBridge()
-            .leaseTime(Duration.ofMinutes(10))
-            .configureSubnet(s -> s.dns("198.51.100.53").domainName("lab.test"))
-            .staticLease(STATIC_MAC, 20)
+            .subnet(s -> s.leaseTime(Duration.ofMinutes(10)).dns("198.51.100.53").domainName("lab.test"))
             .build();
+
+    @BeforeAll
+    static void reserveThe21stPoolAddress() { // Docker's IPAM chose the subnet: the address is known once it runs
+        NETWORK.server().addStaticLease(STATIC_MAC, NETWORK.poolAddress(20));
+    }
 
     @Test
     void theNetworkIsInternalAndServedOnItsBridgeOnly() throws Exception {

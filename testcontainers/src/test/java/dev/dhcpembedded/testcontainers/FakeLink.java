@@ -128,7 +128,7 @@ final class FakeLink implements Transport, TransportOpener {
     static final class V6 implements Transport {
 
         static final InetSocketAddress AGENT6 = new InetSocketAddress(
-                dev.dhcpembedded.internal.wire.Ipv6.parse("fe80::9:2"), 547);
+                ip6("fe80::9:2"), 547);
         private final BlockingQueue<Datagram> sent = new LinkedBlockingQueue<>();
         private volatile Receiver receiver;
         private volatile boolean closed;
@@ -140,7 +140,7 @@ final class FakeLink implements Transport, TransportOpener {
 
         void inject(byte[] bytes, InetSocketAddress source) {
             receiver.onDatagram(new Datagram(bytes, source, new InetSocketAddress(
-                    dev.dhcpembedded.internal.wire.Ipv6.parse("ff02::1:2"), 547), "eth1", false));
+                    ip6("ff02::1:2"), 547), "eth1", false));
         }
 
         Datagram nextSent() throws InterruptedException {
@@ -185,6 +185,14 @@ final class FakeLink implements Transport, TransportOpener {
     static Inet4Address ip(String text) {
         try {
             return (Inet4Address) InetAddress.getByName(text);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    static InetAddress ip6(String text) {
+        try {
+            return InetAddress.getByName(text);
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException(e);
         }

@@ -22,7 +22,7 @@ final class NoBridgeLeaseMain {
     public static void main(String[] args) throws Exception {
         System.out.println("INTERFACES " + NetworkInterface.networkInterfaces().map(NetworkInterface::getName)
                 .sorted().collect(Collectors.joining(",")));
-        try (DhcpNetwork network = DhcpNetwork.builder().leaseTime(Duration.ofMinutes(10)).build()) {
+        try (DhcpNetwork network = DhcpNetwork.builder().subnet(s -> s.leaseTime(Duration.ofMinutes(10))).build()) {
             network.start();
             System.out.println("NETWORK " + network.getName());
             String bridge = network.bridgeInterface();

@@ -40,7 +40,7 @@ class ReplyAddressingOnTheWireTest {
     private static final int ACK = 5;
 
     @Container
-    static final DhcpNetwork NETWORK = DhcpNetwork.builder().leaseTime(Duration.ofMinutes(10)).build();
+    static final DhcpNetwork NETWORK = DhcpNetwork.builder().subnet(s -> s.leaseTime(Duration.ofMinutes(10))).build();
 
     @Test
     void offerAndAckGoUnicastToYiaddrAndChaddrWithoutTheBroadcastFlagAndBroadcastWithIt(@TempDir Path dir)
