@@ -1,5 +1,6 @@
 package dev.dhcpembedded.cli;
 
+import dev.dhcpembedded.codec.IpAddresses;
 import dev.dhcpembedded.codec.DhcpCodec;
 import dev.dhcpembedded.codec.DhcpCodecException;
 import dev.dhcpembedded.codec.DhcpMessage;
@@ -61,8 +62,8 @@ final class DecodeJson {
                 .orElse("null"));
         if (m.isRelay()) {
             out.append(",\"hop_count\":").append(m.hopCount());
-            out.append(",\"link_address\":\"").append(Ipv6Text.of(m.linkAddress())).append('"');
-            out.append(",\"peer_address\":\"").append(Ipv6Text.of(m.peerAddress())).append('"');
+            out.append(",\"link_address\":\"").append(IpAddresses.text(m.linkAddress())).append('"');
+            out.append(",\"peer_address\":\"").append(IpAddresses.text(m.peerAddress())).append('"');
         } else {
             out.append(",\"xid\":\"0x").append(hex(m.transactionId(), 6)).append('"');
         }

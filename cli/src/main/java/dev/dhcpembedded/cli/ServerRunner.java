@@ -1,5 +1,6 @@
 package dev.dhcpembedded.cli;
 
+import dev.dhcpembedded.codec.IpAddresses;
 import dev.dhcpembedded.capture.CaptureWriter;
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.server.DhcpServer;
@@ -81,7 +82,7 @@ final class ServerRunner {
                 out.println("listening on " + server.address().getAddress().getHostAddress() + ":" + server.port());
             }
             if (server.serverDuid().isPresent()) {
-                out.println("listening on [" + Ipv6Text.of(server.address6().getAddress()) + "]:" + server.port6());
+                out.println("listening on [" + IpAddresses.text(server.address6().getAddress()) + "]:" + server.port6());
             }
             out.flush();
         }

@@ -1,6 +1,5 @@
 package dev.dhcpembedded.examples;
 
-import dev.dhcpembedded.internal.wire.Fields;
 import static dev.dhcpembedded.codec.OptionCode.DOMAIN_NAME;
 import static dev.dhcpembedded.codec.OptionCode.DOMAIN_NAME_SERVER;
 import static dev.dhcpembedded.codec.OptionCode.ROUTER;
@@ -78,7 +77,7 @@ class RealUdhcpcInNamespaceExampleTest {
             DhcpMessage request = dhcp.journal().received(MessageType.REQUEST).get(0).message().orElseThrow();
             assertThat(request.requestedIpAddress().map(Inet4Address::getHostAddress)).contains(expected);
             assertThat(request.serverIdentifier().map(Inet4Address::getHostAddress)).contains(lab.serverAddress());
-            assertThat(Fields.ciaddr(request)).isZero();
+            assertThat(request.ciaddr().isAnyLocalAddress()).as("ciaddr of the REQUEST").isTrue();
 
             assertThat(dhcp.journal().sent()).extracting(e -> e.messageType().orElseThrow())
                     .containsExactly(MessageType.OFFER, MessageType.ACK);

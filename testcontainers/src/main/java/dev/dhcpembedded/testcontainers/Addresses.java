@@ -1,5 +1,6 @@
 package dev.dhcpembedded.testcontainers;
 
+import dev.dhcpembedded.codec.IpAddresses;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -102,35 +103,12 @@ final class Addresses {
 
     /** Parses a dotted quad such as {@code 10.20.0.1} (no host name lookup). */
     static int ipv4(String text) {
-        if (text == null) {
-            throw new IllegalArgumentException("an IPv4 address is required, got null");
-        }
-        String trimmed = text.trim();
-        int value = 0;
-        int octets = 0;
-        int octet = -1;
-        int digits = 0;
-        for (int i = 0; i <= trimmed.length(); i++) {
-            char c = i < trimmed.length() ? trimmed.charAt(i) : '.';
-            if (c >= '0' && c <= '9' && digits < 3) {
-                octet = (octet < 0 ? 0 : octet * 10) + (c - '0');
-                digits++;
-            } else if (c == '.' && digits > 0 && octets < 4) {
-                if (octet > 255) {
-                    throw new IllegalArgumentException("'" + text + "' has an octet over 255");
-                }
-                value = (value << 8) | octet;
-                octets++;
-                octet = -1;
-                digits = 0;
-            } else {
-                throw new IllegalArgumentException("'" + text + "' is not an IPv4 address such as 10.20.0.1");
-            }
-        }
-        if (octets != 4) {
-            throw new IllegalArgumentException("'" + text + "' is not an IPv4 address such as 10.20.0.1");
-        }
-        return value;
+        return ipv4Int(IpAddresses.ipv4(text));
+    }
+
+    private static int ipv4Int(java.net.Inet4Address address) {
+        byte[] b = address.getAddress();
+        return ((b[0] & 0xFF) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
     }
 
     /** The dotted quad of {@code address}. */
@@ -183,44 +161,11 @@ final class Addresses {
 
     /** The RFC 5952 text of {@code address}, e.g. {@code fd12:3456:789a:1::}. */
     static String text6(InetAddress address) {
-        return text6(address.getAddress());
+        return IpAddresses.text(address);
     }
 
     /** The RFC 5952 text of these 16 bytes: lower case, the longest run of two or more zero words as {@code ::}. */
     static String text6(byte[] b) {
-        int[] words = new int[8];
-        for (int i = 0; i < 8; i++) {
-            words[i] = ((b[2 * i] & 0xFF) << 8) | (b[2 * i + 1] & 0xFF);
-        }
-        int bestStart = -1;
-        int bestLength = 1; // a single zero word is not shortened
-        for (int i = 0; i < 8; ) {
-            if (words[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && words[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLength) {
-                bestStart = i;
-                bestLength = j - i;
-            }
-            i = j;
-        }
-        StringBuilder out = new StringBuilder(39);
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                out.append("::");
-                i += bestLength - 1;
-                continue;
-            }
-            if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
-                out.append(':');
-            }
-            out.append(Integer.toHexString(words[i]));
-        }
-        return out.toString();
+        return IpAddresses.text(ipv6(b));
     }
 }
