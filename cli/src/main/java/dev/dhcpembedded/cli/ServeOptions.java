@@ -73,7 +73,7 @@ final class ServeOptions {
     @Option(names = "--domain", paramLabel = "NAME", description = "the domain name (option 15)")
     String domain;
 
-    @Option(names = "--lease", paramLabel = "SECONDS", description = "the lease time in seconds (default 3600)")
+    @Option(names = "--lease", paramLabel = "SECONDS", description = "the lease time in seconds (default 3600); with --subnet6 also the DHCPv6 preferred and valid lifetimes")
     Long leaseSeconds;
 
     @Option(names = "--server-id", paramLabel = "IP", description = "the server identifier (option 54; default: the router, else the subnet's first host)")
