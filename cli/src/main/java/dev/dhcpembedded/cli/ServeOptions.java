@@ -1,24 +1,20 @@
 package dev.dhcpembedded.cli;
 
-import dev.dhcpembedded.internal.wire.Ipv4;
-import dev.dhcpembedded.internal.engine.AddressText;
-import dev.dhcpembedded.internal.wire.Ipv6;
-import dev.dhcpembedded.internal.engine6.Prefix6;
-import dev.dhcpembedded.internal.config.StaticLease6Text;
-import dev.dhcpembedded.internal.config.RaMode;
-import dev.dhcpembedded.server.DhcpServerBuilder;
+import dev.dhcpembedded.config.ConfigKey;
+import dev.dhcpembedded.config.Syntax;
+import dev.dhcpembedded.config.TextConfiguration;
 import dev.dhcpembedded.server.DhcpServer;
-import dev.dhcpembedded.server.SubnetBuilder;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
+import dev.dhcpembedded.server.DhcpServerBuilder;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The server-running flags of SPEC §5, and how they shape a {@link DhcpServerBuilder}. */
+/**
+ * The server-running flags of SPEC §5. The server's flags are the keys of the core's text configuration
+ * ({@link ConfigKey}, documented in docs/configuration.md), applied by {@link TextConfiguration}; the rest
+ * ({@code --pcap}, {@code --max-seconds}, {@code --quiet}) are the runner's.
+ */
 final class ServeOptions {
 
     @Option(names = "--bind", paramLabel = "ADDR:PORT", description = "listen on that loopback address and port "
@@ -55,7 +51,7 @@ final class ServeOptions {
 
     @Option(names = "--ra", paramLabel = "MODE", description = "interface mode: send Router Advertisements: managed, "
             + "other, slaac, none (default)")
-    String ra = "none";
+    String ra;
 
     @Option(names = "--pool", paramLabel = "FIRST-LAST", description = "a pool of the subnet (repeatable; default: all hosts but router and server id)")
     List<String> pools = new ArrayList<>();
@@ -77,7 +73,7 @@ final class ServeOptions {
     @Option(names = "--domain", paramLabel = "NAME", description = "the domain name (option 15)")
     String domain;
 
-    @Option(names = "--lease", paramLabel = "SECONDS", description = "the lease time in seconds (default 3600)")
+    @Option(names = "--lease", paramLabel = "SECONDS", description = "the lease time in seconds (default 3600); with --subnet6 also the DHCPv6 preferred and valid lifetimes")
     Long leaseSeconds;
 
     @Option(names = "--server-id", paramLabel = "IP", description = "the server identifier (option 54; default: the router, else the subnet's first host)")
@@ -105,222 +101,47 @@ final class ServeOptions {
     @Option(names = "--quiet", description = "print no transcript line")
     boolean quiet;
 
-    /** The options of --subnet, for the subnet and for the second server alike. */
-    private void subnetOptions(SubnetBuilder s) {
-        if (router != null) {
-            s.router(router);
-        }
-        if (!dns.isEmpty()) {
-            s.dns(dns.toArray(String[]::new));
-        }
-        if (domain != null) {
-            s.domainName(domain);
-        }
-        if (leaseSeconds != null) {
-            s.leaseTime(Duration.ofSeconds(leaseSeconds));
-        }
+    /**
+     * The flags as the server's text configuration: each flag is the key of {@link ConfigKey} with that flag, and
+     * the core checks and applies the values (docs/configuration.md).
+     */
+    TextConfiguration configuration() {
+        TextConfiguration text = TextConfiguration.of(Syntax.COMMAND_LINE)
+                .set(ConfigKey.BIND, binds)
+                .set(ConfigKey.INTERFACE, interfaceName)
+                .set(ConfigKey.SUBNET, subnet)
+                .set(ConfigKey.POOL, pools)
+                .set(ConfigKey.STATIC, staticLeases)
+                .set(ConfigKey.SECOND_SERVER, secondServer)
+                .set(ConfigKey.ROUTER, router)
+                .set(ConfigKey.DNS, dns)
+                .set(ConfigKey.DOMAIN, domain)
+                .set(ConfigKey.LEASE, text(leaseSeconds))
+                .set(ConfigKey.SERVER_ID, serverId)
+                .set(ConfigKey.AUTHORITATIVE, authoritative)
+                .set(ConfigKey.RAPID_COMMIT, rapidCommit)
+                .set(ConfigKey.SUBNET6, subnet6)
+                .set(ConfigKey.POOL6, pools6)
+                .set(ConfigKey.PD, pd)
+                .set(ConfigKey.DNS6, dns6)
+                .set(ConfigKey.STATIC6, staticLeases6)
+                .set(ConfigKey.RAPID_COMMIT6, rapidCommit6)
+                .set(ConfigKey.RA, ra)
+                .set(ConfigKey.JOURNAL, text(journalCapacity))
+                .set(ConfigKey.RECEIVE_BUFFER, text(receiveBuffer));
+        return text;
+    }
+
+    private static String text(Number n) {
+        return n == null ? null : n.toString();
     }
 
     /** Checks the values and builds the (not yet started) server; throws IllegalArgumentException on bad ones. */
     DhcpServer buildServer() {
-        if (subnet == null && subnet6 == null) {
-            throw new IllegalArgumentException("--subnet CIDR is required (or --subnet6 PREFIX for DHCPv6), e.g. "
-                    + "--subnet 10.20.0.0/24 or --subnet6 2001:db8:1::/64");
-        }
-        RaMode raMode = RaMode.parse("--ra", ra);
-        if (raMode != RaMode.NONE && subnet6 == null) {
-            throw new IllegalArgumentException("--ra " + ra + " needs --subnet6 PREFIX (the prefix it advertises)");
-        }
-        if (raMode != RaMode.NONE && interfaceName == null) {
-            throw new IllegalArgumentException("--ra " + ra + " needs --interface NAME: there is no Router "
-                    + "Advertisement in loopback mode, where the client is told the server's address");
-        }
-        if (subnet6 == null && (!pools6.isEmpty() || pd != null || !dns6.isEmpty() || rapidCommit6
-                || !staticLeases6.isEmpty())) {
-            throw new IllegalArgumentException("--pool6, --pd, --dns6, --static6 and --rapid-commit6 need --subnet6 "
-                    + "PREFIX");
-        }
-        if (leaseSeconds != null && leaseSeconds <= 0) {
-            throw new IllegalArgumentException("--lease " + leaseSeconds + " must be a positive number of seconds");
-        }
+        DhcpServerBuilder builder = configuration().applyTo(DhcpServer.builder());
         if (maxSeconds != null && maxSeconds <= 0) {
             throw new IllegalArgumentException("--max-seconds " + maxSeconds + " must be positive");
         }
-        DhcpServerBuilder builder = DhcpServer.builder();
-        InetSocketAddress bind4 = null;
-        InetSocketAddress bind6 = null;
-        for (String bind : binds) {
-            if (bind.startsWith("[")) {
-                if (bind6 != null) {
-                    throw new IllegalArgumentException("--bind " + bind + ": a second IPv6 address");
-                }
-                bind6 = parseBind6(bind);
-            } else {
-                if (bind4 != null) {
-                    throw new IllegalArgumentException("--bind " + bind + ": a second IPv4 address");
-                }
-                bind4 = parseBind(bind);
-            }
-        }
-        if (interfaceName != null) {
-            builder.bindInterface(interfaceName);
-        } else if (bind4 != null) {
-            builder.bind(bind4);
-        }
-        if (bind6 != null) {
-            builder.bind6(bind6);
-        }
-        if (subnet6 != null) {
-            subnet6(builder);
-        }
-        if (subnet == null) {
-            // --lease and --domain serve DHCPv6 too (lifetimes, option 24)
-            if (!pools.isEmpty() || !staticLeases.isEmpty() || router != null || !dns.isEmpty()
-                    || (leaseSeconds != null && subnet6 == null) || serverId != null || authoritative
-                    || secondServer != null) {
-                throw new IllegalArgumentException("--pool, --static, --router, --dns, --lease, --server-id, "
-                        + "--authoritative and --second-server need --subnet CIDR");
-            }
-            if (journalCapacity != null) {
-                builder.journalCapacity(journalCapacity);
-            }
-            return builder.build();
-        }
-        builder.subnet(subnet, s -> {
-            pools.forEach(s::pool); // none: the core's default pool, every host but the router and the server id
-            subnetOptions(s);
-        });
-        if (secondServer != null) {
-            AddressText.AddressAndPool second = AddressText.secondServer(secondServer);
-            builder.secondServer(second.address(), s -> {
-                s.pool(second.pool());
-                subnetOptions(s);
-            });
-        }
-        for (String entry : staticLeases) {
-            AddressText.MacAndAddress lease = AddressText.staticLease(entry);
-            builder.staticLease(lease.mac(), lease.address());
-        }
-        if (serverId != null) {
-            builder.serverId(serverId);
-        }
-        if (journalCapacity != null) {
-            builder.journalCapacity(journalCapacity);
-        }
-        if (receiveBuffer != null) {
-            if (receiveBuffer < 0) {
-                throw new IllegalArgumentException("--receive-buffer " + receiveBuffer
-                        + " must be 0 (the kernel's default) or a size in bytes");
-            }
-            builder.receiveBuffer(receiveBuffer);
-        }
-        return builder.authoritative(authoritative).rapidCommit(rapidCommit).build();
-    }
-
-    private void subnet6(DhcpServerBuilder builder) {
-        Prefix6 prefix;
-        try {
-            prefix = Prefix6.parse(subnet6);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--subnet6 " + subnet6 + ": " + e.getMessage());
-        }
-        if (prefix.length() > 126) {
-            throw new IllegalArgumentException("--subnet6 " + subnet6 + " has no room for clients; use /126 or wider");
-        }
-        String pdPool;
-        int pdLength;
-        if (pd != null) {
-            int slash = pd.lastIndexOf('/');
-            try {
-                pdPool = pd.substring(0, slash);
-                pdLength = Integer.parseInt(pd.substring(slash + 1));
-                Prefix6.parse(pdPool);
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("--pd '" + pd + "' must be PREFIX/LEN/DELEGATED, e.g. "
-                        + "2001:db8:100::/48/56");
-            }
-        } else {
-            pdPool = null;
-            pdLength = 0;
-        }
-        builder.rapidCommit6(rapidCommit6);
-        builder.subnet6(subnet6, s -> {
-            if (pools6.isEmpty()) {
-                s.defaultPool();
-            }
-            pools6.forEach(s::pool);
-            if (pdPool != null) {
-                s.prefixDelegation(pdPool, pdLength);
-            }
-            if (!dns6.isEmpty()) {
-                s.dns(dns6.toArray(String[]::new));
-            }
-            if (domain != null) {
-                s.domainSearch(domain);
-            }
-            if (leaseSeconds != null) {
-                s.preferredLifetime(Duration.ofSeconds(leaseSeconds)).validLifetime(Duration.ofSeconds(leaseSeconds));
-            }
-        });
-        for (String entry : staticLeases6) {
-            StaticLease6Text.parse(entry).addTo(builder);
-        }
-        RaMode raMode = RaMode.parse("--ra", ra);
-        if (raMode != RaMode.NONE) {
-            builder.routerAdvertisements(raMode.shape(subnet6, dns6, domain));
-        }
-    }
-
-    private static InetSocketAddress parseBind6(String bind) {
-        int close = bind.indexOf("]:");
-        if (close < 0) {
-            throw new IllegalArgumentException("--bind '" + bind + "' must be [ADDR]:PORT, e.g. [::1]:0");
-        }
-        int port = parsePort(bind, bind.substring(close + 2));
-        InetAddress address;
-        try {
-            address = Ipv6.parse(bind.substring(1, close));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--bind '" + bind + "' has no valid IPv6 address");
-        }
-        return loopbackOnly(bind, address, port);
-    }
-
-    /** The port of {@code --bind}: a number from 0 (ephemeral) to 65535. */
-    private static int parsePort(String bind, String text) {
-        int port;
-        try {
-            port = Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--bind '" + bind + "' has no valid port");
-        }
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("--bind port " + port + " is outside 0..65535");
-        }
-        return port;
-    }
-
-    /** {@code --bind} serves loopback only: a real interface is named with {@code --interface}. */
-    private static InetSocketAddress loopbackOnly(String bind, InetAddress address, int port) {
-        if (!address.isLoopbackAddress()) {
-            throw new IllegalArgumentException("--bind " + bind + " is not a loopback address; use --interface NAME "
-                    + "to serve a real interface");
-        }
-        return new InetSocketAddress(address, port);
-    }
-
-    private static InetSocketAddress parseBind(String bind) {
-        int colon = bind.lastIndexOf(':');
-        if (colon < 0) {
-            throw new IllegalArgumentException("--bind '" + bind + "' must be ADDR:PORT, e.g. 127.0.0.1:0");
-        }
-        int port = parsePort(bind, bind.substring(colon + 1));
-        InetAddress address;
-        try {
-            address = InetAddress.getByAddress(Ipv4.parse(bind.substring(0, colon)).getAddress());
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("--bind '" + bind + "' has no valid address");
-        }
-        return loopbackOnly(bind, address, port);
+        return builder.build();
     }
 }

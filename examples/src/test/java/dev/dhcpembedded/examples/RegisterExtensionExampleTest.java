@@ -24,9 +24,10 @@ class RegisterExtensionExampleTest {
 
     @RegisterExtension
     static DhcpServerExtension dhcp = DhcpServerExtension.builder()
-            .subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199").router("10.20.0.1")
-                    .leaseTime(Duration.ofMinutes(10)))
-            .staticLease("02:00:00:00:00:42", "10.20.0.42", l -> l.hostname("thermostat"))
+            .server(b -> b
+                    .subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199").router("10.20.0.1")
+                            .leaseTime(Duration.ofMinutes(10)))
+                    .staticLease("02:00:00:00:00:42", "10.20.0.42", l -> l.hostname("thermostat")))
             .testClock(Instant.parse("2030-01-01T00:00:00Z"))
             .build();
 

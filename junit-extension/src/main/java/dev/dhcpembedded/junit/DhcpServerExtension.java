@@ -1,12 +1,9 @@
 package dev.dhcpembedded.junit;
 
 import dev.dhcpembedded.client.DhcpTestClient;
-import dev.dhcpembedded.codec.DhcpOption;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.server.DhcpServer;
 import dev.dhcpembedded.server.DhcpServerBuilder;
-import dev.dhcpembedded.server.StaticLeaseBuilder;
-import dev.dhcpembedded.server.SubnetBuilder;
 import dev.dhcpembedded.server.TestClock;
 import java.net.InetSocketAddress;
 import java.time.Instant;
@@ -40,8 +37,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * <pre>{@code
  * @RegisterExtension
  * static DhcpServerExtension dhcp = DhcpServerExtension.builder()
- *     .subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199").router("10.20.0.1"))
- *     .staticLease("02:00:00:00:00:42", "10.20.0.42")
+ *     .server(b -> b.subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199").router("10.20.0.1"))
+ *             .staticLease("02:00:00:00:00:42", "10.20.0.42"))
  *     .build();
  * }</pre></li>
  * </ul>
@@ -417,9 +414,10 @@ public final class DhcpServerExtension implements BeforeAllCallback, BeforeEachC
     // ---- the builder ----
 
     /**
-     * Shapes the server of a {@code @RegisterExtension} field. Every server it starts gets a fresh
-     * {@link TestClock} (starting now, or at {@link #testClock(Instant)}), unless {@link #systemClock()} is asked.
-     * {@link #configure(Consumer)} reaches every method of {@link DhcpServerBuilder}.
+     * Shapes the server of a {@code @RegisterExtension} field: the server itself through {@link #server(Consumer)},
+     * which hands over the server's own {@link DhcpServerBuilder}, and what belongs to the extension here. Every
+     * server it starts gets a fresh {@link TestClock} (starting now, or at {@link #testClock(Instant)}), unless
+     * {@link #systemClock()} is asked.
      */
     public static final class Builder {
 
@@ -430,69 +428,52 @@ public final class DhcpServerExtension implements BeforeAllCallback, BeforeEachC
         private Builder() {
         }
 
-        /** Anything the server's own builder offers. */
-        public Builder configure(Consumer<DhcpServerBuilder> step) {
+        /**
+         * Shapes the server with its own builder, the one place its options live: subnets, leases, options,
+         * where it listens and everything else {@link DhcpServerBuilder} offers. Called again, it adds a step: the
+         * steps run in order on a new builder for each server started.
+         *
+         * <pre>{@code
+         * DhcpServerExtension.builder()
+         *     .server(b -> b.subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199")).authoritative())
+         *     .build();
+         * }</pre>
+         *
+         * @param step what to set on the server's builder
+         * @return this builder
+         */
+        public Builder server(Consumer<DhcpServerBuilder> step) {
             steps.add(Objects.requireNonNull(step, "step"));
             return this;
         }
 
-        public Builder subnet(String cidr, Consumer<SubnetBuilder> shape) {
-            return configure(b -> b.subnet(cidr, shape));
-        }
-
-        public Builder staticLease(String mac, String address) {
-            return configure(b -> b.staticLease(mac, address));
-        }
-
-        public Builder staticLease(String mac, String address, Consumer<StaticLeaseBuilder> shape) {
-            return configure(b -> b.staticLease(mac, address, shape));
-        }
-
-        public Builder option(DhcpOption option) {
-            return configure(b -> b.option(option));
-        }
-
-        public Builder serverId(String address) {
-            return configure(b -> b.serverId(address));
-        }
-
-        public Builder authoritative() {
-            return configure(DhcpServerBuilder::authoritative);
-        }
-
-        /** Rapid commit (option 80, RFC 4039); see {@link DhcpServerBuilder#rapidCommit()}. */
-        public Builder rapidCommit() {
-            return configure(DhcpServerBuilder::rapidCommit);
-        }
-
-        /** BOOTP (RFC 951); see {@link DhcpServerBuilder#bootp()}. */
-        public Builder bootp() {
-            return configure(DhcpServerBuilder::bootp);
-        }
-
-        /** 127.0.0.1 on an ephemeral port: the default. */
-        public Builder bindLoopback() {
-            return configure(DhcpServerBuilder::bindLoopback);
-        }
-
-        /** Port 67 of interface {@code name} only; needs root or CAP_NET_BIND_SERVICE. */
-        public Builder bindInterface(String name) {
-            return configure(b -> b.bindInterface(name));
-        }
-
-        /** Each server runs on a new TestClock starting at {@code start}. */
+        /**
+         * Each server runs on a new TestClock starting at {@code start}.
+         *
+         * @param start the instant the clock shows when the server starts
+         * @return this builder
+         */
         public Builder testClock(Instant start) {
             this.clockStart = Optional.of(start);
             this.testClock = true;
             return this;
         }
 
-        /** The server runs on the system clock: no TestClock to inject. */
+        /**
+         * The server runs on the system clock: no TestClock to inject.
+         *
+         * @return this builder
+         */
         public Builder systemClock() {
             this.testClock = false;
             return this;
         }
 
+        /**
+         * The extension, to keep in a {@code @RegisterExtension} field.
+         *
+         * @return the extension
+         */
         public DhcpServerExtension build() {
             List<Consumer<DhcpServerBuilder>> frozen = List.copyOf(steps);
             boolean useTestClock = testClock;

@@ -23,6 +23,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Nested classes use the outer class's server, unless they carry their own {@code @DhcpServerTest}. When a test
  * fails, its exchange is written as a pcap under {@code target/dhcp-traffic/<class>/<method>.pcap}. For the full
  * builder, use {@link DhcpServerExtension} with {@code @RegisterExtension} instead (not both).
+ *
+ * <p>The server's attributes are the keys of the server's text configuration
+ * ({@link dev.dhcpembedded.config.ConfigKey}), the same keys as the command line's flags, with the same values and
+ * the same messages: {@code docs/configuration.md} lists each key in both syntaxes. A value written wrong fails
+ * every test of the class with an {@code ExtensionConfigurationException} that names the attribute and says what
+ * to change. {@code testClock}, {@code clockStart} and {@code lifecycle} are the extension's own.
  */
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -53,13 +59,16 @@ public @interface DhcpServerTest {
     /** Addresses inside a pool that are never handed out. */
     String[] exclude() default {};
 
-    /** Lease time (51) in seconds; T1 and T2 are 50% and 87.5% of it. */
+    /**
+     * Lease time (51) in seconds, 1 to 4294967295 (the command line's {@code --lease}); T1 and T2 are 50% and 87.5%
+     * of it. Set to anything but its default, it is also the DHCPv6 preferred and valid lifetime.
+     */
     long leaseSeconds() default 3600;
 
     /** The router (3); none when empty. */
     String router() default "";
 
-    /** DNS servers (6). */
+    /** DNS servers (6); an element may hold several, separated by commas. */
     String[] dns() default {};
 
     /** Domain name (15); none when empty. */
@@ -77,7 +86,10 @@ public @interface DhcpServerTest {
     /** Prefixes to delegate, written {@code PREFIX/LEN/DELEGATED}, e.g. {@code "2001:db8:100::/48/56"}. */
     String prefixDelegation() default "";
 
-    /** DHCPv6 DNS servers (23); {@link #domain()} gives the domain search list (24) too. */
+    /**
+     * DHCPv6 DNS servers (23), an element may hold several, separated by commas; {@link #domain()} gives the domain
+     * search list (24) too.
+     */
     String[] dns6() default {};
 
     /**

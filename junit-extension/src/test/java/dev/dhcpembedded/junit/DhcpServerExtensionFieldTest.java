@@ -68,7 +68,7 @@ class DhcpServerExtensionFieldTest {
     static class StaticField {
         @RegisterExtension
         static DhcpServerExtension dhcp = DhcpServerExtension.builder()
-                .subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199"))
+                .server(b -> b.subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199")))
                 .testClock(Instant.parse("2030-01-01T00:00:00Z")).build();
 
         @BeforeAll
@@ -132,7 +132,7 @@ class DhcpServerExtensionFieldTest {
     static class InstanceField {
         @RegisterExtension
         DhcpServerExtension dhcp = DhcpServerExtension.builder()
-                .subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199")).build();
+                .server(b -> b.subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199"))).build();
 
         InstanceField() {
             try {
@@ -178,7 +178,8 @@ class DhcpServerExtensionFieldTest {
     static class SystemClock {
         @RegisterExtension
         static DhcpServerExtension dhcp = DhcpServerExtension.builder()
-                .subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199")).systemClock().build();
+                .server(b -> b.subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199")))
+                .systemClock().build();
 
         @Test
         void test() {

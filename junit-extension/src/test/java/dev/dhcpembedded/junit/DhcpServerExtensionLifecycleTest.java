@@ -52,7 +52,8 @@ class DhcpServerExtensionLifecycleTest {
     static class PerClass {
         @RegisterExtension
         static DhcpServerExtension dhcp = DhcpServerExtension.builder()
-                .subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199").leaseTime(Duration.ofMinutes(10)))
+                .server(b -> b.subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199")
+                        .leaseTime(Duration.ofMinutes(10))))
                 .testClock(Instant.parse("2030-01-01T00:00:00Z"))
                 .build();
 
@@ -90,7 +91,7 @@ class DhcpServerExtensionLifecycleTest {
     static class PerMethod {
         @RegisterExtension
         DhcpServerExtension dhcp = DhcpServerExtension.builder()
-                .subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199")).build();
+                .server(b -> b.subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199"))).build();
 
         int port;
 
@@ -233,7 +234,7 @@ class DhcpServerExtensionLifecycleTest {
     static class FailingTest {
         @RegisterExtension
         DhcpServerExtension dhcp = DhcpServerExtension.builder()
-                .subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199")).build();
+                .server(b -> b.subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199"))).build();
 
         @Test
         void fails_after_some_traffic(DhcpServer server, DhcpTestClient device) {
@@ -268,7 +269,7 @@ class DhcpServerExtensionLifecycleTest {
     static class Passing {
         @RegisterExtension
         static DhcpServerExtension dhcp = DhcpServerExtension.builder()
-                .subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199")).build();
+                .server(b -> b.subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199"))).build();
 
         @Test
         void passes(DhcpTestClient device) {

@@ -52,9 +52,8 @@ class DhcpServerExtensionMisuseTest {
     @Test
     void router_advertisements_on_loopback() {
         assertThat(onlyFailure(RaOnLoopback.class)).isInstanceOf(ExtensionConfigurationException.class)
-                .hasMessageEndingWith("is misconfigured: ra = \"managed\" needs subnet6 = \"PREFIX\" and "
-                        + "bindInterface = \"NAME\": there is no Router Advertisement in loopback mode, where the "
-                        + "client is told the server's address");
+                .hasMessageEndingWith("is misconfigured: ra = \"managed\" needs bindInterface = \"NAME\": there is "
+                        + "no Router Advertisement in loopback mode, where the client is told the server's address");
     }
 
     @DhcpServerTest(subnet6 = "2001:db8:1::/64", ra = "sometimes")
@@ -68,8 +67,7 @@ class DhcpServerExtensionMisuseTest {
     @Test
     void an_unknown_router_advertisement_mode() {
         assertThat(onlyFailure(RaUnknownMode.class)).isInstanceOf(ExtensionConfigurationException.class)
-                .hasMessageEndingWith("is misconfigured: ra = \"sometimes\": ra sometimes must be managed, other, "
-                        + "slaac or none");
+                .hasMessageEndingWith("is misconfigured: ra = \"sometimes\" must be managed, other, slaac or none");
     }
 
     @DhcpServerTest(staticLeases = "02:00:00:00:00:42 10.20.0.42")
@@ -122,7 +120,7 @@ class DhcpServerExtensionMisuseTest {
     static class TwoSources {
         @RegisterExtension
         static DhcpServerExtension dhcp = DhcpServerExtension.builder()
-                .subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199")).build();
+                .server(b -> b.subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199"))).build();
 
         @Test
         void test() {
@@ -143,7 +141,7 @@ class DhcpServerExtensionMisuseTest {
     static class TwoSourcesPerTest {
         @RegisterExtension
         DhcpServerExtension dhcp = DhcpServerExtension.builder()
-                .subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199")).build();
+                .server(b -> b.subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199"))).build();
 
         @Test
         void test() {
@@ -178,7 +176,8 @@ class DhcpServerExtensionMisuseTest {
     static class SystemClockButTestClockWanted {
         @RegisterExtension
         static DhcpServerExtension dhcp = DhcpServerExtension.builder()
-                .subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199")).systemClock().build();
+                .server(b -> b.subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199")))
+                .systemClock().build();
 
         @Test
         void test(TestClock clock) {
@@ -196,7 +195,8 @@ class DhcpServerExtensionMisuseTest {
     @TestKitOnly
     static class NoPool {
         @RegisterExtension
-        static DhcpServerExtension dhcp = DhcpServerExtension.builder().subnet("10.20.0.0/31", s -> { }).build();
+        static DhcpServerExtension dhcp = DhcpServerExtension.builder()
+                .server(b -> b.subnet("10.20.0.0/31", s -> { })).build();
 
         @Test
         void test() {

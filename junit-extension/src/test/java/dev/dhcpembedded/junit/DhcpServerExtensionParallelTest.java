@@ -39,7 +39,7 @@ class DhcpServerExtensionParallelTest {
     static class SharedServer {
         @RegisterExtension
         static DhcpServerExtension dhcp = DhcpServerExtension.builder()
-                .subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199")).build();
+                .server(b -> b.subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199"))).build();
 
         @ParameterizedTest
         @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
@@ -63,7 +63,7 @@ class DhcpServerExtensionParallelTest {
     static class ServerPerTest {
         @RegisterExtension
         DhcpServerExtension dhcp = DhcpServerExtension.builder()
-                .subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199")).build();
+                .server(b -> b.subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199"))).build();
 
         @ParameterizedTest
         @ValueSource(ints = {1, 2, 3, 4})

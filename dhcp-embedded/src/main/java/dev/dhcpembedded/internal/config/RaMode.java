@@ -6,7 +6,8 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * The Router Advertisement modes of the command line's {@code --ra} and the annotation's {@code ra}, in one place:
+ * The Router Advertisement modes of the configuration key {@code ra} (the command line's {@code --ra}, the
+ * annotation's {@code ra}):
  * managed sets M and O (addresses by DHCPv6, the prefix on-link only), other sets O (SLAAC addresses, the rest by
  * INFORMATION-REQUEST), slaac sets neither (SLAAC alone), none sends nothing. Each carries the subnet6 prefix, and
  * the DNS servers and domain as RDNSS and DNSSL.
@@ -14,14 +15,17 @@ import java.util.function.Consumer;
 public enum RaMode {
     MANAGED, OTHER, SLAAC, NONE;
 
-    /** The mode named {@code text} (managed, other, slaac, none), or an error naming {@code flag}. */
-    public static RaMode parse(String flag, String text) {
+    /** What a value must be, for messages. */
+    public static final String MODES = "managed, other, slaac or none";
+
+    /** The mode named {@code text} (managed, other, slaac, none), or empty. */
+    public static java.util.Optional<RaMode> parse(String text) {
         for (RaMode m : values()) {
             if (m.name().toLowerCase(Locale.ROOT).equals(text)) {
-                return m;
+                return java.util.Optional.of(m);
             }
         }
-        throw new IllegalArgumentException(flag + " " + text + " must be managed, other, slaac or none");
+        return java.util.Optional.empty();
     }
 
     /** What to advertise for {@code prefix}, {@code dns} (may be empty) and {@code domain} (null: none). */

@@ -9,8 +9,8 @@ import dev.dhcpembedded.server.DhcpServerBuilder;
 import java.util.Optional;
 
 /**
- * A DHCPv6 static lease written as text, the one form the CLI ({@code --static6}) and the JUnit annotation
- * ({@code staticLeases6}) share: {@code DUID=ADDR}, {@code DUID=PREFIX/LEN} or {@code DUID=ADDR,PREFIX/LEN}, the
+ * A DHCPv6 static lease written as text, the value of the configuration key {@code static6} (the CLI's
+ * {@code --static6}, the annotation's {@code staticLeases6}), read by {@link dev.dhcpembedded.config.TextConfiguration}: {@code DUID=ADDR}, {@code DUID=PREFIX/LEN} or {@code DUID=ADDR,PREFIX/LEN}, the
  * DUID in hex (colons allowed).
  */
 public record StaticLease6Text(Duid duid, Optional<String> address, Optional<String> prefix) {

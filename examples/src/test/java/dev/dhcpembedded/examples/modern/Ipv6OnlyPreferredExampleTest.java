@@ -20,8 +20,8 @@ class Ipv6OnlyPreferredExampleTest {
 
     @RegisterExtension
     static DhcpServerExtension dhcp = DhcpServerExtension.builder()
-            .subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199")
-                    .ipv6OnlyPreferred(Duration.ofMinutes(30)).ipv6OnlyOfferingNoAddress())
+            .server(b -> b.subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199")
+                    .ipv6OnlyPreferred(Duration.ofMinutes(30)).ipv6OnlyOfferingNoAddress()))
             .build();
 
     @Test
