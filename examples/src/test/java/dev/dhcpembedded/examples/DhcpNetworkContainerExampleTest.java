@@ -12,6 +12,7 @@ import dev.dhcpembedded.junit.assertions.DhcpAssertions;
 import dev.dhcpembedded.testcontainers.DhcpClientContainer;
 import dev.dhcpembedded.testcontainers.DhcpNetwork;
 import dev.dhcpembedded.lab.DhcpEvent;
+import dev.dhcpembedded.lab.Signal;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class DhcpNetworkContainerExampleTest {
         NETWORK.server().stub(onRequest().from(DEVICE_MAC).respond(nak("address moved")).once());
 
         device.release();                                     // udhcpc: SIGUSR2 sends RELEASE
-        device.signalClient("USR1");                          // and SIGUSR1 starts over: DISCOVER, REQUEST -> NAK
+        device.signalClient(Signal.USR1);                        // and SIGUSR1 starts over: DISCOVER, REQUEST -> NAK
         DhcpEvent nakd = device.awaitEvent("nak", 1, Duration.ofSeconds(20));
         DhcpEvent bound = device.awaitEvent("bound", 2, Duration.ofSeconds(20));
 

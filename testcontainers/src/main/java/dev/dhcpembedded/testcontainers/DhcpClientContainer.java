@@ -2,6 +2,7 @@ package dev.dhcpembedded.testcontainers;
 
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.HostConfig;
+import dev.dhcpembedded.lab.Signal;
 import dev.dhcpembedded.lab.ClientCommands;
 import dev.dhcpembedded.lab.ClientScript;
 import dev.dhcpembedded.lab.DhclientCommand;
@@ -435,9 +436,14 @@ public class DhcpClientContainer extends GenericContainer<DhcpClientContainer> {
         return routes().stream().filter(l -> l.startsWith("default via ")).map(l -> l.split("\\s+")[2]).findFirst();
     }
 
-    /** Sends {@code signal} (e.g. {@code USR1}: udhcpc renews now, {@code USR2}: it releases) to the client. */
-    public void signalClient(String signal) {
-        exec("sh", "-c", "kill -" + signal + " \"$(cat " + quote(stateDir + "/client.pid") + ")\"");
+    /**
+     * Sends {@code signal} to the client (udhcpc renews now on {@link Signal#USR1} and releases on
+     * {@link Signal#USR2}).
+     *
+     * @param signal the signal
+     */
+    public void signalClient(Signal signal) {
+        exec("sh", "-c", "kill -" + signal.name() + " \"$(cat " + quote(stateDir + "/client.pid") + ")\"");
     }
 
     /**
@@ -446,7 +452,7 @@ public class DhcpClientContainer extends GenericContainer<DhcpClientContainer> {
      */
     public void release() {
         if (client == Client.UDHCPC) {
-            signalClient("USR2");
+            signalClient(Signal.USR2);
         } else {
             exec(releaseCommand.toArray(new String[0]));
         }
