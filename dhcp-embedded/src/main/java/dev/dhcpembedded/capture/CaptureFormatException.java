@@ -10,6 +10,7 @@ public final class CaptureFormatException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The byte offset in the file where the problem was found. */
     private final long offset;
 
     /**

@@ -7,6 +7,11 @@ public final class ChannelProtocolException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A format error.
+     *
+     * @param message what is wrong with the bytes
+     */
     public ChannelProtocolException(String message) {
         super(message);
     }

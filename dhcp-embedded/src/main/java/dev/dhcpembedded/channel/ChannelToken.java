@@ -16,14 +16,20 @@ public final class ChannelToken {
         this.bytes = bytes;
     }
 
-    /** 32 random bytes, as 64 hex digits. */
+    /** {@return a new random token: 32 random bytes, as 64 hex digits} */
     public static ChannelToken random() {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         return new ChannelToken(HexFormat.of().formatHex(secret).getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** A token as given to the agent in its environment; at least 16 and at most 128 printable ASCII characters. */
+    /**
+     * A token as given to the agent in its environment; at least 16 and at most 128 printable ASCII characters.
+     *
+     * @param text the token's text
+     * @return the token
+     * @throws IllegalArgumentException if {@code text} is too short, too long or has a space or non-printable character
+     */
     public static ChannelToken parse(String text) {
         Objects.requireNonNull(text, "token");
         if (text.length() < ChannelProtocol.MIN_TOKEN_LENGTH || text.length() > ChannelProtocol.MAX_TOKEN_LENGTH) {
@@ -40,16 +46,22 @@ public final class ChannelToken {
         return new ChannelToken(text.getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** True when {@code presented} is this token; takes the same time wherever they differ. */
+    /**
+     * True when {@code presented} is this token; takes the same time wherever they differ.
+     *
+     * @param presented the bytes a peer sent
+     * @return whether they are this token
+     */
     public boolean matches(byte[] presented) {
         return MessageDigest.isEqual(bytes, presented);
     }
 
+    /** {@return a copy of the token's bytes, its text in US-ASCII} */
     public byte[] bytes() {
         return bytes.clone();
     }
 
-    /** The token's text, for the agent's environment. */
+    /** {@return the token's text, for the agent's environment} */
     public String text() {
         return new String(bytes, StandardCharsets.US_ASCII);
     }

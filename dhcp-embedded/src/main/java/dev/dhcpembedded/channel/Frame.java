@@ -11,7 +11,7 @@ import java.util.Optional;
 /** One message on the channel. Each kind is a record; {@link FrameCodec} turns them into bytes and back. */
 public sealed interface Frame {
 
-    /** The type byte on the wire. */
+    /** {@return the type byte on the wire} */
     int type();
 
     /**
@@ -19,13 +19,30 @@ public sealed interface Frame {
      * whether it serves DHCPv6 there too (UDP 547, joined to ff02::1:2).
      */
     record Hello(int version, byte[] token, Inet4Address serve, boolean serve6) implements Frame {
+        /** The type byte of a HELLO frame. */
         public static final int TYPE = 0x01;
 
-        /** A HELLO for DHCPv4 alone. */
+        /**
+         * A HELLO for DHCPv4 alone.
+         *
+         * @param version the protocol version the JVM speaks
+         * @param token the channel token, 16 to 128 bytes; copied
+         * @param serve the IPv4 address of the interface the agent is to serve
+         * @throws IllegalArgumentException if the token's length is out of bounds
+         */
         public Hello(int version, byte[] token, Inet4Address serve) {
             this(version, token, serve, false);
         }
 
+        /**
+         * Checks the token's length and copies it.
+         *
+         * @param version the protocol version the JVM speaks
+         * @param token the channel token, 16 to 128 bytes; copied
+         * @param serve the IPv4 address of the interface the agent is to serve
+         * @param serve6 whether the agent serves DHCPv6 there too
+         * @throws IllegalArgumentException if the token's length is out of bounds
+         */
         public Hello {
             Objects.requireNonNull(token, "token");
             Objects.requireNonNull(serve, "serve");
@@ -36,6 +53,7 @@ public sealed interface Frame {
             token = token.clone();
         }
 
+        /** {@return a copy of the token} */
         @Override
         public byte[] token() {
             return token.clone();
@@ -70,8 +88,20 @@ public sealed interface Frame {
      */
     record Welcome(int version, String interfaceName, Inet4Address address, int port,
                    List<Inet4Address> broadcasts, Optional<Inet6Address> address6) implements Frame {
+        /** The type byte of a WELCOME frame. */
         public static final int TYPE = 0x02;
 
+        /**
+         * Checks the fields and copies the broadcast list.
+         *
+         * @param version the protocol version the agent speaks
+         * @param interfaceName the served interface, e.g. {@code eth0}, at most 15 bytes
+         * @param address the served interface's IPv4 address
+         * @param port the UDP port the agent listens on, 1 to 65535
+         * @param broadcasts the interface's broadcast addresses, at most 255; copied
+         * @param address6 the interface's link-local address when the agent serves DHCPv6 there, else empty
+         * @throws IllegalArgumentException if a field is out of bounds
+         */
         public Welcome {
             FrameCodec.requireText(interfaceName, 15, "interface name");
             Objects.requireNonNull(address, "address");
@@ -83,7 +113,16 @@ public sealed interface Frame {
             Objects.requireNonNull(address6, "address6");
         }
 
-        /** A WELCOME for DHCPv4 alone. */
+        /**
+         * A WELCOME for DHCPv4 alone.
+         *
+         * @param version the protocol version the agent speaks
+         * @param interfaceName the served interface, e.g. {@code eth0}, at most 15 bytes
+         * @param address the served interface's IPv4 address
+         * @param port the UDP port the agent listens on, 1 to 65535
+         * @param broadcasts the interface's broadcast addresses, at most 255; copied
+         * @throws IllegalArgumentException if a field is out of bounds
+         */
         public Welcome(int version, String interfaceName, Inet4Address address, int port,
                        List<Inet4Address> broadcasts) {
             this(version, interfaceName, address, port, broadcasts, Optional.empty());
@@ -97,8 +136,15 @@ public sealed interface Frame {
 
     /** Agent to JVM, before it closes the connection: why the HELLO was not accepted. */
     record Refused(String reason) implements Frame {
+        /** The type byte of a REFUSED frame. */
         public static final int TYPE = 0x03;
 
+        /**
+         * Checks the reason's length.
+         *
+         * @param reason why the HELLO was refused, at most {@link FrameCodec#MAX_TEXT} UTF-8 bytes
+         * @throws IllegalArgumentException if the reason is too long
+         */
         public Refused {
             FrameCodec.requireText(reason, FrameCodec.MAX_TEXT, "reason");
         }
@@ -112,14 +158,25 @@ public sealed interface Frame {
     /** Agent to JVM: a datagram that arrived on the served interface. */
     record Inbound(InetSocketAddress source, InetSocketAddress destination, boolean broadcast, byte[] payload)
             implements Frame {
+        /** The type byte of a INBOUND frame. */
         public static final int TYPE = 0x10;
 
+        /**
+         * Checks that both addresses are IPv4 and copies the payload.
+         *
+         * @param source where the datagram came from
+         * @param destination where it was sent, e.g. {@code 255.255.255.255:67}
+         * @param broadcast whether it arrived as a broadcast
+         * @param payload the UDP payload, at most 65535 bytes; copied
+         * @throws IllegalArgumentException if a field is out of bounds
+         */
         public Inbound {
             FrameCodec.requireIpv4(source, "source");
             FrameCodec.requireIpv4(destination, "destination");
             payload = FrameCodec.requirePayload(payload).clone();
         }
 
+        /** {@return a copy of the UDP payload} */
         @Override
         public byte[] payload() {
             return payload.clone();
@@ -160,8 +217,18 @@ public sealed interface Frame {
      */
     record Outbound(InetSocketAddress destination, boolean broadcast, byte[] clientEthernet, byte[] payload)
             implements Frame {
+        /** The type byte of a OUTBOUND frame. */
         public static final int TYPE = 0x11;
 
+        /**
+         * Checks the fields and copies the arrays.
+         *
+         * @param destination where to send it, an IPv4 address and port
+         * @param broadcast whether to send it as a broadcast
+         * @param clientEthernet the client's 6-byte Ethernet address for an ARP entry, or no bytes
+         * @param payload the UDP payload, at most 65535 bytes; copied
+         * @throws IllegalArgumentException if a field is out of bounds
+         */
         public Outbound {
             FrameCodec.requireIpv4(destination, "destination");
             Objects.requireNonNull(clientEthernet, "clientEthernet");
@@ -173,11 +240,13 @@ public sealed interface Frame {
             payload = FrameCodec.requirePayload(payload).clone();
         }
 
+        /** {@return a copy of the client's Ethernet address, 6 bytes or none} */
         @Override
         public byte[] clientEthernet() {
             return clientEthernet.clone();
         }
 
+        /** {@return a copy of the UDP payload} */
         @Override
         public byte[] payload() {
             return payload.clone();
@@ -212,14 +281,24 @@ public sealed interface Frame {
 
     /** Agent to JVM: a DHCPv6 datagram that arrived on the served interface's UDP 547. */
     record Inbound6(InetSocketAddress source, InetSocketAddress destination, byte[] payload) implements Frame {
+        /** The type byte of a INBOUND6 frame. */
         public static final int TYPE = 0x12;
 
+        /**
+         * Checks that both addresses are IPv6 and copies the payload.
+         *
+         * @param source where the datagram came from
+         * @param destination where it was sent, e.g. {@code [ff02::1:2]:547}
+         * @param payload the UDP payload, at most 65535 bytes; copied
+         * @throws IllegalArgumentException if a field is out of bounds
+         */
         public Inbound6 {
             FrameCodec.requireIpv6(source, "source");
             FrameCodec.requireIpv6(destination, "destination");
             payload = FrameCodec.requirePayload(payload).clone();
         }
 
+        /** {@return a copy of the UDP payload} */
         @Override
         public byte[] payload() {
             return payload.clone();
@@ -256,13 +335,22 @@ public sealed interface Frame {
      * relay's address and 547) from the served interface's UDP 547.
      */
     record Outbound6(InetSocketAddress destination, byte[] payload) implements Frame {
+        /** The type byte of a OUTBOUND6 frame. */
         public static final int TYPE = 0x13;
 
+        /**
+         * Checks that the destination is IPv6 and copies the payload.
+         *
+         * @param destination where to send it, an IPv6 address and port
+         * @param payload the UDP payload, at most 65535 bytes; copied
+         * @throws IllegalArgumentException if a field is out of bounds
+         */
         public Outbound6 {
             FrameCodec.requireIpv6(destination, "destination");
             payload = FrameCodec.requirePayload(payload).clone();
         }
 
+        /** {@return a copy of the UDP payload} */
         @Override
         public byte[] payload() {
             return payload.clone();
@@ -295,6 +383,7 @@ public sealed interface Frame {
 
     /** Either way: are you there? */
     record Ping(long nonce) implements Frame {
+        /** The type byte of a PING frame. */
         public static final int TYPE = 0x20;
 
         @Override
@@ -305,6 +394,7 @@ public sealed interface Frame {
 
     /** The answer to a {@link Ping}, with its nonce. */
     record Pong(long nonce) implements Frame {
+        /** The type byte of a PONG frame. */
         public static final int TYPE = 0x21;
 
         @Override
@@ -315,8 +405,15 @@ public sealed interface Frame {
 
     /** Agent to JVM: something the JVM's log should show, e.g. a reply that could not be sent. */
     record Notice(String text) implements Frame {
+        /** The type byte of a NOTICE frame. */
         public static final int TYPE = 0x30;
 
+        /**
+         * Checks the text's length.
+         *
+         * @param text what the JVM's log should show, at most {@link FrameCodec#MAX_TEXT} UTF-8 bytes
+         * @throws IllegalArgumentException if the text is too long
+         */
         public Notice {
             FrameCodec.requireText(text, FrameCodec.MAX_TEXT, "text");
         }
@@ -329,8 +426,15 @@ public sealed interface Frame {
 
     /** Either way: the session ends, and why. */
     record Bye(String reason) implements Frame {
+        /** The type byte of a BYE frame. */
         public static final int TYPE = 0x3F;
 
+        /**
+         * Checks the reason's length.
+         *
+         * @param reason why the session ends, at most {@link FrameCodec#MAX_TEXT} UTF-8 bytes
+         * @throws IllegalArgumentException if the reason is too long
+         */
         public Bye {
             FrameCodec.requireText(reason, FrameCodec.MAX_TEXT, "reason");
         }

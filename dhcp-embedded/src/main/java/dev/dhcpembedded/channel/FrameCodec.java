@@ -29,7 +29,12 @@ public final class FrameCodec {
     private FrameCodec() {
     }
 
-    /** The frame as it goes on the wire: its length prefix, type byte and payload. */
+    /**
+     * The frame as it goes on the wire: its length prefix, type byte and payload.
+     *
+     * @param frame the frame
+     * @return the bytes, length prefix first
+     */
     public static byte[] encode(Frame frame) {
         // the length prefix and the body in one array sized for this frame: one allocation, no copy of the payload
         // beyond the one into it (the array is trimmed only for a text frame, whose UTF-8 length is not known yet)
@@ -102,7 +107,13 @@ public final class FrameCodec {
         return 1 + 2 + MAX_TEXT; // REFUSED, NOTICE, BYE: a text of at most MAX_TEXT bytes
     }
 
-    /** Decodes one body: the type byte and the payload after the length prefix. */
+    /**
+     * Decodes one body: the type byte and the payload after the length prefix.
+     *
+     * @param body the frame's bytes after its 4-byte length prefix
+     * @return the frame
+     * @throws ChannelProtocolException if the body is empty, too long, of an unknown type, or holds a bad field
+     */
     public static Frame decode(byte[] body) throws ChannelProtocolException {
         if (body.length == 0) {
             throw new ChannelProtocolException("empty frame: a frame has at least its type byte");

@@ -10,6 +10,11 @@ public final class FrameReader {
 
     private final DataInputStream in;
 
+    /**
+     * A reader of {@code in}.
+     *
+     * @param in the stream, e.g. a socket's; the reader does not close it
+     */
     public FrameReader(InputStream in) {
         this.in = new DataInputStream(in);
     }
@@ -17,8 +22,10 @@ public final class FrameReader {
     /**
      * The next frame, or null when the peer closed the stream between frames.
      *
+     * @return the frame, or null at the end of the stream
      * @throws ChannelProtocolException for a length out of bounds (checked before the body is read) or a bad body
      * @throws EOFException when the stream ends inside a frame
+     * @throws IOException if the stream cannot be read
      */
     public Frame read() throws IOException {
         int first = in.read();

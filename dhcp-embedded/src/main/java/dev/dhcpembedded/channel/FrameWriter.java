@@ -8,10 +8,21 @@ public final class FrameWriter {
 
     private final OutputStream out;
 
+    /**
+     * A writer to {@code out}.
+     *
+     * @param out the stream, e.g. a socket's; the writer does not close it
+     */
     public FrameWriter(OutputStream out) {
         this.out = out;
     }
 
+    /**
+     * Writes one frame and flushes, as one write that no other frame interleaves with.
+     *
+     * @param frame the frame
+     * @throws IOException if the stream cannot be written
+     */
     public void write(Frame frame) throws IOException {
         byte[] wire = FrameCodec.encode(frame);
         synchronized (this) {

@@ -32,6 +32,23 @@ public record ClientLease(
         DhcpMessage ack,
         Instant obtainedAt) {
 
+    /**
+     * A lease; the lists are copied.
+     *
+     * @param address the leased address (yiaddr)
+     * @param serverId the server that granted it (54)
+     * @param leaseTime the lease time (51)
+     * @param renewalTime T1: from the ACK (58), or 50% of the lease
+     * @param rebindingTime T2: from the ACK (59), or 87.5% of the lease
+     * @param subnetMask the subnet mask (1), if the ACK has one
+     * @param routers the routers (3), maybe none
+     * @param dns the domain name servers (6), maybe none
+     * @param domainName the domain name (15), if the ACK has one
+     * @param options every option of the ACK, in wire order
+     * @param ack the ACK itself
+     * @param obtainedAt when the client got the ACK, on its clock
+     * @throws NullPointerException if a field is null
+     */
     public ClientLease {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(serverId, "serverId");
@@ -50,6 +67,9 @@ public record ClientLease(
     /**
      * Reads a lease from an ACK to a REQUEST: yiaddr, server identifier (54) and lease time (51) are required.
      *
+     * @param ack the ACK
+     * @param obtainedAt when the client got it, on its clock
+     * @return the lease; T1 and T2 default as RFC 2131 §4.4.5 says when the ACK omits 58 and 59
      * @throws IllegalArgumentException when the message is not such an ACK, saying what is missing
      */
     public static ClientLease fromAck(DhcpMessage ack, Instant obtainedAt) {
@@ -77,24 +97,38 @@ public record ClientLease(
                 ack.domainNameServers(), ack.domainName(), ack.options(), ack, obtainedAt);
     }
 
-    /** When the client should start RENEWING (obtainedAt + T1). */
+    /** {@return when the client should start RENEWING (obtainedAt + T1)} */
     public Instant renewAt() {
         return obtainedAt.plus(renewalTime);
     }
 
-    /** When the client should start REBINDING (obtainedAt + T2). */
+    /** {@return when the client should start REBINDING (obtainedAt + T2)} */
     public Instant rebindAt() {
         return obtainedAt.plus(rebindingTime);
     }
 
+    /** {@return when the lease ends (obtainedAt + lease time)} */
     public Instant expiresAt() {
         return obtainedAt.plus(leaseTime);
     }
 
+    /**
+     * An option of the ACK.
+     *
+     * @param code the option's code
+     * @return the option, or empty when the ACK does not carry it
+     */
     public Optional<DhcpOption> option(OptionCode code) {
         return ack.option(code);
     }
 
+    /**
+     * An option of the ACK.
+     *
+     * @param code the option's code, 0 to 255
+     * @return the option, or empty when the ACK does not carry it
+     * @throws IllegalArgumentException if {@code code} is outside 0..255
+     */
     public Optional<DhcpOption> option(int code) {
         return ack.option(code);
     }

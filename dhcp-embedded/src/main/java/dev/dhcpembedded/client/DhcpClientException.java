@@ -19,7 +19,7 @@ public final class DhcpClientException extends RuntimeException {
         this.reply = reply;
     }
 
-    /** The reply that ended the exchange (the NAK, the unusable ACK), or empty when nothing came back. */
+    /** {@return the reply that ended the exchange (the NAK, the unusable ACK), or empty when nothing came back} */
     public Optional<DhcpMessage> reply() {
         return Optional.ofNullable(reply);
     }

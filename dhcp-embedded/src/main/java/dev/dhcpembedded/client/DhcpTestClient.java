@@ -43,18 +43,28 @@ public final class DhcpTestClient implements AutoCloseable {
         this.retransmitter = new Retransmitter(channel, settings.timeout(), settings.attempts());
     }
 
+    /** {@return a builder of a client, with loopback defaults} */
     public static DhcpTestClientBuilder builder() {
         return new DhcpTestClientBuilder();
     }
 
     // ---- the protocol ----
 
-    /** INIT: a DISCOVER with a new xid; the first OFFER for it, or empty when none came. */
+    /**
+     * INIT: a DISCOVER with a new xid.
+     *
+     * @return the first OFFER for it, or empty when none came after the retransmissions
+     */
     public synchronized Optional<DhcpMessage> discover() {
         return discover(Optional.empty());
     }
 
-    /** A DISCOVER that asks for a preferred address (option 50). */
+    /**
+     * INIT: a DISCOVER with a new xid that asks for a preferred address (option 50).
+     *
+     * @param preferred the address the client would like
+     * @return the first OFFER for it, or empty when none came after the retransmissions
+     */
     public synchronized Optional<DhcpMessage> discover(Inet4Address preferred) {
         return discover(Optional.of(preferred));
     }
@@ -68,10 +78,10 @@ public final class DhcpTestClient implements AutoCloseable {
     }
 
     /**
-     * INIT with rapid commit (RFC 4039): a DISCOVER carrying option 80 with a new xid; the first ACK (the server
-     * committed at once) or OFFER (it did not) for it, or empty when none came. Follow an OFFER with
-     * {@link #request(DhcpMessage)}; an ACK is the lease
-     * ({@link ClientLease#fromAck(DhcpMessage, java.time.Instant)}).
+     * INIT with rapid commit (RFC 4039): a DISCOVER carrying option 80 with a new xid. Follow an OFFER with
+     * {@link #request(DhcpMessage)}; an ACK is the lease ({@link ClientLease#fromAck(DhcpMessage, java.time.Instant)}).
+     *
+     * @return the first ACK (the server committed at once) or OFFER (it did not) for it, or empty when none came
      */
     public synchronized Optional<DhcpMessage> discoverWithRapidCommit() {
         int xid = newXid();
@@ -85,6 +95,9 @@ public final class DhcpTestClient implements AutoCloseable {
     /**
      * One DISCOVER (no retransmission) and every OFFER for it that arrives within {@code window}, in arrival order:
      * for tests with competing servers.
+     *
+     * @param window how long to collect OFFERs; this call takes that long
+     * @return the OFFERs, maybe none
      */
     public synchronized List<DhcpMessage> discoverAll(Duration window) {
         int xid = newXid();
@@ -102,9 +115,10 @@ public final class DhcpTestClient implements AutoCloseable {
     }
 
     /**
-     * SELECTING: a REQUEST with the OFFER's xid, ciaddr 0, 50 = the offered address and 54 = its server; the ACK or
-     * NAK, or empty when none came.
+     * SELECTING: a REQUEST with the OFFER's xid, ciaddr 0, 50 = the offered address and 54 = its server.
      *
+     * @param offer an OFFER this client received
+     * @return the ACK or NAK, or empty when none came after the retransmissions
      * @throws IllegalArgumentException when {@code offer} is not an OFFER with an address and a server identifier
      */
     public synchronized Optional<DhcpMessage> request(DhcpMessage offer) {
@@ -125,6 +139,7 @@ public final class DhcpTestClient implements AutoCloseable {
     /**
      * DISCOVER, OFFER, REQUEST, ACK.
      *
+     * @return the lease the ACK grants
      * @throws DhcpClientException when no OFFER or no ACK/NAK came, the server sent a NAK, or the ACK is not a
      *     usable lease; the message says which
      */
@@ -151,14 +166,22 @@ public final class DhcpTestClient implements AutoCloseable {
         }
     }
 
-    /** RENEWING: a REQUEST with a new xid, ciaddr = the lease's address, no 50 or 54; the ACK or NAK. */
+    /**
+     * RENEWING: a REQUEST with a new xid, ciaddr = the lease's address, no 50 or 54.
+     *
+     * @param lease the lease to extend
+     * @return the ACK or NAK, or empty when none came after the retransmissions
+     */
     public synchronized Optional<DhcpMessage> renew(ClientLease lease) {
         return extend(lease);
     }
 
     /**
      * REBINDING: the same message as RENEWING (ciaddr set, no 50 or 54), meant for all servers; on loopback it goes
-     * to the configured server like everything else. The ACK or NAK.
+     * to the configured server like everything else.
+     *
+     * @param lease the lease to extend
+     * @return the ACK or NAK, or empty when none came after the retransmissions
      */
     public synchronized Optional<DhcpMessage> rebind(ClientLease lease) {
         return extend(lease);
@@ -172,7 +195,12 @@ public final class DhcpTestClient implements AutoCloseable {
                 new SecondsCounter(settings.clock()), replyFilter(xid, ACK_OR_NAK));
     }
 
-    /** INIT-REBOOT: a REQUEST with a new xid, ciaddr 0, 50 = the remembered address, no 54; the ACK or NAK. */
+    /**
+     * INIT-REBOOT: a REQUEST with a new xid, ciaddr 0, 50 = the remembered address, no 54.
+     *
+     * @param address the address the client remembers
+     * @return the ACK or NAK, or empty when none came after the retransmissions
+     */
     public synchronized Optional<DhcpMessage> initReboot(Inet4Address address) {
         Objects.requireNonNull(address, "address");
         int xid = newXid();
@@ -180,11 +208,23 @@ public final class DhcpTestClient implements AutoCloseable {
                 new SecondsCounter(settings.clock()), replyFilter(xid, ACK_OR_NAK));
     }
 
+    /**
+     * INIT-REBOOT: a REQUEST with a new xid, ciaddr 0, 50 = the remembered address, no 54.
+     *
+     * @param address the address the client remembers, e.g. {@code 10.20.0.5}
+     * @return the ACK or NAK, or empty when none came after the retransmissions
+     * @throws IllegalArgumentException if {@code address} is not an IPv4 literal
+     */
     public synchronized Optional<DhcpMessage> initReboot(String address) {
         return initReboot(Ipv4.parse(address));
     }
 
-    /** RELEASE: ciaddr = the lease's address, 54 = its server; no reply is expected. Returns what was sent. */
+    /**
+     * RELEASE: ciaddr = the lease's address, 54 = its server; no reply is expected.
+     *
+     * @param lease the lease to give back
+     * @return the message sent
+     */
     public synchronized DhcpMessage release(ClientLease lease) {
         Objects.requireNonNull(lease, "lease");
         DhcpMessage release = messages.release(newXid(), lease.address(), lease.serverId());
@@ -192,7 +232,12 @@ public final class DhcpTestClient implements AutoCloseable {
         return release;
     }
 
-    /** DECLINE: ciaddr 0, 50 = the lease's address, 54 = its server; no reply is expected. Returns what was sent. */
+    /**
+     * DECLINE: ciaddr 0, 50 = the lease's address, 54 = its server; no reply is expected.
+     *
+     * @param lease the lease whose address is in use
+     * @return the message sent
+     */
     public synchronized DhcpMessage decline(ClientLease lease) {
         Objects.requireNonNull(lease, "lease");
         DhcpMessage decline = messages.decline(newXid(), lease.address(), lease.serverId());
@@ -200,7 +245,12 @@ public final class DhcpTestClient implements AutoCloseable {
         return decline;
     }
 
-    /** INFORM: ciaddr = {@code address}, no 50 or 54; the ACK (or a NAK, if the server sends one). */
+    /**
+     * INFORM: ciaddr = {@code address}, no 50 or 54.
+     *
+     * @param address the address the client already has
+     * @return the ACK (or a NAK, if the server sends one), or empty when none came after the retransmissions
+     */
     public synchronized Optional<DhcpMessage> inform(Inet4Address address) {
         Objects.requireNonNull(address, "address");
         int xid = newXid();
@@ -208,6 +258,13 @@ public final class DhcpTestClient implements AutoCloseable {
                 new SecondsCounter(settings.clock()), replyFilter(xid, ACK_OR_NAK));
     }
 
+    /**
+     * INFORM: ciaddr = {@code address}, no 50 or 54.
+     *
+     * @param address the address the client already has, e.g. {@code 10.20.0.5}
+     * @return the ACK (or a NAK, if the server sends one), or empty when none came after the retransmissions
+     * @throws IllegalArgumentException if {@code address} is not an IPv4 literal
+     */
     public synchronized Optional<DhcpMessage> inform(String address) {
         return inform(Ipv4.parse(address));
     }
@@ -217,39 +274,57 @@ public final class DhcpTestClient implements AutoCloseable {
     /**
      * A message builder with this client's header (new xid, chaddr, giaddr when relaying), 53 and 61 set: a start
      * for crafted packets sent with {@link #send(DhcpMessage)}.
+     *
+     * @param type the message type (53)
+     * @return the builder
      */
     public synchronized DhcpMessage.Builder newMessage(MessageType type) {
         return messages.base(type, newXid(), 0, settings.broadcast());
     }
 
-    /** Sends a message as it is, without waiting for anything. */
+    /**
+     * Sends a message as it is, without waiting for anything.
+     *
+     * @param message the message
+     */
     public synchronized void send(DhcpMessage message) {
         channel.send(Objects.requireNonNull(message, "message"));
     }
 
-    /** Sends bytes as they are: for malformed-input tests. */
+    /**
+     * Sends bytes as they are: for malformed-input tests.
+     *
+     * @param bytes the UDP payload
+     */
     public synchronized void sendRaw(byte[] bytes) {
         channel.sendRaw(Objects.requireNonNull(bytes, "bytes"));
     }
 
-    /** The next datagram that decodes, whatever it is, or empty after {@code timeout}. */
+    /**
+     * The next datagram that decodes, whatever it is.
+     *
+     * @param timeout how long to wait
+     * @return the message, or empty after {@code timeout}
+     */
     public synchronized Optional<DhcpMessage> receive(Duration timeout) {
         return channel.receive(timeout, message -> true);
     }
 
     // ---- what happened ----
 
-    /** Every datagram sent and received, in order. */
+    /** {@return every datagram sent and received, in order} */
     public List<Exchange> exchanges() {
         return log.snapshot();
     }
 
-    /** The messages sent, in order (raw datagrams that did not decode are left out). */
+    /** {@return the messages sent, in order (raw datagrams that did not decode are left out)} */
     public List<DhcpMessage> sent() {
         return messages(Exchange.Direction.SENT);
     }
 
-    /** The messages received, in order, including those ignored as not matching (undecodable ones left out). */
+    /**
+     * {@return the messages received, in order, including those ignored as not matching (undecodable ones left out)}
+     */
     public List<DhcpMessage> received() {
         return messages(Exchange.Direction.RECEIVED);
     }
@@ -264,15 +339,17 @@ public final class DhcpTestClient implements AutoCloseable {
         return List.copyOf(out);
     }
 
+    /** {@return the client's MAC (chaddr)} */
     public MacAddress mac() {
         return settings.mac();
     }
 
+    /** {@return where the client sends its messages} */
     public InetSocketAddress server() {
         return settings.server();
     }
 
-    /** The address and port the client's socket is bound to. */
+    /** {@return the address and port the client's socket is bound to} */
     public InetSocketAddress localAddress() {
         return channel.localAddress();
     }

@@ -31,8 +31,11 @@ public final class DhcpTestClientBuilder {
 
     /** The default parameter request list (55): 1, 3, 6, 15, 51, 54, 58, 59, 119, 121. */
     public static final List<Integer> DEFAULT_PARAMETER_REQUEST_LIST = List.of(1, 3, 6, 15, 51, 54, 58, 59, 119, 121);
+    /** How long the client waits for a reply to each transmission unless {@link #timeout(Duration)} says otherwise. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+    /** How many times a request is sent unless {@link #attempts(int)} says otherwise. */
     public static final int DEFAULT_ATTEMPTS = 3;
+    /** The maximum message size (57) sent unless {@link #maxMessageSize(int)} says otherwise, in bytes. */
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 1500;
 
     private InetSocketAddress server;
@@ -55,7 +58,13 @@ public final class DhcpTestClientBuilder {
     DhcpTestClientBuilder() {
     }
 
-    /** Where every message goes (on loopback, the server answers to the client's own address and port). */
+    /**
+     * Where every message goes (on loopback, the server answers to the client's own address and port). Required.
+     *
+     * @param address the server's IPv4 address and port
+     * @return this builder
+     * @throws IllegalArgumentException if it is unresolved or not IPv4
+     */
     public DhcpTestClientBuilder server(InetSocketAddress address) {
         Objects.requireNonNull(address, "server address");
         if (address.isUnresolved() || !(address.getAddress() instanceof Inet4Address)) {
@@ -65,67 +74,144 @@ public final class DhcpTestClientBuilder {
         return this;
     }
 
-    /** @param address an IPv4 literal such as {@code 127.0.0.1} (no DNS lookup) */
+    /**
+     * Where every message goes (on loopback, the server answers to the client's own address and port). Required.
+     *
+     * @param address an IPv4 literal such as {@code 127.0.0.1} (no DNS lookup)
+     * @param port the server's UDP port
+     * @return this builder
+     * @throws IllegalArgumentException if {@code address} is not an IPv4 literal or the port is out of range
+     */
     public DhcpTestClientBuilder server(String address, int port) {
         return server(new InetSocketAddress(Ipv4.parse(address), port));
     }
 
+    /**
+     * Where every message goes (on loopback, the server answers to the client's own address and port). Required.
+     *
+     * @param address the server's IPv4 address
+     * @param port the server's UDP port
+     * @return this builder
+     * @throws IllegalArgumentException if {@code address} is not IPv4 or the port is out of range
+     */
     public DhcpTestClientBuilder server(InetAddress address, int port) {
         return server(new InetSocketAddress(address, port));
     }
 
-    /** The local address and port to bind; default 127.0.0.1 and an ephemeral port. */
+    /**
+     * The local address and port to bind; default 127.0.0.1 and an ephemeral port.
+     *
+     * @param address the local address and port (0 for an ephemeral one)
+     * @return this builder
+     */
     public DhcpTestClientBuilder bind(InetSocketAddress address) {
         this.local = Objects.requireNonNull(address, "local address");
         return this;
     }
 
+    /**
+     * The local address and port to bind; default 127.0.0.1 and an ephemeral port.
+     *
+     * @param address an IPv4 literal such as {@code 127.0.0.1}
+     * @param port the local port, 0 for an ephemeral one
+     * @return this builder
+     * @throws IllegalArgumentException if {@code address} is not an IPv4 literal or the port is out of range
+     */
     public DhcpTestClientBuilder bind(String address, int port) {
         return bind(new InetSocketAddress(Ipv4.parse(address), port));
     }
 
-    /** chaddr; default a random locally administered address {@code 02:xx:xx:xx:xx:xx} drawn from the random source. */
+    /**
+     * chaddr; default a random locally administered address {@code 02:xx:xx:xx:xx:xx} drawn from the random source.
+     *
+     * @param mac the client's hardware address
+     * @return this builder
+     */
     public DhcpTestClientBuilder mac(MacAddress mac) {
         this.mac = Objects.requireNonNull(mac, "mac");
         return this;
     }
 
+    /**
+     * chaddr; default a random locally administered address {@code 02:xx:xx:xx:xx:xx} drawn from the random source.
+     *
+     * @param mac a MAC such as {@code 02:00:00:00:00:42}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code mac} is not a MAC address
+     */
     public DhcpTestClientBuilder mac(String mac) {
         return mac(MacAddress.parse(mac));
     }
 
-    /** Option 61 with its type byte first, as on the wire; not sent unless configured. */
+    /**
+     * Option 61 with its type byte first, as on the wire; not sent unless configured.
+     *
+     * @param typeAndId the type byte, then the identifier
+     * @return this builder
+     * @throws dev.dhcpembedded.codec.DhcpCodecException if it is not a valid option 61 (e.g. under 2 bytes)
+     */
     public DhcpTestClientBuilder clientIdentifier(byte[] typeAndId) {
         this.clientIdentifier = DhcpOption.of(OptionCode.CLIENT_IDENTIFIER, typeAndId).validated();
         return this;
     }
 
+    /**
+     * Option 61 of this type and identifier; not sent unless configured.
+     *
+     * @param type the type byte (1 is Ethernet)
+     * @param id the identifier after the type
+     * @return this builder
+     * @throws dev.dhcpembedded.codec.DhcpCodecException if it is not a valid option 61
+     */
     public DhcpTestClientBuilder clientIdentifier(int type, byte[] id) {
         this.clientIdentifier = DhcpOption.clientIdentifier(type, id);
         return this;
     }
 
-    /** Option 61 of type 1 (Ethernet) and this MAC. */
+    /**
+     * Option 61 of type 1 (Ethernet) and this MAC.
+     *
+     * @param mac the MAC in the identifier
+     * @return this builder
+     */
     public DhcpTestClientBuilder clientIdentifier(MacAddress mac) {
         this.clientIdentifier = DhcpOption.clientIdentifier(mac);
         return this;
     }
 
-    /** Option 12 in DISCOVER, REQUEST and INFORM. */
+    /**
+     * Option 12 in DISCOVER, REQUEST and INFORM; none by default.
+     *
+     * @param hostname the host name
+     * @return this builder
+     * @throws dev.dhcpembedded.codec.DhcpCodecException if it is not a valid option 12 (empty, control characters)
+     */
     public DhcpTestClientBuilder hostname(String hostname) {
         DhcpOption.hostname(hostname);
         this.hostname = hostname;
         return this;
     }
 
-    /** Option 60 in DISCOVER, REQUEST and INFORM. */
+    /**
+     * Option 60 in DISCOVER, REQUEST and INFORM; none by default.
+     *
+     * @param vendorClass the vendor class identifier
+     * @return this builder
+     * @throws dev.dhcpembedded.codec.DhcpCodecException if it is not a valid option 60
+     */
     public DhcpTestClientBuilder vendorClass(String vendorClass) {
         DhcpOption.vendorClassIdentifier(vendorClass);
         this.vendorClass = vendorClass;
         return this;
     }
 
-    /** Option 55; no codes means no option 55. */
+    /**
+     * Option 55; no codes means no option 55. Default {@link #DEFAULT_PARAMETER_REQUEST_LIST}.
+     *
+     * @param codes the codes the client asks for, in order, 1 to 254 each
+     * @return this builder
+     * @throws IllegalArgumentException if a code is outside 1..254
+     */
     public DhcpTestClientBuilder parameterRequestList(int... codes) {
         List<Integer> list = new ArrayList<>(codes.length);
         for (int code : codes) {
@@ -138,6 +224,13 @@ public final class DhcpTestClientBuilder {
         return this;
     }
 
+    /**
+     * Option 55; no codes means no option 55. Default {@link #DEFAULT_PARAMETER_REQUEST_LIST}.
+     *
+     * @param codes the codes the client asks for, in order
+     * @return this builder
+     * @throws IllegalArgumentException if a code is PAD (0) or END (255)
+     */
     public DhcpTestClientBuilder parameterRequestList(OptionCode... codes) {
         int[] ints = new int[codes.length];
         for (int i = 0; i < codes.length; i++) {
@@ -146,20 +239,35 @@ public final class DhcpTestClientBuilder {
         return parameterRequestList(ints);
     }
 
-    /** The BROADCAST flag in DISCOVER, SELECTING and INIT-REBOOT REQUESTs, and INFORM; default off. */
+    /**
+     * The BROADCAST flag in DISCOVER, SELECTING and INIT-REBOOT REQUESTs, and INFORM; default off.
+     *
+     * @param broadcast whether to set it
+     * @return this builder
+     */
     public DhcpTestClientBuilder broadcast(boolean broadcast) {
         this.broadcast = broadcast;
         return this;
     }
 
-    /** Option 57 (576..65535) in DISCOVER, REQUEST and INFORM; default 1500. */
+    /**
+     * Option 57 in DISCOVER, REQUEST and INFORM; default 1500.
+     *
+     * @param size the size in bytes, 576 to 65535
+     * @return this builder
+     * @throws IllegalArgumentException if {@code size} is outside 576..65535
+     */
     public DhcpTestClientBuilder maxMessageSize(int size) {
         DhcpOption.maximumMessageSize(size);
         this.maxMessageSize = OptionalInt.of(size);
         return this;
     }
 
-    /** Sends no option 57. */
+    /**
+     * Sends no option 57.
+     *
+     * @return this builder
+     */
     public DhcpTestClientBuilder noMaxMessageSize() {
         this.maxMessageSize = OptionalInt.empty();
         return this;
@@ -168,6 +276,9 @@ public final class DhcpTestClientBuilder {
     /**
      * An extra option for DISCOVER, REQUEST and INFORM (never DECLINE or RELEASE), after the others; a later one
      * with the same code replaces it. Options the state fixes (53, 50, 54) are not overridden.
+     *
+     * @param option the option
+     * @return this builder
      */
     public DhcpTestClientBuilder option(DhcpOption option) {
         Objects.requireNonNull(option, "option");
@@ -176,17 +287,35 @@ public final class DhcpTestClientBuilder {
         return this;
     }
 
-    /** Acts as a relay agent: giaddr set (and hops 1) in every message. */
+    /**
+     * Acts as a relay agent: giaddr set (and hops 1) in every message.
+     *
+     * @param relay the relay's address
+     * @return this builder
+     */
     public DhcpTestClientBuilder giaddr(Inet4Address relay) {
         this.giaddr = Ipv4.toInt(Objects.requireNonNull(relay, "giaddr"));
         return this;
     }
 
+    /**
+     * Acts as a relay agent: giaddr set (and hops 1) in every message.
+     *
+     * @param relay the relay's address, an IPv4 literal
+     * @return this builder
+     * @throws IllegalArgumentException if {@code relay} is not an IPv4 literal
+     */
     public DhcpTestClientBuilder giaddr(String relay) {
         return giaddr(Ipv4.parse(relay));
     }
 
-    /** How long to wait for a reply to each transmission; default 2 s. */
+    /**
+     * How long to wait for a reply to each transmission; default 2 s.
+     *
+     * @param timeout a positive time
+     * @return this builder
+     * @throws IllegalArgumentException if {@code timeout} is zero or negative
+     */
     public DhcpTestClientBuilder timeout(Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
@@ -195,7 +324,13 @@ public final class DhcpTestClientBuilder {
         return this;
     }
 
-    /** How many times a request is sent before giving up, the first included (1 = no retransmission); default 3. */
+    /**
+     * How many times a request is sent before giving up, the first included (1 = no retransmission); default 3.
+     *
+     * @param attempts at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code attempts} is below 1
+     */
     public DhcpTestClientBuilder attempts(int attempts) {
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be at least 1, got " + attempts);
@@ -204,13 +339,24 @@ public final class DhcpTestClientBuilder {
         return this;
     }
 
-    /** The source of xids and of the default MAC; seed it for a reproducible client. */
+    /**
+     * The source of xids and of the default MAC; seed it for a reproducible client. Default
+     * {@code RandomGenerator.getDefault()}.
+     *
+     * @param random the source
+     * @return this builder
+     */
     public DhcpTestClientBuilder random(RandomGenerator random) {
         this.random = Objects.requireNonNull(random, "random");
         return this;
     }
 
-    /** Where xids come from, one per new transaction; overrides {@link #random(RandomGenerator)} for xids. */
+    /**
+     * Where xids come from, one per new transaction; overrides {@link #random(RandomGenerator)} for xids.
+     *
+     * @param xids the xid source
+     * @return this builder
+     */
     public DhcpTestClientBuilder xids(IntSupplier xids) {
         this.xids = Objects.requireNonNull(xids, "xids");
         return this;
@@ -219,13 +365,22 @@ public final class DhcpTestClientBuilder {
     /**
      * The clock that stamps {@link Exchange#time()}, fills 'secs' and dates leases; default the system clock.
      * Waiting for replies always uses real time.
+     *
+     * @param clock the clock
+     * @return this builder
      */
     public DhcpTestClientBuilder clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         return this;
     }
 
-    /** Binds the socket and returns the client; fails with {@link java.io.UncheckedIOException} if it cannot bind. */
+    /**
+     * Binds the socket and returns the client.
+     *
+     * @return the client; close it when done
+     * @throws IllegalStateException if no server was given
+     * @throws java.io.UncheckedIOException if the socket cannot be bound
+     */
     public DhcpTestClient build() {
         if (server == null) {
             throw new IllegalStateException("the server address is required: builder().server(\"127.0.0.1\", port)");

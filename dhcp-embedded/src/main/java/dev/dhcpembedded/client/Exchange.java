@@ -14,7 +14,10 @@ public final class Exchange {
 
     /** Which way the datagram went. */
     public enum Direction {
-        SENT, RECEIVED
+        /** The client sent it. */
+        SENT,
+        /** The client received it. */
+        RECEIVED
     }
 
     private final Direction direction;
@@ -44,38 +47,47 @@ public final class Exchange {
         return new Exchange(direction, time, peer, raw, null, Objects.requireNonNull(decodeError, "decodeError"));
     }
 
+    /** {@return which way the datagram went} */
     public Direction direction() {
         return direction;
     }
 
+    /** {@return whether the client sent it} */
     public boolean isSent() {
         return direction == Direction.SENT;
     }
 
+    /** {@return whether the client received it} */
     public boolean isReceived() {
         return direction == Direction.RECEIVED;
     }
 
+    /** {@return when it was sent or received, on the client's clock} */
     public Instant time() {
         return time;
     }
 
-    /** The server it went to, or the address it came from. */
+    /** {@return the server it went to, or the address it came from} */
     public InetSocketAddress peer() {
         return peer;
     }
 
-    /** A copy of the datagram's bytes. */
+    /** {@return a copy of the datagram's bytes} */
     public byte[] raw() {
         return raw.clone();
     }
 
-    /** The decoded message, or empty when the bytes did not decode. */
+    /** {@return the decoded message, or empty when the bytes did not decode} */
     public Optional<DhcpMessage> decoded() {
         return Optional.ofNullable(message);
     }
 
-    /** The decoded message; fails when the bytes did not decode (see {@link #decodeError()}). */
+    /**
+     * The decoded message.
+     *
+     * @return the message
+     * @throws IllegalStateException when the bytes did not decode (see {@link #decodeError()})
+     */
     public DhcpMessage message() {
         if (message == null) {
             throw new IllegalStateException("the " + raw.length + "-byte datagram did not decode: " + decodeError);
@@ -83,7 +95,7 @@ public final class Exchange {
         return message;
     }
 
-    /** Why the bytes did not decode, or empty when they did. */
+    /** {@return why the bytes did not decode, or empty when they did} */
     public Optional<String> decodeError() {
         return Optional.ofNullable(decodeError);
     }

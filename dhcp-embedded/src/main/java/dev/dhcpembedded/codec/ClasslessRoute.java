@@ -26,7 +26,14 @@ public final class ClasslessRoute {
         this.router = router;
     }
 
-    /** {@code route("10.30.0.0/16", "10.20.0.254")}; {@code 0.0.0.0/0} is the default route. */
+    /**
+     * {@code route("10.30.0.0/16", "10.20.0.254")}; {@code 0.0.0.0/0} is the default route.
+     *
+     * @param destinationCidr the destination prefix in CIDR notation, without host bits
+     * @param router the router's dotted IPv4 address
+     * @return the route
+     * @throws IllegalArgumentException if either is malformed or the destination has host bits set
+     */
     public static ClasslessRoute route(String destinationCidr, String router) {
         int slash = destinationCidr.indexOf('/');
         if (slash < 0) {
@@ -41,14 +48,17 @@ public final class ClasslessRoute {
         return new ClasslessRoute(Ipv4.parseInt(destinationCidr.substring(0, slash)), prefix, Ipv4.parseInt(router));
     }
 
+    /** {@return the destination prefix in CIDR notation, e.g. {@code 10.30.0.0/16}} */
     public String destination() {
         return Ipv4.toString(destination) + "/" + prefixLength;
     }
 
+    /** {@return the destination's prefix length, 0 to 32} */
     public int prefixLength() {
         return prefixLength;
     }
 
+    /** {@return the router's address, dotted} */
     public String router() {
         return Ipv4.toString(router);
     }

@@ -6,9 +6,13 @@ import java.nio.charset.StandardCharsets;
 /** Option 81 (RFC 4702): flags, two deprecated RCODE bytes, and a domain name. */
 public final class ClientFqdn {
 
+    /** S flag: the client asks the server to update the A record (RFC 4702 §2.1). */
     public static final int FLAG_S = 0x01;
+    /** O flag: the server overrode the client's S flag (set by servers only). */
     public static final int FLAG_O = 0x02;
+    /** E flag: the name is in canonical wire format, not ASCII. */
     public static final int FLAG_E = 0x04;
+    /** N flag: the server should do no DNS updates. */
     public static final int FLAG_N = 0x08;
 
     private final int flags;
@@ -26,32 +30,45 @@ public final class ClientFqdn {
         this.name = name;
     }
 
-    /** A name in canonical wire format (E flag set); end it with '.' for a fully qualified name. */
+    /**
+     * A name in canonical wire format (E flag set); end it with '.' for a fully qualified name.
+     *
+     * @param flags the flags ({@link #FLAG_S}, ...), one byte; {@link #FLAG_E} is added
+     * @param name the domain name, e.g. {@code host.example.test.}
+     * @return the option value
+     * @throws IllegalArgumentException if the flags do not fit one byte or the name is not a valid domain name
+     */
     public static ClientFqdn of(int flags, String name) {
         DomainNames.encodeUncompressed(name);
         return new ClientFqdn(flags | FLAG_E, 0, 0, name);
     }
 
+    /** {@return the flags byte, 0 to 255} */
     public int flags() {
         return flags;
     }
 
+    /** {@return the first RCODE byte (deprecated, 0 or 255)} */
     public int rcode1() {
         return rcode1;
     }
 
+    /** {@return the second RCODE byte (deprecated, 0 or 255)} */
     public int rcode2() {
         return rcode2;
     }
 
+    /** {@return the domain name as text, with its trailing '.' if it was fully qualified} */
     public String name() {
         return name;
     }
 
+    /** {@return whether the S flag is set: the server should update the A record} */
     public boolean serverUpdates() {
         return (flags & FLAG_S) != 0;
     }
 
+    /** {@return whether the E flag is set: the name is in canonical wire format} */
     public boolean canonicalEncoding() {
         return (flags & FLAG_E) != 0;
     }

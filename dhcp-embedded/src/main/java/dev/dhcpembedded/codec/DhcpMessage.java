@@ -17,8 +17,11 @@ import dev.dhcpembedded.internal.wire.Ipv4;
  */
 public final class DhcpMessage {
 
+    /** The op of a message from a client (RFC 2131 §2). */
     public static final int BOOTREQUEST = 1;
+    /** The op of a message from a server (RFC 2131 §2). */
     public static final int BOOTREPLY = 2;
+    /** The broadcast bit of flags (RFC 2131 §2): the client asks for its replies by broadcast. */
     public static final int FLAG_BROADCAST = 0x8000;
 
 
@@ -39,21 +42,8 @@ public final class DhcpMessage {
     private final List<DhcpOption> options;
 
     private DhcpMessage(Builder b) {
-        this.op = b.op;
-        this.htype = b.htype;
-        this.hlen = b.hlen;
-        this.hops = b.hops;
-        this.xid = b.xid;
-        this.secs = b.secs;
-        this.flags = b.flags;
-        this.ciaddr = b.ciaddr;
-        this.yiaddr = b.yiaddr;
-        this.siaddr = b.siaddr;
-        this.giaddr = b.giaddr;
-        this.chaddr = b.chaddr.clone();
-        this.sname = b.sname.clone();
-        this.file = b.file.clone();
-        this.options = Collections.unmodifiableList(new ArrayList<>(b.options));
+        this(b.op, b.htype, b.hlen, b.hops, b.xid, b.secs, b.flags, b.ciaddr, b.yiaddr, b.siaddr, b.giaddr,
+                b.chaddr.clone(), b.sname.clone(), b.file.clone(), new ArrayList<>(b.options));
     }
 
     /** The decoder's way in: takes ownership of the arrays (16, 64 and 128 bytes) and of the list. */
@@ -76,62 +66,77 @@ public final class DhcpMessage {
         this.options = Collections.unmodifiableList(options);
     }
 
+    /** {@return a builder of a new message: a BOOTREQUEST for Ethernet, everything else zero} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder holding a copy of this message, to change some fields} */
     public Builder toBuilder() {
         return new Builder(this);
     }
 
+    /** {@return the op: {@link #BOOTREQUEST} (1) or {@link #BOOTREPLY} (2)} */
     public int op() {
         return op;
     }
 
+    /** {@return whether the op is {@link #BOOTREQUEST}} */
     public boolean isRequest() {
         return op == BOOTREQUEST;
     }
 
+    /** {@return the hardware address type, 0 to 255 (1 is Ethernet)} */
     public int htype() {
         return htype;
     }
 
+    /** {@return the hardware address length in bytes, 0 to 16 (6 for Ethernet)} */
     public int hlen() {
         return hlen;
     }
 
+    /** {@return the hops field, 0 to 255: relay agents add one each} */
     public int hops() {
         return hops;
     }
 
+    /** {@return the transaction id (xid), any 32-bit value} */
     public int xid() {
         return xid;
     }
 
+    /** {@return the seconds since the client began the exchange, 0 to 65535} */
     public int secs() {
         return secs;
     }
 
+    /** {@return the flags field, 0 to 0xFFFF; only {@link #FLAG_BROADCAST} is defined} */
     public int flags() {
         return flags;
     }
 
+    /** {@return whether the client set the broadcast flag} */
     public boolean isBroadcast() {
         return (flags & FLAG_BROADCAST) != 0;
     }
 
+    /** {@return the client's address (ciaddr), 0.0.0.0 when not set} */
     public Inet4Address ciaddr() {
         return Ipv4.fromInt(ciaddr);
     }
 
+    /** {@return "your" address (yiaddr): the address a server offers or grants, 0.0.0.0 when not set} */
     public Inet4Address yiaddr() {
         return Ipv4.fromInt(yiaddr);
     }
 
+    /** {@return the next server's address (siaddr), 0.0.0.0 when not set} */
     public Inet4Address siaddr() {
         return Ipv4.fromInt(siaddr);
     }
 
+    /** {@return the relay agent's address (giaddr), 0.0.0.0 when not relayed} */
     public Inet4Address giaddr() {
         return Ipv4.fromInt(giaddr);
     }
@@ -152,30 +157,32 @@ public final class DhcpMessage {
         return giaddr;
     }
 
-    /** All 16 bytes of chaddr. */
+    /** {@return a copy of all 16 bytes of chaddr} */
     public byte[] chaddr() {
         return chaddr.clone();
     }
 
-    /** The first {@code hlen} bytes of chaddr: the client's MAC for Ethernet. */
+    /** {@return the first {@code hlen} bytes of chaddr: the client's MAC for Ethernet} */
     public MacAddress clientMac() {
         return MacAddress.of(Arrays.copyOf(chaddr, Math.min(hlen, 16)));
     }
 
-    /** The server host name field, up to its first NUL. */
+    /** {@return the server host name field, up to its first NUL} */
     public String sname() {
-        return cString(sname);
+        return MessageText.cString(sname);
     }
 
+    /** {@return a copy of all 64 bytes of the sname field} */
     public byte[] snameBytes() {
         return sname.clone();
     }
 
-    /** The boot file name field, up to its first NUL. */
+    /** {@return the boot file name field, up to its first NUL} */
     public String file() {
-        return cString(file);
+        return MessageText.cString(file);
     }
 
+    /** {@return a copy of all 128 bytes of the file field} */
     public byte[] fileBytes() {
         return file.clone();
     }
@@ -192,11 +199,17 @@ public final class DhcpMessage {
         return file;
     }
 
-    /** The options in wire order. */
+    /** {@return the options in wire order, unmodifiable} */
     public List<DhcpOption> options() {
         return options;
     }
 
+    /**
+     * The option with this code.
+     *
+     * @param code the option's code
+     * @return the option, or empty when the message does not carry it
+     */
     public Optional<DhcpOption> option(OptionCode code) {
         for (int i = 0; i < options.size(); i++) { // indexed: no iterator per lookup on the packet path
             DhcpOption option = options.get(i);
@@ -207,128 +220,158 @@ public final class DhcpMessage {
         return Optional.empty();
     }
 
+    /**
+     * The option with this code.
+     *
+     * @param code the option's code, 0 to 255
+     * @return the option, or empty when the message does not carry it
+     * @throws IllegalArgumentException if {@code code} is outside 0..255
+     */
     public Optional<DhcpOption> option(int code) {
         return option(OptionCode.of(code));
     }
 
+    /**
+     * Whether the message carries an option.
+     *
+     * @param code the option's code
+     * @return whether the option is present
+     */
     public boolean hasOption(OptionCode code) {
         return option(code).isPresent();
     }
 
     // ---- typed views of common options ----
 
+    /** {@return the message type (53), or empty for a plain BOOTP message} */
     public Optional<MessageType> messageType() {
         return option(OptionCode.MESSAGE_TYPE).map(DhcpOption::asMessageType);
     }
 
+    /**
+     * Whether the message is of a type.
+     *
+     * @param type the message type
+     * @return whether option 53 holds {@code type}
+     */
     public boolean is(MessageType type) {
         return messageType().map(type::equals).orElse(false);
     }
 
+    /** {@return the requested IP address (50)} */
     public Optional<Inet4Address> requestedIpAddress() {
         return option(OptionCode.REQUESTED_IP_ADDRESS).map(DhcpOption::asAddress);
     }
 
+    /** {@return the server identifier (54)} */
     public Optional<Inet4Address> serverIdentifier() {
         return option(OptionCode.SERVER_IDENTIFIER).map(DhcpOption::asAddress);
     }
 
+    /** {@return the subnet mask (1)} */
     public Optional<Inet4Address> subnetMask() {
         return option(OptionCode.SUBNET_MASK).map(DhcpOption::asAddress);
     }
 
+    /** {@return the routers (3), in order; empty without the option} */
     public List<Inet4Address> routers() {
         return option(OptionCode.ROUTER).map(DhcpOption::asAddresses).orElse(List.of());
     }
 
+    /** {@return the domain name servers (6), in order; empty without the option} */
     public List<Inet4Address> domainNameServers() {
         return option(OptionCode.DOMAIN_NAME_SERVER).map(DhcpOption::asAddresses).orElse(List.of());
     }
 
+    /** {@return the host name (12)} */
     public Optional<String> hostname() {
         return option(OptionCode.HOST_NAME).map(DhcpOption::asString);
     }
 
+    /** {@return the domain name (15)} */
     public Optional<String> domainName() {
         return option(OptionCode.DOMAIN_NAME).map(DhcpOption::asString);
     }
 
+    /** {@return the vendor class identifier (60)} */
     public Optional<String> vendorClassIdentifier() {
         return option(OptionCode.VENDOR_CLASS_IDENTIFIER).map(DhcpOption::asString);
     }
 
+    /** {@return the message option (56): a server's or client's error text} */
     public Optional<String> message() {
         return option(OptionCode.MESSAGE).map(DhcpOption::asString);
     }
 
-    /** Option 61's bytes, type byte first. */
+    /** {@return option 61's bytes, type byte first} */
     public Optional<byte[]> clientIdentifier() {
         return option(OptionCode.CLIENT_IDENTIFIER).map(DhcpOption::value);
     }
 
+    /** {@return the parameter request list (55) in the client's order; empty without the option} */
     public List<OptionCode> parameterRequestList() {
         return option(OptionCode.PARAMETER_REQUEST_LIST).map(DhcpOption::asCodes).orElse(List.of());
     }
 
+    /** {@return the maximum DHCP message size (57) in bytes} */
     public OptionalInt maximumMessageSize() {
         Optional<DhcpOption> option = option(OptionCode.MAXIMUM_MESSAGE_SIZE);
         return option.isPresent() ? OptionalInt.of(option.get().asUint16()) : OptionalInt.empty();
     }
 
+    /** {@return the IP address lease time (51), whole seconds} */
     public Optional<Duration> leaseTime() {
         return option(OptionCode.IP_ADDRESS_LEASE_TIME).map(DhcpOption::asDuration);
     }
 
+    /** {@return the renewal (T1) time (58), whole seconds} */
     public Optional<Duration> renewalTime() {
         return option(OptionCode.RENEWAL_TIME).map(DhcpOption::asDuration);
     }
 
+    /** {@return the rebinding (T2) time (59), whole seconds} */
     public Optional<Duration> rebindingTime() {
         return option(OptionCode.REBINDING_TIME).map(DhcpOption::asDuration);
     }
 
+    /** {@return the client FQDN (81, RFC 4702)} */
     public Optional<ClientFqdn> clientFqdn() {
         return option(OptionCode.CLIENT_FQDN).map(DhcpOption::asClientFqdn);
     }
 
+    /** {@return the relay agent information sub-options (82, RFC 3046); empty without the option} */
     public List<SubOption> relayAgentInformation() {
         return option(OptionCode.RELAY_AGENT_INFORMATION).map(DhcpOption::asSubOptions).orElse(List.of());
     }
 
-    /** Whether the message carries rapid commit (80, RFC 4039). */
+    /** {@return whether the message carries rapid commit (80, RFC 4039)} */
     public boolean rapidCommit() {
         return hasOption(OptionCode.RAPID_COMMIT);
     }
 
-    /** IPv6-only preferred (108, RFC 8925): V6ONLY_WAIT. */
+    /** {@return IPv6-only preferred (108, RFC 8925): V6ONLY_WAIT} */
     public Optional<Duration> ipv6OnlyPreferred() {
         return option(OptionCode.IPV6_ONLY_PREFERRED).map(DhcpOption::asDuration);
     }
 
-    /** Captive portal (114, RFC 8910): the URI. */
+    /** {@return the captive portal URI (114, RFC 8910)} */
     public Optional<String> captivePortal() {
         return option(OptionCode.CAPTIVE_PORTAL).map(DhcpOption::asString);
     }
 
-    /** MUD URL (161, RFC 8520). */
+    /** {@return the MUD URL (161, RFC 8520)} */
     public Optional<String> mudUrl() {
         return option(OptionCode.MUD_URL).map(DhcpOption::asString);
     }
 
+    /** {@return the domain search list (119, RFC 3397); empty without the option} */
     public List<String> domainSearch() {
         return option(OptionCode.DOMAIN_SEARCH).map(DhcpOption::asDomainSearch).orElse(List.of());
     }
 
+    /** {@return the classless static routes (121, RFC 3442); empty without the option} */
     public List<ClasslessRoute> classlessStaticRoutes() {
         return option(OptionCode.CLASSLESS_STATIC_ROUTE).map(DhcpOption::asClasslessRoutes).orElse(List.of());
-    }
-
-    private static String cString(byte[] bytes) {
-        int end = 0;
-        while (end < bytes.length && bytes[end] != 0) {
-            end++;
-        }
-        return new String(bytes, 0, end, StandardCharsets.ISO_8859_1);
     }
 
     @Override
@@ -353,27 +396,7 @@ public final class DhcpMessage {
 
     @Override
     public String toString() {
-        StringBuilder out = new StringBuilder("DhcpMessage{");
-        out.append(messageType().map(MessageType::name).orElse(op == BOOTREPLY ? "BOOTREPLY" : "BOOTREQUEST"));
-        out.append(String.format(" xid=0x%08x chaddr=%s", xid, clientMac()));
-        appendAddress(out, "ciaddr", ciaddr);
-        appendAddress(out, "yiaddr", yiaddr);
-        appendAddress(out, "siaddr", siaddr);
-        appendAddress(out, "giaddr", giaddr);
-        if (flags != 0) {
-            out.append(String.format(" flags=0x%04x", flags));
-        }
-        if (secs != 0) {
-            out.append(" secs=").append(secs);
-        }
-        out.append(" options=").append(options).append('}');
-        return out.toString();
-    }
-
-    private static void appendAddress(StringBuilder out, String name, int address) {
-        if (address != 0) {
-            out.append(' ').append(name).append('=').append(Ipv4.toString(address));
-        }
+        return MessageText.describe(this);
     }
 
     /** Builds a message; defaults are a BOOTREQUEST for Ethernet (htype 1, hlen 6) with everything else zero. */
@@ -415,6 +438,13 @@ public final class DhcpMessage {
             options.addAll(m.options);
         }
 
+        /**
+         * Sets the op.
+         *
+         * @param op {@link #BOOTREQUEST} (1) or {@link #BOOTREPLY} (2)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code op} is neither
+         */
         public Builder op(int op) {
             if (op != BOOTREQUEST && op != BOOTREPLY) {
                 throw new IllegalArgumentException("op " + op + " is neither BOOTREQUEST (1) nor BOOTREPLY (2)");
@@ -423,11 +453,25 @@ public final class DhcpMessage {
             return this;
         }
 
+        /**
+         * Sets the hardware address type (1 is Ethernet).
+         *
+         * @param htype 0 to 255
+         * @return this builder
+         * @throws IllegalArgumentException if {@code htype} is outside 0..255
+         */
         public Builder htype(int htype) {
             this.htype = unsigned(htype, 0xFF, "htype");
             return this;
         }
 
+        /**
+         * Sets the hardware address length; {@link #chaddr(MacAddress)} sets it too.
+         *
+         * @param hlen 0 to 16
+         * @return this builder
+         * @throws IllegalArgumentException if {@code hlen} is outside 0..16
+         */
         public Builder hlen(int hlen) {
             if (hlen < 0 || hlen > 16) {
                 throw new IllegalArgumentException("hlen " + hlen + " is outside 0..16");
@@ -436,35 +480,81 @@ public final class DhcpMessage {
             return this;
         }
 
+        /**
+         * Sets the hops field: relay agents add one each.
+         *
+         * @param hops 0 to 255
+         * @return this builder
+         * @throws IllegalArgumentException if {@code hops} is outside 0..255
+         */
         public Builder hops(int hops) {
             this.hops = unsigned(hops, 0xFF, "hops");
             return this;
         }
 
+        /**
+         * Sets the transaction id (xid).
+         *
+         * @param xid any 32-bit value
+         * @return this builder
+         */
         public Builder xid(int xid) {
             this.xid = xid;
             return this;
         }
 
+        /**
+         * Sets the seconds since the client began the exchange.
+         *
+         * @param secs 0 to 65535
+         * @return this builder
+         * @throws IllegalArgumentException if {@code secs} is outside 0..65535
+         */
         public Builder secs(int secs) {
             this.secs = unsigned(secs, 0xFFFF, "secs");
             return this;
         }
 
+        /**
+         * Sets the whole flags field; see {@link #broadcast(boolean)} for the one defined bit.
+         *
+         * @param flags 0 to 0xFFFF
+         * @return this builder
+         * @throws IllegalArgumentException if {@code flags} is outside 0..0xFFFF
+         */
         public Builder flags(int flags) {
             this.flags = unsigned(flags, 0xFFFF, "flags");
             return this;
         }
 
+        /**
+         * Sets or clears the broadcast flag, leaving the other bits alone.
+         *
+         * @param broadcast whether the client asks for broadcast replies
+         * @return this builder
+         */
         public Builder broadcast(boolean broadcast) {
             flags = broadcast ? flags | FLAG_BROADCAST : flags & ~FLAG_BROADCAST;
             return this;
         }
 
+        /**
+         * Sets the client's address (ciaddr).
+         *
+         * @param address a dotted IPv4 literal such as {@code 10.20.0.5}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code address} is not an IPv4 literal
+         */
         public Builder ciaddr(String address) {
             return ciaddr(Ipv4.parseInt(address));
         }
 
+        /**
+         * Sets the client's address (ciaddr).
+         *
+         * @param address the address
+         * @return this builder
+         */
         public Builder ciaddr(Inet4Address address) {
             return ciaddr(Ipv4.toInt(address));
         }
@@ -474,10 +564,23 @@ public final class DhcpMessage {
             return this;
         }
 
+        /**
+         * Sets "your" address (yiaddr): the address a server offers or grants.
+         *
+         * @param address a dotted IPv4 literal such as {@code 10.20.0.5}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code address} is not an IPv4 literal
+         */
         public Builder yiaddr(String address) {
             return yiaddr(Ipv4.parseInt(address));
         }
 
+        /**
+         * Sets "your" address (yiaddr): the address a server offers or grants.
+         *
+         * @param address the address
+         * @return this builder
+         */
         public Builder yiaddr(Inet4Address address) {
             return yiaddr(Ipv4.toInt(address));
         }
@@ -487,10 +590,23 @@ public final class DhcpMessage {
             return this;
         }
 
+        /**
+         * Sets the next server's address (siaddr).
+         *
+         * @param address a dotted IPv4 literal such as {@code 10.20.0.1}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code address} is not an IPv4 literal
+         */
         public Builder siaddr(String address) {
             return siaddr(Ipv4.parseInt(address));
         }
 
+        /**
+         * Sets the next server's address (siaddr).
+         *
+         * @param address the address
+         * @return this builder
+         */
         public Builder siaddr(Inet4Address address) {
             return siaddr(Ipv4.toInt(address));
         }
@@ -500,10 +616,23 @@ public final class DhcpMessage {
             return this;
         }
 
+        /**
+         * Sets the relay agent's address (giaddr).
+         *
+         * @param address a dotted IPv4 literal such as {@code 10.30.0.1}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code address} is not an IPv4 literal
+         */
         public Builder giaddr(String address) {
             return giaddr(Ipv4.parseInt(address));
         }
 
+        /**
+         * Sets the relay agent's address (giaddr).
+         *
+         * @param address the address
+         * @return this builder
+         */
         public Builder giaddr(Inet4Address address) {
             return giaddr(Ipv4.toInt(address));
         }
@@ -513,7 +642,12 @@ public final class DhcpMessage {
             return this;
         }
 
-        /** Sets chaddr and hlen from the MAC. */
+        /**
+         * Sets chaddr and hlen from the MAC.
+         *
+         * @param mac the client's hardware address
+         * @return this builder
+         */
         public Builder chaddr(MacAddress mac) {
             byte[] bytes = mac.bytes();
             chaddr = Arrays.copyOf(bytes, 16);
@@ -521,11 +655,24 @@ public final class DhcpMessage {
             return this;
         }
 
+        /**
+         * Sets chaddr and hlen from the MAC.
+         *
+         * @param mac a MAC such as {@code 02:00:00:00:00:42}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code mac} is not a MAC address
+         */
         public Builder chaddr(String mac) {
             return chaddr(MacAddress.parse(mac));
         }
 
-        /** Sets all 16 bytes of chaddr as given (shorter arrays are zero-padded); hlen is left alone. */
+        /**
+         * Sets all 16 bytes of chaddr as given (shorter arrays are zero-padded); hlen is left alone.
+         *
+         * @param bytes up to 16 bytes
+         * @return this builder
+         * @throws IllegalArgumentException if {@code bytes} has more than 16 bytes
+         */
         public Builder chaddrBytes(byte[] bytes) {
             if (bytes.length > 16) {
                 throw new IllegalArgumentException("chaddr has 16 bytes, got " + bytes.length);
@@ -534,10 +681,24 @@ public final class DhcpMessage {
             return this;
         }
 
+        /**
+         * Sets the server host name field, one byte per char (ISO 8859-1), zero-padded.
+         *
+         * @param name up to 64 chars
+         * @return this builder
+         * @throws IllegalArgumentException if the name is longer than 64 bytes
+         */
         public Builder sname(String name) {
             return snameBytes(name.getBytes(StandardCharsets.ISO_8859_1));
         }
 
+        /**
+         * Sets the sname field's bytes as given, zero-padded.
+         *
+         * @param bytes up to 64 bytes
+         * @return this builder
+         * @throws IllegalArgumentException if {@code bytes} has more than 64 bytes
+         */
         public Builder snameBytes(byte[] bytes) {
             if (bytes.length > 64) {
                 throw new IllegalArgumentException("sname has 64 bytes, got " + bytes.length);
@@ -546,10 +707,24 @@ public final class DhcpMessage {
             return this;
         }
 
+        /**
+         * Sets the boot file name field, one byte per char (ISO 8859-1), zero-padded.
+         *
+         * @param name up to 128 chars
+         * @return this builder
+         * @throws IllegalArgumentException if the name is longer than 128 bytes
+         */
         public Builder file(String name) {
             return fileBytes(name.getBytes(StandardCharsets.ISO_8859_1));
         }
 
+        /**
+         * Sets the file field's bytes as given, zero-padded.
+         *
+         * @param bytes up to 128 bytes
+         * @return this builder
+         * @throws IllegalArgumentException if {@code bytes} has more than 128 bytes
+         */
         public Builder fileBytes(byte[] bytes) {
             if (bytes.length > 128) {
                 throw new IllegalArgumentException("file has 128 bytes, got " + bytes.length);
@@ -558,7 +733,13 @@ public final class DhcpMessage {
             return this;
         }
 
-        /** Adds an option, or replaces the option with the same code in its place. */
+        /**
+         * Adds an option, or replaces the option with the same code in its place.
+         *
+         * @param option the option
+         * @return this builder
+         * @throws IllegalArgumentException for option 52 (overload): the encoder sets it
+         */
         public Builder option(DhcpOption option) {
             if (option.code().equals(OptionCode.OPTION_OVERLOAD)) {
                 throw new IllegalArgumentException("option 52 is framing: the encoder sets it when it overloads");
@@ -573,25 +754,50 @@ public final class DhcpMessage {
             return this;
         }
 
+        /**
+         * Adds or replaces each option in turn, as {@link #option(DhcpOption)} does.
+         *
+         * @param all the options
+         * @return this builder
+         * @throws IllegalArgumentException if one of them is option 52
+         */
         public Builder options(List<DhcpOption> all) {
             all.forEach(this::option);
             return this;
         }
 
+        /**
+         * Removes the option with this code, if present.
+         *
+         * @param code the option's code
+         * @return this builder
+         */
         public Builder removeOption(OptionCode code) {
             options.removeIf(o -> o.code().equals(code));
             return this;
         }
 
+        /**
+         * Removes every option.
+         *
+         * @return this builder
+         */
         public Builder clearOptions() {
             options.clear();
             return this;
         }
 
+        /**
+         * Sets the message type (option 53).
+         *
+         * @param type the message type
+         * @return this builder
+         */
         public Builder messageType(MessageType type) {
             return option(DhcpOption.messageType(type));
         }
 
+        /** {@return the message; the builder can go on to build others} */
         public DhcpMessage build() {
             return new DhcpMessage(this);
         }

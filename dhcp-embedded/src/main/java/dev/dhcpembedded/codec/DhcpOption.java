@@ -23,11 +23,26 @@ public final class DhcpOption {
         this.value = value;
     }
 
-    /** An option with any code from 1 to 254 and any value; long values are split on encode (RFC 3396). */
+    /**
+     * An option with any code from 1 to 254 and any value; long values are split on encode (RFC 3396).
+     *
+     * @param code the code
+     * @param value the value bytes, copied
+     * @return the option
+     * @throws IllegalArgumentException for code 0 (PAD) or 255 (END)
+     */
     public static DhcpOption of(OptionCode code, byte[] value) {
         return create(code, value.clone());
     }
 
+    /**
+     * An option with any code from 1 to 254 and any value; long values are split on encode (RFC 3396).
+     *
+     * @param code the code, 1 to 254
+     * @param value the value bytes, copied
+     * @return the option
+     * @throws IllegalArgumentException for a code outside 1..254
+     */
     public static DhcpOption of(int code, byte[] value) {
         return of(OptionCode.of(code), value);
     }
@@ -39,7 +54,12 @@ public final class DhcpOption {
         return new DhcpOption(code, owned);
     }
 
-    /** Checks a typed option's value as the decoder would; offset 0 refers to the value's first byte. */
+    /**
+     * Checks a typed option's value as the decoder would; offset 0 refers to the value's first byte.
+     *
+     * @return this option
+     * @throws DhcpCodecException if the value is malformed for its code (e.g. a subnet mask of 3 bytes)
+     */
     public DhcpOption validated() {
         OptionValidator.validate(code.code(), value, 0);
         return this;
@@ -47,54 +67,142 @@ public final class DhcpOption {
 
     // ---- typed factories ----
 
+    /**
+     * Subnet mask (1).
+     *
+     * @param mask a dotted mask such as {@code 255.255.255.0}
+     * @return the option
+     * @throws IllegalArgumentException if {@code mask} is not an IPv4 literal
+     */
     public static DhcpOption subnetMask(String mask) {
         return address(OptionCode.SUBNET_MASK, mask);
     }
 
+    /**
+     * Routers (3), in order of preference.
+     *
+     * @param routers one or more dotted IPv4 addresses
+     * @return the option
+     * @throws IllegalArgumentException if none is given or one is not an IPv4 literal
+     */
     public static DhcpOption router(String... routers) {
         return addresses(OptionCode.ROUTER, routers);
     }
 
+    /**
+     * Domain name servers (6), in order of preference.
+     *
+     * @param servers one or more dotted IPv4 addresses
+     * @return the option
+     * @throws IllegalArgumentException if none is given or one is not an IPv4 literal
+     */
     public static DhcpOption domainNameServers(String... servers) {
         return addresses(OptionCode.DOMAIN_NAME_SERVER, servers);
     }
 
+    /**
+     * Host name (12).
+     *
+     * @param name the name, ISO 8859-1 text without control characters
+     * @return the option
+     * @throws DhcpCodecException if the name is empty or has a control character
+     */
     public static DhcpOption hostname(String name) {
         return text(OptionCode.HOST_NAME, name).validated();
     }
 
+    /**
+     * Domain name (15).
+     *
+     * @param name the domain, e.g. {@code example.test}
+     * @return the option
+     * @throws DhcpCodecException if the value is not a valid option 15
+     */
     public static DhcpOption domainName(String name) {
         return text(OptionCode.DOMAIN_NAME, name).validated();
     }
 
+    /**
+     * Broadcast address (28).
+     *
+     * @param address a dotted IPv4 address
+     * @return the option
+     * @throws IllegalArgumentException if {@code address} is not an IPv4 literal
+     */
     public static DhcpOption broadcastAddress(String address) {
         return address(OptionCode.BROADCAST_ADDRESS, address);
     }
 
+    /**
+     * NTP servers (42), in order of preference.
+     *
+     * @param servers one or more dotted IPv4 addresses
+     * @return the option
+     * @throws IllegalArgumentException if none is given or one is not an IPv4 literal
+     */
     public static DhcpOption ntpServers(String... servers) {
         return addresses(OptionCode.NTP_SERVERS, servers);
     }
 
+    /**
+     * Vendor-specific information (43) made of sub-options.
+     *
+     * @param subOptions the sub-options, in order
+     * @return the option
+     */
     public static DhcpOption vendorSpecific(SubOption... subOptions) {
         return create(OptionCode.VENDOR_SPECIFIC, SubOption.encode(List.of(subOptions)));
     }
 
+    /**
+     * Requested IP address (50).
+     *
+     * @param address a dotted IPv4 address
+     * @return the option
+     * @throws IllegalArgumentException if {@code address} is not an IPv4 literal
+     */
     public static DhcpOption requestedIpAddress(String address) {
         return address(OptionCode.REQUESTED_IP_ADDRESS, address);
     }
 
+    /**
+     * IP address lease time (51), in whole seconds.
+     *
+     * @param time the lease time, 0 to 2^32-1 seconds (0xFFFFFFFF means infinite)
+     * @return the option
+     * @throws IllegalArgumentException if {@code time} is negative or too long
+     */
     public static DhcpOption leaseTime(Duration time) {
         return seconds(OptionCode.IP_ADDRESS_LEASE_TIME, time);
     }
 
+    /**
+     * DHCP message type (53).
+     *
+     * @param type the type
+     * @return the option
+     */
     public static DhcpOption messageType(MessageType type) {
         return create(OptionCode.MESSAGE_TYPE, new byte[] {(byte) type.code()});
     }
 
+    /**
+     * Server identifier (54).
+     *
+     * @param address the server's dotted IPv4 address
+     * @return the option
+     * @throws IllegalArgumentException if {@code address} is not an IPv4 literal
+     */
     public static DhcpOption serverIdentifier(String address) {
         return address(OptionCode.SERVER_IDENTIFIER, address);
     }
 
+    /**
+     * Parameter request list (55): the options a client asks for, in its order.
+     *
+     * @param codes the codes
+     * @return the option
+     */
     public static DhcpOption parameterRequestList(OptionCode... codes) {
         byte[] bytes = new byte[codes.length];
         for (int i = 0; i < codes.length; i++) {
@@ -103,6 +211,13 @@ public final class DhcpOption {
         return create(OptionCode.PARAMETER_REQUEST_LIST, bytes);
     }
 
+    /**
+     * Parameter request list (55): the options a client asks for, in its order.
+     *
+     * @param codes the codes, 0 to 255 each
+     * @return the option
+     * @throws IllegalArgumentException if a code is outside 0..255
+     */
     public static DhcpOption parameterRequestList(int... codes) {
         OptionCode[] typed = new OptionCode[codes.length];
         for (int i = 0; i < codes.length; i++) {
@@ -111,10 +226,24 @@ public final class DhcpOption {
         return parameterRequestList(typed);
     }
 
+    /**
+     * Message (56): an error text from a server (in a NAK) or a client (in a DECLINE).
+     *
+     * @param text the text
+     * @return the option
+     * @throws DhcpCodecException if the value is not a valid option 56
+     */
     public static DhcpOption message(String text) {
         return text(OptionCode.MESSAGE, text).validated();
     }
 
+    /**
+     * Maximum DHCP message size (57) the client accepts.
+     *
+     * @param size the size in bytes, 576 to 65535
+     * @return the option
+     * @throws IllegalArgumentException if {@code size} is outside 576..65535
+     */
     public static DhcpOption maximumMessageSize(int size) {
         if (size < 576 || size > 65535) {
             throw new IllegalArgumentException("maximum message size " + size + " is outside 576..65535");
@@ -122,19 +251,47 @@ public final class DhcpOption {
         return create(OptionCode.MAXIMUM_MESSAGE_SIZE, new byte[] {(byte) (size >>> 8), (byte) size});
     }
 
+    /**
+     * Renewal (T1) time (58), in whole seconds.
+     *
+     * @param time the time, 0 to 2^32-1 seconds
+     * @return the option
+     * @throws IllegalArgumentException if {@code time} is negative or too long
+     */
     public static DhcpOption renewalTime(Duration time) {
         return seconds(OptionCode.RENEWAL_TIME, time);
     }
 
+    /**
+     * Rebinding (T2) time (59), in whole seconds.
+     *
+     * @param time the time, 0 to 2^32-1 seconds
+     * @return the option
+     * @throws IllegalArgumentException if {@code time} is negative or too long
+     */
     public static DhcpOption rebindingTime(Duration time) {
         return seconds(OptionCode.REBINDING_TIME, time);
     }
 
+    /**
+     * Vendor class identifier (60).
+     *
+     * @param vendorClass the text, e.g. {@code PXEClient:Arch:00000}
+     * @return the option
+     * @throws DhcpCodecException if the value is not a valid option 60
+     */
     public static DhcpOption vendorClassIdentifier(String vendorClass) {
         return text(OptionCode.VENDOR_CLASS_IDENTIFIER, vendorClass).validated();
     }
 
-    /** Client identifier of {@code type} (1 is Ethernet) and {@code id}. */
+    /**
+     * Client identifier (61) of {@code type} (1 is Ethernet) and {@code id}.
+     *
+     * @param type the type byte, 0 to 255
+     * @param id the identifier bytes after the type
+     * @return the option
+     * @throws DhcpCodecException if the value is not a valid option 61
+     */
     public static DhcpOption clientIdentifier(int type, byte[] id) {
         byte[] bytes = new byte[id.length + 1];
         bytes[0] = (byte) type;
@@ -142,28 +299,64 @@ public final class DhcpOption {
         return create(OptionCode.CLIENT_IDENTIFIER, bytes).validated();
     }
 
-    /** The usual client identifier: type 1 (Ethernet) and the MAC. */
+    /**
+     * The usual client identifier (61): type 1 (Ethernet) and the MAC.
+     *
+     * @param mac the client's MAC
+     * @return the option
+     */
     public static DhcpOption clientIdentifier(MacAddress mac) {
         return clientIdentifier(1, mac.bytes());
     }
 
+    /**
+     * TFTP server name (66).
+     *
+     * @param name the server's name or address as text
+     * @return the option
+     * @throws DhcpCodecException if the value is not a valid option 66
+     */
     public static DhcpOption tftpServerName(String name) {
         return text(OptionCode.TFTP_SERVER_NAME, name).validated();
     }
 
+    /**
+     * Bootfile name (67).
+     *
+     * @param name the file name
+     * @return the option
+     * @throws DhcpCodecException if the value is not a valid option 67
+     */
     public static DhcpOption bootfileName(String name) {
         return text(OptionCode.BOOTFILE_NAME, name).validated();
     }
 
+    /**
+     * Client FQDN (81, RFC 4702).
+     *
+     * @param fqdn the flags and name
+     * @return the option
+     */
     public static DhcpOption clientFqdn(ClientFqdn fqdn) {
         return create(OptionCode.CLIENT_FQDN, fqdn.encode());
     }
 
+    /**
+     * Relay agent information (82, RFC 3046) made of sub-options such as {@link SubOption#AGENT_CIRCUIT_ID}.
+     *
+     * @param subOptions the sub-options, in order
+     * @return the option
+     * @throws DhcpCodecException if the value is not a valid option 82 (e.g. no sub-option)
+     */
     public static DhcpOption relayAgentInformation(SubOption... subOptions) {
         return create(OptionCode.RELAY_AGENT_INFORMATION, SubOption.encode(List.of(subOptions))).validated();
     }
 
-    /** Rapid commit (80, RFC 4039): no value; a DISCOVER with it asks for an ACK at once, an ACK with it grants one. */
+    /**
+     * Rapid commit (80, RFC 4039): no value; a DISCOVER with it asks for an ACK at once, an ACK with it grants one.
+     *
+     * @return the option
+     */
     public static DhcpOption rapidCommit() {
         return create(OptionCode.RAPID_COMMIT, new byte[0]);
     }
@@ -171,17 +364,33 @@ public final class DhcpOption {
     /**
      * IPv6-only preferred (108, RFC 8925): the client may stop DHCPv4 for {@code v6OnlyWait} (V6ONLY_WAIT; clients
      * use at least 300 s, MIN_V6ONLY_WAIT, whatever is sent).
+     *
+     * @param v6OnlyWait the wait, 0 to 2^32-1 seconds
+     * @return the option
+     * @throws IllegalArgumentException if {@code v6OnlyWait} is negative or too long
      */
     public static DhcpOption ipv6OnlyPreferred(Duration v6OnlyWait) {
         return seconds(OptionCode.IPV6_ONLY_PREFERRED, v6OnlyWait);
     }
 
-    /** Captive portal (114, RFC 8910): the URI of the portal's API, e.g. {@code https://portal.example/api}. */
+    /**
+     * Captive portal (114, RFC 8910): the URI of the portal's API, e.g. {@code https://portal.example/api}.
+     *
+     * @param uri an absolute URI of 1 to 255 printable US-ASCII characters
+     * @return the option
+     * @throws IllegalArgumentException if {@code uri} is not such a URI
+     */
     public static DhcpOption captivePortal(String uri) {
         return uriOption(OptionCode.CAPTIVE_PORTAL, uri);
     }
 
-    /** MUD URL (161, RFC 8520): where the device's Manufacturer Usage Description is, an {@code https} URL. */
+    /**
+     * MUD URL (161, RFC 8520): where the device's Manufacturer Usage Description is, an {@code https} URL.
+     *
+     * @param url an absolute URL of 1 to 255 printable US-ASCII characters
+     * @return the option
+     * @throws IllegalArgumentException if {@code url} is not such a URI
+     */
     public static DhcpOption mudUrl(String url) {
         return uriOption(OptionCode.MUD_URL, url);
     }
@@ -208,20 +417,49 @@ public final class DhcpOption {
         return create(code, uri.getBytes(StandardCharsets.US_ASCII));
     }
 
+    /**
+     * Domain search list (119, RFC 3397), encoded with name compression.
+     *
+     * @param names the domains, in order of search
+     * @return the option
+     * @throws IllegalArgumentException if a name has a label over 63 bytes or is over 255 bytes
+     */
     public static DhcpOption domainSearch(String... names) {
         return create(OptionCode.DOMAIN_SEARCH, DomainNames.encodeSearchList(List.of(names)));
     }
 
+    /**
+     * Classless static routes (121, RFC 3442).
+     *
+     * @param routes the routes, e.g. {@code ClasslessRoute.route("0.0.0.0/0", "10.20.0.1")}
+     * @return the option
+     */
     public static DhcpOption classlessStaticRoutes(ClasslessRoute... routes) {
         return create(OptionCode.CLASSLESS_STATIC_ROUTE, ClasslessRoute.encode(List.of(routes)));
     }
 
+    /**
+     * An option holding one IPv4 address.
+     *
+     * @param code the code
+     * @param address a dotted IPv4 address
+     * @return the option
+     * @throws IllegalArgumentException if {@code address} is not an IPv4 literal, or for code 0 or 255
+     */
     public static DhcpOption address(OptionCode code, String address) {
         byte[] bytes = new byte[4];
         Ipv4.writeInt(bytes, 0, Ipv4.parseInt(address));
         return create(code, bytes);
     }
 
+    /**
+     * An option holding one IPv4 address.
+     *
+     * @param code the code
+     * @param address the address
+     * @return the option
+     * @throws IllegalArgumentException for code 0 or 255
+     */
     public static DhcpOption address(OptionCode code, Inet4Address address) {
         return address(code, Ipv4.toInt(address));
     }
@@ -233,6 +471,14 @@ public final class DhcpOption {
         return create(code, bytes);
     }
 
+    /**
+     * An option holding a list of IPv4 addresses.
+     *
+     * @param code the code
+     * @param addresses one or more dotted IPv4 addresses
+     * @return the option
+     * @throws IllegalArgumentException if none is given or one is not an IPv4 literal, or for code 0 or 255
+     */
     public static DhcpOption addresses(OptionCode code, String... addresses) {
         if (addresses.length == 0) {
             throw new IllegalArgumentException(code + " needs at least one address");
@@ -244,10 +490,26 @@ public final class DhcpOption {
         return create(code, bytes);
     }
 
+    /**
+     * An option holding text, one byte per char (ISO 8859-1), not validated.
+     *
+     * @param code the code
+     * @param text the text
+     * @return the option
+     * @throws IllegalArgumentException for code 0 or 255
+     */
     public static DhcpOption text(OptionCode code, String text) {
         return create(code, text.getBytes(StandardCharsets.ISO_8859_1));
     }
 
+    /**
+     * An option holding a time as a 32-bit count of whole seconds.
+     *
+     * @param code the code
+     * @param time the time, 0 to 2^32-1 seconds (the fraction is dropped)
+     * @return the option
+     * @throws IllegalArgumentException if {@code time} is negative or too long, or for code 0 or 255
+     */
     public static DhcpOption seconds(OptionCode code, Duration time) {
         long seconds = time.getSeconds();
         if (seconds < 0 || seconds > 0xFFFFFFFFL) {
@@ -256,6 +518,14 @@ public final class DhcpOption {
         return uint32(code, seconds);
     }
 
+    /**
+     * An option holding a 32-bit unsigned number, network byte order.
+     *
+     * @param code the code
+     * @param value the number; only its low 32 bits are written
+     * @return the option
+     * @throws IllegalArgumentException for code 0 or 255
+     */
     public static DhcpOption uint32(OptionCode code, long value) {
         byte[] bytes = new byte[4];
         Ipv4.writeInt(bytes, 0, (int) value);
@@ -264,15 +534,17 @@ public final class DhcpOption {
 
     // ---- views ----
 
+    /** {@return the option's code} */
     public OptionCode code() {
         return code;
     }
 
-    /** A copy of the value bytes. */
+    /** {@return a copy of the value bytes} */
     public byte[] value() {
         return value.clone();
     }
 
+    /** {@return the value's length in bytes (without the code and length bytes)} */
     public int length() {
         return value.length;
     }
@@ -292,11 +564,23 @@ public final class DhcpOption {
         System.arraycopy(value, 0, destination, offset, value.length);
     }
 
+    /**
+     * The value as one IPv4 address.
+     *
+     * @return the address
+     * @throws IllegalStateException if the value is not 4 bytes
+     */
     public Inet4Address asAddress() {
         requireLength(4);
         return Ipv4.fromInt(Ipv4.readInt(value, 0));
     }
 
+    /**
+     * The value as a list of IPv4 addresses.
+     *
+     * @return the addresses, in order
+     * @throws IllegalStateException if the length is not a multiple of 4
+     */
     public List<Inet4Address> asAddresses() {
         if (value.length % 4 != 0) {
             throw new IllegalStateException(code + " of " + value.length + " bytes is not a list of addresses");
@@ -308,7 +592,7 @@ public final class DhcpOption {
         return out;
     }
 
-    /** The value as text (bytes 0-255 map to the same chars; a trailing NUL is dropped). */
+    /** {@return the value as text (bytes 0-255 map to the same chars; a trailing NUL is dropped)} */
     public String asString() {
         int end = value.length;
         if (end > 0 && value[end - 1] == 0) {
@@ -317,29 +601,60 @@ public final class DhcpOption {
         return new String(value, 0, end, StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * The value as a 32-bit unsigned number.
+     *
+     * @return the number, 0 to 2^32-1
+     * @throws IllegalStateException if the value is not 4 bytes
+     */
     public long asUint32() {
         requireLength(4);
         return Ipv4.readInt(value, 0) & 0xFFFFFFFFL;
     }
 
+    /**
+     * The value as a time in seconds (32-bit unsigned), e.g. a lease time.
+     *
+     * @return the time
+     * @throws IllegalStateException if the value is not 4 bytes
+     */
     public Duration asDuration() {
         return Duration.ofSeconds(asUint32());
     }
 
+    /**
+     * The value as a 16-bit unsigned number.
+     *
+     * @return the number, 0 to 65535
+     * @throws IllegalStateException if the value is not 2 bytes
+     */
     public int asUint16() {
         requireLength(2);
         return ((value[0] & 0xFF) << 8) | (value[1] & 0xFF);
     }
 
+    /**
+     * The value as one unsigned byte.
+     *
+     * @return the number, 0 to 255
+     * @throws IllegalStateException if the value is not 1 byte
+     */
     public int asUint8() {
         requireLength(1);
         return value[0] & 0xFF;
     }
 
+    /**
+     * The value as a message type (53).
+     *
+     * @return the type; an undefined code gives a type whose {@link MessageType#isKnown()} is false
+     * @throws IllegalStateException if the value is not 1 byte
+     */
     public MessageType asMessageType() {
         return MessageType.of(asUint8());
     }
 
+    /** {@return the value as option codes, one per byte: a parameter request list (55)} */
     public List<OptionCode> asCodes() {
         List<OptionCode> out = new ArrayList<>(value.length);
         for (byte b : value) {
@@ -348,18 +663,42 @@ public final class DhcpOption {
         return out;
     }
 
+    /**
+     * The value as sub-options (43 or 82).
+     *
+     * @return the sub-options, in order
+     * @throws DhcpCodecException if a sub-option runs past the end of the value
+     */
     public List<SubOption> asSubOptions() {
         return SubOption.parse(value, 0, code.toString());
     }
 
+    /**
+     * The value as a client FQDN (81).
+     *
+     * @return the flags and name
+     * @throws DhcpCodecException if the value is not a valid option 81
+     */
     public ClientFqdn asClientFqdn() {
         return ClientFqdn.parse(value, 0);
     }
 
+    /**
+     * The value as a domain search list (119), compression pointers resolved.
+     *
+     * @return the names, in order
+     * @throws DhcpCodecException if the value is not a valid option 119
+     */
     public List<String> asDomainSearch() {
         return DomainNames.decodeSearchList(value, 0);
     }
 
+    /**
+     * The value as classless static routes (121).
+     *
+     * @return the routes, in order
+     * @throws DhcpCodecException if the value is not a valid option 121
+     */
     public List<ClasslessRoute> asClasslessRoutes() {
         return ClasslessRoute.parse(value, 0);
     }
@@ -384,6 +723,8 @@ public final class DhcpOption {
     /**
      * The value as people read it: addresses dotted, names as text, durations in seconds, anything else as
      * {@code 0x} and hex. Assertion messages and the transcript use it.
+     *
+     * @return the text
      */
     public String valueText() {
         return OptionFormatter.format(this);

@@ -12,6 +12,13 @@ public final class MacAddress {
         this.bytes = bytes;
     }
 
+    /**
+     * The address of these bytes.
+     *
+     * @param bytes up to 16 bytes, copied (usually 6)
+     * @return the address
+     * @throws IllegalArgumentException if there are more than 16 bytes
+     */
     public static MacAddress of(byte... bytes) {
         if (bytes.length > 16) {
             throw new IllegalArgumentException("a hardware address has at most 16 bytes, got " + bytes.length);
@@ -19,7 +26,13 @@ public final class MacAddress {
         return new MacAddress(bytes.clone());
     }
 
-    /** Parses {@code 02:00:00:00:00:42} or {@code 02-00-00-00-00-42}. */
+    /**
+     * Parses {@code 02:00:00:00:00:42} or {@code 02-00-00-00-00-42}.
+     *
+     * @param text hex bytes (one or two digits each) separated by ':' or '-', at most 16
+     * @return the address
+     * @throws IllegalArgumentException if {@code text} is null, blank or not such a list
+     */
     public static MacAddress parse(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("a MAC address such as 02:00:00:00:00:42 is required");
@@ -59,10 +72,12 @@ public final class MacAddress {
         return java.util.Arrays.equals(bytes, 0, bytes.length, b, from, from + length);
     }
 
+    /** {@return a copy of the address bytes} */
     public byte[] bytes() {
         return bytes.clone();
     }
 
+    /** {@return the number of bytes, 0 to 16} */
     public int length() {
         return bytes.length;
     }

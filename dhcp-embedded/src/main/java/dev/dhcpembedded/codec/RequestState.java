@@ -52,7 +52,7 @@ public enum RequestState {
                 isSet(request.ciaddr()), isSet(request.giaddr()), arrivedByBroadcast)];
     }
 
-    /** The name RFC 2131 gives the state, e.g. {@code INIT-REBOOT}; the journal's notes use it. */
+    /** {@return the name RFC 2131 gives the state, e.g. {@code INIT-REBOOT}; the journal's notes use it} */
     public String rfcName() {
         return rfcName;
     }

@@ -9,10 +9,13 @@ import dev.dhcpembedded.internal.wire.Hex;
 /** A sub-option of option 43 (vendor-specific) or 82 (relay agent information): a code and its value bytes. */
 public final class SubOption {
 
-    /** Option 82 sub-option codes (RFC 3046, 3527, 3993). */
+    /** Option 82 sub-option 1: agent circuit ID (RFC 3046). */
     public static final int AGENT_CIRCUIT_ID = 1;
+    /** Option 82 sub-option 2: agent remote ID (RFC 3046). */
     public static final int AGENT_REMOTE_ID = 2;
+    /** Option 82 sub-option 5: link selection (RFC 3527). */
     public static final int LINK_SELECTION = 5;
+    /** Option 82 sub-option 6: subscriber ID (RFC 3993). */
     public static final int SUBSCRIBER_ID = 6;
 
     private final int code;
@@ -29,22 +32,41 @@ public final class SubOption {
         this.value = value;
     }
 
+    /**
+     * A sub-option of these bytes.
+     *
+     * @param code the code, 0 to 255
+     * @param value up to 255 bytes, copied
+     * @return the sub-option
+     * @throws IllegalArgumentException if the code or the length does not fit one byte
+     */
     public static SubOption of(int code, byte[] value) {
         return new SubOption(code, value.clone());
     }
 
+    /**
+     * A sub-option of this text, one byte per char (ISO 8859-1).
+     *
+     * @param code the code, 0 to 255
+     * @param value up to 255 chars
+     * @return the sub-option
+     * @throws IllegalArgumentException if the code or the length does not fit one byte
+     */
     public static SubOption of(int code, String value) {
         return new SubOption(code, value.getBytes(StandardCharsets.ISO_8859_1));
     }
 
+    /** {@return the code, 0 to 255} */
     public int code() {
         return code;
     }
 
+    /** {@return a copy of the value bytes} */
     public byte[] value() {
         return value.clone();
     }
 
+    /** {@return the value as text, one char per byte (ISO 8859-1)} */
     public String valueAsString() {
         return new String(value, StandardCharsets.ISO_8859_1);
     }

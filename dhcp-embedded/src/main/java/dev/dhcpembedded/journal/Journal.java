@@ -22,13 +22,22 @@ public interface Journal {
     /** How many entries a server's journal keeps unless its builder says otherwise. */
     int DEFAULT_CAPACITY = 10_000;
 
-    /** Calls {@code listener} with each entry as it is appended, on the appending thread. */
+    /**
+     * Calls {@code listener} with each entry as it is appended, on the appending thread.
+     *
+     * @param listener called with each new entry; it should return quickly, as the server waits for it
+     */
     void addListener(java.util.function.Consumer<JournalEntry> listener);
 
-    /** A copy of the entries kept, oldest first. */
+    /** {@return a copy of the entries kept, oldest first} */
     List<JournalEntry> entries();
 
-    /** The entries kept that {@code filter} accepts, oldest first. */
+    /**
+     * The entries kept that {@code filter} accepts, oldest first.
+     *
+     * @param filter which entries to keep
+     * @return the matching entries, a copy
+     */
     default List<JournalEntry> entries(Predicate<JournalEntry> filter) {
         List<JournalEntry> out = new ArrayList<>();
         for (JournalEntry entry : entries()) {
@@ -39,75 +48,110 @@ public interface Journal {
         return out;
     }
 
-    /** The datagrams received that decoded, oldest first. */
+    /** {@return the datagrams received that decoded, oldest first} */
     default List<JournalEntry> received() {
         return entries(JournalEntry::isReceived);
     }
 
-    /** The messages of {@code type} received, oldest first. */
+    /**
+     * The DHCPv4 messages of {@code type} received, oldest first.
+     *
+     * @param type the message type
+     * @return the entries
+     */
     default List<JournalEntry> received(MessageType type) {
         return entries(e -> e.isReceived() && e.is(type));
     }
 
-    /** The datagrams the server sent, oldest first. */
+    /** {@return the datagrams the server sent, oldest first} */
     default List<JournalEntry> sent() {
         return entries(JournalEntry::isSent);
     }
 
-    /** The messages of {@code type} the server sent, oldest first. */
+    /**
+     * The DHCPv4 messages of {@code type} the server sent, oldest first.
+     *
+     * @param type the message type
+     * @return the entries
+     */
     default List<JournalEntry> sent(MessageType type) {
         return entries(e -> e.isSent() && e.is(type));
     }
 
-    /** The datagrams that did not decode, oldest first. */
+    /** {@return the datagrams that did not decode, oldest first} */
     default List<JournalEntry> rejected() {
         return entries(e -> e.kind() == JournalEntry.Kind.REJECTED);
     }
 
-    /** DHCPv6 messages received of {@code type} (relayed ones counted by the message inside). */
+    /**
+     * DHCPv6 messages received of {@code type} (relayed ones counted by the message inside), oldest first.
+     *
+     * @param type the DHCPv6 message type
+     * @return the entries
+     */
     default List<JournalEntry> received(Dhcp6MessageType type) {
         return entries(e -> e.isReceived() && e.is(type));
     }
 
-    /** DHCPv6 messages sent of {@code type} (RELAY-REPL counted by the message inside too). */
+    /**
+     * DHCPv6 messages sent of {@code type} (RELAY-REPL counted by the message inside too), oldest first.
+     *
+     * @param type the DHCPv6 message type
+     * @return the entries
+     */
     default List<JournalEntry> sent(Dhcp6MessageType type) {
         return entries(e -> e.isSent() && e.is(type));
     }
 
-    /** Every DHCPv6 entry whose client identifier is {@code duid}, in either direction. */
+    /**
+     * Every DHCPv6 entry whose client identifier is {@code duid}, in either direction.
+     *
+     * @param duid the client's DUID
+     * @return the entries, oldest first
+     */
     default List<JournalEntry> forDuid(Duid duid) {
         return entries(e -> e.isV6() && e.clientDuid().map(duid::equals).orElse(false));
     }
 
-    /** Every entry whose message has chaddr {@code mac}, in either direction. */
+    /**
+     * Every entry whose message has chaddr {@code mac}, in either direction.
+     *
+     * @param mac the client's hardware address
+     * @return the entries, oldest first
+     */
     default List<JournalEntry> forClient(MacAddress mac) {
         return entries(e -> e.clientMac().map(mac::equals).orElse(false));
     }
 
-    /** How many entries are kept now, at most {@link #capacity()}. */
+    /** {@return how many entries are kept now, at most {@link #capacity()}} */
     int size();
 
-    /** How many entries the journal keeps before the oldest go. */
+    /** {@return how many entries the journal keeps before the oldest go} */
     int capacity();
 
-    /** How many entries were appended in all, kept or not. */
+    /** {@return how many entries were appended in all, kept or not} */
     long appended();
 
-    /** How many old entries were dropped to stay within the capacity. */
+    /** {@return how many old entries were dropped to stay within the capacity} */
     long evicted();
 
-    /** How many datagrams did not decode, in all. */
+    /** {@return how many datagrams did not decode, in all} */
     long rejectedCount();
 
     /** Forgets every entry and zeroes the counters; sequence numbers go on from the last one given. */
     void clear();
 
-    /** The transcript of every entry kept, one line each. */
+    /** {@return the transcript of every entry kept, one line each} */
     default String transcript() {
         return Transcript.of(entries());
     }
 
-    /** Writes the entries kept as a pcap that Wireshark opens. */
+    /**
+     * Writes the entries kept as a pcap that Wireshark opens.
+     *
+     * @param file the file to write, replaced if it exists; missing parent directories are created
+     * @throws IOException if the file cannot be written
+     */
     default void writePcap(Path file) throws IOException {
         PcapExport.write(entries(), file);
     }

@@ -32,43 +32,45 @@ public interface JournalEntry {
         TRANSPORT
     }
 
-    /** Its position in the journal, from 1, never reused (a cleared journal goes on counting). */
+    /** {@return its position in the journal, from 1, never reused (a cleared journal goes on counting)} */
     long sequence();
 
-    /** When it happened on the server's clock (the one a test controls, e.g. a {@code TestClock}). */
+    /** {@return when it happened on the server's clock (the one a test controls, e.g. a {@code TestClock})} */
     Instant serverTime();
 
-    /** When it happened in real time. */
+    /** {@return when it happened in real time} */
     Instant wallTime();
 
-    /** Received, rejected, sent, or a transport event. */
+    /** {@return what it is: received, rejected, sent, or a transport event} */
     Kind kind();
 
-    /** Where it came from, as a link would show it (for loopback: DHCP's own view, e.g. {@code 0.0.0.0:68}). */
+    /**
+     * {@return where it came from, as a link would show it (for loopback: DHCP's own view, e.g. {@code 0.0.0.0:68})}
+     */
     InetSocketAddress source();
 
-    /** Where it went, as a link would show it (e.g. {@code 255.255.255.255:67}). */
+    /** {@return where it went, as a link would show it (e.g. {@code 255.255.255.255:67})} */
     InetSocketAddress destination();
 
-    /** The client's real socket address (for loopback: its ephemeral port). */
+    /** {@return the client's real socket address (for loopback: its ephemeral port)} */
     InetSocketAddress peer();
 
-    /** The interface it arrived at or left from. */
+    /** {@return the interface it arrived at or left from} */
     String interfaceName();
 
-    /** The raw UDP payload (ICMPv6 message for a Router Solicitation or Advertisement), as a copy. */
+    /** {@return the raw UDP payload (ICMPv6 message for a Router Solicitation or Advertisement), as a copy} */
     byte[] bytes();
 
     /**
-     * Whether this is a Router Solicitation received or a Router Advertisement sent (ICMPv6, which has no ports):
+     * {@return whether this is a Router Solicitation received or a Router Advertisement sent} ICMPv6 has no ports:
      * the journal keeps those with port 0 as destination, where no UDP datagram can go.
      */
     boolean isIcmp6();
 
-    /** Whether this is a DHCPv6 entry (UDP 546/547); its message is then {@link #message6()}. */
+    /** {@return whether this is a DHCPv6 entry (UDP 546/547); its message is then {@link #message6()}} */
     boolean isV6();
 
-    /** The decoded DHCPv6 message; empty for DHCPv4 entries and when the bytes did not decode. */
+    /** {@return the decoded DHCPv6 message; empty for DHCPv4 entries and when the bytes did not decode} */
     Optional<Dhcp6Message> message6();
 
     /**
@@ -80,25 +82,27 @@ public interface JournalEntry {
      */
     boolean is(Dhcp6MessageType type);
 
-    /** The client's DUID (option 1) of a DHCPv6 message, inside any relay layers. */
+    /** {@return the client's DUID (option 1) of a DHCPv6 message, inside any relay layers} */
     Optional<Duid> clientDuid();
 
-    /** The decoded DHCPv4 message; empty for DHCPv6 entries and when the bytes did not decode. */
+    /** {@return the decoded DHCPv4 message; empty for DHCPv6 entries and when the bytes did not decode} */
     Optional<DhcpMessage> message();
 
-    /** Why the bytes did not decode, with the byte offset. */
+    /** {@return why the bytes did not decode, with the byte offset} */
     Optional<DhcpCodecException> error();
 
-    /** The rule that produced a reply, why a request got none, which stub sent it, or what the transport did. */
+    /**
+     * {@return the rule that produced a reply, why a request got none, which stub sent it, or what the transport did}
+     */
     String note();
 
-    /** Whether the server received it and it decoded. */
+    /** {@return whether the server received it and it decoded} */
     boolean isReceived();
 
-    /** Whether the server sent it. */
+    /** {@return whether the server sent it} */
     boolean isSent();
 
-    /** The DHCPv4 message type (option 53), when it is a DHCPv4 message that has one. */
+    /** {@return the DHCPv4 message type (option 53), when it is a DHCPv4 message that has one} */
     Optional<MessageType> messageType();
 
     /**
@@ -109,9 +113,9 @@ public interface JournalEntry {
      */
     boolean is(MessageType type);
 
-    /** The client's hardware address (chaddr) of a DHCPv4 message. */
+    /** {@return the client's hardware address (chaddr) of a DHCPv4 message} */
     Optional<MacAddress> clientMac();
 
-    /** The one-line transcript form, as Wireshark's Info column prints it. */
+    /** {@return the one-line transcript form, as Wireshark's Info column prints it} */
     String transcriptLine();
 }

@@ -28,7 +28,7 @@ public record Lease6(Duid duid, long iaid, Kind kind, Inet6Address address, int 
         PREFIX
     }
 
-    /** The address, or the prefix as {@code 2001:db8:100::/56}. */
+    /** {@return the address, or the prefix as {@code 2001:db8:100::/56}} */
     public String text() {
         return kind == Kind.ADDRESS ? Ipv6.format(address) : Ipv6.format(address) + "/" + prefixLength;
     }

@@ -12,7 +12,9 @@ import java.util.List;
  */
 public final class InMemoryTransport implements Transport {
 
+    /** The server's address as its datagrams show it: {@code 127.0.0.1:67}. */
     public static final InetSocketAddress SERVER = new InetSocketAddress("127.0.0.1", 67);
+    /** The client address {@link #exchange(DhcpMessage)} delivers from: {@code 127.0.0.1:68}. */
     public static final InetSocketAddress CLIENT = new InetSocketAddress("127.0.0.1", 68);
 
     /** How many sent datagrams {@link #sent()} keeps; older ones are dropped. */
@@ -27,7 +29,14 @@ public final class InMemoryTransport implements Transport {
         this.receiver = receiver;
     }
 
-    /** Delivers a message as if from a client on port 68, and returns what the server sent back meanwhile. */
+    /**
+     * Delivers a message as if from a client on port 68, and returns what the server sent back meanwhile.
+     *
+     * @param request the message, encoded as a client would send it
+     * @return the replies sent before this returned (delayed ones come later, in {@link #sent()}), decoded
+     * @throws IllegalStateException if the server is not started
+     * @throws dev.dhcpembedded.codec.DhcpCodecException if a reply does not decode (e.g. a stub's malformed reply)
+     */
     public List<DhcpMessage> exchange(DhcpMessage request) {
         List<DhcpMessage> replies = new ArrayList<>();
         for (Datagram datagram : deliver(DhcpCodec.encode(request), CLIENT)) {
@@ -36,7 +45,14 @@ public final class InMemoryTransport implements Transport {
         return replies;
     }
 
-    /** Delivers raw bytes from {@code source}, and returns the datagrams the server sent in response. */
+    /**
+     * Delivers raw bytes from {@code source}, and returns the datagrams the server sent in response.
+     *
+     * @param bytes the UDP payload, copied
+     * @param source where it comes from
+     * @return the datagrams sent before this returned (delayed ones come later, in {@link #sent()})
+     * @throws IllegalStateException if the server is not started
+     */
     public List<Datagram> deliver(byte[] bytes, InetSocketAddress source) {
         Receiver current;
         synchronized (this) {
@@ -55,11 +71,12 @@ public final class InMemoryTransport implements Transport {
         return replies;
     }
 
-    /** The last {@value #HISTORY} datagrams sent, delayed ones included, oldest first. */
+    /** {@return the last {@value #HISTORY} datagrams sent, delayed ones included, oldest first} */
     public synchronized List<Datagram> sent() {
         return new ArrayList<>(sent);
     }
 
+    /** Forgets the datagrams {@link #sent()} kept. */
     public synchronized void clear() {
         sent.clear();
     }

@@ -9,29 +9,44 @@ import java.net.InetSocketAddress;
  */
 public interface Transport extends AutoCloseable {
 
-    /** Starts delivering datagrams to {@code receiver}; ready to receive when it returns. */
+    /**
+     * Starts delivering datagrams to {@code receiver}; ready to receive when it returns.
+     *
+     * @param receiver gets each datagram received, on the transport's thread
+     * @throws IOException if the socket cannot be opened or bound
+     */
     void start(Receiver receiver) throws IOException;
 
-    /** Sends one datagram to {@code datagram.destination()}. */
+    /**
+     * Sends one datagram to {@code datagram.destination()}.
+     *
+     * @param datagram the bytes and addresses
+     * @throws IOException if the datagram cannot be sent
+     */
     void send(Datagram datagram) throws IOException;
 
-    /** Where the server listens. */
+    /** {@return where the server listens} */
     InetSocketAddress localAddress();
 
-    /** The interface name the server is bound to, e.g. {@code lo} or {@code veth0}. */
+    /** {@return the interface name the server is bound to, e.g. {@code lo} or {@code veth0}} */
     String interfaceName();
 
     /**
      * Where a reply to {@code request} really goes, given where RFC 2131 §4.1 says it should. Loopback answers the
-     * sender's own address and port, so that a client on any port works without root. {@code clientEthernet} is
-     * the client's 6-byte Ethernet address, or null when it has none (a unicast to a client with no address yet
-     * needs it).
+     * sender's own address and port, so that a client on any port works without root.
+     *
+     * @param request the datagram being answered
+     * @param rfcDestination where RFC 2131 §4.1 sends the reply
+     * @param clientEthernet the client's 6-byte Ethernet address, or null when it has none (a unicast to a client with
+     *     no address yet needs it)
+     * @return where the reply goes
      */
     InetSocketAddress replyDestination(Datagram request, InetSocketAddress rfcDestination, byte[] clientEthernet);
 
     /**
-     * The address a real link would show for this datagram's ends; loopback shows DHCP's own view (e.g.
-     * {@code 0.0.0.0:68 -> 255.255.255.255:67}) so that the pcap and transcript read like a real capture.
+     * {@return how the journal shows this transport's addresses} A real link shows them as sent; loopback shows
+     * DHCP's own view (e.g. {@code 0.0.0.0:68 -> 255.255.255.255:67}) so that the pcap and transcript read like a
+     * real capture.
      */
     default LinkView linkView() {
         return LinkView.AS_SENT;
