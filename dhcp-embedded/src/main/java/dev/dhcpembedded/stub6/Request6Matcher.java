@@ -13,7 +13,7 @@ import java.util.function.Predicate;
  * matched by the client's message inside its relay layers.
  *
  * <pre>{@code
- * server.stub6(onSolicit().fromDuid(duid).respond(ignore()).times(2));
+ * server.stub(onSolicit().fromDuid(duid).respond(ignore()).times(2));
  * }</pre>
  */
 public final class Request6Matcher {

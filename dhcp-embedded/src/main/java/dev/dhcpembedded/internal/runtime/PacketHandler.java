@@ -99,7 +99,8 @@ public final class PacketHandler implements DirectReceiver {
      * unanswered), not with a second server (both decide on the decoded request).
      */
     private boolean direct() {
-        return !(responder instanceof LinkResponder) && stubs.isEmpty() && !paused.get();
+        return !(responder instanceof LinkResponder) && stubs.isEmpty(dev.dhcpembedded.stub.Stub.class)
+                && !paused.get();
     }
 
     @Override
