@@ -2,6 +2,8 @@ package dev.dhcpembedded.stub6;
 
 import dev.dhcpembedded.codec6.Dhcp6Message;
 import dev.dhcpembedded.codec6.Dhcp6MessageType;
+import dev.dhcpembedded.codec6.Dhcp6Option;
+import dev.dhcpembedded.codec6.Dhcp6OptionCode;
 import dev.dhcpembedded.codec6.Duid;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,9 +91,17 @@ public final class Request6Matcher {
                 || m.iaPd().stream().anyMatch(i -> i.iaid() == iaid)));
     }
 
-    /** Carrying option {@code code} (in the client's message). */
-    public Request6Matcher withOption(int code) {
-        return and(new Condition("with option " + code, m -> true, m -> m.hasOption(code)));
+    /** Carrying option {@code code} (in the client's message), whatever its value. */
+    public Request6Matcher withOption(Dhcp6OptionCode code) {
+        Objects.requireNonNull(code, "code");
+        return and(new Condition("with option " + code.code(), m -> true, m -> m.hasOption(code)));
+    }
+
+    /** Carrying exactly this option value (in the client's message). */
+    public Request6Matcher withOption(Dhcp6Option option) {
+        Objects.requireNonNull(option, "option");
+        return and(new Condition("with " + option, m -> true,
+                m -> m.options(option.code()).contains(option)));
     }
 
     /** Arrived through a relay agent (RELAY-FORW). */

@@ -15,6 +15,7 @@ import dev.dhcpembedded.codec6.Dhcp6Codec;
 import dev.dhcpembedded.codec6.Dhcp6Message;
 import dev.dhcpembedded.codec6.Dhcp6MessageType;
 import dev.dhcpembedded.codec6.Dhcp6Option;
+import dev.dhcpembedded.codec6.Dhcp6OptionCode;
 import dev.dhcpembedded.codec6.Duid;
 import dev.dhcpembedded.codec6.IaNa;
 import dev.dhcpembedded.codec6.IaPd;
@@ -147,7 +148,7 @@ class Stub6Test {
     @Test
     void matchersByIaidOptionAndRelay() {
         server.stub(onAny().withIaid(7).respond(ignore()));
-        server.stub(onSolicit().withOption(14).respond(ignore()));
+        server.stub(onSolicit().withOption(Dhcp6OptionCode.RAPID_COMMIT).respond(ignore()));
         server.stub(onSolicit().relayed().respond(ignore()));
         assertThat(exchange(solicit(ALICE))).hasSize(1);
         assertThat(exchange(solicit(ALICE).toBuilder().option(Dhcp6Option.rapidCommit()).build())).isEmpty();
@@ -172,7 +173,7 @@ class Stub6Test {
                 .linkAddress("2001:db8:1::1").peerAddress("fe80::1")
                 .option(Dhcp6Option.relayMessage(solicit(BOB))).build();
         Dhcp6Message out = exchange(relayed).get(0);
-        assertThat(out.hasOption(82)).isFalse();
+        assertThat(out.hasOption(Dhcp6OptionCode.SOL_MAX_RT)).isFalse();
         assertThat(out.relayMessage().orElseThrow().solMaxRt()).hasValue(60);
     }
 
