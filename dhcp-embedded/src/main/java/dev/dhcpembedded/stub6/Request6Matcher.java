@@ -116,7 +116,7 @@ public final class Request6Matcher {
     }
 
     /** Whether {@code received} (as it arrived, relay layers included) matches. */
-    public boolean matches(Dhcp6Message received) {
+    boolean matches(Dhcp6Message received) {
         Dhcp6Message inner = received.innermost();
         for (Condition c : conditions) {
             if (!c.outer().test(received) || !c.inner().test(inner)) {

@@ -29,6 +29,10 @@ import java.util.function.UnaryOperator;
  */
 public final class Response6 {
 
+    static {
+        dev.dhcpembedded.internal.stubaccess.StubAccess.install(new EngineView6());
+    }
+
     private final boolean silent;
     private final String description;
     private final Optional<Inet6Address> address;
@@ -187,34 +191,34 @@ public final class Response6 {
                 alsoFrom, delay, delayOnServerClock, OptionalInt.of(length));
     }
 
-    // ---- read by the server ----
+    // ---- read by the server, through EngineView6 ----
 
-    public boolean isSilent() {
+    boolean isSilent() {
         return silent;
     }
 
-    public Optional<Inet6Address> chosenAddress() {
+    Optional<Inet6Address> chosenAddress() {
         return address;
     }
 
-    public Optional<String> chosenPrefix() {
+    Optional<String> chosenPrefix() {
         return prefix;
     }
 
-    public List<Duid> alsoFrom() {
+    List<Duid> alsoFrom() {
         return alsoFrom;
     }
 
-    public Duration delayTime() {
+    Duration delayTime() {
         return delay;
     }
 
-    public boolean delayedOnServerClock() {
+    boolean delayedOnServerClock() {
         return delayOnServerClock;
     }
 
     /** Applies the edits to the client's message inside any RELAY-REPL layers. */
-    public Dhcp6Message apply(Dhcp6Message reply) {
+    Dhcp6Message apply(Dhcp6Message reply) {
         return mapInnermost(reply, m -> {
             Dhcp6Message out = m;
             for (UnaryOperator<Dhcp6Message> e : edits) {
@@ -225,13 +229,13 @@ public final class Response6 {
     }
 
     /** The encoded bytes, cut when {@link #truncatedTo(int)} asked for it. */
-    public byte[] malform(byte[] encoded) {
+    byte[] malform(byte[] encoded) {
         return truncateTo.isPresent() && truncateTo.getAsInt() < encoded.length
                 ? java.util.Arrays.copyOf(encoded, truncateTo.getAsInt()) : encoded;
     }
 
     /** {@code change} applied to the message inside the relay layers of {@code m}, the layers rebuilt around it. */
-    public static Dhcp6Message mapInnermost(Dhcp6Message m, UnaryOperator<Dhcp6Message> change) {
+    static Dhcp6Message mapInnermost(Dhcp6Message m, UnaryOperator<Dhcp6Message> change) {
         if (!m.isRelay() || m.relayMessage().isEmpty()) {
             return change.apply(m);
         }

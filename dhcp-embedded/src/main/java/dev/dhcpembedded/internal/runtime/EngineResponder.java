@@ -28,7 +28,7 @@ public final class EngineResponder implements Responder {
             StubRegistry.Match<Stub> m = lookup.match().get();
             EngineStubContext context = new EngineStubContext(request, arrival, engine, m.occurrence());
             String label = m.label();
-            List<Reply> replies = m.stub().response().resolve(request, context).stream()
+            List<Reply> replies = StubViews.V4.resolve(m.stub().response(), request, context).stream()
                     .map(r -> r.withNote(label + ": " + r.note()))
                     .toList();
             return new Response(replies, label + (replies.isEmpty() ? ": no reply" : ""), false);

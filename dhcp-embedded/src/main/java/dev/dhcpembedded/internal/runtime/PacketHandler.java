@@ -303,7 +303,7 @@ public final class PacketHandler implements DirectReceiver {
         }
         byte[] bytes;
         try {
-            bytes = planned.malform(encode(request, planned.message()));
+            bytes = StubViews.V4.malform(planned, encode(request, planned.message()));
         } catch (DhcpCodecException e) {
             log().warn("reply to {} not sent: {}", in.source(), e.getMessage());
             return;

@@ -4,7 +4,6 @@ import dev.dhcpembedded.codec.DhcpCodecException;
 import dev.dhcpembedded.codec6.Dhcp6Codec;
 import dev.dhcpembedded.codec6.Dhcp6Message;
 import dev.dhcpembedded.codec6.Dhcp6MessageType;
-import dev.dhcpembedded.stub6.Response6;
 import dev.dhcpembedded.internal.wire.Ipv6;
 import dev.dhcpembedded.internal.journal.JournalAccess;
 import dev.dhcpembedded.internal.transport.DirectReceiver;
@@ -121,16 +120,15 @@ public final class PacketHandler6 implements DirectReceiver {
         if (answer.unmatched()) {
             unmatched.add(sequence);
         }
-        Response6 response = answer.stubResponse();
-        if (response == null) { // the engine alone: no scheduler
+        if (answer.stubResponse() == null) { // the engine alone: no scheduler
             for (Dhcp6Message reply : answer.replies()) {
                 send(in, source, interfaceName, reply, null, client, onLink, note);
             }
             return;
         }
         for (Dhcp6Message reply : answer.replies()) {
-            scheduler.dispatch(response.delayTime(), response.delayedOnServerClock(), receivedAt,
-                    () -> send(in, source, interfaceName, reply, response, client, onLink, note));
+            scheduler.dispatch(answer.delay(), answer.delayOnServerClock(), receivedAt,
+                    () -> send(in, source, interfaceName, reply, answer, client, onLink, note));
         }
     }
 
@@ -140,13 +138,13 @@ public final class PacketHandler6 implements DirectReceiver {
      * reply's array.
      */
     private void send(Datagram in, InetSocketAddress source, String interfaceName, Dhcp6Message reply,
-                      Response6 response, InetSocketAddress client, boolean onLink, String note) {
+                      Engine6Responder.Answer answer, InetSocketAddress client, boolean onLink, String note) {
         if (paused.get()) {
             return; // a reply delayed into an outage is lost with it
         }
         byte[] bytes = Dhcp6Codec.encode(reply);
-        if (response != null) {
-            bytes = response.malform(bytes);
+        if (answer != null) {
+            bytes = answer.malform(bytes);
         }
         DirectSender direct = in == null ? (DirectSender) transport : null;
         InetSocketAddress actual = direct != null ? direct.replyDestination(source, 0, 0, null, 0)

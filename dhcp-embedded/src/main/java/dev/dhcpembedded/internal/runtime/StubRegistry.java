@@ -99,13 +99,13 @@ public final class StubRegistry {
      * matches it, and uses up one answer of the chosen stub (moving its scenario on).
      */
     public Lookup<Stub> find(DhcpMessage request, boolean arrivedByBroadcast) {
-        return find(Stub.class, s -> s.matcher().matches(request, arrivedByBroadcast),
-                s -> s.matcher().wantedOccurrence());
+        return find(Stub.class, s -> StubViews.V4.matches(s.matcher(), request, arrivedByBroadcast),
+                s -> StubViews.V4.wantedOccurrence(s.matcher()));
     }
 
     /** {@link #find(DhcpMessage, boolean)} for a DHCPv6 message, as it arrived (relay layers included). */
     public Lookup<Stub6> find(Dhcp6Message received) {
-        return find(Stub6.class, s -> s.matcher().matches(received), s -> OptionalInt.empty());
+        return find(Stub6.class, s -> StubViews.V6.matches(s.matcher(), received), s -> OptionalInt.empty());
     }
 
     private synchronized <S> Lookup<S> find(Class<S> family, Predicate<S> matches,
