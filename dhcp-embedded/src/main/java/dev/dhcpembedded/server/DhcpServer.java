@@ -50,10 +50,11 @@ import java.util.function.Supplier;
  * overloaded on that value's type ({@link #stub(Stub)} and {@link #stub(Stub6)}, {@link #removeStub(Stub)} and
  * {@link #removeStub(Stub6)}); what is read per family is read on that family's view, {@link #v4()} or
  * {@link #v6()}, under the same names ({@code address()}, {@code port()}, {@code leases()}, {@code stubs()},
- * {@code unusedStubs()}). No method carries a {@code 6} in its name. The unqualified DHCPv4 readings on the server
- * itself ({@link #address()}, {@link #port()}, {@link #leases()}, {@link #stubs()}, ...) are shorthands for
- * {@code v4()}'s, as most tests serve DHCPv4. Everything else (the journal, the clock, scenarios, {@link #pause()},
- * {@link #reset()}) is the server's as a whole and spans both families.
+ * {@code unusedStubs()}). No method of the server carries a {@code 6} in its name. The unqualified readings on the
+ * server itself ({@link #address()}, {@link #port()}, {@link #leases()}, {@link #stubs()}, {@link #unusedStubs()})
+ * are shorthands for {@code v4()}'s, as most tests serve DHCPv4 ({@link #address()} falls back to DHCPv6's on a
+ * server without IPv4). Everything else (the journal, the clock, scenarios, {@link #unmatchedRequests()},
+ * {@link #pause()}, {@link #reset()}) is the server's as a whole and spans both families.
  */
 public final class DhcpServer implements AutoCloseable {
 
@@ -72,7 +73,7 @@ public final class DhcpServer implements AutoCloseable {
     private final ServerV4 v4View = new ServerV4(this);
     private final ServerV6 v6View = new ServerV6(this);
     private dev.dhcpembedded.internal.ra.RaConfig raConfig;
-    private dev.dhcpembedded.internal.ra.RouterAdvertiser advertiser;
+    private volatile dev.dhcpembedded.internal.ra.RouterAdvertiser advertiser;
     private SecondServer second;
 
     DhcpServer(ServerConfig config, Supplier<Transport> transportFactory, String interfaceName, int journalCapacity,
@@ -176,15 +177,16 @@ public final class DhcpServer implements AutoCloseable {
      * @throws IllegalStateException when the server was built without
      *         {@link DhcpServerBuilder#routerAdvertisements} or is not running
      */
-    public synchronized RouterAdvertisements routerAdvertisements() {
+    public RouterAdvertisements routerAdvertisements() {
         if (raConfig == null) {
             throw new IllegalStateException("this server sends no router advertisements; build it with "
                     + ".bindInterface(NAME).routerAdvertisements(ra -> ...)");
         }
-        if (advertiser == null) {
+        dev.dhcpembedded.internal.ra.RouterAdvertiser running = advertiser;
+        if (running == null) {
             throw new IllegalStateException("the server is not running; call start() first");
         }
-        return new RouterAdvertisements(advertiser);
+        return new RouterAdvertisements(running);
     }
 
     /** Stops answering and releases the port at once; no thread is left behind. */
@@ -262,7 +264,7 @@ public final class DhcpServer implements AutoCloseable {
     }
 
     /** Ends {@link #conflictOn(String)} for {@code address}; false when there was no conflict on it. */
-    public synchronized boolean removeConflict(String address) {
+    public boolean removeConflict(String address) {
         int wanted = Ipv4.parseInt(address);
         return v4 != null && v4.removeConflict(wanted);
     }
@@ -273,7 +275,7 @@ public final class DhcpServer implements AutoCloseable {
     }
 
     /** Whether the server is started (and not stopped since). */
-    public synchronized boolean isRunning() {
+    public boolean isRunning() {
         return v4 != null && v4.transport() != null || v6 != null && v6.transport() != null;
     }
 
@@ -495,7 +497,13 @@ public final class DhcpServer implements AutoCloseable {
 
     /**
      * Back to how it was built: stubs and scenarios removed, delayed replies dropped, the journal emptied, every
-     * lease forgotten, run-time changes undone (router advertisements included), an outage ended, address conflicts removed.
+     * lease forgotten, run-time changes undone (router advertisements included), an outage ended, address conflicts
+     * removed.
+     *
+     * <p>One atomic step for the packet paths: a request arriving meanwhile waits, and every request is handled
+     * wholly before the reset (and forgotten with it) or wholly after it; a test never sees a lease or a reply whose
+     * request the reset already forgot. (A delayed reply whose sending has already begun when the reset starts may
+     * still go out; the ones not yet due are dropped.)
      */
     public void reset() {
         synchronized (this) {
@@ -519,7 +527,7 @@ public final class DhcpServer implements AutoCloseable {
         resume(); // ARP answered again
     }
 
-    private synchronized Transport running() {
+    private Transport running() {
         Transport t = v4 != null && v4.transport() != null ? v4.transport() : v6 != null ? v6.transport() : null;
         if (t == null) {
             throw new IllegalStateException("the server is not running; call start() first");
