@@ -74,7 +74,8 @@ final class DecodeJson {
                 out.append(',');
             }
             first = false;
-            out.append("{\"code\":").append(option.code()).append(",\"hex\":\"").append(option.hex()).append("\"}");
+            out.append("{\"code\":").append(option.code().code()).append(",\"hex\":\"").append(option.hex())
+                    .append("\"}");
         }
         return out.append("]}").toString();
     }

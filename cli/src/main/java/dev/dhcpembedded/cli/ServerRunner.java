@@ -78,11 +78,11 @@ final class ServerRunner {
         }, "dhcp-embedded-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         synchronized (out) {
-            if (!server.address().equals(server.serverDuid().map(d -> server.address6()).orElse(null))) {
+            if (!server.address().equals(server.serverDuid().map(d -> server.v6().address()).orElse(null))) {
                 out.println("listening on " + server.address().getAddress().getHostAddress() + ":" + server.port());
             }
             if (server.serverDuid().isPresent()) {
-                out.println("listening on [" + IpAddresses.text(server.address6().getAddress()) + "]:" + server.port6());
+                out.println("listening on [" + IpAddresses.text(server.v6().address().getAddress()) + "]:" + server.v6().port());
             }
             out.flush();
         }

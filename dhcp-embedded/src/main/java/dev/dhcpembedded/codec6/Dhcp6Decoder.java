@@ -62,7 +62,7 @@ final class Dhcp6Decoder {
         while (i < end) {
             int optionCode = Options6.u16(p, i);
             int optionLength = Options6.u16(p, i + 2);
-            if (optionCode == Dhcp6OptionCode.RELAY_MSG) {
+            if (optionCode == Dhcp6OptionCode.RELAY_MSG.code()) {
                 if (relayMessage) {
                     throw new DhcpCodecException(name + " carries a second relay message option (9)", i - origin);
                 }

@@ -121,20 +121,20 @@ public final class Dhcp6Message {
     }
 
     /** The first option of {@code code}. */
+    public Optional<Dhcp6Option> option(Dhcp6OptionCode code) {
+        return Optional.ofNullable(first(code.code()));
+    }
+
+    /** The first option of number {@code code}. */
     public Optional<Dhcp6Option> option(int code) {
-        for (Dhcp6Option o : options) {
-            if (o.code() == code) {
-                return Optional.of(o);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(first(code));
     }
 
     /** Every option of {@code code}, in wire order. */
-    public List<Dhcp6Option> options(int code) {
+    public List<Dhcp6Option> options(Dhcp6OptionCode code) {
         List<Dhcp6Option> out = new ArrayList<>(2);
         for (int i = 0; i < options.size(); i++) {
-            if (options.get(i).code() == code) {
+            if (options.get(i).number() == code.code()) {
                 out.add(options.get(i));
             }
         }
@@ -144,15 +144,20 @@ public final class Dhcp6Message {
     /** The first option of {@code code}, or null. */
     private Dhcp6Option first(int code) {
         for (int i = 0; i < options.size(); i++) {
-            if (options.get(i).code() == code) {
+            if (options.get(i).number() == code) {
                 return options.get(i);
             }
         }
         return null;
     }
 
-    public boolean hasOption(int code) {
-        return first(code) != null;
+    /** Whether it carries an option of {@code code}, whatever its value. */
+    public boolean hasOption(Dhcp6OptionCode code) {
+        return first(code.code()) != null;
+    }
+
+    private Dhcp6Option first(Dhcp6OptionCode code) {
+        return first(code.code());
     }
 
     public Optional<Duid> clientId() {
@@ -168,7 +173,7 @@ public final class Dhcp6Message {
     public List<IaNa> iaNa() {
         List<IaNa> out = new ArrayList<>(1);
         for (int i = 0; i < options.size(); i++) {
-            if (options.get(i).code() == Dhcp6OptionCode.IA_NA) {
+            if (options.get(i).number() == Dhcp6OptionCode.IA_NA.code()) {
                 out.add(options.get(i).asIaNa());
             }
         }
@@ -178,7 +183,7 @@ public final class Dhcp6Message {
     public List<IaPd> iaPd() {
         List<IaPd> out = new ArrayList<>(1);
         for (int i = 0; i < options.size(); i++) {
-            if (options.get(i).code() == Dhcp6OptionCode.IA_PD) {
+            if (options.get(i).number() == Dhcp6OptionCode.IA_PD.code()) {
                 out.add(options.get(i).asIaPd());
             }
         }
@@ -186,7 +191,7 @@ public final class Dhcp6Message {
     }
 
     /** The option request option's codes (empty when absent). */
-    public List<Integer> oro() {
+    public List<Dhcp6OptionCode> oro() {
         Dhcp6Option o = first(Dhcp6OptionCode.ORO);
         return o == null ? List.of() : o.asCodes();
     }
@@ -361,7 +366,7 @@ public final class Dhcp6Message {
         public Builder replaceOption(Dhcp6Option option) {
             int at = -1;
             for (int i = options.size() - 1; i >= 0; i--) {
-                if (options.get(i).code() == option.code()) {
+                if (options.get(i).number() == option.number()) {
                     options.remove(i);
                     at = i;
                 }
@@ -370,8 +375,9 @@ public final class Dhcp6Message {
             return this;
         }
 
-        public Builder removeOption(int code) {
-            options.removeIf(o -> o.code() == code);
+        /** Removes every option of {@code code}. */
+        public Builder removeOption(Dhcp6OptionCode code) {
+            options.removeIf(o -> o.number() == code.code());
             return this;
         }
 

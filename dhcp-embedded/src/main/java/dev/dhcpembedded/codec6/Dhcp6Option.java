@@ -34,6 +34,15 @@ public final class Dhcp6Option {
         return new Dhcp6Option(code, owned);
     }
 
+    static Dhcp6Option wrap(Dhcp6OptionCode code, byte[] owned) {
+        return new Dhcp6Option(code.code(), owned);
+    }
+
+    /** An option of any code with any value up to 65535 bytes; checked as the decoder would. */
+    public static Dhcp6Option of(Dhcp6OptionCode code, byte[] value) {
+        return of(code.code(), value);
+    }
+
     /** An option of any code (0 to 65535) with any value up to 65535 bytes; checked as the decoder would. */
     public static Dhcp6Option of(int code, byte[] value) {
         if (code < 0 || code > 0xFFFF) {
@@ -77,7 +86,16 @@ public final class Dhcp6Option {
                 .putInt((int) p.validLifetime()).put((byte) p.prefixLength()).put(p.prefix().getAddress())));
     }
 
-    /** The option request option (6). */
+    /** The option request option (6), asking for {@code codes} in this order. */
+    public static Dhcp6Option oro(Dhcp6OptionCode... codes) {
+        int[] numbers = new int[codes.length];
+        for (int i = 0; i < codes.length; i++) {
+            numbers[i] = codes[i].code();
+        }
+        return oro(numbers);
+    }
+
+    /** The option request option (6), asking for option numbers {@code codes} in this order. */
     public static Dhcp6Option oro(int... codes) {
         ByteBuffer b = ByteBuffer.allocate(codes.length * 2);
         for (int c : codes) {
@@ -119,11 +137,12 @@ public final class Dhcp6Option {
     public static Dhcp6Option statusCode(StatusCode status) {
         byte[] text = status.message().getBytes(StandardCharsets.UTF_8);
         ByteBuffer b = ByteBuffer.allocate(2 + text.length);
-        b.putShort((short) status.code()).put(text);
+        b.putShort((short) status.code().value()).put(text);
         return wrap(Dhcp6OptionCode.STATUS_CODE, b.array());
     }
 
-    public static Dhcp6Option statusCode(int code, String message) {
+    /** The status code option (13) with {@code code} and {@code message}. */
+    public static Dhcp6Option statusCode(StatusCode.Code code, String message) {
         return statusCode(new StatusCode(code, message));
     }
 
@@ -201,12 +220,12 @@ public final class Dhcp6Option {
         return u32(Dhcp6OptionCode.INF_MAX_RT, seconds);
     }
 
-    private static Dhcp6Option u32(int code, long v) {
-        Ia.checkU32(Dhcp6OptionCode.name(code), v);
+    private static Dhcp6Option u32(Dhcp6OptionCode code, long v) {
+        Ia.checkU32(code.name(), v);
         return wrap(code, ByteBuffer.allocate(4).putInt((int) v).array());
     }
 
-    private static Dhcp6Option addresses(int code, String... addresses) {
+    private static Dhcp6Option addresses(Dhcp6OptionCode code, String... addresses) {
         ByteBuffer b = ByteBuffer.allocate(addresses.length * 16);
         for (String a : addresses) {
             b.put(Ipv6.parse(a).getAddress());
@@ -237,7 +256,13 @@ public final class Dhcp6Option {
 
     // ---- accessors and views ----
 
-    public int code() {
+    /** Its code; {@link Dhcp6OptionCode#of(int)} for a code without a constant. */
+    public Dhcp6OptionCode code() {
+        return Dhcp6OptionCode.of(code);
+    }
+
+    /** Its code's number, without making a code object: for the codec's loops. */
+    int number() {
         return code;
     }
 
@@ -298,17 +323,17 @@ public final class Dhcp6Option {
     }
 
     /** An option request option's codes, in order. */
-    public List<Integer> asCodes() {
-        List<Integer> codes = new ArrayList<>(value.length / 2);
+    public List<Dhcp6OptionCode> asCodes() {
+        List<Dhcp6OptionCode> codes = new ArrayList<>(value.length / 2);
         for (int i = 0; i + 1 < value.length; i += 2) {
-            codes.add(Options6.u16(value, i));
+            codes.add(Dhcp6OptionCode.of(Options6.u16(value, i)));
         }
         return codes;
     }
 
     public StatusCode asStatusCode() {
         need(2);
-        return new StatusCode(Options6.u16(value, 0),
+        return new StatusCode(StatusCode.Code.of(Options6.u16(value, 0)),
                 new String(value, 2, value.length - 2, StandardCharsets.UTF_8));
     }
 
@@ -371,7 +396,7 @@ public final class Dhcp6Option {
 
     private void need(int length) {
         if (value.length < length) {
-            throw new DhcpCodecException(Dhcp6OptionCode.name(code) + " of " + value.length + " bytes is under "
+            throw new DhcpCodecException(Dhcp6OptionCode.of(code).name() + " of " + value.length + " bytes is under "
                     + length, 0);
         }
     }
@@ -388,6 +413,6 @@ public final class Dhcp6Option {
 
     @Override
     public String toString() {
-        return Dhcp6OptionCode.name(code) + "(" + code + ")=" + Hex.of(value);
+        return Dhcp6OptionCode.of(code) + "=" + Hex.of(value);
     }
 }

@@ -1,85 +1,116 @@
 package dev.dhcpembedded.codec6;
 
-/** Option codes of DHCPv6 (RFC 8415 section 21 and the RFCs named beside each). */
-public final class Dhcp6OptionCode {
+/**
+ * A DHCPv6 option code as a value class, the twin of {@link dev.dhcpembedded.codec.OptionCode}: {@code NAME(code)}.
+ * The codes of RFC 8415 section 21 and the RFCs named beside each are constants; any other code from 0 to 65535 is
+ * a valid, nameless code ({@code OPTION_300(300)}). Two codes are equal when their numbers are; a code below 256
+ * is always the one instance, so the constants may also be compared with {@code ==}.
+ */
+public final class Dhcp6OptionCode implements Comparable<Dhcp6OptionCode> {
 
-    public static final int CLIENTID = 1;
-    public static final int SERVERID = 2;
-    public static final int IA_NA = 3;
-    public static final int IA_TA = 4;
-    public static final int IAADDR = 5;
-    public static final int ORO = 6;
-    public static final int PREFERENCE = 7;
-    public static final int ELAPSED_TIME = 8;
-    public static final int RELAY_MSG = 9;
-    public static final int AUTH = 11;
-    public static final int UNICAST = 12;
-    public static final int STATUS_CODE = 13;
-    public static final int RAPID_COMMIT = 14;
-    public static final int USER_CLASS = 15;
-    public static final int VENDOR_CLASS = 16;
-    public static final int VENDOR_OPTS = 17;
-    public static final int INTERFACE_ID = 18;
-    public static final int RECONF_MSG = 19;
-    public static final int RECONF_ACCEPT = 20;
+    private static final Dhcp6OptionCode[] SMALL = new Dhcp6OptionCode[256];
+
+    public static final Dhcp6OptionCode CLIENTID = define(1, "CLIENTID");
+    public static final Dhcp6OptionCode SERVERID = define(2, "SERVERID");
+    public static final Dhcp6OptionCode IA_NA = define(3, "IA_NA");
+    public static final Dhcp6OptionCode IA_TA = define(4, "IA_TA");
+    public static final Dhcp6OptionCode IAADDR = define(5, "IAADDR");
+    public static final Dhcp6OptionCode ORO = define(6, "ORO");
+    public static final Dhcp6OptionCode PREFERENCE = define(7, "PREFERENCE");
+    public static final Dhcp6OptionCode ELAPSED_TIME = define(8, "ELAPSED_TIME");
+    public static final Dhcp6OptionCode RELAY_MSG = define(9, "RELAY_MSG");
+    public static final Dhcp6OptionCode AUTH = define(11, "AUTH");
+    public static final Dhcp6OptionCode UNICAST = define(12, "UNICAST");
+    public static final Dhcp6OptionCode STATUS_CODE = define(13, "STATUS_CODE");
+    public static final Dhcp6OptionCode RAPID_COMMIT = define(14, "RAPID_COMMIT");
+    public static final Dhcp6OptionCode USER_CLASS = define(15, "USER_CLASS");
+    public static final Dhcp6OptionCode VENDOR_CLASS = define(16, "VENDOR_CLASS");
+    public static final Dhcp6OptionCode VENDOR_OPTS = define(17, "VENDOR_OPTS");
+    public static final Dhcp6OptionCode INTERFACE_ID = define(18, "INTERFACE_ID");
+    public static final Dhcp6OptionCode RECONF_MSG = define(19, "RECONF_MSG");
+    public static final Dhcp6OptionCode RECONF_ACCEPT = define(20, "RECONF_ACCEPT");
     /** DNS recursive name servers (RFC 3646). */
-    public static final int DNS_SERVERS = 23;
+    public static final Dhcp6OptionCode DNS_SERVERS = define(23, "DNS_SERVERS");
     /** Domain search list (RFC 3646). */
-    public static final int DOMAIN_LIST = 24;
-    public static final int IA_PD = 25;
-    public static final int IAPREFIX = 26;
+    public static final Dhcp6OptionCode DOMAIN_LIST = define(24, "DOMAIN_LIST");
+    public static final Dhcp6OptionCode IA_PD = define(25, "IA_PD");
+    public static final Dhcp6OptionCode IAPREFIX = define(26, "IAPREFIX");
     /** SNTP servers (RFC 4075). */
-    public static final int SNTP_SERVERS = 31;
-    public static final int INFORMATION_REFRESH_TIME = 32;
+    public static final Dhcp6OptionCode SNTP_SERVERS = define(31, "SNTP_SERVERS");
+    public static final Dhcp6OptionCode INFORMATION_REFRESH_TIME = define(32, "INFORMATION_REFRESH_TIME");
     /** Relay agent remote-id (RFC 4649). */
-    public static final int REMOTE_ID = 37;
+    public static final Dhcp6OptionCode REMOTE_ID = define(37, "REMOTE_ID");
     /** Client FQDN (RFC 4704). */
-    public static final int CLIENT_FQDN = 39;
+    public static final Dhcp6OptionCode CLIENT_FQDN = define(39, "CLIENT_FQDN");
     /** NTP server (RFC 5908). */
-    public static final int NTP_SERVER = 56;
-    public static final int SOL_MAX_RT = 82;
-    public static final int INF_MAX_RT = 83;
+    public static final Dhcp6OptionCode NTP_SERVER = define(56, "NTP_SERVER");
+    public static final Dhcp6OptionCode SOL_MAX_RT = define(82, "SOL_MAX_RT");
+    public static final Dhcp6OptionCode INF_MAX_RT = define(83, "INF_MAX_RT");
     /** Captive portal URI (RFC 8910). */
-    public static final int CAPTIVE_PORTAL = 103;
+    public static final Dhcp6OptionCode CAPTIVE_PORTAL = define(103, "CAPTIVE_PORTAL");
 
-    private Dhcp6OptionCode() {
+    static {
+        for (int code = 0; code < SMALL.length; code++) {
+            if (SMALL[code] == null) {
+                SMALL[code] = new Dhcp6OptionCode(code, "OPTION_" + code);
+            }
+        }
     }
 
-    /** A short name for a code, such as {@code IA_NA}, or {@code OPTION_n} for codes without one here. */
-    public static String name(int code) {
-        switch (code) {
-            case CLIENTID: return "CLIENTID";
-            case SERVERID: return "SERVERID";
-            case IA_NA: return "IA_NA";
-            case IA_TA: return "IA_TA";
-            case IAADDR: return "IAADDR";
-            case ORO: return "ORO";
-            case PREFERENCE: return "PREFERENCE";
-            case ELAPSED_TIME: return "ELAPSED_TIME";
-            case RELAY_MSG: return "RELAY_MSG";
-            case AUTH: return "AUTH";
-            case UNICAST: return "UNICAST";
-            case STATUS_CODE: return "STATUS_CODE";
-            case RAPID_COMMIT: return "RAPID_COMMIT";
-            case USER_CLASS: return "USER_CLASS";
-            case VENDOR_CLASS: return "VENDOR_CLASS";
-            case VENDOR_OPTS: return "VENDOR_OPTS";
-            case INTERFACE_ID: return "INTERFACE_ID";
-            case RECONF_MSG: return "RECONF_MSG";
-            case RECONF_ACCEPT: return "RECONF_ACCEPT";
-            case DNS_SERVERS: return "DNS_SERVERS";
-            case DOMAIN_LIST: return "DOMAIN_LIST";
-            case IA_PD: return "IA_PD";
-            case IAPREFIX: return "IAPREFIX";
-            case SNTP_SERVERS: return "SNTP_SERVERS";
-            case INFORMATION_REFRESH_TIME: return "INFORMATION_REFRESH_TIME";
-            case REMOTE_ID: return "REMOTE_ID";
-            case CLIENT_FQDN: return "CLIENT_FQDN";
-            case NTP_SERVER: return "NTP_SERVER";
-            case SOL_MAX_RT: return "SOL_MAX_RT";
-            case INF_MAX_RT: return "INF_MAX_RT";
-            case CAPTIVE_PORTAL: return "CAPTIVE_PORTAL";
-            default: return "OPTION_" + code;
+    private final int code;
+    private final String name;
+
+    private Dhcp6OptionCode(int code, String name) {
+        this.code = code;
+        this.name = name;
+    }
+
+    private static Dhcp6OptionCode define(int code, String name) {
+        Dhcp6OptionCode value = new Dhcp6OptionCode(code, name);
+        SMALL[code] = value;
+        return value;
+    }
+
+    /**
+     * The code for {@code code}, 0 to 65535: the constant when there is one.
+     *
+     * @throws IllegalArgumentException when {@code code} is outside 0..65535
+     */
+    public static Dhcp6OptionCode of(int code) {
+        if (code < 0 || code > 0xFFFF) {
+            throw new IllegalArgumentException("DHCPv6 option code " + code + " is outside 0..65535");
         }
+        return code < SMALL.length ? SMALL[code] : new Dhcp6OptionCode(code, "OPTION_" + code);
+    }
+
+    /** Its number, as on the wire. */
+    public int code() {
+        return code;
+    }
+
+    /** Its short name, such as {@code IA_NA}, or {@code OPTION_n} for a code without one. */
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int compareTo(Dhcp6OptionCode other) {
+        return Integer.compare(code, other.code);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Dhcp6OptionCode && ((Dhcp6OptionCode) other).code == code;
+    }
+
+    @Override
+    public int hashCode() {
+        return code;
+    }
+
+    /** For example {@code IA_NA(3)}. */
+    @Override
+    public String toString() {
+        return name + "(" + code + ")";
     }
 }

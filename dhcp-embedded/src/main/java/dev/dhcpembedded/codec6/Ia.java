@@ -16,7 +16,7 @@ final class Ia {
     }
 
     static Optional<StatusCode> status(List<Dhcp6Option> options) {
-        return options.stream().filter(o -> o.code() == Dhcp6OptionCode.STATUS_CODE).findFirst()
+        return options.stream().filter(o -> o.number() == Dhcp6OptionCode.STATUS_CODE.code()).findFirst()
                 .map(Dhcp6Option::asStatusCode);
     }
 }

@@ -29,7 +29,7 @@ public record IaNa(long iaid, long t1, long t2, List<Dhcp6Option> options) {
     public List<IaAddress> addresses() {
         List<IaAddress> out = new java.util.ArrayList<>(1);
         for (int i = 0; i < options.size(); i++) {
-            if (options.get(i).code() == Dhcp6OptionCode.IAADDR) {
+            if (options.get(i).number() == Dhcp6OptionCode.IAADDR.code()) {
                 out.add(options.get(i).asIaAddress());
             }
         }

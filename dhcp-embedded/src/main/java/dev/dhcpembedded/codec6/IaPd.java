@@ -29,7 +29,7 @@ public record IaPd(long iaid, long t1, long t2, List<Dhcp6Option> options) {
     public List<IaPrefix> prefixes() {
         List<IaPrefix> out = new java.util.ArrayList<>(1);
         for (int i = 0; i < options.size(); i++) {
-            if (options.get(i).code() == Dhcp6OptionCode.IAPREFIX) {
+            if (options.get(i).number() == Dhcp6OptionCode.IAPREFIX.code()) {
                 out.add(options.get(i).asIaPrefix());
             }
         }

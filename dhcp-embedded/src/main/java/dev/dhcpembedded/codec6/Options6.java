@@ -56,7 +56,7 @@ final class Options6 {
     }
 
     private static String name(int code) {
-        return "option " + code + " (" + Dhcp6OptionCode.name(code) + ")";
+        return "option " + code + " (" + Dhcp6OptionCode.of(code).name() + ")";
     }
 
     /** Checks the options nested in option {@code code}'s value, keeping none. */
@@ -66,92 +66,68 @@ final class Options6 {
 
     /** Checks one option's value at {@code p[at, at + length)}. */
     static void validate(int code, byte[] p, int at, int length, Level level) {
-        switch (code) {
-            case Dhcp6OptionCode.CLIENTID:
-            case Dhcp6OptionCode.SERVERID:
-                Duid.validate(p, at, length, at);
-                break;
-            case Dhcp6OptionCode.IA_NA:
-            case Dhcp6OptionCode.IA_PD:
-                if (level == Level.MESSAGE) {
-                    atLeast(code, length, 12, at);
-                    check(p, at + 12, at + length, Level.IA, code);
-                }
-                break;
-            case Dhcp6OptionCode.IA_TA:
-                if (level == Level.MESSAGE) {
-                    atLeast(code, length, 4, at);
-                    check(p, at + 4, at + length, Level.IA, code);
-                }
-                break;
-            case Dhcp6OptionCode.IAADDR:
-                if (level == Level.IA) {
-                    atLeast(code, length, 24, at);
-                    check(p, at + 24, at + length, Level.IA_ENTRY, code);
-                }
-                break;
-            case Dhcp6OptionCode.IAPREFIX:
-                if (level == Level.IA) {
-                    atLeast(code, length, 25, at);
-                    int prefixLength = p[at + 8] & 0xFF;
-                    if (prefixLength > 128) {
-                        throw new DhcpCodecException(name(code) + ": prefix length " + prefixLength + " is over 128",
-                                at + 8);
-                    }
-                    check(p, at + 25, at + length, Level.IA_ENTRY, code);
-                }
-                break;
-            case Dhcp6OptionCode.ORO:
-                if (length % 2 != 0) {
-                    throw new DhcpCodecException(name(code) + ": length " + length + " is odd", at - 2);
-                }
-                break;
-            case Dhcp6OptionCode.PREFERENCE:
-                exactly(code, length, 1, at);
-                break;
-            case Dhcp6OptionCode.ELAPSED_TIME:
-                exactly(code, length, 2, at);
-                break;
-            case Dhcp6OptionCode.UNICAST:
-                exactly(code, length, 16, at);
-                break;
-            case Dhcp6OptionCode.STATUS_CODE:
-                atLeast(code, length, 2, at);
-                break;
-            case Dhcp6OptionCode.RAPID_COMMIT:
-            case Dhcp6OptionCode.RECONF_ACCEPT:
-                exactly(code, length, 0, at);
-                break;
-            case Dhcp6OptionCode.DNS_SERVERS:
-            case Dhcp6OptionCode.SNTP_SERVERS:
-                if (length % 16 != 0) {
-                    throw new DhcpCodecException(name(code) + ": length " + length + " is not a multiple of 16",
-                            at - 2);
-                }
-                break;
-            case Dhcp6OptionCode.DOMAIN_LIST:
-                Names6.decodeList(p, at, at + length, name(code));
-                break;
-            case Dhcp6OptionCode.CLIENT_FQDN:
-                atLeast(code, length, 1, at);
-                if (Names6.readName(p, at + 1, at + length, name(code), new StringBuilder(), true) != at + length) {
-                    throw new DhcpCodecException(name(code) + ": bytes after the domain name", at + 1);
-                }
-                break;
-            case Dhcp6OptionCode.NTP_SERVER:
-                validateNtp(name(code), p, at, length);
-                break;
-            case Dhcp6OptionCode.REMOTE_ID:
+        Dhcp6OptionCode c = Dhcp6OptionCode.of(code);
+        if (c == Dhcp6OptionCode.CLIENTID || c == Dhcp6OptionCode.SERVERID) {
+            Duid.validate(p, at, length, at);
+        } else if (c == Dhcp6OptionCode.IA_NA || c == Dhcp6OptionCode.IA_PD) {
+            if (level == Level.MESSAGE) {
+                atLeast(code, length, 12, at);
+                check(p, at + 12, at + length, Level.IA, code);
+            }
+        } else if (c == Dhcp6OptionCode.IA_TA) {
+            if (level == Level.MESSAGE) {
                 atLeast(code, length, 4, at);
-                break;
-            case Dhcp6OptionCode.SOL_MAX_RT:
-            case Dhcp6OptionCode.INF_MAX_RT:
-            case Dhcp6OptionCode.INFORMATION_REFRESH_TIME:
-                exactly(code, length, 4, at);
-                break;
-            default:
-                break; // opaque: kept byte for byte
-        }
+                check(p, at + 4, at + length, Level.IA, code);
+            }
+        } else if (c == Dhcp6OptionCode.IAADDR) {
+            if (level == Level.IA) {
+                atLeast(code, length, 24, at);
+                check(p, at + 24, at + length, Level.IA_ENTRY, code);
+            }
+        } else if (c == Dhcp6OptionCode.IAPREFIX) {
+            if (level == Level.IA) {
+                atLeast(code, length, 25, at);
+                int prefixLength = p[at + 8] & 0xFF;
+                if (prefixLength > 128) {
+                    throw new DhcpCodecException(name(code) + ": prefix length " + prefixLength + " is over 128",
+                            at + 8);
+                }
+                check(p, at + 25, at + length, Level.IA_ENTRY, code);
+            }
+        } else if (c == Dhcp6OptionCode.ORO) {
+            if (length % 2 != 0) {
+                throw new DhcpCodecException(name(code) + ": length " + length + " is odd", at - 2);
+            }
+        } else if (c == Dhcp6OptionCode.PREFERENCE) {
+            exactly(code, length, 1, at);
+        } else if (c == Dhcp6OptionCode.ELAPSED_TIME) {
+            exactly(code, length, 2, at);
+        } else if (c == Dhcp6OptionCode.UNICAST) {
+            exactly(code, length, 16, at);
+        } else if (c == Dhcp6OptionCode.STATUS_CODE) {
+            atLeast(code, length, 2, at);
+        } else if (c == Dhcp6OptionCode.RAPID_COMMIT || c == Dhcp6OptionCode.RECONF_ACCEPT) {
+            exactly(code, length, 0, at);
+        } else if (c == Dhcp6OptionCode.DNS_SERVERS || c == Dhcp6OptionCode.SNTP_SERVERS) {
+            if (length % 16 != 0) {
+                throw new DhcpCodecException(name(code) + ": length " + length + " is not a multiple of 16",
+                        at - 2);
+            }
+        } else if (c == Dhcp6OptionCode.DOMAIN_LIST) {
+            Names6.decodeList(p, at, at + length, name(code));
+        } else if (c == Dhcp6OptionCode.CLIENT_FQDN) {
+            atLeast(code, length, 1, at);
+            if (Names6.readName(p, at + 1, at + length, name(code), new StringBuilder(), true) != at + length) {
+                throw new DhcpCodecException(name(code) + ": bytes after the domain name", at + 1);
+            }
+        } else if (c == Dhcp6OptionCode.NTP_SERVER) {
+            validateNtp(name(code), p, at, length);
+        } else if (c == Dhcp6OptionCode.REMOTE_ID) {
+            atLeast(code, length, 4, at);
+        } else if (c == Dhcp6OptionCode.SOL_MAX_RT || c == Dhcp6OptionCode.INF_MAX_RT
+                || c == Dhcp6OptionCode.INFORMATION_REFRESH_TIME) {
+            exactly(code, length, 4, at);
+        } // any other code: opaque, kept byte for byte
     }
 
     private static void validateNtp(String name, byte[] p, int at, int length) {

@@ -1,34 +1,25 @@
 package dev.dhcpembedded.server;
 
-import dev.dhcpembedded.internal.runtime.EngineResponder;
-import dev.dhcpembedded.internal.runtime.LinkResponder;
-import dev.dhcpembedded.internal.runtime.PacketHandler;
-import dev.dhcpembedded.internal.runtime.PacketHandler6;
-import dev.dhcpembedded.internal.runtime.ManualClock;
-import dev.dhcpembedded.internal.runtime.ReplyScheduler;
-import dev.dhcpembedded.internal.runtime.Responder;
-import dev.dhcpembedded.internal.runtime.Stubs6;
-import dev.dhcpembedded.lease.Lease6;
-import dev.dhcpembedded.lease.LeaseState;
-
 import dev.dhcpembedded.codec.DhcpOption;
-import dev.dhcpembedded.internal.wire.Ipv4;
 import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.internal.journal.JournalStore;
 import dev.dhcpembedded.journal.Journal;
+import dev.dhcpembedded.codec6.Duid;
 import dev.dhcpembedded.internal.engine.ClientKey;
-import dev.dhcpembedded.internal.engine.DefaultAddresses;
-import dev.dhcpembedded.lease.Lease;
 import dev.dhcpembedded.internal.engine.LeaseEngine;
 import dev.dhcpembedded.internal.engine.ServerConfig;
 import dev.dhcpembedded.internal.engine.StaticLease;
 import dev.dhcpembedded.internal.engine.SubnetConfig;
+import dev.dhcpembedded.internal.engine6.Server6Config;
+import dev.dhcpembedded.internal.runtime.ResetBarrier;
 import dev.dhcpembedded.internal.runtime.StubRegistry;
 import dev.dhcpembedded.internal.runtime.UnmatchedRequests;
+import dev.dhcpembedded.internal.wire.Ipv4;
+import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.journal.JournalEntry;
+import dev.dhcpembedded.lease.Lease;
 import dev.dhcpembedded.stub.Stub;
-import dev.dhcpembedded.internal.transport.InterfaceTransport;
-import dev.dhcpembedded.internal.transport.LoopbackTransport;
+import dev.dhcpembedded.stub6.Stub6;
 import dev.dhcpembedded.transport.Transport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,14 +30,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import dev.dhcpembedded.codec6.Duid;
-import dev.dhcpembedded.stub6.Stub6;
-import dev.dhcpembedded.internal.engine6.Binding6;
-import dev.dhcpembedded.internal.engine6.Lease6Engine;
-import dev.dhcpembedded.internal.engine6.Prefix6;
-import dev.dhcpembedded.internal.engine6.Server6Config;
 
 /**
  * An embedded DHCPv4 and DHCPv6 server. Start it from a test, shape what it offers, and read its journal:
@@ -60,89 +46,91 @@ import dev.dhcpembedded.internal.engine6.Server6Config;
  * }</pre>
  *
  * Many servers may run in one JVM at once; none shares state with another.
+ *
+ * <p><b>DHCPv4 and DHCPv6.</b> One rule for what each family has: a method that takes a value of one family is
+ * overloaded on that value's type ({@link #stub(Stub)} and {@link #stub(Stub6)}, {@link #removeStub(Stub)} and
+ * {@link #removeStub(Stub6)}); what is read per family is read on that family's view, {@link #v4()} or
+ * {@link #v6()}, under the same names ({@code address()}, {@code port()}, {@code leases()}, {@code stubs()},
+ * {@code unusedStubs()}). No method of the server carries a {@code 6} in its name. The unqualified readings on the
+ * server itself ({@link #address()}, {@link #port()}, {@link #leases()}, {@link #stubs()}, {@link #unusedStubs()})
+ * are shorthands for {@code v4()}'s, as most tests serve DHCPv4 ({@link #address()} falls back to DHCPv6's on a
+ * server without IPv4). Everything else (the journal, the clock, scenarios, {@link #unmatchedRequests()},
+ * {@link #pause()}, {@link #reset()}) is the server's as a whole and spans both families.
  */
 public final class DhcpServer implements AutoCloseable {
 
-    private final ServerConfig initialConfig;
-    /**
-     * {@code initialConfig} with the server identifier it has on a transport without an address of its own (the
-     * one configured, else the default): worked out once, not at every start().
-     */
-    private final ServerConfig addresslessConfig;
-    private final Supplier<Transport> transportFactory;
     private final String interfaceName;
     private final JournalStore journal;
     private final Clock clock;
     private final Clock wallClock;
-    private final java.util.concurrent.atomic.AtomicBoolean paused = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean paused = new AtomicBoolean();
     private final StubRegistry stubs = new StubRegistry();
     private final UnmatchedRequests unmatched;
-    private LeaseEngine engine;
-    private ReplyScheduler scheduler;
-    private Transport transport;
-    private ServerConfig startConfig;
-    private final Server6Config config6;
-    private final Supplier<Transport> transport6Factory;
-    private Lease6Engine engine6;
-    private Transport transport6;
-    private ReplyScheduler scheduler6;
-    private final Stubs6 stubs6 = new Stubs6();
+    private final ResetBarrier barrier = new ResetBarrier();
+    /** Null when it serves no IPv4 subnet. */
+    private final Runtime4 v4;
+    /** Null when it serves no subnet6. */
+    private final Runtime6 v6;
+    private final ServerV4 v4View = new ServerV4(this);
+    private final ServerV6 v6View = new ServerV6(this);
     private dev.dhcpembedded.internal.ra.RaConfig raConfig;
-    private dev.dhcpembedded.internal.ra.RouterAdvertiser advertiser;
-    private dev.dhcpembedded.internal.transport.ArpSilence arpSilence;
-    private dev.dhcpembedded.internal.transport.ArpConflicts conflicts;
+    private volatile dev.dhcpembedded.internal.ra.RouterAdvertiser advertiser;
     private SecondServer second;
-    private dev.dhcpembedded.internal.transport.LinkHost secondHost;
 
     DhcpServer(ServerConfig config, Supplier<Transport> transportFactory, String interfaceName, int journalCapacity,
                Clock clock, Clock wallClock, Server6Config config6, Supplier<Transport> transport6Factory) {
         this.wallClock = wallClock;
-        this.config6 = config6;
-        this.transport6Factory = transport6Factory;
-        this.initialConfig = config;
-        this.addresslessConfig = config == null || config.serverId() != 0 ? config
-                : config.withServerId(DefaultAddresses.serverId(config));
-        this.transportFactory = transportFactory;
         this.interfaceName = interfaceName;
         this.journal = new JournalStore(journalCapacity);
         this.unmatched = new UnmatchedRequests(journalCapacity);
         this.clock = clock;
+        FamilyRuntime.Shared shared = new FamilyRuntime.Shared(journal, clock, wallClock, paused, stubs, unmatched,
+                barrier, String.valueOf(System.identityHashCode(this)));
+        this.v4 = config == null ? null : new Runtime4(config, transportFactory, shared);
+        this.v6 = config6 == null ? null : new Runtime6(config6, transport6Factory, shared);
     }
 
+    /** A builder for a server. */
     public static DhcpServerBuilder builder() {
         return new DhcpServerBuilder();
     }
 
     /** Opens the transports (IPv4, and IPv6 when a subnet6 is served) and starts answering; ready when it returns. */
     public synchronized DhcpServer start() {
-        if (transport != null || transport6 != null) {
+        if (isRunning()) {
             throw new IllegalStateException("the server is already running on " + running().localAddress());
         }
-        if (initialConfig != null) {
-            start4();
-        }
-        if (config6 != null) {
-            try {
-                start6();
-            } catch (RuntimeException e) {
-                stop();
-                throw e;
+        try {
+            for (FamilyRuntime family : families()) {
+                family.start();
             }
-        }
-        if (raConfig != null) {
-            try {
+            if (raConfig != null) {
                 startRouterAdvertisements();
-            } catch (RuntimeException e) {
-                stop();
-                throw e;
             }
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
         }
         return this;
+    }
+
+    private List<FamilyRuntime> families() {
+        List<FamilyRuntime> out = new ArrayList<>(2);
+        if (v4 != null) {
+            out.add(v4);
+        }
+        if (v6 != null) {
+            out.add(v6);
+        }
+        return out;
     }
 
     /** Set once by the builder: the second server on the link. */
     void secondServer(ServerConfig config) {
         this.second = new SecondServer(config.serverId(), config, journal);
+        if (v4 != null) {
+            v4.secondServer(second);
+        }
     }
 
     /**
@@ -190,79 +178,16 @@ public final class DhcpServer implements AutoCloseable {
      * @throws IllegalStateException when the server was built without
      *         {@link DhcpServerBuilder#routerAdvertisements} or is not running
      */
-    public synchronized RouterAdvertisements routerAdvertisements() {
+    public RouterAdvertisements routerAdvertisements() {
         if (raConfig == null) {
             throw new IllegalStateException("this server sends no router advertisements; build it with "
                     + ".bindInterface(NAME).routerAdvertisements(ra -> ...)");
         }
-        if (advertiser == null) {
+        dev.dhcpembedded.internal.ra.RouterAdvertiser running = advertiser;
+        if (running == null) {
             throw new IllegalStateException("the server is not running; call start() first");
         }
-        return new RouterAdvertisements(advertiser);
-    }
-
-    private void start6() {
-        Transport opened = transport6Factory.get();
-        Lease6Engine created = new Lease6Engine(config6, clock);
-        ReplyScheduler replies = new ReplyScheduler(clock, manualClock(), System.identityHashCode(this) + "-v6");
-        try {
-            opened.start(new PacketHandler6(created, journal, opened, clock, wallClock, stubs6, replies, paused));
-        } catch (IOException e) {
-            replies.close();
-            opened.close();
-            throw new UncheckedIOException(e.getMessage(), e);
-        }
-        engine6 = created;
-        transport6 = opened;
-        scheduler6 = replies;
-    }
-
-    private void start4() {
-        Transport opened = transportFactory.get();
-        // loopback first: a loopback server never loads the interface transport's class
-        int localAddress = opened instanceof LoopbackTransport || !(opened instanceof InterfaceTransport) ? 0
-                : ((InterfaceTransport) opened).addressAsInt();
-        // the one configured, else the interface's address, else the default
-        startConfig = initialConfig.serverId() == 0 && localAddress != 0 ? initialConfig.withServerId(localAddress)
-                : addresslessConfig;
-        engine = new LeaseEngine(startConfig, clock);
-        ReplyScheduler replies = new ReplyScheduler(clock, manualClock(), String.valueOf(System.identityHashCode(this)));
-        Responder responder = new EngineResponder(engine, stubs);
-        if (second != null) {
-            if (second.addressAsInt() == startConfig.serverId()) {
-                opened.close();
-                throw new IllegalStateException("second server " + second.address().getHostAddress() + " has the "
-                        + "first server's identifier (its interface's address); give the second server another one");
-            }
-            LeaseEngine other = second.start(clock, opened instanceof InterfaceTransport);
-            responder = new LinkResponder(responder, second.addressAsInt(), second.notePrefix(), new EngineResponder(other, second.stubRegistry()));
-        }
-        PacketHandler handler = new PacketHandler(responder, stubs, engine, journal, opened,
-                clock, wallClock, localAddress, replies, unmatched, paused);
-        try {
-            opened.start(handler);
-        } catch (IOException e) {
-            replies.close();
-            opened.close();
-            throw new UncheckedIOException(e.getMessage(), e);
-        }
-        if (second != null && opened instanceof InterfaceTransport) {
-            try {
-                secondHost = dev.dhcpembedded.internal.transport.LinkHost.open(opened.interfaceName(),
-                        second.addressAsInt(), SecondServer.macBytes(second.addressAsInt()), handler::onDatagram);
-            } catch (IOException e) {
-                replies.close();
-                opened.close();
-                throw new IllegalStateException("second server " + second.address().getHostAddress() + ": "
-                        + e.getMessage(), e);
-            }
-            handler.secondHost(second.addressAsInt(), secondHost);
-        }
-        transport = opened;
-        scheduler = replies;
-        if (paused.get()) {
-            silenceArp(); // paused before it started
-        }
+        return new RouterAdvertisements(running);
     }
 
     /** Stops answering and releases the port at once; no thread is left behind. */
@@ -271,30 +196,8 @@ public final class DhcpServer implements AutoCloseable {
             advertiser.close(); // first: its last advertisement says this router is going
             advertiser = null;
         }
-        restoreArp();
-        if (conflicts != null) {
-            conflicts.close();
-            conflicts = null;
-        }
-        if (secondHost != null) {
-            secondHost.close();
-            secondHost = null;
-        }
-        if (transport != null) {
-            transport.close();
-            transport = null;
-        }
-        if (scheduler != null) {
-            scheduler.close();
-            scheduler = null;
-        }
-        if (transport6 != null) {
-            transport6.close();
-            transport6 = null;
-        }
-        if (scheduler6 != null) {
-            scheduler6.close();
-            scheduler6 = null;
+        for (FamilyRuntime family : families()) {
+            family.stop();
         }
     }
 
@@ -319,44 +222,17 @@ public final class DhcpServer implements AutoCloseable {
      */
     public void pause() {
         paused.set(true);
-        silenceArp();
+        if (v4 != null) {
+            v4.silenceArp();
+        }
     }
 
     /** Ends {@link #pause()}: requests from now on are answered again (and ARP too, in interface mode). */
     public void resume() {
         paused.set(false);
-        restoreArp();
-    }
-
-    private synchronized void silenceArp() {
-        if (secondHost != null) {
-            secondHost.answerArp(false); // the second server's host is out too
+        if (v4 != null) {
+            v4.restoreArp();
         }
-        if (arpSilence != null || !(transport instanceof InterfaceTransport)) {
-            return;
-        }
-        try {
-            arpSilence = dev.dhcpembedded.internal.transport.ArpSilence.silence(transport.interfaceName());
-        } catch (IOException e) {
-            org.slf4j.LoggerFactory.getLogger(DhcpServer.class).warn("paused, but the kernel still answers ARP for "
-                    + "{}: {}", serverIdentifier().getHostAddress(), e.getMessage());
-        }
-    }
-
-    private synchronized void restoreArp() {
-        if (secondHost != null) {
-            secondHost.answerArp(true);
-        }
-        if (arpSilence == null) {
-            return;
-        }
-        try {
-            arpSilence.restore();
-        } catch (IOException e) {
-            org.slf4j.LoggerFactory.getLogger(DhcpServer.class).warn("could not undo {}: {}", arpSilence,
-                    e.toString());
-        }
-        arpSilence = null;
     }
 
     /**
@@ -381,28 +257,17 @@ public final class DhcpServer implements AutoCloseable {
      */
     public DhcpServer conflictOn(String address) {
         int wanted = Ipv4.parseInt(address);
-        synchronized (this) {
-            if (!(transport instanceof InterfaceTransport)) {
-                throw new IllegalStateException("conflictOn(\"" + address + "\") needs a link to answer ARP on: bind"
-                        + " the server to an interface (bindInterface) and start it; over loopback, script the"
-                        + " client's DECLINE instead");
-            }
-            if (conflicts == null) {
-                try {
-                    conflicts = dev.dhcpembedded.internal.transport.ArpConflicts.open(transport.interfaceName());
-                } catch (IOException e) {
-                    throw new IllegalStateException("conflictOn(\"" + address + "\"): " + e.getMessage(), e);
-                }
-            }
-            conflicts.add(wanted);
+        if (v4 == null) {
+            throw new IllegalStateException("conflictOn(\"" + address + "\"): this server serves no IPv4 subnet");
         }
+        v4.conflictOn(wanted, address);
         return this;
     }
 
     /** Ends {@link #conflictOn(String)} for {@code address}; false when there was no conflict on it. */
-    public synchronized boolean removeConflict(String address) {
+    public boolean removeConflict(String address) {
         int wanted = Ipv4.parseInt(address);
-        return conflicts != null && conflicts.remove(wanted);
+        return v4 != null && v4.removeConflict(wanted);
     }
 
     /** Whether the server is {@link #pause() paused}. */
@@ -410,8 +275,9 @@ public final class DhcpServer implements AutoCloseable {
         return paused.get();
     }
 
-    public synchronized boolean isRunning() {
-        return transport != null || transport6 != null;
+    /** Whether the server is started (and not stopped since). */
+    public boolean isRunning() {
+        return v4 != null && v4.transport() != null || v6 != null && v6.transport() != null;
     }
 
     /** Where the server listens for DHCPv4 (for DHCPv6 when it serves no IPv4 subnet). */
@@ -419,55 +285,22 @@ public final class DhcpServer implements AutoCloseable {
         return running().localAddress();
     }
 
-    /** Where the server listens for DHCPv6, e.g. {@code [::1]:40123}. */
-    public synchronized InetSocketAddress address6() {
-        if (transport6 == null) {
-            throw new IllegalStateException(config6 == null ? "this server serves no subnet6"
-                    : "the server is not running; call start() first");
-        }
-        return transport6.localAddress();
+    /** The DHCPv4 side: its address, port, leases and stubs. */
+    public ServerV4 v4() {
+        return v4View;
     }
 
-    public int port6() {
-        return address6().getPort();
+    /** The DHCPv6 side: its address, port, leases and stubs. */
+    public ServerV6 v6() {
+        return v6View;
     }
 
     /** The DUID it answers DHCPv6 as (option 2); empty when it serves no subnet6. */
     public Optional<Duid> serverDuid() {
-        return Optional.ofNullable(config6).map(Server6Config::serverDuid);
+        return Optional.ofNullable(v6).map(r -> r.config().serverDuid());
     }
 
-    /** The DHCPv6 lease table: one row per IA_NA address and IA_PD prefix, keyed by DUID and IAID. */
-    public List<Lease6> leases6() {
-        Lease6Engine e;
-        synchronized (this) {
-            e = engine6;
-        }
-        if (e == null) {
-            return List.of();
-        }
-        java.time.Instant now = clock.instant();
-        List<Lease6> out = new ArrayList<>();
-        for (Binding6 b : e.bindings()) {
-            LeaseState state = switch (b.stateAt(now)) {
-                case ADVERTISED -> LeaseState.OFFERED;
-                case BOUND -> LeaseState.BOUND;
-                case RELEASED -> LeaseState.RELEASED;
-                case DECLINED -> LeaseState.DECLINED;
-                case EXPIRED -> LeaseState.EXPIRED;
-            };
-            out.add(new Lease6(b.key().duid(), b.key().iaid(), b.key().kind() == Binding6.Kind.NA
-                    ? Lease6.Kind.ADDRESS : Lease6.Kind.PREFIX, Prefix6.address(b.resource()), b.prefixLength(),
-                    state, b.expires()));
-        }
-        return out;
-    }
-
-    /** The DHCPv6 lease rows of the client with {@code duid}. */
-    public List<Lease6> leases6(Duid duid) {
-        return leases6().stream().filter(l -> l.duid().equals(duid)).toList();
-    }
-
+    /** The port of {@link #address()}. */
     public int port() {
         return address().getPort();
     }
@@ -503,6 +336,7 @@ public final class DhcpServer implements AutoCloseable {
 
     // ---- the lease table ----
 
+    /** The DHCPv4 lease table, as {@code v4().leases()}. */
     public List<Lease> leases() {
         return engine().leases();
     }
@@ -596,17 +430,42 @@ public final class DhcpServer implements AutoCloseable {
         return stubs.remove(stub);
     }
 
-    /** The stubs registered, oldest first. */
+    /**
+     * Registers a DHCPv6 stub, complete and checked before any message can meet it:
+     *
+     * <pre>{@code
+     * server.stub(onSolicit().fromDuid(duid).respond(ignore()).times(2));
+     * server.stub(onSolicit().respond(defaultReply().preference(255).alsoFrom(otherDuid)));
+     * }</pre>
+     *
+     * DHCPv6 stubs follow the same terms as DHCPv4's ({@link dev.dhcpembedded.stub.StubTerms}: count, priority,
+     * scenario, shared with the DHCPv4 stubs); what no stub answers gets the RFC 8415 default.
+     *
+     * @param stub the stub
+     * @return the same stub, to pass to {@link #removeStub(Stub6)} later
+     * @throws IllegalStateException if this very stub is registered already
+     */
+    public Stub6 stub(Stub6 stub) {
+        return stubs.add(stub);
+    }
+
+    /** Removes a stub registered with {@link #stub(Stub6)}; false when it was not registered. */
+    public boolean removeStub(Stub6 stub) {
+        return stubs.remove(stub);
+    }
+
+    /** The DHCPv4 stubs registered, oldest first, as {@code v4().stubs()}; {@code v6().stubs()} has the DHCPv6 ones. */
     public List<Stub> stubs() {
-        return stubs.stubs();
+        return v4View.stubs();
     }
 
     /**
-     * The stubs registered that never answered a request, oldest first: a test may assert it is empty to be sure
-     * every scripted fault really happened.
+     * The DHCPv4 stubs registered that never answered a request, oldest first, as {@code v4().unusedStubs()}: a
+     * test may assert it is empty to be sure every scripted fault really happened ({@code v6().unusedStubs()} for
+     * DHCPv6).
      */
     public List<Stub> unusedStubs() {
-        return stubs.unused();
+        return v4View.unusedStubs();
     }
 
     /**
@@ -619,40 +478,15 @@ public final class DhcpServer implements AutoCloseable {
         return journal.entries(e -> sequences.contains(e.sequence()));
     }
 
-    /**
-     * Registers a DHCPv6 stub, complete before any request can meet it:
-     *
-     * <pre>{@code
-     * server.stub6(onSolicit().fromDuid(duid).respond(ignore()).times(2));
-     * server.stub6(onSolicit().respond(defaultReply().preference(255).alsoFrom(otherDuid)));
-     * }</pre>
-     *
-     * The newest stub is tried first; what no stub answers gets the RFC 8415 default.
-     *
-     * @param stub the stub
-     * @return the same stub, to pass to {@link #removeStub6(Stub6)} later
-     * @throws IllegalStateException if this very stub is registered already
-     */
-    public Stub6 stub6(Stub6 stub) {
-        return stubs6.add(stub);
-    }
-
-    /** Removes a DHCPv6 stub; false when it was not registered. */
-    public boolean removeStub6(Stub6 stub) {
-        return stubs6.remove(stub);
-    }
-
-    /** The DHCPv6 stubs registered, oldest first. */
-    public List<Stub6> stubs6() {
-        return stubs6.all();
-    }
-
     /** Removes every stub (DHCPv4 and DHCPv6), resets every scenario and forgets the {@link #unmatchedRequests()}. */
     public void resetStubs() {
+        barrier.exclusively(this::clearStubs);
+    }
+
+    private void clearStubs() {
         if (second != null) {
             second.resetStubs();
         }
-        stubs6.clear();
         stubs.clear();
         unmatched.clear();
     }
@@ -664,68 +498,84 @@ public final class DhcpServer implements AutoCloseable {
 
     /**
      * Back to how it was built: stubs and scenarios removed, delayed replies dropped, the journal emptied, every
-     * lease forgotten, run-time changes undone (router advertisements included), an outage ended, address conflicts removed.
+     * lease forgotten, run-time changes undone (router advertisements included), an outage ended, address conflicts
+     * removed.
+     *
+     * <p>One atomic step for the packet paths: a request arriving meanwhile waits, and every request is handled
+     * wholly before the reset (and forgotten with it) or wholly after it; a test never sees a lease or a reply whose
+     * request the reset already forgot. (A delayed reply whose sending has already begun when the reset starts may
+     * still go out; the ones not yet due are dropped.)
      */
     public void reset() {
-        resetStubs();
         synchronized (this) {
-            if (conflicts != null) {
-                conflicts.clear();
-            }
+            // one step: no datagram is handled meanwhile, so none is half before and half after it
+            barrier.exclusively(() -> {
+                clearStubs();
+                for (FamilyRuntime family : families()) {
+                    family.cancelPending();
+                    family.resetLeases();
+                }
+                if (v4 != null) {
+                    v4.clearConflicts();
+                }
+                if (advertiser != null) {
+                    advertiser.update(changed -> raConfig); // as built, advertised at once
+                }
+                journal.clear();
+                paused.set(false);
+            });
         }
-        synchronized (this) {
-            if (scheduler != null) {
-                scheduler.cancelPending();
-            }
-            if (scheduler6 != null) {
-                scheduler6.cancelPending();
-            }
-        }
-        synchronized (this) {
-            if (engine != null) {
-                engine.reset(startConfig);
-            }
-            if (second != null) {
-                second.resetLeases();
-            }
-            if (engine6 != null) {
-                engine6.reset();
-            }
-            if (advertiser != null) {
-                advertiser.update(changed -> raConfig); // as built, advertised at once
-            }
-        }
-        journal.clear();
-        resume();
+        resume(); // ARP answered again
     }
 
-    private synchronized Transport running() {
-        if (transport == null && transport6 == null) {
+    private Transport running() {
+        Transport t = v4 != null && v4.transport() != null ? v4.transport() : v6 != null ? v6.transport() : null;
+        if (t == null) {
             throw new IllegalStateException("the server is not running; call start() first");
         }
-        return transport != null ? transport : transport6;
+        return t;
     }
 
-    private synchronized LeaseEngine engine() {
-        if (initialConfig == null) {
+    LeaseEngine engine() {
+        if (v4 == null) {
             throw new IllegalStateException("this server serves no IPv4 subnet (DHCPv6 only)");
         }
-        if (engine == null) {
-            throw new IllegalStateException("the server was never started; call start() first");
+        return v4.engine();
+    }
+
+    /** The DHCPv4 transport, for {@link ServerV4}. */
+    Transport transport4() {
+        Transport t = v4 == null ? null : v4.transport();
+        if (t == null) {
+            throw new IllegalStateException(v4 == null ? "this server serves no IPv4 subnet"
+                    : "the server is not running; call start() first");
         }
-        return engine;
+        return t;
+    }
+
+    /** The DHCPv6 transport, for {@link ServerV6}. */
+    Transport transport6() {
+        Transport t = v6 == null ? null : v6.transport();
+        if (t == null) {
+            throw new IllegalStateException(v6 == null ? "this server serves no subnet6"
+                    : "the server is not running; call start() first");
+        }
+        return t;
+    }
+
+    Optional<Runtime6> runtime6() {
+        return Optional.ofNullable(v6);
+    }
+
+    StubRegistry stubRegistry() {
+        return stubs;
     }
 
     @Override
     public String toString() {
-        return "DhcpServer[" + (transport == null && transport6 == null ? "stopped"
-                : (transport != null ? transport.localAddress() : "") + (transport != null && transport6 != null
-                        ? ", " : "") + (transport6 != null ? transport6.localAddress() : "")) + "]";
-    }
-
-    /** The server's clock as the reply scheduler sees it when the test moves it, else null. */
-    private ManualClock manualClock() {
-        return clock instanceof TestClock ? ManualClock.of(((TestClock) clock)::onAdvance,
-                ((TestClock) clock)::removeListener) : null;
+        Transport t4 = v4 == null ? null : v4.transport();
+        Transport t6 = v6 == null ? null : v6.transport();
+        return "DhcpServer[" + (t4 == null && t6 == null ? "stopped" : (t4 != null ? t4.localAddress() : "")
+                + (t4 != null && t6 != null ? ", " : "") + (t6 != null ? t6.localAddress() : "")) + "]";
     }
 }

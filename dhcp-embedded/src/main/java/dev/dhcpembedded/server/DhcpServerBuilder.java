@@ -161,7 +161,7 @@ public final class DhcpServerBuilder {
 
     /**
      * A DHCPv6 link beside the IPv4 subnets: one server, one journal, one clock. In loopback mode the server also
-     * listens on {@code [::1]} on an ephemeral port ({@link DhcpServer#address6()}) and replies to the sender. With
+     * listens on {@code [::1]} on an ephemeral port ({@code server.v6().address()}) and replies to the sender. With
      * {@link #bindInterface(String)} it listens on UDP 547 of that interface only, joined to ff02::1:2, and replies
      * to the client's link-local address and port 546.
      *

@@ -88,7 +88,7 @@ public final class SecondServer {
 
     /** The stubs registered on this server that never answered a request, oldest first. */
     public List<Stub> unusedStubs() {
-        return stubs.unused();
+        return stubs.unused(Stub.class);
     }
 
     /** Its lease table. */

@@ -107,7 +107,7 @@ public final class Subnet6Builder {
 
     /** Any option, sent when the client's ORO asks for it (or always, when it sends no ORO); replaces its code. */
     public Subnet6Builder option(Dhcp6Option option) {
-        options.removeIf(o -> o.code() == option.code());
+        options.removeIf(o -> o.code().equals(option.code()));
         options.add(option);
         return this;
     }

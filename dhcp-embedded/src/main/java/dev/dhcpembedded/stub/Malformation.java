@@ -90,7 +90,7 @@ public final class Malformation {
     }
 
     /** The bytes with this defect, made from {@code encoded} (which is left as it is). */
-    public byte[] apply(byte[] encoded) {
+    byte[] apply(byte[] encoded) {
         return defect.apply(encoded);
     }
 

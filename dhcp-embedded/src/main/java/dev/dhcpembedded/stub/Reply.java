@@ -78,7 +78,7 @@ public final class Reply {
     }
 
     /** The bytes to send: {@code encoded} with the malformations applied in order. */
-    public byte[] malform(byte[] encoded) {
+    byte[] malform(byte[] encoded) {
         byte[] out = encoded;
         for (Malformation malformation : malformations) {
             out = malformation.apply(out);

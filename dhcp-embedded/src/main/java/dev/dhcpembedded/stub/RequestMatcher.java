@@ -141,7 +141,7 @@ public final class RequestMatcher {
      * @param arrivedByBroadcast whether it reached the server as a broadcast; decides {@link #inState}
      * @return true when the type and every criterion match
      */
-    public boolean matches(DhcpMessage request, boolean arrivedByBroadcast) {
+    boolean matches(DhcpMessage request, boolean arrivedByBroadcast) {
         if (type != null && !request.is(type)) {
             return false;
         }
@@ -154,7 +154,7 @@ public final class RequestMatcher {
     }
 
     /** The n set by {@link #occurrence(int)}, if any. */
-    public OptionalInt wantedOccurrence() {
+    OptionalInt wantedOccurrence() {
         return occurrence == 0 ? OptionalInt.empty() : OptionalInt.of(occurrence);
     }
 

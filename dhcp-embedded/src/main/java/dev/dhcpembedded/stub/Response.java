@@ -19,6 +19,10 @@ import java.util.function.UnaryOperator;
  */
 public final class Response {
 
+    static {
+        dev.dhcpembedded.internal.stubaccess.StubAccess.install(new EngineView());
+    }
+
     private enum Kind { DEFAULT, NO_RAPID_COMMIT, OFFER, ACK, NAK, IGNORE, FUNCTION }
 
     private final Kind kind;
@@ -164,13 +168,13 @@ public final class Response {
 
     /**
      * The replies this response makes for one request: the base reply with every modifier applied, then its
-     * copies. The server calls it; a test may too, with a context of its own.
+     * copies. The server calls it, through {@link EngineView}.
      *
      * @param request the client's message
      * @param context the server's defaults for this request
      * @return the replies in sending order; empty to send nothing
      */
-    public List<Reply> resolve(DhcpMessage request, StubContext context) {
+    List<Reply> resolve(DhcpMessage request, StubContext context) {
         Optional<Reply> base = base(request, context);
         if (base.isEmpty()) {
             return List.of();

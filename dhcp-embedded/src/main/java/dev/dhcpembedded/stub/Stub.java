@@ -20,31 +20,22 @@ import java.util.OptionalInt;
  */
 public final class Stub {
 
-    /** The state every scenario starts in. */
-    public static final String STARTED = "Started";
+    /** The state every scenario starts in (the same as {@link StubTerms#STARTED}). */
+    public static final String STARTED = StubTerms.STARTED;
 
     private final RequestMatcher matcher;
     private final Response response;
-    private final int times;
-    private final int priority;
-    private final String scenario;
-    private final String requiredState;
-    private final String nextState;
+    private final StubTerms terms;
 
-    private Stub(RequestMatcher matcher, Response response, int times, int priority, String scenario,
-                 String requiredState, String nextState) {
+    private Stub(RequestMatcher matcher, Response response, StubTerms terms) {
         this.matcher = matcher;
         this.response = response;
-        this.times = times;
-        this.priority = priority;
-        this.scenario = scenario;
-        this.requiredState = requiredState;
-        this.nextState = nextState;
+        this.terms = terms;
     }
 
     static Stub of(RequestMatcher matcher, Response response) {
         Objects.requireNonNull(response, "response: use ignore() to send nothing");
-        return new Stub(matcher, response, 0, 0, null, null, null);
+        return new Stub(matcher, response, StubTerms.always());
     }
 
     /** Answers once, then no more. */
@@ -59,16 +50,12 @@ public final class Stub {
      * @return the narrowed stub
      */
     public Stub times(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("times(" + n + "): a stub answers at least once; to have it not"
-                    + " answer, do not register it, or remove it with server.removeStub(stub)");
-        }
-        return new Stub(matcher, response, n, priority, scenario, requiredState, nextState);
+        return new Stub(matcher, response, terms.times(n));
     }
 
     /** Higher priorities are tried first (default 0); among equals, the stub registered last wins. */
     public Stub atPriority(int value) {
-        return new Stub(matcher, response, times, value, scenario, requiredState, nextState);
+        return new Stub(matcher, response, terms.atPriority(value));
     }
 
     /**
@@ -76,14 +63,7 @@ public final class Stub {
      * {@link #whenScenarioStateIs(String)} and {@link #willSetStateTo(String)}.
      */
     public Stub inScenario(String name) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("inScenario(" + quoted(name) + "): name the scenario");
-        }
-        if (scenario != null && !scenario.equals(name)) {
-            throw new IllegalStateException("inScenario(" + quoted(name) + "): the stub is already in scenario "
-                    + quoted(scenario) + "; a stub is a step of one scenario");
-        }
-        return new Stub(matcher, response, times, priority, name, requiredState, nextState);
+        return new Stub(matcher, response, terms.inScenario(name));
     }
 
     /**
@@ -91,25 +71,12 @@ public final class Stub {
      * {@link #inScenario(String)}.
      */
     public Stub whenScenarioStateIs(String state) {
-        requireScenario("whenScenarioStateIs", state);
-        return new Stub(matcher, response, times, priority, scenario, state, nextState);
+        return new Stub(matcher, response, terms.whenScenarioStateIs(state));
     }
 
     /** Moves the scenario to {@code state} when this stub answers. Call it after {@link #inScenario(String)}. */
     public Stub willSetStateTo(String state) {
-        requireScenario("willSetStateTo", state);
-        return new Stub(matcher, response, times, priority, scenario, requiredState, state);
-    }
-
-    private void requireScenario(String method, String state) {
-        if (state == null || state.isBlank()) {
-            throw new IllegalArgumentException(method + "(" + quoted(state) + "): name the state");
-        }
-        if (scenario == null) {
-            throw new IllegalStateException(method + "(" + quoted(state) + ") needs a scenario: call"
-                    + " .inScenario(name) before it, e.g. .inScenario(\"boot\")." + method + "(" + quoted(state)
-                    + ")");
-        }
+        return new Stub(matcher, response, terms.willSetStateTo(state));
     }
 
     /** Which requests it answers. */
@@ -122,54 +89,39 @@ public final class Stub {
         return response;
     }
 
+    /** Its count, priority and scenario step, as {@link StubTerms} (shared with DHCPv6 stubs). */
+    public StubTerms terms() {
+        return terms;
+    }
+
     /** How many times it answers in all; empty when it answers every matching request. */
     public OptionalInt times() {
-        return times == 0 ? OptionalInt.empty() : OptionalInt.of(times);
+        return terms.times();
     }
 
     /** Its priority: higher is tried first. */
     public int priority() {
-        return priority;
+        return terms.priority();
     }
 
     /** The scenario it is a step of, if any. */
     public Optional<String> scenario() {
-        return Optional.ofNullable(scenario);
+        return terms.scenario();
     }
 
     /** The scenario state it needs in order to match, if any. */
     public Optional<String> requiredScenarioState() {
-        return Optional.ofNullable(requiredState);
+        return terms.requiredScenarioState();
     }
 
     /** The scenario state it moves to when it answers, if any. */
     public Optional<String> nextScenarioState() {
-        return Optional.ofNullable(nextState);
-    }
-
-    private static String quoted(String value) {
-        return value == null ? "null" : '"' + value + '"';
+        return terms.nextScenarioState();
     }
 
     /** For example {@code DISCOVER from 02:00:00:00:00:42 -> ignore, 2 times}. */
     @Override
     public String toString() {
-        StringBuilder out = new StringBuilder(matcher.toString()).append(" -> ").append(response.describe());
-        if (times > 0) {
-            out.append(times == 1 ? ", once" : ", " + times + " times");
-        }
-        if (priority != 0) {
-            out.append(", priority ").append(priority);
-        }
-        if (scenario != null) {
-            out.append(", scenario ").append(quoted(scenario));
-            if (requiredState != null) {
-                out.append(" when ").append(quoted(requiredState));
-            }
-            if (nextState != null) {
-                out.append(" then ").append(quoted(nextState));
-            }
-        }
-        return out.toString();
+        return matcher + " -> " + response.describe() + terms;
     }
 }

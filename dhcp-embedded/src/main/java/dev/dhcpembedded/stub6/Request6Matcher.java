@@ -2,6 +2,8 @@ package dev.dhcpembedded.stub6;
 
 import dev.dhcpembedded.codec6.Dhcp6Message;
 import dev.dhcpembedded.codec6.Dhcp6MessageType;
+import dev.dhcpembedded.codec6.Dhcp6Option;
+import dev.dhcpembedded.codec6.Dhcp6OptionCode;
 import dev.dhcpembedded.codec6.Duid;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,7 @@ import java.util.function.Predicate;
  * matched by the client's message inside its relay layers.
  *
  * <pre>{@code
- * server.stub6(onSolicit().fromDuid(duid).respond(ignore()).times(2));
+ * server.stub(onSolicit().fromDuid(duid).respond(ignore()).times(2));
  * }</pre>
  */
 public final class Request6Matcher {
@@ -89,9 +91,17 @@ public final class Request6Matcher {
                 || m.iaPd().stream().anyMatch(i -> i.iaid() == iaid)));
     }
 
-    /** Carrying option {@code code} (in the client's message). */
-    public Request6Matcher withOption(int code) {
-        return and(new Condition("with option " + code, m -> true, m -> m.hasOption(code)));
+    /** Carrying option {@code code} (in the client's message), whatever its value. */
+    public Request6Matcher withOption(Dhcp6OptionCode code) {
+        Objects.requireNonNull(code, "code");
+        return and(new Condition("with option " + code.code(), m -> true, m -> m.hasOption(code)));
+    }
+
+    /** Carrying exactly this option value (in the client's message). */
+    public Request6Matcher withOption(Dhcp6Option option) {
+        Objects.requireNonNull(option, "option");
+        return and(new Condition("with " + option, m -> true,
+                m -> m.options(option.code()).contains(option)));
     }
 
     /** Arrived through a relay agent (RELAY-FORW). */
@@ -106,7 +116,7 @@ public final class Request6Matcher {
     }
 
     /** Whether {@code received} (as it arrived, relay layers included) matches. */
-    public boolean matches(Dhcp6Message received) {
+    boolean matches(Dhcp6Message received) {
         Dhcp6Message inner = received.innermost();
         for (Condition c : conditions) {
             if (!c.outer().test(received) || !c.inner().test(inner)) {

@@ -29,6 +29,10 @@ import java.util.function.UnaryOperator;
  */
 public final class Response6 {
 
+    static {
+        dev.dhcpembedded.internal.stubaccess.StubAccess.install(new EngineView6());
+    }
+
     private final boolean silent;
     private final String description;
     private final Optional<Inet6Address> address;
@@ -86,14 +90,15 @@ public final class Response6 {
      * Every IA of the reply emptied and given status {@code code} (NoAddrsAvail for IA_NA, NoPrefixAvail for
      * IA_PD, or any code for both; NotOnLink, NoBinding, ...).
      */
-    public Response6 iaStatus(int code, String message) {
-        return with("IA status " + StatusCode.name(code), m -> {
+    public Response6 iaStatus(StatusCode.Code code, String message) {
+        Objects.requireNonNull(code, "code: e.g. StatusCode.NOT_ON_LINK");
+        return with("IA status " + code.name(), m -> {
             Dhcp6Message.Builder b = m.toBuilder().clearOptions();
             for (Dhcp6Option o : m.options()) {
-                if (o.code() == Dhcp6OptionCode.IA_NA && code != StatusCode.NO_PREFIX_AVAIL) {
+                if (o.code() == Dhcp6OptionCode.IA_NA && !code.equals(StatusCode.NO_PREFIX_AVAIL)) {
                     b.option(Dhcp6Option.iaNa(IaNa.of(o.asIaNa().iaid(), 0, 0,
                             Dhcp6Option.statusCode(code, message))));
-                } else if (o.code() == Dhcp6OptionCode.IA_PD && code != StatusCode.NO_ADDRS_AVAIL) {
+                } else if (o.code() == Dhcp6OptionCode.IA_PD && !code.equals(StatusCode.NO_ADDRS_AVAIL)) {
                     b.option(Dhcp6Option.iaPd(IaPd.of(o.asIaPd().iaid(), 0, 0,
                             Dhcp6Option.statusCode(code, message))));
                 } else {
@@ -105,8 +110,9 @@ public final class Response6 {
     }
 
     /** A message-level status code option (13) added to the reply, replacing any. */
-    public Response6 status(int code, String message) {
-        return with("status " + StatusCode.name(code),
+    public Response6 status(StatusCode.Code code, String message) {
+        Objects.requireNonNull(code, "code: e.g. StatusCode.NOT_ON_LINK");
+        return with("status " + code.name(),
                 m -> m.toBuilder().replaceOption(Dhcp6Option.statusCode(code, message)).build());
     }
 
@@ -135,11 +141,13 @@ public final class Response6 {
 
     /** An option added to the reply, replacing any of its code. */
     public Response6 withOption(Dhcp6Option option) {
-        return with("option " + option.code(), m -> m.toBuilder().replaceOption(option).build());
+        return with("option " + option.code().code(), m -> m.toBuilder().replaceOption(option).build());
     }
 
-    public Response6 withoutOption(int code) {
-        return with("without option " + code, m -> m.toBuilder().removeOption(code).build());
+    /** Option {@code code} removed from the reply. */
+    public Response6 withoutOption(Dhcp6OptionCode code) {
+        Objects.requireNonNull(code, "code");
+        return with("without option " + code.code(), m -> m.toBuilder().removeOption(code).build());
     }
 
     /** A wrong transaction id (the client must ignore the reply). */
@@ -183,34 +191,34 @@ public final class Response6 {
                 alsoFrom, delay, delayOnServerClock, OptionalInt.of(length));
     }
 
-    // ---- read by the server ----
+    // ---- read by the server, through EngineView6 ----
 
-    public boolean isSilent() {
+    boolean isSilent() {
         return silent;
     }
 
-    public Optional<Inet6Address> chosenAddress() {
+    Optional<Inet6Address> chosenAddress() {
         return address;
     }
 
-    public Optional<String> chosenPrefix() {
+    Optional<String> chosenPrefix() {
         return prefix;
     }
 
-    public List<Duid> alsoFrom() {
+    List<Duid> alsoFrom() {
         return alsoFrom;
     }
 
-    public Duration delayTime() {
+    Duration delayTime() {
         return delay;
     }
 
-    public boolean delayedOnServerClock() {
+    boolean delayedOnServerClock() {
         return delayOnServerClock;
     }
 
     /** Applies the edits to the client's message inside any RELAY-REPL layers. */
-    public Dhcp6Message apply(Dhcp6Message reply) {
+    Dhcp6Message apply(Dhcp6Message reply) {
         return mapInnermost(reply, m -> {
             Dhcp6Message out = m;
             for (UnaryOperator<Dhcp6Message> e : edits) {
@@ -221,13 +229,13 @@ public final class Response6 {
     }
 
     /** The encoded bytes, cut when {@link #truncatedTo(int)} asked for it. */
-    public byte[] malform(byte[] encoded) {
+    byte[] malform(byte[] encoded) {
         return truncateTo.isPresent() && truncateTo.getAsInt() < encoded.length
                 ? java.util.Arrays.copyOf(encoded, truncateTo.getAsInt()) : encoded;
     }
 
     /** {@code change} applied to the message inside the relay layers of {@code m}, the layers rebuilt around it. */
-    public static Dhcp6Message mapInnermost(Dhcp6Message m, UnaryOperator<Dhcp6Message> change) {
+    static Dhcp6Message mapInnermost(Dhcp6Message m, UnaryOperator<Dhcp6Message> change) {
         if (!m.isRelay() || m.relayMessage().isEmpty()) {
             return change.apply(m);
         }

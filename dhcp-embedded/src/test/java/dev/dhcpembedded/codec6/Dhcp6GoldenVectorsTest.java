@@ -36,7 +36,8 @@ class Dhcp6GoldenVectorsTest {
         assertThat(d.clientId()).contains(CLIENT);
         assertThat(d.clientId().orElseThrow().mac()).contains(MacAddress.parse("08:00:27:fe:8f:95"));
         assertThat(d.clientId().orElseThrow().time()).contains(Instant.parse("2015-01-02T21:52:08Z"));
-        assertThat(d.oro()).containsExactly(23, 24, 56);
+        assertThat(d.oro()).containsExactly(Dhcp6OptionCode.DNS_SERVERS, Dhcp6OptionCode.DOMAIN_LIST,
+                Dhcp6OptionCode.NTP_SERVER);
         assertThat(d.rapidCommit()).isTrue();
         assertThat(d.elapsedTime()).hasValue(0);
         assertThat(d.iaNa()).containsExactly(IaNa.of(1, 0, 0));

@@ -70,7 +70,7 @@ class Dhcp6PacketPathFuzzTest {
             }
             assertTrue(journal.size() <= PacketPathFuzzTest.JOURNAL_CAPACITY, "journal over its capacity");
             assertEquals(journal.appended(), journal.size() + journal.evicted(), "appended = kept + evicted");
-            server.leases6().forEach(Object::toString);
+            server.v6().leases().forEach(Object::toString);
         } finally {
             server.stop();
         }

@@ -93,7 +93,7 @@ class Dhcp6ServerTest {
     void solicitAdvertiseRequestReplyOverLoopback() throws IOException {
         DhcpServer server = dualStack();
         assertThat(server.address().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
-        InetSocketAddress v6 = server.address6();
+        InetSocketAddress v6 = server.v6().address();
         assertThat(v6.getAddress()).isInstanceOf(Inet6Address.class);
         assertThat(v6.getAddress().isLoopbackAddress()).isTrue();
         assertThat(v6.getPort()).isNotZero();
@@ -113,17 +113,17 @@ class Dhcp6ServerTest {
         assertThat(advertise.iaNa().get(0).t1()).isEqualTo(1800);
         assertThat(advertise.iaNa().get(0).t2()).isEqualTo(2880);
         assertThat(advertise.iaPd().get(0).prefixes().get(0).cidr()).isEqualTo("2001:db8:100::/56");
-        assertThat(server.leases6()).extracting(Lease6::state).containsOnly(LeaseState.OFFERED);
+        assertThat(server.v6().leases()).extracting(Lease6::state).containsOnly(LeaseState.OFFERED);
 
         Dhcp6Message reply = exchange(socket, v6, msg(Dhcp6MessageType.REQUEST, 0x49174e)
                 .option(Dhcp6Option.serverId(server.serverDuid().orElseThrow()))
                 .option(Dhcp6Option.iaNa(IaNa.of(1, 0, 0, Dhcp6Option.iaAddress(offered))))
                 .option(Dhcp6Option.iaPd(IaPd.of(2, 0, 0))).build());
         assertThat(reply.type()).contains(Dhcp6MessageType.REPLY);
-        assertThat(server.leases6(CLIENT)).extracting(Lease6::text, Lease6::state).containsExactly(
+        assertThat(server.v6().leases(CLIENT)).extracting(Lease6::text, Lease6::state).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("2001:db8:1::100", LeaseState.BOUND),
                 org.assertj.core.groups.Tuple.tuple("2001:db8:100::/56", LeaseState.BOUND));
-        assertThat(server.leases6().get(0).expiresAt()).isEqualTo(clock.instant().plusSeconds(7200));
+        assertThat(server.v6().leases().get(0).expiresAt()).isEqualTo(clock.instant().plusSeconds(7200));
 
         // one journal: DHCPv6 entries, shown with the ports a link would carry
         List<JournalEntry> entries = server.journal().entries();
@@ -147,10 +147,10 @@ class Dhcp6ServerTest {
                 .subnet6("2001:db8:1::/64", s -> s.pool("2001:db8:1::100", "2001:db8:1::1ff")).start();
         toClose.add(server);
         DatagramSocket socket = socket();
-        exchange(socket, server.address6(), msg(Dhcp6MessageType.SOLICIT, 1).option(Dhcp6Option.iaNa(IaNa.of(1, 0, 0)))
+        exchange(socket, server.v6().address(), msg(Dhcp6MessageType.SOLICIT, 1).option(Dhcp6Option.iaNa(IaNa.of(1, 0, 0)))
                 .build());
         wall.advance(Duration.ofSeconds(7));
-        exchange(socket, server.address6(), msg(Dhcp6MessageType.SOLICIT, 2).option(Dhcp6Option.iaNa(IaNa.of(1, 0, 0)))
+        exchange(socket, server.v6().address(), msg(Dhcp6MessageType.SOLICIT, 2).option(Dhcp6Option.iaNa(IaNa.of(1, 0, 0)))
                 .build());
         List<JournalEntry> entries = server.journal().entries();
         assertThat(entries).hasSize(4);
@@ -171,20 +171,20 @@ class Dhcp6ServerTest {
                 .start();
         toClose.add(server);
         DatagramSocket socket = socket();
-        Dhcp6Message advertise = exchange(socket, server.address6(), msg(Dhcp6MessageType.SOLICIT, 1)
+        Dhcp6Message advertise = exchange(socket, server.v6().address(), msg(Dhcp6MessageType.SOLICIT, 1)
                 .option(Dhcp6Option.iaNa(IaNa.of(1, 0, 0))).option(Dhcp6Option.iaPd(IaPd.of(2, 0, 0))).build());
         assertThat(Ipv6.format(advertise.iaNa().get(0).addresses().get(0).address())).isEqualTo("2001:db8:1::42");
         assertThat(advertise.iaPd().get(0).prefixes().get(0).cidr()).isEqualTo("2001:db8:100:4200::/56");
-        Dhcp6Message reply = exchange(socket, server.address6(), msg(Dhcp6MessageType.REQUEST, 2)
+        Dhcp6Message reply = exchange(socket, server.v6().address(), msg(Dhcp6MessageType.REQUEST, 2)
                 .option(Dhcp6Option.serverId(server.serverDuid().orElseThrow()))
                 .option(Dhcp6Option.iaNa(IaNa.of(1, 0, 0))).option(Dhcp6Option.iaPd(IaPd.of(2, 0, 0))).build());
         assertThat(reply.iaNa().get(0).addresses()).hasSize(1);
-        assertThat(server.leases6(CLIENT)).extracting(Lease6::text, Lease6::state).containsExactlyInAnyOrder(
+        assertThat(server.v6().leases(CLIENT)).extracting(Lease6::text, Lease6::state).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple("2001:db8:1::42", LeaseState.BOUND),
                 org.assertj.core.groups.Tuple.tuple("2001:db8:100:4200::/56", LeaseState.BOUND));
         assertThat(server.journal().entries().get(3).note()).contains("(static lease)");
         // a client without a static lease skips the other client's static ::100
-        Dhcp6Message third = exchange(socket, server.address6(), Dhcp6Message.builder(Dhcp6MessageType.SOLICIT)
+        Dhcp6Message third = exchange(socket, server.v6().address(), Dhcp6Message.builder(Dhcp6MessageType.SOLICIT)
                 .transactionId(3).option(Dhcp6Option.clientId(Duid.ll(MacAddress.parse("02:00:00:00:00:44"))))
                 .option(Dhcp6Option.elapsedTime(0)).option(Dhcp6Option.iaNa(IaNa.of(1, 0, 0))).build());
         assertThat(Ipv6.format(third.iaNa().get(0).addresses().get(0).address())).isEqualTo("2001:db8:1::101");
@@ -220,7 +220,7 @@ class Dhcp6ServerTest {
         DhcpServer server = dualStack();
         DatagramSocket socket = socket();
         byte[] lying = Hex.parse("01abcdef" + "00080010" + "0000");
-        socket.send(new DatagramPacket(lying, lying.length, server.address6()));
+        socket.send(new DatagramPacket(lying, lying.length, server.v6().address()));
         socket.setSoTimeout(300);
         assertThatThrownBy(() -> socket.receive(new DatagramPacket(new byte[100], 100)))
                 .isInstanceOf(SocketTimeoutException.class);
@@ -229,7 +229,7 @@ class Dhcp6ServerTest {
         assertThat(rejected.error().orElseThrow().offset()).isEqualTo(6);
         assertThat(rejected.transcriptLine()).contains("DHCPv6 [Malformed Packet: ").contains("at offset 6");
         socket.setSoTimeout(3000);
-        assertThat(exchange(socket, server.address6(), msg(Dhcp6MessageType.INFORMATION_REQUEST, 9).build())
+        assertThat(exchange(socket, server.v6().address(), msg(Dhcp6MessageType.INFORMATION_REQUEST, 9).build())
                 .type()).as("still serving").contains(Dhcp6MessageType.REPLY);
     }
 
@@ -252,7 +252,7 @@ class Dhcp6ServerTest {
         assertThat(reply.type()).contains(Dhcp6MessageType.REPLY);
         assertThat(reply.rapidCommit()).isTrue();
         assertThat(reply.iaNa().get(0).t1()).isEqualTo(300);
-        assertThat(server.leases6()).singleElement().extracting(Lease6::state).isEqualTo(LeaseState.BOUND);
+        assertThat(server.v6().leases()).singleElement().extracting(Lease6::state).isEqualTo(LeaseState.BOUND);
 
         Dhcp6Message full = Dhcp6Codec.decode(memory.deliver(Dhcp6Codec.encode(Dhcp6Message
                 .builder(Dhcp6MessageType.SOLICIT).transactionId(2).option(Dhcp6Option.clientId(Duid.ll(
@@ -261,9 +261,9 @@ class Dhcp6ServerTest {
         assertThat(full.iaNa().get(0).status().orElseThrow().code()).isEqualTo(StatusCode.NO_ADDRS_AVAIL);
 
         clock.advance(Duration.ofMinutes(21));
-        assertThat(server.leases6()).singleElement().extracting(Lease6::state).isEqualTo(LeaseState.EXPIRED);
+        assertThat(server.v6().leases()).singleElement().extracting(Lease6::state).isEqualTo(LeaseState.EXPIRED);
         server.reset();
-        assertThat(server.leases6()).isEmpty();
+        assertThat(server.v6().leases()).isEmpty();
         assertThat(server.journal().entries()).isEmpty();
     }
 
@@ -292,13 +292,13 @@ class Dhcp6ServerTest {
         Assumptions.assumeTrue(tshark || Boolean.getBoolean("dhcp.requireRealHosts"), "tshark is not installed");
         DhcpServer server = dualStack();
         DatagramSocket socket = socket();
-        Dhcp6Message advertise = exchange(socket, server.address6(), msg(Dhcp6MessageType.SOLICIT, 0x10)
+        Dhcp6Message advertise = exchange(socket, server.v6().address(), msg(Dhcp6MessageType.SOLICIT, 0x10)
                 .option(Dhcp6Option.iaNa(IaNa.of(1, 0, 0))).option(Dhcp6Option.iaPd(IaPd.of(2, 0, 0))).build());
         Dhcp6Message relayed = Dhcp6Message.builder(Dhcp6MessageType.RELAY_FORW).hopCount(0)
                 .linkAddress("2001:db8:1::1").peerAddress("fe80::42")
                 .option(Dhcp6Option.interfaceId("eth0".getBytes(StandardCharsets.US_ASCII)))
                 .option(Dhcp6Option.relayMessage(msg(Dhcp6MessageType.INFORMATION_REQUEST, 0x11).build())).build();
-        assertThat(exchange(socket, server.address6(), relayed).type()).contains(Dhcp6MessageType.RELAY_REPL);
+        assertThat(exchange(socket, server.v6().address(), relayed).type()).contains(Dhcp6MessageType.RELAY_REPL);
         assertThat(advertise.iaNa()).hasSize(1);
         Path pcap = tmp.resolve("v6.pcap");
         server.journal().writePcap(pcap);

@@ -135,7 +135,7 @@ class StubDefinitionTest {
         assertThatThrownBy(() -> server.stub(stub)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("stub #1 (DISCOVER -> ignore) is registered already; build another stub, or"
                         + " removeStub(...) this one first");
-        assertThatThrownBy(() -> server.stub(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> server.stub((Stub) null)).isInstanceOf(NullPointerException.class);
     }
 
     @Test

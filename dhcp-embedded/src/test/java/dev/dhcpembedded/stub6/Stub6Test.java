@@ -15,6 +15,7 @@ import dev.dhcpembedded.codec6.Dhcp6Codec;
 import dev.dhcpembedded.codec6.Dhcp6Message;
 import dev.dhcpembedded.codec6.Dhcp6MessageType;
 import dev.dhcpembedded.codec6.Dhcp6Option;
+import dev.dhcpembedded.codec6.Dhcp6OptionCode;
 import dev.dhcpembedded.codec6.Duid;
 import dev.dhcpembedded.codec6.IaNa;
 import dev.dhcpembedded.codec6.IaPd;
@@ -69,23 +70,23 @@ class Stub6Test {
 
     @Test
     void ignoreTwiceThenTheDefault() {
-        server.stub6(onSolicit().fromDuid(ALICE).respond(ignore()).times(2));
+        server.stub(onSolicit().fromDuid(ALICE).respond(ignore()).times(2));
         assertThat(exchange(solicit(ALICE))).isEmpty();
         assertThat(exchange(solicit(BOB))).as("another DUID").hasSize(1);
         assertThat(exchange(solicit(ALICE))).isEmpty();
         assertThat(exchange(solicit(ALICE))).singleElement().satisfies(m ->
                 assertThat(m.type()).contains(Dhcp6MessageType.ADVERTISE));
-        assertThat(server.journal().received(Dhcp6MessageType.SOLICIT).get(0).note()).startsWith("stub (on SOLICIT "
-                + "from DUID " + ALICE + " respond ignore x2): no reply");
+        assertThat(server.journal().received(Dhcp6MessageType.SOLICIT).get(0).note()).isEqualTo("stub #1 (SOLICIT "
+                + "from DUID " + ALICE + " -> ignore, 2 times): no reply");
     }
 
     @Test
     void aChosenAddressAndPrefixAreHeldInTheLeaseTable() {
-        server.stub6(onSolicit().respond(defaultReply().address("2001:db8:1::177").prefix("2001:db8:100:ff00::/56")));
+        server.stub(onSolicit().respond(defaultReply().address("2001:db8:1::177").prefix("2001:db8:100:ff00::/56")));
         Dhcp6Message advertise = exchange(solicit(ALICE)).get(0);
         assertThat(address(advertise)).isEqualTo("2001:db8:1::177");
         assertThat(advertise.iaPd().get(0).prefixes().get(0).cidr()).isEqualTo("2001:db8:100:ff00::/56");
-        assertThat(server.leases6(ALICE)).extracting(Lease6::text, Lease6::state).containsExactly(
+        assertThat(server.v6().leases(ALICE)).extracting(Lease6::text, Lease6::state).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("2001:db8:1::177", LeaseState.OFFERED),
                 org.assertj.core.groups.Tuple.tuple("2001:db8:100:ff00::/56", LeaseState.OFFERED));
         assertThat(address(exchange(solicit(BOB)).get(0))).as("held for Alice: Bob gets the pool's first")
@@ -94,7 +95,7 @@ class Stub6Test {
 
     @Test
     void preference255AndACompetingServer() {
-        server.stub6(onSolicit().respond(defaultReply().preference(255).alsoFrom(ROGUE)));
+        server.stub(onSolicit().respond(defaultReply().preference(255).alsoFrom(ROGUE)));
         List<Dhcp6Message> replies = exchange(solicit(ALICE));
         assertThat(replies).hasSize(2).allSatisfy(m -> assertThat(m.preference()).hasValue(255));
         assertThat(replies.get(0).serverId()).isEqualTo(server.serverDuid());
@@ -105,13 +106,13 @@ class Stub6Test {
 
     @Test
     void statusCodesInTheIaOrAtMessageLevel() {
-        server.stub6(onSolicit().respond(noAddrsAvail()).once());
+        server.stub(onSolicit().respond(noAddrsAvail()).once());
         Dhcp6Message none = exchange(solicit(ALICE)).get(0);
         assertThat(none.iaNa().get(0).status().orElseThrow().code()).isEqualTo(StatusCode.NO_ADDRS_AVAIL);
         assertThat(none.iaNa().get(0).addresses()).isEmpty();
         assertThat(none.iaPd().get(0).prefixes()).as("IA_PD untouched").hasSize(1);
 
-        server.stub6(onRequest().respond(defaultReply().status(StatusCode.USE_MULTICAST, "multicast, please")));
+        server.stub(onRequest().respond(defaultReply().status(StatusCode.USE_MULTICAST, "multicast, please")));
         Dhcp6Message reply = exchange(Dhcp6Message.builder(Dhcp6MessageType.REQUEST).transactionId(9)
                 .option(Dhcp6Option.clientId(ALICE)).option(Dhcp6Option.serverId(server.serverDuid().orElseThrow()))
                 .option(Dhcp6Option.iaNa(IaNa.of(1, 0, 0))).build()).get(0);
@@ -120,7 +121,7 @@ class Stub6Test {
 
     @Test
     void aDelayOnTheServerClockIsReleasedByAdvancingIt() {
-        server.stub6(onSolicit().respond(defaultReply().delayOnServerClock(Duration.ofSeconds(5))));
+        server.stub(onSolicit().respond(defaultReply().delayOnServerClock(Duration.ofSeconds(5))));
         assertThat(exchange(solicit(ALICE))).isEmpty();
         assertThat(memory.sent()).isEmpty();
         clock.advance(Duration.ofSeconds(4));
@@ -132,23 +133,23 @@ class Stub6Test {
 
     @Test
     void malformedAndWrongXidReplies() {
-        server.stub6(onSolicit().respond(defaultReply().truncatedTo(10)).once());
+        server.stub(onSolicit().respond(defaultReply().truncatedTo(10)).once());
         List<Datagram> out = memory.deliver(Dhcp6Codec.encode(solicit(ALICE)), InMemoryTransport.CLIENT);
         assertThat(out.get(0).bytes()).hasSize(10);
         assertThatThrownBy(() -> Dhcp6Codec.decode(out.get(0).bytes())).isInstanceOf(DhcpCodecException.class);
         assertThat(server.journal().sent().get(0).error()).as("journaled as sent, with its decode error")
                 .isPresent();
 
-        server.stub6(onSolicit().respond(defaultReply().wrongXid()).once());
+        server.stub(onSolicit().respond(defaultReply().wrongXid()).once());
         Dhcp6Message m = solicit(ALICE);
         assertThat(exchange(m).get(0).transactionId()).isEqualTo(m.transactionId() + 1);
     }
 
     @Test
     void matchersByIaidOptionAndRelay() {
-        server.stub6(onAny().withIaid(7).respond(ignore()));
-        server.stub6(onSolicit().withOption(14).respond(ignore()));
-        server.stub6(onSolicit().relayed().respond(ignore()));
+        server.stub(onAny().withIaid(7).respond(ignore()));
+        server.stub(onSolicit().withOption(Dhcp6OptionCode.RAPID_COMMIT).respond(ignore()));
+        server.stub(onSolicit().relayed().respond(ignore()));
         assertThat(exchange(solicit(ALICE))).hasSize(1);
         assertThat(exchange(solicit(ALICE).toBuilder().option(Dhcp6Option.rapidCommit()).build())).isEmpty();
         assertThat(exchange(Dhcp6Message.builder(Dhcp6MessageType.SOLICIT).transactionId(3)
@@ -157,7 +158,7 @@ class Stub6Test {
                 .linkAddress("2001:db8:1::1").peerAddress("fe80::1")
                 .option(Dhcp6Option.relayMessage(solicit(BOB))).build();
         assertThat(exchange(relayed)).isEmpty();
-        assertThat(server.stubs6()).hasSize(3);
+        assertThat(server.v6().stubs()).hasSize(3);
         server.resetStubs();
         assertThat(exchange(relayed)).singleElement().satisfies(r -> {
             assertThat(r.type()).contains(Dhcp6MessageType.RELAY_REPL);
@@ -167,12 +168,12 @@ class Stub6Test {
 
     @Test
     void editsReachTheMessageInsideRelayLayers() {
-        server.stub6(onSolicit().respond(defaultReply().withOption(Dhcp6Option.solMaxRt(60))));
+        server.stub(onSolicit().respond(defaultReply().withOption(Dhcp6Option.solMaxRt(60))));
         Dhcp6Message relayed = Dhcp6Message.builder(Dhcp6MessageType.RELAY_FORW).hopCount(0)
                 .linkAddress("2001:db8:1::1").peerAddress("fe80::1")
                 .option(Dhcp6Option.relayMessage(solicit(BOB))).build();
         Dhcp6Message out = exchange(relayed).get(0);
-        assertThat(out.hasOption(82)).isFalse();
+        assertThat(out.hasOption(Dhcp6OptionCode.SOL_MAX_RT)).isFalse();
         assertThat(out.relayMessage().orElseThrow().solMaxRt()).hasValue(60);
     }
 
@@ -189,9 +190,58 @@ class Stub6Test {
     @Test
     void aStubIsRegisteredOnce() {
         Stub6 stub = onSolicit().respond(ignore());
-        server.stub6(stub);
-        assertThatThrownBy(() -> server.stub6(stub)).isInstanceOf(IllegalStateException.class);
-        assertThat(server.removeStub6(stub)).isTrue();
-        assertThat(server.removeStub6(stub)).isFalse();
+        server.stub(stub);
+        assertThatThrownBy(() -> server.stub(stub)).isInstanceOf(IllegalStateException.class);
+        assertThat(server.removeStub(stub)).isTrue();
+        assertThat(server.removeStub(stub)).isFalse();
+    }
+
+    @Test
+    void aHigherPriorityWinsOverTheNewerStub() {
+        Stub6 high = server.stub(onSolicit().respond(noAddrsAvail()).atPriority(5));
+        server.stub(onSolicit().respond(ignore()));
+        assertThat(exchange(solicit(ALICE))).singleElement().satisfies(m -> assertThat(m.iaNa().get(0).status())
+                .hasValueSatisfying(s -> assertThat(s.code()).isEqualTo(StatusCode.NO_ADDRS_AVAIL)));
+        assertThat(high.toString()).isEqualTo("SOLICIT -> default reply, IA status NoAddrsAvail, priority 5");
+    }
+
+    @Test
+    void scenariosAreSharedWithTheDhcpv4Stubs() {
+        server.stub(onSolicit().respond(ignore()).inScenario("boot").whenScenarioStateIs("Started")
+                .willSetStateTo("dropped"));
+        server.stub(onSolicit().respond(noAddrsAvail()).inScenario("boot").whenScenarioStateIs("dropped")
+                .willSetStateTo("refused"));
+        assertThat(server.scenarioState("boot")).isEqualTo("Started");
+        assertThat(exchange(solicit(ALICE))).as("the newest stub waits for its state").isEmpty();
+        assertThat(server.scenarioState("boot")).isEqualTo("dropped");
+        assertThat(exchange(solicit(ALICE))).singleElement().satisfies(m -> assertThat(m.iaNa().get(0).status())
+                .hasValueSatisfying(s -> assertThat(s.code()).isEqualTo(StatusCode.NO_ADDRS_AVAIL)));
+        assertThat(server.scenarioState("boot")).isEqualTo("refused");
+        assertThat(exchange(solicit(ALICE))).as("no stub in state refused: the default").singleElement()
+                .satisfies(m -> assertThat(m.iaNa().get(0).addresses()).hasSize(1));
+    }
+
+    @Test
+    void unusedStubsAndUnmatchedRequestsAsForDhcpv4() {
+        Stub6 forBob = server.stub(onSolicit().fromDuid(BOB).respond(ignore()).once());
+        Stub6 forAlice = server.stub(onSolicit().fromDuid(ALICE).respond(ignore()).once());
+        assertThat(server.v6().stubs()).containsExactly(forBob, forAlice);
+        assertThat(server.stubs()).as("the DHCPv4 stubs").isEmpty();
+        exchange(solicit(ALICE));
+        assertThat(server.v6().unusedStubs()).containsExactly(forBob);
+        assertThat(exchange(solicit(ALICE))).as("used up: the default").hasSize(1);
+        assertThat(server.unmatchedRequests()).singleElement().matches(e -> e.sequence()
+                == server.journal().received(Dhcp6MessageType.SOLICIT).get(1).sequence());
+        server.resetStubs();
+        assertThat(server.v6().stubs()).isEmpty();
+        assertThat(server.unmatchedRequests()).isEmpty();
+    }
+
+    @Test
+    void termsFailAsForDhcpv4() {
+        assertThatThrownBy(() -> onSolicit().respond(ignore()).times(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("times(0): a stub answers at least once");
+        assertThatThrownBy(() -> onSolicit().respond(ignore()).willSetStateTo("x"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("needs a scenario");
     }
 }

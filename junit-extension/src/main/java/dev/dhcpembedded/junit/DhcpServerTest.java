@@ -76,7 +76,7 @@ public @interface DhcpServerTest {
 
     /**
      * A DHCPv6 prefix served beside the subnet, e.g. {@code "2001:db8:1::/64"}; none when empty. The server then
-     * also listens on {@code [::1]} ({@link dev.dhcpembedded.server.DhcpServer#address6()}).
+     * also listens on {@code [::1]} ({@code server.v6().address()}).
      */
     String subnet6() default "";
 

@@ -46,7 +46,7 @@ class DhcpServerTest6Test {
             byte[] bytes = Dhcp6Codec.encode(Dhcp6Message.builder(Dhcp6MessageType.SOLICIT).transactionId(1)
                     .option(Dhcp6Option.clientId(client)).option(Dhcp6Option.iaNa(IaNa.of(1, 0, 0)))
                     .option(Dhcp6Option.iaPd(IaPd.of(2, 0, 0))).build());
-            socket.send(new DatagramPacket(bytes, bytes.length, server.address6()));
+            socket.send(new DatagramPacket(bytes, bytes.length, server.v6().address()));
             DatagramPacket in = new DatagramPacket(new byte[2000], 2000);
             socket.receive(in);
             return Dhcp6Codec.decode(Arrays.copyOf(in.getData(), in.getLength()));
@@ -62,7 +62,7 @@ class DhcpServerTest6Test {
         assertThat(advertise.iaPd().get(0).prefixes().get(0).cidr()).isEqualTo("2001:db8:100::/56");
         assertThat(advertise.dnsServers()).extracting(Ipv6::format).containsExactly("2001:db8:1::53");
         assertThat(advertise.domainList()).containsExactly("lab.test");
-        assertThat(server.leases6(CLIENT)).extracting(Lease6::state).containsOnly(LeaseState.OFFERED);
+        assertThat(server.v6().leases(CLIENT)).extracting(Lease6::state).containsOnly(LeaseState.OFFERED);
         assertThat(server.address().getAddress().getHostAddress()).as("DHCPv4 beside it").isEqualTo("127.0.0.1");
     }
 
@@ -77,7 +77,7 @@ class DhcpServerTest6Test {
     @Test
     @Order(2)
     void theV6LeasesAndJournalAreResetBeforeEachTest(DhcpServer server) {
-        assertThat(server.leases6()).isEmpty();
+        assertThat(server.v6().leases()).isEmpty();
         assertThat(server.journal().entries()).isEmpty();
     }
 

@@ -196,7 +196,7 @@ class Dhclient6Test {
             String bound = s.awaitEvent(client, "2001:db8:1::100");
             assertThat(bound).contains("dns=2001:db8:1::53").contains("search=lab.test");
             await("the address on the interface", () -> s.globalAddresses().contains("inet6 2001:db8:1::100/"));
-            assertThat(s.server.leases6()).extracting(Lease6::text, Lease6::state).contains(
+            assertThat(s.server.v6().leases()).extracting(Lease6::text, Lease6::state).contains(
                     Tuple.tuple("2001:db8:1::100", LeaseState.BOUND),
                     Tuple.tuple("2001:db8:100::/56", LeaseState.BOUND));
             assertThat(s.leaseFile()).contains("iaaddr 2001:db8:1::100").contains("iaprefix 2001:db8:100::/56");
@@ -211,7 +211,7 @@ class Dhclient6Test {
             CommandResult release = s.run("-r", "-N", "-P");
             assertThat(release.ok()).as(release.describe()).isTrue();
             await("RELEASE in the journal", () -> !s.server.journal().received(Dhcp6MessageType.RELEASE).isEmpty());
-            assertThat(s.server.leases6()).extracting(Lease6::state).doesNotContain(LeaseState.BOUND);
+            assertThat(s.server.v6().leases()).extracting(Lease6::state).doesNotContain(LeaseState.BOUND);
             s.verifyCapture("Solicit (1)", "Advertise (2)", "Request (3)", "Reply (7)", "Release (8)");
         }
     }
@@ -228,7 +228,7 @@ class Dhclient6Test {
             s.awaitEvent(client, "2001:db8:1::42");
             await("the static address on the interface", () -> s.globalAddresses()
                     .contains("inet6 2001:db8:1::42/"));
-            assertThat(s.server.leases6(duid)).extracting(Lease6::text, Lease6::state).containsExactlyInAnyOrder(
+            assertThat(s.server.v6().leases(duid)).extracting(Lease6::text, Lease6::state).containsExactlyInAnyOrder(
                     Tuple.tuple("2001:db8:1::42", LeaseState.BOUND),
                     Tuple.tuple("2001:db8:100:4200::/56", LeaseState.BOUND));
             assertThat(s.server.journal().received(Dhcp6MessageType.SOLICIT).get(0).message6().orElseThrow()
@@ -274,7 +274,7 @@ class Dhclient6Test {
             String line = client.awaitLineContaining("dns=2001:db8:1::53", AWAIT).orElseThrow(() ->
                     new AssertionError(client.output() + s.server.journal().transcript()));
             assertThat(line).contains("search=lab.test").contains("ip6= ");
-            assertThat(s.server.leases6()).isEmpty();
+            assertThat(s.server.v6().leases()).isEmpty();
             assertThat(s.globalAddresses()).doesNotContain("inet6");
             client.stop(Duration.ofSeconds(2));
             s.verifyCapture("Information-request (11)", "Reply (7)");
@@ -284,7 +284,7 @@ class Dhclient6Test {
     @Test
     void noAddrsAvailLeavesTheClientSolicitingWithNothingConfigured() throws Exception {
         try (Served6 s = new Served6()) {
-            s.server.stub6(Request6Matcher.onSolicit().respond(Response6.noAddrsAvail()));
+            s.server.stub(Request6Matcher.onSolicit().respond(Response6.noAddrsAvail()));
             BackgroundProcess client = s.start("-N");
             await("two SOLICITs", () -> s.server.journal().received(Dhcp6MessageType.SOLICIT).size() >= 2);
             Dhcp6Message advertise = s.server.journal().sent(Dhcp6MessageType.ADVERTISE).get(0).message6()

@@ -53,14 +53,14 @@ class Dhcp6cTest {
                     .contains("Domain search list[0] lab.test.");
             s.await("the address on the interface", () -> s.globalAddresses().contains("inet6 2001:db8:1::100/"));
             s.await("the delegated prefix in dhcp6c's log", () -> client.output().contains("2001:db8:100::/56"));
-            assertThat(s.server.leases6()).extracting(Lease6::text, Lease6::state).contains(
+            assertThat(s.server.v6().leases()).extracting(Lease6::text, Lease6::state).contains(
                     Tuple.tuple("2001:db8:1::100", LeaseState.BOUND),
                     Tuple.tuple("2001:db8:100::/56", LeaseState.BOUND));
 
             assertThat(s.server.journal().received(Dhcp6MessageType.SOLICIT)).hasSize(1);
 
             client.stop(Duration.ofSeconds(5));
-            s.await("RELEASE of both IAs on SIGTERM", () -> s.server.leases6().stream()
+            s.await("RELEASE of both IAs on SIGTERM", () -> s.server.v6().leases().stream()
                     .noneMatch(l -> l.state() == LeaseState.BOUND));
             assertThat(s.server.journal().received(Dhcp6MessageType.RELEASE)).isNotEmpty();
             s.verifyCapture("Solicit (1)", "Advertise (2)", "Request (3)", "Reply (7)", "Release (8)");
@@ -76,7 +76,7 @@ class Dhcp6cTest {
                     new AssertionError(RaLab.tail(client) + "\n" + s.server.journal().transcript()));
             client.awaitLineContaining("Domain search list[0] lab.test.", RaLab.AWAIT).orElseThrow();
             assertThat(s.server.journal().received(Dhcp6MessageType.INFORMATION_REQUEST)).isNotEmpty();
-            assertThat(s.server.leases6()).isEmpty();
+            assertThat(s.server.v6().leases()).isEmpty();
             client.stop(Duration.ofSeconds(5));
             s.verifyCapture("Information-request (11)", "Reply (7)");
         }
@@ -85,7 +85,7 @@ class Dhcp6cTest {
     @Test
     void notOnLinkInTheReplyToRequestSendsItBackToSolicit() throws Exception {
         try (RaLab s = new RaLab(ra -> ra.managed(true))) {
-            s.server.stub6(Request6Matcher.onRequest()
+            s.server.stub(Request6Matcher.onRequest()
                     .respond(Response6.defaultReply().iaStatus(StatusCode.NOT_ON_LINK, "not on link")).once());
             BackgroundProcess client = s.lab.start(dhcp6c(s).noPrefixDelegation().build());
             s.await("the REPLY with NotOnLink", () -> !s.server.journal().sent(Dhcp6MessageType.REPLY).isEmpty());

@@ -49,7 +49,7 @@ class Dhcpcd6Test {
             assertThat(bound).contains("prefix=2001:db8:100::/56").contains("dns=2001:db8:1::53")
                     .contains("search=lab.test");
             s.await("the address on the interface", () -> s.globalAddresses().contains("inet6 2001:db8:1::100/128"));
-            assertThat(s.server.leases6()).extracting(Lease6::text, Lease6::state).contains(
+            assertThat(s.server.v6().leases()).extracting(Lease6::text, Lease6::state).contains(
                     Tuple.tuple("2001:db8:1::100", LeaseState.BOUND),
                     Tuple.tuple("2001:db8:100::/56", LeaseState.BOUND));
             assertThat(s.server.routerAdvertisements().solicitationCount()).as("dhcpcd sends RS").isPositive();
@@ -65,7 +65,7 @@ class Dhcpcd6Test {
             CommandResult release = s.lab.exec(RaLab.AWAIT, d.releaseCommand());
             assertThat(release.ok()).as(release.describe()).isTrue();
             s.await("RELEASE", () -> !s.server.journal().received(Dhcp6MessageType.RELEASE).isEmpty());
-            s.await("no lease BOUND", () -> s.server.leases6().stream().noneMatch(l -> l.state() == LeaseState.BOUND));
+            s.await("no lease BOUND", () -> s.server.v6().leases().stream().noneMatch(l -> l.state() == LeaseState.BOUND));
             client.stop(Duration.ofSeconds(3));
             s.verifyCapture("Router Advertisement", "Managed address configuration: Set", "Recursive DNS Server",
                     "DNS Search List", "Solicit (1)", "Advertise (2)", "Request (3)", "Reply (7)", "Renew (5)",
@@ -81,7 +81,7 @@ class Dhcpcd6Test {
             assertThat(inform).contains("search=lab.test").contains("ip6= ");
             assertThat(s.server.journal().received(Dhcp6MessageType.INFORMATION_REQUEST)).isNotEmpty();
             assertThat(s.server.journal().received(Dhcp6MessageType.SOLICIT)).isEmpty();
-            assertThat(s.server.leases6()).isEmpty();
+            assertThat(s.server.v6().leases()).isEmpty();
             s.await("a SLAAC address from the autonomous prefix", () -> s.globalAddresses().contains("2001:db8:1:"));
 
             s.server.routerAdvertisements().update(ra -> ra.managed(true));

@@ -74,7 +74,7 @@ class Networkd6Test {
                     || s.lab.exec(RaLab.AWAIT, "ip", "-6", "route", "show", "type", "unreachable").stdout()
                     .contains("2001:db8:100::/56"));
             assertThat(linkState(s, n, "DNS=2001:db8:1::53")).contains("DNS=2001:db8:1::53");
-            assertThat(s.server.leases6()).extracting(Lease6::text, Lease6::state).contains(
+            assertThat(s.server.v6().leases()).extracting(Lease6::text, Lease6::state).contains(
                     Tuple.tuple("2001:db8:1::100", LeaseState.BOUND),
                     Tuple.tuple("2001:db8:100::/56", LeaseState.BOUND));
             assertThat(s.server.routerAdvertisements().solicitationCount()).as("networkd sends RS").isPositive();
@@ -98,7 +98,7 @@ class Networkd6Test {
             assertThat(s.server.journal().sent(Dhcp6MessageType.REPLY).get(0).message6().orElseThrow().dnsServers())
                     .extracting(a -> a.getHostAddress()).containsExactly("2001:db8:1:0:0:0:0:53");
             assertThat(s.server.journal().received(Dhcp6MessageType.SOLICIT)).isEmpty();
-            assertThat(s.server.leases6()).isEmpty();
+            assertThat(s.server.v6().leases()).isEmpty();
 
             s.server.routerAdvertisements().update(ra -> ra.managed(true));
             s.await("networkd configures 2001:db8:1::100 after M was raised", client,

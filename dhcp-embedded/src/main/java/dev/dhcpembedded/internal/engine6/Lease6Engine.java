@@ -435,7 +435,7 @@ public final class Lease6Engine {
         putInt(v, 4, seconds(s.t1()));
         putInt(v, 8, seconds(s.t2()));
         v[12] = 0;
-        v[13] = (byte) (na ? Dhcp6OptionCode.IAADDR : Dhcp6OptionCode.IAPREFIX);
+        v[13] = (byte) (na ? Dhcp6OptionCode.IAADDR : Dhcp6OptionCode.IAPREFIX).code();
         v[14] = 0;
         v[15] = (byte) (na ? 24 : 25);
         if (na) {
@@ -631,7 +631,7 @@ public final class Lease6Engine {
                 continue; // each code once, at its first place
             }
             for (int i = 0; i < offered.size(); i++) {
-                if (offered.get(i).code() == code) {
+                if (offered.get(i).code().code() == code) {
                     reply.option(offered.get(i));
                 }
             }

@@ -5,6 +5,7 @@ import dev.dhcpembedded.internal.engine.Arrival;
 import dev.dhcpembedded.internal.engine.Decision;
 import dev.dhcpembedded.internal.engine.LeaseEngine;
 import dev.dhcpembedded.stub.Reply;
+import dev.dhcpembedded.stub.Stub;
 import java.util.List;
 
 /**
@@ -22,12 +23,12 @@ public final class EngineResponder implements Responder {
 
     @Override
     public Response respond(DhcpMessage request, Arrival arrival) {
-        StubRegistry.Lookup lookup = stubs.find(request, arrival.broadcast());
+        StubRegistry.Lookup<Stub> lookup = stubs.find(request, arrival.broadcast());
         if (lookup.match().isPresent()) {
-            StubRegistry.Match m = lookup.match().get();
+            StubRegistry.Match<Stub> m = lookup.match().get();
             EngineStubContext context = new EngineStubContext(request, arrival, engine, m.occurrence());
             String label = m.label();
-            List<Reply> replies = m.stub().response().resolve(request, context).stream()
+            List<Reply> replies = StubViews.V4.resolve(m.stub().response(), request, context).stream()
                     .map(r -> r.withNote(label + ": " + r.note()))
                     .toList();
             return new Response(replies, label + (replies.isEmpty() ? ": no reply" : ""), false);

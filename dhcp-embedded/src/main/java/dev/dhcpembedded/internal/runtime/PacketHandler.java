@@ -100,7 +100,8 @@ public final class PacketHandler implements DirectReceiver {
      * unanswered), not with a second server (both decide on the decoded request).
      */
     private boolean direct() {
-        return !(responder instanceof LinkResponder) && stubs.isEmpty() && !paused.get();
+        return !(responder instanceof LinkResponder) && stubs.isEmpty(dev.dhcpembedded.stub.Stub.class)
+                && !paused.get();
     }
 
     @Override
@@ -312,7 +313,7 @@ public final class PacketHandler implements DirectReceiver {
         }
         byte[] bytes;
         try {
-            bytes = planned.malform(encode(request, planned.message()));
+            bytes = StubViews.V4.malform(planned, encode(request, planned.message()));
         } catch (DhcpCodecException e) {
             log().warn("reply to {} not sent: {}", in.source(), e.getMessage());
             return;

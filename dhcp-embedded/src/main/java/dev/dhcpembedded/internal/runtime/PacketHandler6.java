@@ -4,24 +4,11 @@ import dev.dhcpembedded.codec.DhcpCodecException;
 import dev.dhcpembedded.codec6.Dhcp6Codec;
 import dev.dhcpembedded.codec6.Dhcp6Message;
 import dev.dhcpembedded.codec6.Dhcp6MessageType;
-import dev.dhcpembedded.codec6.Dhcp6Option;
-import dev.dhcpembedded.codec6.Dhcp6OptionCode;
-import dev.dhcpembedded.codec6.Duid;
-import dev.dhcpembedded.codec6.IaAddress;
-import dev.dhcpembedded.codec6.IaNa;
-import dev.dhcpembedded.codec6.IaPd;
-import dev.dhcpembedded.codec6.IaPrefix;
-import dev.dhcpembedded.stub6.Response6;
-import dev.dhcpembedded.stub6.Stub6;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import dev.dhcpembedded.internal.wire.Ipv6;
 import dev.dhcpembedded.internal.journal.JournalStore;
 import dev.dhcpembedded.internal.transport.DirectReceiver;
 import dev.dhcpembedded.internal.transport.DirectSender;
 import dev.dhcpembedded.internal.engine6.Arrival6;
-import dev.dhcpembedded.internal.engine6.Decision6;
 import dev.dhcpembedded.internal.engine6.Lease6Engine;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.journal.JournalEntry;
@@ -48,24 +35,25 @@ public final class PacketHandler6 implements DirectReceiver {
         return LoggerFactory.getLogger(PacketHandler6.class);
     }
 
-    private final Lease6Engine engine;
+    private final Engine6Responder responder;
     private final JournalStore journal;
     private final Transport transport;
     private final Clock clock;
     private final Clock wallClock;
-    private final Stubs6 stubs;
+    private final UnmatchedRequests unmatched;
     private final ReplyScheduler scheduler;
     private final java.util.concurrent.atomic.AtomicBoolean paused;
 
     public PacketHandler6(Lease6Engine engine, JournalStore journal, Transport transport, Clock clock, Clock wallClock,
-                   Stubs6 stubs, ReplyScheduler scheduler, java.util.concurrent.atomic.AtomicBoolean paused) {
+                   StubRegistry stubs, UnmatchedRequests unmatched, ReplyScheduler scheduler,
+                   java.util.concurrent.atomic.AtomicBoolean paused) {
         this.paused = paused;
-        this.engine = engine;
+        this.responder = new Engine6Responder(engine, stubs);
+        this.unmatched = unmatched;
         this.journal = journal;
         this.transport = transport;
         this.clock = clock;
         this.wallClock = wallClock;
-        this.stubs = stubs;
         this.scheduler = scheduler;
     }
 
@@ -125,37 +113,22 @@ public final class PacketHandler6 implements DirectReceiver {
         long receivedAt = clock.millis();
         InetAddress to = destination.getAddress();
         Arrival6 arrival = to != null && !to.isMulticastAddress() ? Arrival6.UNICAST : Arrival6.MULTICAST;
-        Optional<Stub6> stub = stubs.claim(request);
-        if (stub.isEmpty()) { // the engine alone: no plan, no scheduler
-            Decision6 decision = engine.handle(request, arrival);
-            String note = decision.rule();
-            record(JournalEntry.Kind.RECEIVED, client, server, source, interfaceName, bytes, length, null, note);
-            if (decision.reply().isPresent()) {
-                send(in, source, interfaceName, decision.reply().get(), null, client, onLink, note);
+        Engine6Responder.Answer answer = responder.respond(request, arrival);
+        String note = answer.note();
+        long sequence = record(JournalEntry.Kind.RECEIVED, client, server, source, interfaceName, bytes, length, null,
+                note);
+        if (answer.unmatched()) {
+            unmatched.add(sequence);
+        }
+        if (answer.stubResponse() == null) { // the engine alone: no scheduler
+            for (Dhcp6Message reply : answer.replies()) {
+                send(in, source, interfaceName, reply, null, client, onLink, note);
             }
             return;
         }
-        List<Dhcp6Message> plan = new ArrayList<>();
-        String note;
-        Response6 response = stub.get().response();
-        if (response.isSilent()) {
-            note = "stub (" + stub.get() + "): no reply";
-        } else {
-            Decision6 decision = engine.handle(withHints(request, response), arrival);
-            note = "stub (" + stub.get() + ") over: " + decision.rule();
-            decision.reply().ifPresent(reply -> {
-                Dhcp6Message shaped = response.apply(reply);
-                plan.add(shaped);
-                for (Duid other : response.alsoFrom()) {
-                    plan.add(Response6.mapInnermost(shaped, m -> m.toBuilder()
-                            .replaceOption(Dhcp6Option.serverId(other)).build()));
-                }
-            });
-        }
-        record(JournalEntry.Kind.RECEIVED, client, server, source, interfaceName, bytes, length, null, note);
-        for (Dhcp6Message reply : plan) {
-            scheduler.dispatch(response.delayTime(), response.delayedOnServerClock(), receivedAt,
-                    () -> send(in, source, interfaceName, reply, response, client, onLink, note));
+        for (Dhcp6Message reply : answer.replies()) {
+            scheduler.dispatch(answer.delay(), answer.delayOnServerClock(), receivedAt,
+                    () -> send(in, source, interfaceName, reply, answer, client, onLink, note));
         }
     }
 
@@ -165,13 +138,13 @@ public final class PacketHandler6 implements DirectReceiver {
      * reply's array.
      */
     private void send(Datagram in, InetSocketAddress source, String interfaceName, Dhcp6Message reply,
-                      Response6 response, InetSocketAddress client, boolean onLink, String note) {
+                      Engine6Responder.Answer answer, InetSocketAddress client, boolean onLink, String note) {
         if (paused.get()) {
             return; // a reply delayed into an outage is lost with it
         }
         byte[] bytes = Dhcp6Codec.encode(reply);
-        if (response != null) {
-            bytes = response.malform(bytes);
+        if (answer != null) {
+            bytes = answer.malform(bytes);
         }
         DirectSender direct = in == null ? (DirectSender) transport : null;
         InetSocketAddress actual = direct != null ? direct.replyDestination(source, 0, 0, null, 0)
@@ -187,33 +160,6 @@ public final class PacketHandler6 implements DirectReceiver {
         } catch (IOException e) {
             log().warn("sending to {} failed: {}", actual, e.toString());
         }
-    }
-
-    /** The request with the response's chosen address and prefix as the client's hints in its IAs. */
-    private static Dhcp6Message withHints(Dhcp6Message request, Response6 response) {
-        if (response.chosenAddress().isEmpty() && response.chosenPrefix().isEmpty()) {
-            return request;
-        }
-        return Response6.mapInnermost(request, m -> {
-            Dhcp6Message.Builder b = m.toBuilder().clearOptions();
-            for (Dhcp6Option o : m.options()) {
-                if (o.code() == Dhcp6OptionCode.IA_NA && response.chosenAddress().isPresent()) {
-                    IaNa ia = o.asIaNa();
-                    b.option(Dhcp6Option.iaNa(IaNa.of(ia.iaid(), ia.t1(), ia.t2(), Dhcp6Option.iaAddress(
-                            IaAddress.of(response.chosenAddress().get(), 0, 0)))));
-                } else if (o.code() == Dhcp6OptionCode.IA_PD && response.chosenPrefix().isPresent()) {
-                    IaPd ia = o.asIaPd();
-                    String p = response.chosenPrefix().get();
-                    int slash = p.indexOf('/');
-                    b.option(Dhcp6Option.iaPd(IaPd.of(ia.iaid(), ia.t1(), ia.t2(), Dhcp6Option.iaPrefix(
-                            IaPrefix.of(Ipv6.parse(p.substring(0, slash)), Integer.parseInt(p.substring(slash + 1)),
-                                    0, 0)))));
-                } else {
-                    b.option(o);
-                }
-            }
-            return b.build();
-        });
     }
 
     /** The last client end shown, reused while the same sender repeats (perfdhcp sends from one address). */
@@ -256,10 +202,10 @@ public final class PacketHandler6 implements DirectReceiver {
                 : new InetSocketAddress(LOOPBACK, address.getPort());
     }
 
-    private void record(JournalEntry.Kind kind, InetSocketAddress shownSource, InetSocketAddress shownDestination,
+    private long record(JournalEntry.Kind kind, InetSocketAddress shownSource, InetSocketAddress shownDestination,
                         InetSocketAddress peer, String interfaceName, byte[] bytes, int length,
                         DhcpCodecException error, String note) {
-        journal.record6(kind, clock.millis(), wallClock.millis(), shownSource, shownDestination, peer,
+        return journal.record6(kind, clock.millis(), wallClock.millis(), shownSource, shownDestination, peer,
                 interfaceName, bytes, 0, length, note, error);
     }
 }

@@ -1,7 +1,5 @@
 package dev.dhcpembedded.internal.runtime;
 
-import dev.dhcpembedded.server.DhcpServer;
-
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.internal.engine.Arrival;
 import dev.dhcpembedded.stub.Reply;

@@ -1,55 +1,74 @@
 package dev.dhcpembedded.internal.runtime;
 
 import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.codec6.Dhcp6Message;
 import dev.dhcpembedded.stub.Stub;
+import dev.dhcpembedded.stub.StubTerms;
+import dev.dhcpembedded.stub6.Stub6;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * The stubs of one server and everything they do at run time: how often each has answered, how many matching
- * requests each has seen, and the state of each scenario. Stubs are tried highest priority first, then the one
- * registered last; a stub that has used up its count, or whose scenario is in another state, is passed over.
- * Stubs may be added and removed while the server runs; every method is atomic.
+ * The stubs of one server, DHCPv4 ({@link Stub}) and DHCPv6 ({@link Stub6}) alike, and everything they do at run
+ * time: how often each has answered, how many matching requests each has seen, and the state of each scenario (one
+ * set of scenarios for both families). Stubs are tried highest priority first, then the one registered last; a stub
+ * that has used up its count, or whose scenario is in another state, is passed over. Both families go through the
+ * one {@link #find} path with their {@link StubTerms}. Stubs may be added and removed while the server runs; every
+ * method is atomic.
  */
 public final class StubRegistry {
 
-    private final List<Registration> registrations = new ArrayList<>();
+    private final List<Registration<?>> registrations = new ArrayList<>();
     private final Map<String, String> scenarioStates = new HashMap<>();
     private int nextId = 1;
 
-    /** Registers {@code stub}, complete as it is; fails if this registry holds that very stub already. */
-    public synchronized Stub add(Stub stub) {
+    /** Registers a DHCPv4 stub, complete as it is; fails if this registry holds that very stub already. */
+    public Stub add(Stub stub) {
         Objects.requireNonNull(stub, "stub: build one with e.g. onDiscover().respond(ignore())");
-        for (Registration r : registrations) {
+        return add(Stub.class, stub, stub.terms());
+    }
+
+    /** Registers a DHCPv6 stub, complete as it is; fails if this registry holds that very stub already. */
+    public Stub6 add(Stub6 stub) {
+        Objects.requireNonNull(stub, "stub: build one with e.g. onSolicit().respond(ignore())");
+        return add(Stub6.class, stub, stub.terms());
+    }
+
+    private synchronized <S> S add(Class<S> family, S stub, StubTerms terms) {
+        for (Registration<?> r : registrations) {
             if (r.stub == stub) {
                 throw new IllegalStateException("stub #" + r.id + " (" + stub + ") is registered already; build"
                         + " another stub, or removeStub(...) this one first");
             }
         }
-        registrations.add(new Registration(nextId++, stub));
+        registrations.add(new Registration<>(nextId++, family, stub, terms));
         return stub;
     }
 
-    /** Removes {@code stub}; false when it was not registered here. */
-    public synchronized boolean remove(Stub stub) {
+    /** Removes {@code stub} (a {@link Stub} or a {@link Stub6}); false when it was not registered here. */
+    public synchronized boolean remove(Object stub) {
         return registrations.removeIf(r -> r.stub == stub);
     }
 
-    /** The stubs registered, oldest first. */
-    public synchronized List<Stub> stubs() {
-        List<Stub> out = new ArrayList<>();
-        registrations.forEach(r -> out.add(r.stub));
+    /** The stubs of {@code family} ({@code Stub.class} or {@code Stub6.class}) registered, oldest first. */
+    public synchronized <S> List<S> stubs(Class<S> family) {
+        List<S> out = new ArrayList<>();
+        registrations.stream().filter(r -> r.family == family).forEach(r -> out.add(family.cast(r.stub)));
         return out;
     }
 
-    /** The stubs registered that have not answered any request yet, oldest first. */
-    public synchronized List<Stub> unused() {
-        List<Stub> out = new ArrayList<>();
-        registrations.stream().filter(r -> r.answered == 0).forEach(r -> out.add(r.stub));
+    /** The stubs of {@code family} registered that have not answered any request yet, oldest first. */
+    public synchronized <S> List<S> unused(Class<S> family) {
+        List<S> out = new ArrayList<>();
+        registrations.stream().filter(r -> r.family == family && r.answered == 0)
+                .forEach(r -> out.add(family.cast(r.stub)));
         return out;
     }
 
@@ -60,50 +79,71 @@ public final class StubRegistry {
         nextId = 1;
     }
 
-    /** Whether no stub is registered: then the packet path needs nothing that only stubs use. */
-    public synchronized boolean isEmpty() {
-        return registrations.isEmpty();
+    /** Whether no stub of {@code family} is registered: then its packet path needs nothing that only stubs use. */
+    public synchronized boolean isEmpty(Class<?> family) {
+        for (Registration<?> r : registrations) {
+            if (r.family == family) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    /** The state of {@code scenario}: {@link Stub#STARTED} until a stub moves it. */
+    /** The state of {@code scenario}: {@link StubTerms#STARTED} until a stub moves it. */
     public synchronized String scenarioState(String scenario) {
-        return scenarioStates.getOrDefault(scenario, Stub.STARTED);
+        return scenarioStates.getOrDefault(scenario, StubTerms.STARTED);
     }
 
     /**
-     * Finds the stub that answers {@code request}, counts the request against every stub whose matcher matches
-     * it, and uses up one answer of the chosen stub (moving its scenario on).
+     * Finds the DHCPv4 stub that answers {@code request}, counts the request against every stub whose matcher
+     * matches it, and uses up one answer of the chosen stub (moving its scenario on).
      */
-    public synchronized Lookup find(DhcpMessage request, boolean arrivedByBroadcast) {
-        Registration chosen = null;
+    public Lookup<Stub> find(DhcpMessage request, boolean arrivedByBroadcast) {
+        return find(Stub.class, s -> StubViews.V4.matches(s.matcher(), request, arrivedByBroadcast),
+                s -> StubViews.V4.wantedOccurrence(s.matcher()));
+    }
+
+    /** {@link #find(DhcpMessage, boolean)} for a DHCPv6 message, as it arrived (relay layers included). */
+    public Lookup<Stub6> find(Dhcp6Message received) {
+        return find(Stub6.class, s -> StubViews.V6.matches(s.matcher(), received), s -> OptionalInt.empty());
+    }
+
+    private synchronized <S> Lookup<S> find(Class<S> family, Predicate<S> matches,
+                                            Function<S, OptionalInt> wantedOccurrence) {
+        Registration<?> chosen = null;
         int chosenOccurrence = 0;
-        for (Registration r : registrations) {
-            Stub stub = r.stub;
-            if (!stub.matcher().matches(request, arrivedByBroadcast)) {
+        boolean present = false;
+        for (Registration<?> r : registrations) {
+            if (r.family != family) {
+                continue;
+            }
+            present = true;
+            S stub = family.cast(r.stub);
+            if (!matches.test(stub)) {
                 continue;
             }
             int occurrence = ++r.seen;
-            boolean rightOccurrence = stub.matcher().wantedOccurrence().orElse(occurrence) == occurrence;
-            if (r.exhausted() || !rightOccurrence || !inState(stub)) {
+            boolean rightOccurrence = wantedOccurrence.apply(stub).orElse(occurrence) == occurrence;
+            if (r.exhausted() || !rightOccurrence || !inState(r.terms)) {
                 continue;
             }
-            if (chosen == null || stub.priority() >= chosen.stub.priority()) {
+            if (chosen == null || r.terms.priority() >= chosen.terms.priority()) {
                 chosen = r;
                 chosenOccurrence = occurrence;
             }
         }
         if (chosen == null) {
-            return new Lookup(Optional.empty(), !registrations.isEmpty());
+            return new Lookup<>(Optional.empty(), present);
         }
         chosen.answered++;
-        Stub stub = chosen.stub;
-        stub.nextScenarioState().ifPresent(next -> scenarioStates.put(stub.scenario().orElseThrow(), next));
-        return new Lookup(Optional.of(new Match(stub, chosen.id, chosenOccurrence)), true);
+        StubTerms terms = chosen.terms;
+        terms.nextScenarioState().ifPresent(next -> scenarioStates.put(terms.scenario().orElseThrow(), next));
+        return new Lookup<>(Optional.of(new Match<>(family.cast(chosen.stub), chosen.id, chosenOccurrence)), true);
     }
 
-    private boolean inState(Stub stub) {
-        return stub.requiredScenarioState()
-                .map(required -> required.equals(scenarioState(stub.scenario().orElseThrow())))
+    private boolean inState(StubTerms terms) {
+        return terms.requiredScenarioState()
+                .map(required -> required.equals(scenarioState(terms.scenario().orElseThrow())))
                 .orElse(true);
     }
 
@@ -111,9 +151,10 @@ public final class StubRegistry {
      * What {@link #find} found.
      *
      * @param match the stub that answers, if any
-     * @param stubsPresent whether any stub was registered at all
+     * @param stubsPresent whether any stub of the request's family was registered at all
+     * @param <S> {@link Stub} or {@link Stub6}
      */
-    public record Lookup(Optional<Match> match, boolean stubsPresent) {
+    public record Lookup<S>(Optional<Match<S>> match, boolean stubsPresent) {
 
         /** True when stubs were registered and none answered: a request the test may not have expected. */
         public boolean unmatched() {
@@ -127,8 +168,9 @@ public final class StubRegistry {
      * @param stub the stub
      * @param id its registration number in this registry, from 1
      * @param occurrence which request matching its matcher this one is, from 1
+     * @param <S> {@link Stub} or {@link Stub6}
      */
-    public record Match(Stub stub, int id, int occurrence) {
+    public record Match<S>(S stub, int id, int occurrence) {
 
         /** How the journal names the stub, e.g. {@code stub #2 (DISCOVER -> ignore, once)}. */
         public String label() {
@@ -136,19 +178,23 @@ public final class StubRegistry {
         }
     }
 
-    private static final class Registration {
+    private static final class Registration<S> {
         final int id;
-        final Stub stub;
+        final Class<S> family;
+        final S stub;
+        final StubTerms terms;
         int seen;
         int answered;
 
-        Registration(int id, Stub stub) {
+        Registration(int id, Class<S> family, S stub, StubTerms terms) {
             this.id = id;
+            this.family = family;
             this.stub = stub;
+            this.terms = terms;
         }
 
         boolean exhausted() {
-            return stub.times().isPresent() && answered >= stub.times().getAsInt();
+            return terms.times().isPresent() && answered >= terms.times().getAsInt();
         }
     }
 }

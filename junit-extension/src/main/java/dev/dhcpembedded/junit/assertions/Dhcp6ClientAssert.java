@@ -160,7 +160,7 @@ public final class Dhcp6ClientAssert extends AbstractAssert<Dhcp6ClientAssert, J
     private List<Lease6> leases() {
         DhcpServer server = traffic.server().orElseThrow(() -> new IllegalStateException(
                 "lease assertions need a server, not a bare journal"));
-        return server.leases6(duid);
+        return server.v6().leases(duid);
     }
 
     private Dhcp6ClientAssert leaseCheck(String what, Supplier<Boolean> ok) {

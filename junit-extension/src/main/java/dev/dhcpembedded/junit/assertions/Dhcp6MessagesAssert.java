@@ -1,6 +1,7 @@
 package dev.dhcpembedded.junit.assertions;
 
 import dev.dhcpembedded.codec6.Dhcp6Message;
+import dev.dhcpembedded.codec6.Dhcp6OptionCode;
 import dev.dhcpembedded.codec6.Dhcp6MessageType;
 import dev.dhcpembedded.codec6.Duid;
 import dev.dhcpembedded.journal.Journal;
@@ -63,29 +64,34 @@ public final class Dhcp6MessagesAssert extends AbstractAssert<Dhcp6MessagesAsser
     }
 
     /** The option request option (6) contains every one of {@code codes}. */
+    public Dhcp6MessagesAssert withOro(Dhcp6OptionCode... codes) {
+        List<Dhcp6OptionCode> wanted = List.of(codes);
+        return refine("an ORO containing " + wanted, m -> m.oro().containsAll(wanted));
+    }
+
+    /** The option request option (6) contains every one of the option numbers {@code codes}. */
     public Dhcp6MessagesAssert withOro(int... codes) {
-        return refine("an ORO containing " + Arrays.toString(codes),
-                m -> Arrays.stream(codes).allMatch(c -> m.oro().contains(c)));
+        return withOro(Arrays.stream(codes).mapToObj(Dhcp6OptionCode::of).toArray(Dhcp6OptionCode[]::new));
     }
 
     /** Carries option {@code code}. */
-    public Dhcp6MessagesAssert withOption(int code) {
+    public Dhcp6MessagesAssert withOption(Dhcp6OptionCode code) {
         return refine("option " + code, m -> m.hasOption(code));
     }
 
     /** Carries no option {@code code}. */
-    public Dhcp6MessagesAssert withoutOption(int code) {
+    public Dhcp6MessagesAssert withoutOption(Dhcp6OptionCode code) {
         return refine("no option " + code, m -> !m.hasOption(code));
     }
 
     /** Carries the elapsed time option (8). */
     public Dhcp6MessagesAssert withElapsedTime() {
-        return withOption(8);
+        return withOption(Dhcp6OptionCode.ELAPSED_TIME);
     }
 
     /** Carries rapid commit (14). */
     public Dhcp6MessagesAssert withRapidCommit() {
-        return withOption(14);
+        return withOption(Dhcp6OptionCode.RAPID_COMMIT);
     }
 
     /** Carries the transaction id {@code xid}. */

@@ -44,7 +44,7 @@ class Dhcp6Assertions_Test {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(Ipv6.parse("::1"), 0))) {
             socket.setSoTimeout(3000);
             byte[] bytes = Dhcp6Codec.encode(m);
-            socket.send(new DatagramPacket(bytes, bytes.length, server.address6()));
+            socket.send(new DatagramPacket(bytes, bytes.length, server.v6().address()));
             DatagramPacket in = new DatagramPacket(new byte[2000], 2000);
             socket.receive(in);
             return Dhcp6Codec.decode(Arrays.copyOf(in.getData(), in.getLength()));
@@ -146,7 +146,7 @@ class Dhcp6Assertions_Test {
         long before = server.journal().appended();
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(Ipv6.parse("::1"), 0))) {
             byte[] bytes = Dhcp6Codec.encode(m);
-            socket.send(new DatagramPacket(bytes, bytes.length, server.address6()));
+            socket.send(new DatagramPacket(bytes, bytes.length, server.v6().address()));
         }
         for (int i = 0; i < 100 && server.journal().appended() == before; i++) {
             Thread.sleep(20);
