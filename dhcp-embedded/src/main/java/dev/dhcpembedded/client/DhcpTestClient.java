@@ -1,6 +1,7 @@
 package dev.dhcpembedded.client;
 
 import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.codec.DhcpMessageBuilder;
 import dev.dhcpembedded.internal.wire.Ipv4;
 import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.codec.MessageType;
@@ -88,7 +89,7 @@ public final class DhcpTestClient implements AutoCloseable {
         discoverXid = xid;
         discoverSecs = new SecondsCounter(settings.clock());
         return retransmitter.exchange(secs -> messages.discover(xid, secs, Optional.empty()).toBuilder()
-                        .option(dev.dhcpembedded.codec.DhcpOption.rapidCommit()).build(), discoverSecs,
+                        .option(dev.dhcpembedded.codec.DhcpOptions.rapidCommit()).build(), discoverSecs,
                 replyFilter(xid, Set.of(MessageType.OFFER, MessageType.ACK)));
     }
 
@@ -278,7 +279,7 @@ public final class DhcpTestClient implements AutoCloseable {
      * @param type the message type (53)
      * @return the builder
      */
-    public synchronized DhcpMessage.Builder newMessage(MessageType type) {
+    public synchronized DhcpMessageBuilder newMessage(MessageType type) {
         return messages.base(type, newXid(), 0, settings.broadcast());
     }
 

@@ -1,6 +1,7 @@
 package dev.dhcpembedded.client;
 
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.internal.wire.Ipv4;
 import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.codec.OptionCode;
@@ -164,7 +165,7 @@ public final class DhcpTestClientBuilder {
      * @throws dev.dhcpembedded.codec.DhcpCodecException if it is not a valid option 61
      */
     public DhcpTestClientBuilder clientIdentifier(int type, byte[] id) {
-        this.clientIdentifier = DhcpOption.clientIdentifier(type, id);
+        this.clientIdentifier = DhcpOptions.clientIdentifier(type, id);
         return this;
     }
 
@@ -175,7 +176,7 @@ public final class DhcpTestClientBuilder {
      * @return this builder
      */
     public DhcpTestClientBuilder clientIdentifier(MacAddress mac) {
-        this.clientIdentifier = DhcpOption.clientIdentifier(mac);
+        this.clientIdentifier = DhcpOptions.clientIdentifier(mac);
         return this;
     }
 
@@ -187,7 +188,7 @@ public final class DhcpTestClientBuilder {
      * @throws dev.dhcpembedded.codec.DhcpCodecException if it is not a valid option 12 (empty, control characters)
      */
     public DhcpTestClientBuilder hostname(String hostname) {
-        DhcpOption.hostname(hostname);
+        DhcpOptions.hostname(hostname);
         this.hostname = hostname;
         return this;
     }
@@ -200,7 +201,7 @@ public final class DhcpTestClientBuilder {
      * @throws dev.dhcpembedded.codec.DhcpCodecException if it is not a valid option 60
      */
     public DhcpTestClientBuilder vendorClass(String vendorClass) {
-        DhcpOption.vendorClassIdentifier(vendorClass);
+        DhcpOptions.vendorClassIdentifier(vendorClass);
         this.vendorClass = vendorClass;
         return this;
     }
@@ -258,7 +259,7 @@ public final class DhcpTestClientBuilder {
      * @throws IllegalArgumentException if {@code size} is outside 576..65535
      */
     public DhcpTestClientBuilder maxMessageSize(int size) {
-        DhcpOption.maximumMessageSize(size);
+        DhcpOptions.maximumMessageSize(size);
         this.maxMessageSize = OptionalInt.of(size);
         return this;
     }

@@ -1,7 +1,9 @@
 package dev.dhcpembedded.client;
 
 import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.codec.DhcpMessageBuilder;
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.internal.wire.Ipv4;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec.OptionCode;
@@ -23,7 +25,7 @@ final class MessageFactory {
 
     /** DISCOVER: ciaddr 0, no 54; 50 only when the client asks for a preferred address. */
     DhcpMessage discover(int xid, int secs, Optional<Inet4Address> preferred) {
-        DhcpMessage.Builder b = base(MessageType.DISCOVER, xid, secs, settings.broadcast());
+        DhcpMessageBuilder b = base(MessageType.DISCOVER, xid, secs, settings.broadcast());
         preferred.ifPresent(address -> b.option(address(OptionCode.REQUESTED_IP_ADDRESS, address)));
         withRequestOptions(b, MessageType.DISCOVER);
         b.removeOption(OptionCode.SERVER_IDENTIFIER);
@@ -33,7 +35,7 @@ final class MessageFactory {
 
     /** REQUEST in SELECTING: the OFFER's xid, ciaddr 0, 50 = the offered address, 54 = the chosen server. */
     DhcpMessage requestSelecting(int xid, int secs, Inet4Address offered, Inet4Address serverId) {
-        DhcpMessage.Builder b = base(MessageType.REQUEST, xid, secs, settings.broadcast());
+        DhcpMessageBuilder b = base(MessageType.REQUEST, xid, secs, settings.broadcast());
         b.option(address(OptionCode.REQUESTED_IP_ADDRESS, offered));
         b.option(address(OptionCode.SERVER_IDENTIFIER, serverId));
         withRequestOptions(b, MessageType.REQUEST);
@@ -44,7 +46,7 @@ final class MessageFactory {
 
     /** REQUEST in INIT-REBOOT: ciaddr 0, 50 = the remembered address, no 54. */
     DhcpMessage requestInitReboot(int xid, int secs, Inet4Address address) {
-        DhcpMessage.Builder b = base(MessageType.REQUEST, xid, secs, settings.broadcast());
+        DhcpMessageBuilder b = base(MessageType.REQUEST, xid, secs, settings.broadcast());
         b.option(address(OptionCode.REQUESTED_IP_ADDRESS, address));
         withRequestOptions(b, MessageType.REQUEST);
         b.option(address(OptionCode.REQUESTED_IP_ADDRESS, address));
@@ -57,7 +59,7 @@ final class MessageFactory {
      * has its address and receives unicast).
      */
     DhcpMessage requestExtending(int xid, int secs, Inet4Address leased) {
-        DhcpMessage.Builder b = base(MessageType.REQUEST, xid, secs, false).ciaddr(leased);
+        DhcpMessageBuilder b = base(MessageType.REQUEST, xid, secs, false).ciaddr(leased);
         withRequestOptions(b, MessageType.REQUEST);
         b.removeOption(OptionCode.REQUESTED_IP_ADDRESS);
         b.removeOption(OptionCode.SERVER_IDENTIFIER);
@@ -66,7 +68,7 @@ final class MessageFactory {
 
     /** DECLINE: secs 0, flags 0, ciaddr 0, 50 = the declined address, 54; only 53, 61, 50, 54. */
     DhcpMessage decline(int xid, Inet4Address address, Inet4Address serverId) {
-        DhcpMessage.Builder b = base(MessageType.DECLINE, xid, 0, false);
+        DhcpMessageBuilder b = base(MessageType.DECLINE, xid, 0, false);
         b.option(address(OptionCode.REQUESTED_IP_ADDRESS, address));
         b.option(address(OptionCode.SERVER_IDENTIFIER, serverId));
         return b.build();
@@ -74,14 +76,14 @@ final class MessageFactory {
 
     /** RELEASE: secs 0, flags 0, ciaddr = the leased address, 54; only 53, 61, 54. */
     DhcpMessage release(int xid, Inet4Address leased, Inet4Address serverId) {
-        DhcpMessage.Builder b = base(MessageType.RELEASE, xid, 0, false).ciaddr(leased);
+        DhcpMessageBuilder b = base(MessageType.RELEASE, xid, 0, false).ciaddr(leased);
         b.option(address(OptionCode.SERVER_IDENTIFIER, serverId));
         return b.build();
     }
 
     /** INFORM: ciaddr = the client's address; no 50, 51 or 54. */
     DhcpMessage inform(int xid, int secs, Inet4Address address) {
-        DhcpMessage.Builder b = base(MessageType.INFORM, xid, secs, settings.broadcast()).ciaddr(address);
+        DhcpMessageBuilder b = base(MessageType.INFORM, xid, secs, settings.broadcast()).ciaddr(address);
         withRequestOptions(b, MessageType.INFORM);
         b.removeOption(OptionCode.REQUESTED_IP_ADDRESS);
         b.removeOption(OptionCode.IP_ADDRESS_LEASE_TIME);
@@ -90,8 +92,8 @@ final class MessageFactory {
     }
 
     /** A message with this client's header (chaddr, giaddr and hops when relaying), 53 and 61 set. */
-    DhcpMessage.Builder base(MessageType type, int xid, int secs, boolean broadcast) {
-        DhcpMessage.Builder b = DhcpMessage.builder()
+    DhcpMessageBuilder base(MessageType type, int xid, int secs, boolean broadcast) {
+        DhcpMessageBuilder b = DhcpMessage.builder()
                 .op(DhcpMessage.BOOTREQUEST)
                 .htype(1)
                 .chaddr(settings.mac())
@@ -105,12 +107,12 @@ final class MessageFactory {
         return b;
     }
 
-    private void withRequestOptions(DhcpMessage.Builder b, MessageType type) {
-        settings.maxMessageSize().ifPresent(size -> b.option(DhcpOption.maximumMessageSize(size)));
-        settings.hostname().ifPresent(name -> b.option(DhcpOption.hostname(name)));
-        settings.vendorClass().ifPresent(vendor -> b.option(DhcpOption.vendorClassIdentifier(vendor)));
+    private void withRequestOptions(DhcpMessageBuilder b, MessageType type) {
+        settings.maxMessageSize().ifPresent(size -> b.option(DhcpOptions.maximumMessageSize(size)));
+        settings.hostname().ifPresent(name -> b.option(DhcpOptions.hostname(name)));
+        settings.vendorClass().ifPresent(vendor -> b.option(DhcpOptions.vendorClassIdentifier(vendor)));
         if (!settings.parameterRequestList().isEmpty()) {
-            b.option(DhcpOption.parameterRequestList(
+            b.option(DhcpOptions.parameterRequestList(
                     settings.parameterRequestList().stream().mapToInt(Integer::intValue).toArray()));
         }
         b.options(settings.extraOptions());
@@ -119,6 +121,6 @@ final class MessageFactory {
     }
 
     private static DhcpOption address(OptionCode code, Inet4Address address) {
-        return DhcpOption.address(code, Ipv4.toString(Ipv4.toInt(address)));
+        return DhcpOptions.address(code, Ipv4.toString(Ipv4.toInt(address)));
     }
 }

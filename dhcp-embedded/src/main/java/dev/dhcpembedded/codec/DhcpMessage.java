@@ -41,7 +41,7 @@ public final class DhcpMessage {
     private final byte[] file;
     private final List<DhcpOption> options;
 
-    private DhcpMessage(Builder b) {
+    DhcpMessage(DhcpMessageBuilder b) {
         this(b.op, b.htype, b.hlen, b.hops, b.xid, b.secs, b.flags, b.ciaddr, b.yiaddr, b.siaddr, b.giaddr,
                 b.chaddr.clone(), b.sname.clone(), b.file.clone(), new ArrayList<>(b.options));
     }
@@ -67,13 +67,13 @@ public final class DhcpMessage {
     }
 
     /** {@return a builder of a new message: a BOOTREQUEST for Ethernet, everything else zero} */
-    public static Builder builder() {
-        return new Builder();
+    public static DhcpMessageBuilder builder() {
+        return new DhcpMessageBuilder();
     }
 
     /** {@return a builder holding a copy of this message, to change some fields} */
-    public Builder toBuilder() {
-        return new Builder(this);
+    public DhcpMessageBuilder toBuilder() {
+        return new DhcpMessageBuilder(this);
     }
 
     /** {@return the op: {@link #BOOTREQUEST} (1) or {@link #BOOTREPLY} (2)} */
@@ -399,414 +399,61 @@ public final class DhcpMessage {
         return MessageText.describe(this);
     }
 
-    /** Builds a message; defaults are a BOOTREQUEST for Ethernet (htype 1, hlen 6) with everything else zero. */
-    public static final class Builder {
-        private int op = BOOTREQUEST;
-        private int htype = 1;
-        private int hlen = 6;
-        private int hops;
-        private int xid;
-        private int secs;
-        private int flags;
-        private int ciaddr;
-        private int yiaddr;
-        private int siaddr;
-        private int giaddr;
-        private byte[] chaddr = new byte[16];
-        private byte[] sname = new byte[64];
-        private byte[] file = new byte[128];
-        private final List<DhcpOption> options = new ArrayList<>();
+    // ---- for the builder ----
 
-        private Builder() {
-        }
+    int opField() {
+        return op;
+    }
 
-        private Builder(DhcpMessage m) {
-            op = m.op;
-            htype = m.htype;
-            hlen = m.hlen;
-            hops = m.hops;
-            xid = m.xid;
-            secs = m.secs;
-            flags = m.flags;
-            ciaddr = m.ciaddr;
-            yiaddr = m.yiaddr;
-            siaddr = m.siaddr;
-            giaddr = m.giaddr;
-            chaddr = m.chaddr.clone();
-            sname = m.sname.clone();
-            file = m.file.clone();
-            options.addAll(m.options);
-        }
+    int htypeField() {
+        return htype;
+    }
 
-        /**
-         * Sets the op.
-         *
-         * @param op {@link #BOOTREQUEST} (1) or {@link #BOOTREPLY} (2)
-         * @return this builder
-         * @throws IllegalArgumentException if {@code op} is neither
-         */
-        public Builder op(int op) {
-            if (op != BOOTREQUEST && op != BOOTREPLY) {
-                throw new IllegalArgumentException("op " + op + " is neither BOOTREQUEST (1) nor BOOTREPLY (2)");
-            }
-            this.op = op;
-            return this;
-        }
+    int hlenField() {
+        return hlen;
+    }
 
-        /**
-         * Sets the hardware address type (1 is Ethernet).
-         *
-         * @param htype 0 to 255
-         * @return this builder
-         * @throws IllegalArgumentException if {@code htype} is outside 0..255
-         */
-        public Builder htype(int htype) {
-            this.htype = unsigned(htype, 0xFF, "htype");
-            return this;
-        }
+    int hopsField() {
+        return hops;
+    }
 
-        /**
-         * Sets the hardware address length; {@link #chaddr(MacAddress)} sets it too.
-         *
-         * @param hlen 0 to 16
-         * @return this builder
-         * @throws IllegalArgumentException if {@code hlen} is outside 0..16
-         */
-        public Builder hlen(int hlen) {
-            if (hlen < 0 || hlen > 16) {
-                throw new IllegalArgumentException("hlen " + hlen + " is outside 0..16");
-            }
-            this.hlen = hlen;
-            return this;
-        }
+    int xidField() {
+        return xid;
+    }
 
-        /**
-         * Sets the hops field: relay agents add one each.
-         *
-         * @param hops 0 to 255
-         * @return this builder
-         * @throws IllegalArgumentException if {@code hops} is outside 0..255
-         */
-        public Builder hops(int hops) {
-            this.hops = unsigned(hops, 0xFF, "hops");
-            return this;
-        }
+    int secsField() {
+        return secs;
+    }
 
-        /**
-         * Sets the transaction id (xid).
-         *
-         * @param xid any 32-bit value
-         * @return this builder
-         */
-        public Builder xid(int xid) {
-            this.xid = xid;
-            return this;
-        }
+    int flagsField() {
+        return flags;
+    }
 
-        /**
-         * Sets the seconds since the client began the exchange.
-         *
-         * @param secs 0 to 65535
-         * @return this builder
-         * @throws IllegalArgumentException if {@code secs} is outside 0..65535
-         */
-        public Builder secs(int secs) {
-            this.secs = unsigned(secs, 0xFFFF, "secs");
-            return this;
-        }
+    int ciaddrField() {
+        return ciaddr;
+    }
 
-        /**
-         * Sets the whole flags field; see {@link #broadcast(boolean)} for the one defined bit.
-         *
-         * @param flags 0 to 0xFFFF
-         * @return this builder
-         * @throws IllegalArgumentException if {@code flags} is outside 0..0xFFFF
-         */
-        public Builder flags(int flags) {
-            this.flags = unsigned(flags, 0xFFFF, "flags");
-            return this;
-        }
+    int yiaddrField() {
+        return yiaddr;
+    }
 
-        /**
-         * Sets or clears the broadcast flag, leaving the other bits alone.
-         *
-         * @param broadcast whether the client asks for broadcast replies
-         * @return this builder
-         */
-        public Builder broadcast(boolean broadcast) {
-            flags = broadcast ? flags | FLAG_BROADCAST : flags & ~FLAG_BROADCAST;
-            return this;
-        }
+    int siaddrField() {
+        return siaddr;
+    }
 
-        /**
-         * Sets the client's address (ciaddr).
-         *
-         * @param address a dotted IPv4 literal such as {@code 10.20.0.5}
-         * @return this builder
-         * @throws IllegalArgumentException if {@code address} is not an IPv4 literal
-         */
-        public Builder ciaddr(String address) {
-            return ciaddr(Ipv4.parseInt(address));
-        }
+    int giaddrField() {
+        return giaddr;
+    }
 
-        /**
-         * Sets the client's address (ciaddr).
-         *
-         * @param address the address
-         * @return this builder
-         */
-        public Builder ciaddr(Inet4Address address) {
-            return ciaddr(Ipv4.toInt(address));
-        }
+    byte[] chaddrField() {
+        return chaddr;
+    }
 
-        Builder ciaddr(int address) {
-            this.ciaddr = address;
-            return this;
-        }
+    byte[] snameField() {
+        return sname;
+    }
 
-        /**
-         * Sets "your" address (yiaddr): the address a server offers or grants.
-         *
-         * @param address a dotted IPv4 literal such as {@code 10.20.0.5}
-         * @return this builder
-         * @throws IllegalArgumentException if {@code address} is not an IPv4 literal
-         */
-        public Builder yiaddr(String address) {
-            return yiaddr(Ipv4.parseInt(address));
-        }
-
-        /**
-         * Sets "your" address (yiaddr): the address a server offers or grants.
-         *
-         * @param address the address
-         * @return this builder
-         */
-        public Builder yiaddr(Inet4Address address) {
-            return yiaddr(Ipv4.toInt(address));
-        }
-
-        Builder yiaddr(int address) {
-            this.yiaddr = address;
-            return this;
-        }
-
-        /**
-         * Sets the next server's address (siaddr).
-         *
-         * @param address a dotted IPv4 literal such as {@code 10.20.0.1}
-         * @return this builder
-         * @throws IllegalArgumentException if {@code address} is not an IPv4 literal
-         */
-        public Builder siaddr(String address) {
-            return siaddr(Ipv4.parseInt(address));
-        }
-
-        /**
-         * Sets the next server's address (siaddr).
-         *
-         * @param address the address
-         * @return this builder
-         */
-        public Builder siaddr(Inet4Address address) {
-            return siaddr(Ipv4.toInt(address));
-        }
-
-        Builder siaddr(int address) {
-            this.siaddr = address;
-            return this;
-        }
-
-        /**
-         * Sets the relay agent's address (giaddr).
-         *
-         * @param address a dotted IPv4 literal such as {@code 10.30.0.1}
-         * @return this builder
-         * @throws IllegalArgumentException if {@code address} is not an IPv4 literal
-         */
-        public Builder giaddr(String address) {
-            return giaddr(Ipv4.parseInt(address));
-        }
-
-        /**
-         * Sets the relay agent's address (giaddr).
-         *
-         * @param address the address
-         * @return this builder
-         */
-        public Builder giaddr(Inet4Address address) {
-            return giaddr(Ipv4.toInt(address));
-        }
-
-        Builder giaddr(int address) {
-            this.giaddr = address;
-            return this;
-        }
-
-        /**
-         * Sets chaddr and hlen from the MAC.
-         *
-         * @param mac the client's hardware address
-         * @return this builder
-         */
-        public Builder chaddr(MacAddress mac) {
-            byte[] bytes = mac.bytes();
-            chaddr = Arrays.copyOf(bytes, 16);
-            hlen = bytes.length;
-            return this;
-        }
-
-        /**
-         * Sets chaddr and hlen from the MAC.
-         *
-         * @param mac a MAC such as {@code 02:00:00:00:00:42}
-         * @return this builder
-         * @throws IllegalArgumentException if {@code mac} is not a MAC address
-         */
-        public Builder chaddr(String mac) {
-            return chaddr(MacAddress.parse(mac));
-        }
-
-        /**
-         * Sets all 16 bytes of chaddr as given (shorter arrays are zero-padded); hlen is left alone.
-         *
-         * @param bytes up to 16 bytes
-         * @return this builder
-         * @throws IllegalArgumentException if {@code bytes} has more than 16 bytes
-         */
-        public Builder chaddrBytes(byte[] bytes) {
-            if (bytes.length > 16) {
-                throw new IllegalArgumentException("chaddr has 16 bytes, got " + bytes.length);
-            }
-            chaddr = Arrays.copyOf(bytes, 16);
-            return this;
-        }
-
-        /**
-         * Sets the server host name field, one byte per char (ISO 8859-1), zero-padded.
-         *
-         * @param name up to 64 chars
-         * @return this builder
-         * @throws IllegalArgumentException if the name is longer than 64 bytes
-         */
-        public Builder sname(String name) {
-            return snameBytes(name.getBytes(StandardCharsets.ISO_8859_1));
-        }
-
-        /**
-         * Sets the sname field's bytes as given, zero-padded.
-         *
-         * @param bytes up to 64 bytes
-         * @return this builder
-         * @throws IllegalArgumentException if {@code bytes} has more than 64 bytes
-         */
-        public Builder snameBytes(byte[] bytes) {
-            if (bytes.length > 64) {
-                throw new IllegalArgumentException("sname has 64 bytes, got " + bytes.length);
-            }
-            sname = Arrays.copyOf(bytes, 64);
-            return this;
-        }
-
-        /**
-         * Sets the boot file name field, one byte per char (ISO 8859-1), zero-padded.
-         *
-         * @param name up to 128 chars
-         * @return this builder
-         * @throws IllegalArgumentException if the name is longer than 128 bytes
-         */
-        public Builder file(String name) {
-            return fileBytes(name.getBytes(StandardCharsets.ISO_8859_1));
-        }
-
-        /**
-         * Sets the file field's bytes as given, zero-padded.
-         *
-         * @param bytes up to 128 bytes
-         * @return this builder
-         * @throws IllegalArgumentException if {@code bytes} has more than 128 bytes
-         */
-        public Builder fileBytes(byte[] bytes) {
-            if (bytes.length > 128) {
-                throw new IllegalArgumentException("file has 128 bytes, got " + bytes.length);
-            }
-            file = Arrays.copyOf(bytes, 128);
-            return this;
-        }
-
-        /**
-         * Adds an option, or replaces the option with the same code in its place.
-         *
-         * @param option the option
-         * @return this builder
-         * @throws IllegalArgumentException for option 52 (overload): the encoder sets it
-         */
-        public Builder option(DhcpOption option) {
-            if (option.code().equals(OptionCode.OPTION_OVERLOAD)) {
-                throw new IllegalArgumentException("option 52 is framing: the encoder sets it when it overloads");
-            }
-            for (int i = 0; i < options.size(); i++) {
-                if (options.get(i).code().equals(option.code())) {
-                    options.set(i, option);
-                    return this;
-                }
-            }
-            options.add(option);
-            return this;
-        }
-
-        /**
-         * Adds or replaces each option in turn, as {@link #option(DhcpOption)} does.
-         *
-         * @param all the options
-         * @return this builder
-         * @throws IllegalArgumentException if one of them is option 52
-         */
-        public Builder options(List<DhcpOption> all) {
-            all.forEach(this::option);
-            return this;
-        }
-
-        /**
-         * Removes the option with this code, if present.
-         *
-         * @param code the option's code
-         * @return this builder
-         */
-        public Builder removeOption(OptionCode code) {
-            options.removeIf(o -> o.code().equals(code));
-            return this;
-        }
-
-        /**
-         * Removes every option.
-         *
-         * @return this builder
-         */
-        public Builder clearOptions() {
-            options.clear();
-            return this;
-        }
-
-        /**
-         * Sets the message type (option 53).
-         *
-         * @param type the message type
-         * @return this builder
-         */
-        public Builder messageType(MessageType type) {
-            return option(DhcpOption.messageType(type));
-        }
-
-        /** {@return the message; the builder can go on to build others} */
-        public DhcpMessage build() {
-            return new DhcpMessage(this);
-        }
-
-        private static int unsigned(int value, int max, String field) {
-            if (value < 0 || value > max) {
-                throw new IllegalArgumentException(field + " " + value + " is outside 0.." + max);
-            }
-            return value;
-        }
+    byte[] fileField() {
+        return file;
     }
 }

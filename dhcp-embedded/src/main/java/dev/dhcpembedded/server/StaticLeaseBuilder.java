@@ -1,6 +1,7 @@
 package dev.dhcpembedded.server;
 
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.internal.engine.ClientKey;
 import dev.dhcpembedded.internal.engine.StaticLease;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ public final class StaticLeaseBuilder {
     }
 
     public StaticLeaseBuilder hostname(String name) {
-        DhcpOption.hostname(name);
+        DhcpOptions.hostname(name);
         this.hostname = Optional.of(name);
         return this;
     }

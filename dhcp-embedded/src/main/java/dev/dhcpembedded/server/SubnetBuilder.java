@@ -2,6 +2,7 @@ package dev.dhcpembedded.server;
 
 import dev.dhcpembedded.codec.ClasslessRoute;
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.codec.OptionCode;
 import dev.dhcpembedded.internal.wire.Ipv4;
 import dev.dhcpembedded.internal.engine.AddressRange;
@@ -72,27 +73,27 @@ public final class SubnetBuilder {
     }
 
     public SubnetBuilder router(String... routers) {
-        return option(DhcpOption.router(routers));
+        return option(DhcpOptions.router(routers));
     }
 
     public SubnetBuilder dns(String... servers) {
-        return option(DhcpOption.domainNameServers(servers));
+        return option(DhcpOptions.domainNameServers(servers));
     }
 
     public SubnetBuilder domainName(String name) {
-        return option(DhcpOption.domainName(name));
+        return option(DhcpOptions.domainName(name));
     }
 
     public SubnetBuilder domainSearch(String... names) {
-        return option(DhcpOption.domainSearch(names));
+        return option(DhcpOptions.domainSearch(names));
     }
 
     public SubnetBuilder ntpServers(String... servers) {
-        return option(DhcpOption.ntpServers(servers));
+        return option(DhcpOptions.ntpServers(servers));
     }
 
     public SubnetBuilder classlessStaticRoutes(ClasslessRoute... routes) {
-        return option(DhcpOption.classlessStaticRoutes(routes));
+        return option(DhcpOptions.classlessStaticRoutes(routes));
     }
 
     public SubnetBuilder leaseTime(Duration time) {
@@ -114,7 +115,7 @@ public final class SubnetBuilder {
 
     /** Captive portal (114, RFC 8910): the URI of the portal's API, sent when asked for. */
     public SubnetBuilder captivePortal(String uri) {
-        return option(DhcpOption.captivePortal(uri));
+        return option(DhcpOptions.captivePortal(uri));
     }
 
     /**
@@ -123,7 +124,7 @@ public final class SubnetBuilder {
      * of it. Off by default.
      */
     public SubnetBuilder ipv6OnlyPreferred(Duration v6OnlyWait) {
-        DhcpOption.ipv6OnlyPreferred(v6OnlyWait);
+        DhcpOptions.ipv6OnlyPreferred(v6OnlyWait);
         this.v6OnlyWait = v6OnlyWait;
         return this;
     }

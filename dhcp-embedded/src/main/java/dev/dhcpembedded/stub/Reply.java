@@ -1,7 +1,9 @@
 package dev.dhcpembedded.stub;
 
 import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.codec.DhcpMessageBuilder;
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.internal.wire.Ipv4;
 import dev.dhcpembedded.codec.OptionCode;
 import java.net.Inet4Address;
@@ -93,7 +95,7 @@ public final class Reply {
     }
 
     /** The same reply with its message changed by {@code change}. */
-    public Reply edit(UnaryOperator<DhcpMessage.Builder> change) {
+    public Reply edit(UnaryOperator<DhcpMessageBuilder> change) {
         return withMessage(change.apply(message.toBuilder()).build());
     }
 
@@ -142,7 +144,7 @@ public final class Reply {
     /** Sends it as another server: option 54 and the source address become {@code serverIdentifier}. */
     public Reply fromServer(String serverIdentifier) {
         Inet4Address id = Ipv4.parse(serverIdentifier);
-        DhcpMessage changed = message.toBuilder().option(DhcpOption.serverIdentifier(serverIdentifier)).build();
+        DhcpMessage changed = message.toBuilder().option(DhcpOptions.serverIdentifier(serverIdentifier)).build();
         return new Reply(changed, note + ", as server " + serverIdentifier, delay, onServerClock, id,
                 malformations);
     }

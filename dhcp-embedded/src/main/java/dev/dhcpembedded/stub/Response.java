@@ -1,6 +1,7 @@
 package dev.dhcpembedded.stub;
 
 import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.codec.DhcpMessageBuilder;
 import dev.dhcpembedded.codec.DhcpOption;
 import dev.dhcpembedded.codec.OptionCode;
 import java.time.Duration;
@@ -156,7 +157,7 @@ public final class Response {
     }
 
     /** Any change to the reply message. */
-    public Response edit(String description, UnaryOperator<DhcpMessage.Builder> change) {
+    public Response edit(String description, UnaryOperator<DhcpMessageBuilder> change) {
         return modify(description, r -> r.edit(change));
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.internal.wire.Ipv4;
 import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.codec.MessageType;
@@ -276,8 +277,8 @@ class DhcpTestClientTest {
     void informSendsCiaddrAndReturnsTheAck() throws Exception {
         try (FakeDhcpServer server = FakeDhcpServer.standard("10.20.0.100");
                 DhcpTestClient client = clientOf(server)
-                        .option(DhcpOption.leaseTime(Duration.ofHours(1)))
-                        .option(DhcpOption.requestedIpAddress("10.20.0.9")).build()) {
+                        .option(DhcpOptions.leaseTime(Duration.ofHours(1)))
+                        .option(DhcpOptions.requestedIpAddress("10.20.0.9")).build()) {
             DhcpMessage ack = client.inform("10.20.0.7").orElseThrow();
             assertThat(ack.is(MessageType.ACK)).isTrue();
             assertThat(ack.domainNameServers()).containsExactly(Ipv4.parse("10.20.0.53"));
@@ -400,7 +401,7 @@ class DhcpTestClientTest {
                 DhcpTestClient client = clientOf(server).giaddr("10.20.0.254").broadcast(true).maxMessageSize(576)
                         .parameterRequestList(OptionCode.SUBNET_MASK, OptionCode.ROUTER)
                         .option(DhcpOption.of(224, new byte[] {9}))
-                        .option(DhcpOption.messageType(MessageType.INFORM)).build()) {
+                        .option(DhcpOptions.messageType(MessageType.INFORM)).build()) {
             client.dora();
             DhcpMessage discover = server.received().get(0);
             assertThat(discover.giaddr()).isEqualTo(Ipv4.parse("10.20.0.254"));
@@ -418,7 +419,7 @@ class DhcpTestClientTest {
         try (FakeDhcpServer server = FakeDhcpServer.answering(request -> request.is(MessageType.DISCOVER)
                         ? List.of(FakeDhcpServer.offer(request, "10.20.0.100"),
                                 FakeDhcpServer.offer(request, "10.20.0.150").toBuilder()
-                                        .option(DhcpOption.serverIdentifier("10.20.0.2")).build())
+                                        .option(DhcpOptions.serverIdentifier("10.20.0.2")).build())
                         : List.of(FakeDhcpServer.ack(request, "10.20.0.150")));
                 DhcpTestClient client = clientOf(server).build()) {
             // the window must hold the fake server's answer even on a loaded machine (200 ms did not always)

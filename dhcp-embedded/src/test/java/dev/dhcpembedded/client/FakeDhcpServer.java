@@ -2,7 +2,9 @@ package dev.dhcpembedded.client;
 
 import dev.dhcpembedded.codec.DhcpCodec;
 import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.codec.DhcpMessageBuilder;
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.internal.wire.Ipv4;
 import dev.dhcpembedded.codec.MessageType;
 import java.io.IOException;
@@ -172,7 +174,7 @@ final class FakeDhcpServer implements AutoCloseable {
 
     // ---- canned replies ----
 
-    static DhcpMessage.Builder reply(DhcpMessage request, MessageType type) {
+    static DhcpMessageBuilder reply(DhcpMessage request, MessageType type) {
         return DhcpMessage.builder()
                 .op(DhcpMessage.BOOTREPLY)
                 .htype(request.htype())
@@ -182,7 +184,7 @@ final class FakeDhcpServer implements AutoCloseable {
                 .flags(request.flags())
                 .giaddr(request.giaddr())
                 .messageType(type)
-                .option(DhcpOption.serverIdentifier(SERVER_ID));
+                .option(DhcpOptions.serverIdentifier(SERVER_ID));
     }
 
     static DhcpMessage offer(DhcpMessage request, String address) {
@@ -196,23 +198,23 @@ final class FakeDhcpServer implements AutoCloseable {
 
     static DhcpMessage informAck(DhcpMessage request) {
         return reply(request, MessageType.ACK)
-                .option(DhcpOption.subnetMask("255.255.255.0"))
-                .option(DhcpOption.domainNameServers("10.20.0.53"))
+                .option(DhcpOptions.subnetMask("255.255.255.0"))
+                .option(DhcpOptions.domainNameServers("10.20.0.53"))
                 .build();
     }
 
     static DhcpMessage nak(DhcpMessage request, String message) {
-        return reply(request, MessageType.NAK).option(DhcpOption.message(message)).build();
+        return reply(request, MessageType.NAK).option(DhcpOptions.message(message)).build();
     }
 
-    private static DhcpMessage.Builder withConfiguration(DhcpMessage.Builder builder) {
+    private static DhcpMessageBuilder withConfiguration(DhcpMessageBuilder builder) {
         return builder
-                .option(DhcpOption.leaseTime(Duration.ofMinutes(10)))
-                .option(DhcpOption.renewalTime(Duration.ofMinutes(5)))
-                .option(DhcpOption.rebindingTime(Duration.ofSeconds(525)))
-                .option(DhcpOption.subnetMask("255.255.255.0"))
-                .option(DhcpOption.router("10.20.0.1"))
-                .option(DhcpOption.domainNameServers("10.20.0.53", "10.20.0.54"))
-                .option(DhcpOption.domainName("lab.test"));
+                .option(DhcpOptions.leaseTime(Duration.ofMinutes(10)))
+                .option(DhcpOptions.renewalTime(Duration.ofMinutes(5)))
+                .option(DhcpOptions.rebindingTime(Duration.ofSeconds(525)))
+                .option(DhcpOptions.subnetMask("255.255.255.0"))
+                .option(DhcpOptions.router("10.20.0.1"))
+                .option(DhcpOptions.domainNameServers("10.20.0.53", "10.20.0.54"))
+                .option(DhcpOptions.domainName("lab.test"));
     }
 }

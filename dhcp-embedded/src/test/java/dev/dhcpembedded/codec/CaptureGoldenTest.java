@@ -156,7 +156,7 @@ class CaptureGoldenTest {
         DhcpMessage last = DhcpDecoder.decode(frames.get(4).payload());
         assertThat(last.xid()).isEqualTo(0x3000);
         assertThat(last.messageType()).contains(MessageType.DISCOVER);
-        assertThat(last.options()).containsExactly(DhcpOption.messageType(MessageType.DISCOVER));
+        assertThat(last.options()).containsExactly(DhcpOptions.messageType(MessageType.DISCOVER));
     }
 
     @Test

@@ -27,7 +27,7 @@ final class RandomMessages {
 
     DhcpMessage message() {
         byte[] chaddr = bytes(16, 16);
-        DhcpMessage.Builder b = DhcpMessage.builder()
+        DhcpMessageBuilder b = DhcpMessage.builder()
                 .op(between(1, 2)).htype(between(0, 255)).hlen(between(0, 16))
                 .hops(between(0, 255)).xid(random.nextInt()).secs(between(0, 0xFFFF)).flags(between(0, 0xFFFF))
                 .ciaddr(random.nextInt()).yiaddr(random.nextInt()).siaddr(random.nextInt())
@@ -46,31 +46,31 @@ final class RandomMessages {
     private DhcpOption option() {
         switch (random.nextInt(14)) {
             case 0:
-                return DhcpOption.messageType(MessageType.of(between(1, 8)));
+                return DhcpOptions.messageType(MessageType.of(between(1, 8)));
             case 1:
-                return DhcpOption.hostname(text('!', '~', between(1, 80)));
+                return DhcpOptions.hostname(text('!', '~', between(1, 80)));
             case 2:
-                return DhcpOption.domainName(name());
+                return DhcpOptions.domainName(name());
             case 3:
-                return DhcpOption.router(addresses(between(1, 80)));
+                return DhcpOptions.router(addresses(between(1, 80)));
             case 4:
-                return DhcpOption.serverIdentifier(address());
+                return DhcpOptions.serverIdentifier(address());
             case 5:
-                return DhcpOption.leaseTime(Duration.ofSeconds(random.nextLong() & 0xFFFFFFFFL));
+                return DhcpOptions.leaseTime(Duration.ofSeconds(random.nextLong() & 0xFFFFFFFFL));
             case 6:
-                return DhcpOption.maximumMessageSize(between(576, 65535));
+                return DhcpOptions.maximumMessageSize(between(576, 65535));
             case 7:
                 int[] codes = new int[between(1, 300)];
                 for (int i = 0; i < codes.length; i++) {
                     codes[i] = between(1, 254);
                 }
-                return DhcpOption.parameterRequestList(codes);
+                return DhcpOptions.parameterRequestList(codes);
             case 8:
                 String[] names = new String[between(1, 30)];
                 for (int i = 0; i < names.length; i++) {
                     names[i] = name();
                 }
-                return DhcpOption.domainSearch(names);
+                return DhcpOptions.domainSearch(names);
             case 9:
                 ClasslessRoute[] routes = new ClasslessRoute[between(1, 40)];
                 for (int i = 0; i < routes.length; i++) {
@@ -78,17 +78,17 @@ final class RandomMessages {
                     int destination = prefix == 0 ? 0 : random.nextInt() & (-1 << (32 - prefix));
                     routes[i] = ClasslessRoute.route(Ipv4.toString(destination) + "/" + prefix, address());
                 }
-                return DhcpOption.classlessStaticRoutes(routes);
+                return DhcpOptions.classlessStaticRoutes(routes);
             case 10:
                 int[] flags = {0, 1, 2, 3, 8, 9};
                 String fqdn = random.nextBoolean() ? name() + "." : name();
-                return DhcpOption.clientFqdn(ClientFqdn.of(flags[random.nextInt(flags.length)], fqdn));
+                return DhcpOptions.clientFqdn(ClientFqdn.of(flags[random.nextInt(flags.length)], fqdn));
             case 11:
                 SubOption[] subs = new SubOption[between(1, 4)];
                 for (int i = 0; i < subs.length; i++) {
                     subs[i] = SubOption.of(i + 1, bytes(0, 60));
                 }
-                return DhcpOption.relayAgentInformation(subs);
+                return DhcpOptions.relayAgentInformation(subs);
             default:
                 int code;
                 do {

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The server writes its replies with {@link ReplyWriter} rather than through {@link DhcpMessage.Builder} and the
+ * The server writes its replies with {@link ReplyWriter} rather than through {@link DhcpMessageBuilder} and the
  * encoder: for any header and any sequence of options (repeated codes replaced at their place, long values, 82
  * anywhere), the bytes must be the encoder's, byte for byte, and read back the same through {@link WireRequest}.
  */
@@ -29,7 +29,7 @@ class ReplyWriterTest {
             sequence.addAll(second.options()); // the same codes again: replaced where they first were
             sequence.addAll(first.options().subList(0, first.options().size() / 2));
 
-            DhcpMessage.Builder builder = DhcpMessage.builder().op(first.op()).htype(first.htype())
+            DhcpMessageBuilder builder = DhcpMessage.builder().op(first.op()).htype(first.htype())
                     .hlen(first.hlen()).xid(first.xid()).flags(first.flags()).giaddr(first.giaddr())
                     .ciaddr(first.ciaddr()).yiaddr(first.yiaddr()).siaddr(first.siaddr())
                     .chaddrBytes(first.chaddr());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.internal.wire.Ipv4;
 import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.codec.MessageType;
@@ -75,8 +76,8 @@ class ConcurrencyInvariantsTest {
                         }
                         DhcpMessage ack = one(memory, problems, DhcpMessage.builder().xid(n).chaddr(mac)
                                 .messageType(MessageType.REQUEST)
-                                .option(DhcpOption.requestedIpAddress(Ipv4.toString(Ipv4.toInt(offer.yiaddr()))))
-                                .option(DhcpOption.serverIdentifier("10.100.0.1")).build(), MessageType.ACK);
+                                .option(DhcpOptions.requestedIpAddress(Ipv4.toString(Ipv4.toInt(offer.yiaddr()))))
+                                .option(DhcpOptions.serverIdentifier("10.100.0.1")).build(), MessageType.ACK);
                         if (ack != null) {
                             Integer before = acked.put(MacAddress.parse(mac), Ipv4.toInt(ack.yiaddr()));
                             if (before != null) {

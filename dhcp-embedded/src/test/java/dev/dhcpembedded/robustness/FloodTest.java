@@ -7,6 +7,7 @@ import dev.dhcpembedded.client.DhcpTestClient;
 import dev.dhcpembedded.codec.DhcpCodec;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.journal.JournalEntry;
@@ -71,7 +72,7 @@ class FloodTest {
         byte[][] discovers = new byte[MACS][];
         for (int i = 0; i < MACS; i++) {
             discovers[i] = DhcpCodec.encode(DhcpMessage.builder().xid(i).chaddr(Wire.macText(0x10000 + i))
-                    .messageType(MessageType.DISCOVER).option(DhcpOption.parameterRequestList(1, 3, 6)).build());
+                    .messageType(MessageType.DISCOVER).option(DhcpOptions.parameterRequestList(1, 3, 6)).build());
         }
         long heapBefore = usedHeapAfterGc();
 

@@ -9,6 +9,7 @@ import dev.dhcpembedded.client.ClientLease;
 import dev.dhcpembedded.client.DhcpTestClient;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.server.DhcpServer;
@@ -64,8 +65,8 @@ class SafetyTest {
             assertThat(relay.discover()).isEmpty();
             assertThat(relay.initReboot("10.20.0.150")).isEmpty();
             relay.send(relay.newMessage(MessageType.INFORM).ciaddr("10.20.0.160").build());
-            relay.send(relay.newMessage(MessageType.REQUEST).option(DhcpOption.requestedIpAddress("10.20.0.100"))
-                    .option(DhcpOption.serverIdentifier("10.20.0.1")).build());
+            relay.send(relay.newMessage(MessageType.REQUEST).option(DhcpOptions.requestedIpAddress("10.20.0.100"))
+                    .option(DhcpOptions.serverIdentifier("10.20.0.1")).build());
             List<JournalEntry> received = await().atMost(Duration.ofSeconds(5))
                     .until(() -> server.journal().received(), r -> r.size() == 4);
             assertThat(received).allSatisfy(e -> {

@@ -2,7 +2,9 @@ package dev.dhcpembedded.robustness;
 
 import dev.dhcpembedded.codec.DhcpCodec;
 import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.codec.DhcpMessageBuilder;
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.codec.MessageType;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,20 +28,20 @@ final class SeedCorpus {
         String mac = "02:00:00:00:00:01";
         byte[] discover = DhcpCodec.encode(base(mac, 1, MessageType.DISCOVER).build());
         byte[] selecting = DhcpCodec.encode(base(mac, 1, MessageType.REQUEST)
-                .option(DhcpOption.requestedIpAddress("192.168.0.10"))
-                .option(DhcpOption.serverIdentifier("192.168.0.1")).build());
+                .option(DhcpOptions.requestedIpAddress("192.168.0.10"))
+                .option(DhcpOptions.serverIdentifier("192.168.0.1")).build());
         byte[] renew = DhcpCodec.encode(base(mac, 2, MessageType.REQUEST).ciaddr("192.168.0.10").build());
         byte[] release = DhcpCodec.encode(base(mac, 3, MessageType.RELEASE).ciaddr("192.168.0.10")
-                .option(DhcpOption.serverIdentifier("192.168.0.1")).build());
+                .option(DhcpOptions.serverIdentifier("192.168.0.1")).build());
         byte[] decline = DhcpCodec.encode(base(mac, 4, MessageType.DECLINE)
-                .option(DhcpOption.requestedIpAddress("192.168.0.10"))
-                .option(DhcpOption.serverIdentifier("192.168.0.1")).build());
+                .option(DhcpOptions.requestedIpAddress("192.168.0.10"))
+                .option(DhcpOptions.serverIdentifier("192.168.0.1")).build());
         byte[] initReboot = DhcpCodec.encode(base("02:00:00:00:00:02", 5, MessageType.REQUEST)
-                .option(DhcpOption.requestedIpAddress("192.168.0.77")).build());
+                .option(DhcpOptions.requestedIpAddress("192.168.0.77")).build());
         byte[] inform = DhcpCodec.encode(base("02:00:00:00:00:03", 6, MessageType.INFORM).ciaddr("192.168.0.200")
                 .build());
         byte[] relayed = DhcpCodec.encode(base("02:00:00:00:00:04", 7, MessageType.DISCOVER).giaddr("10.30.0.1")
-                .option(DhcpOption.maximumMessageSize(1500)).build());
+                .option(DhcpOptions.maximumMessageSize(1500)).build());
         byte[] forgedRelay = DhcpCodec.encode(base("02:00:00:00:00:05", 8, MessageType.DISCOVER)
                 .giaddr("203.0.113.9").build());
         write(dir, "exchange-dora-renew-release", join(discover, selecting, renew, release));
@@ -58,9 +60,9 @@ final class SeedCorpus {
         }
     }
 
-    private static DhcpMessage.Builder base(String mac, int xid, MessageType type) {
+    private static DhcpMessageBuilder base(String mac, int xid, MessageType type) {
         return DhcpMessage.builder().xid(xid).chaddr(mac).messageType(type)
-                .option(DhcpOption.parameterRequestList(1, 3, 6, 15, 119, 121));
+                .option(DhcpOptions.parameterRequestList(1, 3, 6, 15, 119, 121));
     }
 
     private static byte[] join(byte[]... datagrams) {

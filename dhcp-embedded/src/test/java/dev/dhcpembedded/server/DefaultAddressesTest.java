@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.transport.InMemoryTransport;
 import java.util.ArrayList;
@@ -88,7 +89,7 @@ class DefaultAddressesTest {
 
     @Test
     void aServerWideRouterCountsWhenTheSubnetHasNone() {
-        try (DhcpServer server = serve(b -> b.option(DhcpOption.router("10.20.0.5"))
+        try (DhcpServer server = serve(b -> b.option(DhcpOptions.router("10.20.0.5"))
                 .subnet("10.20.0.0/29", s -> s.dns("10.20.0.53")))) {
             assertThat(server.serverIdentifier().getHostAddress()).isEqualTo("10.20.0.5");
             assertThat(everyOffer()).containsExactly("10.20.0.1", "10.20.0.2", "10.20.0.3", "10.20.0.4",

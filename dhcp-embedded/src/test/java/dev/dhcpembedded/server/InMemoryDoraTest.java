@@ -10,7 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dhcpembedded.codec.DhcpCodec;
 import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.codec.DhcpMessageBuilder;
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec.OptionCode;
 import dev.dhcpembedded.journal.JournalEntry;
@@ -50,9 +52,9 @@ class InMemoryDoraTest {
         }
     }
 
-    DhcpMessage.Builder msg(String mac, MessageType type) {
+    DhcpMessageBuilder msg(String mac, MessageType type) {
         return DhcpMessage.builder().xid(++xid).chaddr(mac).messageType(type)
-                .option(DhcpOption.parameterRequestList(OptionCode.SUBNET_MASK, OptionCode.ROUTER,
+                .option(DhcpOptions.parameterRequestList(OptionCode.SUBNET_MASK, OptionCode.ROUTER,
                         OptionCode.DOMAIN_NAME_SERVER));
     }
 
@@ -64,8 +66,8 @@ class InMemoryDoraTest {
 
     DhcpMessage dora(String mac) {
         DhcpMessage offer = one(msg(mac, DISCOVER).build());
-        return one(msg(mac, REQUEST).option(DhcpOption.requestedIpAddress(offer.yiaddr().getHostAddress()))
-                .option(DhcpOption.serverIdentifier("10.20.0.1")).build());
+        return one(msg(mac, REQUEST).option(DhcpOptions.requestedIpAddress(offer.yiaddr().getHostAddress()))
+                .option(DhcpOptions.serverIdentifier("10.20.0.1")).build());
     }
 
     JournalEntry lastReceived() {
@@ -81,8 +83,8 @@ class InMemoryDoraTest {
         assertThat(offer.is(OFFER)).isTrue();
         assertThat(offer.yiaddr().getHostAddress()).isEqualTo("10.20.0.100");
         DhcpMessage ack = one(discover.toBuilder().messageType(REQUEST)
-                .option(DhcpOption.requestedIpAddress("10.20.0.100"))
-                .option(DhcpOption.serverIdentifier("10.20.0.1")).build());
+                .option(DhcpOptions.requestedIpAddress("10.20.0.100"))
+                .option(DhcpOptions.serverIdentifier("10.20.0.1")).build());
         assertThat(ack.is(ACK)).isTrue();
         assertThat(ack.leaseTime()).contains(Duration.ofMinutes(10));
         assertThat(ack.renewalTime()).contains(Duration.ofMinutes(5));
@@ -113,13 +115,13 @@ class InMemoryDoraTest {
         // the reply goes to ciaddr, as RFC 2131 §4.1 says
         assertThat(server.journal().sent().get(server.journal().sent().size() - 1).destination())
                 .isEqualTo(new InetSocketAddress("10.20.0.100", 68));
-        DhcpMessage nak = one(msg("02:00:00:00:00:01", REQUEST).option(DhcpOption.requestedIpAddress("10.9.9.9"))
+        DhcpMessage nak = one(msg("02:00:00:00:00:01", REQUEST).option(DhcpOptions.requestedIpAddress("10.9.9.9"))
                 .build());
         assertThat(nak.is(NAK)).isTrue();
         assertThat(server.journal().sent().get(server.journal().sent().size() - 1).destination())
                 .isEqualTo(new InetSocketAddress("255.255.255.255", 68));
         assertThat(memory.exchange(msg("02:00:00:00:00:01", MessageType.RELEASE).ciaddr("10.20.0.100")
-                .option(DhcpOption.serverIdentifier("10.20.0.1")).build())).isEmpty();
+                .option(DhcpOptions.serverIdentifier("10.20.0.1")).build())).isEmpty();
         assertThat(server.lease("02:00:00:00:00:01").orElseThrow().state()).isEqualTo(LeaseState.RELEASED);
         assertThat(lastReceived().note()).isEqualTo("RELEASE: 10.20.0.100 freed");
         DhcpMessage inform = one(msg("02:00:00:00:00:07", MessageType.INFORM).ciaddr("10.20.0.7").build());
@@ -133,8 +135,8 @@ class InMemoryDoraTest {
         start(1);
         dora("02:00:00:00:00:01");
         assertThat(memory.exchange(msg("02:00:00:00:00:01", MessageType.DECLINE)
-                .option(DhcpOption.requestedIpAddress("10.20.0.100"))
-                .option(DhcpOption.serverIdentifier("10.20.0.1")).build())).isEmpty();
+                .option(DhcpOptions.requestedIpAddress("10.20.0.100"))
+                .option(DhcpOptions.serverIdentifier("10.20.0.1")).build())).isEmpty();
         assertThat(server.leaseOf("10.20.0.100").orElseThrow().state()).isEqualTo(LeaseState.DECLINED);
         assertThat(memory.exchange(msg("02:00:00:00:00:02", DISCOVER).build())).isEmpty();
         clock.advance(Duration.ofMinutes(10));
@@ -169,7 +171,7 @@ class InMemoryDoraTest {
         assertThat(memory.exchange(msg("02:00:00:00:00:03", DISCOVER).build())).isEmpty();
         assertThat(lastReceived().note()).contains("pool exhausted");
         memory.exchange(msg("02:00:00:00:00:01", MessageType.RELEASE).ciaddr("10.20.0.100")
-                .option(DhcpOption.serverIdentifier("10.20.0.1")).build());
+                .option(DhcpOptions.serverIdentifier("10.20.0.1")).build());
         assertThat(dora("02:00:00:00:00:03").yiaddr().getHostAddress()).isEqualTo("10.20.0.100");
     }
 
@@ -226,16 +228,16 @@ class InMemoryDoraTest {
     @Test
     void setOptionAddsAnOptionWhileRunning() {
         start(100);
-        server.setOption(DhcpOption.domainName("lab.test"));
+        server.setOption(DhcpOptions.domainName("lab.test"));
         DhcpMessage offer = one(msg("02:00:00:00:00:01", DISCOVER)
-                .option(DhcpOption.parameterRequestList(OptionCode.DOMAIN_NAME)).build());
+                .option(DhcpOptions.parameterRequestList(OptionCode.DOMAIN_NAME)).build());
         assertThat(offer.domainName()).contains("lab.test");
     }
 
     @Test
     void setOptionReplacesTheSubnetsOptionWhileRunning() {
         start(100);
-        server.setOption(DhcpOption.router("10.20.0.254"));
+        server.setOption(DhcpOptions.router("10.20.0.254"));
         DhcpMessage offer = one(msg("02:00:00:00:00:01", DISCOVER).build());
         assertThat(offer.routers()).extracting(a -> a.getHostAddress()).containsExactly("10.20.0.254");
     }

@@ -8,6 +8,7 @@ import dev.dhcpembedded.client.ClientLease;
 import dev.dhcpembedded.client.DhcpClientException;
 import dev.dhcpembedded.client.DhcpTestClient;
 import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.codec.DhcpMessageBuilder;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.lease.LeaseState;
@@ -219,7 +220,7 @@ class LoopbackServerTest {
     }
 
     private static byte[] discover(int xid, int padding) {
-        DhcpMessage.Builder message = DhcpMessage.builder().xid(xid).chaddr("02:00:00:00:00:0" + xid)
+        DhcpMessageBuilder message = DhcpMessage.builder().xid(xid).chaddr("02:00:00:00:00:0" + xid)
                 .messageType(MessageType.DISCOVER);
         // vendor-specific options (224-254, RFC 3942's site-specific range), 250 bytes each
         for (int code = 224; padding > 0; code++, padding -= 252) {

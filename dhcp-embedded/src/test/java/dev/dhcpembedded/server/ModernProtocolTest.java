@@ -14,6 +14,7 @@ import dev.dhcpembedded.client.DhcpTestClient;
 import dev.dhcpembedded.codec.DhcpCodec;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec.OptionCode;
 import dev.dhcpembedded.journal.JournalEntry;
@@ -216,13 +217,13 @@ class ModernProtocolTest {
 
         @Test
         void captivePortalAndMudUrlRoundTrip() {
-            DhcpOption portal = DhcpOption.captivePortal("https://portal.example/api");
-            DhcpOption mud = DhcpOption.mudUrl("https://mud.example/thermostat.json");
+            DhcpOption portal = DhcpOptions.captivePortal("https://portal.example/api");
+            DhcpOption mud = DhcpOptions.mudUrl("https://mud.example/thermostat.json");
             assertThat(portal.code().code()).isEqualTo(114);
             assertThat(mud.code().code()).isEqualTo(161);
             DhcpMessage m = DhcpMessage.builder().op(DhcpMessage.BOOTREQUEST).chaddr(MAC).xid(7)
                     .messageType(MessageType.DISCOVER).option(portal).option(mud)
-                    .option(DhcpOption.ipv6OnlyPreferred(Duration.ofSeconds(1800))).option(DhcpOption.rapidCommit())
+                    .option(DhcpOptions.ipv6OnlyPreferred(Duration.ofSeconds(1800))).option(DhcpOptions.rapidCommit())
                     .build();
             DhcpMessage decoded = DhcpCodec.decode(DhcpCodec.encode(m));
             assertThat(decoded.captivePortal()).contains("https://portal.example/api");
@@ -234,10 +235,10 @@ class ModernProtocolTest {
 
         @Test
         void badUrisAreRefusedWhereWritten() {
-            assertThatThrownBy(() -> DhcpOption.captivePortal("")).hasMessageContaining("1 to 255 characters");
-            assertThatThrownBy(() -> DhcpOption.captivePortal("portal.example/api"))
+            assertThatThrownBy(() -> DhcpOptions.captivePortal("")).hasMessageContaining("1 to 255 characters");
+            assertThatThrownBy(() -> DhcpOptions.captivePortal("portal.example/api"))
                     .hasMessageContaining("not an absolute URI");
-            assertThatThrownBy(() -> DhcpOption.mudUrl("https://mud.example/a b"))
+            assertThatThrownBy(() -> DhcpOptions.mudUrl("https://mud.example/a b"))
                     .hasMessageContaining("not printable US-ASCII at index 21");
         }
 
@@ -262,8 +263,8 @@ class ModernProtocolTest {
             return DhcpServer.builder().serverId("10.20.0.1").clock(clock)
                     .subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199").router("10.20.0.1")
                             .dns("10.20.0.53", "10.20.0.54").domainName("lab.test")
-                            .option(DhcpOption.text(OptionCode.of(66), "tftp.lab.test"))
-                            .option(DhcpOption.classlessStaticRoutes(dev.dhcpembedded.codec.ClasslessRoute
+                            .option(DhcpOptions.text(OptionCode.of(66), "tftp.lab.test"))
+                            .option(DhcpOptions.classlessStaticRoutes(dev.dhcpembedded.codec.ClasslessRoute
                                     .route("10.30.0.0/16", "10.20.0.254"),
                                     dev.dhcpembedded.codec.ClasslessRoute.route("10.40.0.0/16", "10.20.0.254"),
                                     dev.dhcpembedded.codec.ClasslessRoute.route("10.50.0.0/16", "10.20.0.254"))))

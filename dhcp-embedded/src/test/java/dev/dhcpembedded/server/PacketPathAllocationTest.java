@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dhcpembedded.codec.DhcpCodec;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec.OptionCode;
 import dev.dhcpembedded.internal.transport.DirectReceiver;
@@ -61,15 +62,15 @@ class PacketPathAllocationTest {
             for (int i = 0; i < clients; i++) {
                 DhcpMessage discover = DhcpMessage.builder().xid(0x1000 + i)
                         .chaddr(String.format("02:00:00:00:00:%02x", i)).giaddr("10.20.0.2")
-                        .messageType(MessageType.DISCOVER).option(DhcpOption.hostname("host" + i))
-                        .option(DhcpOption.parameterRequestList(OptionCode.SUBNET_MASK, OptionCode.ROUTER,
+                        .messageType(MessageType.DISCOVER).option(DhcpOptions.hostname("host" + i))
+                        .option(DhcpOptions.parameterRequestList(OptionCode.SUBNET_MASK, OptionCode.ROUTER,
                                 OptionCode.DOMAIN_NAME_SERVER)).build();
                 discovers[i] = DhcpCodec.encode(discover);
                 DhcpMessage offer = DhcpCodec.decode(transport.exchange(discovers[i], true));
                 assertEquals(MessageType.OFFER, offer.messageType().orElseThrow());
                 requests[i] = DhcpCodec.encode(discover.toBuilder().messageType(MessageType.REQUEST)
-                        .option(DhcpOption.requestedIpAddress(offer.yiaddr().getHostAddress()))
-                        .option(DhcpOption.serverIdentifier("10.20.0.1")).build());
+                        .option(DhcpOptions.requestedIpAddress(offer.yiaddr().getHostAddress()))
+                        .option(DhcpOptions.serverIdentifier("10.20.0.1")).build());
                 DhcpMessage ack = DhcpCodec.decode(transport.exchange(requests[i], true));
                 assertEquals(MessageType.ACK, ack.messageType().orElseThrow());
             }

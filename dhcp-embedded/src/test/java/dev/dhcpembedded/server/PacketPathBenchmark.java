@@ -5,6 +5,7 @@ import dev.dhcpembedded.internal.runtime.ReplyAddressing;
 import dev.dhcpembedded.codec.DhcpCodec;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec.OptionCode;
 import dev.dhcpembedded.internal.transport.DirectReceiver;
@@ -70,13 +71,13 @@ public class PacketPathBenchmark {
             String mac = String.format("02:00:00:00:%02x:%02x", i >>> 8, i & 0xFF);
             DhcpMessage discover = DhcpMessage.builder().xid(0x1000 + i).chaddr(mac).giaddr("10.20.0.2")
                     .messageType(MessageType.DISCOVER)
-                    .option(DhcpOption.parameterRequestList(OptionCode.SUBNET_MASK, OptionCode.ROUTER,
+                    .option(DhcpOptions.parameterRequestList(OptionCode.SUBNET_MASK, OptionCode.ROUTER,
                             OptionCode.DOMAIN_NAME_SERVER)).build();
             discovers[i] = DhcpCodec.encode(discover);
             DhcpMessage offer = DhcpCodec.decode(deliver(publicTransport, discovers[i]));
             requests[i] = DhcpCodec.encode(discover.toBuilder().messageType(MessageType.REQUEST)
-                    .option(DhcpOption.requestedIpAddress(offer.yiaddr().getHostAddress()))
-                    .option(DhcpOption.serverIdentifier("10.20.0.1")).build());
+                    .option(DhcpOptions.requestedIpAddress(offer.yiaddr().getHostAddress()))
+                    .option(DhcpOptions.serverIdentifier("10.20.0.1")).build());
             deliver(publicTransport, requests[i]);
             // the same DORA on the direct server, checked: each reply must decode
             transport.keep = true;

@@ -4,6 +4,7 @@ import dev.dhcpembedded.client.ClientLease;
 import dev.dhcpembedded.client.DhcpTestClient;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec.OptionCode;
 import dev.dhcpembedded.transport.InMemoryTransport;
@@ -86,11 +87,11 @@ public class ServerBenchmark {
             server = builder().transport(memory).journalCapacity(1000).start();
             discover = DhcpMessage.builder().xid(0x1234).chaddr("02:00:00:00:00:01")
                     .messageType(MessageType.DISCOVER)
-                    .option(DhcpOption.parameterRequestList(OptionCode.SUBNET_MASK, OptionCode.ROUTER,
+                    .option(DhcpOptions.parameterRequestList(OptionCode.SUBNET_MASK, OptionCode.ROUTER,
                             OptionCode.DOMAIN_NAME_SERVER)).build();
             request = discover.toBuilder().messageType(MessageType.REQUEST)
-                    .option(DhcpOption.requestedIpAddress("10.20.0.100"))
-                    .option(DhcpOption.serverIdentifier("10.20.0.1")).build();
+                    .option(DhcpOptions.requestedIpAddress("10.20.0.100"))
+                    .option(DhcpOptions.serverIdentifier("10.20.0.1")).build();
         }
 
         @TearDown(Level.Trial)

@@ -5,7 +5,9 @@ import dev.dhcpembedded.codec.RequestState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.codec.DhcpMessageBuilder;
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.codec.MessageType;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,13 +19,13 @@ class RequestStateTest {
 
     static final String MAC = "02:00:00:00:00:42";
 
-    static DhcpMessage.Builder request() {
+    static DhcpMessageBuilder request() {
         return DhcpMessage.builder().xid(7).chaddr(MAC).messageType(MessageType.REQUEST);
     }
 
     static Stream<Arguments> cases() {
-        DhcpOption s54 = DhcpOption.serverIdentifier("10.20.0.1");
-        DhcpOption r50 = DhcpOption.requestedIpAddress("10.20.0.100");
+        DhcpOption s54 = DhcpOptions.serverIdentifier("10.20.0.1");
+        DhcpOption r50 = DhcpOptions.requestedIpAddress("10.20.0.100");
         return Stream.of(
                 Arguments.of("54 and 50", request().option(s54).option(r50), false, RequestState.SELECTING),
                 Arguments.of("54 with ciaddr set", request().option(s54).ciaddr("10.20.0.100"), false,
@@ -44,13 +46,13 @@ class RequestStateTest {
 
     @ParameterizedTest(name = "{0}: {3}")
     @MethodSource("cases")
-    void classifies(String what, DhcpMessage.Builder message, boolean arrivedByBroadcast, RequestState expected) {
+    void classifies(String what, DhcpMessageBuilder message, boolean arrivedByBroadcast, RequestState expected) {
         assertThat(RequestState.of(message.build(), arrivedByBroadcast)).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0}: {3}")
     @MethodSource("cases")
-    void theStubMatcherAgrees(String what, DhcpMessage.Builder message, boolean arrivedByBroadcast,
+    void theStubMatcherAgrees(String what, DhcpMessageBuilder message, boolean arrivedByBroadcast,
                               RequestState expected) {
         DhcpMessage built = message.build();
         for (RequestState state : RequestState.values()) {

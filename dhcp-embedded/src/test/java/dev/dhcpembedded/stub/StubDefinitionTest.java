@@ -13,7 +13,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dhcpembedded.codec.DhcpCodec;
 import dev.dhcpembedded.codec.DhcpCodecException;
 import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.codec.DhcpMessageBuilder;
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec.OptionCode;
 import dev.dhcpembedded.journal.JournalEntry;
@@ -43,15 +45,15 @@ class StubDefinitionTest {
         server.close();
     }
 
-    private List<DhcpMessage> send(DhcpMessage.Builder message) {
+    private List<DhcpMessage> send(DhcpMessageBuilder message) {
         return transport.exchange(message.build());
     }
 
-    private static DhcpMessage.Builder message(MessageType type) {
+    private static DhcpMessageBuilder message(MessageType type) {
         return DhcpMessage.builder().xid(7).chaddr(MAC).messageType(type);
     }
 
-    private static DhcpMessage.Builder discover() {
+    private static DhcpMessageBuilder discover() {
         return message(MessageType.DISCOVER);
     }
 
@@ -200,9 +202,9 @@ class StubDefinitionTest {
         server.stub(onRequest().inState(RequestState.SELECTING).respond(nak("selecting")));
         server.stub(onRequest().inState(RequestState.INIT_REBOOT).respond(nak("init-reboot")));
 
-        assertThat(send(message(MessageType.REQUEST).option(DhcpOption.serverIdentifier("10.20.0.1"))
-                .option(DhcpOption.requestedIpAddress("10.20.0.100"))).get(0).message()).contains("selecting");
-        assertThat(send(message(MessageType.REQUEST).option(DhcpOption.requestedIpAddress("10.20.0.100")))
+        assertThat(send(message(MessageType.REQUEST).option(DhcpOptions.serverIdentifier("10.20.0.1"))
+                .option(DhcpOptions.requestedIpAddress("10.20.0.100"))).get(0).message()).contains("selecting");
+        assertThat(send(message(MessageType.REQUEST).option(DhcpOptions.requestedIpAddress("10.20.0.100")))
                 .get(0).message()).contains("init-reboot");
     }
 

@@ -29,6 +29,7 @@ import dev.dhcpembedded.codec.DhcpCodec;
 import dev.dhcpembedded.codec.DhcpCodecException;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.codec.OptionCode;
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.server.DhcpServer;
@@ -225,8 +226,8 @@ class StubResponsesTest {
     @Test
     void addReplaceAndRemoveOptions() {
         server.stub(onDiscover().respond(defaultReply()
-                .withOption(DhcpOption.domainName("stubbed.test"))
-                .withOption(DhcpOption.router("10.20.0.254"))
+                .withOption(DhcpOptions.domainName("stubbed.test"))
+                .withOption(DhcpOptions.router("10.20.0.254"))
                 .withoutOption(OptionCode.SUBNET_MASK)));
 
         DhcpMessage offer = client.discover().orElseThrow();
@@ -239,7 +240,7 @@ class StubResponsesTest {
     @Test
     void lambdaGetsTheRequestAndTheDefaultReply() {
         server.stub(onRequest().respond((request, ctx) -> ctx.defaultReply()
-                .withOption(DhcpOption.message("hello " + request.clientMac()))));
+                .withOption(DhcpOptions.message("hello " + request.clientMac()))));
 
         ClientLease lease = client.dora();
 

@@ -5,6 +5,7 @@ import static dev.dhcpembedded.junit.assertions.DhcpAssertions.assertThat;
 import dev.dhcpembedded.client.ClientLease;
 import dev.dhcpembedded.client.DhcpTestClient;
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.junit.DhcpServerTest;
 import dev.dhcpembedded.junit.assertions.Rfc2131Rule;
@@ -35,7 +36,7 @@ class ConformanceExampleTest {
             ClientLease lease = device.dora();
             // a buggy firmware renews with the server identifier (54) still in the REQUEST
             device.send(device.newMessage(MessageType.REQUEST).ciaddr(lease.address())
-                    .option(DhcpOption.serverIdentifier(lease.serverId().getHostAddress())).build());
+                    .option(DhcpOptions.serverIdentifier(lease.serverId().getHostAddress())).build());
 
             // in your own test you would simply write: assertThat(dhcp).client(MAC).conformsToRfc2131();
             // which fails listing each broken rule, message by message, then the transcript

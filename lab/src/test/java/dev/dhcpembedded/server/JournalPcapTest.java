@@ -3,7 +3,9 @@ package dev.dhcpembedded.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.codec.DhcpMessageBuilder;
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec.OptionCode;
 import dev.dhcpembedded.codec.SubOption;
@@ -43,31 +45,31 @@ class JournalPcapTest {
                 .start();
     }
 
-    DhcpMessage.Builder msg(String mac, MessageType type) {
+    DhcpMessageBuilder msg(String mac, MessageType type) {
         return DhcpMessage.builder().xid(++xid).chaddr(mac).messageType(type)
-                .option(DhcpOption.clientIdentifier(dev.dhcpembedded.codec.MacAddress.parse(mac)))
-                .option(DhcpOption.parameterRequestList(OptionCode.SUBNET_MASK, OptionCode.ROUTER,
+                .option(DhcpOptions.clientIdentifier(dev.dhcpembedded.codec.MacAddress.parse(mac)))
+                .option(DhcpOptions.parameterRequestList(OptionCode.SUBNET_MASK, OptionCode.ROUTER,
                         OptionCode.DOMAIN_NAME_SERVER, OptionCode.DOMAIN_NAME));
     }
 
     /** DORA, renew, NAK, INFORM, relay with option 82, DECLINE and RELEASE. */
     void traffic() {
         String mac = "02:00:00:00:00:01";
-        DhcpMessage offer = memory.exchange(msg(mac, MessageType.DISCOVER).option(DhcpOption.hostname("dev1")).build()).get(0);
+        DhcpMessage offer = memory.exchange(msg(mac, MessageType.DISCOVER).option(DhcpOptions.hostname("dev1")).build()).get(0);
         String address = offer.yiaddr().getHostAddress();
-        memory.exchange(msg(mac, MessageType.REQUEST).xid(xid).option(DhcpOption.requestedIpAddress(address))
-                .option(DhcpOption.serverIdentifier("10.20.0.1")).build());
+        memory.exchange(msg(mac, MessageType.REQUEST).xid(xid).option(DhcpOptions.requestedIpAddress(address))
+                .option(DhcpOptions.serverIdentifier("10.20.0.1")).build());
         memory.exchange(msg(mac, MessageType.REQUEST).ciaddr(address).build());
-        memory.exchange(msg(mac, MessageType.REQUEST).option(DhcpOption.requestedIpAddress("192.168.1.1")).build());
+        memory.exchange(msg(mac, MessageType.REQUEST).option(DhcpOptions.requestedIpAddress("192.168.1.1")).build());
         memory.exchange(msg("02:00:00:00:00:02", MessageType.INFORM).ciaddr("10.20.0.9").build());
-        DhcpOption relayInfo = DhcpOption.relayAgentInformation(SubOption.of(SubOption.AGENT_CIRCUIT_ID, "ge-0/0/1"),
+        DhcpOption relayInfo = DhcpOptions.relayAgentInformation(SubOption.of(SubOption.AGENT_CIRCUIT_ID, "ge-0/0/1"),
                 SubOption.of(SubOption.AGENT_REMOTE_ID, "switch-7"));
         memory.exchange(msg("02:00:00:00:00:03", MessageType.DISCOVER).giaddr("10.30.0.1").hops(1)
                 .option(relayInfo).build());
-        memory.exchange(msg(mac, MessageType.DECLINE).option(DhcpOption.requestedIpAddress(address))
-                .option(DhcpOption.serverIdentifier("10.20.0.1")).build());
+        memory.exchange(msg(mac, MessageType.DECLINE).option(DhcpOptions.requestedIpAddress(address))
+                .option(DhcpOptions.serverIdentifier("10.20.0.1")).build());
         memory.exchange(msg(mac, MessageType.RELEASE).ciaddr(address)
-                .option(DhcpOption.serverIdentifier("10.20.0.1")).build());
+                .option(DhcpOptions.serverIdentifier("10.20.0.1")).build());
     }
 
     @Test

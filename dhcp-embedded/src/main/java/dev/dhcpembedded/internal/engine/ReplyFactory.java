@@ -5,7 +5,9 @@ import dev.dhcpembedded.internal.wire.ReplyWriter;
 import dev.dhcpembedded.internal.wire.WireRequest;
 import dev.dhcpembedded.codec.DhcpCodec;
 import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.codec.DhcpMessageBuilder;
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec.OptionCode;
 import java.time.Duration;
@@ -79,7 +81,7 @@ final class ReplyFactory {
      */
     static void bootReply(WireRequest request, int yiaddr, ServerConfig config, SubnetConfig subnet,
                           StaticLease host, ReplyWriter out) {
-        DhcpMessage.Builder reply = DhcpMessage.builder()
+        DhcpMessageBuilder reply = DhcpMessage.builder()
                 .giaddr(Ipv4.fromInt(request.giaddr()))
                 .op(DhcpMessage.BOOTREPLY)
                 .htype(request.htype())
@@ -119,7 +121,7 @@ final class ReplyFactory {
             reply.flags(reply.flags() | DhcpMessage.FLAG_BROADCAST);
         }
         if (!message.isEmpty()) {
-            write(reply, DhcpOption.message(message));
+            write(reply, DhcpOptions.message(message));
         }
         echo(request, reply);
     }
@@ -134,7 +136,7 @@ final class ReplyFactory {
     private static void seconds(ReplyWriter reply, OptionCode code, Duration time) {
         long seconds = time.getSeconds();
         if (seconds < 0 || seconds > 0xFFFFFFFFL) {
-            DhcpOption.seconds(code, time); // throws, with the codec's message
+            DhcpOptions.seconds(code, time); // throws, with the codec's message
         }
         reply.uint32(code.code(), seconds);
     }
@@ -147,7 +149,7 @@ final class ReplyFactory {
                                        StaticLease host) {
         List<DhcpOption> hostOptions = host == null ? List.of() : host.options();
         if (host != null) {
-            host.hostname().ifPresent(name -> write(reply, DhcpOption.hostname(name)));
+            host.hostname().ifPresent(name -> write(reply, DhcpOptions.hostname(name)));
             for (int i = 0; i < hostOptions.size(); i++) {
                 write(reply, hostOptions.get(i));
             }
@@ -178,7 +180,7 @@ final class ReplyFactory {
     private static DhcpOption find(ServerConfig config, SubnetConfig subnet, StaticLease host, int code) {
         if (host != null) {
             if (code == OptionCode.HOST_NAME.code() && host.hostname().isPresent()) {
-                return DhcpOption.hostname(host.hostname().get());
+                return DhcpOptions.hostname(host.hostname().get());
             }
             DhcpOption found = find(host.options(), code);
             if (found != null) {
@@ -193,7 +195,7 @@ final class ReplyFactory {
     private static List<DhcpOption> available(ServerConfig config, SubnetConfig subnet, StaticLease host) {
         List<DhcpOption> out = new ArrayList<>();
         if (host != null) {
-            host.hostname().ifPresent(name -> out.add(DhcpOption.hostname(name)));
+            host.hostname().ifPresent(name -> out.add(DhcpOptions.hostname(name)));
             out.addAll(host.options());
         }
         addMissing(out, subnet.options());

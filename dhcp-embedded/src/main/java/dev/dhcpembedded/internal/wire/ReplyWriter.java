@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Writes a DHCPv4 reply straight into a buffer that is reused from one reply to the next, with the encoder's
- * rules: setting an option that is already there replaces it at its place (as {@code DhcpMessage.Builder.option}
+ * rules: setting an option that is already there replaces it at its place (as {@code DhcpMessageBuilder.option}
  * does), values over 255 bytes are split into instances (RFC 3396), relay agent information (82) goes last, then
  * END and padding to the 300-byte BOOTP minimum. The size limit of a client's option 57 is the caller's business
  * (a reply over it is re-encoded with option overload). One thread at a time.

@@ -2,7 +2,9 @@ package dev.dhcpembedded.internal.engine;
 
 
 import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.codec.DhcpMessageBuilder;
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.internal.wire.Ipv4;
 import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.codec.MessageType;
@@ -42,13 +44,13 @@ final class EngineFixture {
         SubnetConfig lan = new SubnetConfig(Cidr.parse("10.20.0.0/24"),
                 List.of(AddressRange.parse("10.20.0.100", Ipv4.toString(Ipv4.parseInt("10.20.0.100") + poolSize - 1))),
                 Set.of(), LEASE, LEASE.dividedBy(2), LEASE.multipliedBy(7).dividedBy(8),
-                List.of(DhcpOption.router("10.20.0.1"), DhcpOption.domainNameServers("10.20.0.53"),
-                        DhcpOption.domainName("lab.test"), DhcpOption.ntpServers("10.20.0.123")),
+                List.of(DhcpOptions.router("10.20.0.1"), DhcpOptions.domainNameServers("10.20.0.53"),
+                        DhcpOptions.domainName("lab.test"), DhcpOptions.ntpServers("10.20.0.123")),
                 List.of());
         SubnetConfig remote = new SubnetConfig(Cidr.parse("10.30.0.0/24"),
                 List.of(AddressRange.parse("10.30.0.100", "10.30.0.199")), Set.of(), Duration.ofHours(1),
                 Duration.ofMinutes(30), Duration.ofMinutes(52).plusSeconds(30),
-                List.of(DhcpOption.router("10.30.0.1")), List.of());
+                List.of(DhcpOptions.router("10.30.0.1")), List.of());
         StaticLease host = new StaticLease(ClientKey.ofMac(MacAddress.parse(STATIC_MAC)), Ipv4.parseInt(STATIC_IP),
                 Optional.of("thermostat"), List.of());
         return new ServerConfig(Ipv4.parseInt(SERVER_ID), authoritative, HOLD, PROBATION, List.of(lan, remote),
@@ -59,12 +61,12 @@ final class EngineFixture {
         return String.format("02:00:00:00:01:%02x", n);
     }
 
-    DhcpMessage.Builder base(String mac, MessageType type) {
+    DhcpMessageBuilder base(String mac, MessageType type) {
         return DhcpMessage.builder().xid(++xid).chaddr(mac).messageType(type);
     }
 
     DhcpMessage discover(String mac, DhcpOption... extra) {
-        DhcpMessage.Builder b = base(mac, MessageType.DISCOVER);
+        DhcpMessageBuilder b = base(mac, MessageType.DISCOVER);
         for (DhcpOption o : extra) {
             b.option(o);
         }
@@ -72,12 +74,12 @@ final class EngineFixture {
     }
 
     DhcpMessage selecting(String mac, String address, String serverId) {
-        return base(mac, MessageType.REQUEST).option(DhcpOption.requestedIpAddress(address))
-                .option(DhcpOption.serverIdentifier(serverId)).build();
+        return base(mac, MessageType.REQUEST).option(DhcpOptions.requestedIpAddress(address))
+                .option(DhcpOptions.serverIdentifier(serverId)).build();
     }
 
     DhcpMessage initReboot(String mac, String address) {
-        return base(mac, MessageType.REQUEST).option(DhcpOption.requestedIpAddress(address)).build();
+        return base(mac, MessageType.REQUEST).option(DhcpOptions.requestedIpAddress(address)).build();
     }
 
     DhcpMessage extending(String mac, String ciaddr) {
@@ -85,12 +87,12 @@ final class EngineFixture {
     }
 
     DhcpMessage release(String mac, String ciaddr) {
-        return base(mac, MessageType.RELEASE).ciaddr(ciaddr).option(DhcpOption.serverIdentifier(SERVER_ID)).build();
+        return base(mac, MessageType.RELEASE).ciaddr(ciaddr).option(DhcpOptions.serverIdentifier(SERVER_ID)).build();
     }
 
     DhcpMessage decline(String mac, String address) {
-        return base(mac, MessageType.DECLINE).option(DhcpOption.requestedIpAddress(address))
-                .option(DhcpOption.serverIdentifier(SERVER_ID)).build();
+        return base(mac, MessageType.DECLINE).option(DhcpOptions.requestedIpAddress(address))
+                .option(DhcpOptions.serverIdentifier(SERVER_ID)).build();
     }
 
     Decision handle(DhcpMessage message) {
@@ -127,6 +129,6 @@ final class EngineFixture {
     }
 
     static DhcpOption prl(OptionCode... codes) {
-        return DhcpOption.parameterRequestList(codes);
+        return DhcpOptions.parameterRequestList(codes);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec.RequestState;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class EngineRequestStateTest {
     @Test
     void noStateIsSilence() {
         DhcpMessage both = f.base(mac(1), MessageType.REQUEST).ciaddr("10.20.0.100")
-                .option(DhcpOption.requestedIpAddress("10.20.0.100")).build();
+                .option(DhcpOptions.requestedIpAddress("10.20.0.100")).build();
         assertThat(RequestState.of(both, false)).isEqualTo(RequestState.NONE);
         assertThat(f.handle(both, false).reply()).isEmpty();
         assertThat(rule(both, false)).isEqualTo("REQUEST with option 50 and ciaddr set matches no RFC 2131 state");

@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.internal.wire.Ipv4;
 import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.codec.MessageType;
@@ -52,7 +53,7 @@ class LeaseEngineTest {
 
         @Test
         void staticLeaseComesFirstEvenWhenAnotherAddressIsRequested() {
-            Decision d = f.handle(f.discover(STATIC_MAC, DhcpOption.requestedIpAddress("10.20.0.105")));
+            Decision d = f.handle(f.discover(STATIC_MAC, DhcpOptions.requestedIpAddress("10.20.0.105")));
             assertThat(yiaddr(d)).isEqualTo(STATIC_IP);
             assertThat(d.rule()).contains("static lease");
             assertThat(d.reply().orElseThrow().hostname()).contains("thermostat");
@@ -65,7 +66,7 @@ class LeaseEngineTest {
             small.engine.updateConfig(c -> c.withStaticLeases(List.of(new StaticLease(
                     ClientKey.ofMac(MacAddress.parse(mac(9))), Ipv4.parseInt("10.20.0.100"), Optional.empty(),
                     List.of()))));
-            Decision d = small.handle(small.discover(mac(1), DhcpOption.requestedIpAddress("10.20.0.100")));
+            Decision d = small.handle(small.discover(mac(1), DhcpOptions.requestedIpAddress("10.20.0.100")));
             assertThat(d.reply()).isEmpty();
             assertThat(d.rule()).contains("pool exhausted");
         }
@@ -73,7 +74,7 @@ class LeaseEngineTest {
         @Test
         void currentBindingBeforeRequestedAddress() {
             f.dora(mac(1));
-            Decision d = f.handle(f.discover(mac(1), DhcpOption.requestedIpAddress("10.20.0.107")));
+            Decision d = f.handle(f.discover(mac(1), DhcpOptions.requestedIpAddress("10.20.0.107")));
             assertThat(yiaddr(d)).isEqualTo("10.20.0.100");
             assertThat(d.rule()).contains("current binding");
         }
@@ -89,7 +90,7 @@ class LeaseEngineTest {
             // still bound after the offer hold time: no other client may take it
             f.clock.advance(HOLD.plusSeconds(1));
             assertThat(yiaddr(f.handle(f.discover(mac(2))))).isEqualTo("10.20.0.101");
-            assertThat(f.handle(f.discover(mac(2), DhcpOption.requestedIpAddress("10.20.0.100"))).reply()
+            assertThat(f.handle(f.discover(mac(2), DhcpOptions.requestedIpAddress("10.20.0.100"))).reply()
                     .map(r -> Ipv4.toString(Ipv4.toInt(r.yiaddr())))).isNotEqualTo(Optional.of("10.20.0.100"));
         }
 
@@ -106,27 +107,27 @@ class LeaseEngineTest {
         void previousBindingBeforeRequestedAddress() {
             f.dora(mac(1));
             f.clock.advance(LEASE.plusSeconds(1));
-            Decision d = f.handle(f.discover(mac(1), DhcpOption.requestedIpAddress("10.20.0.107")));
+            Decision d = f.handle(f.discover(mac(1), DhcpOptions.requestedIpAddress("10.20.0.107")));
             assertThat(yiaddr(d)).isEqualTo("10.20.0.100");
             assertThat(d.rule()).contains("previous address");
         }
 
         @Test
         void requestedAddressWhenValidAndFree() {
-            Decision d = f.handle(f.discover(mac(1), DhcpOption.requestedIpAddress("10.20.0.107")));
+            Decision d = f.handle(f.discover(mac(1), DhcpOptions.requestedIpAddress("10.20.0.107")));
             assertThat(yiaddr(d)).isEqualTo("10.20.0.107");
             assertThat(d.rule()).contains("requested address (50)");
         }
 
         @Test
         void requestedAddressOutsideThePoolOrTakenIsIgnored() {
-            assertThat(yiaddr(f.handle(f.discover(mac(1), DhcpOption.requestedIpAddress("10.20.0.5")))))
+            assertThat(yiaddr(f.handle(f.discover(mac(1), DhcpOptions.requestedIpAddress("10.20.0.5")))))
                     .isEqualTo("10.20.0.100");
-            assertThat(yiaddr(f.handle(f.discover(mac(2), DhcpOption.requestedIpAddress("10.20.0.100")))))
+            assertThat(yiaddr(f.handle(f.discover(mac(2), DhcpOptions.requestedIpAddress("10.20.0.100")))))
                     .isEqualTo("10.20.0.101");
-            assertThat(yiaddr(f.handle(f.discover(mac(3), DhcpOption.requestedIpAddress(STATIC_IP)))))
+            assertThat(yiaddr(f.handle(f.discover(mac(3), DhcpOptions.requestedIpAddress(STATIC_IP)))))
                     .isEqualTo("10.20.0.102");
-            assertThat(yiaddr(f.handle(f.discover(mac(4), DhcpOption.requestedIpAddress("0.0.0.0")))))
+            assertThat(yiaddr(f.handle(f.discover(mac(4), DhcpOptions.requestedIpAddress("0.0.0.0")))))
                     .isEqualTo("10.20.0.103");
         }
 
@@ -392,7 +393,7 @@ class LeaseEngineTest {
         void releaseOfAnotherServerOrAddressIsIgnored() {
             f.dora(mac(1));
             DhcpMessage other = f.base(mac(1), MessageType.RELEASE).ciaddr("10.20.0.100")
-                    .option(DhcpOption.serverIdentifier("10.20.0.2")).build();
+                    .option(DhcpOptions.serverIdentifier("10.20.0.2")).build();
             assertThat(f.handle(other).rule()).contains("another server");
             assertThat(f.handle(f.release(mac(1), "10.20.0.101")).rule()).contains("does not hold");
             assertThat(f.leaseAt("10.20.0.100").orElseThrow().state()).isEqualTo(LeaseState.BOUND);
@@ -440,7 +441,7 @@ class LeaseEngineTest {
 
         private SubnetConfig withForced(SubnetConfig s) {
             return new SubnetConfig(s.cidr(), s.pools(), s.exclusions(), s.leaseTime(), s.renewalTime(),
-                    s.rebindingTime(), s.options(), List.of(DhcpOption.tftpServerName("tftp.lab.test")));
+                    s.rebindingTime(), s.options(), List.of(DhcpOptions.tftpServerName("tftp.lab.test")));
         }
 
         @Test
@@ -453,8 +454,8 @@ class LeaseEngineTest {
 
         @Test
         void clientIdentifierAndRelayInformationAreEchoed() {
-            DhcpOption id = DhcpOption.clientIdentifier(MacAddress.parse(mac(1)));
-            DhcpOption relay = DhcpOption.relayAgentInformation(SubOption.of(SubOption.AGENT_CIRCUIT_ID, "eth0/1"),
+            DhcpOption id = DhcpOptions.clientIdentifier(MacAddress.parse(mac(1)));
+            DhcpOption relay = DhcpOptions.relayAgentInformation(SubOption.of(SubOption.AGENT_CIRCUIT_ID, "eth0/1"),
                     SubOption.of(SubOption.AGENT_REMOTE_ID, "sw1"));
             DhcpMessage discover = f.base(mac(1), MessageType.DISCOVER).giaddr("10.30.0.1").hops(1)
                     .option(id).option(relay).build();
@@ -462,8 +463,8 @@ class LeaseEngineTest {
             assertThat(offer.option(OptionCode.CLIENT_IDENTIFIER)).contains(id);
             assertThat(offer.option(OptionCode.RELAY_AGENT_INFORMATION)).contains(relay);
             DhcpMessage nak = f.handle(f.base(mac(1), MessageType.REQUEST).giaddr("10.30.0.1").option(id)
-                    .option(relay).option(DhcpOption.requestedIpAddress("10.30.0.150"))
-                    .option(DhcpOption.serverIdentifier(SERVER_ID)).build()).reply().orElseThrow();
+                    .option(relay).option(DhcpOptions.requestedIpAddress("10.30.0.150"))
+                    .option(DhcpOptions.serverIdentifier(SERVER_ID)).build()).reply().orElseThrow();
             assertThat(nak.is(NAK)).isTrue();
             assertThat(nak.option(OptionCode.CLIENT_IDENTIFIER)).contains(id);
             assertThat(nak.option(OptionCode.RELAY_AGENT_INFORMATION)).contains(relay);
@@ -471,10 +472,10 @@ class LeaseEngineTest {
 
         @Test
         void clientIdentifierIdentifiesTheClientAcrossMacs() {
-            DhcpOption id = DhcpOption.clientIdentifier(0, "device-7".getBytes());
+            DhcpOption id = DhcpOptions.clientIdentifier(0, "device-7".getBytes());
             String first = yiaddr(f.handle(f.discover(mac(1), id)));
             f.handle(f.base(mac(1), MessageType.REQUEST).option(id)
-                    .option(DhcpOption.requestedIpAddress(first)).option(DhcpOption.serverIdentifier(SERVER_ID))
+                    .option(DhcpOptions.requestedIpAddress(first)).option(DhcpOptions.serverIdentifier(SERVER_ID))
                     .build());
             assertThat(yiaddr(f.handle(f.discover(mac(2), id)))).isEqualTo(first);
         }
@@ -503,7 +504,7 @@ class LeaseEngineTest {
         @Test
         void relayedNakHasTheBroadcastBitForTheRelay() {
             DhcpMessage request = f.base(mac(1), MessageType.REQUEST).giaddr("10.30.0.1")
-                    .option(DhcpOption.requestedIpAddress("10.20.0.100")).build();
+                    .option(DhcpOptions.requestedIpAddress("10.20.0.100")).build();
             DhcpMessage nak = f.handle(request).reply().orElseThrow();
             assertThat(nak.is(NAK)).isTrue();
             assertThat(nak.isBroadcast()).as("RFC 2131 §4.3.2: NAK via a relay has the broadcast bit").isTrue();
@@ -554,11 +555,11 @@ class LeaseEngineTest {
 
         @Test
         void moveAStaticLeaseOfAClientThatSendsAClientIdentifier() {
-            DhcpOption id = DhcpOption.clientIdentifier(MacAddress.parse(STATIC_MAC));
+            DhcpOption id = DhcpOptions.clientIdentifier(MacAddress.parse(STATIC_MAC));
             DhcpMessage offer = f.handle(f.discover(STATIC_MAC, id)).reply().orElseThrow();
             f.handle(f.base(STATIC_MAC, MessageType.REQUEST).option(id)
-                    .option(DhcpOption.requestedIpAddress(offer.yiaddr().getHostAddress()))
-                    .option(DhcpOption.serverIdentifier(SERVER_ID)).build());
+                    .option(DhcpOptions.requestedIpAddress(offer.yiaddr().getHostAddress()))
+                    .option(DhcpOptions.serverIdentifier(SERVER_ID)).build());
             assertThat(f.leaseAt(STATIC_IP)).map(Lease::state).contains(LeaseState.BOUND);
             f.engine.updateConfig(c -> c.withStaticLeases(List.of(host(STATIC_MAC, "10.20.0.43"))));
             assertThat(f.leaseAt(STATIC_IP)).isEmpty();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dhcpembedded.client.DhcpTestClient;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.codec.OptionCode;
 import dev.dhcpembedded.server.DhcpServer;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class CaptivePortalExampleTest {
                 .start();
              DhcpTestClient device = DhcpTestClient.builder().server(server.address())
                      .parameterRequestList(OptionCode.SUBNET_MASK, OptionCode.CAPTIVE_PORTAL)
-                     .option(DhcpOption.mudUrl("https://mud.example/thermostat.json")).build()) {
+                     .option(DhcpOptions.mudUrl("https://mud.example/thermostat.json")).build()) {
             DhcpMessage offer = device.discover().orElseThrow();
 
             assertThat(offer.captivePortal()).contains("https://portal.example/api");

@@ -6,6 +6,7 @@ import static dev.dhcpembedded.stub.Responses.ignore;
 
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.server.DhcpServer;
 import dev.dhcpembedded.server.TestClock;
@@ -33,8 +34,8 @@ class WallClockTimingExampleTest {
                 .start()) {
             DhcpMessage offer = link.exchange(discover(1)).get(0);
             link.exchange(DhcpMessage.builder().xid(1).chaddr(MAC).messageType(MessageType.REQUEST)
-                    .option(DhcpOption.requestedIpAddress(offer.yiaddr().getHostAddress()))
-                    .option(DhcpOption.serverIdentifier(offer.serverIdentifier().orElseThrow().getHostAddress()))
+                    .option(DhcpOptions.requestedIpAddress(offer.yiaddr().getHostAddress()))
+                    .option(DhcpOptions.serverIdentifier(offer.serverIdentifier().orElseThrow().getHostAddress()))
                     .build());
             wall.advance(Duration.ofMillis(10_300));                       // T1 of a 20 s lease is 10 s
             link.exchange(DhcpMessage.builder().xid(2).chaddr(MAC).messageType(MessageType.REQUEST)

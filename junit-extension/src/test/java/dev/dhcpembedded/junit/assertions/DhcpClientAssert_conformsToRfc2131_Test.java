@@ -6,6 +6,7 @@ import static dev.dhcpembedded.junit.assertions.DhcpAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.codec.MessageType;
 import org.assertj.core.api.Assertions;
@@ -37,7 +38,7 @@ class DhcpClientAssert_conformsToRfc2131_Test {
         wire.send(Wire.message(MessageType.REQUEST, Wire.MAC, 1).secs(4));       // SELECTING without 54 and 50
         wire.send(Wire.discover(Wire.MAC, 1).secs(5));                           // xid reused by a new DISCOVER
         wire.send(Wire.renewing(Wire.MAC, 5, "10.20.0.100")
-                .option(DhcpOption.requestedIpAddress("10.20.0.100")));          // RENEWING with 50
+                .option(DhcpOptions.requestedIpAddress("10.20.0.100")));          // RENEWING with 50
         assertThatThrownBy(() -> assertThat(wire.server).client(Wire.MAC).conformsToRfc2131())
                 .hasMessageStartingWith("""
                         Expecting client 02:00:00:00:00:42 to conform to RFC 2131
@@ -68,7 +69,7 @@ class DhcpClientAssert_conformsToRfc2131_Test {
         wire.send(Wire.message(MessageType.DECLINE, Wire.MAC, 2).option(DhcpOption.of(61, id)));
         wire.send(Wire.message(MessageType.RELEASE, Wire.MAC, 3));
         wire.send(Wire.message(MessageType.INFORM, Wire.MAC, 4).option(DhcpOption.of(61, id))
-                .option(DhcpOption.serverIdentifier("10.20.0.1")));
+                .option(DhcpOptions.serverIdentifier("10.20.0.1")));
         var violations = assertThat(wire.server).client(Wire.MAC).rfc2131Violations();
         Assertions.assertThat(violations).extracting(v -> v.rule().name() + ": " + v).containsExactly(
                 "DECLINE_FIELDS: #3 DECLINE (xid 0x00000002): has no requested IP address (50) and has no server"

@@ -4,7 +4,9 @@ import static dev.dhcpembedded.junit.assertions.DhcpAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.codec.DhcpMessageBuilder;
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec.OptionCode;
 import dev.dhcpembedded.server.DhcpServer;
@@ -40,12 +42,12 @@ class DhcpClientAssert_modern_Test {
         server.close();
     }
 
-    List<DhcpMessage> send(DhcpMessage.Builder message) {
+    List<DhcpMessage> send(DhcpMessageBuilder message) {
         return transport.exchange(message.build());
     }
 
-    static DhcpMessage.Builder discover(int xid, int... prl) {
-        return Wire.message(MessageType.DISCOVER, MAC, xid).option(DhcpOption.parameterRequestList(
+    static DhcpMessageBuilder discover(int xid, int... prl) {
+        return Wire.message(MessageType.DISCOVER, MAC, xid).option(DhcpOptions.parameterRequestList(
                 prl.length == 0 ? new int[] {1, 3, 6} : prl));
     }
 
@@ -53,7 +55,7 @@ class DhcpClientAssert_modern_Test {
 
     @Test
     void usedRapidCommit_passes_on_discover_with_80_and_the_rapid_ack() {
-        List<DhcpMessage> replies = send(discover(1).option(DhcpOption.rapidCommit()));
+        List<DhcpMessage> replies = send(discover(1).option(DhcpOptions.rapidCommit()));
         org.assertj.core.api.Assertions.assertThat(replies).singleElement()
                 .matches(m -> m.is(MessageType.ACK) && m.rapidCommit());
         assertThat(server).client(MAC).usedRapidCommit().hasLease("10.20.0.100").conformsToRfc2131();
@@ -72,7 +74,7 @@ class DhcpClientAssert_modern_Test {
     void usedRapidCommit_fails_when_the_server_offered_instead() {
         server.stub(dev.dhcpembedded.stub.RequestMatcher.onDiscover()
                 .respond(dev.dhcpembedded.stub.Responses.withoutRapidCommit()).once());
-        send(discover(1).option(DhcpOption.rapidCommit()));
+        send(discover(1).option(DhcpOptions.rapidCommit()));
         assertThatThrownBy(() -> assertThat(server).client(MAC).usedRapidCommit())
                 .hasMessageContaining("but the server answered #1 DISCOVER (xid 0x00000001) with no ACK carrying"
                         + " option 80");
@@ -80,7 +82,7 @@ class DhcpClientAssert_modern_Test {
 
     @Test
     void usedRapidCommit_fails_when_the_client_still_requests() {
-        send(discover(1).option(DhcpOption.rapidCommit()));
+        send(discover(1).option(DhcpOptions.rapidCommit()));
         send(Wire.selecting(MAC, 1, "10.20.0.100"));
         assertThatThrownBy(() -> assertThat(server).client(MAC).usedRapidCommit())
                 .hasMessageContaining("but after the rapid ACK #2 ACK (xid 0x00000001) it still sent #3 REQUEST");
@@ -88,10 +90,10 @@ class DhcpClientAssert_modern_Test {
 
     @Test
     void rapid_commit_in_a_release_breaks_rfc_4039() {
-        send(discover(1).option(DhcpOption.rapidCommit()));
-        send(Wire.renewing(MAC, 2, "10.20.0.100").option(DhcpOption.rapidCommit()));
+        send(discover(1).option(DhcpOptions.rapidCommit()));
+        send(Wire.renewing(MAC, 2, "10.20.0.100").option(DhcpOptions.rapidCommit()));
         send(Wire.message(MessageType.RELEASE, MAC, 3).ciaddr("10.20.0.100")
-                .option(DhcpOption.serverIdentifier("10.20.0.1")).option(DhcpOption.rapidCommit()));
+                .option(DhcpOptions.serverIdentifier("10.20.0.1")).option(DhcpOptions.rapidCommit()));
         org.assertj.core.api.Assertions.assertThat(assertThat(server).client(MAC).rfc2131Violations())
                 .extracting(Rfc2131Violation::rule).containsExactly(Rfc2131Rule.RAPID_COMMIT_PLACEMENT);
         assertThatThrownBy(() -> assertThat(server).client(MAC).conformsToRfc2131())
@@ -102,7 +104,7 @@ class DhcpClientAssert_modern_Test {
 
     @Test
     void stoppedForIpv6Only_passes_when_no_request_follows_the_offer_with_108() {
-        List<DhcpMessage> replies = send(discover(1, 1, 3, 108).option(DhcpOption.rapidCommit()));
+        List<DhcpMessage> replies = send(discover(1, 1, 3, 108).option(DhcpOptions.rapidCommit()));
         org.assertj.core.api.Assertions.assertThat(replies.get(0).is(MessageType.OFFER)).isTrue();
         assertThat(server).client(MAC).stoppedForIpv6Only().conformsToRfc2131();
     }
@@ -139,7 +141,7 @@ class DhcpClientAssert_modern_Test {
     void the_server_sends_108_only_to_a_client_that_asked_for_it() {
         send(discover(1, 1, 3));
         List<DhcpMessage> acks = send(Wire.selecting(MAC, 1, "10.20.0.100")
-                .option(DhcpOption.parameterRequestList(1, 3, 108)));
+                .option(DhcpOptions.parameterRequestList(1, 3, 108)));
         org.assertj.core.api.Assertions.assertThat(acks).singleElement()
                 .matches(m -> m.hasOption(OptionCode.IPV6_ONLY_PREFERRED));
         org.assertj.core.api.Assertions.assertThat(assertThat(server).client(MAC).rfc2131Violations()).isEmpty();
@@ -148,7 +150,7 @@ class DhcpClientAssert_modern_Test {
     @Test
     void an_offer_with_108_the_client_did_not_ask_for_breaks_rfc_8925() {
         server.stub(dev.dhcpembedded.stub.RequestMatcher.onDiscover().respond(dev.dhcpembedded.stub.Responses
-                .defaultReply().withOption(DhcpOption.ipv6OnlyPreferred(Duration.ofMinutes(5)))).once());
+                .defaultReply().withOption(DhcpOptions.ipv6OnlyPreferred(Duration.ofMinutes(5)))).once());
         send(discover(1, 1, 3));
         org.assertj.core.api.Assertions.assertThat(assertThat(server).client(MAC).rfc2131Violations())
                 .extracting(Rfc2131Violation::rule).containsExactly(Rfc2131Rule.IPV6_ONLY_WHEN_ASKED);
@@ -163,9 +165,9 @@ class DhcpClientAssert_modern_Test {
     @Test
     void an_ack_with_108_after_a_request_without_it_breaks_rfc_8925() {
         server.stub(dev.dhcpembedded.stub.RequestMatcher.onRequest().respond(dev.dhcpembedded.stub.Responses
-                .defaultReply().withOption(DhcpOption.ipv6OnlyPreferred(Duration.ofMinutes(5)))).once());
+                .defaultReply().withOption(DhcpOptions.ipv6OnlyPreferred(Duration.ofMinutes(5)))).once());
         send(discover(1, 1, 3));
-        send(Wire.selecting(MAC, 1, "10.20.0.100").option(DhcpOption.parameterRequestList(1, 3)));
+        send(Wire.selecting(MAC, 1, "10.20.0.100").option(DhcpOptions.parameterRequestList(1, 3)));
         org.assertj.core.api.Assertions.assertThat(assertThat(server).client(MAC).rfc2131Violations())
                 .extracting(Rfc2131Violation::rule).containsExactly(Rfc2131Rule.IPV6_ONLY_WHEN_ASKED);
         assertThatThrownBy(() -> assertThat(server).client(MAC).conformsToRfc2131())
@@ -180,8 +182,8 @@ class DhcpClientAssert_modern_Test {
         send(Wire.selecting(MAC, 1, "10.20.0.100"));
         assertThatThrownBy(() -> assertThat(server).client(MAC).declined("10.20.0.100"))
                 .hasMessageContaining("a DECLINE from 02:00:00:00:00:42");
-        send(Wire.message(MessageType.DECLINE, MAC, 2).option(DhcpOption.requestedIpAddress("10.20.0.100"))
-                .option(DhcpOption.serverIdentifier("10.20.0.1")));
+        send(Wire.message(MessageType.DECLINE, MAC, 2).option(DhcpOptions.requestedIpAddress("10.20.0.100"))
+                .option(DhcpOptions.serverIdentifier("10.20.0.1")));
         assertThat(server).client(MAC).declined("10.20.0.100").hasNoLease().conformsToRfc2131();
         assertThatThrownBy(() -> assertThat(server).client(MAC).declined("10.20.0.101"))
                 .hasMessageContaining("requested IP address (50)");

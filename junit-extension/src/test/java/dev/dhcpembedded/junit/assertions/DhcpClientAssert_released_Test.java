@@ -6,6 +6,7 @@ import static dev.dhcpembedded.junit.assertions.DhcpAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.codec.MessageType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class DhcpClientAssert_released_Test {
     void passes_and_the_lease_is_gone() {
         String address = wire.dora(Wire.MAC, 1);
         wire.send(Wire.message(MessageType.RELEASE, Wire.MAC, 2).ciaddr(address)
-                .option(DhcpOption.serverIdentifier("10.20.0.1")));
+                .option(DhcpOptions.serverIdentifier("10.20.0.1")));
         assertThat(wire.server).client(Wire.MAC).released().released(address).hasNoLease().conformsToRfc2131();
     }
 

@@ -6,6 +6,7 @@ import static dev.dhcpembedded.junit.assertions.DhcpAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class DhcpClientAssert_renewedByUnicast_Test {
     @Test
     void fails_on_a_renewing_request_that_names_the_server() {
         wire.dora(Wire.MAC, 0x2a);
-        wire.send(Wire.renewing(Wire.MAC, 0x2b, "10.20.0.100").option(DhcpOption.serverIdentifier("10.20.0.1")));
+        wire.send(Wire.renewing(Wire.MAC, 0x2b, "10.20.0.100").option(DhcpOptions.serverIdentifier("10.20.0.1")));
         assertThatThrownBy(() -> assertThat(wire.server).client(Wire.MAC).renewedByUnicast())
                 .hasMessage("""
                         Expecting client 02:00:00:00:00:42 to have renewed by unicast (RENEWING):

@@ -6,6 +6,7 @@ import static dev.dhcpembedded.junit.assertions.DhcpAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.server.DhcpServer;
 import dev.dhcpembedded.server.TestClock;
@@ -28,7 +29,7 @@ class DhcpClientAssert_wentBackToInitAfterNak_Test {
 
     private void initRebootForAnUnknownAddress(int xid) {
         transport.exchange(Wire.message(MessageType.REQUEST, Wire.MAC, xid)
-                .option(DhcpOption.requestedIpAddress("10.20.0.7")).build());
+                .option(DhcpOptions.requestedIpAddress("10.20.0.7")).build());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec.OptionCode;
 import org.junit.jupiter.api.Test;
@@ -14,8 +15,8 @@ import org.junit.jupiter.api.Test;
 @Execution(ExecutionMode.CONCURRENT)
 class DhcpMessageAssert_has_Test {
 
-    private final DhcpMessage discover = Wire.discover(Wire.MAC, 0x2a).option(DhcpOption.hostname("probe"))
-            .option(DhcpOption.vendorClassIdentifier("acme-1.0")).build();
+    private final DhcpMessage discover = Wire.discover(Wire.MAC, 0x2a).option(DhcpOptions.hostname("probe"))
+            .option(DhcpOptions.vendorClassIdentifier("acme-1.0")).build();
 
     @Test
     void passes_on_what_the_message_carries() {
@@ -39,7 +40,7 @@ class DhcpMessageAssert_has_Test {
     @Test
     void compares_addresses_and_bytes_without_a_journal() {
         DhcpMessage renewal = Wire.renewing(Wire.MAC, 0x2b, "10.20.0.100")
-                .option(DhcpOption.clientIdentifier(1, new byte[] {2, 0, 0, 0, 0, 0x42})).build();
+                .option(DhcpOptions.clientIdentifier(1, new byte[] {2, 0, 0, 0, 0, 0x42})).build();
 
         assertThat(renewal).hasCiaddr("10.20.0.100").hasYiaddr("0.0.0.0")
                 .hasClientId(new byte[] {1, 2, 0, 0, 0, 0, 0x42})

@@ -14,6 +14,7 @@ import static dev.dhcpembedded.junit.assertions.DhcpAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ class DhcpServerAssert_received_Test {
 
     @Test
     void passes_when_the_message_arrived_and_every_refinement_holds() {
-        wire.send(Wire.discover(Wire.MAC, 0x2a).option(DhcpOption.hostname("probe")));
+        wire.send(Wire.discover(Wire.MAC, 0x2a).option(DhcpOptions.hostname("probe")));
         assertThat(wire.server).received(DISCOVER).from(Wire.MAC)
                 .withParameterRequestList(SUBNET_MASK, ROUTER, DOMAIN_NAME_SERVER)
                 .withHostname("probe").withOption(HOST_NAME, "probe").once();

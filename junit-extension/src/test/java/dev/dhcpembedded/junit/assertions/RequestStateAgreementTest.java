@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dhcpembedded.codec.DhcpCodec;
 import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.codec.DhcpMessageBuilder;
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.journal.JournalEntry;
@@ -36,8 +38,8 @@ class RequestStateAgreementTest {
     private static final Pattern ENGINE_STATE = Pattern.compile("^REQUEST\\(([A-Z-]+)\\)");
 
     static Stream<Arguments> requests() {
-        DhcpOption s54 = DhcpOption.serverIdentifier("10.20.0.1");
-        DhcpOption r50 = DhcpOption.requestedIpAddress("10.20.0.100");
+        DhcpOption s54 = DhcpOptions.serverIdentifier("10.20.0.1");
+        DhcpOption r50 = DhcpOptions.requestedIpAddress("10.20.0.100");
         return Stream.of(
                 Arguments.of("54 and 50, broadcast", request().option(s54).option(r50), true, RequestState.SELECTING),
                 Arguments.of("54 and ciaddr, unicast", request().option(s54).ciaddr("10.20.0.100"), false,
@@ -56,7 +58,7 @@ class RequestStateAgreementTest {
 
     @ParameterizedTest(name = "{0}: {3}")
     @MethodSource("requests")
-    void everyUserClassifiesTheRequestAlike(String what, DhcpMessage.Builder builder, boolean broadcast,
+    void everyUserClassifiesTheRequestAlike(String what, DhcpMessageBuilder builder, boolean broadcast,
                                             RequestState expected) {
         DhcpMessage request = builder.build();
 
@@ -88,10 +90,10 @@ class RequestStateAgreementTest {
             link.deliver(request().xid(1).ciaddr("10.20.0.100").broadcast(true), false);    // RENEWING: fine
             link.deliver(request().xid(2).ciaddr("10.20.0.100").giaddr("10.20.0.2"), false); // REBINDING: fine
             link.deliver(request().xid(3).ciaddr("10.20.0.100"), true);                     // REBINDING: fine
-            link.deliver(request().xid(4).option(DhcpOption.requestedIpAddress("10.20.0.100")), true); // INIT-REBOOT
+            link.deliver(request().xid(4).option(DhcpOptions.requestedIpAddress("10.20.0.100")), true); // INIT-REBOOT
             link.deliver(request().xid(5).ciaddr("10.20.0.100")                              // SELECTING with ciaddr
-                    .option(DhcpOption.serverIdentifier("10.20.0.1"))
-                    .option(DhcpOption.requestedIpAddress("10.20.0.100")), false);
+                    .option(DhcpOptions.serverIdentifier("10.20.0.1"))
+                    .option(DhcpOptions.requestedIpAddress("10.20.0.100")), false);
 
             List<Rfc2131Violation> violations = Rfc2131Conformance.check(server.journal(), MacAddress.parse(MAC));
 
@@ -114,7 +116,7 @@ class RequestStateAgreementTest {
         throw new AssertionError("the engine names an unknown state: " + note);
     }
 
-    private static DhcpMessage.Builder request() {
+    private static DhcpMessageBuilder request() {
         return DhcpMessage.builder().xid(9).chaddr(MAC).messageType(MessageType.REQUEST);
     }
 
@@ -132,7 +134,7 @@ class RequestStateAgreementTest {
         private final List<Datagram> sent = new ArrayList<>();
         private Receiver receiver;
 
-        List<DhcpMessage> deliver(DhcpMessage.Builder request, boolean broadcast) {
+        List<DhcpMessage> deliver(DhcpMessageBuilder request, boolean broadcast) {
             return deliver(request.build(), broadcast);
         }
 

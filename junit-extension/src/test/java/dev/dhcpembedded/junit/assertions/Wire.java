@@ -1,7 +1,9 @@
 package dev.dhcpembedded.junit.assertions;
 
 import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.codec.DhcpMessageBuilder;
 import dev.dhcpembedded.codec.DhcpOption;
+import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec.OptionCode;
 import dev.dhcpembedded.server.DhcpServer;
@@ -32,26 +34,26 @@ final class Wire implements AutoCloseable {
         return transport.exchange(message);
     }
 
-    List<DhcpMessage> send(DhcpMessage.Builder message) {
+    List<DhcpMessage> send(DhcpMessageBuilder message) {
         return send(message.build());
     }
 
-    static DhcpMessage.Builder message(MessageType type, String mac, int xid) {
+    static DhcpMessageBuilder message(MessageType type, String mac, int xid) {
         return DhcpMessage.builder().xid(xid).chaddr(mac).messageType(type);
     }
 
-    static DhcpMessage.Builder discover(String mac, int xid) {
+    static DhcpMessageBuilder discover(String mac, int xid) {
         return message(MessageType.DISCOVER, mac, xid)
-                .option(DhcpOption.parameterRequestList(OptionCode.SUBNET_MASK, OptionCode.ROUTER,
+                .option(DhcpOptions.parameterRequestList(OptionCode.SUBNET_MASK, OptionCode.ROUTER,
                         OptionCode.DOMAIN_NAME_SERVER));
     }
 
-    static DhcpMessage.Builder selecting(String mac, int xid, String address) {
-        return message(MessageType.REQUEST, mac, xid).option(DhcpOption.requestedIpAddress(address))
-                .option(DhcpOption.serverIdentifier("10.20.0.1"));
+    static DhcpMessageBuilder selecting(String mac, int xid, String address) {
+        return message(MessageType.REQUEST, mac, xid).option(DhcpOptions.requestedIpAddress(address))
+                .option(DhcpOptions.serverIdentifier("10.20.0.1"));
     }
 
-    static DhcpMessage.Builder renewing(String mac, int xid, String address) {
+    static DhcpMessageBuilder renewing(String mac, int xid, String address) {
         return message(MessageType.REQUEST, mac, xid).ciaddr(address);
     }
 
