@@ -38,6 +38,7 @@ final class Architecture {
             Map.entry("model", new String[] {"..dhcpembedded.codec..", "..dhcpembedded.codec6..",
                     "..dhcpembedded.lease.."}),
             Map.entry("channel SPI", new String[] {"..dhcpembedded.channel.."}),
+            Map.entry("stub access", new String[] {"..internal.stubaccess.."}),
             Map.entry("stub DSL", new String[] {"..dhcpembedded.stub..", "..dhcpembedded.stub6.."}),
             Map.entry("engine", new String[] {"..internal.engine..", "..internal.engine6.."}),
             Map.entry("journal", new String[] {"..dhcpembedded.journal..", "..internal.journal.."}),

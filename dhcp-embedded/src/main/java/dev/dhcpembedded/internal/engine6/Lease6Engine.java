@@ -201,7 +201,7 @@ public final class Lease6Engine {
                     return Decision6.silence("INFORMATION-REQUEST with an IA option is discarded (RFC 8415 16.12)");
                 }
                 Dhcp6Message.Builder reply = base(Dhcp6MessageType.REPLY, m);
-                configuration(reply, m, link);
+                Reply6Options.configuration(reply, m, link);
                 return Decision6.reply(reply.build(), "INFORMATION-REQUEST: configuration, no IA (RFC 8415 18.3.6)");
             default:
                 return Decision6.silence(type.rfcName() + " is not served");
@@ -219,7 +219,7 @@ public final class Lease6Engine {
             config.preference().ifPresent(p -> reply.option(Dhcp6Option.preference(p)));
         }
         boolean fixed = assignAll(m, client, link, rapid, reply);
-        configuration(reply, m, link);
+        Reply6Options.configuration(reply, m, link);
         return Decision6.reply(reply.build(), staticNote(rapid
                 ? "SOLICIT with rapid commit (14): REPLY, bindings made (RFC 8415 18.3.1)"
                 : "SOLICIT: ADVERTISE, offered resources held (RFC 8415 18.3.1)", fixed));
@@ -228,7 +228,7 @@ public final class Lease6Engine {
     private Decision6 request(Dhcp6Message m, Duid client, Subnet6Config link) {
         Dhcp6Message.Builder reply = base(Dhcp6MessageType.REPLY, m);
         boolean fixed = assignAll(m, client, link, true, reply);
-        configuration(reply, m, link);
+        Reply6Options.configuration(reply, m, link);
         return Decision6.reply(reply.build(), staticNote("REQUEST: REPLY, bindings made (RFC 8415 18.3.2)", fixed));
     }
 
@@ -273,7 +273,7 @@ public final class Lease6Engine {
             return false;
         }
         Binding6 b = assignAddress(key, hint, link, commit, now);
-        reply.option(b != null ? iaOption(ia.iaid(), b) : Dhcp6Option.iaNa(IaNa.of(ia.iaid(), 0, 0,
+        reply.option(b != null ? Reply6Options.iaOption(ia.iaid(), b) : Dhcp6Option.iaNa(IaNa.of(ia.iaid(), 0, 0,
                 Dhcp6Option.statusCode(StatusCode.NO_ADDRS_AVAIL, "no addresses available"))));
         return b != null && staticAddresses.containsKey(b.resource());
     }
@@ -288,7 +288,7 @@ public final class Lease6Engine {
             }
         }
         Binding6 b = assignPrefix(key, hint, link, commit, now);
-        reply.option(b != null ? iaOption(ia.iaid(), b) : Dhcp6Option.iaPd(IaPd.of(ia.iaid(), 0, 0,
+        reply.option(b != null ? Reply6Options.iaOption(ia.iaid(), b) : Dhcp6Option.iaPd(IaPd.of(ia.iaid(), 0, 0,
                 Dhcp6Option.statusCode(StatusCode.NO_PREFIX_AVAIL, "no prefixes available"))));
         return b != null && staticPrefixes.containsKey(b.resource());
     }
@@ -423,55 +423,6 @@ public final class Lease6Engine {
         (updated.key().kind() == Binding6.Kind.NA ? addresses : prefixes).put(updated.resource(), updated);
     }
 
-    /**
-     * The IA_NA (with one IAADDR) or IA_PD (with one IAPREFIX) option of {@code b}, written straight into its value:
-     * the same bytes as {@code Dhcp6Option.iaNa(iaNa(iaid, b))}, and as its IA_PD twin with an IAPREFIX.
-     */
-    private static Dhcp6Option iaOption(long iaid, Binding6 b) {
-        Subnet6Config s = b.subnet();
-        boolean na = b.key().kind() == Binding6.Kind.NA;
-        byte[] v = new byte[12 + 4 + (na ? 24 : 25)];
-        putInt(v, 0, iaid);
-        putInt(v, 4, seconds(s.t1()));
-        putInt(v, 8, seconds(s.t2()));
-        v[12] = 0;
-        v[13] = (byte) (na ? Dhcp6OptionCode.IAADDR : Dhcp6OptionCode.IAPREFIX).code();
-        v[14] = 0;
-        v[15] = (byte) (na ? 24 : 25);
-        if (na) {
-            b.resource().write(v, 16);
-            putInt(v, 32, seconds(s.preferredLifetime()));
-            putInt(v, 36, seconds(s.validLifetime()));
-        } else {
-            putInt(v, 16, seconds(s.preferredLifetime()));
-            putInt(v, 20, seconds(s.validLifetime()));
-            v[24] = (byte) b.prefixLength();
-            b.resource().write(v, 25);
-        }
-        return Dhcp6Option.of(na ? Dhcp6OptionCode.IA_NA : Dhcp6OptionCode.IA_PD, v);
-    }
-
-    private static int u16(byte[] p, int at) {
-        return ((p[at] & 0xFF) << 8) | (p[at + 1] & 0xFF);
-    }
-
-    private static void putInt(byte[] out, int at, long v) {
-        out[at] = (byte) (v >>> 24);
-        out[at + 1] = (byte) (v >>> 16);
-        out[at + 2] = (byte) (v >>> 8);
-        out[at + 3] = (byte) v;
-    }
-
-    private IaNa iaNa(long iaid, Binding6 b) {
-        Subnet6Config s = b.subnet();
-        return IaNa.of(iaid, seconds(s.t1()), seconds(s.t2()), Dhcp6Option.iaAddress(IaAddress.of(
-                Prefix6.address(b.resource()), seconds(s.preferredLifetime()), seconds(s.validLifetime()))));
-    }
-
-    private static long seconds(Duration d) {
-        return Math.min(0xFFFFFFFFL, Math.max(0, d.getSeconds()));
-    }
-
     // ---- RENEW and REBIND ----
 
     private Decision6 renew(Dhcp6Message m, Duid client, Subnet6Config link, boolean rebind) {
@@ -485,13 +436,13 @@ public final class Lease6Engine {
                 Binding6 extended = b.with(Binding6.State.BOUND, now.plus(link.validLifetime()),
                         now.plus(link.preferredLifetime()));
                 replace(b, extended);
-                List<Dhcp6Option> inner = new ArrayList<>(iaNa(ia.iaid(), extended).options());
+                List<Dhcp6Option> inner = new ArrayList<>(Reply6Options.iaNa(ia.iaid(), extended).options());
                 for (IaAddress asked : ia.addresses()) {
                     if (!Prefix6.number(asked.address()).equals(extended.resource())) {
                         inner.add(Dhcp6Option.iaAddress(IaAddress.of(asked.address(), 0, 0)));
                     }
                 }
-                IaNa base = iaNa(ia.iaid(), extended);
+                IaNa base = Reply6Options.iaNa(ia.iaid(), extended);
                 reply.option(Dhcp6Option.iaNa(new IaNa(ia.iaid(), base.t1(), base.t2(), inner)));
             } else if (rebind && !ia.addresses().isEmpty()) {
                 reply.option(Dhcp6Option.iaNa(rebindUnknown(ia, key, link, now)));
@@ -507,13 +458,13 @@ public final class Lease6Engine {
                 Binding6 extended = b.with(Binding6.State.BOUND, now.plus(link.validLifetime()),
                         now.plus(link.preferredLifetime()));
                 replace(b, extended);
-                reply.option(iaOption(ia.iaid(), extended));
+                reply.option(Reply6Options.iaOption(ia.iaid(), extended));
             } else {
                 reply.option(Dhcp6Option.iaPd(IaPd.of(ia.iaid(), 0, 0,
                         Dhcp6Option.statusCode(StatusCode.NO_BINDING, "no binding for this IA"))));
             }
         }
-        configuration(reply, m, link);
+        Reply6Options.configuration(reply, m, link);
         return Decision6.reply(reply.build(), name + ": REPLY, lifetimes extended where bound, NoBinding where not"
                 + " (RFC 8415 " + (rebind ? "18.3.5" : "18.3.4") + ")");
     }
@@ -525,7 +476,7 @@ public final class Lease6Engine {
         boolean own = config.staticLeaseFor(key.duid(), key.iaid()).flatMap(StaticLease6::address)
                 .filter(a::equals).isPresent();
         if ((link.inPool(a) || own) && link.prefix().contains(a) && available(addresses, a, key, now)) {
-            return iaNa(ia.iaid(), bind(addresses, key, a, 128, link, true, now));
+            return Reply6Options.iaNa(ia.iaid(), bind(addresses, key, a, 128, link, true, now));
         }
         List<Dhcp6Option> zero = new ArrayList<>();
         for (IaAddress address : ia.addresses()) {
@@ -604,37 +555,4 @@ public final class Lease6Engine {
         return b;
     }
 
-    /** The link's options the ORO asks for, in the ORO's order; all of them when there is no ORO. */
-    private void configuration(Dhcp6Message.Builder reply, Dhcp6Message m, Subnet6Config link) {
-        Dhcp6Option oro = null;
-        List<Dhcp6Option> asked = m.options();
-        for (int i = 0; i < asked.size() && oro == null; i++) {
-            if (asked.get(i).code() == Dhcp6OptionCode.ORO) {
-                oro = asked.get(i);
-            }
-        }
-        List<Dhcp6Option> offered = link.options();
-        if (oro == null) {
-            for (int i = 0; i < offered.size(); i++) {
-                reply.option(offered.get(i));
-            }
-            return;
-        }
-        byte[] codes = oro.value(); // pairs of bytes: the decoder checked the length is even
-        for (int c = 0; c + 1 < codes.length; c += 2) {
-            int code = u16(codes, c);
-            boolean repeated = false;
-            for (int earlier = 0; earlier < c && !repeated; earlier += 2) {
-                repeated = u16(codes, earlier) == code;
-            }
-            if (repeated) {
-                continue; // each code once, at its first place
-            }
-            for (int i = 0; i < offered.size(); i++) {
-                if (offered.get(i).code().code() == code) {
-                    reply.option(offered.get(i));
-                }
-            }
-        }
-    }
 }
