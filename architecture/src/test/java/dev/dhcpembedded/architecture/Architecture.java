@@ -52,7 +52,7 @@ final class Architecture {
                     "..dhcpembedded.lab..", "..dhcpembedded.cli..", "..dhcpembedded.agent.."}));
 
     private static final Pattern MODULE_DIR = Pattern.compile("/([^/]+)/target/(?:test-)?classes/");
-    private static final Pattern JAR = Pattern.compile("/dev/dhcpembedded/([^/]+)/[^/]+/[^/]+\\.jar!");
+    private static final Pattern JAR = Pattern.compile("/([^/!]+?)-\\d[^/!]*?\\.jar!");
     private static final Map<String, String> ARTIFACT_OF_MODULE = Map.of(
             "dhcp-embedded", "dhcp-embedded",
             "junit-extension", "dhcp-embedded-junit",
@@ -117,7 +117,10 @@ final class Architecture {
                 .because("siblings use the core's public API or its documented SPI, as Testcontainers modules do");
     }
 
-    /** The artifact a class was read from, by the module folder of target/classes or by the jar's artifactId. */
+    /**
+     * The artifact a class was read from: by the jar's name (the local repository's, or a module's target/ in a
+     * reactor build that packaged it), or by the module folder of target/classes.
+     */
     static String artifactOf(JavaClass type) {
         String uri = type.getSource().map(s -> s.getUri()).map(URI::toString).orElse("?");
         Matcher jar = JAR.matcher(uri);
