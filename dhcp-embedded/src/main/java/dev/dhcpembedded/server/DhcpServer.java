@@ -2,6 +2,7 @@ package dev.dhcpembedded.server;
 
 import dev.dhcpembedded.codec.DhcpOption;
 import dev.dhcpembedded.codec.MacAddress;
+import dev.dhcpembedded.internal.journal.JournalRecord;
 import dev.dhcpembedded.internal.journal.JournalStore;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.codec6.Duid;
@@ -157,10 +158,10 @@ public final class DhcpServer implements AutoCloseable {
         dev.dhcpembedded.internal.ra.RouterAdvertiser opened = new dev.dhcpembedded.internal.ra.RouterAdvertiser(
                 interfaceName, raConfig, (sent, source, destination, bytes, note, error) -> {
                     InetSocketAddress from = new InetSocketAddress(source, 0); // ICMPv6: no ports
-                    journal.record6(sent ? JournalEntry.Kind.SENT : error != null
+                    journal.append(new JournalRecord().of(sent ? JournalEntry.Kind.SENT : error != null
                                     ? JournalEntry.Kind.REJECTED : JournalEntry.Kind.RECEIVED, clock.millis(),
-                            wallClock.millis(), from, new InetSocketAddress(destination, 0), from, interfaceName,
-                            bytes, note, error);
+                            wallClock.millis()).ends6(from, new InetSocketAddress(destination, 0))
+                            .peer(from, interfaceName).payload(bytes).note(note).error(error));
                 });
         try {
             opened.start();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dhcpembedded.codec.DhcpCodec;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.MessageType;
+import dev.dhcpembedded.internal.journal.JournalRecord;
 import dev.dhcpembedded.internal.journal.JournalStore;
 import dev.dhcpembedded.server.DhcpServer;
 import dev.dhcpembedded.transport.InMemoryTransport;
@@ -28,8 +29,9 @@ class TransportEventTest {
             Journal journal = server.journal();
             long before = journal.appended();
 
-            long sequence = ((JournalStore) journal).recordTransport(server.clock().millis(), 1_000L, "eth1",
-                    "channel to agent dhcp-agent-7 closed: the agent closed the channel");
+            long sequence = ((JournalStore) journal).append(new JournalRecord()
+                    .of(JournalEntry.Kind.TRANSPORT, server.clock().millis(), 1_000L).interfaceName("eth1")
+                    .note("channel to agent dhcp-agent-7 closed: the agent closed the channel"));
 
             assertThat(journal.appended()).isEqualTo(before + 1);
             JournalEntry event = journal.entries().get(journal.size() - 1);

@@ -22,9 +22,6 @@ import java.util.function.Predicate;
  */
 public final class JournalStore implements Journal {
 
-    private static final InetSocketAddress NOWHERE = JournalSlabs.socket(0, 0);
-    private static final byte[] NO_BYTES = new byte[0];
-
     private final int capacity;
     private final JournalSlabs slabs;
     private long appended;
@@ -44,24 +41,29 @@ public final class JournalStore implements Journal {
     }
 
     /**
-     * The packet path's way in: copies the datagram into the journal's slabs without making an object of it
-     * (unless a listener wants one). Addresses are IPv4 as ints; the caller keeps {@code bytes}. Returns the
-     * entry's sequence number.
+     * Appends {@code record}: copies its payload into the journal's slabs without making an object of it (unless a
+     * listener wants one). The caller may reuse the record and its array at once.
+     *
+     * @return the entry's sequence number
      */
-    public long record(JournalEntry.Kind kind, long serverTimeMillis, long wallTimeMillis, int sourceIp,
-                       int sourcePort, int destinationIp, int destinationPort, InetSocketAddress peer,
-                       String interfaceName, byte[] bytes, int offset, int length, CharSequence note,
-                       DhcpCodecException error) {
+    public long append(JournalRecord record) {
         JournalEntry numbered = null;
         long number;
         synchronized (this) {
-            if (slabs.add(++sequence, serverTimeMillis, wallTimeMillis, kind, interfaceName, sourceIp, sourcePort,
-                    destinationIp, destinationPort, JournalSlabs.ip(peer), peer.getPort(), bytes, offset, length,
-                    note, error)) {
+            boolean dropped = record.source6 == null
+                    ? slabs.add(++sequence, record.serverTimeMillis, record.wallTimeMillis, record.kind,
+                            record.interfaceName, record.sourceIp, record.sourcePort, record.destinationIp,
+                            record.destinationPort, JournalSlabs.ip(record.peer), record.peer.getPort(), record.bytes,
+                            record.offset, record.length, record.note, record.error)
+                    : slabs.add(++sequence, record.serverTimeMillis, record.wallTimeMillis, record.kind,
+                            record.interfaceName, 0, record.source6.getPort(), 0, record.destination6.getPort(), 0,
+                            record.peer.getPort(), record.bytes, record.offset, record.length, record.note,
+                            record.error, new InetSocketAddress[] {record.source6, record.destination6, record.peer});
+            if (dropped) {
                 evicted++;
             }
             appended++;
-            if (kind == JournalEntry.Kind.REJECTED) {
+            if (record.kind == JournalEntry.Kind.REJECTED) {
                 rejected++;
             }
             number = sequence;
@@ -73,55 +75,6 @@ public final class JournalStore implements Journal {
             notifyListeners(numbered);
         }
         return number;
-    }
-
-    /** {@code record} of a whole payload, copied: the caller keeps the array. */
-    public long record(JournalEntry.Kind kind, long serverTimeMillis, long wallTimeMillis, int sourceIp,
-                       int sourcePort, int destinationIp, int destinationPort, InetSocketAddress peer,
-                       String interfaceName, byte[] bytes, String note, DhcpCodecException error) {
-        return record(kind, serverTimeMillis, wallTimeMillis, sourceIp, sourcePort, destinationIp, destinationPort,
-                peer, interfaceName, bytes, 0, bytes.length, note, error);
-    }
-
-    /** The DHCPv6 packet path's way in: like {@code record}, with IPv6 socket addresses. */
-    public long record6(JournalEntry.Kind kind, long serverTimeMillis, long wallTimeMillis, InetSocketAddress source,
-                 InetSocketAddress destination, InetSocketAddress peer, String interfaceName, byte[] bytes,
-                 String note, DhcpCodecException error) {
-        return record6(kind, serverTimeMillis, wallTimeMillis, source, destination, peer, interfaceName, bytes, 0,
-                bytes.length, note, error);
-    }
-
-    /** {@code record6} of a payload at {@code bytes[offset, offset + length)}, copied: the caller keeps the array. */
-    public long record6(JournalEntry.Kind kind, long serverTimeMillis, long wallTimeMillis, InetSocketAddress source,
-                 InetSocketAddress destination, InetSocketAddress peer, String interfaceName, byte[] bytes,
-                 int offset, int length, String note, DhcpCodecException error) {
-        JournalEntry numbered = null;
-        long number;
-        synchronized (this) {
-            if (slabs.add(++sequence, serverTimeMillis, wallTimeMillis, kind, interfaceName, 0, source.getPort(), 0,
-                    destination.getPort(), 0, peer.getPort(), bytes, offset, length, note, error,
-                    new InetSocketAddress[] {source, destination, peer})) {
-                evicted++;
-            }
-            appended++;
-            if (kind == JournalEntry.Kind.REJECTED) {
-                rejected++;
-            }
-            number = sequence;
-            if (!listeners.isEmpty()) {
-                numbered = slabs.newest();
-            }
-        }
-        if (numbered != null) {
-            notifyListeners(numbered);
-        }
-        return number;
-    }
-
-    /** Appends a {@link JournalEntry.Kind#TRANSPORT} entry: no datagram, only what happened to the transport. */
-    public long recordTransport(long serverTimeMillis, long wallTimeMillis, String interfaceName, String note) {
-        return record(JournalEntry.Kind.TRANSPORT, serverTimeMillis, wallTimeMillis, 0, 0, 0, 0, NOWHERE,
-                interfaceName, NO_BYTES, 0, 0, note, null);
     }
 
     /** The storage, for tests of its growth and reuse. */

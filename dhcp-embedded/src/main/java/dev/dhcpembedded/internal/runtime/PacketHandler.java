@@ -1,12 +1,10 @@
 package dev.dhcpembedded.internal.runtime;
 
-import dev.dhcpembedded.server.DhcpServer;
-
 import dev.dhcpembedded.codec.DhcpCodec;
 import dev.dhcpembedded.codec.DhcpCodecException;
 import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.internal.journal.JournalRecord;
 import dev.dhcpembedded.internal.journal.JournalStore;
-import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.internal.engine.Arrival;
 import dev.dhcpembedded.internal.wire.Ipv4;
@@ -30,8 +28,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The packet path, one way: decode, journal, ask the responder, encode, send, journal. Whatever a datagram holds,
- * nothing escapes from here: a malformed packet is journaled with its reason and gets no reply.
+ * The DHCPv4 packet path, one way for every datagram, whichever transport delivered it: the request is read where it
+ * lies and checked once (a malformed one is journaled with its reason and offset, and gets no reply); in an outage it
+ * is journaled unanswered; without stubs or a second server the lease engine writes the reply into a reused buffer
+ * (nothing is made per steady-state exchange); with them, they see the request decoded on demand and their replies
+ * are scheduled on the server's clock. Every reply leaves through the same {@link #transmit} step, journaled first.
  */
 public final class PacketHandler implements DirectReceiver {
 
@@ -42,7 +43,7 @@ public final class PacketHandler implements DirectReceiver {
 
     private static final java.net.InetAddress BROADCAST = ReplyAddressing.socket(-1, 0).getAddress();
 
-    /** The note of a request heard during {@link DhcpServer#pause()}. */
+    /** The note of a request heard during {@code DhcpServer.pause()}. */
     static final String PAUSED_NOTE = "not answered: the server is paused (an outage)";
 
     private final Responder responder;
@@ -71,6 +72,7 @@ public final class PacketHandler implements DirectReceiver {
         final WireRequest request = new WireRequest();
         final ReplyWriter reply = new ReplyWriter();
         final StringBuilder note = new StringBuilder(128);
+        final JournalRecord record = new JournalRecord();
     }
 
     public PacketHandler(Responder responder, StubRegistry stubs, LeaseEngine engine, JournalStore journal, Transport transport,
@@ -95,64 +97,40 @@ public final class PacketHandler implements DirectReceiver {
         this.secondHost = host;
     }
 
-    /**
-     * Whether a datagram may take the path without objects: not with stubs, not in an outage (that path journals it
-     * unanswered), not with a second server (both decide on the decoded request).
-     */
-    private boolean direct() {
-        return !(responder instanceof LinkResponder) && stubs.isEmpty(dev.dhcpembedded.stub.Stub.class)
-                && !paused.get();
+    /** Whether stubs or a second server decide: they see the request decoded; otherwise the engine answers in place. */
+    private boolean scripted() {
+        return responder instanceof LinkResponder || !stubs.isEmpty(dev.dhcpembedded.stub.Stub.class);
     }
 
     @Override
     public void onTransportEvent(String note) {
-        journal.recordTransport(clock.millis(), wallClock.millis(), transport.interfaceName(), note);
+        journal.append(new JournalRecord().of(JournalEntry.Kind.TRANSPORT, clock.millis(), wallClock.millis())
+                .interfaceName(transport.interfaceName()).note(note));
     }
 
     @Override
     public void onDatagram(Datagram in) {
-        try {
-            if (direct()) {
-                byte[] bytes = in.bytes();
-                handleDirect(bytes, bytes.length, in.source(), in.destination(), in.interfaceName(), in.broadcast(),
-                        in);
-            } else {
-                handle(in);
-            }
-        } catch (RuntimeException e) {
-            log().error("unexpected failure on a datagram from {}; the server keeps serving", in.source(), e);
-        }
+        byte[] bytes = in.bytes();
+        onDatagram(bytes, bytes.length, in.source(), in.destination(), in.interfaceName(), in.broadcast(), in);
     }
 
     @Override
     public void onDatagram(byte[] bytes, int length, InetSocketAddress source, InetSocketAddress destination,
                            String interfaceName, boolean broadcast) {
-        try {
-            if (direct()) {
-                handleDirect(bytes, length, source, destination, interfaceName, broadcast, null);
-            } else {
-                // stubs see DhcpMessages and may keep them, so the datagram is theirs: a copy of the buffer
-                handle(new Datagram(java.util.Arrays.copyOf(bytes, length), source, destination, interfaceName,
-                        broadcast));
-            }
-        } catch (RuntimeException e) {
-            log().error("unexpected failure on a datagram from {}; the server keeps serving", source, e);
-        }
+        onDatagram(bytes, length, source, destination, interfaceName, broadcast, null);
     }
 
-    /**
-     * The path without stubs: the request read in place, the lease engine's reply written into a reused buffer,
-     * both journaled from there, and sent from there by a {@link DirectSender}. Makes nothing per steady-state
-     * exchange. {@code in} is the datagram when a public transport gave one (null from a direct one).
-     */
-    private void handleDirect(byte[] bytes, int length, InetSocketAddress source, InetSocketAddress destination,
-                              String interfaceName, boolean broadcast, Datagram in) {
+    /** {@code in} is the datagram when a public transport gave one (null from a direct one, which keeps its array). */
+    private void onDatagram(byte[] bytes, int length, InetSocketAddress source, InetSocketAddress destination,
+                            String interfaceName, boolean broadcast, Datagram in) {
         Scratch scratch = spare.getAndSet(null);
         if (scratch == null) {
             scratch = new Scratch(); // the first datagram, another thread is in, or a reply came back in here
         }
         try {
-            handleDirect(scratch, bytes, length, source, destination, interfaceName, broadcast, in);
+            handle(scratch, bytes, length, source, destination, interfaceName, broadcast, in);
+        } catch (RuntimeException e) {
+            log().error("unexpected failure on a datagram from {}; the server keeps serving", source, e);
         } finally {
             spare.set(scratch);
         }
@@ -167,15 +145,39 @@ public final class PacketHandler implements DirectReceiver {
         }
     }
 
-    private void handleDirect(Scratch scratch, byte[] bytes, int length, InetSocketAddress source,
-                              InetSocketAddress destination, String interfaceName, boolean broadcast, Datagram in) {
+    private void handle(Scratch scratch, byte[] bytes, int length, InetSocketAddress source,
+                        InetSocketAddress destination, String interfaceName, boolean broadcast, Datagram in) {
+        long receivedAt = clock.millis();
+        JournalRecord record = scratch.record;
         WireRequest request;
         try {
             request = parse(scratch.request, bytes, length);
         } catch (DhcpCodecException e) {
-            journal.record(JournalEntry.Kind.REJECTED, clock.millis(), wallClock.millis(), ip(source),
-                    source.getPort(), ip(destination), destination.getPort(), source, interfaceName, bytes, 0,
-                    length, "dropped: " + e.getMessage(), e);
+            journal.append(record.of(JournalEntry.Kind.REJECTED, receivedAt, wallClock.millis())
+                    .ends(ip(source), source.getPort(), ip(destination), destination.getPort())
+                    .peer(source, interfaceName).payload(bytes, 0, length).note("dropped: " + e.getMessage())
+                    .error(e));
+            return;
+        }
+        boolean onLink = transport.linkView() == LinkView.AS_ON_A_LINK;
+        int serverId = secondHost != null && ip(destination) == secondAddress ? secondAddress
+                : engine.config().serverId(); // heard by the second server's host: unicast to it
+        long shownFrom = ReplyAddressing.linkSource(request.giaddr(), request.ciaddr());
+        long shownTo = ReplyAddressing.linkDestination(request.giaddr(), request.ciaddr(), serverId);
+        record.of(JournalEntry.Kind.RECEIVED, receivedAt, wallClock.millis())
+                .ends(onLink ? ReplyAddressing.ip(shownFrom) : ip(source),
+                        onLink ? ReplyAddressing.port(shownFrom) : source.getPort(),
+                        onLink ? ReplyAddressing.ip(shownTo) : ip(destination),
+                        onLink ? ReplyAddressing.port(shownTo) : destination.getPort())
+                .peer(source, interfaceName).payload(bytes, 0, length);
+        if (paused.get()) { // an outage: journaled, so a test sees what the client tried, and never answered
+            journal.append(record.note(PAUSED_NOTE));
+            return;
+        }
+        if (scripted()) {
+            decideScripted(request, record, receivedAt, in != null ? in
+                    : new Datagram(java.util.Arrays.copyOf(bytes, length), source, destination, interfaceName,
+                            broadcast));
             return;
         }
         StringBuilder note = scratch.note;
@@ -185,35 +187,19 @@ public final class PacketHandler implements DirectReceiver {
         try {
             replied = engine.handle(request, localAddress, broadcast, reply, note);
         } catch (RuntimeException e) {
-            log().error("the responder failed on a request from {}", source, e);
+            log().error("the lease engine failed on a request from {}", source, e);
             replied = false;
             note.setLength(0);
-            note.append("no reply: the responder failed with ").append(e);
+            note.append("no reply: the lease engine failed with ").append(e);
         }
-        boolean onLink = transport.linkView() == LinkView.AS_ON_A_LINK;
-        int serverId = engine.config().serverId();
-        int giaddr = request.giaddr();
-        int ciaddr = request.ciaddr();
-        long shownFrom = ReplyAddressing.linkSource(giaddr, ciaddr);
-        long shownTo = ReplyAddressing.linkDestination(giaddr, ciaddr, serverId);
-        journal.record(JournalEntry.Kind.RECEIVED, clock.millis(), wallClock.millis(),
-                onLink ? ReplyAddressing.ip(shownFrom) : ip(source),
-                onLink ? ReplyAddressing.port(shownFrom) : source.getPort(),
-                onLink ? ReplyAddressing.ip(shownTo) : ip(destination),
-                onLink ? ReplyAddressing.port(shownTo) : destination.getPort(),
-                source, interfaceName, bytes, 0, length, note, null);
+        journal.append(record.note(note));
         if (!replied || scheduler.isClosed() || paused.get()) {
             return;
         }
-        sendDirect(request, reply, note, source, interfaceName, serverId, onLink, in);
-    }
-
-    private void sendDirect(WireRequest request, ReplyWriter reply, StringBuilder note, InetSocketAddress source,
-                            String interfaceName, int serverId, boolean onLink, Datagram in) {
         byte[] out = reply.bytes();
-        int length = reply.finish();
+        int replyLength = reply.finish();
         int limit = Math.max(request.maximumMessageSize() < 0 ? 576 : request.maximumMessageSize(), 576);
-        if (length > limit - 28) {
+        if (replyLength > limit - 28) {
             // over the client's option 57 (or 576): the encoder overloads file and sname (a rare, allocating path)
             try {
                 out = DhcpCodec.encodeForClient(DhcpCodec.decode(reply.copy()), limit);
@@ -221,62 +207,21 @@ public final class PacketHandler implements DirectReceiver {
                 log().warn("reply to {} not sent: {}", source, e.getMessage());
                 return;
             }
-            length = out.length;
+            replyLength = out.length;
         }
         long rfc = ReplyAddressing.destination(request.giaddr(), request.ciaddr(), request.isBroadcast(),
                 reply.messageType() == MessageType.NAK.code(), reply.yiaddr());
-        int rfcIp = ReplyAddressing.ip(rfc);
-        int rfcPort = ReplyAddressing.port(rfc);
         boolean ethernet = request.htype() == 1 && request.hlen() == 6;
-        boolean direct = transport instanceof DirectSender;
-        InetSocketAddress actual;
-        if (direct) {
-            actual = ((DirectSender) transport).replyDestination(source, rfcIp, rfcPort,
-                    ethernet ? request.bytes() : null, WireRequest.CHADDR_OFFSET);
-        } else {
-            Datagram received = in != null ? in
-                    : new Datagram(java.util.Arrays.copyOf(request.bytes(), request.length()), source,
-                            transport.localAddress(), interfaceName, false);
-            actual = transport.replyDestination(received, ReplyAddressing.socket(rfcIp, rfcPort),
-                    ethernet ? java.util.Arrays.copyOfRange(request.bytes(), WireRequest.CHADDR_OFFSET,
-                            WireRequest.CHADDR_OFFSET + 6) : null);
-        }
-        InetSocketAddress local = transport.localAddress();
-        // Journal first: whoever receives the reply may look at the journal at once.
-        journal.record(JournalEntry.Kind.SENT, clock.millis(), wallClock.millis(),
-                onLink ? serverId : ip(local), onLink ? ReplyAddressing.SERVER_PORT : local.getPort(),
-                onLink ? rfcIp : ip(actual), onLink ? rfcPort : actual.getPort(), source, interfaceName, out, 0,
-                length, note, null);
-        boolean broadcast = rfcIp == 0xFFFFFFFF;
-        try {
-            if (direct) {
-                ((DirectSender) transport).send(out, length, actual, broadcast);
-            } else {
-                transport.send(new Datagram(java.util.Arrays.copyOf(out, length), local, actual, interfaceName,
-                        broadcast));
-            }
-        } catch (IOException e) {
-            log().warn("sending to {} failed: {}", actual, e.toString());
-        }
+        transmit(out, replyLength, rfc, serverId, source, interfaceName, in, ethernet ? request.bytes() : null,
+                WireRequest.CHADDR_OFFSET, request, note, record);
     }
 
-    private void handle(Datagram in) {
-        long receivedAt = clock.millis();
-        DhcpMessage request;
-        try {
-            request = DhcpCodec.decode(in.bytes());
-        } catch (DhcpCodecException e) {
-            record(JournalEntry.Kind.REJECTED, in.source(), in.destination(), in, in.bytes(), e,
-                    "dropped: " + e.getMessage());
-            return;
-        }
-        if (paused.get()) { // an outage: journaled, so a test sees what the client tried, and never answered
-            boolean onLink = transport.linkView() == LinkView.AS_ON_A_LINK;
-            record(JournalEntry.Kind.RECEIVED, onLink ? ReplyAddressing.linkSource(request) : in.source(),
-                    onLink ? ReplyAddressing.linkDestination(request, engine.config().serverId()) : in.destination(),
-                    in, in.bytes(), null, PAUSED_NOTE);
-            return;
-        }
+    /**
+     * Stubs and a second server decide on the request decoded from the bytes already checked; their replies are
+     * scheduled (a stub may delay one on the server's clock) and sent from a copy of the request's ends.
+     */
+    private void decideScripted(WireRequest wire, JournalRecord received, long receivedAt, Datagram in) {
+        DhcpMessage request = DhcpCodec.decode(in.bytes());
         Arrival arrival = new Arrival(localAddress, in.broadcast());
         List<Reply> plan;
         String note;
@@ -291,23 +236,17 @@ public final class PacketHandler implements DirectReceiver {
             plan = List.of();
             note = "no reply: the responder failed with " + e;
         }
-        boolean onLink = transport.linkView() == LinkView.AS_ON_A_LINK;
-        int serverId = secondHost != null && ip(in.destination()) == secondAddress ? secondAddress
-                : engine.config().serverId(); // heard by the second server's host: unicast to it
-        InetSocketAddress shownSource = onLink ? ReplyAddressing.linkSource(request) : in.source();
-        InetSocketAddress shownDestination = onLink ? ReplyAddressing.linkDestination(request, serverId)
-                : in.destination();
-        long sequence = record(JournalEntry.Kind.RECEIVED, shownSource, shownDestination, in, in.bytes(), null,
-                note);
+        long sequence = journal.append(received.note(note));
         if (noStubAnswered) {
             unmatched.add(sequence);
         }
+        byte[] ethernet = wire.htype() == 1 && wire.hlen() == 6 ? request.clientMac().bytes() : null;
         for (Reply reply : plan) {
-            scheduler.dispatch(reply, receivedAt, () -> send(in, request, reply));
+            scheduler.dispatch(reply, receivedAt, () -> sendScripted(in, request, ethernet, reply));
         }
     }
 
-    private void send(Datagram in, DhcpMessage request, Reply planned) {
+    private void sendScripted(Datagram in, DhcpMessage request, byte[] ethernet, Reply planned) {
         if (paused.get()) {
             return; // a reply delayed into an outage is lost with it
         }
@@ -318,35 +257,69 @@ public final class PacketHandler implements DirectReceiver {
             log().warn("reply to {} not sent: {}", in.source(), e.getMessage());
             return;
         }
-        InetSocketAddress rfcDestination = ReplyAddressing.destination(request, planned.message());
-        byte[] ethernet = request.htype() == 1 && request.hlen() == 6 ? request.clientMac().bytes() : null;
+        DhcpMessage reply = planned.message();
+        long rfc = ReplyAddressing.destination(Ipv4.toInt(request.giaddr()), Ipv4.toInt(request.ciaddr()),
+                request.isBroadcast(), reply.is(MessageType.NAK), Ipv4.toInt(reply.yiaddr()));
+        int serverId = planned.serverIdentity().map(Ipv4::toInt).orElse(engine.config().serverId());
         dev.dhcpembedded.internal.transport.LinkHost host = secondHost;
-        if (host != null && planned.serverIdentity().map(Ipv4::toInt).orElse(0) == secondAddress
-                && Ipv4.toInt(request.giaddr()) == 0) {
+        if (host != null && serverId == secondAddress && Ipv4.toInt(request.giaddr()) == 0) {
             // the second server's own frame: from its MAC and address, to the client's MAC (or broadcast)
-            record(JournalEntry.Kind.SENT, ReplyAddressing.socket(secondAddress, ReplyAddressing.SERVER_PORT),
-                    rfcDestination, in, bytes, null, planned.note());
+            InetSocketAddress rfcDestination = ReplyAddressing.socket(ReplyAddressing.ip(rfc),
+                    ReplyAddressing.port(rfc));
+            journal.append(new JournalRecord().of(JournalEntry.Kind.SENT, clock.millis(), wallClock.millis())
+                    .ends(secondAddress, ReplyAddressing.SERVER_PORT, ReplyAddressing.ip(rfc),
+                            ReplyAddressing.port(rfc))
+                    .peer(in.source(), in.interfaceName()).payload(bytes).note(planned.note()));
             try {
-                host.send(bytes, rfcDestination, rfcDestination.getAddress().equals(BROADCAST) ? null : ethernet);
+                host.send(bytes, rfcDestination, ReplyAddressing.ip(rfc) == 0xFFFFFFFF ? null : ethernet);
             } catch (IOException e) {
                 log().warn("sending as {} to {} failed: {}", Ipv4.toString(secondAddress), rfcDestination,
                         e.toString());
             }
             return;
         }
-        InetSocketAddress actual = transport.replyDestination(in, rfcDestination, ethernet);
+        transmit(bytes, bytes.length, rfc, serverId, in.source(), in.interfaceName(), in, ethernet, 0, null,
+                planned.note(), new JournalRecord());
+    }
+
+    /**
+     * Sends a reply where RFC 2131 §4.1 says ({@code rfc}), as the transport really delivers it: journaled first,
+     * since whoever receives the reply may look at the journal at once. The client's Ethernet address is
+     * {@code ethernet[ethernetOffset, +6)}, or absent when {@code ethernet} is null; {@code request} is the request
+     * read in place when the reply answers the datagram being handled (null for a scheduled reply, which has
+     * {@code in}).
+     */
+    private void transmit(byte[] out, int length, long rfc, int serverId, InetSocketAddress source,
+                          String interfaceName, Datagram in, byte[] ethernet, int ethernetOffset, WireRequest request,
+                          CharSequence note, JournalRecord record) {
+        int rfcIp = ReplyAddressing.ip(rfc);
+        int rfcPort = ReplyAddressing.port(rfc);
+        boolean direct = transport instanceof DirectSender;
+        InetSocketAddress actual;
+        if (direct) {
+            actual = ((DirectSender) transport).replyDestination(source, rfcIp, rfcPort, ethernet, ethernetOffset);
+        } else {
+            Datagram received = in != null ? in
+                    : new Datagram(java.util.Arrays.copyOf(request.bytes(), request.length()), source,
+                            transport.localAddress(), interfaceName, false);
+            actual = transport.replyDestination(received, ReplyAddressing.socket(rfcIp, rfcPort),
+                    ethernet == null ? null
+                            : java.util.Arrays.copyOfRange(ethernet, ethernetOffset, ethernetOffset + 6));
+        }
+        InetSocketAddress local = transport.localAddress();
         boolean onLink = transport.linkView() == LinkView.AS_ON_A_LINK;
-        InetSocketAddress shownSource = onLink
-                ? ReplyAddressing.socket(planned.serverIdentity().map(Ipv4::toInt).orElse(engine.config().serverId()),
-                        ReplyAddressing.SERVER_PORT)
-                : transport.localAddress();
-        // Journal first: whoever receives the reply may look at the journal at once. (A deliberately malformed
-        // reply's decode error is found when the entry is read.)
-        record(JournalEntry.Kind.SENT, shownSource, onLink ? rfcDestination : actual, in, bytes, null,
-                planned.note());
+        journal.append(record.of(JournalEntry.Kind.SENT, clock.millis(), wallClock.millis())
+                .ends(onLink ? serverId : ip(local), onLink ? ReplyAddressing.SERVER_PORT : local.getPort(),
+                        onLink ? rfcIp : ip(actual), onLink ? rfcPort : actual.getPort())
+                .peer(source, interfaceName).payload(out, 0, length).note(note));
+        boolean broadcast = rfcIp == 0xFFFFFFFF;
         try {
-            transport.send(new Datagram(bytes, transport.localAddress(), actual, in.interfaceName(),
-                    rfcDestination.getAddress().equals(BROADCAST)));
+            if (direct) {
+                ((DirectSender) transport).send(out, length, actual, broadcast);
+            } else {
+                transport.send(new Datagram(java.util.Arrays.copyOf(out, length), local, actual, interfaceName,
+                        broadcast));
+            }
         } catch (IOException e) {
             log().warn("sending to {} failed: {}", actual, e.toString());
         }
@@ -355,12 +328,6 @@ public final class PacketHandler implements DirectReceiver {
     private static byte[] encode(DhcpMessage request, DhcpMessage reply) {
         int limit = request.maximumMessageSize().orElse(576);
         return DhcpCodec.encodeForClient(reply, Math.max(limit, 576));
-    }
-
-    private long record(JournalEntry.Kind kind, InetSocketAddress source, InetSocketAddress destination,
-                        Datagram in, byte[] bytes, DhcpCodecException error, String note) {
-        return journal.record(kind, clock.millis(), wallClock.millis(), ip(source), source.getPort(),
-                ip(destination), destination.getPort(), in.source(), in.interfaceName(), bytes, note, error);
     }
 
     private static int ip(InetSocketAddress address) {

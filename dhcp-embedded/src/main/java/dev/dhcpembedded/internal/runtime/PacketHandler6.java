@@ -5,6 +5,7 @@ import dev.dhcpembedded.codec6.Dhcp6Codec;
 import dev.dhcpembedded.codec6.Dhcp6Message;
 import dev.dhcpembedded.codec6.Dhcp6MessageType;
 import dev.dhcpembedded.internal.wire.Ipv6;
+import dev.dhcpembedded.internal.journal.JournalRecord;
 import dev.dhcpembedded.internal.journal.JournalStore;
 import dev.dhcpembedded.internal.transport.DirectReceiver;
 import dev.dhcpembedded.internal.transport.DirectSender;
@@ -59,7 +60,8 @@ public final class PacketHandler6 implements DirectReceiver {
 
     @Override
     public void onTransportEvent(String note) {
-        journal.recordTransport(clock.millis(), wallClock.millis(), transport.interfaceName(), note);
+        journal.append(new JournalRecord().of(JournalEntry.Kind.TRANSPORT, clock.millis(), wallClock.millis())
+                .interfaceName(transport.interfaceName()).note(note));
     }
 
     @Override
@@ -205,7 +207,8 @@ public final class PacketHandler6 implements DirectReceiver {
     private long record(JournalEntry.Kind kind, InetSocketAddress shownSource, InetSocketAddress shownDestination,
                         InetSocketAddress peer, String interfaceName, byte[] bytes, int length,
                         DhcpCodecException error, String note) {
-        return journal.record6(kind, clock.millis(), wallClock.millis(), shownSource, shownDestination, peer,
-                interfaceName, bytes, 0, length, note, error);
+        return journal.append(new JournalRecord().of(kind, clock.millis(), wallClock.millis())
+                .ends6(shownSource, shownDestination).peer(peer, interfaceName).payload(bytes, 0, length).note(note)
+                .error(error));
     }
 }

@@ -17,8 +17,8 @@ class JournalSlabsTest {
     private static final InetSocketAddress PEER = new InetSocketAddress("127.0.0.1", 40000);
 
     private static void record(Journal journal, int n, byte[] payload, String note) {
-        ((JournalStore) journal).record(JournalEntry.Kind.SENT, 1000 + n, 2000 + n, 0x0A140001, 67, 0x0A140064, 68,
-                PEER, "lo", payload, note, null);
+        ((JournalStore) journal).append(new JournalRecord().of(JournalEntry.Kind.SENT, 1000 + n, 2000 + n)
+                .ends(0x0A140001, 67, 0x0A140064, 68).peer(PEER, "lo").payload(payload).note(note));
     }
 
     private static byte[] payload(int n, int length) {
@@ -143,8 +143,8 @@ class JournalSlabsTest {
     void aRejectedDatagramKeepsItsErrorAndIsCounted() {
         JournalStore journal = new JournalStore(10);
         DhcpCodecException error = new DhcpCodecException("too short", 3);
-        ((JournalStore) journal).record(JournalEntry.Kind.REJECTED, 1, 2, 0, 68, 0, 67, PEER, "eth9", new byte[3],
-                "dropped: too short", error);
+        journal.append(new JournalRecord().of(JournalEntry.Kind.REJECTED, 1, 2).ends(0, 68, 0, 67)
+                .peer(PEER, "eth9").payload(new byte[3]).note("dropped: too short").error(error));
         assertThat(journal.rejectedCount()).isEqualTo(1);
         assertThat(journal.rejected()).singleElement().satisfies(e -> {
             assertThat(e.error()).containsSame(error);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dhcpembedded.codec.DhcpCodecException;
 import dev.dhcpembedded.internal.wire.Hex;
 import dev.dhcpembedded.internal.wire.Ipv6;
+import dev.dhcpembedded.internal.journal.JournalRecord;
 import dev.dhcpembedded.internal.journal.JournalStore;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.journal.JournalEntry;
@@ -29,12 +30,16 @@ class RouterAdvertisementJournalTest {
         InetSocketAddress client = new InetSocketAddress(Ipv6.parse("fe80::aa01"), 0);
         InetSocketAddress server = new InetSocketAddress(Ipv6.parse("fe80::1"), 0);
         InetSocketAddress allRouters = new InetSocketAddress(Ipv6.parse("ff02::2"), 0);
-        ((JournalStore) journal).record6(JournalEntry.Kind.RECEIVED, 1, 1, client, allRouters, client, "veth0",
-                Hex.parse(RS), "answered in 10 ms to fe80::aa01", null);
-        ((JournalStore) journal).record6(JournalEntry.Kind.SENT, 2, 2, server, client, server, "veth0",
-                Hex.parse(RouterAdvertisementTest.GOLDEN), "solicited", null);
-        ((JournalStore) journal).record6(JournalEntry.Kind.REJECTED, 3, 3, client, allRouters, client, "veth0",
-                Hex.parse("85000000000000000100"), "dropped", new DhcpCodecException("option 1 has length 0", 9));
+        ((JournalStore) journal).append(new JournalRecord().of(JournalEntry.Kind.RECEIVED, 1, 1)
+                .ends6(client, allRouters)
+                .peer(client, "veth0").payload(Hex.parse(RS)).note("answered in 10 ms to fe80::aa01"));
+        ((JournalStore) journal).append(new JournalRecord().of(JournalEntry.Kind.SENT, 2, 2).ends6(server, client)
+                .peer(server, "veth0").payload(Hex.parse(RouterAdvertisementTest.GOLDEN))
+                .note("solicited"));
+        ((JournalStore) journal).append(new JournalRecord().of(JournalEntry.Kind.REJECTED, 3, 3)
+                .ends6(client, allRouters)
+                .peer(client, "veth0").payload(Hex.parse("85000000000000000100")).note("dropped")
+                .error(new DhcpCodecException("option 1 has length 0", 9)));
         return journal;
     }
 
@@ -66,8 +71,8 @@ class RouterAdvertisementJournalTest {
         Path pcap = tmp.resolve("ra.pcap");
         JournalStore journal = new JournalStore(10);
         journal().entries().stream().filter(e -> e.kind() != JournalEntry.Kind.REJECTED).forEach(e ->
-                ((JournalStore) journal).record6(e.kind(), 1, 1, e.source(), e.destination(), e.peer(), "veth0",
-                        e.bytes(), e.note(), null));
+                ((JournalStore) journal).append(new JournalRecord().of(e.kind(), 1, 1).ends6(e.source(), e.destination())
+                .peer(e.peer(), "veth0").payload(e.bytes()).note(e.note()).error(null)));
         journal.writePcap(pcap);
         Process p = new ProcessBuilder("tshark", "-r", pcap.toString(), "-V").redirectErrorStream(true).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
