@@ -12,10 +12,21 @@ import java.util.Objects;
  */
 public record Dhcp6Fqdn(int flags, String name, boolean fullyQualified) {
 
+    /** The S flag (1): the server should perform the AAAA update. */
     public static final int S = 1;
+    /** The O flag (2): set by a server that overrode the client's S flag. */
     public static final int O = 2;
+    /** The N flag (4): the server should perform no DNS update. */
     public static final int N = 4;
 
+    /**
+     * Checks the flags byte.
+     *
+     * @param flags the flags byte, 0 to 255
+     * @param name the name, without a trailing dot; empty when the client sends none
+     * @param fullyQualified whether the name ends with the root label
+     * @throws IllegalArgumentException if {@code flags} is outside 0 to 255
+     */
     public Dhcp6Fqdn {
         if (flags < 0 || flags > 255) {
             throw new IllegalArgumentException("flags " + flags + " are outside 0..255");

@@ -52,16 +52,28 @@ public final class Dhcp6Message {
                 Collections.unmodifiableList(fresh), true);
     }
 
-    /** A builder for a client/server message of {@code type}. */
+    /**
+     * A builder for a client/server message of {@code type}.
+     *
+     * @param type the message type; for RELAY-FORW and RELAY-REPL the builder takes the relay fields
+     * @return a new builder
+     */
     public static Builder builder(Dhcp6MessageType type) {
         return new Builder(type.code());
     }
 
-    /** A builder for a message of any msg-type code (1 to 255); 12 and 13 have the relay format. */
+    /**
+     * A builder for a message of any msg-type code (1 to 255); 12 and 13 have the relay format.
+     *
+     * @param messageCode the msg-type, 1 to 255
+     * @return a new builder
+     * @throws IllegalArgumentException if {@code messageCode} is outside 1 to 255
+     */
     public static Builder builder(int messageCode) {
         return new Builder(messageCode);
     }
 
+    /** {@return a builder holding this message's fields and options, to make a changed copy} */
     public Builder toBuilder() {
         Builder b = new Builder(messageCode);
         b.transactionId = transactionId;
@@ -72,21 +84,27 @@ public final class Dhcp6Message {
         return b;
     }
 
-    /** The msg-type byte. */
+    /** {@return the msg-type byte, 1 to 255} */
     public int messageCode() {
         return messageCode;
     }
 
-    /** The type, empty for codes RFC 8415 does not define. */
+    /** {@return the type, or empty for codes RFC 8415 does not define} */
     public Optional<Dhcp6MessageType> type() {
         return Dhcp6MessageType.of(messageCode);
     }
 
+    /**
+     * Whether this message is of {@code type}.
+     *
+     * @param type the message type
+     * @return whether the msg-type byte is {@code type}'s
+     */
     public boolean is(Dhcp6MessageType type) {
         return messageCode == type.code();
     }
 
-    /** Whether this message has the relay format (RELAY-FORW or RELAY-REPL). */
+    /** {@return whether this message has the relay format (RELAY-FORW or RELAY-REPL)} */
     public boolean isRelay() {
         return isRelayCode(messageCode);
     }
@@ -95,42 +113,57 @@ public final class Dhcp6Message {
         return code == Dhcp6MessageType.RELAY_FORW.code() || code == Dhcp6MessageType.RELAY_REPL.code();
     }
 
-    /** The 24-bit transaction id; 0 for relay messages. */
+    /** {@return the 24-bit transaction id; 0 for relay messages} */
     public int transactionId() {
         return transactionId;
     }
 
-    /** The hop count of a relay message; 0 for the others. */
+    /** {@return the hop count of a relay message, 0 to 255; 0 for the others} */
     public int hopCount() {
         return hopCount;
     }
 
-    /** The link address of a relay message; {@code ::} for the others. */
+    /** {@return the link address of a relay message; {@code ::} for the others} */
     public Inet6Address linkAddress() {
         return linkAddress;
     }
 
-    /** The peer address of a relay message; {@code ::} for the others. */
+    /** {@return the peer address of a relay message; {@code ::} for the others} */
     public Inet6Address peerAddress() {
         return peerAddress;
     }
 
-    /** The top-level options in wire order. */
+    /** {@return the top-level options in wire order} */
     public List<Dhcp6Option> options() {
         return options;
     }
 
-    /** The first option of {@code code}. */
+    /**
+     * The first option of {@code code}.
+     *
+     * @param code the option code
+     * @return the option, or empty when absent
+     */
     public Optional<Dhcp6Option> option(Dhcp6OptionCode code) {
         return Optional.ofNullable(first(code.code()));
     }
 
-    /** The first option of number {@code code}. */
+    /**
+     * The first option of number {@code code}.
+     *
+     * @param code the option code, 0 to 65535
+     * @return the option, or empty when absent
+     */
     public Optional<Dhcp6Option> option(int code) {
         return Optional.ofNullable(first(code));
     }
 
-    /** Every option of {@code code}, in wire order. */
+    /**
+     * Every option of {@code code}, in wire order.
+     *
+     * @param code the option code
+     * @return the options; empty when there are none
+     */
     public List<Dhcp6Option> options(Dhcp6OptionCode code) {
         List<Dhcp6Option> out = new ArrayList<>(2);
         for (int i = 0; i < options.size(); i++) {
@@ -151,7 +184,12 @@ public final class Dhcp6Message {
         return null;
     }
 
-    /** Whether it carries an option of {@code code}, whatever its value. */
+    /**
+     * Whether it carries an option of {@code code}, whatever its value.
+     *
+     * @param code the option code
+     * @return whether a top-level option has this code
+     */
     public boolean hasOption(Dhcp6OptionCode code) {
         return first(code.code()) != null;
     }
@@ -160,16 +198,19 @@ public final class Dhcp6Message {
         return first(code.code());
     }
 
+    /** {@return the client's DUID (option 1), or empty when absent} */
     public Optional<Duid> clientId() {
         Dhcp6Option o = first(Dhcp6OptionCode.CLIENTID);
         return o == null ? Optional.empty() : Optional.of(o.asDuid());
     }
 
+    /** {@return the server's DUID (option 2), or empty when absent} */
     public Optional<Duid> serverId() {
         Dhcp6Option o = first(Dhcp6OptionCode.SERVERID);
         return o == null ? Optional.empty() : Optional.of(o.asDuid());
     }
 
+    /** {@return the IA_NA options (3), in wire order; empty when there are none} */
     public List<IaNa> iaNa() {
         List<IaNa> out = new ArrayList<>(1);
         for (int i = 0; i < options.size(); i++) {
@@ -180,6 +221,7 @@ public final class Dhcp6Message {
         return Collections.unmodifiableList(out);
     }
 
+    /** {@return the IA_PD options (25), in wire order; empty when there are none} */
     public List<IaPd> iaPd() {
         List<IaPd> out = new ArrayList<>(1);
         for (int i = 0; i < options.size(); i++) {
@@ -190,76 +232,85 @@ public final class Dhcp6Message {
         return Collections.unmodifiableList(out);
     }
 
-    /** The option request option's codes (empty when absent). */
+    /** {@return the option request option's codes (6), in order; empty when absent} */
     public List<Dhcp6OptionCode> oro() {
         Dhcp6Option o = first(Dhcp6OptionCode.ORO);
         return o == null ? List.of() : o.asCodes();
     }
 
+    /** {@return the preference (option 7), 0 to 255, or empty when absent} */
     public OptionalInt preference() {
         return option(Dhcp6OptionCode.PREFERENCE).map(o -> OptionalInt.of(o.value()[0] & 0xFF))
                 .orElse(OptionalInt.empty());
     }
 
-    /** The elapsed time in hundredths of a second. */
+    /** {@return the elapsed time (option 8) in hundredths of a second, or empty when absent} */
     public OptionalInt elapsedTime() {
         return option(Dhcp6OptionCode.ELAPSED_TIME).map(o -> OptionalInt.of(Options6.u16(o.value(), 0)))
                 .orElse(OptionalInt.empty());
     }
 
-    /** The message-level status code. */
+    /** {@return the message-level status code (option 13), or empty when absent} */
     public Optional<StatusCode> statusCode() {
         return option(Dhcp6OptionCode.STATUS_CODE).map(Dhcp6Option::asStatusCode);
     }
 
+    /** {@return whether it carries rapid commit (option 14)} */
     public boolean rapidCommit() {
         return hasOption(Dhcp6OptionCode.RAPID_COMMIT);
     }
 
+    /** {@return the DNS recursive name servers (option 23, RFC 3646), in order; empty when absent} */
     public List<Inet6Address> dnsServers() {
         return option(Dhcp6OptionCode.DNS_SERVERS).map(Dhcp6Option::asAddresses).orElse(List.of());
     }
 
+    /** {@return the domain search list (option 24, RFC 3646), in order; empty when absent} */
     public List<String> domainList() {
         return option(Dhcp6OptionCode.DOMAIN_LIST).map(Dhcp6Option::asDomainList).orElse(List.of());
     }
 
+    /** {@return the SNTP servers (option 31, RFC 4075), in order; empty when absent} */
     public List<Inet6Address> sntpServers() {
         return option(Dhcp6OptionCode.SNTP_SERVERS).map(Dhcp6Option::asAddresses).orElse(List.of());
     }
 
+    /** {@return the NTP server addresses (option 56, RFC 5908), in order; empty when absent} */
     public List<Inet6Address> ntpServers() {
         return option(Dhcp6OptionCode.NTP_SERVER).map(Dhcp6Option::asNtpServerAddresses).orElse(List.of());
     }
 
+    /** {@return the client FQDN (option 39, RFC 4704), or empty when absent} */
     public Optional<Dhcp6Fqdn> fqdn() {
         return option(Dhcp6OptionCode.CLIENT_FQDN).map(Dhcp6Option::asFqdn);
     }
 
+    /** {@return the captive portal URI (option 103, RFC 8910), or empty when absent} */
     public Optional<String> captivePortal() {
         return option(Dhcp6OptionCode.CAPTIVE_PORTAL).map(Dhcp6Option::asText);
     }
 
+    /** {@return SOL_MAX_RT (option 82) in seconds, or empty when absent} */
     public OptionalLong solMaxRt() {
         return option(Dhcp6OptionCode.SOL_MAX_RT).map(o -> OptionalLong.of(o.asU32())).orElse(OptionalLong.empty());
     }
 
-    /** The interface-id option (18) of a relay message. */
+    /** {@return the interface-id option (18) of a relay message, or empty when absent} */
     public Optional<byte[]> interfaceId() {
         return option(Dhcp6OptionCode.INTERFACE_ID).map(Dhcp6Option::value);
     }
 
-    /** The remote-id option (37) of a relay message, enterprise number included. */
+    /** {@return the remote-id option (37) of a relay message, enterprise number included; empty when absent} */
     public Optional<byte[]> remoteId() {
         return option(Dhcp6OptionCode.REMOTE_ID).map(Dhcp6Option::value);
     }
 
-    /** The message inside a relay message's option 9. */
+    /** {@return the message inside a relay message's option 9, or empty when absent} */
     public Optional<Dhcp6Message> relayMessage() {
         return option(Dhcp6OptionCode.RELAY_MSG).map(Dhcp6Option::asRelayMessage);
     }
 
-    /** The client's message inside every relay layer (this message itself when it is not relayed). */
+    /** {@return the client's message inside every relay layer (this message itself when it is not relayed)} */
     public Dhcp6Message innermost() {
         Dhcp6Message m = this;
         while (m.isRelay()) {
@@ -272,7 +323,7 @@ public final class Dhcp6Message {
         return m;
     }
 
-    /** The name of the type as RFC 8415 spells it, or {@code TYPE_n}. */
+    /** {@return the name of the type as RFC 8415 spells it, or {@code TYPE_n}} */
     public String typeName() {
         return type().map(Dhcp6MessageType::rfcName).orElse("TYPE_" + messageCode);
     }
@@ -317,7 +368,14 @@ public final class Dhcp6Message {
             this.messageCode = messageCode;
         }
 
-        /** The 24-bit transaction id (client/server messages only). */
+        /**
+         * The 24-bit transaction id (client/server messages only).
+         *
+         * @param xid the transaction id, 0 to 0xffffff
+         * @return this builder
+         * @throws IllegalArgumentException if {@code xid} is outside 0 to 0xffffff
+         * @throws IllegalStateException for a relay message
+         */
         public Builder transactionId(int xid) {
             if (xid < 0 || xid > 0xFFFFFF) {
                 throw new IllegalArgumentException("transaction id " + xid + " is outside 0..0xffffff");
@@ -327,6 +385,14 @@ public final class Dhcp6Message {
             return this;
         }
 
+        /**
+         * The hop count (relay messages only).
+         *
+         * @param hopCount the hop count, 0 to 255
+         * @return this builder
+         * @throws IllegalArgumentException if {@code hopCount} is outside 0 to 255
+         * @throws IllegalStateException for a client/server message
+         */
         public Builder hopCount(int hopCount) {
             if (hopCount < 0 || hopCount > 255) {
                 throw new IllegalArgumentException("hop count " + hopCount + " is outside 0..255");
@@ -336,33 +402,71 @@ public final class Dhcp6Message {
             return this;
         }
 
+        /**
+         * The link address (relay messages only).
+         *
+         * @param address the address, not null
+         * @return this builder
+         * @throws IllegalStateException for a client/server message
+         */
         public Builder linkAddress(Inet6Address address) {
             requireFormat(true, "a link address");
             this.linkAddress = Objects.requireNonNull(address);
             return this;
         }
 
+        /**
+         * The link address (relay messages only), as text.
+         *
+         * @param address an IPv6 address, e.g. {@code 2001:db8:1::1}
+         * @return this builder
+         * @throws IllegalStateException for a client/server message
+         */
         public Builder linkAddress(String address) {
             return linkAddress(Ipv6.parse(address));
         }
 
+        /**
+         * The peer address (relay messages only): the client's or the previous relay agent's address.
+         *
+         * @param address the address, not null
+         * @return this builder
+         * @throws IllegalStateException for a client/server message
+         */
         public Builder peerAddress(Inet6Address address) {
             requireFormat(true, "a peer address");
             this.peerAddress = Objects.requireNonNull(address);
             return this;
         }
 
+        /**
+         * The peer address (relay messages only), as text.
+         *
+         * @param address an IPv6 address, e.g. {@code fe80::1}
+         * @return this builder
+         * @throws IllegalStateException for a client/server message
+         */
         public Builder peerAddress(String address) {
             return peerAddress(Ipv6.parse(address));
         }
 
-        /** Adds an option at the end. */
+        /**
+         * Adds an option at the end.
+         *
+         * @param option the option, not null
+         * @return this builder
+         */
         public Builder option(Dhcp6Option option) {
             options.add(Objects.requireNonNull(option));
             return this;
         }
 
-        /** Replaces every option of this code with {@code option}, at the place of the first (or the end). */
+        /**
+         * Replaces every option of this code with {@code option}, at the place of the first (or the end).
+         *
+         * @param option the option, not null
+         * @return this builder
+         */
         public Builder replaceOption(Dhcp6Option option) {
             int at = -1;
             for (int i = options.size() - 1; i >= 0; i--) {
@@ -375,12 +479,22 @@ public final class Dhcp6Message {
             return this;
         }
 
-        /** Removes every option of {@code code}. */
+        /**
+         * Removes every option of {@code code}.
+         *
+         * @param code the option code
+         * @return this builder
+         */
         public Builder removeOption(Dhcp6OptionCode code) {
             options.removeIf(o -> o.number() == code.code());
             return this;
         }
 
+        /**
+         * Removes every option.
+         *
+         * @return this builder
+         */
         public Builder clearOptions() {
             options.clear();
             return this;
@@ -392,6 +506,7 @@ public final class Dhcp6Message {
             }
         }
 
+        /** {@return the message, with the options added so far} */
         public Dhcp6Message build() {
             return owning(messageCode, transactionId, hopCount, linkAddress, peerAddress, new ArrayList<>(options));
         }

@@ -38,12 +38,22 @@ public final class Dhcp6Option {
         return new Dhcp6Option(code.code(), owned);
     }
 
-    /** An option of any code with any value up to 65535 bytes; checked as the decoder would. */
+    /** An option of any code with any value up to 65535 bytes; checked as the decoder would.
+     * @param code the option code
+     * @param value the value bytes, copied; up to 65535
+     * @return the option
+     * @throws IllegalArgumentException when the value is over 65535 bytes
+     * @throws DhcpCodecException when the value does not fit a code the decoder checks (a DUID, an IA, ...) */
     public static Dhcp6Option of(Dhcp6OptionCode code, byte[] value) {
         return of(code.code(), value);
     }
 
-    /** An option of any code (0 to 65535) with any value up to 65535 bytes; checked as the decoder would. */
+    /** An option of any code (0 to 65535) with any value up to 65535 bytes; checked as the decoder would.
+     * @param code the option code, 0 to 65535
+     * @param value the value bytes, copied; up to 65535
+     * @return the option
+     * @throws IllegalArgumentException when the code or the length is out of range
+     * @throws DhcpCodecException when the value does not fit a code the decoder checks (a DUID, an IA, ...) */
     public static Dhcp6Option of(int code, byte[] value) {
         if (code < 0 || code > 0xFFFF) {
             throw new IllegalArgumentException("option code " + code + " is outside 0..65535");
@@ -58,35 +68,59 @@ public final class Dhcp6Option {
 
     // ---- typed factories ----
 
+    /** The client identifier option (1).
+     * @param duid the client's DUID
+     * @return the option */
     public static Dhcp6Option clientId(Duid duid) {
         return wrap(Dhcp6OptionCode.CLIENTID, duid.bytes());
     }
 
+    /** The server identifier option (2).
+     * @param duid the server's DUID
+     * @return the option */
     public static Dhcp6Option serverId(Duid duid) {
         return wrap(Dhcp6OptionCode.SERVERID, duid.bytes());
     }
 
+    /** The IA_NA option (3), with the IA's options inside.
+     * @param ia the identity association
+     * @return the option
+     * @throws IllegalArgumentException when the value would be over 65535 bytes */
     public static Dhcp6Option iaNa(IaNa ia) {
         return wrap(Dhcp6OptionCode.IA_NA, withHeader(ia.options(), 12,
                 b -> b.putInt((int) ia.iaid()).putInt((int) ia.t1()).putInt((int) ia.t2())));
     }
 
+    /** The IA_PD option (25, RFC 8415 section 21.21), with the IA's options inside.
+     * @param ia the identity association
+     * @return the option
+     * @throws IllegalArgumentException when the value would be over 65535 bytes */
     public static Dhcp6Option iaPd(IaPd ia) {
         return wrap(Dhcp6OptionCode.IA_PD, withHeader(ia.options(), 12,
                 b -> b.putInt((int) ia.iaid()).putInt((int) ia.t1()).putInt((int) ia.t2())));
     }
 
+    /** The IA address option (5), for inside an IA_NA.
+     * @param a the address, its lifetimes and options
+     * @return the option
+     * @throws IllegalArgumentException when the value would be over 65535 bytes */
     public static Dhcp6Option iaAddress(IaAddress a) {
         return wrap(Dhcp6OptionCode.IAADDR, withHeader(a.options(), 24, b -> b.put(a.address().getAddress())
                 .putInt((int) a.preferredLifetime()).putInt((int) a.validLifetime())));
     }
 
+    /** The IA prefix option (26), for inside an IA_PD.
+     * @param p the prefix, its length, lifetimes and options
+     * @return the option
+     * @throws IllegalArgumentException when the value would be over 65535 bytes */
     public static Dhcp6Option iaPrefix(IaPrefix p) {
         return wrap(Dhcp6OptionCode.IAPREFIX, withHeader(p.options(), 25, b -> b.putInt((int) p.preferredLifetime())
                 .putInt((int) p.validLifetime()).put((byte) p.prefixLength()).put(p.prefix().getAddress())));
     }
 
-    /** The option request option (6), asking for {@code codes} in this order. */
+    /** The option request option (6), asking for {@code codes} in this order.
+     * @param codes the codes asked for
+     * @return the option */
     public static Dhcp6Option oro(Dhcp6OptionCode... codes) {
         int[] numbers = new int[codes.length];
         for (int i = 0; i < codes.length; i++) {
@@ -95,7 +129,10 @@ public final class Dhcp6Option {
         return oro(numbers);
     }
 
-    /** The option request option (6), asking for option numbers {@code codes} in this order. */
+    /** The option request option (6), asking for option numbers {@code codes} in this order.
+     * @param codes the option numbers asked for, each 0 to 65535
+     * @return the option
+     * @throws IllegalArgumentException when a number is outside 0 to 65535 */
     public static Dhcp6Option oro(int... codes) {
         ByteBuffer b = ByteBuffer.allocate(codes.length * 2);
         for (int c : codes) {
@@ -107,7 +144,10 @@ public final class Dhcp6Option {
         return wrap(Dhcp6OptionCode.ORO, b.array());
     }
 
-    /** The preference option (7), 0 to 255. */
+    /** The preference option (7), 0 to 255.
+     * @param preference the preference, 0 to 255 (255: the client takes this server at once)
+     * @return the option
+     * @throws IllegalArgumentException when {@code preference} is outside 0 to 255 */
     public static Dhcp6Option preference(int preference) {
         if (preference < 0 || preference > 255) {
             throw new IllegalArgumentException("preference " + preference + " is outside 0..255");
@@ -115,7 +155,10 @@ public final class Dhcp6Option {
         return wrap(Dhcp6OptionCode.PREFERENCE, new byte[] {(byte) preference});
     }
 
-    /** The elapsed time option (8), in hundredths of a second, 0 to 65535. */
+    /** The elapsed time option (8), in hundredths of a second, 0 to 65535.
+     * @param hundredths the time since the client began the exchange, 0 to 65535 hundredths of a second
+     * @return the option
+     * @throws IllegalArgumentException when {@code hundredths} is outside 0 to 65535 */
     public static Dhcp6Option elapsedTime(int hundredths) {
         if (hundredths < 0 || hundredths > 0xFFFF) {
             throw new IllegalArgumentException("elapsed time " + hundredths + " is outside 0..65535 hundredths");
@@ -123,17 +166,23 @@ public final class Dhcp6Option {
         return wrap(Dhcp6OptionCode.ELAPSED_TIME, new byte[] {(byte) (hundredths >>> 8), (byte) hundredths});
     }
 
-    /** The elapsed time option (8), capped at 0xffff hundredths as RFC 8415 says. */
+    /** The elapsed time option (8), capped at 0xffff hundredths as RFC 8415 says.
+     * @param elapsed the time since the client began the exchange; negative counts as zero
+     * @return the option */
     public static Dhcp6Option elapsedTime(Duration elapsed) {
         return elapsedTime((int) Math.min(0xFFFF, Math.max(0, elapsed.toMillis() / 10)));
     }
 
-    /** The relay message option (9) carrying {@code message}. */
+    /** The relay message option (9) carrying {@code message}.
+     * @param message the message to carry, encoded whole
+     * @return the option */
     public static Dhcp6Option relayMessage(Dhcp6Message message) {
         return wrap(Dhcp6OptionCode.RELAY_MSG, Dhcp6Encoder.encode(message));
     }
 
-    /** The status code option (13). */
+    /** The status code option (13).
+     * @param status the code and message
+     * @return the option */
     public static Dhcp6Option statusCode(StatusCode status) {
         byte[] text = status.message().getBytes(StandardCharsets.UTF_8);
         ByteBuffer b = ByteBuffer.allocate(2 + text.length);
@@ -141,38 +190,55 @@ public final class Dhcp6Option {
         return wrap(Dhcp6OptionCode.STATUS_CODE, b.array());
     }
 
-    /** The status code option (13) with {@code code} and {@code message}. */
+    /** The status code option (13) with {@code code} and {@code message}.
+     * @param code the status code, e.g. {@link StatusCode#NO_ADDRS_AVAIL}
+     * @param message the text, UTF-8 on the wire; may be empty
+     * @return the option */
     public static Dhcp6Option statusCode(StatusCode.Code code, String message) {
         return statusCode(new StatusCode(code, message));
     }
 
-    /** The rapid commit option (14). */
+    /** The rapid commit option (14).
+     * @return the option */
     public static Dhcp6Option rapidCommit() {
         return wrap(Dhcp6OptionCode.RAPID_COMMIT, new byte[0]);
     }
 
-    /** The server unicast option (12). */
+    /** The server unicast option (12).
+     * @param server the address the client may unicast to
+     * @return the option */
     public static Dhcp6Option unicast(Inet6Address server) {
         return wrap(Dhcp6OptionCode.UNICAST, server.getAddress());
     }
 
+    /** The interface-id option (18), set by a relay agent.
+     * @param id the identifier bytes, copied
+     * @return the option */
     public static Dhcp6Option interfaceId(byte[] id) {
         return of(Dhcp6OptionCode.INTERFACE_ID, id);
     }
 
-    /** The relay agent remote-id option (37, RFC 4649): an enterprise number, then the id. */
+    /** The relay agent remote-id option (37, RFC 4649): an enterprise number, then the id.
+     * @param enterpriseNumber the IANA enterprise number, 0 to 2^32-1
+     * @param id the remote-id bytes, copied
+     * @return the option */
     public static Dhcp6Option remoteId(long enterpriseNumber, byte[] id) {
         ByteBuffer b = ByteBuffer.allocate(4 + id.length);
         b.putInt((int) enterpriseNumber).put(id);
         return of(Dhcp6OptionCode.REMOTE_ID, b.array());
     }
 
-    /** DNS recursive name servers (23). */
+    /** DNS recursive name servers (23).
+     * @param servers IPv6 addresses as text, in order of preference
+     * @return the option
+     * @throws IllegalArgumentException when a server is not an IPv6 address */
     public static Dhcp6Option dnsServers(String... servers) {
         return addresses(Dhcp6OptionCode.DNS_SERVERS, servers);
     }
 
-    /** Domain search list (24). */
+    /** Domain search list (24).
+     * @param names domain names, without trailing dots
+     * @return the option */
     public static Dhcp6Option domainList(String... names) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (String name : names) {
@@ -181,12 +247,18 @@ public final class Dhcp6Option {
         return of(Dhcp6OptionCode.DOMAIN_LIST, out.toByteArray());
     }
 
-    /** SNTP servers (31). */
+    /** SNTP servers (31).
+     * @param servers IPv6 addresses as text, in order of preference
+     * @return the option
+     * @throws IllegalArgumentException when a server is not an IPv6 address */
     public static Dhcp6Option sntpServers(String... servers) {
         return addresses(Dhcp6OptionCode.SNTP_SERVERS, servers);
     }
 
-    /** NTP server option (56, RFC 5908) with one server-address sub-option (1) per address. */
+    /** NTP server option (56, RFC 5908) with one server-address sub-option (1) per address.
+     * @param servers IPv6 addresses as text, in order of preference
+     * @return the option
+     * @throws IllegalArgumentException when a server is not an IPv6 address */
     public static Dhcp6Option ntpServers(String... servers) {
         ByteBuffer b = ByteBuffer.allocate(servers.length * 20);
         for (String s : servers) {
@@ -195,7 +267,9 @@ public final class Dhcp6Option {
         return of(Dhcp6OptionCode.NTP_SERVER, b.array());
     }
 
-    /** Client FQDN (39). */
+    /** Client FQDN (39).
+     * @param fqdn the flags and the name
+     * @return the option */
     public static Dhcp6Option fqdn(Dhcp6Fqdn fqdn) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(fqdn.flags());
@@ -205,17 +279,25 @@ public final class Dhcp6Option {
         return of(Dhcp6OptionCode.CLIENT_FQDN, out.toByteArray());
     }
 
-    /** Captive portal URI (103, RFC 8910). */
+    /** Captive portal URI (103, RFC 8910).
+     * @param uri the URI, UTF-8 on the wire
+     * @return the option */
     public static Dhcp6Option captivePortal(String uri) {
         return of(Dhcp6OptionCode.CAPTIVE_PORTAL, uri.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** SOL_MAX_RT (82), seconds. */
+    /** SOL_MAX_RT (82), seconds.
+     * @param seconds the most seconds between SOLICITs, 0 to 2^32-1
+     * @return the option
+     * @throws IllegalArgumentException when {@code seconds} is outside 0 to 2^32-1 */
     public static Dhcp6Option solMaxRt(long seconds) {
         return u32(Dhcp6OptionCode.SOL_MAX_RT, seconds);
     }
 
-    /** INF_MAX_RT (83), seconds. */
+    /** INF_MAX_RT (83), seconds.
+     * @param seconds the most seconds between INFORMATION-REQUESTs, 0 to 2^32-1
+     * @return the option
+     * @throws IllegalArgumentException when {@code seconds} is outside 0 to 2^32-1 */
     public static Dhcp6Option infMaxRt(long seconds) {
         return u32(Dhcp6OptionCode.INF_MAX_RT, seconds);
     }
@@ -256,7 +338,7 @@ public final class Dhcp6Option {
 
     // ---- accessors and views ----
 
-    /** Its code; {@link Dhcp6OptionCode#of(int)} for a code without a constant. */
+    /** {@return its code; {@link Dhcp6OptionCode#of(int)} for a code without a constant} */
     public Dhcp6OptionCode code() {
         return Dhcp6OptionCode.of(code);
     }
@@ -276,43 +358,53 @@ public final class Dhcp6Option {
         return at + 4 + value.length;
     }
 
-    /** A copy of the value bytes. */
+    /** {@return a copy of the value bytes} */
     public byte[] value() {
         return value.clone();
     }
 
+    /** {@return the value's length in bytes (without the code and length fields), 0 to 65535} */
     public int length() {
         return value.length;
     }
 
-    /** The value as lowercase hex. */
+    /** {@return the value as lowercase hex} */
     public String hex() {
         return Hex.of(value);
     }
 
-    /** A client or server identifier's DUID. */
+    /** {@return a client or server identifier's DUID} */
     public Duid asDuid() {
         return Duid.sharing(value);
     }
 
+    /** {@return the value as an IA_NA (option 3)}
+     * @throws DhcpCodecException when the value is under 12 bytes or its options do not parse */
     public IaNa asIaNa() {
         need(12);
         return new IaNa(Options6.u32(value, 0), Options6.u32(value, 4), Options6.u32(value, 8),
                 Options6.parse(value, 12, value.length, Options6.Level.IA, "IA_NA"));
     }
 
+    /** {@return the value as an IA_PD (option 25)}
+     * @throws DhcpCodecException when the value is under 12 bytes or its options do not parse */
     public IaPd asIaPd() {
         need(12);
         return new IaPd(Options6.u32(value, 0), Options6.u32(value, 4), Options6.u32(value, 8),
                 Options6.parse(value, 12, value.length, Options6.Level.IA, "IA_PD"));
     }
 
+    /** {@return the value as an IA address (option 5)}
+     * @throws DhcpCodecException when the value is under 24 bytes or its options do not parse */
     public IaAddress asIaAddress() {
         need(24);
         return new IaAddress(Ipv6.read(value, 0), Options6.u32(value, 16), Options6.u32(value, 20),
                 Options6.parse(value, 24, value.length, Options6.Level.IA_ENTRY, "IAADDR"));
     }
 
+    /** {@return the value as an IA prefix (option 26)}
+     * @throws DhcpCodecException when the value is under 25 bytes, the prefix length over 128, or its options do not
+     *     parse */
     public IaPrefix asIaPrefix() {
         need(25);
         if ((value[8] & 0xFF) > 128) {
@@ -322,7 +414,7 @@ public final class Dhcp6Option {
                 Options6.parse(value, 25, value.length, Options6.Level.IA_ENTRY, "IAPREFIX"));
     }
 
-    /** An option request option's codes, in order. */
+    /** {@return an option request option's codes, in order} */
     public List<Dhcp6OptionCode> asCodes() {
         List<Dhcp6OptionCode> codes = new ArrayList<>(value.length / 2);
         for (int i = 0; i + 1 < value.length; i += 2) {
@@ -331,13 +423,16 @@ public final class Dhcp6Option {
         return codes;
     }
 
+    /** {@return the value as a status code (option 13): a 16-bit code, then UTF-8 text}
+     * @throws DhcpCodecException when the value is under 2 bytes */
     public StatusCode asStatusCode() {
         need(2);
         return new StatusCode(StatusCode.Code.of(Options6.u16(value, 0)),
                 new String(value, 2, value.length - 2, StandardCharsets.UTF_8));
     }
 
-    /** A list of IPv6 addresses (options 12, 23, 31). */
+    /** {@return the value as a list of IPv6 addresses (options 12, 23, 31)}
+     * @throws DhcpCodecException when the length is not a multiple of 16 */
     public List<Inet6Address> asAddresses() {
         if (value.length % 16 != 0) {
             throw new DhcpCodecException("length " + value.length + " is not a multiple of 16", 0);
@@ -349,7 +444,7 @@ public final class Dhcp6Option {
         return out;
     }
 
-    /** The server addresses of an NTP server option (56), sub-option 1. */
+    /** {@return the server addresses of an NTP server option (56), sub-option 1; other sub-options are skipped} */
     public List<Inet6Address> asNtpServerAddresses() {
         List<Inet6Address> out = new ArrayList<>();
         for (int i = 0; i + 4 <= value.length; ) {
@@ -363,11 +458,13 @@ public final class Dhcp6Option {
         return out;
     }
 
-    /** A domain search list's names, without trailing dots. */
+    /** {@return a domain search list's names, without trailing dots} */
     public List<String> asDomainList() {
         return Names6.decodeList(value, 0, value.length, "domain list");
     }
 
+    /** {@return the value as a client FQDN (option 39)}
+     * @throws DhcpCodecException when the value is empty or the name does not parse */
     public Dhcp6Fqdn asFqdn() {
         need(1);
         StringBuilder name = new StringBuilder();
@@ -376,7 +473,8 @@ public final class Dhcp6Option {
         return new Dhcp6Fqdn(value[0] & 0xFF, name.toString(), fullyQualified);
     }
 
-    /** The value as a 32-bit unsigned number (options 32, 82, 83). */
+    /** {@return the value as a 32-bit unsigned number (options 32, 82, 83)}
+     * @throws DhcpCodecException when the value is not 4 bytes */
     public long asU32() {
         if (value.length != 4) {
             throw new DhcpCodecException("length " + value.length + " is not 4", 0);
@@ -384,12 +482,12 @@ public final class Dhcp6Option {
         return Options6.u32(value, 0);
     }
 
-    /** The value as UTF-8 text (option 103). */
+    /** {@return the value as UTF-8 text (option 103)} */
     public String asText() {
         return new String(value, StandardCharsets.UTF_8);
     }
 
-    /** The message inside a relay message option (9). */
+    /** {@return the message inside a relay message option (9)} */
     public Dhcp6Message asRelayMessage() {
         return Dhcp6Decoder.decode(value, 0, value.length);
     }

@@ -16,9 +16,13 @@ import java.util.UUID;
  */
 public final class Duid {
 
+    /** DUID type 1, DUID-LLT: link-layer address plus time (RFC 8415 section 11.2). */
     public static final int LLT = 1;
+    /** DUID type 2, DUID-EN: assigned by vendor based on enterprise number (RFC 8415 section 11.3). */
     public static final int EN = 2;
+    /** DUID type 3, DUID-LL: link-layer address (RFC 8415 section 11.4). */
     public static final int LL = 3;
+    /** DUID type 4, DUID-UUID (RFC 6355). */
     public static final int UUID_TYPE = 4;
     /** The longest identifier after the type, in bytes. */
     public static final int MAX_IDENTIFIER = 128;
@@ -44,49 +48,91 @@ public final class Duid {
         return new Duid(bytes.clone());
     }
 
-    /** Parses hex such as {@code 000100011c39cf88080027fe8f95} (colons and spaces ignored). */
     /** A DUID over an option's value, which no one changes: checked, not copied. */
     static Duid sharing(byte[] immutable) {
         validate(immutable, 0, immutable.length, 0);
         return new Duid(immutable);
     }
 
+    /**
+     * Parses hex such as {@code 000100011c39cf88080027fe8f95} (colons and spaces ignored).
+     *
+     * @param hex the DUID's bytes in hex, type included
+     * @return the DUID
+     * @throws IllegalArgumentException when {@code hex} is not hex
+     * @throws DhcpCodecException when the bytes are no valid DUID, as {@link #of(byte[])}
+     */
     public static Duid parse(String hex) {
         return of(Hex.parse(hex));
     }
 
-    /** DUID-LLT: hardware type 1 (Ethernet), the time, and the MAC. */
+    /**
+     * DUID-LLT: hardware type 1 (Ethernet), the time, and the MAC.
+     *
+     * @param time the time; stored as seconds since {@link #EPOCH}, modulo 2^32
+     * @param mac the Ethernet MAC
+     * @return the DUID
+     */
     public static Duid llt(Instant time, MacAddress mac) {
         return llt(1, time.getEpochSecond() - EPOCH.getEpochSecond(), mac.bytes());
     }
 
-    /** DUID-LLT of any hardware type; {@code seconds} since {@link #EPOCH}, modulo 2^32. */
+    /**
+     * DUID-LLT of any hardware type; {@code seconds} since {@link #EPOCH}, modulo 2^32.
+     *
+     * @param hardwareType the IANA hardware type, 0 to 65535 (1: Ethernet)
+     * @param seconds seconds since {@link #EPOCH}
+     * @param linkLayerAddress the link-layer address, 1 to 122 bytes
+     * @return the DUID
+     */
     public static Duid llt(int hardwareType, long seconds, byte[] linkLayerAddress) {
         ByteBuffer b = ByteBuffer.allocate(8 + linkLayerAddress.length);
         b.putShort((short) LLT).putShort((short) hardwareType).putInt((int) seconds).put(linkLayerAddress);
         return of(b.array());
     }
 
-    /** DUID-EN: an IANA enterprise number and an identifier. */
+    /**
+     * DUID-EN: an IANA enterprise number and an identifier.
+     *
+     * @param enterpriseNumber the IANA enterprise number, 0 to 2^32-1
+     * @param identifier the identifier, 1 to 124 bytes
+     * @return the DUID
+     */
     public static Duid en(long enterpriseNumber, byte[] identifier) {
         ByteBuffer b = ByteBuffer.allocate(6 + identifier.length);
         b.putShort((short) EN).putInt((int) enterpriseNumber).put(identifier);
         return of(b.array());
     }
 
-    /** DUID-LL of an Ethernet MAC. */
+    /**
+     * DUID-LL of an Ethernet MAC.
+     *
+     * @param mac the Ethernet MAC
+     * @return the DUID
+     */
     public static Duid ll(MacAddress mac) {
         return ll(1, mac.bytes());
     }
 
-    /** DUID-LL of any hardware type. */
+    /**
+     * DUID-LL of any hardware type.
+     *
+     * @param hardwareType the IANA hardware type, 0 to 65535 (1: Ethernet)
+     * @param linkLayerAddress the link-layer address, 1 to 126 bytes
+     * @return the DUID
+     */
     public static Duid ll(int hardwareType, byte[] linkLayerAddress) {
         ByteBuffer b = ByteBuffer.allocate(4 + linkLayerAddress.length);
         b.putShort((short) LL).putShort((short) hardwareType).put(linkLayerAddress);
         return of(b.array());
     }
 
-    /** DUID-UUID (RFC 6355). */
+    /**
+     * DUID-UUID (RFC 6355).
+     *
+     * @param uuid the UUID
+     * @return the DUID
+     */
     public static Duid uuid(UUID uuid) {
         ByteBuffer b = ByteBuffer.allocate(18);
         b.putShort((short) UUID_TYPE).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
@@ -120,31 +166,33 @@ public final class Duid {
         }
     }
 
-    /** The DUID's bytes, type included. */
+    /** {@return a copy of the DUID's bytes, type included} */
     public byte[] bytes() {
         return bytes.clone();
     }
 
+    /** {@return the DUID type, such as {@link #LLT}; 0 to 65535} */
     public int type() {
         return ((bytes[0] & 0xFF) << 8) | (bytes[1] & 0xFF);
     }
 
-    /** The bytes after the type. */
+    /** {@return a copy of the bytes after the type} */
     public byte[] identifier() {
         return Arrays.copyOfRange(bytes, 2, bytes.length);
     }
 
+    /** {@return the DUID's length in bytes, type included: 3 to 130} */
     public int length() {
         return bytes.length;
     }
 
-    /** The hardware type of a DUID-LLT or DUID-LL. */
+    /** {@return the hardware type of a DUID-LLT or DUID-LL; empty for other types} */
     public Optional<Integer> hardwareType() {
         return type() == LLT || type() == LL
                 ? Optional.of(((bytes[2] & 0xFF) << 8) | (bytes[3] & 0xFF)) : Optional.empty();
     }
 
-    /** The link-layer address of a DUID-LLT or DUID-LL. */
+    /** {@return a copy of the link-layer address of a DUID-LLT or DUID-LL; empty for other types} */
     public Optional<byte[]> linkLayerAddress() {
         if (type() == LLT) {
             return Optional.of(Arrays.copyOfRange(bytes, 8, bytes.length));
@@ -152,13 +200,13 @@ public final class Duid {
         return type() == LL ? Optional.of(Arrays.copyOfRange(bytes, 4, bytes.length)) : Optional.empty();
     }
 
-    /** The MAC of an Ethernet DUID-LLT or DUID-LL with a 6-byte address. */
+    /** {@return the MAC of an Ethernet DUID-LLT or DUID-LL with a 6-byte address; empty otherwise} */
     public Optional<MacAddress> mac() {
         return hardwareType().filter(h -> h == 1).flatMap(h -> linkLayerAddress())
                 .filter(a -> a.length == 6).map(MacAddress::of);
     }
 
-    /** The time of a DUID-LLT. */
+    /** {@return the time of a DUID-LLT; empty for other types} */
     public Optional<Instant> time() {
         if (type() != LLT) {
             return Optional.empty();
@@ -167,13 +215,13 @@ public final class Duid {
         return Optional.of(EPOCH.plusSeconds(seconds));
     }
 
-    /** The enterprise number of a DUID-EN. */
+    /** {@return the enterprise number of a DUID-EN; empty for other types} */
     public OptionalLong enterpriseNumber() {
         return type() == EN ? OptionalLong.of(ByteBuffer.wrap(bytes, 2, 4).getInt() & 0xFFFFFFFFL)
                 : OptionalLong.empty();
     }
 
-    /** The UUID of a DUID-UUID. */
+    /** {@return the UUID of a DUID-UUID; empty for other types} */
     public Optional<UUID> uuid() {
         if (type() != UUID_TYPE) {
             return Optional.empty();
@@ -182,7 +230,7 @@ public final class Duid {
         return Optional.of(new UUID(b.getLong(), b.getLong()));
     }
 
-    /** Lowercase hex of the whole DUID, as Wireshark prints it. */
+    /** {@return lowercase hex of the whole DUID, as Wireshark prints it} */
     public String hex() {
         return Hex.of(bytes);
     }

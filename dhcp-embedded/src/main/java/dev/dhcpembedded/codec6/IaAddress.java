@@ -17,6 +17,15 @@ import java.util.Optional;
 public record IaAddress(Inet6Address address, long preferredLifetime, long validLifetime,
         List<Dhcp6Option> options) {
 
+    /**
+     * Checks the lifetimes and copies the options.
+     *
+     * @param address the address
+     * @param preferredLifetime seconds, 0 to 2^32-1
+     * @param validLifetime seconds, 0 to 2^32-1
+     * @param options the options inside, in wire order
+     * @throws IllegalArgumentException if a lifetime is outside 0 to 2^32-1
+     */
     public IaAddress {
         Objects.requireNonNull(address, "address");
         Ia.checkU32("preferred lifetime", preferredLifetime);
@@ -24,11 +33,19 @@ public record IaAddress(Inet6Address address, long preferredLifetime, long valid
         options = List.copyOf(options);
     }
 
+    /**
+     * An IA address without options.
+     *
+     * @param address the address
+     * @param preferredLifetime seconds, 0 to 2^32-1 ({@code 0xffffffff}: infinity)
+     * @param validLifetime seconds, 0 to 2^32-1 ({@code 0xffffffff}: infinity)
+     * @return the IA address
+     */
     public static IaAddress of(Inet6Address address, long preferredLifetime, long validLifetime) {
         return new IaAddress(address, preferredLifetime, validLifetime, List.of());
     }
 
-    /** The status code inside, if any. */
+    /** {@return the status code inside, if any} */
     public Optional<StatusCode> status() {
         return Ia.status(options);
     }

@@ -14,6 +14,15 @@ import java.util.Optional;
  */
 public record IaNa(long iaid, long t1, long t2, List<Dhcp6Option> options) {
 
+    /**
+     * Checks the numbers and copies the options.
+     *
+     * @param iaid the identity association identifier, 0 to 2^32-1
+     * @param t1 seconds, 0 to 2^32-1
+     * @param t2 seconds, 0 to 2^32-1
+     * @param options the options inside, in wire order
+     * @throws IllegalArgumentException if a number is outside 0 to 2^32-1
+     */
     public IaNa {
         Ia.checkU32("IAID", iaid);
         Ia.checkU32("T1", t1);
@@ -21,11 +30,20 @@ public record IaNa(long iaid, long t1, long t2, List<Dhcp6Option> options) {
         options = List.copyOf(options);
     }
 
+    /**
+     * An IA_NA with these options.
+     *
+     * @param iaid the identity association identifier, 0 to 2^32-1
+     * @param t1 seconds, 0 to 2^32-1
+     * @param t2 seconds, 0 to 2^32-1
+     * @param options the options inside (IA addresses, a status code), in wire order
+     * @return the IA_NA
+     */
     public static IaNa of(long iaid, long t1, long t2, Dhcp6Option... options) {
         return new IaNa(iaid, t1, t2, List.of(options));
     }
 
-    /** The IA address options inside. */
+    /** {@return the IA address options inside, in wire order} */
     public List<IaAddress> addresses() {
         List<IaAddress> out = new java.util.ArrayList<>(1);
         for (int i = 0; i < options.size(); i++) {
@@ -36,7 +54,7 @@ public record IaNa(long iaid, long t1, long t2, List<Dhcp6Option> options) {
         return java.util.Collections.unmodifiableList(out);
     }
 
-    /** The status code inside, if any. */
+    /** {@return the status code inside, if any} */
     public Optional<StatusCode> status() {
         return Ia.status(options);
     }

@@ -14,6 +14,15 @@ import java.util.Optional;
  */
 public record IaPd(long iaid, long t1, long t2, List<Dhcp6Option> options) {
 
+    /**
+     * Checks the numbers and copies the options.
+     *
+     * @param iaid the identity association identifier, 0 to 2^32-1
+     * @param t1 seconds, 0 to 2^32-1
+     * @param t2 seconds, 0 to 2^32-1
+     * @param options the options inside, in wire order
+     * @throws IllegalArgumentException if a number is outside 0 to 2^32-1
+     */
     public IaPd {
         Ia.checkU32("IAID", iaid);
         Ia.checkU32("T1", t1);
@@ -21,11 +30,20 @@ public record IaPd(long iaid, long t1, long t2, List<Dhcp6Option> options) {
         options = List.copyOf(options);
     }
 
+    /**
+     * An IA_PD with these options.
+     *
+     * @param iaid the identity association identifier, 0 to 2^32-1
+     * @param t1 seconds, 0 to 2^32-1
+     * @param t2 seconds, 0 to 2^32-1
+     * @param options the options inside (IA prefixes, a status code), in wire order
+     * @return the IA_PD
+     */
     public static IaPd of(long iaid, long t1, long t2, Dhcp6Option... options) {
         return new IaPd(iaid, t1, t2, List.of(options));
     }
 
-    /** The IA prefix options inside. */
+    /** {@return the IA prefix options inside, in wire order} */
     public List<IaPrefix> prefixes() {
         List<IaPrefix> out = new java.util.ArrayList<>(1);
         for (int i = 0; i < options.size(); i++) {
@@ -36,7 +54,7 @@ public record IaPd(long iaid, long t1, long t2, List<Dhcp6Option> options) {
         return java.util.Collections.unmodifiableList(out);
     }
 
-    /** The status code inside, if any. */
+    /** {@return the status code inside, if any} */
     public Optional<StatusCode> status() {
         return Ia.status(options);
     }

@@ -18,6 +18,16 @@ import java.util.Optional;
 public record IaPrefix(long preferredLifetime, long validLifetime, int prefixLength, Inet6Address prefix,
         List<Dhcp6Option> options) {
 
+    /**
+     * Checks the numbers and copies the options.
+     *
+     * @param preferredLifetime seconds, 0 to 2^32-1
+     * @param validLifetime seconds, 0 to 2^32-1
+     * @param prefixLength 0 to 128
+     * @param prefix the prefix
+     * @param options the options inside, in wire order
+     * @throws IllegalArgumentException if a lifetime is outside 0 to 2^32-1 or the length outside 0 to 128
+     */
     public IaPrefix {
         Ia.checkU32("preferred lifetime", preferredLifetime);
         Ia.checkU32("valid lifetime", validLifetime);
@@ -28,16 +38,25 @@ public record IaPrefix(long preferredLifetime, long validLifetime, int prefixLen
         options = List.copyOf(options);
     }
 
+    /**
+     * An IA prefix without options.
+     *
+     * @param prefix the prefix
+     * @param prefixLength 0 to 128
+     * @param preferredLifetime seconds, 0 to 2^32-1 ({@code 0xffffffff}: infinity)
+     * @param validLifetime seconds, 0 to 2^32-1 ({@code 0xffffffff}: infinity)
+     * @return the IA prefix
+     */
     public static IaPrefix of(Inet6Address prefix, int prefixLength, long preferredLifetime, long validLifetime) {
         return new IaPrefix(preferredLifetime, validLifetime, prefixLength, prefix, List.of());
     }
 
-    /** The status code inside, if any. */
+    /** {@return the status code inside, if any} */
     public Optional<StatusCode> status() {
         return Ia.status(options);
     }
 
-    /** The prefix as text, such as {@code 2001:db8:100::/56}. */
+    /** {@return the prefix as text, such as {@code 2001:db8:100::/56}} */
     public String cidr() {
         return dev.dhcpembedded.internal.wire.Ipv6.format(prefix) + "/" + prefixLength;
     }

@@ -37,12 +37,12 @@ public record StatusCode(Code code, String message) {
         Objects.requireNonNull(message, "message");
     }
 
-    /** The RFC name of the code, such as {@code NoAddrsAvail}, or {@code Status(n)}. */
+    /** {@return the RFC name of the code, such as {@code NoAddrsAvail}, or {@code Status(n)}} */
     public String name() {
         return code.name();
     }
 
-    /** Whether the code is Success. */
+    /** {@return whether the code is Success} */
     public boolean isSuccess() {
         return code.equals(SUCCESS);
     }
@@ -76,6 +76,8 @@ public record StatusCode(Code code, String message) {
         /**
          * The code numbered {@code value}.
          *
+         * @param value the code, 0 to 65535
+         * @return the code: the constant's instance below 256
          * @throws IllegalArgumentException when {@code value} is outside 0..65535
          */
         public static Code of(int value) {
@@ -85,12 +87,12 @@ public record StatusCode(Code code, String message) {
             return value < SMALL.length ? SMALL[value] : new Code(value);
         }
 
-        /** Its number, as on the wire. */
+        /** {@return its number, as on the wire} */
         public int value() {
             return value;
         }
 
-        /** The RFC name, such as {@code NoAddrsAvail}, or {@code Status(n)}. */
+        /** {@return the RFC name, such as {@code NoAddrsAvail}, or {@code Status(n)}} */
         public String name() {
             switch (value) {
                 case 0: return "Success";

@@ -91,12 +91,13 @@ public final class DhcpServer implements AutoCloseable {
         this.v6 = config6 == null ? null : new Runtime6(config6, transport6Factory, shared);
     }
 
-    /** A builder for a server. */
+    /** {@return a builder for a server} */
     public static DhcpServerBuilder builder() {
         return new DhcpServerBuilder();
     }
 
-    /** Opens the transports (IPv4, and IPv6 when a subnet6 is served) and starts answering; ready when it returns. */
+    /** Opens the transports (IPv4, and IPv6 when a subnet6 is served) and starts answering; ready when it returns.
+     * @return this server, running */
     public synchronized DhcpServer start() {
         if (isRunning()) {
             throw new IllegalStateException("the server is already running on " + running().localAddress());
@@ -265,68 +266,70 @@ public final class DhcpServer implements AutoCloseable {
         return this;
     }
 
-    /** Ends {@link #conflictOn(String)} for {@code address}; false when there was no conflict on it. */
+    /** {@return whether {@code address} had a conflict} It ends {@link #conflictOn(String)} for it.
+     * @param address an IPv4 address, dotted */
     public boolean removeConflict(String address) {
         int wanted = Ipv4.parseInt(address);
         return v4 != null && v4.removeConflict(wanted);
     }
 
-    /** Whether the server is {@link #pause() paused}. */
+    /** {@return whether the server is {@link #pause() paused}} */
     public boolean isPaused() {
         return paused.get();
     }
 
-    /** Whether the server is started (and not stopped since). */
+    /** {@return whether the server is started (and not stopped since)} */
     public boolean isRunning() {
         return v4 != null && v4.transport() != null || v6 != null && v6.transport() != null;
     }
 
-    /** Where the server listens for DHCPv4 (for DHCPv6 when it serves no IPv4 subnet). */
+    /** {@return where the server listens for DHCPv4 (for DHCPv6 when it serves no IPv4 subnet)} */
     public InetSocketAddress address() {
         return running().localAddress();
     }
 
-    /** The DHCPv4 side: its address, port, leases and stubs. */
+    /** {@return the DHCPv4 side: its address, port, leases and stubs} */
     public ServerV4 v4() {
         return v4View;
     }
 
-    /** The DHCPv6 side: its address, port, leases and stubs. */
+    /** {@return the DHCPv6 side: its address, port, leases and stubs} */
     public ServerV6 v6() {
         return v6View;
     }
 
-    /** The DUID it answers DHCPv6 as (option 2); empty when it serves no subnet6. */
+    /** {@return the DUID it answers DHCPv6 as (option 2); empty when it serves no subnet6} */
     public Optional<Duid> serverDuid() {
         return Optional.ofNullable(v6).map(r -> r.config().serverDuid());
     }
 
-    /** The port of {@link #address()}. */
+    /** {@return the port of {@link #address()}} */
     public int port() {
         return address().getPort();
     }
 
+    /** {@return the interface it is bound to, by {@link DhcpServerBuilder#bindInterface}; empty when not bound} */
     public Optional<String> interfaceName() {
         return Optional.ofNullable(interfaceName);
     }
 
-    /**
-     * The server identifier (option 54) it answers as: the one configured, else the interface's address, else the
-     * first subnet's router or first host address.
-     */
+    /** {@return the server identifier (option 54) it answers as: the one configured, else the interface's address, else
+     * the first subnet's router or first host address} */
     public Inet4Address serverIdentifier() {
         return Ipv4.fromInt(engine().config().serverId());
     }
 
+    /** {@return its journal: every frame heard or sent, both families} */
     public Journal journal() {
         return journal;
     }
 
+    /** {@return the clock its leases age on ({@link DhcpServerBuilder#clock(Clock)}); by default the system clock} */
     public Clock clock() {
         return clock;
     }
 
-    /** The transport in use, e.g. an {@link dev.dhcpembedded.transport.InMemoryTransport} to exchange with. */
+    /** {@return the transport in use, e.g. an {@link dev.dhcpembedded.transport.InMemoryTransport} to exchange with} */
     public Transport transport() {
         return running();
     }
@@ -337,34 +340,46 @@ public final class DhcpServer implements AutoCloseable {
 
     // ---- the lease table ----
 
-    /** The DHCPv4 lease table, as {@code v4().leases()}. */
+    /** {@return the DHCPv4 lease table, as {@code v4().leases()}} */
     public List<Lease> leases() {
         return engine().leases();
     }
 
-    /** The lease row of the client with {@code mac}, if any. */
+    /** {@return the lease row of the client with {@code mac} (e.g. {@code 02:00:00:00:00:42}), if any}
+     * @param mac the client's MAC */
     public Optional<Lease> lease(String mac) {
         MacAddress wanted = MacAddress.parse(mac);
         return leases().stream().filter(l -> wanted.equals(l.mac())).findFirst();
     }
 
+    /** {@return the lease row of {@code address}, if any}
+     * @param address a dotted IPv4 address */
     public Optional<Lease> leaseOf(String address) {
         int wanted = Ipv4.parseInt(address);
         return leases().stream().filter(l -> Ipv4.toInt(l.address()) == wanted).findFirst();
     }
 
-    /** Ends the lease on {@code address} now. */
+    /** {@return whether a lease on {@code address} was ended now} A declined address has none to end.
+     * @param address a dotted IPv4 address */
     public boolean expireLease(String address) {
         return engine().expire(Ipv4.parseInt(address));
     }
 
     // ---- changes while running ----
 
-    /** Adds a static lease, or moves the client's static lease to {@code address}. */
+    /** Adds a static lease, or moves the client's static lease to {@code address}.
+     * @param mac the client's MAC
+     * @param address a dotted IPv4 address
+     * @return this server */
     public DhcpServer addStaticLease(String mac, String address) {
         return addStaticLease(mac, address, l -> { });
     }
 
+    /** As {@link #addStaticLease(String, String)}, with host settings (name, options).
+     * @param mac the client's MAC
+     * @param address a dotted IPv4 address
+     * @param shape sets the host's settings
+     * @return this server */
     public DhcpServer addStaticLease(String mac, String address, Consumer<StaticLeaseBuilder> shape) {
         ClientKey client = ClientKey.ofMac(MacAddress.parse(mac));
         StaticLeaseBuilder builder = new StaticLeaseBuilder();
@@ -379,6 +394,8 @@ public final class DhcpServer implements AutoCloseable {
         return this;
     }
 
+    /** {@return whether the client with MAC {@code mac} had a static lease, now removed}
+     * @param mac the client's MAC */
     public boolean removeStaticLease(String mac) {
         ClientKey client = ClientKey.ofMac(MacAddress.parse(mac));
         boolean[] removed = {false};
@@ -390,7 +407,9 @@ public final class DhcpServer implements AutoCloseable {
         return removed[0];
     }
 
-    /** Sets an option for every subnet from now on, replacing any global or subnet option of that code. */
+    /** Sets an option for every subnet from now on, replacing any global or subnet option of that code.
+     * @param option the option
+     * @return this server */
     public DhcpServer setOption(DhcpOption option) {
         engine().updateConfig(config -> {
             List<DhcpOption> options = new ArrayList<>(config.globalOptions());
@@ -426,7 +445,8 @@ public final class DhcpServer implements AutoCloseable {
         return stubs.add(stub);
     }
 
-    /** Removes a stub registered with {@link #stub(Stub)}; false when it was not registered. */
+    /** {@return whether {@code stub} was registered with {@link #stub(Stub)}} It is removed.
+     * @param stub the stub */
     public boolean removeStub(Stub stub) {
         return stubs.remove(stub);
     }
@@ -450,30 +470,27 @@ public final class DhcpServer implements AutoCloseable {
         return stubs.add(stub);
     }
 
-    /** Removes a stub registered with {@link #stub(Stub6)}; false when it was not registered. */
+    /** {@return whether {@code stub} was registered with {@link #stub(Stub6)}} It is removed.
+     * @param stub the stub */
     public boolean removeStub(Stub6 stub) {
         return stubs.remove(stub);
     }
 
-    /** The DHCPv4 stubs registered, oldest first, as {@code v4().stubs()}; {@code v6().stubs()} has the DHCPv6 ones. */
+    /** {@return the DHCPv4 stubs registered, oldest first, as {@code v4().stubs()} ({@code v6().stubs()}: DHCPv6's)} */
     public List<Stub> stubs() {
         return v4View.stubs();
     }
 
-    /**
-     * The DHCPv4 stubs registered that never answered a request, oldest first, as {@code v4().unusedStubs()}: a
-     * test may assert it is empty to be sure every scripted fault really happened ({@code v6().unusedStubs()} for
-     * DHCPv6).
-     */
+    /** {@return the DHCPv4 stubs registered that never answered a request, oldest first, as
+     * {@code v4().unusedStubs()}} A test may assert it is empty to be sure every scripted fault really happened
+     * ({@code v6().unusedStubs()} for DHCPv6). */
     public List<Stub> unusedStubs() {
         return v4View.unusedStubs();
     }
 
-    /**
-     * The requests no stub answered while stubs were registered (they got the RFC 2131 default instead), as
-     * journal entries, oldest first. Empty when no stub was ever registered. Entries the journal no longer keeps
-     * are not listed.
-     */
+    /** {@return the requests no stub answered while stubs were registered (they got the RFC 2131 default instead),
+     * as journal entries, oldest first} Empty when no stub was ever registered. Entries the journal no longer keeps
+     * are not listed. */
     public List<JournalEntry> unmatchedRequests() {
         Set<Long> sequences = unmatched.sequences();
         return journal.entries(e -> sequences.contains(e.sequence()));
@@ -492,7 +509,8 @@ public final class DhcpServer implements AutoCloseable {
         unmatched.clear();
     }
 
-    /** The state of scenario {@code name} ({@link Stub#STARTED} until a stub moves it). */
+    /** {@return the state of scenario {@code name} ({@link Stub#STARTED} until a stub moves it)}
+     * @param name the scenario's name */
     public String scenarioState(String name) {
         return stubs.scenarioState(name);
     }

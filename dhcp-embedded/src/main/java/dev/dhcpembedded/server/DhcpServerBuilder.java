@@ -72,16 +72,22 @@ public final class DhcpServerBuilder {
     DhcpServerBuilder() {
     }
 
-    /** 127.0.0.1 on an ephemeral port (the default): no root needed. */
+    /** 127.0.0.1 on an ephemeral port (the default): no root needed.
+     * @return this builder */
     public DhcpServerBuilder bindLoopback() {
         return bindLoopback(0);
     }
 
+    /** 127.0.0.1 on {@code port}, e.g. 1067; 0 for an ephemeral one.
+     * @param port the UDP port, 0 to 65535
+     * @return this builder */
     public DhcpServerBuilder bindLoopback(int port) {
         return bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     }
 
-    /** A loopback address and port, e.g. {@code 127.0.0.5:1067}. */
+    /** A loopback address and port, e.g. {@code 127.0.0.5:1067}.
+     * @param address a loopback address and port
+     * @return this builder */
     public DhcpServerBuilder bind(InetSocketAddress address) {
         LoopbackTransport.requireLoopback(address);
         this.transport = new Loopback(address);
@@ -92,6 +98,8 @@ public final class DhcpServerBuilder {
     /**
      * UDP port 67 of interface {@code name} only: answers nothing that arrived elsewhere. Needs root, or
      * CAP_NET_BIND_SERVICE and CAP_NET_RAW. The server identifier defaults to the interface's address.
+     * @param name the interface, e.g. {@code eth0}
+     * @return this builder
      */
     public DhcpServerBuilder bindInterface(String name) {
         this.interfaceName = name;
@@ -99,13 +107,19 @@ public final class DhcpServerBuilder {
         return this;
     }
 
-    /** Any transport, e.g. an {@link dev.dhcpembedded.transport.InMemoryTransport} for tests with no socket. */
+    /** Any transport, e.g. an {@link dev.dhcpembedded.transport.InMemoryTransport} for tests with no socket.
+     * @param custom the transport, used as it is
+     * @return this builder */
     public DhcpServerBuilder transport(Transport custom) {
         this.transport = receiveBuffer -> custom;
         this.interfaceName = null;
         return this;
     }
 
+    /** An IPv4 subnet to serve, shaped by {@code shape} when the server is built; a server may serve several.
+     * @param cidr the subnet, e.g. {@code 10.20.0.0/24}
+     * @param shape pools, exclusions, lease times and options
+     * @return this builder */
     public DhcpServerBuilder subnet(String cidr, Consumer<SubnetBuilder> shape) {
         subnets.add(new PendingSubnet(cidr, shape));
         return this;
@@ -184,7 +198,9 @@ public final class DhcpServerBuilder {
         return this;
     }
 
-    /** Where DHCPv6 listens in loopback mode; default {@code [::1]} on an ephemeral port. */
+    /** Where DHCPv6 listens in loopback mode; default {@code [::1]} on an ephemeral port.
+     * @param address a loopback IPv6 address and port
+     * @return this builder */
     public DhcpServerBuilder bind6(InetSocketAddress address) {
         LoopbackTransport.requireLoopback(address);
         this.transport6 = () -> new LoopbackTransport(address);
@@ -192,30 +208,39 @@ public final class DhcpServerBuilder {
         return this;
     }
 
-    /** Any transport for DHCPv6, e.g. an {@link dev.dhcpembedded.transport.InMemoryTransport}. */
+    /** Any transport for DHCPv6, e.g. an {@link dev.dhcpembedded.transport.InMemoryTransport}.
+     * @param custom the transport, used as it is
+     * @return this builder */
     public DhcpServerBuilder transport6(Transport custom) {
         this.transport6 = () -> custom;
         this.transport6Chosen = true;
         return this;
     }
 
-    /** The DHCPv6 server identifier (option 2). Default {@link #DEFAULT_SERVER_DUID}. */
+    /** The DHCPv6 server identifier (option 2). Default {@link #DEFAULT_SERVER_DUID}.
+     * @param duid the DUID, not null
+     * @return this builder */
     public DhcpServerBuilder serverDuid(Duid duid) {
         this.serverDuid = java.util.Objects.requireNonNull(duid);
         return this;
     }
 
-    /** Answer a SOLICIT that carries rapid commit (14) with a committed REPLY. Off by default. */
+    /** Answer a SOLICIT that carries rapid commit (14) with a committed REPLY. Off by default.
+     * @param on whether to commit at once
+     * @return this builder */
     public DhcpServerBuilder rapidCommit6(boolean on) {
         this.rapidCommit6 = on;
         return this;
     }
 
+    /** {@return this builder, with {@code rapidCommit6(true)}} */
     public DhcpServerBuilder rapidCommit6() {
         return rapidCommit6(true);
     }
 
-    /** The preference option (7) in every ADVERTISE, 0 to 255; none by default. */
+    /** The preference option (7) in every ADVERTISE, 0 to 255; none by default.
+     * @param preference the preference; 255 makes the client take this server at once
+     * @return this builder */
     public DhcpServerBuilder preference6(int preference) {
         dev.dhcpembedded.codec6.Dhcp6Option.preference(preference);
         this.preference6 = java.util.OptionalInt.of(preference);
@@ -242,10 +267,19 @@ public final class DhcpServerBuilder {
         return this;
     }
 
+    /** A static lease: the client with MAC {@code mac} always gets {@code address}, and no other client gets it.
+     * @param mac the client's MAC, e.g. {@code 02:00:00:00:00:42}
+     * @param address a dotted IPv4 address inside a subnet
+     * @return this builder */
     public DhcpServerBuilder staticLease(String mac, String address) {
         return staticLease(mac, address, l -> { });
     }
 
+    /** A static lease with host settings (host name, options that override the subnet's).
+     * @param mac the client's MAC, e.g. {@code 02:00:00:00:00:42}
+     * @param address a dotted IPv4 address inside a subnet
+     * @param shape the host's settings
+     * @return this builder */
     public DhcpServerBuilder staticLease(String mac, String address, Consumer<StaticLeaseBuilder> shape) {
         staticLeases.add(() -> {
             StaticLeaseBuilder builder = new StaticLeaseBuilder();
@@ -255,7 +289,11 @@ public final class DhcpServerBuilder {
         return this;
     }
 
-    /** A static lease for the client that sends client identifier {@code clientId} (type byte first). */
+    /** A static lease for the client that sends client identifier {@code clientId} (type byte first).
+     * @param clientId the identifier's bytes, copied
+     * @param address a dotted IPv4 address inside a subnet
+     * @param shape the host's settings
+     * @return this builder */
     public DhcpServerBuilder staticLeaseForClientId(byte[] clientId, String address,
                                                     Consumer<StaticLeaseBuilder> shape) {
         byte[] id = clientId.clone();
@@ -298,7 +336,9 @@ public final class DhcpServerBuilder {
         return this;
     }
 
-    /** An option for every subnet, sent when asked for; a subnet's own option of that code wins. */
+    /** An option for every subnet, sent when asked for; a subnet's own option of that code wins.
+     * @param option the option
+     * @return this builder */
     public DhcpServerBuilder option(DhcpOption option) {
         globalOptions.removeIf(o -> o.code().equals(option.code()));
         globalOptions.add(option);
@@ -347,29 +387,39 @@ public final class DhcpServerBuilder {
         return this;
     }
 
-    /** NAK requests for addresses this server has no record of (INIT-REBOOT, RENEWING). */
+    /** NAK requests for addresses this server has no record of (INIT-REBOOT, RENEWING).
+     * @param authoritative whether to NAK them; off by default
+     * @return this builder */
     public DhcpServerBuilder authoritative(boolean authoritative) {
         this.authoritative = authoritative;
         return this;
     }
 
+    /** {@return this builder, with {@code authoritative(true)}} */
     public DhcpServerBuilder authoritative() {
         return authoritative(true);
     }
 
-    /** How long an offered address is held for the client before it may go to another. Default 30 s. */
+    /** How long an offered address is held for the client before it may go to another. Default 30 s.
+     * @param time the hold time
+     * @return this builder */
     public DhcpServerBuilder offerHoldTime(Duration time) {
         this.offerHoldTime = time;
         return this;
     }
 
-    /** How long a declined address is set aside. Default 10 minutes. */
+    /** How long a declined address is set aside. Default 10 minutes.
+     * @param time the probation time
+     * @return this builder */
     public DhcpServerBuilder declineProbation(Duration time) {
         this.declineProbation = time;
         return this;
     }
 
-    /** How many journal entries are kept; older ones are dropped and counted. Default 10,000. */
+    /** How many journal entries are kept; older ones are dropped and counted. Default 10,000.
+     * @param capacity at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if {@code capacity} is less than 1 */
     public DhcpServerBuilder journalCapacity(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("journal capacity " + capacity + " must be at least 1");
@@ -384,13 +434,17 @@ public final class DhcpServerBuilder {
      * interface the server uses SO_RCVBUFFORCE when it has CAP_NET_ADMIN, and otherwise SO_RCVBUF, which the
      * kernel caps at {@code net.core.rmem_max}; it logs the size granted. 0 leaves the kernel's default. The
      * in-memory transport has no socket and ignores it.
+     * @param bytes the size in bytes, 0 or more
+     * @return this builder
      */
     public DhcpServerBuilder receiveBuffer(int bytes) {
         this.receiveBuffer = ReceiveBuffers.check(bytes);
         return this;
     }
 
-    /** The clock leases age on; a {@link TestClock} lets the test move time. Default: the system clock. */
+    /** The clock leases age on; a {@link TestClock} lets the test move time. Default: the system clock.
+     * @param clock the clock
+     * @return this builder */
     public DhcpServerBuilder clock(Clock clock) {
         this.clock = clock;
         return this;
@@ -400,11 +454,15 @@ public final class DhcpServerBuilder {
      * Rapid commit (option 80, RFC 4039): a DISCOVER carrying 80 gets an ACK carrying 80, and the lease is bound at
      * once, with no OFFER and no REQUEST. Off by default. A stub can refuse it for one client or one occurrence with
      * {@code onDiscover().from(mac).respond(withoutRapidCommit()).once()}.
+     * @return this builder
      */
     public DhcpServerBuilder rapidCommit() {
         return rapidCommit(true);
     }
 
+    /** Rapid commit (option 80, RFC 4039) on or off, as {@link #rapidCommit()}.
+     * @param enabled whether to commit at once
+     * @return this builder */
     public DhcpServerBuilder rapidCommit(boolean enabled) {
         this.rapidCommit = enabled;
         return this;
@@ -414,11 +472,15 @@ public final class DhcpServerBuilder {
      * Serves BOOTP (RFC 951, RFC 1542): a BOOTREQUEST without option 53 gets a BOOTREPLY with the client's static
      * lease or a permanent pool address, and only the options that fit the 64-byte vendor area. Off by default
      * (such requests are journaled and not answered).
+     * @return this builder
      */
     public DhcpServerBuilder bootp() {
         return bootp(true);
     }
 
+    /** BOOTP on or off, as {@link #bootp()}.
+     * @param enabled whether to answer BOOTP
+     * @return this builder */
     public DhcpServerBuilder bootp(boolean enabled) {
         this.bootp = enabled;
         return this;
@@ -428,13 +490,16 @@ public final class DhcpServerBuilder {
      * The clock the journal reads its wall time from ({@link dev.dhcpembedded.journal.JournalEntry#wallTime()}),
      * which wall-clock timing assertions measure. Default: the system clock. A test of such assertions may give a
      * {@link TestClock} here; leases still age on {@link #clock(Clock)}.
+     * @param wallClock the clock, not null
+     * @return this builder
      */
     public DhcpServerBuilder wallClock(Clock wallClock) {
         this.wallClock = java.util.Objects.requireNonNull(wallClock, "wallClock");
         return this;
     }
 
-    /** Validates everything and returns a server that is not started yet. */
+    /** {@return a server that is not started yet} Validates everything first: bad configuration throws
+     * {@link IllegalArgumentException}, saying what to change. */
     public DhcpServer build() {
         // plain loops: build() runs once per test, in a JVM that has only just started
         List<SubnetConfig> builtSubnets = new ArrayList<>(subnets.size());
@@ -526,7 +591,7 @@ public final class DhcpServerBuilder {
                 List.of(own), List.of(), globalOptions, first.rapidCommit(), first.bootp());
     }
 
-    /** Builds and starts; ready to answer when it returns. */
+    /** {@return the server, built and started: ready to answer} Bad configuration fails as in {@link #build()}. */
     public DhcpServer start() {
         return build().start();
     }

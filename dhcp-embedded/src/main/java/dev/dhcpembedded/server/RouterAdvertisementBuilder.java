@@ -59,19 +59,34 @@ public final class RouterAdvertisementBuilder {
         hopLimit = current.hopLimit();
     }
 
-    /** The M flag: hosts get their addresses from DHCPv6 (SOLICIT). */
+    /**
+     * The M flag: hosts get their addresses from DHCPv6 (SOLICIT).
+     *
+     * @param on whether to set M
+     * @return this builder
+     */
     public RouterAdvertisementBuilder managed(boolean on) {
         this.managed = on;
         return this;
     }
 
-    /** The O flag: hosts get other configuration (DNS, ...) from DHCPv6 (INFORMATION-REQUEST when M is off). */
+    /**
+     * The O flag: hosts get other configuration (DNS, ...) from DHCPv6 (INFORMATION-REQUEST when M is off).
+     *
+     * @param on whether to set O
+     * @return this builder
+     */
     public RouterAdvertisementBuilder otherConfig(boolean on) {
         this.otherConfig = on;
         return this;
     }
 
-    /** A prefix on the link, autonomous (A: hosts make their own addresses in it by SLAAC when it is a /64). */
+    /**
+     * A prefix on the link, autonomous (A: hosts make their own addresses in it by SLAAC when it is a /64).
+     *
+     * @param prefix e.g. {@code 2001:db8:1::/64}
+     * @return this builder
+     */
     public RouterAdvertisementBuilder prefix(String prefix) {
         return prefix(prefix, true);
     }
@@ -94,7 +109,14 @@ public final class RouterAdvertisementBuilder {
         return this;
     }
 
-    /** Valid and preferred lifetimes of the prefixes added after this call (defaults 30 and 7 days). */
+    /**
+     * Valid and preferred lifetimes of the prefixes added after this call (defaults 30 and 7 days).
+     *
+     * @param valid the valid lifetime; capped at 2^32-1 seconds
+     * @param preferred the preferred lifetime, not over {@code valid}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code preferred} is over {@code valid}
+     */
     public RouterAdvertisementBuilder prefixLifetimes(Duration valid, Duration preferred) {
         if (preferred.compareTo(valid) > 0) {
             throw new IllegalArgumentException("preferred lifetime " + preferred + " is over the valid lifetime "
@@ -105,7 +127,13 @@ public final class RouterAdvertisementBuilder {
         return this;
     }
 
-    /** RDNSS (RFC 8106 option 25): the DNS servers; none removes the option. */
+    /**
+     * RDNSS (RFC 8106 option 25): the DNS servers; none removes the option.
+     *
+     * @param addresses IPv6 addresses as text
+     * @return this builder
+     * @throws IllegalArgumentException if an address is not an IPv6 address
+     */
     public RouterAdvertisementBuilder rdnss(String... addresses) {
         List<Inet6Address> parsed = new ArrayList<>();
         for (String a : addresses) {
@@ -115,7 +143,12 @@ public final class RouterAdvertisementBuilder {
         return this;
     }
 
-    /** DNSSL (RFC 8106 option 31): the search domains; none removes the option. */
+    /**
+     * DNSSL (RFC 8106 option 31): the search domains; none removes the option.
+     *
+     * @param domains domain names, e.g. {@code lab.test}
+     * @return this builder
+     */
     public RouterAdvertisementBuilder dnssl(String... domains) {
         for (String d : domains) {
             dev.dhcpembedded.internal.wire.DnsNames.writeName(new java.io.ByteArrayOutputStream(), d, true);
@@ -124,26 +157,47 @@ public final class RouterAdvertisementBuilder {
         return this;
     }
 
-    /** Lifetime of RDNSS and DNSSL; default 3 x the max interval (RFC 8106 section 5.1 recommends at least that). */
+    /**
+     * Lifetime of RDNSS and DNSSL; default 3 x the max interval (RFC 8106 section 5.1 recommends at least that).
+     *
+     * @param lifetime the lifetime, not null
+     * @return this builder
+     */
     public RouterAdvertisementBuilder dnsLifetime(Duration lifetime) {
         this.dnsLifetime = Objects.requireNonNull(lifetime);
         return this;
     }
 
-    /** How long hosts keep this router as a default router; 0: not a default router. Default 1800 s. */
+    /**
+     * How long hosts keep this router as a default router; 0: not a default router. Default 1800 s.
+     *
+     * @param lifetime 0, or whole seconds from the max interval to 9000 s (RFC 4861 section 6.2.1)
+     * @return this builder
+     */
     public RouterAdvertisementBuilder routerLifetime(Duration lifetime) {
         this.routerLifetime = Objects.requireNonNull(lifetime);
         return this;
     }
 
-    /** Unsolicited advertisements go at random intervals from {@code min} (3 s or more) to {@code max} (4 to 1800 s). */
+    /**
+     * Unsolicited advertisements go at random intervals from {@code min} (3 s or more) to {@code max} (4 to 1800 s).
+     *
+     * @param min the least time between unsolicited advertisements
+     * @param max the most time between unsolicited advertisements
+     * @return this builder
+     */
     public RouterAdvertisementBuilder interval(Duration min, Duration max) {
         this.minInterval = Objects.requireNonNull(min);
         this.maxInterval = Objects.requireNonNull(max);
         return this;
     }
 
-    /** The Cur Hop Limit field hosts should use (default 64; 0 = unspecified). */
+    /**
+     * The Cur Hop Limit field hosts should use (default 64; 0 = unspecified).
+     *
+     * @param hopLimit 0 to 255
+     * @return this builder
+     */
     public RouterAdvertisementBuilder hopLimit(int hopLimit) {
         this.hopLimit = hopLimit;
         return this;

@@ -37,22 +37,22 @@ public final class RouterAdvertisements {
         return this;
     }
 
-    /** Whether the M flag is advertised now. */
+    /** {@return whether the M flag is advertised now} */
     public boolean managed() {
         return advertiser.config().managed();
     }
 
-    /** Whether the O flag is advertised now. */
+    /** {@return whether the O flag is advertised now} */
     public boolean otherConfig() {
         return advertiser.config().otherConfig();
     }
 
-    /** How many advertisements were sent, solicited or not. */
+    /** {@return how many advertisements were sent, solicited or not} */
     public int sentCount() {
         return advertiser.sent();
     }
 
-    /** How many valid Router Solicitations were heard (each is answered). */
+    /** {@return how many valid Router Solicitations were heard (each is answered)} */
     public int solicitationCount() {
         return advertiser.solicitations();
     }

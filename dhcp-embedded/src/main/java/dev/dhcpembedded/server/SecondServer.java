@@ -57,14 +57,16 @@ public final class SecondServer {
         this.journal = journal;
     }
 
-    /** Its IPv4 address, which is also its server identifier (option 54). */
+    /** {@return its IPv4 address, which is also its server identifier (option 54)} */
     public Inet4Address address() {
         return Ipv4.fromInt(address);
     }
 
     /**
-     * The Ethernet address it sends from in interface mode: {@code 02:5e} followed by its address's four bytes
-     * (locally administered, unicast). Empty over loopback, where it has no link of its own.
+     * {@return the Ethernet address it sends from in interface mode}
+     *
+     * {@code 02:5e} followed by its address's four bytes (locally administered, unicast). Empty over loopback, where it
+     * has no link of its own.
      */
     public Optional<MacAddress> mac() {
         return Optional.ofNullable(mac);
@@ -81,30 +83,46 @@ public final class SecondServer {
         return stubs.add(stub);
     }
 
-    /** Removes a stub registered with {@link #stub(Stub)}; false when it was not registered. */
+    /**
+     * Removes a stub registered with {@link #stub(Stub)}; false when it was not registered.
+     *
+     * @param stub a stub registered with {@link #stub(Stub)}
+     * @return whether it was registered (and is now removed)
+     */
     public boolean removeStub(Stub stub) {
         return stubs.remove(stub);
     }
 
-    /** The stubs registered on this server that never answered a request, oldest first. */
+    /** {@return the stubs registered on this server that never answered a request, oldest first} */
     public List<Stub> unusedStubs() {
         return stubs.unused(Stub.class);
     }
 
-    /** Its lease table. */
+    /**
+     * {@return its lease table}
+     *
+     * @throws IllegalStateException if the server was never started
+     */
     public List<Lease> leases() {
         return engine().leases();
     }
 
-    /** The lease row of the client with {@code mac} in its table, if any. */
+    /**
+     * The lease row of the client with {@code mac} in its table, if any.
+     *
+     * @param mac the client's MAC, e.g. {@code 02:00:00:00:00:42}
+     * @return the lease, or empty when it has none
+     * @throws IllegalStateException if the server was never started
+     */
     public Optional<Lease> lease(String mac) {
         MacAddress wanted = MacAddress.parse(mac);
         return leases().stream().filter(l -> wanted.equals(l.mac())).findFirst();
     }
 
     /**
-     * The REQUESTs (and DECLINEs, RELEASEs) it heard that name another server in option 54, oldest first, as journal
-     * entries: proof that it saw the client choose someone else.
+     * {@return the REQUESTs (and DECLINEs, RELEASEs) it heard that name another server in option 54, oldest first}
+     *
+     * As journal entries: proof that it saw the client choose someone else.
      */
     public List<JournalEntry> requestsNamingAnotherServer() {
         String mine = notePrefix();

@@ -18,7 +18,7 @@ public final class ServerV4 {
     }
 
     /**
-     * Where the server listens for DHCPv4.
+     * {@return where the server listens for DHCPv4}
      *
      * @throws IllegalStateException when the server serves no IPv4 subnet or is not running
      */
@@ -26,22 +26,26 @@ public final class ServerV4 {
         return server.transport4().localAddress();
     }
 
-    /** The port of {@link #address()}. */
+    /**
+     * {@return the port of {@link #address()}}
+     *
+     * @throws IllegalStateException when the server serves no IPv4 subnet or is not running
+     */
     public int port() {
         return address().getPort();
     }
 
-    /** The DHCPv4 lease table. */
+    /** {@return the DHCPv4 lease table} */
     public List<Lease> leases() {
         return server.engine().leases();
     }
 
-    /** The DHCPv4 stubs registered, oldest first. */
+    /** {@return the DHCPv4 stubs registered, oldest first} */
     public List<Stub> stubs() {
         return server.stubRegistry().stubs(Stub.class);
     }
 
-    /** The DHCPv4 stubs registered that never answered a request, oldest first. */
+    /** {@return the DHCPv4 stubs registered that never answered a request, oldest first} */
     public List<Stub> unusedStubs() {
         return server.stubRegistry().unused(Stub.class);
     }

@@ -19,7 +19,7 @@ public final class ServerV6 {
     }
 
     /**
-     * Where the server listens for DHCPv6, e.g. {@code [::1]:40123}.
+     * {@return where the server listens for DHCPv6, e.g. {@code [::1]:40123}}
      *
      * @throws IllegalStateException when the server serves no subnet6 or is not running
      */
@@ -27,27 +27,36 @@ public final class ServerV6 {
         return server.transport6().localAddress();
     }
 
-    /** The port of {@link #address()}. */
+    /**
+     * {@return the port of {@link #address()}}
+     *
+     * @throws IllegalStateException when the server serves no subnet6 or is not running
+     */
     public int port() {
         return address().getPort();
     }
 
-    /** The DHCPv6 lease table: one row per IA_NA address and IA_PD prefix, keyed by DUID and IAID. */
+    /** {@return the DHCPv6 lease table: one row per IA_NA address and IA_PD prefix, keyed by DUID and IAID} */
     public List<Lease6> leases() {
         return server.runtime6().map(Runtime6::leases).orElse(List.of());
     }
 
-    /** The DHCPv6 lease rows of the client with {@code duid}. */
+    /**
+     * The DHCPv6 lease rows of the client with {@code duid}.
+     *
+     * @param duid the client's DUID
+     * @return the rows, empty when it has none
+     */
     public List<Lease6> leases(Duid duid) {
         return leases().stream().filter(l -> l.duid().equals(duid)).toList();
     }
 
-    /** The DHCPv6 stubs registered, oldest first. */
+    /** {@return the DHCPv6 stubs registered, oldest first} */
     public List<Stub6> stubs() {
         return server.stubRegistry().stubs(Stub6.class);
     }
 
-    /** The DHCPv6 stubs registered that never answered a request, oldest first. */
+    /** {@return the DHCPv6 stubs registered that never answered a request, oldest first} */
     public List<Stub6> unusedStubs() {
         return server.stubRegistry().unused(Stub6.class);
     }

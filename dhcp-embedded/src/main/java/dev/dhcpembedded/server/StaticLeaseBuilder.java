@@ -17,12 +17,24 @@ public final class StaticLeaseBuilder {
     StaticLeaseBuilder() {
     }
 
+    /**
+     * The host name (option 12) given to the client.
+     *
+     * @param name the name, as {@link DhcpOption#hostname(String)} takes it
+     * @return this builder
+     */
     public StaticLeaseBuilder hostname(String name) {
         DhcpOptions.hostname(name);
         this.hostname = Optional.of(name);
         return this;
     }
 
+    /**
+     * An option for this host, replacing the subnet's option of the same code (and any earlier one given here).
+     *
+     * @param option the option
+     * @return this builder
+     */
     public StaticLeaseBuilder option(DhcpOption option) {
         options.removeIf(o -> o.code().equals(option.code()));
         options.add(option);

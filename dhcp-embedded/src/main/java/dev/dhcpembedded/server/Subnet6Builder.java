@@ -35,7 +35,14 @@ public final class Subnet6Builder {
         this.prefix = prefix;
     }
 
-    /** Addresses from {@code first} to {@code last}, both included, inside the subnet's prefix. */
+    /**
+     * Addresses from {@code first} to {@code last}, both included, inside the subnet's prefix.
+     *
+     * @param first the first address, e.g. {@code 2001:db8:1::100}
+     * @param last the last address, not before {@code first}
+     * @return this builder
+     * @throws IllegalArgumentException if the pool is empty, outside the prefix or overlaps another pool
+     */
     public Subnet6Builder pool(String first, String last) {
         Addr6 a = Prefix6.number(Ipv6.parse(first));
         Addr6 b = Prefix6.number(Ipv6.parse(last));
@@ -55,7 +62,13 @@ public final class Subnet6Builder {
         return this;
     }
 
-    /** A pool written {@code FIRST-LAST}. */
+    /**
+     * A pool written {@code FIRST-LAST}.
+     *
+     * @param range the first and the last address, joined by a dash
+     * @return this builder
+     * @throws IllegalArgumentException as {@link #pool(String, String)}, or when there is no dash
+     */
     public Subnet6Builder pool(String range) {
         int dash = range.indexOf('-');
         if (dash < 0) {
@@ -67,6 +80,9 @@ public final class Subnet6Builder {
     /**
      * The default pool: the prefix's addresses from {@code ::100} to {@code ::ffff} (within the prefix; from
      * {@code ::1} when the prefix holds 512 addresses or fewer).
+     *
+     * @return this builder
+     * @throws IllegalArgumentException if the prefix is a /127 or /128, or the pool overlaps another
      */
     public Subnet6Builder defaultPool() {
         int hostBits = 128 - prefix.length();
@@ -79,56 +95,109 @@ public final class Subnet6Builder {
                 Ipv6.format(Prefix6.address(prefix.network().plus(last))));
     }
 
-    /** Delegates prefixes of length {@code delegatedLength} cut from {@code pool}, e.g. /56s from a /48. */
+    /**
+     * Delegates prefixes of length {@code delegatedLength} cut from {@code pool}, e.g. /56s from a /48.
+     *
+     * @param pool the prefix the delegated prefixes are cut from, e.g. {@code 2001:db8:100::/48}
+     * @param delegatedLength the length of each delegated prefix, e.g. 56
+     * @return this builder
+     */
     public Subnet6Builder prefixDelegation(String pool, int delegatedLength) {
         delegation = new Subnet6Config.PdPool(Prefix6.parse(pool), delegatedLength);
         return this;
     }
 
-    /** DNS recursive name servers (option 23). */
+    /**
+     * DNS recursive name servers (option 23).
+     *
+     * @param servers IPv6 addresses as text, in order of preference
+     * @return this builder
+     */
     public Subnet6Builder dns(String... servers) {
         return option(Dhcp6Option.dnsServers(servers));
     }
 
-    /** Domain search list (option 24). */
+    /**
+     * Domain search list (option 24).
+     *
+     * @param names the domains, in search order
+     * @return this builder
+     */
     public Subnet6Builder domainSearch(String... names) {
         return option(Dhcp6Option.domainList(names));
     }
 
-    /** SNTP servers (option 31). */
+    /**
+     * SNTP servers (option 31).
+     *
+     * @param servers IPv6 addresses as text, in order of preference
+     * @return this builder
+     */
     public Subnet6Builder sntp(String... servers) {
         return option(Dhcp6Option.sntpServers(servers));
     }
 
-    /** NTP servers (option 56, address sub-options). */
+    /**
+     * NTP servers (option 56, address sub-options).
+     *
+     * @param servers IPv6 addresses as text, in order of preference
+     * @return this builder
+     */
     public Subnet6Builder ntp(String... servers) {
         return option(Dhcp6Option.ntpServers(servers));
     }
 
-    /** Any option, sent when the client's ORO asks for it (or always, when it sends no ORO); replaces its code. */
+    /**
+     * Any option, sent when the client's ORO asks for it (or always, when it sends no ORO); replaces its code.
+     *
+     * @param option the option
+     * @return this builder
+     */
     public Subnet6Builder option(Dhcp6Option option) {
         options.removeIf(o -> o.code().equals(option.code()));
         options.add(option);
         return this;
     }
 
+    /**
+     * The preferred lifetime of the addresses and prefixes handed out; default {@link #DEFAULT_PREFERRED_LIFETIME}.
+     *
+     * @param lifetime zero or positive, not over the valid lifetime (checked when the server is built)
+     * @return this builder
+     */
     public Subnet6Builder preferredLifetime(Duration lifetime) {
         this.preferred = lifetime;
         return this;
     }
 
+    /**
+     * The valid lifetime of the addresses and prefixes handed out; default {@link #DEFAULT_VALID_LIFETIME}.
+     *
+     * @param lifetime not under the preferred lifetime (checked when the server is built)
+     * @return this builder
+     */
     public Subnet6Builder validLifetime(Duration lifetime) {
         this.valid = lifetime;
         return this;
     }
 
-    /** T1, when the client renews. Default: 50% of the preferred lifetime. */
+    /**
+     * T1, when the client renews. Default: 50% of the preferred lifetime.
+     *
+     * @param t1 the renewal time, zero or positive, not after T2
+     * @return this builder
+     */
     public Subnet6Builder renewalTime(Duration t1) {
         this.t1 = t1;
         return this;
     }
 
-    /** T2, when the client rebinds. Default: 80% of the preferred lifetime. */
+    /**
+     * T2, when the client rebinds. Default: 80% of the preferred lifetime.
+     *
+     * @param t2 the rebinding time, not before T1
+     * @return this builder
+     */
     public Subnet6Builder rebindingTime(Duration t2) {
         this.t2 = t2;
         return this;

@@ -23,6 +23,7 @@ import java.util.Set;
  */
 public final class SubnetBuilder {
 
+    /** The lease time unless set: one hour. */
     public static final Duration DEFAULT_LEASE_TIME = Duration.ofHours(1);
 
     private final Cidr cidr;
@@ -64,7 +65,13 @@ public final class SubnetBuilder {
         return this;
     }
 
-    /** Addresses inside a pool that are never handed out. */
+    /**
+     * Addresses inside a pool that are never handed out.
+     *
+     * @param addresses dotted IPv4 addresses
+     * @return this builder
+     * @throws IllegalArgumentException if an address is not a dotted IPv4 address
+     */
     public SubnetBuilder exclude(String... addresses) {
         for (String address : addresses) {
             exclusions.add(Ipv4.parseInt(address));
@@ -72,48 +79,105 @@ public final class SubnetBuilder {
         return this;
     }
 
+    /**
+     * Routers (option 3), in order of preference.
+     *
+     * @param routers dotted IPv4 addresses
+     * @return this builder
+     */
     public SubnetBuilder router(String... routers) {
         return option(DhcpOptions.router(routers));
     }
 
+    /**
+     * Domain name servers (option 6), in order of preference.
+     *
+     * @param servers dotted IPv4 addresses
+     * @return this builder
+     */
     public SubnetBuilder dns(String... servers) {
         return option(DhcpOptions.domainNameServers(servers));
     }
 
+    /**
+     * Domain name (option 15).
+     *
+     * @param name the domain, e.g. {@code lab.test}
+     * @return this builder
+     */
     public SubnetBuilder domainName(String name) {
         return option(DhcpOptions.domainName(name));
     }
 
+    /**
+     * Domain search list (option 119, RFC 3397).
+     *
+     * @param names the domains, in search order
+     * @return this builder
+     */
     public SubnetBuilder domainSearch(String... names) {
         return option(DhcpOptions.domainSearch(names));
     }
 
+    /**
+     * NTP servers (option 42), in order of preference.
+     *
+     * @param servers dotted IPv4 addresses
+     * @return this builder
+     */
     public SubnetBuilder ntpServers(String... servers) {
         return option(DhcpOptions.ntpServers(servers));
     }
 
+    /**
+     * Classless static routes (option 121, RFC 3442).
+     *
+     * @param routes the routes, in order
+     * @return this builder
+     */
     public SubnetBuilder classlessStaticRoutes(ClasslessRoute... routes) {
         return option(DhcpOptions.classlessStaticRoutes(routes));
     }
 
+    /**
+     * The lease time (option 51); default {@link #DEFAULT_LEASE_TIME}. T1 and T2 follow it unless set.
+     *
+     * @param time the lease time
+     * @return this builder
+     */
     public SubnetBuilder leaseTime(Duration time) {
         this.leaseTime = time;
         return this;
     }
 
-    /** T1; by default half the lease time. */
+    /**
+     * T1; by default half the lease time.
+     *
+     * @param time the renewal time (option 58)
+     * @return this builder
+     */
     public SubnetBuilder renewalTime(Duration time) {
         this.renewalTime = time;
         return this;
     }
 
-    /** T2; by default 87.5% of the lease time. */
+    /**
+     * T2; by default 87.5% of the lease time.
+     *
+     * @param time the rebinding time (option 59)
+     * @return this builder
+     */
     public SubnetBuilder rebindingTime(Duration time) {
         this.rebindingTime = time;
         return this;
     }
 
-    /** Captive portal (114, RFC 8910): the URI of the portal's API, sent when asked for. */
+    /**
+     * Captive portal (114, RFC 8910): the URI of the portal's API, sent when asked for.
+     *
+     * @param uri the URI, e.g. {@code https://portal.lab.test/api}
+     * @return this builder
+     */
     public SubnetBuilder captivePortal(String uri) {
         return option(DhcpOptions.captivePortal(uri));
     }
@@ -122,6 +186,11 @@ public final class SubnetBuilder {
      * IPv6-only preferred (108, RFC 8925): a client that asks for option 108 (in 55) gets it, with
      * {@code v6OnlyWait}, in its OFFER and ACK, and never a rapid-commit ACK. Clients that do not ask get nothing
      * of it. Off by default.
+     *
+     * @param v6OnlyWait V6ONLY_WAIT: how long the client stays IPv6-only before it asks again (clients wait at least
+     *     300 s, RFC 8925 section 3.2)
+     * @return this builder
+     * @throws IllegalArgumentException if {@code v6OnlyWait} is negative or too long
      */
     public SubnetBuilder ipv6OnlyPreferred(Duration v6OnlyWait) {
         DhcpOptions.ipv6OnlyPreferred(v6OnlyWait);
@@ -132,19 +201,31 @@ public final class SubnetBuilder {
     /**
      * With {@link #ipv6OnlyPreferred(Duration)}: the OFFER to a client that asked for 108 carries yiaddr 0.0.0.0
      * and takes nothing from the pool (RFC 8925 §3.3.1 allows it; a client that honours 108 never asks for it).
+     *
+     * @return this builder
      */
     public SubnetBuilder ipv6OnlyOfferingNoAddress() {
         this.v6OnlyZeroAddress = true;
         return this;
     }
 
-    /** An option sent when the client asks for it in option 55 (or sends no list); replaces one of its code. */
+    /**
+     * An option sent when the client asks for it in option 55 (or sends no list); replaces one of its code.
+     *
+     * @param option the option
+     * @return this builder
+     */
     public SubnetBuilder option(DhcpOption option) {
         replace(options, option);
         return this;
     }
 
-    /** An option sent in every OFFER and ACK, asked for or not. */
+    /**
+     * An option sent in every OFFER and ACK, asked for or not.
+     *
+     * @param option the option
+     * @return this builder
+     */
     public SubnetBuilder alwaysSend(DhcpOption option) {
         replace(forced, option);
         return this;

@@ -23,17 +23,32 @@ public final class TestClock extends Clock {
         this.listeners = listeners;
     }
 
-    /** A clock stopped at {@code start}. */
+    /**
+     * A clock stopped at {@code start}.
+     *
+     * @param start the time it shows
+     * @return the clock, in UTC
+     */
     public static TestClock at(Instant start) {
         return new TestClock(new AtomicLong(start.toEpochMilli()), ZoneOffset.UTC, new CopyOnWriteArrayList<>());
     }
 
-    /** A clock stopped at the current real time. */
+    /**
+     * A clock stopped at the current real time.
+     *
+     * @return the clock, in UTC
+     */
     public static TestClock startingNow() {
         return at(Instant.now());
     }
 
-    /** Moves the clock forward; what waits on the server's clock (delayed replies) runs. */
+    /**
+     * Moves the clock forward; what waits on the server's clock (delayed replies) runs.
+     *
+     * @param duration how far, zero or positive; precise to the millisecond
+     * @return this clock
+     * @throws IllegalArgumentException if {@code duration} is negative
+     */
     public TestClock advance(Duration duration) {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("a clock only moves forward; got " + duration);
@@ -43,7 +58,13 @@ public final class TestClock extends Clock {
         return this;
     }
 
-    /** Sets the clock; it may not move backwards. */
+    /**
+     * Sets the clock; it may not move backwards.
+     *
+     * @param instant the time to show, not before the current one
+     * @return this clock
+     * @throws IllegalArgumentException if {@code instant} is before the clock's time
+     */
     public TestClock set(Instant instant) {
         long target = instant.toEpochMilli();
         long current = millis.get();
@@ -53,11 +74,20 @@ public final class TestClock extends Clock {
         return advance(Duration.ofMillis(target - current));
     }
 
-    /** Runs {@code listener} after each move; the server uses it to release delayed replies. */
+    /**
+     * Runs {@code listener} after each move; the server uses it to release delayed replies.
+     *
+     * @param listener called with the new time, on the thread that moved the clock
+     */
     public void onAdvance(Consumer<Instant> listener) {
         listeners.add(listener);
     }
 
+    /**
+     * Stops running {@code listener} after each move.
+     *
+     * @param listener a listener given to {@link #onAdvance(Consumer)}
+     */
     public void removeListener(Consumer<Instant> listener) {
         listeners.remove(listener);
     }

@@ -22,7 +22,13 @@ public final class Malformation {
         this.defect = defect;
     }
 
-    /** Cuts the packet to {@code length} bytes. */
+    /**
+     * Cuts the packet to {@code length} bytes.
+     *
+     * @param length the length to keep, 0 or more; a longer length leaves the packet as it is
+     * @return the malformation
+     * @throws IllegalArgumentException if {@code length} is negative
+     */
     public static Malformation truncatedTo(int length) {
         if (length < 0) {
             throw new IllegalArgumentException("truncatedTo(" + length + "): a length cannot be negative");
@@ -31,7 +37,11 @@ public final class Malformation {
                 bytes -> Arrays.copyOf(bytes, Math.min(length, bytes.length)));
     }
 
-    /** Replaces the magic cookie with 00000000. */
+    /**
+     * Replaces the magic cookie with 00000000.
+     *
+     * @return the malformation
+     */
     public static Malformation badMagicCookie() {
         return new Malformation("bad magic cookie", bytes -> {
             byte[] out = bytes.clone();
@@ -40,7 +50,14 @@ public final class Malformation {
         });
     }
 
-    /** Makes option {@code code} claim {@code length} bytes, whatever it holds. */
+    /**
+     * Makes option {@code code} claim {@code length} bytes, whatever it holds.
+     *
+     * @param code the option to change; the reply must carry it, or sending fails with {@link IllegalStateException}
+     * @param length the claimed length, 0 to 255
+     * @return the malformation
+     * @throws IllegalArgumentException if {@code length} is outside 0 to 255
+     */
     public static Malformation badOptionLength(OptionCode code, int length) {
         Objects.requireNonNull(code, "code");
         if (length < 0 || length > 255) {
@@ -55,7 +72,12 @@ public final class Malformation {
         });
     }
 
-    /** Ends the packet in the middle of option {@code code}'s value, with no END. */
+    /**
+     * Ends the packet in the middle of option {@code code}'s value, with no END.
+     *
+     * @param code the option to cut; the reply must carry it, or sending fails with {@link IllegalStateException}
+     * @return the malformation
+     */
     public static Malformation truncatedOption(OptionCode code) {
         Objects.requireNonNull(code, "code");
         return new Malformation("option " + code.code() + " truncated", bytes -> {
@@ -65,7 +87,11 @@ public final class Malformation {
         });
     }
 
-    /** Removes the END option (and the padding after it). */
+    /**
+     * Removes the END option (and the padding after it).
+     *
+     * @return the malformation
+     */
     public static Malformation missingEnd() {
         return new Malformation("END removed", bytes -> {
             int i = OPTIONS_OFFSET;
@@ -94,7 +120,7 @@ public final class Malformation {
         return defect.apply(encoded);
     }
 
-    /** What it does, e.g. {@code bad magic cookie}. */
+    /** {@return what it does, e.g. {@code bad magic cookie}} */
     public String description() {
         return description;
     }

@@ -49,32 +49,34 @@ public final class Reply {
         return new Reply(message, note == null ? "" : note, Duration.ZERO, false, null, List.of());
     }
 
-    /** The message to send. */
+    /** {@return the message to send} */
     public DhcpMessage message() {
         return message;
     }
 
-    /** Why it is sent: the rule or stub that produced it. */
+    /** {@return why it is sent: the rule or stub that produced it} */
     public String note() {
         return note;
     }
 
-    /** How long to hold it back; zero to send at once. */
+    /** {@return how long to hold it back; zero to send at once} */
     public Duration delay() {
         return delay;
     }
 
-    /** Whether the delay runs on the server's clock (a {@code TestClock} releases it) rather than real time. */
+    /**
+     * {@return whether the delay runs on the server's clock (a {@code TestClock} releases it) rather than real time}
+     */
     public boolean delayOnServerClock() {
         return onServerClock;
     }
 
-    /** The server identity it is sent as, when not this server's own. */
+    /** {@return the server identity it is sent as, when not this server's own} */
     public Optional<Inet4Address> serverIdentity() {
         return Optional.ofNullable(serverId);
     }
 
-    /** The defects applied to the encoded bytes, in order. */
+    /** {@return the defects applied to the encoded bytes, in order} */
     public List<Malformation> malformations() {
         return malformations;
     }
@@ -88,33 +90,63 @@ public final class Reply {
         return out;
     }
 
-    /** The same reply with another message. */
+    /**
+     * The same reply with another message.
+     *
+     * @param replacement the message to send instead
+     * @return the new reply
+     */
     public Reply withMessage(DhcpMessage replacement) {
         Objects.requireNonNull(replacement, "replacement");
         return new Reply(replacement, note, delay, onServerClock, serverId, malformations);
     }
 
-    /** The same reply with its message changed by {@code change}. */
+    /**
+     * The same reply with its message changed by {@code change}.
+     *
+     * @param change edits a builder of the current message
+     * @return the new reply
+     */
     public Reply edit(UnaryOperator<DhcpMessageBuilder> change) {
         return withMessage(change.apply(message.toBuilder()).build());
     }
 
-    /** Adds the option, or replaces the one of its code. */
+    /**
+     * Adds the option, or replaces the one of its code.
+     *
+     * @param option the option to set
+     * @return the new reply
+     */
     public Reply withOption(DhcpOption option) {
         return edit(b -> b.option(option)).annotated("with " + option);
     }
 
-    /** Removes option {@code code}, if present. */
+    /**
+     * Removes option {@code code}, if present.
+     *
+     * @param code the option to remove
+     * @return the new reply
+     */
     public Reply withoutOption(OptionCode code) {
         return edit(b -> b.removeOption(code)).annotated("without option " + code.code());
     }
 
-    /** Another transaction id. */
+    /**
+     * Another transaction id.
+     *
+     * @param xid the transaction id, any 32-bit value
+     * @return the new reply
+     */
     public Reply withXid(int xid) {
         return edit(b -> b.xid(xid)).annotated(String.format("xid 0x%08x", xid));
     }
 
-    /** Another client hardware address (chaddr). */
+    /**
+     * Another client hardware address (chaddr).
+     *
+     * @param mac the MAC address, e.g. {@code 02:00:00:00:00:42}
+     * @return the new reply
+     */
     public Reply withChaddr(String mac) {
         return edit(b -> {
             int hlen = message.hlen();
@@ -122,26 +154,46 @@ public final class Reply {
         }).annotated("chaddr " + mac);
     }
 
-    /** Another "your" address (yiaddr). */
+    /**
+     * Another "your" address (yiaddr).
+     *
+     * @param address a dotted IPv4 address
+     * @return the new reply
+     */
     public Reply withYiaddr(String address) {
         return edit(b -> b.yiaddr(address)).annotated("yiaddr " + address);
     }
 
-    /** Sends it after {@code time} of real time. */
+    /**
+     * Sends it after {@code time} of real time.
+     *
+     * @param time the delay, zero or positive
+     * @return the new reply
+     */
     public Reply delayed(Duration time) {
         Delays.check("delayed", time);
         return new Reply(message, note + ", delayed " + time.toMillis() + " ms", time, false, serverId,
                 malformations);
     }
 
-    /** Sends it once the server's clock has moved {@code time} forward; tests advance a TestClock, never sleep. */
+    /**
+     * Sends it once the server's clock has moved {@code time} forward; tests advance a TestClock, never sleep.
+     *
+     * @param time the delay on the server's clock, zero or positive
+     * @return the new reply
+     */
     public Reply delayedOnServerClock(Duration time) {
         Delays.check("delayedOnServerClock", time);
         return new Reply(message, note + ", delayed " + time.toMillis() + " ms on the server clock", time, true,
                 serverId, malformations);
     }
 
-    /** Sends it as another server: option 54 and the source address become {@code serverIdentifier}. */
+    /**
+     * Sends it as another server: option 54 and the source address become {@code serverIdentifier}.
+     *
+     * @param serverIdentifier a dotted IPv4 address
+     * @return the new reply
+     */
     public Reply fromServer(String serverIdentifier) {
         Inet4Address id = Ipv4.parse(serverIdentifier);
         DhcpMessage changed = message.toBuilder().option(DhcpOptions.serverIdentifier(serverIdentifier)).build();
@@ -149,7 +201,12 @@ public final class Reply {
                 malformations);
     }
 
-    /** Applies {@code malformation} to the encoded bytes, after any earlier one. */
+    /**
+     * Applies {@code malformation} to the encoded bytes, after any earlier one.
+     *
+     * @param malformation the defect to add
+     * @return the new reply
+     */
     public Reply malformed(Malformation malformation) {
         Objects.requireNonNull(malformation, "malformation");
         List<Malformation> more = new ArrayList<>(malformations);
@@ -162,7 +219,12 @@ public final class Reply {
         return new Reply(message, note + ", " + what, delay, onServerClock, serverId, malformations);
     }
 
-    /** The same reply with another journal note. */
+    /**
+     * The same reply with another journal note.
+     *
+     * @param newNote the note the journal keeps
+     * @return the new reply
+     */
     public Reply withNote(String newNote) {
         return new Reply(message, newNote, delay, onServerClock, serverId, malformations);
     }

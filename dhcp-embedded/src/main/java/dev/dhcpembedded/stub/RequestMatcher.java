@@ -32,87 +32,161 @@ public final class RequestMatcher {
         this.occurrence = occurrence;
     }
 
-    /** DHCPDISCOVER messages. */
+    /**
+     * DHCPDISCOVER messages.
+     *
+     * @return the matcher
+     */
     public static RequestMatcher onDiscover() {
         return new RequestMatcher(MessageType.DISCOVER, List.of(), 0);
     }
 
-    /** DHCPREQUEST messages, in any state; narrow with {@link #inState(RequestState)}. */
+    /**
+     * DHCPREQUEST messages, in any state; narrow with {@link #inState(RequestState)}.
+     *
+     * @return the matcher
+     */
     public static RequestMatcher onRequest() {
         return new RequestMatcher(MessageType.REQUEST, List.of(), 0);
     }
 
-    /** DHCPDECLINE messages. */
+    /**
+     * DHCPDECLINE messages.
+     *
+     * @return the matcher
+     */
     public static RequestMatcher onDecline() {
         return new RequestMatcher(MessageType.DECLINE, List.of(), 0);
     }
 
-    /** DHCPRELEASE messages. */
+    /**
+     * DHCPRELEASE messages.
+     *
+     * @return the matcher
+     */
     public static RequestMatcher onRelease() {
         return new RequestMatcher(MessageType.RELEASE, List.of(), 0);
     }
 
-    /** DHCPINFORM messages. */
+    /**
+     * DHCPINFORM messages.
+     *
+     * @return the matcher
+     */
     public static RequestMatcher onInform() {
         return new RequestMatcher(MessageType.INFORM, List.of(), 0);
     }
 
-    /** Messages of {@code type}. */
+    /**
+     * Messages of {@code type}.
+     *
+     * @param type the message type, not null (use {@link #onAnyMessage()} for any)
+     * @return the matcher
+     */
     public static RequestMatcher onMessage(MessageType type) {
         Objects.requireNonNull(type, "type; for any message use onAnyMessage()");
         return new RequestMatcher(type, List.of(), 0);
     }
 
-    /** Any message a client sends. */
+    /**
+     * Any message a client sends.
+     *
+     * @return the matcher
+     */
     public static RequestMatcher onAnyMessage() {
         return new RequestMatcher(null, List.of(), 0);
     }
 
-    /** From the client with this MAC (chaddr). */
+    /**
+     * From the client with this MAC (chaddr).
+     *
+     * @param mac the MAC address, e.g. {@code 02:00:00:00:00:42}
+     * @return the narrower matcher
+     */
     public RequestMatcher from(String mac) {
         MacAddress wanted = MacAddress.parse(mac);
         return with("from " + wanted, (m, a) -> wanted.equals(m.clientMac()));
     }
 
-    /** From the client sending this client identifier (61), type byte first. */
+    /**
+     * From the client sending this client identifier (61), type byte first.
+     *
+     * @param clientId the identifier's bytes, copied
+     * @return the narrower matcher
+     */
     public RequestMatcher withClientId(byte[] clientId) {
         byte[] wanted = clientId.clone();
         return with("client-id " + Hex.of(wanted),
                 (m, a) -> m.clientIdentifier().map(id -> Arrays.equals(id, wanted)).orElse(false));
     }
 
-    /** Carrying option {@code code}, whatever its value. */
+    /**
+     * Carrying option {@code code}, whatever its value.
+     *
+     * @param code the option's code
+     * @return the narrower matcher
+     */
     public RequestMatcher withOption(OptionCode code) {
         return with("with option " + code.code(), (m, a) -> m.hasOption(code));
     }
 
-    /** Carrying exactly this option value. */
+    /**
+     * Carrying exactly this option value.
+     *
+     * @param option the option, code and value
+     * @return the narrower matcher
+     */
     public RequestMatcher withOption(DhcpOption option) {
         return with("with " + option, (m, a) -> m.option(option.code()).map(option::equals).orElse(false));
     }
 
-    /** Forwarded by a relay agent (giaddr set). */
+    /**
+     * Forwarded by a relay agent (giaddr set).
+     *
+     * @return the narrower matcher
+     */
     public RequestMatcher relayed() {
         return with("relayed", (m, a) -> !m.giaddr().isAnyLocalAddress());
     }
 
-    /** Straight from the client (giaddr zero). */
+    /**
+     * Straight from the client (giaddr zero).
+     *
+     * @return the narrower matcher
+     */
     public RequestMatcher notRelayed() {
         return with("not relayed", (m, a) -> m.giaddr().isAnyLocalAddress());
     }
 
-    /** A REQUEST in this client state, as {@link RequestState#of(DhcpMessage, boolean)} tells it. */
+    /**
+     * A REQUEST in this client state, as {@link RequestState#of(DhcpMessage, boolean)} tells it.
+     *
+     * @param state the client state (RFC 2131 section 4.3.2)
+     * @return the narrower matcher
+     */
     public RequestMatcher inState(RequestState state) {
         Objects.requireNonNull(state, "state");
         return with("in " + state.rfcName(), (m, broadcast) -> RequestState.of(m, broadcast) == state);
     }
 
-    /** Any test of the message; {@code description} names it in the journal and in failure messages. */
+    /**
+     * Any test of the message; {@code description} names it in the journal and in failure messages.
+     *
+     * @param description names the test
+     * @param predicate the test
+     * @return the narrower matcher
+     */
     public RequestMatcher matching(String description, Predicate<DhcpMessage> predicate) {
         return with(description, (m, a) -> predicate.test(m));
     }
 
-    /** Only the n-th request (from 1) that matches the rest of this matcher. */
+    /**
+     * Only the n-th request (from 1) that matches the rest of this matcher.
+     *
+     * @param n the occurrence, from 1
+     * @return the narrower matcher
+     * @throws IllegalArgumentException if {@code n} is less than 1
+     */
     public RequestMatcher occurrence(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("occurrences count from 1, got " + n);
@@ -123,12 +197,20 @@ public final class RequestMatcher {
     /**
      * Finishes a stub: requests this matcher matches get {@code response}. Nothing is registered yet; narrow the
      * stub ({@link Stub#once()}, {@link Stub#atPriority(int)}, ...) and pass it to {@code server.stub(...)}.
+     *
+     * @param response what to send
+     * @return the stub, not yet registered
      */
     public Stub respond(Response response) {
         return Stub.of(this, response);
     }
 
-    /** Finishes a stub with full control: {@code respond((request, ctx) -> ctx.defaultReply().withOption(...))}. */
+    /**
+     * Finishes a stub with full control: {@code respond((request, ctx) -> ctx.defaultReply().withOption(...))}.
+     *
+     * @param function makes the reply from the request and a {@link StubContext}
+     * @return the stub, not yet registered
+     */
     public Stub respond(ReplyFunction function) {
         return Stub.of(this, Response.function(function));
     }

@@ -79,7 +79,13 @@ public final class Response {
         return new Response(Kind.FUNCTION, null, null, function, List.of(), 0, List.of());
     }
 
-    /** For {@code offer()} and {@code ack()}: the address to give instead of the engine's choice. */
+    /**
+     * For {@code offer()} and {@code ack()}: the address to give instead of the engine's choice.
+     *
+     * @param ip a dotted IPv4 address
+     * @return the new response
+     * @throws IllegalStateException on any other response than {@code offer()} or {@code ack()}
+     */
     public Response address(String ip) {
         if (kind != Kind.OFFER && kind != Kind.ACK) {
             throw new IllegalStateException("address(" + ip + ") applies to offer() and ack(), not to "
@@ -89,57 +95,106 @@ public final class Response {
         return new Response(kind, ip, nakMessage, function, modifiers, duplicates, alsoFrom);
     }
 
-    /** Sends after {@code time} of real time. */
+    /**
+     * Sends after {@code time} of real time.
+     *
+     * @param time the delay, zero or positive
+     * @return the new response
+     */
     public Response delay(Duration time) {
         Delays.check("delay", time);
         return modify("delay " + time.toMillis() + " ms", r -> r.delayed(time));
     }
 
-    /** Sends once the server's clock (a TestClock) has advanced by {@code time}: no test sleeps. */
+    /**
+     * Sends once the server's clock (a TestClock) has advanced by {@code time}: no test sleeps.
+     *
+     * @param time the delay on the server's clock, zero or positive
+     * @return the new response
+     */
     public Response delayOnServerClock(Duration time) {
         Delays.check("delayOnServerClock", time);
         return modify("delay " + time.toMillis() + " ms on the server clock", r -> r.delayedOnServerClock(time));
     }
 
-    /** Adds the option to the reply, or replaces the one of its code. */
+    /**
+     * Adds the option to the reply, or replaces the one of its code.
+     *
+     * @param option the option to set
+     * @return the new response
+     */
     public Response withOption(DhcpOption option) {
         Objects.requireNonNull(option, "option");
         return modify("with " + option, r -> r.withOption(option));
     }
 
-    /** Removes option {@code code} from the reply. */
+    /**
+     * Removes option {@code code} from the reply.
+     *
+     * @param code the option to remove
+     * @return the new response
+     */
     public Response withoutOption(OptionCode code) {
         return modify("without option " + code.code(), r -> r.withoutOption(code));
     }
 
-    /** Replies with another transaction id than the request's: the client must ignore it. */
+    /**
+     * Replies with another transaction id than the request's: the client must ignore it.
+     *
+     * @param xid the transaction id to send, any 32-bit value
+     * @return the new response
+     */
     public Response withXid(int xid) {
         return modify(String.format("xid 0x%08x", xid), r -> r.withXid(xid));
     }
 
-    /** Replies with the request's xid plus one: a wrong transaction id. */
+    /**
+     * Replies with the request's xid plus one: a wrong transaction id.
+     *
+     * @return the new response
+     */
     public Response wrongXid() {
         return modify("wrong xid", r -> r.withXid(r.message().xid() + 1));
     }
 
-    /** Replies to another hardware address than the request's. */
+    /**
+     * Replies to another hardware address than the request's.
+     *
+     * @param mac the MAC address, e.g. {@code 02:00:00:00:00:43}
+     * @return the new response
+     */
     public Response withChaddr(String mac) {
         MacAddress.parse(mac);
         return modify("chaddr " + mac, r -> r.withChaddr(mac));
     }
 
-    /** Sends the encoded reply with {@code malformation} applied, e.g. {@code malformed(missingEnd())}. */
+    /**
+     * Sends the encoded reply with {@code malformation} applied, e.g. {@code malformed(missingEnd())}.
+     *
+     * @param malformation the defect; several apply in order
+     * @return the new response
+     */
     public Response malformed(Malformation malformation) {
         Objects.requireNonNull(malformation, "malformation");
         return modify("malformed: " + malformation, r -> r.malformed(malformation));
     }
 
-    /** Sends the reply twice. */
+    /**
+     * Sends the reply twice.
+     *
+     * @return the new response
+     */
     public Response duplicate() {
         return duplicate(1);
     }
 
-    /** Sends {@code extra} more copies of the reply. */
+    /**
+     * Sends {@code extra} more copies of the reply.
+     *
+     * @param extra how many copies after the first, at least 1; adds to earlier calls
+     * @return the new response
+     * @throws IllegalArgumentException if {@code extra} is less than 1
+     */
     public Response duplicate(int extra) {
         if (extra < 1) {
             throw new IllegalArgumentException("duplicate(" + extra + "): send at least 1 extra copy, or leave"
@@ -148,7 +203,12 @@ public final class Response {
         return new Response(kind, address, nakMessage, function, modifiers, duplicates + extra, alsoFrom);
     }
 
-    /** Also sends the same reply as another server, e.g. {@code alsoFrom(rogueServerId("10.20.0.2"))}. */
+    /**
+     * Also sends the same reply as another server, e.g. {@code alsoFrom(rogueServerId("10.20.0.2"))}.
+     *
+     * @param other the other server, from {@link Responses#rogueServerId(String)}
+     * @return the new response
+     */
     public Response alsoFrom(ServerIdentity other) {
         Objects.requireNonNull(other, "other: e.g. rogueServerId(\"10.20.0.2\")");
         List<ServerIdentity> more = new ArrayList<>(alsoFrom);
@@ -156,7 +216,13 @@ public final class Response {
         return new Response(kind, address, nakMessage, function, modifiers, duplicates, more);
     }
 
-    /** Any change to the reply message. */
+    /**
+     * Any change to the reply message.
+     *
+     * @param description names the change in the journal
+     * @param change edits a builder of the reply message
+     * @return the new response
+     */
     public Response edit(String description, UnaryOperator<DhcpMessageBuilder> change) {
         return modify(description, r -> r.edit(change));
     }
@@ -215,7 +281,7 @@ public final class Response {
         }
     }
 
-    /** A short description for the journal, e.g. {@code offer 10.20.0.77, delay 300 ms}. */
+    /** {@return a short description for the journal, e.g. {@code offer 10.20.0.77, delay 300 ms}} */
     public String describe() {
         StringBuilder out = new StringBuilder();
         switch (kind) {

@@ -9,7 +9,12 @@ import dev.dhcpembedded.internal.wire.Ipv4;
  */
 public record ServerIdentity(String address) {
 
-    /** Checks that {@code address} is an IPv4 address. */
+    /**
+     * Checks that {@code address} is an IPv4 address.
+     *
+     * @param address the other server's IPv4 address, dotted
+     * @throws IllegalArgumentException if {@code address} is not a dotted IPv4 address
+     */
     public ServerIdentity {
         Ipv4.parseInt(address);
     }

@@ -38,7 +38,11 @@ public final class Stub {
         return new Stub(matcher, response, StubTerms.always());
     }
 
-    /** Answers once, then no more. */
+    /**
+     * Answers once, then no more.
+     *
+     * @return the narrowed stub
+     */
     public Stub once() {
         return times(1);
     }
@@ -53,7 +57,12 @@ public final class Stub {
         return new Stub(matcher, response, terms.times(n));
     }
 
-    /** Higher priorities are tried first (default 0); among equals, the stub registered last wins. */
+    /**
+     * Higher priorities are tried first (default 0); among equals, the stub registered last wins.
+     *
+     * @param value the priority, any int; negative ones are tried after the default
+     * @return the narrowed stub
+     */
     public Stub atPriority(int value) {
         return new Stub(matcher, response, terms.atPriority(value));
     }
@@ -61,6 +70,9 @@ public final class Stub {
     /**
      * Makes this stub a step of scenario {@code name} (as WireMock's scenarios): narrow it further with
      * {@link #whenScenarioStateIs(String)} and {@link #willSetStateTo(String)}.
+     *
+     * @param name the scenario's name; stubs with the same name share one state
+     * @return the narrowed stub
      */
     public Stub inScenario(String name) {
         return new Stub(matcher, response, terms.inScenario(name));
@@ -69,52 +81,60 @@ public final class Stub {
     /**
      * Matches only while the scenario is in {@code state} ({@link #STARTED} at first). Call it after
      * {@link #inScenario(String)}.
+     *
+     * @param state the scenario state this stub needs
+     * @return the narrowed stub
      */
     public Stub whenScenarioStateIs(String state) {
         return new Stub(matcher, response, terms.whenScenarioStateIs(state));
     }
 
-    /** Moves the scenario to {@code state} when this stub answers. Call it after {@link #inScenario(String)}. */
+    /**
+     * Moves the scenario to {@code state} when this stub answers. Call it after {@link #inScenario(String)}.
+     *
+     * @param state the scenario state to move to
+     * @return the narrowed stub
+     */
     public Stub willSetStateTo(String state) {
         return new Stub(matcher, response, terms.willSetStateTo(state));
     }
 
-    /** Which requests it answers. */
+    /** {@return which requests it answers} */
     public RequestMatcher matcher() {
         return matcher;
     }
 
-    /** What it sends. */
+    /** {@return what it sends} */
     public Response response() {
         return response;
     }
 
-    /** Its count, priority and scenario step, as {@link StubTerms} (shared with DHCPv6 stubs). */
+    /** {@return its count, priority and scenario step, as {@link StubTerms} (shared with DHCPv6 stubs)} */
     public StubTerms terms() {
         return terms;
     }
 
-    /** How many times it answers in all; empty when it answers every matching request. */
+    /** {@return how many times it answers in all; empty when it answers every matching request} */
     public OptionalInt times() {
         return terms.times();
     }
 
-    /** Its priority: higher is tried first. */
+    /** {@return its priority: higher is tried first} */
     public int priority() {
         return terms.priority();
     }
 
-    /** The scenario it is a step of, if any. */
+    /** {@return the scenario it is a step of, if any} */
     public Optional<String> scenario() {
         return terms.scenario();
     }
 
-    /** The scenario state it needs in order to match, if any. */
+    /** {@return the scenario state it needs in order to match, if any} */
     public Optional<String> requiredScenarioState() {
         return terms.requiredScenarioState();
     }
 
-    /** The scenario state it moves to when it answers, if any. */
+    /** {@return the scenario state it moves to when it answers, if any} */
     public Optional<String> nextScenarioState() {
         return terms.nextScenarioState();
     }

@@ -13,38 +13,55 @@ import java.util.Optional;
  */
 public interface StubContext {
 
-    /** The request being answered. */
+    /** {@return the request being answered} */
     DhcpMessage request();
 
-    /** Which request matching the stub's matcher this is, counting from 1. */
+    /** {@return which request matching the stub's matcher this is, counting from 1} */
     int occurrence();
 
-    /** The client state the request was sent in. */
+    /** {@return the client state the request was sent in} */
     RequestState state();
 
-    /** The server's clock now. */
+    /** {@return the server's clock now} */
     Instant now();
 
-    /** The RFC 2131 default reply; fails when the server would stay silent, saying why. */
+    /** {@return the RFC 2131 default reply; fails when the server would stay silent, saying why} */
     Reply defaultReply();
 
-    /** The RFC 2131 default reply, or empty when the server would stay silent. */
+    /** {@return the RFC 2131 default reply, or empty when the server would stay silent} */
     Optional<Reply> optionalDefaultReply();
 
     /**
      * The RFC 2131 default reply as if the server did not do rapid commit (RFC 4039): for a DISCOVER carrying option
      * 80, the OFFER instead of the ACK; for anything else the same as {@link #optionalDefaultReply()}.
+     *
+     * @return the reply, or empty when the server would stay silent
      */
     default Optional<Reply> optionalDefaultReplyWithoutRapidCommit() {
         return optionalDefaultReply();
     }
 
-    /** An OFFER of {@code address}, held for the client like any offer. */
+    /**
+     * An OFFER of {@code address}, held for the client like any offer.
+     *
+     * @param address a dotted IPv4 address
+     * @return the reply
+     */
     Reply offer(String address);
 
-    /** An ACK of {@code address}, bound to the client. */
+    /**
+     * An ACK of {@code address}, bound to the client.
+     *
+     * @param address a dotted IPv4 address
+     * @return the reply
+     */
     Reply ack(String address);
 
-    /** A NAK carrying {@code message} (option 56). */
+    /**
+     * A NAK carrying {@code message} (option 56).
+     *
+     * @param message the text, not null; may be empty
+     * @return the reply
+     */
     Reply nak(String message);
 }

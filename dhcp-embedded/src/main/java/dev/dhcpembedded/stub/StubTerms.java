@@ -30,7 +30,11 @@ public final class StubTerms {
         this.nextState = nextState;
     }
 
-    /** The terms of a new stub: it answers every matching request, at priority 0, in no scenario. */
+    /**
+     * The terms of a new stub: it answers every matching request, at priority 0, in no scenario.
+     *
+     * @return the terms
+     */
     public static StubTerms always() {
         return ALWAYS;
     }
@@ -50,7 +54,12 @@ public final class StubTerms {
         return new StubTerms(n, priority, scenario, requiredState, nextState);
     }
 
-    /** Higher priorities are tried first (default 0); among equals, the stub registered last wins. */
+    /**
+     * Higher priorities are tried first (default 0); among equals, the stub registered last wins.
+     *
+     * @param value the priority, any int
+     * @return the narrowed terms
+     */
     public StubTerms atPriority(int value) {
         return new StubTerms(times, value, scenario, requiredState, nextState);
     }
@@ -73,13 +82,25 @@ public final class StubTerms {
         return new StubTerms(times, priority, name, requiredState, nextState);
     }
 
-    /** Matches only while the scenario is in {@code state}; needs {@link #inScenario(String)} first. */
+    /**
+     * Matches only while the scenario is in {@code state}; needs {@link #inScenario(String)} first.
+     *
+     * @param state the state, not blank
+     * @return the narrowed terms
+     * @throws IllegalStateException when the terms are in no scenario
+     */
     public StubTerms whenScenarioStateIs(String state) {
         requireScenario("whenScenarioStateIs", state);
         return new StubTerms(times, priority, scenario, state, nextState);
     }
 
-    /** Moves the scenario to {@code state} on answering; needs {@link #inScenario(String)} first. */
+    /**
+     * Moves the scenario to {@code state} on answering; needs {@link #inScenario(String)} first.
+     *
+     * @param state the state, not blank
+     * @return the narrowed terms
+     * @throws IllegalStateException when the terms are in no scenario
+     */
     public StubTerms willSetStateTo(String state) {
         requireScenario("willSetStateTo", state);
         return new StubTerms(times, priority, scenario, requiredState, state);
@@ -96,27 +117,27 @@ public final class StubTerms {
         }
     }
 
-    /** How many times it answers in all; empty when it answers every matching request. */
+    /** {@return how many times it answers in all; empty when it answers every matching request} */
     public OptionalInt times() {
         return times == 0 ? OptionalInt.empty() : OptionalInt.of(times);
     }
 
-    /** Its priority: higher is tried first. */
+    /** {@return its priority: higher is tried first} */
     public int priority() {
         return priority;
     }
 
-    /** The scenario it is a step of, if any. */
+    /** {@return the scenario it is a step of, if any} */
     public Optional<String> scenario() {
         return Optional.ofNullable(scenario);
     }
 
-    /** The scenario state it needs in order to match, if any. */
+    /** {@return the scenario state it needs in order to match, if any} */
     public Optional<String> requiredScenarioState() {
         return Optional.ofNullable(requiredState);
     }
 
-    /** The scenario state it moves to when it answers, if any. */
+    /** {@return the scenario state it moves to when it answers, if any} */
     public Optional<String> nextScenarioState() {
         return Optional.ofNullable(nextState);
     }

@@ -57,24 +57,40 @@ public final class Response6 {
         this.truncateTo = truncateTo;
     }
 
-    /** The reply the lease engine gives (RFC 8415 section 18.3). */
+    /**
+     * The reply the lease engine gives (RFC 8415 section 18.3).
+     *
+     * @return the response
+     */
     public static Response6 defaultReply() {
         return new Response6(false, "default reply", Optional.empty(), Optional.empty(), List.of(), List.of(),
                 Duration.ZERO, false, OptionalInt.empty());
     }
 
-    /** No reply at all (the request is still journaled). */
+    /**
+     * No reply at all (the request is still journaled).
+     *
+     * @return the response
+     */
     public static Response6 ignore() {
         return new Response6(true, "ignore", Optional.empty(), Optional.empty(), List.of(), List.of(),
                 Duration.ZERO, false, OptionalInt.empty());
     }
 
-    /** The default reply with every IA_NA emptied and marked NoAddrsAvail (the IAs' other content dropped). */
+    /**
+     * The default reply with every IA_NA emptied and marked NoAddrsAvail (the IAs' other content dropped).
+     *
+     * @return the response
+     */
     public static Response6 noAddrsAvail() {
         return defaultReply().iaStatus(StatusCode.NO_ADDRS_AVAIL, "no addresses available");
     }
 
-    /** The default reply with every IA_PD emptied and marked NoPrefixAvail. */
+    /**
+     * The default reply with every IA_PD emptied and marked NoPrefixAvail.
+     *
+     * @return the response
+     */
     public static Response6 noPrefixAvail() {
         return defaultReply().iaStatus(StatusCode.NO_PREFIX_AVAIL, "no prefixes available");
     }
@@ -89,6 +105,10 @@ public final class Response6 {
     /**
      * Every IA of the reply emptied and given status {@code code} (NoAddrsAvail for IA_NA, NoPrefixAvail for
      * IA_PD, or any code for both; NotOnLink, NoBinding, ...).
+     *
+     * @param code the status code, e.g. {@link StatusCode#NOT_ON_LINK}
+     * @param message the status message, for people
+     * @return the new response
      */
     public Response6 iaStatus(StatusCode.Code code, String message) {
         Objects.requireNonNull(code, "code: e.g. StatusCode.NOT_ON_LINK");
@@ -109,20 +129,37 @@ public final class Response6 {
         });
     }
 
-    /** A message-level status code option (13) added to the reply, replacing any. */
+    /**
+     * A message-level status code option (13) added to the reply, replacing any.
+     *
+     * @param code the status code, e.g. {@link StatusCode#NOT_ON_LINK}
+     * @param message the status message, for people
+     * @return the new response
+     */
     public Response6 status(StatusCode.Code code, String message) {
         Objects.requireNonNull(code, "code: e.g. StatusCode.NOT_ON_LINK");
         return with("status " + code.name(),
                 m -> m.toBuilder().replaceOption(Dhcp6Option.statusCode(code, message)).build());
     }
 
-    /** The engine hands out {@code address} to the IA_NA (bound in the lease table like any other) if it is free. */
+    /**
+     * The engine hands out {@code address} to the IA_NA (bound in the lease table like any other) if it is free.
+     *
+     * @param address an IPv6 address, e.g. {@code 2001:db8:1::77}
+     * @return the new response
+     */
     public Response6 address(String address) {
         return new Response6(silent, description + ", address " + address, Optional.of(Ipv6.parse(address)),
                 prefix, edits, alsoFrom, delay, delayOnServerClock, truncateTo);
     }
 
-    /** The engine delegates {@code prefix} (e.g. {@code 2001:db8:100:ff00::/56}) to the IA_PD if it is free. */
+    /**
+     * The engine delegates {@code prefix} (e.g. {@code 2001:db8:100:ff00::/56}) to the IA_PD if it is free.
+     *
+     * @param prefix an IPv6 prefix as PREFIX/LENGTH
+     * @return the new response
+     * @throws IllegalArgumentException if {@code prefix} has no {@code /LENGTH}
+     */
     public Response6 prefix(String prefix) {
         int slash = prefix.indexOf('/');
         if (slash < 0) {
@@ -133,36 +170,66 @@ public final class Response6 {
                 alsoFrom, delay, delayOnServerClock, truncateTo);
     }
 
-    /** The preference option (7) set to {@code value} (255: the client takes this server at once). */
+    /**
+     * The preference option (7) set to {@code value} (255: the client takes this server at once).
+     *
+     * @param value the preference, 0 to 255
+     * @return the new response
+     */
     public Response6 preference(int value) {
         Dhcp6Option option = Dhcp6Option.preference(value);
         return with("preference " + value, m -> m.toBuilder().replaceOption(option).build());
     }
 
-    /** An option added to the reply, replacing any of its code. */
+    /**
+     * An option added to the reply, replacing any of its code.
+     *
+     * @param option the option to set
+     * @return the new response
+     */
     public Response6 withOption(Dhcp6Option option) {
         return with("option " + option.code().code(), m -> m.toBuilder().replaceOption(option).build());
     }
 
-    /** Option {@code code} removed from the reply. */
+    /**
+     * Option {@code code} removed from the reply.
+     *
+     * @param code the option to remove
+     * @return the new response
+     */
     public Response6 withoutOption(Dhcp6OptionCode code) {
         Objects.requireNonNull(code, "code");
         return with("without option " + code.code(), m -> m.toBuilder().removeOption(code).build());
     }
 
-    /** A wrong transaction id (the client must ignore the reply). */
+    /**
+     * A wrong transaction id (the client must ignore the reply).
+     *
+     * @return the new response
+     */
     public Response6 wrongXid() {
         return with("wrong xid", m -> m.isRelay() ? m
                 : m.toBuilder().transactionId((m.transactionId() + 1) & 0xFFFFFF).build());
     }
 
-    /** Any change to the reply. */
+    /**
+     * Any change to the reply.
+     *
+     * @param description names the change in the journal
+     * @param change edits the client's message (inside any RELAY-REPL layers)
+     * @return the new response
+     */
     public Response6 edit(String description, UnaryOperator<Dhcp6Message> change) {
         Objects.requireNonNull(change, "change");
         return with(description, change);
     }
 
-    /** The same reply sent again as from a second server with this DUID (a competing ADVERTISE). */
+    /**
+     * The same reply sent again as from a second server with this DUID (a competing ADVERTISE).
+     *
+     * @param otherServer the second server's DUID (option 2)
+     * @return the new response
+     */
     public Response6 alsoFrom(Duid otherServer) {
         List<Duid> more = new ArrayList<>(alsoFrom);
         more.add(otherServer);
@@ -170,19 +237,35 @@ public final class Response6 {
                 delay, delayOnServerClock, truncateTo);
     }
 
-    /** Sent after {@code time} of real time. */
+    /**
+     * Sent after {@code time} of real time.
+     *
+     * @param time the delay, zero or positive
+     * @return the new response
+     */
     public Response6 delay(Duration time) {
         return new Response6(silent, description + ", delayed " + time, address, prefix, edits, alsoFrom, time,
                 false, truncateTo);
     }
 
-    /** Sent once the server's clock (a TestClock, advanced by the test) passes {@code time}. */
+    /**
+     * Sent once the server's clock (a TestClock, advanced by the test) passes {@code time}.
+     *
+     * @param time the delay on the server's clock, zero or positive
+     * @return the new response
+     */
     public Response6 delayOnServerClock(Duration time) {
         return new Response6(silent, description + ", delayed " + time + " on the server clock", address, prefix,
                 edits, alsoFrom, time, true, truncateTo);
     }
 
-    /** The encoded reply cut to its first {@code length} bytes: a malformed reply. */
+    /**
+     * The encoded reply cut to its first {@code length} bytes: a malformed reply.
+     *
+     * @param length the length to keep, 0 or more; a longer length leaves the reply as it is
+     * @return the new response
+     * @throws IllegalArgumentException if {@code length} is negative
+     */
     public Response6 truncatedTo(int length) {
         if (length < 0) {
             throw new IllegalArgumentException("length " + length + " is negative");

@@ -34,7 +34,11 @@ public final class Stub6 {
         this.terms = terms;
     }
 
-    /** Answers once, then no more. */
+    /**
+     * Answers once, then no more.
+     *
+     * @return the narrowed stub
+     */
     public Stub6 once() {
         return times(1);
     }
@@ -49,62 +53,82 @@ public final class Stub6 {
         return new Stub6(matcher, response, terms.times(n));
     }
 
-    /** Higher priorities are tried first (default 0); among equals, the stub registered last wins. */
+    /**
+     * Higher priorities are tried first (default 0); among equals, the stub registered last wins.
+     *
+     * @param value the priority, any int
+     * @return the narrowed stub
+     */
     public Stub6 atPriority(int value) {
         return new Stub6(matcher, response, terms.atPriority(value));
     }
 
-    /** Makes this stub a step of scenario {@code name}, as {@link dev.dhcpembedded.stub.Stub#inScenario}. */
+    /**
+     * Makes this stub a step of scenario {@code name}, as {@link dev.dhcpembedded.stub.Stub#inScenario}.
+     *
+     * @param name the scenario's name, not blank; shared with the DHCPv4 stubs of the same server
+     * @return the narrowed stub
+     */
     public Stub6 inScenario(String name) {
         return new Stub6(matcher, response, terms.inScenario(name));
     }
 
-    /** Matches only while the scenario is in {@code state}. Call it after {@link #inScenario(String)}. */
+    /**
+     * Matches only while the scenario is in {@code state}. Call it after {@link #inScenario(String)}.
+     *
+     * @param state the scenario state this stub needs
+     * @return the narrowed stub
+     */
     public Stub6 whenScenarioStateIs(String state) {
         return new Stub6(matcher, response, terms.whenScenarioStateIs(state));
     }
 
-    /** Moves the scenario to {@code state} when this stub answers. Call it after {@link #inScenario(String)}. */
+    /**
+     * Moves the scenario to {@code state} when this stub answers. Call it after {@link #inScenario(String)}.
+     *
+     * @param state the scenario state to move to
+     * @return the narrowed stub
+     */
     public Stub6 willSetStateTo(String state) {
         return new Stub6(matcher, response, terms.willSetStateTo(state));
     }
 
-    /** Which messages it answers. */
+    /** {@return which messages it answers} */
     public Request6Matcher matcher() {
         return matcher;
     }
 
-    /** What it sends. */
+    /** {@return what it sends} */
     public Response6 response() {
         return response;
     }
 
-    /** Its count, priority and scenario step. */
+    /** {@return its count, priority and scenario step} */
     public StubTerms terms() {
         return terms;
     }
 
-    /** How many times it answers in all; empty when it answers every matching message. */
+    /** {@return how many times it answers in all; empty when it answers every matching message} */
     public OptionalInt times() {
         return terms.times();
     }
 
-    /** Its priority: higher is tried first. */
+    /** {@return its priority: higher is tried first} */
     public int priority() {
         return terms.priority();
     }
 
-    /** The scenario it is a step of, if any. */
+    /** {@return the scenario it is a step of, if any} */
     public Optional<String> scenario() {
         return terms.scenario();
     }
 
-    /** The scenario state it needs in order to match, if any. */
+    /** {@return the scenario state it needs in order to match, if any} */
     public Optional<String> requiredScenarioState() {
         return terms.requiredScenarioState();
     }
 
-    /** The scenario state it moves to when it answers, if any. */
+    /** {@return the scenario state it moves to when it answers, if any} */
     public Optional<String> nextScenarioState() {
         return terms.nextScenarioState();
     }
