@@ -2,15 +2,11 @@ package dev.dhcpembedded.server;
 
 import dev.dhcpembedded.codec.DhcpOption;
 import dev.dhcpembedded.codec.MacAddress;
-import dev.dhcpembedded.internal.journal.JournalRecord;
 import dev.dhcpembedded.internal.journal.JournalStore;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.codec6.Duid;
-import dev.dhcpembedded.internal.engine.ClientKey;
 import dev.dhcpembedded.internal.engine.LeaseEngine;
 import dev.dhcpembedded.internal.engine.ServerConfig;
-import dev.dhcpembedded.internal.engine.StaticLease;
-import dev.dhcpembedded.internal.engine.SubnetConfig;
 import dev.dhcpembedded.internal.engine6.Server6Config;
 import dev.dhcpembedded.internal.runtime.ResetBarrier;
 import dev.dhcpembedded.internal.runtime.StubRegistry;
@@ -22,12 +18,9 @@ import dev.dhcpembedded.lease.Lease;
 import dev.dhcpembedded.stub.Stub;
 import dev.dhcpembedded.stub6.Stub6;
 import dev.dhcpembedded.transport.Transport;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -74,8 +67,8 @@ public final class DhcpServer implements AutoCloseable {
     private final Runtime6 v6;
     private final ServerV4 v4View = new ServerV4(this);
     private final ServerV6 v6View = new ServerV6(this);
-    private dev.dhcpembedded.internal.ra.RaConfig raConfig;
-    private volatile dev.dhcpembedded.internal.ra.RouterAdvertiser advertiser;
+    /** What it advertises on its interface, or null when it sends no Router Advertisements. */
+    private RouterAdvertising advertising;
     private SecondServer second;
 
     DhcpServer(ServerConfig config, Supplier<Transport> transportFactory, String interfaceName, int journalCapacity,
@@ -106,8 +99,8 @@ public final class DhcpServer implements AutoCloseable {
             for (FamilyRuntime family : families()) {
                 family.start();
             }
-            if (raConfig != null) {
-                startRouterAdvertisements();
+            if (advertising != null) {
+                advertising.start();
             }
         } catch (RuntimeException e) {
             stop();
@@ -117,14 +110,7 @@ public final class DhcpServer implements AutoCloseable {
     }
 
     private List<FamilyRuntime> families() {
-        List<FamilyRuntime> out = new ArrayList<>(2);
-        if (v4 != null) {
-            out.add(v4);
-        }
-        if (v6 != null) {
-            out.add(v6);
-        }
-        return out;
+        return java.util.stream.Stream.<FamilyRuntime>of(v4, v6).filter(java.util.Objects::nonNull).toList();
     }
 
     /** Set once by the builder: the second server on the link. */
@@ -152,25 +138,7 @@ public final class DhcpServer implements AutoCloseable {
 
     /** Set once by the builder: what to advertise on the interface. */
     void routerAdvertisementConfig(dev.dhcpembedded.internal.ra.RaConfig config) {
-        this.raConfig = config;
-    }
-
-    private void startRouterAdvertisements() {
-        dev.dhcpembedded.internal.ra.RouterAdvertiser opened = new dev.dhcpembedded.internal.ra.RouterAdvertiser(
-                interfaceName, raConfig, (sent, source, destination, bytes, note, error) -> {
-                    InetSocketAddress from = new InetSocketAddress(source, 0); // ICMPv6: no ports
-                    journal.append(new JournalRecord().of(sent ? JournalEntry.Kind.SENT : error != null
-                                    ? JournalEntry.Kind.REJECTED : JournalEntry.Kind.RECEIVED, clock.millis(),
-                            wallClock.millis()).ends6(from, new InetSocketAddress(destination, 0))
-                            .peer(from, interfaceName).payload(bytes).note(note).error(error));
-                });
-        try {
-            opened.start();
-        } catch (IOException e) {
-            opened.close();
-            throw new UncheckedIOException(e.getMessage(), e);
-        }
-        advertiser = opened;
+        this.advertising = new RouterAdvertising(config, interfaceName, journal, clock, wallClock);
     }
 
     /**
@@ -181,22 +149,17 @@ public final class DhcpServer implements AutoCloseable {
      *         {@link DhcpServerBuilder#routerAdvertisements} or is not running
      */
     public RouterAdvertisements routerAdvertisements() {
-        if (raConfig == null) {
+        if (advertising == null) {
             throw new IllegalStateException("this server sends no router advertisements; build it with "
                     + ".bindInterface(NAME).routerAdvertisements(ra -> ...)");
         }
-        dev.dhcpembedded.internal.ra.RouterAdvertiser running = advertiser;
-        if (running == null) {
-            throw new IllegalStateException("the server is not running; call start() first");
-        }
-        return new RouterAdvertisements(running);
+        return advertising.running();
     }
 
     /** Stops answering and releases the port at once; no thread is left behind. */
     public synchronized void stop() {
-        if (advertiser != null) {
-            advertiser.close(); // first: its last advertisement says this router is going
-            advertiser = null;
+        if (advertising != null) {
+            advertising.stop(); // first: its last advertisement says this router is going
         }
         for (FamilyRuntime family : families()) {
             family.stop();
@@ -250,27 +213,45 @@ public final class DhcpServer implements AutoCloseable {
      * }</pre>
      *
      * Only in interface mode ({@link DhcpServerBuilder#bindInterface(String)}), where there is a link; it needs
-     * CAP_NET_RAW (root has it) for the packet socket. The conflict lasts until {@link #removeConflict(String)},
+     * CAP_NET_RAW (root has it) for the packet socket. The conflict lasts until {@link #removeConflict(Inet4Address)},
      * {@link #reset()} or {@link #stop()}.
      *
-     * @param address an IPv4 address, dotted
+     * @param address the address
      * @return this server
      * @throws IllegalStateException when the server is not bound to an interface, or cannot open a packet socket
      */
-    public DhcpServer conflictOn(String address) {
-        int wanted = Ipv4.parseInt(address);
+    public DhcpServer conflictOn(Inet4Address address) {
         if (v4 == null) {
-            throw new IllegalStateException("conflictOn(\"" + address + "\"): this server serves no IPv4 subnet");
+            throw new IllegalStateException("conflictOn(" + address.getHostAddress() + "): this server serves no "
+                    + "IPv4 subnet");
         }
-        v4.conflictOn(wanted, address);
+        v4.conflictOn(Ipv4.toInt(address), address.getHostAddress());
         return this;
     }
 
-    /** {@return whether {@code address} had a conflict} It ends {@link #conflictOn(String)} for it.
-     * @param address an IPv4 address, dotted */
+    /**
+     * As {@link #conflictOn(Inet4Address)}, written as text.
+     * @param address a dotted address
+     * @return this server
+     */
+    public DhcpServer conflictOn(String address) {
+        return conflictOn(Ipv4.parse(address));
+    }
+
+    /**
+     * {@return whether {@code address} had a conflict} It ends {@link #conflictOn(Inet4Address)} for it.
+     * @param address the address
+     */
+    public boolean removeConflict(Inet4Address address) {
+        return v4 != null && v4.removeConflict(Ipv4.toInt(address));
+    }
+
+    /**
+     * {@return as {@link #removeConflict(Inet4Address)}}
+     * @param address a dotted address
+     */
     public boolean removeConflict(String address) {
-        int wanted = Ipv4.parseInt(address);
-        return v4 != null && v4.removeConflict(wanted);
+        return removeConflict(Ipv4.parse(address));
     }
 
     /** {@return whether the server is {@link #pause() paused}} */
@@ -345,82 +326,100 @@ public final class DhcpServer implements AutoCloseable {
         return engine().leases();
     }
 
-    /** {@return the lease row of the client with {@code mac} (e.g. {@code 02:00:00:00:00:42}), if any}
-     * @param mac the client's MAC */
-    public Optional<Lease> lease(String mac) {
-        MacAddress wanted = MacAddress.parse(mac);
-        return leases().stream().filter(l -> wanted.equals(l.mac())).findFirst();
+    /**
+     * {@return the lease row of the client with {@code mac}, if any}
+     * @param mac the client's hardware address
+     */
+    public Optional<Lease> lease(MacAddress mac) {
+        return LeaseTableChanges.lease(engine(), mac);
     }
 
-    /** {@return the lease row of {@code address}, if any}
-     * @param address a dotted IPv4 address */
-    public Optional<Lease> leaseOf(String address) {
-        int wanted = Ipv4.parseInt(address);
-        return leases().stream().filter(l -> Ipv4.toInt(l.address()) == wanted).findFirst();
+    /**
+     * {@return the lease row of {@code address}, if any}
+     * @param address the leased address
+     */
+    public Optional<Lease> lease(Inet4Address address) {
+        return LeaseTableChanges.lease(engine(), address);
     }
 
-    /** {@return whether a lease on {@code address} was ended now} A declined address has none to end.
-     * @param address a dotted IPv4 address */
+    /**
+     * {@return the lease row of a client or an address, if any}
+     * @param macOrAddress a MAC such as {@code 02:00:00:00:00:42}, or a dotted address such as {@code 10.20.0.100}
+     */
+    public Optional<Lease> lease(String macOrAddress) {
+        return LeaseTableChanges.lease(engine(), macOrAddress);
+    }
+
+    /**
+     * {@return whether a lease on {@code address} was ended now} A declined address has none to end.
+     * @param address the leased address
+     */
+    public boolean expireLease(Inet4Address address) {
+        return engine().expire(Ipv4.toInt(address));
+    }
+
+    /**
+     * {@return as {@link #expireLease(Inet4Address)}}
+     * @param address a dotted address
+     */
     public boolean expireLease(String address) {
-        return engine().expire(Ipv4.parseInt(address));
+        return expireLease(Ipv4.parse(address));
     }
 
-    // ---- changes while running ----
-
-    /** Adds a static lease, or moves the client's static lease to {@code address}.
+    /**
+     * Adds a static lease, or moves the client's static lease to {@code address}, with host settings.
      * @param mac the client's MAC
-     * @param address a dotted IPv4 address
-     * @return this server */
+     * @param address its address
+     * @param shape sets the host's settings (name, options)
+     * @return this server
+     */
+    public DhcpServer addStaticLease(MacAddress mac, Inet4Address address, Consumer<StaticLeaseBuilder> shape) {
+        LeaseTableChanges.addStatic(engine(), mac, address, shape);
+        return this;
+    }
+
+    /**
+     * As {@link #addStaticLease(MacAddress, Inet4Address, Consumer)}, written as text.
+     * @param mac e.g. {@code 02:00:00:00:00:42}
+     * @param address a dotted address
+     * @param shape sets the host's settings
+     * @return this server
+     */
+    public DhcpServer addStaticLease(String mac, String address, Consumer<StaticLeaseBuilder> shape) {
+        return addStaticLease(MacAddress.parse(mac), Ipv4.parse(address), shape);
+    }
+
+    /**
+     * As {@link #addStaticLease(MacAddress, Inet4Address, Consumer)} with no host settings.
+     * @param mac e.g. {@code 02:00:00:00:00:42}
+     * @param address a dotted address
+     * @return this server
+     */
     public DhcpServer addStaticLease(String mac, String address) {
         return addStaticLease(mac, address, l -> { });
     }
 
-    /** As {@link #addStaticLease(String, String)}, with host settings (name, options).
+    /**
+     * {@return whether the client had a static lease, now removed}
      * @param mac the client's MAC
-     * @param address a dotted IPv4 address
-     * @param shape sets the host's settings
-     * @return this server */
-    public DhcpServer addStaticLease(String mac, String address, Consumer<StaticLeaseBuilder> shape) {
-        ClientKey client = ClientKey.ofMac(MacAddress.parse(mac));
-        StaticLeaseBuilder builder = new StaticLeaseBuilder();
-        shape.accept(builder);
-        StaticLease lease = builder.build(client, Ipv4.parseInt(address));
-        engine().updateConfig(config -> {
-            List<StaticLease> leases = new ArrayList<>(config.staticLeases());
-            leases.removeIf(l -> l.client().equals(client));
-            leases.add(lease);
-            return config.withStaticLeases(leases);
-        });
-        return this;
+     */
+    public boolean removeStaticLease(MacAddress mac) {
+        return LeaseTableChanges.removeStatic(engine(), mac);
     }
 
-    /** {@return whether the client with MAC {@code mac} had a static lease, now removed}
-     * @param mac the client's MAC */
+    /**
+     * {@return as {@link #removeStaticLease(MacAddress)}}
+     * @param mac e.g. {@code 02:00:00:00:00:42}
+     */
     public boolean removeStaticLease(String mac) {
-        ClientKey client = ClientKey.ofMac(MacAddress.parse(mac));
-        boolean[] removed = {false};
-        engine().updateConfig(config -> {
-            List<StaticLease> leases = new ArrayList<>(config.staticLeases());
-            removed[0] = leases.removeIf(l -> l.client().equals(client));
-            return config.withStaticLeases(leases);
-        });
-        return removed[0];
+        return removeStaticLease(MacAddress.parse(mac));
     }
 
     /** Sets an option for every subnet from now on, replacing any global or subnet option of that code.
      * @param option the option
      * @return this server */
     public DhcpServer setOption(DhcpOption option) {
-        engine().updateConfig(config -> {
-            List<DhcpOption> options = new ArrayList<>(config.globalOptions());
-            options.removeIf(o -> o.code().equals(option.code()));
-            options.add(option);
-            List<SubnetConfig> subnets = new ArrayList<>();
-            for (SubnetConfig s : config.subnets()) {
-                subnets.add(s.withoutOption(option.code()));
-            }
-            return config.withGlobalOptions(options).withSubnets(subnets);
-        });
+        LeaseTableChanges.setOption(engine(), option);
         return this;
     }
 
@@ -537,8 +536,8 @@ public final class DhcpServer implements AutoCloseable {
                 if (v4 != null) {
                     v4.clearConflicts();
                 }
-                if (advertiser != null) {
-                    advertiser.update(changed -> raConfig); // as built, advertised at once
+                if (advertising != null) {
+                    advertising.reset();
                 }
                 journal.clear();
                 paused.set(false);
@@ -548,11 +547,12 @@ public final class DhcpServer implements AutoCloseable {
     }
 
     private Transport running() {
-        Transport t = v4 != null && v4.transport() != null ? v4.transport() : v6 != null ? v6.transport() : null;
-        if (t == null) {
-            throw new IllegalStateException("the server is not running; call start() first");
-        }
-        return t;
+        return runningTransports().findFirst()
+                .orElseThrow(() -> new IllegalStateException("the server is not running; call start() first"));
+    }
+
+    private java.util.stream.Stream<Transport> runningTransports() {
+        return families().stream().map(FamilyRuntime::transport).filter(java.util.Objects::nonNull);
     }
 
     LeaseEngine engine() {
@@ -564,20 +564,18 @@ public final class DhcpServer implements AutoCloseable {
 
     /** The DHCPv4 transport, for {@link ServerV4}. */
     Transport transport4() {
-        Transport t = v4 == null ? null : v4.transport();
-        if (t == null) {
-            throw new IllegalStateException(v4 == null ? "this server serves no IPv4 subnet"
-                    : "the server is not running; call start() first");
-        }
-        return t;
+        return transportOf(v4, "this server serves no IPv4 subnet");
     }
 
     /** The DHCPv6 transport, for {@link ServerV6}. */
     Transport transport6() {
-        Transport t = v6 == null ? null : v6.transport();
+        return transportOf(v6, "this server serves no subnet6");
+    }
+
+    private static Transport transportOf(FamilyRuntime family, String none) {
+        Transport t = family == null ? null : family.transport();
         if (t == null) {
-            throw new IllegalStateException(v6 == null ? "this server serves no subnet6"
-                    : "the server is not running; call start() first");
+            throw new IllegalStateException(family == null ? none : "the server is not running; call start() first");
         }
         return t;
     }
@@ -592,9 +590,8 @@ public final class DhcpServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        Transport t4 = v4 == null ? null : v4.transport();
-        Transport t6 = v6 == null ? null : v6.transport();
-        return "DhcpServer[" + (t4 == null && t6 == null ? "stopped" : (t4 != null ? t4.localAddress() : "")
-                + (t4 != null && t6 != null ? ", " : "") + (t6 != null ? t6.localAddress() : "")) + "]";
+        String ends = runningTransports().map(t -> String.valueOf(t.localAddress()))
+                .collect(java.util.stream.Collectors.joining(", "));
+        return "DhcpServer[" + (ends.isEmpty() ? "stopped" : ends) + "]";
     }
 }

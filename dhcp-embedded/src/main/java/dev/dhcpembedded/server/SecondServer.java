@@ -108,15 +108,23 @@ public final class SecondServer {
     }
 
     /**
-     * The lease row of the client with {@code mac} in its table, if any.
+     * {@return the lease of the client with {@code mac}, or empty when it has none}
      *
-     * @param mac the client's MAC, e.g. {@code 02:00:00:00:00:42}
-     * @return the lease, or empty when it has none
+     * @param mac the client's hardware address
      * @throws IllegalStateException if the server was never started
      */
-    public Optional<Lease> lease(String mac) {
-        MacAddress wanted = MacAddress.parse(mac);
-        return leases().stream().filter(l -> wanted.equals(l.mac())).findFirst();
+    public Optional<Lease> lease(MacAddress mac) {
+        return LeaseTableChanges.lease(engine(), mac);
+    }
+
+    /**
+     * {@return the lease of a client or an address, or empty when there is none}
+     *
+     * @param macOrAddress a MAC such as {@code 02:00:00:00:00:42}, or a dotted address such as {@code 10.20.0.150}
+     * @throws IllegalStateException if the server was never started
+     */
+    public Optional<Lease> lease(String macOrAddress) {
+        return LeaseTableChanges.lease(engine(), macOrAddress);
     }
 
     /**

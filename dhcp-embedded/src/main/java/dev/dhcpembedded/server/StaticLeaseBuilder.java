@@ -20,7 +20,7 @@ public final class StaticLeaseBuilder {
     /**
      * The host name (option 12) given to the client.
      *
-     * @param name the name, as {@link DhcpOption#hostname(String)} takes it
+     * @param name the name, as {@link DhcpOptions#hostname(String)} takes it
      * @return this builder
      */
     public StaticLeaseBuilder hostname(String name) {

@@ -183,7 +183,7 @@ class ResourceInvariantsTest {
                 clients.get(1).release(freed);
                 await().atMost(Duration.ofSeconds(5)).until(() -> server.journal()
                         .entries(e -> e.sequence() > beforeRelease && e.is(MessageType.RELEASE)), r -> r.size() == 1);
-                Optional<Lease> row = server.leaseOf(freed.address().getHostAddress());
+                Optional<Lease> row = server.lease(freed.address().getHostAddress());
                 assertThat(row.map(Lease::state).map(Objects::toString)).contains("RELEASED");
                 ClientLease taken = fourth.dora();
                 assertThat(taken.address()).isEqualTo(freed.address());

@@ -137,7 +137,7 @@ class InMemoryDoraTest {
         assertThat(memory.exchange(msg("02:00:00:00:00:01", MessageType.DECLINE)
                 .option(DhcpOptions.requestedIpAddress("10.20.0.100"))
                 .option(DhcpOptions.serverIdentifier("10.20.0.1")).build())).isEmpty();
-        assertThat(server.leaseOf("10.20.0.100").orElseThrow().state()).isEqualTo(LeaseState.DECLINED);
+        assertThat(server.lease("10.20.0.100").orElseThrow().state()).isEqualTo(LeaseState.DECLINED);
         assertThat(memory.exchange(msg("02:00:00:00:00:02", DISCOVER).build())).isEmpty();
         clock.advance(Duration.ofMinutes(10));
         assertThat(one(msg("02:00:00:00:00:02", DISCOVER).build()).yiaddr().getHostAddress()).isEqualTo("10.20.0.100");
@@ -214,7 +214,7 @@ class InMemoryDoraTest {
         start(100);
         assertThat(dora("02:00:00:00:00:42").yiaddr().getHostAddress()).isEqualTo("10.20.0.42");
         server.addStaticLease("02:00:00:00:00:42", "10.20.0.43", l -> l.hostname("thermostat2"));
-        assertThat(server.leaseOf("10.20.0.42")).isEmpty();
+        assertThat(server.lease("10.20.0.42")).isEmpty();
         DhcpMessage moved = one(msg("02:00:00:00:00:42", DISCOVER).build());
         assertThat(moved.yiaddr().getHostAddress()).isEqualTo("10.20.0.43");
         server.addStaticLease("02:00:00:00:00:07", "10.20.0.7");
@@ -247,7 +247,7 @@ class InMemoryDoraTest {
         start(100);
         dora("02:00:00:00:00:01");
         assertThat(server.expireLease("10.20.0.100")).isTrue();
-        assertThat(server.leaseOf("10.20.0.100").orElseThrow().state()).isEqualTo(LeaseState.EXPIRED);
+        assertThat(server.lease("10.20.0.100").orElseThrow().state()).isEqualTo(LeaseState.EXPIRED);
         assertThat(server.expireLease("10.20.0.150")).isFalse();
         // expired but free: the client's renewal is ACKed again
         assertThat(one(msg("02:00:00:00:00:01", REQUEST).ciaddr("10.20.0.100").build()).is(ACK)).isTrue();

@@ -115,7 +115,7 @@ class StubResponsesTest {
         ClientLease lease = client.dora();
 
         assertThat(lease.address().getHostAddress()).isEqualTo("10.20.0.77");
-        assertThat(server.leaseOf("10.20.0.77")).isPresent();
+        assertThat(server.lease("10.20.0.77")).isPresent();
     }
 
     @Test

@@ -103,7 +103,7 @@ class ConflictTest {
                     .contains("Failed to send DHCP DECLINE, ignoring: Network is unreachable"));
             s.await("networkd drops " + taken, () -> !s.lab.clientAddresses().contains(taken + "/24"));
             Assertions.assertThat(s.server.journal().received(MessageType.DECLINE)).isEmpty();
-            Assertions.assertThat(s.server.leaseOf(taken)).get().extracting(l -> l.state())
+            Assertions.assertThat(s.server.lease(taken)).get().extracting(l -> l.state())
                     .isEqualTo(LeaseState.BOUND);
             client.stop(Duration.ofSeconds(5));
             s.verifyCapture();
@@ -131,7 +131,7 @@ class ConflictTest {
                 + client.output(), () -> s.lab.clientAddresses().contains(next + "/24"));
 
         assertThat(s.server).client(s.lab.clientMac()).declined(taken).hasLease(next).conformsToRfc2131();
-        Assertions.assertThat(s.server.leaseOf(taken)).get().extracting(l -> l.state())
+        Assertions.assertThat(s.server.lease(taken)).get().extracting(l -> l.state())
                 .isEqualTo(LeaseState.DECLINED);
         Assertions.assertThat(s.server.journal().sent(MessageType.OFFER)).as("after the DECLINE, " + taken
                 + " is on probation and never offered").filteredOn(e -> e.sequence() > decline.sequence())

@@ -253,7 +253,7 @@ final class ServedLab implements AutoCloseable {
         assertThat(release.message().get().ciaddr().getHostAddress()).isEqualTo(ip);
         assertThat(release.destination()).isEqualTo(socket(host(1), 67));
         assertThat(release.note()).contains("freed");
-        await("lease of " + ip + " RELEASED, now " + server.leases(), () -> server.leaseOf(ip)
+        await("lease of " + ip + " RELEASED, now " + server.leases(), () -> server.lease(ip)
                 .map(l -> l.state() == LeaseState.RELEASED).orElse(false));
         assertThat(server.journal().sent()).as("nothing answers a RELEASE")
                 .allMatch(e -> e.sequence() < release.sequence());
