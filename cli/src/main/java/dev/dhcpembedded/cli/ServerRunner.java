@@ -118,8 +118,9 @@ final class ServerRunner {
 
         PcapStream(Path file) throws IOException {
             Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+            if (parent != null && !Files.isDirectory(parent)) {
+                // SPEC §5: its folder must exist; creating it (as root, anywhere) would hide a typo
+                throw new IOException("its folder " + parent + " does not exist; create it first or name another");
             }
             writer = CaptureWriter.create(file);
         }

@@ -139,6 +139,9 @@ class ServeCommandTest {
             "--subnet 10.20.0.0/24 --static zz=10.20.0.42          | zz",
             "--subnet 10.20.0.0/32                                 | too small for a default pool",
             "--router 10.20.0.1                                    | --subnet CIDR is required",
+            "--subnet 10.20.0.0/24 --static 02:00:00:00:42=10.20.0.42 | has 5 bytes, so no client can match it",
+            "--subnet 10.20.0.0/24 --router 10.30.0.1              | router 10.30.0.1 is outside the subnet",
+            "--subnet 10.20.0.0/24 --pcap /no-such-dir-dhcp-embedded/x.pcap | its folder /no-such-dir-dhcp-embedded does not exist",
     })
     void aBadValueExitsTwoWithOneLine(String flags, String saying) {
         StringWriter out = new StringWriter();

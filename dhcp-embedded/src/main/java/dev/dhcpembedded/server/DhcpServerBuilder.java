@@ -284,7 +284,7 @@ public final class DhcpServerBuilder {
         staticLeases.add(() -> {
             StaticLeaseBuilder builder = new StaticLeaseBuilder();
             shape.accept(builder);
-            return builder.build(ClientKey.ofMac(MacAddress.parse(mac)), Ipv4.parseInt(address));
+            return builder.build(StaticLeaseBuilder.keyOf(MacAddress.parse(mac)), Ipv4.parseInt(address));
         });
         return this;
     }

@@ -39,7 +39,7 @@ final class LeaseTableChanges {
 
     static void addStatic(LeaseEngine engine, MacAddress mac, Inet4Address address,
                           Consumer<StaticLeaseBuilder> shape) {
-        ClientKey client = ClientKey.ofMac(mac);
+        ClientKey client = StaticLeaseBuilder.keyOf(mac);
         StaticLeaseBuilder builder = new StaticLeaseBuilder();
         shape.accept(builder);
         StaticLease lease = builder.build(client, Ipv4.toInt(address));

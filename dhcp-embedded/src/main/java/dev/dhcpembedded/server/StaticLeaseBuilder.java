@@ -1,5 +1,6 @@
 package dev.dhcpembedded.server;
 
+import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.codec.DhcpOption;
 import dev.dhcpembedded.codec.DhcpOptions;
 import dev.dhcpembedded.internal.engine.ClientKey;
@@ -39,6 +40,19 @@ public final class StaticLeaseBuilder {
         options.removeIf(o -> o.code().equals(option.code()));
         options.add(option);
         return this;
+    }
+
+    /**
+     * The key of a static lease for the client with {@code mac}: an Ethernet MAC of 6 bytes, since a lease keyed on
+     * any other length could never match a client's chaddr (htype 1, hlen 6).
+     */
+    static ClientKey keyOf(MacAddress mac) {
+        int length = mac.bytes().length;
+        if (length != 6) {
+            throw new IllegalArgumentException("the static lease's MAC " + mac + " has " + length + " byte"
+                    + (length == 1 ? "" : "s") + ", so no client can match it; write all 6, e.g. 02:00:00:00:00:42");
+        }
+        return ClientKey.ofMac(mac);
     }
 
     StaticLease build(ClientKey client, int address) {

@@ -264,8 +264,25 @@ public final class SubnetBuilder {
             throw new IllegalArgumentException("subnet " + cidr + ": option 108 is configured with"
                     + " ipv6OnlyPreferred(wait), which sends it only to clients that ask (RFC 8925), not as an option");
         }
+        requireRoutersInside(options);
+        requireRoutersInside(forced);
         return new SubnetConfig(cidr, served, excluded, leaseTime, t1, t2, options, forced,
                 v6OnlyWait == null ? null : new SubnetConfig.Ipv6OnlyPreferred(v6OnlyWait, v6OnlyZeroAddress));
+    }
+
+    /** A router (option 3) of this subnet lies in it: a client reaches only a router on its own link. */
+    private void requireRoutersInside(List<DhcpOption> list) {
+        for (DhcpOption option : list) {
+            if (option.code().equals(OptionCode.ROUTER) && option.length() % 4 == 0) {
+                for (java.net.Inet4Address router : option.asAddresses()) {
+                    if (!cidr.contains(dev.dhcpembedded.internal.wire.Ipv4.toInt(router))) {
+                        throw new IllegalArgumentException("subnet " + cidr + ": router " + router.getHostAddress()
+                                + " is outside the subnet, where its clients cannot reach it; give a router inside "
+                                + cidr);
+                    }
+                }
+            }
+        }
     }
 
     /** Whether {@code options} hold one of {@code code} (a loop, not a stream: build() runs once per test). */

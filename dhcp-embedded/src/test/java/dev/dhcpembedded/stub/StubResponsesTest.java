@@ -119,6 +119,34 @@ class StubResponsesTest {
     }
 
     @Test
+    void theServersOwnAddressOfferedByAStubIsNeverHandedOutAgainByTheRfcPath() {
+        // a server whose identifier lies inside its pool: the allocator skips it, and so must every other rule
+        try (DhcpServer own = DhcpServer.builder().serverId("10.20.0.150").clock(clock)
+                .subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199").router("10.20.0.1")).start();
+             DhcpTestClient device = DhcpTestClient.builder().server(own.address()).mac(MAC)
+                     .timeout(Duration.ofSeconds(2)).attempts(1).build()) {
+            own.stub(onDiscover().respond(offer().address("10.20.0.150")).once()); // a fault, on purpose
+            DhcpMessage offer = device.discover().orElseThrow();
+            assertThat(offer.yiaddr().getHostAddress()).isEqualTo("10.20.0.150");
+            device.request(offer); // the RFC path: a NAK, as it never hands out its own address
+
+            assertThat(device.discover()).hasValueSatisfying(again -> assertThat(again.yiaddr().getHostAddress())
+                    .as("the RFC path's offer after the stub's").isNotEqualTo("10.20.0.150"));
+        }
+    }
+
+    @Test
+    void aRequestForTheServersOwnAddressIsNakedByTheRfcPath() {
+        server.stub(onDiscover().respond(offer().address("10.20.0.1")).once());
+        DhcpMessage offer = client.discover().orElseThrow();
+
+        assertThat(client.request(offer)).hasValueSatisfying(reply -> {
+            assertThat(reply.is(NAK)).as("reply to a REQUEST for the server's own address").isTrue();
+            assertThat(reply.message()).hasValue("address reserved");
+        });
+    }
+
+    @Test
     void ackAGivenAddress() {
         server.stub(onRequest().respond(ack().address("10.20.0.88")));
 

@@ -85,6 +85,35 @@ class DhcpServerExtensionMisuseTest {
                         + " lease '02:00:00:00:00:42 10.20.0.42' is not written MAC=IP, e.g. 02:00:00:00:00:42=10.20.0.42");
     }
 
+    @DhcpServerTest(staticLeases = "02:00:00:00:42=10.20.0.42")
+    @TestKitOnly
+    static class FiveByteStaticLeaseMac {
+        @Test
+        void test() {
+        }
+    }
+
+    @Test
+    void a_static_lease_whose_mac_no_client_can_have() {
+        assertThat(onlyFailure(FiveByteStaticLeaseMac.class)).isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageContaining("is misconfigured")
+                .hasMessageContaining("has 5 bytes, so no client can match it; write all 6");
+    }
+
+    @DhcpServerTest(subnet = "10.20.0.0/24", router = "10.30.0.1")
+    @TestKitOnly
+    static class RouterOutsideTheSubnet {
+        @Test
+        void test() {
+        }
+    }
+
+    @Test
+    void a_router_outside_its_subnet() {
+        assertThat(onlyFailure(RouterOutsideTheSubnet.class)).isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageContaining("router 10.30.0.1 is outside the subnet");
+    }
+
     @DhcpServerTest(subnet = "10.20.0.0/24", secondServer = "10.20.0.2")
     @TestKitOnly
     static class BadSecondServer {

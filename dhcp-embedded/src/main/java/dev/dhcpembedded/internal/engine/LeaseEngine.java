@@ -183,12 +183,11 @@ public final class LeaseEngine {
         if (host != null && subnet.cidr().contains(host.address())) {
             address = host.address();
             rule = "DISCOVER: offer the static lease";
-        } else if (row != null && subnet.inPool(row.address) && row.state == LeaseState.BOUND
-                && row.expiresAtMillis > now && !isStatic(row.address)) {
+        } else if (row != null && offerable(subnet, row.address) && row.state == LeaseState.BOUND
+                && row.expiresAtMillis > now) {
             address = row.address;
             rule = "DISCOVER: offer the client's current binding";
-        } else if (row != null && row.state != LeaseState.DECLINED && subnet.inPool(row.address)
-                && !isStatic(row.address)) {
+        } else if (row != null && row.state != LeaseState.DECLINED && offerable(subnet, row.address)) {
             address = row.address;
             rule = "DISCOVER: offer the client's previous address";
         } else if (requestedAndFree(request, subnet, client, now)) {
@@ -256,8 +255,8 @@ public final class LeaseEngine {
         if (host != null && subnet.cidr().contains(host.address())) {
             address = host.address();
             rule = "BOOTREQUEST: BOOTREPLY with the static lease";
-        } else if (row != null && row.state == LeaseState.BOUND && row.expiresAtMillis > now && subnet.inPool(row.address)
-                && !isStatic(row.address)) {
+        } else if (row != null && row.state == LeaseState.BOUND && row.expiresAtMillis > now
+                && offerable(subnet, row.address)) {
             address = row.address;
             rule = "BOOTREQUEST: BOOTREPLY with the client's permanent address";
         } else {
@@ -346,6 +345,10 @@ public final class LeaseEngine {
             return nak(request, "address reserved", reply, note, state, address,
                     "the address is another client's static lease");
         }
+        if (!staticHit && address == config.serverId()) {
+            return nak(request, "address reserved", reply, note, state, address,
+                    "the address is the server's own identifier, never handed out");
+        }
         if (!table.isAvailable(address, client, now)) {
             return nak(request, "address in use", reply, note, state, address,
                     "the address is held by another client");
@@ -431,8 +434,15 @@ public final class LeaseEngine {
             return false;
         }
         int wanted = request.address(OptionCode.REQUESTED_IP_ADDRESS.code(), 0);
-        return subnet.inPool(wanted) && !isStatic(wanted) && wanted != config.serverId()
-                && table.isAvailable(wanted, client, now);
+        return offerable(subnet, wanted) && table.isAvailable(wanted, client, now);
+    }
+
+    /**
+     * Whether the RFC path may hand {@code address} out of {@code subnet}'s pools: not a static lease's, and never
+     * the server's own identifier (a stub may offer it on purpose; the default logic never takes it up again).
+     */
+    private boolean offerable(SubnetConfig subnet, int address) {
+        return subnet.inPool(address) && !isStatic(address) && address != config.serverId();
     }
 
     /** Sets the row's hostname (12) unless it is already that one: a renewal makes nothing the table keeps. */

@@ -210,7 +210,7 @@ public final class PacketHandler implements DirectReceiver {
             replyLength = out.length;
         }
         long rfc = ReplyAddressing.destination(request.giaddr(), request.ciaddr(), request.isBroadcast(),
-                reply.messageType() == MessageType.NAK.code(), reply.yiaddr());
+                reply.messageType() == MessageType.NAK.code(), reply.yiaddr(), ownAddress(serverId));
         boolean ethernet = request.htype() == 1 && request.hlen() == 6;
         transmit(out, replyLength, rfc, serverId, source, interfaceName, in, ethernet ? request.bytes() : null,
                 WireRequest.CHADDR_OFFSET, request, note, record);
@@ -258,9 +258,9 @@ public final class PacketHandler implements DirectReceiver {
             return;
         }
         DhcpMessage reply = planned.message();
-        long rfc = ReplyAddressing.destination(Ipv4.toInt(request.giaddr()), Ipv4.toInt(request.ciaddr()),
-                request.isBroadcast(), reply.is(MessageType.NAK), Ipv4.toInt(reply.yiaddr()));
         int serverId = planned.serverIdentity().map(Ipv4::toInt).orElse(engine.config().serverId());
+        long rfc = ReplyAddressing.destination(Ipv4.toInt(request.giaddr()), Ipv4.toInt(request.ciaddr()),
+                request.isBroadcast(), reply.is(MessageType.NAK), Ipv4.toInt(reply.yiaddr()), ownAddress(serverId));
         dev.dhcpembedded.internal.transport.LinkHost host = secondHost;
         if (host != null && serverId == secondAddress && Ipv4.toInt(request.giaddr()) == 0) {
             // the second server's own frame: from its MAC and address, to the client's MAC (or broadcast)
@@ -323,6 +323,11 @@ public final class PacketHandler implements DirectReceiver {
         } catch (IOException e) {
             log().warn("sending to {} failed: {}", actual, e.toString());
         }
+    }
+
+    /** The server's own address on the link: the interface's, else the identifier it answers as. */
+    private int ownAddress(int serverId) {
+        return localAddress != 0 ? localAddress : serverId;
     }
 
     private static byte[] encode(DhcpMessage request, DhcpMessage reply) {

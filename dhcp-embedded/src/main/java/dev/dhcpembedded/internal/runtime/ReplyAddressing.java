@@ -16,33 +16,22 @@ public final class ReplyAddressing {
     }
 
     /**
-     * To the relay (giaddr) on port 67; a NAK without relay is broadcast; to ciaddr when set; broadcast when the
-     * client set the broadcast flag; otherwise to yiaddr (unicast to chaddr).
+     * Where RFC 2131 §4.1 sends a reply, as {@code ip << 32 | port} (read with {@link #ip(long)} and
+     * {@link #port(long)}): the packet path makes no address for it. To the relay (giaddr) on port 67; a NAK without
+     * relay is broadcast; to ciaddr when set; broadcast when the client set the broadcast flag; otherwise to yiaddr
+     * (unicast to chaddr). Never by unicast to {@code ownAddress}, the server's own: such a datagram would loop back
+     * inside the server's host and never reach the client (a stub may hand out any address), so it is broadcast.
      */
-    public static InetSocketAddress destination(DhcpMessage request, DhcpMessage reply) {
-        long to = destination(Ipv4.toInt(request.giaddr()), Ipv4.toInt(request.ciaddr()), request.isBroadcast(),
-                reply.is(MessageType.NAK), Ipv4.toInt(reply.yiaddr()));
-        return socket(ip(to), port(to));
-    }
-
-    /**
-     * {@link #destination(DhcpMessage, DhcpMessage)} from the fields that decide it, as {@code ip << 32 | port}
-     * (read with {@link #ip(long)} and {@link #port(long)}): the packet path makes no address for it.
-     */
-    public static long destination(int giaddr, int ciaddr, boolean broadcastFlag, boolean nak, int yiaddr) {
+    public static long destination(int giaddr, int ciaddr, boolean broadcastFlag, boolean nak, int yiaddr,
+                                   int ownAddress) {
         if (giaddr != 0) {
             return pack(giaddr, SERVER_PORT);
         }
-        if (nak) {
+        int unicast = nak ? 0 : ciaddr != 0 ? ciaddr : broadcastFlag ? 0 : yiaddr;
+        if (unicast == 0 || unicast == ownAddress) {
             return pack(0xFFFFFFFF, CLIENT_PORT);
         }
-        if (ciaddr != 0) {
-            return pack(ciaddr, CLIENT_PORT);
-        }
-        if (broadcastFlag || yiaddr == 0) {
-            return pack(0xFFFFFFFF, CLIENT_PORT);
-        }
-        return pack(yiaddr, CLIENT_PORT);
+        return pack(unicast, CLIENT_PORT);
     }
 
     /** The source a request shows on a link: the relay, the client's address, or 0.0.0.0:68. */
