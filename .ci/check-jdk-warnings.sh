@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Issue 21 item 5: no JDK "WARNING:" line on the default Java (17) nor on Temurin 25, the machine's second JDK.
-# Runs the CLI's loopback demo from its fat jar and one loopback example test class on each JDK, and fails if any
-# line they print starts with "WARNING:". Needs the jars built (after the main test run); Maven itself runs on the
+# Runs the CLI's loopback demo from its fat jar, the CLI in interface mode (JNA; as root, on a veth in a fresh
+# network namespace) and one loopback example test class on each JDK, and fails if any line they print starts with
+# "WARNING:". Needs the jars built (after the main test run); Maven itself runs on the
 # default JDK (its own libraries warn on 25) and forks the test JVM on the JDK under check (surefire's -Djvm).
 # Usage: .ci/check-jdk-warnings.sh [ROOT]   env: JDK25 (a JDK home; found by the glob /usr/lib/jvm/temurin-25*),
 #        CLI_JAR (the CLI's -all jar), WARNING_TEST (the test class, default AnnotationExampleTest).
@@ -57,6 +58,24 @@ for java in "${JAVAS[@]}"; do
         failures=$((failures + 1))
     fi
 
+    # interface mode (JNA): the CLI on a veth of a fresh network namespace; needs root
+    log="$LOGS/iface-$failures-$RANDOM.log"
+    if [ "$(id -u)" = 0 ] && command -v unshare > /dev/null && command -v ip > /dev/null; then
+        if unshare -n bash -c 'ip link add name wcheck0 type veth peer name wcheck1 \
+                && ip addr add 10.99.21.1/24 dev wcheck0 && ip link set wcheck0 up && ip link set wcheck1 up \
+                && exec "$0" -jar "$1" --interface wcheck0 --subnet 10.99.21.0/24 --pool 10.99.21.100-10.99.21.120 \
+                    --max-seconds=1' "$java" "$CLI_JAR" > "$log" 2>&1; then
+            check_log "java -jar $(basename "$CLI_JAR") --interface (JNA, in a network namespace)" "$log"
+        else
+            echo "FAIL  the CLI in interface mode exited with an error:"; tail -20 "$log" | sed 's/^/        /'
+            failures=$((failures + 1))
+        fi
+    elif [ "${CI:-}" = true ]; then
+        fail "interface mode needs root, unshare and ip: cannot check it"
+    else
+        echo "skip  the CLI in interface mode: needs root, unshare and ip"
+    fi
+
     log="$LOGS/test-$failures-$RANDOM.log"
     rm -rf examples/target/surefire-reports
     if mvn -o -B -pl examples -am test -Djvm="$java" -Dtest="$TEST_CLASS" -Dsurefire.failIfNoSpecifiedTests=false \
@@ -74,4 +93,4 @@ done
 
 rm -rf "$LOGS"
 [ "$failures" = 0 ] || fail "$failures check(s) failed: no JDK may print a WARNING: line (issue 21)"
-echo "check-jdk-warnings: no JDK warning on ${#JAVAS[@]} JDK(s): the demo and $TEST_CLASS"
+echo "check-jdk-warnings: no JDK warning on ${#JAVAS[@]} JDK(s): the demo, interface mode and $TEST_CLASS"
