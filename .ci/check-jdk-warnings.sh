@@ -77,12 +77,12 @@ for java in "${JAVAS[@]}"; do
     fi
 
     log="$LOGS/test-$failures-$RANDOM.log"
-    rm -rf examples/target/surefire-reports
+    touch "$LOGS/marker"; sleep 1   # the reports this run writes are newer (the main run's stay where they are)
     if mvn -o -B -pl examples -am test -Djvm="$java" -Dtest="$TEST_CLASS" -Dsurefire.failIfNoSpecifiedTests=false \
             > "$log" 2>&1 && grep -q "Tests run: [1-9].*in dev.dhcpembedded.examples.*$TEST_CLASS" "$log"; then
         # the forked test JVM's output: on Maven's console and in the surefire reports
-        cat examples/target/surefire-reports/*.txt >> "$log" 2>/dev/null
-        cat examples/target/surefire-reports/*.dumpstream >> "$log" 2>/dev/null
+        find examples/target/surefire-reports -type f -newer "$LOGS/marker" \( -name '*.txt' -o -name '*.dumpstream' \) \
+            -exec cat {} + >> "$log" 2>/dev/null
         check_log "JUnit $TEST_CLASS (loopback) in a test JVM on $java" "$log"
     else
         echo "FAIL  JUnit $TEST_CLASS on $java did not run or failed:"; grep -E 'ERROR|FAIL|Tests run' "$log" | tail -20 \
