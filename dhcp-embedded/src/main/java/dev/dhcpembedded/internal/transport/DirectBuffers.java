@@ -1,53 +1,59 @@
 package dev.dhcpembedded.internal.transport;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 
 /**
- * Frees a direct buffer's native memory as soon as its owner is done with it, rather than whenever a collection
- * finds the buffer unreachable. A receiving thread's 64 KiB buffer then goes back to the allocator when its server
- * stops, and the next server's thread gets memory that is already mapped: a suite that starts and stops hundreds of
- * servers between two collections neither grows its native memory nor faults fresh pages in at each start. It uses
- * {@code sun.misc.Unsafe.invokeCleaner} (module jdk.unsupported, there since Java 9 for this very purpose); where
- * that is missing, the buffer is left to the collector, as before.
+ * The receiving threads' 64 KiB direct buffers, handed from a stopped server's thread to the next server's. A suite
+ * that starts and stops hundreds of servers between two collections then neither grows its native memory nor faults
+ * fresh pages in at each start: the next thread takes a buffer whose memory is already mapped. At most
+ * {@value #KEPT} idle buffers are kept; any further one a thread gives back is dropped, and the collector frees its
+ * memory as for any unreachable direct buffer. Nothing here frees memory explicitly (no {@code sun.misc.Unsafe}, no
+ * reflection on JDK internals), so no Java version prints a warning about it.
  */
 final class DirectBuffers {
 
-    /** The one Unsafe; null when this JVM does not offer it. */
-    private static final Object UNSAFE;
-    /** Its {@code invokeCleaner(ByteBuffer)}, called by reflection: a method handle would spin classes at stop(). */
-    private static final Method INVOKE_CLEANER;
+    /** Each buffer's capacity: the largest UDP payload. */
+    static final int CAPACITY = 65535;
+    /** How many idle buffers are kept: enough for the servers of a suite that runs a few tests in parallel. */
+    static final int KEPT = 4;
 
-    static {
-        Object unsafe = null;
-        Method invokeCleaner = null;
-        try {
-            Class<?> type = Class.forName("sun.misc.Unsafe");
-            Field theUnsafe = type.getDeclaredField("theUnsafe");
-            theUnsafe.setAccessible(true);
-            unsafe = theUnsafe.get(null);
-            invokeCleaner = type.getMethod("invokeCleaner", ByteBuffer.class);
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            unsafe = null;
-            invokeCleaner = null;
-        }
-        UNSAFE = unsafe;
-        INVOKE_CLEANER = invokeCleaner;
-    }
+    /** The idle buffers, {@code idle[0..count)}; guarded by the class. Only start and stop touch it. */
+    private static final ByteBuffer[] IDLE = new ByteBuffer[KEPT];
+    private static int count;
 
     private DirectBuffers() {
     }
 
-    /** Frees {@code buffer}, a direct buffer of one's own that nothing reads or writes any more. */
-    static void free(ByteBuffer buffer) {
-        if (INVOKE_CLEANER == null || buffer == null) {
+    /** A cleared direct buffer of {@link #CAPACITY} bytes for the calling thread alone, until it {@link #give}s it. */
+    static ByteBuffer take() {
+        synchronized (DirectBuffers.class) {
+            if (count > 0) {
+                ByteBuffer kept = IDLE[--count];
+                IDLE[count] = null;
+                kept.clear();
+                return kept;
+            }
+        }
+        return ByteBuffer.allocateDirect(CAPACITY);
+    }
+
+    /**
+     * Gives back {@code buffer}, taken from {@link #take}, that the caller no longer reads or writes: it is kept for
+     * the next {@code take()}, or dropped for the collector when {@value #KEPT} are kept already.
+     */
+    static void give(ByteBuffer buffer) {
+        if (buffer == null || !buffer.isDirect() || buffer.capacity() != CAPACITY) {
             return;
         }
-        try {
-            INVOKE_CLEANER.invoke(UNSAFE, buffer);
-        } catch (ReflectiveOperationException | RuntimeException e) { // never expected; the collector frees it later
-            return;
+        synchronized (DirectBuffers.class) {
+            if (count < KEPT) {
+                IDLE[count++] = buffer;
+            }
         }
+    }
+
+    /** How many idle buffers are kept now (for tests). */
+    static synchronized int idle() {
+        return count;
     }
 }

@@ -23,7 +23,6 @@ public final class LoopbackTransport implements Transport, DirectSender {
     private static Logger log() {
         return LoggerFactory.getLogger(LoopbackTransport.class);
     }
-    private static final int MAX_DATAGRAM = 65535;
     /** The first receive array's size: any DHCP message on a 1500-byte MTU fits. */
     private static final int FIRST_ARRAY = 1536;
 
@@ -104,14 +103,14 @@ public final class LoopbackTransport implements Transport, DirectSender {
         if (!opened.isOpen()) {
             return; // stopped before this thread ran: nothing to make
         }
-        // A direct buffer, off the heap (an idle server keeps no 64 KiB array there) and freed on the way out: the
-        // channel receives into it as it is; given a heap buffer it would go through a direct one of the same size
-        // from a per-thread cache.
-        ByteBuffer buffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
+        // A direct buffer, off the heap (an idle server keeps no 64 KiB array there) and given back on the way out
+        // for the next server's thread: the channel receives into it as it is; given a heap buffer it would go
+        // through a direct one of the same size from a per-thread cache.
+        ByteBuffer buffer = DirectBuffers.take();
         try {
             receiveLoop(opened, receiver, buffer);
         } finally {
-            DirectBuffers.free(buffer);
+            DirectBuffers.give(buffer);
         }
     }
 
