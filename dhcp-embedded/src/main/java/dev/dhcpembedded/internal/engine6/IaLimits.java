@@ -93,8 +93,8 @@ final class IaLimits {
         long bound = FIXED + 4L + serverIdLength;
         int na = 0;
         int pd = 0;
-        int refusalNa = refusedNa(0, link.iaNaLimit()).length() + 4;
-        int refusalPd = refusedPd(0, link.iaPdLimit()).length() + 4;
+        int refusalNa = refusalSize(link.iaNaLimit());
+        int refusalPd = refusalSize(link.iaPdLimit());
         List<Dhcp6Option> options = m.options();
         for (int i = 0; i < options.size(); i++) {
             Dhcp6Option o = options.get(i);
@@ -111,10 +111,20 @@ final class IaLimits {
                 pd++;
             }
         }
-        for (Dhcp6Option offered : link.options()) {
-            bound += 4 + offered.length();
+        List<Dhcp6Option> offered = link.options();
+        for (int i = 0; i < offered.size(); i++) {
+            bound += 4 + offered.get(i).length();
         }
         return bound;
+    }
+
+    /**
+     * The bytes of {@link #refusedNa} or {@link #refusedPd} with their header, counted without building them (limits up to 999): IA
+     * header and fields, status code header and code, and "over the limit of N IA_xx per message".
+     */
+    static int refusalSize(int limit) {
+        return 4 + 12 + 4 + 2 + "over the limit of ".length() + (limit < 10 ? 1 : limit < 100 ? 2 : 3)
+                + " IA_NA per message".length();
     }
 
     /**

@@ -181,6 +181,14 @@ class Lease6LimitsTest {
     }
 
     @Test
+    void theRefusalSizeIsCountedExactly() {
+        for (int limit : new int[] {1, 8, 10, 256}) {
+            assertThat(IaLimits.refusalSize(limit)).isEqualTo(4 + IaLimits.refusedNa(7, limit).length())
+                    .isEqualTo(4 + IaLimits.refusedPd(7, limit).length());
+        }
+    }
+
+    @Test
     void aReplyThatCouldNotBeSentBindsNothing() {
         engine = engine(link(8, 8, List.of(Dhcp6Option.of(Dhcp6OptionCode.of(200), new byte[65_535]))));
         Decision6 d = send(withIaNa(msg(Dhcp6MessageType.REQUEST, client(1)), 1));
