@@ -30,6 +30,8 @@ public final class Subnet6Builder {
     private Duration valid = DEFAULT_VALID_LIFETIME;
     private Duration t1;
     private Duration t2;
+    private int iaNaLimit = Subnet6Config.DEFAULT_IA_LIMIT;
+    private int iaPdLimit = Subnet6Config.DEFAULT_IA_LIMIT;
 
     Subnet6Builder(Prefix6 prefix) {
         this.prefix = prefix;
@@ -203,6 +205,27 @@ public final class Subnet6Builder {
         return this;
     }
 
+    /**
+     * How many IA_NA and how many IA_PD of one client message the server serves; default 8 of each, room for any
+     * real client (most send one of each). The IAs after the limit get NoAddrsAvail or NoPrefixAvail (RFC 8415
+     * section 21.13), bind nothing, and the journal says so: a message cannot drain the pools, and its reply stays
+     * bounded.
+     *
+     * @param iaNa the IA_NA served per message, 1 to 256
+     * @param iaPd the IA_PD served per message, 1 to 256
+     * @return this builder
+     * @throws IllegalArgumentException if a limit is under 1 or over 256
+     */
+    public Subnet6Builder iaLimits(int iaNa, int iaPd) {
+        if (iaNa < 1 || iaNa > Subnet6Config.MAX_IA_LIMIT || iaPd < 1 || iaPd > Subnet6Config.MAX_IA_LIMIT) {
+            throw new IllegalArgumentException("subnet6 " + prefix + ": IA limits " + iaNa + " (IA_NA) and " + iaPd
+                    + " (IA_PD) must be between 1 and " + Subnet6Config.MAX_IA_LIMIT);
+        }
+        this.iaNaLimit = iaNa;
+        this.iaPdLimit = iaPd;
+        return this;
+    }
+
     Subnet6Config build() {
         if (preferred.isNegative() || valid.isNegative() || preferred.compareTo(valid) > 0) {
             throw new IllegalArgumentException("subnet6 " + prefix + ": preferred lifetime " + preferred
@@ -214,6 +237,6 @@ public final class Subnet6Builder {
             throw new IllegalArgumentException("subnet6 " + prefix + ": T1 " + renew + " is after T2 " + rebind);
         }
         return new Subnet6Config(prefix, pools, Optional.ofNullable(delegation), preferred, valid, renew, rebind,
-                options);
+                options, iaNaLimit, iaPdLimit);
     }
 }

@@ -16,11 +16,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The RFC 8415 section 18.3 answer to each DHCPv6 message, as a function of the message, the binding table and the
@@ -32,6 +34,10 @@ import java.util.Optional;
  */
 public final class Lease6Engine {
 
+    /** The messages whose IAs the engine answers: limited per message, and their reply's size checked first. */
+    private static final Set<Dhcp6MessageType> IA_TYPES = EnumSet.of(Dhcp6MessageType.SOLICIT,
+            Dhcp6MessageType.REQUEST, Dhcp6MessageType.RENEW, Dhcp6MessageType.REBIND, Dhcp6MessageType.RELEASE,
+            Dhcp6MessageType.DECLINE);
     /** Scanning a pool for a free address stops after this many candidates. */
     private static final int SCAN_LIMIT = 1 << 16;
 
@@ -108,9 +114,18 @@ public final class Lease6Engine {
             return Decision6.silence("no subnet6 holds the relay's link address "
                     + Ipv6.format(relays.get(relays.size() - 1).linkAddress()) + " (RFC 8415 13.1)");
         }
+        boolean withIas = IA_TYPES.contains(type.get());
+        String oversize = withIas ? IaLimits.oversize(m, link.get(), serverIdOption.length(), relays) : null;
+        if (oversize != null) {
+            return Decision6.silence(type.get().rfcName() + oversize);
+        }
         Decision6 decision = answer(m, type.get(), link.get(), arrival.unicast() && relays.isEmpty());
         if (decision.reply().isEmpty()) {
             return decision;
+        }
+        String note = withIas ? IaLimits.note(m, link.get()) : "";
+        if (!note.isEmpty()) {
+            decision = Decision6.reply(decision.reply().get(), decision.rule() + note);
         }
         Dhcp6Message reply = decision.reply().get();
         for (int i = relays.size() - 1; i >= 0; i--) {
@@ -179,8 +194,8 @@ public final class Lease6Engine {
                 switch (type) {
                     case REQUEST: return request(m, client.get(), link);
                     case RENEW: return renew(m, client.get(), link, false);
-                    case RELEASE: return release(m, client.get());
-                    default: return decline(m, client.get());
+                    case RELEASE: return release(m, client.get(), link);
+                    default: return decline(m, client.get(), link);
                 }
             case REBIND:
             case CONFIRM:
@@ -242,14 +257,26 @@ public final class Lease6Engine {
         Instant now = clock.instant();
         boolean fixed = false;
         List<Dhcp6Option> options = m.options();
+        int na = 0;
+        int pd = 0;
         for (int i = 0; i < options.size(); i++) {
             if (options.get(i).code() == Dhcp6OptionCode.IA_NA) {
-                fixed |= assignNa(options.get(i).asIaNa(), client, link, commit, now, reply);
+                IaNa ia = options.get(i).asIaNa();
+                if (na++ < link.iaNaLimit()) {
+                    fixed |= assignNa(ia, client, link, commit, now, reply);
+                } else if (na - link.iaNaLimit() <= IaLimits.REFUSALS_SHOWN) {
+                    reply.option(IaLimits.refusedNa(ia.iaid(), link.iaNaLimit()));
+                }
             }
         }
         for (int i = 0; i < options.size(); i++) {
             if (options.get(i).code() == Dhcp6OptionCode.IA_PD) {
-                fixed |= assignPd(options.get(i).asIaPd(), client, link, commit, now, reply);
+                IaPd ia = options.get(i).asIaPd();
+                if (pd++ < link.iaPdLimit()) {
+                    fixed |= assignPd(ia, client, link, commit, now, reply);
+                } else if (pd - link.iaPdLimit() <= IaLimits.REFUSALS_SHOWN) {
+                    reply.option(IaLimits.refusedPd(ia.iaid(), link.iaPdLimit()));
+                }
             }
         }
         return fixed;
@@ -429,7 +456,9 @@ public final class Lease6Engine {
         Instant now = clock.instant();
         Dhcp6Message.Builder reply = base(Dhcp6MessageType.REPLY, m);
         String name = rebind ? "REBIND" : "RENEW";
-        for (IaNa ia : m.iaNa()) {
+        List<IaNa> iaNa = m.iaNa();
+        List<IaPd> iaPd = m.iaPd();
+        for (IaNa ia : IaLimits.within(iaNa, link.iaNaLimit())) {
             Binding6.Key key = new Binding6.Key(client, ia.iaid(), Binding6.Kind.NA);
             Binding6 b = byKey.get(key);
             if (b != null && b.state() == Binding6.State.BOUND && b.holds(now) && b.subnet().equals(link)) {
@@ -451,7 +480,8 @@ public final class Lease6Engine {
                         Dhcp6Option.statusCode(StatusCode.NO_BINDING, "no binding for this IA"))));
             }
         }
-        for (IaPd ia : m.iaPd()) {
+        IaLimits.refuseNa(reply, iaNa, link.iaNaLimit());
+        for (IaPd ia : IaLimits.within(iaPd, link.iaPdLimit())) {
             Binding6.Key key = new Binding6.Key(client, ia.iaid(), Binding6.Kind.PD);
             Binding6 b = byKey.get(key);
             if (b != null && b.state() == Binding6.State.BOUND && b.holds(now) && b.subnet().equals(link)) {
@@ -464,6 +494,7 @@ public final class Lease6Engine {
                         Dhcp6Option.statusCode(StatusCode.NO_BINDING, "no binding for this IA"))));
             }
         }
+        IaLimits.refusePd(reply, iaPd, link.iaPdLimit());
         Reply6Options.configuration(reply, m, link);
         return Decision6.reply(reply.build(), name + ": REPLY, lifetimes extended where bound, NoBinding where not"
                 + " (RFC 8415 " + (rebind ? "18.3.5" : "18.3.4") + ")");
@@ -487,20 +518,23 @@ public final class Lease6Engine {
 
     // ---- RELEASE, DECLINE, CONFIRM ----
 
-    private Decision6 release(Dhcp6Message m, Duid client) {
-        return giveBack(m, client, Binding6.State.RELEASED, "Release received.",
+    private Decision6 release(Dhcp6Message m, Duid client, Subnet6Config link) {
+        return giveBack(m, client, link, Binding6.State.RELEASED, "Release received.",
                 "RELEASE: bindings released, Success (RFC 8415 18.3.7)");
     }
 
-    private Decision6 decline(Dhcp6Message m, Duid client) {
-        return giveBack(m, client, Binding6.State.DECLINED, "Decline received.",
+    private Decision6 decline(Dhcp6Message m, Duid client, Subnet6Config link) {
+        return giveBack(m, client, link, Binding6.State.DECLINED, "Decline received.",
                 "DECLINE: addresses set aside, Success (RFC 8415 18.3.8)");
     }
 
-    private Decision6 giveBack(Dhcp6Message m, Duid client, Binding6.State state, String text, String rule) {
+    private Decision6 giveBack(Dhcp6Message m, Duid client, Subnet6Config link, Binding6.State state, String text,
+            String rule) {
         Instant now = clock.instant();
         Dhcp6Message.Builder reply = base(Dhcp6MessageType.REPLY, m);
-        for (IaNa ia : m.iaNa()) {
+        List<IaNa> iaNa = m.iaNa();
+        List<IaPd> iaPd = m.iaPd();
+        for (IaNa ia : IaLimits.within(iaNa, link.iaNaLimit())) {
             Binding6 b = byKey.get(new Binding6.Key(client, ia.iaid(), Binding6.Kind.NA));
             boolean named = b != null && ia.addresses().stream()
                     .anyMatch(a -> Prefix6.number(a.address()).equals(b.resource()));
@@ -512,7 +546,8 @@ public final class Lease6Engine {
                         Dhcp6Option.statusCode(StatusCode.NO_BINDING, "no binding for this IA"))));
             }
         }
-        for (IaPd ia : m.iaPd()) {
+        IaLimits.refuseNa(reply, iaNa, link.iaNaLimit());
+        for (IaPd ia : IaLimits.within(iaPd, link.iaPdLimit())) {
             Binding6 b = byKey.get(new Binding6.Key(client, ia.iaid(), Binding6.Kind.PD));
             if (b != null && b.holds(now) && state == Binding6.State.RELEASED) {
                 replace(b, b.with(state, now, now));
@@ -521,6 +556,7 @@ public final class Lease6Engine {
                         Dhcp6Option.statusCode(StatusCode.NO_BINDING, "no binding for this IA"))));
             }
         }
+        IaLimits.refusePd(reply, iaPd, link.iaPdLimit());
         reply.option(Dhcp6Option.statusCode(StatusCode.SUCCESS, text));
         return Decision6.reply(reply.build(), rule);
     }

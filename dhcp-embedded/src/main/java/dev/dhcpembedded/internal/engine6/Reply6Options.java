@@ -97,19 +97,32 @@ final class Reply6Options {
             return;
         }
         byte[] codes = oro.value(); // pairs of bytes: the decoder checked the length is even
-        for (int c = 0; c + 1 < codes.length; c += 2) {
+        // One pass over the ORO, each code compared with the link's few options only: an option goes out at the
+        // first place the ORO names its code, once (a mark per offered option), so the order is the ORO's.
+        int n = offered.size();
+        long sent = 0; // marks of the first 64 offered options; a link with more has its marks in 'more'
+        long[] more = n > 64 ? new long[(n - 1) >>> 6] : null;
+        int left = n;
+        for (int c = 0; c + 1 < codes.length && left > 0; c += 2) {
             int code = u16(codes, c);
-            boolean repeated = false;
-            for (int earlier = 0; earlier < c && !repeated; earlier += 2) {
-                repeated = u16(codes, earlier) == code;
-            }
-            if (repeated) {
-                continue; // each code once, at its first place
-            }
-            for (int i = 0; i < offered.size(); i++) {
-                if (offered.get(i).code().code() == code) {
-                    reply.option(offered.get(i));
+            for (int i = 0; i < n; i++) {
+                if (offered.get(i).code().code() != code) {
+                    continue;
                 }
+                if (i < 64) {
+                    if ((sent & (1L << i)) != 0) {
+                        continue;
+                    }
+                    sent |= 1L << i;
+                } else {
+                    int w = (i - 64) >>> 6;
+                    if ((more[w] & (1L << i)) != 0) {
+                        continue;
+                    }
+                    more[w] |= 1L << i;
+                }
+                reply.option(offered.get(i));
+                left--;
             }
         }
     }

@@ -7,10 +7,21 @@ import java.util.Optional;
 
 /**
  * One IPv6 link's configuration: its prefix, address pools, an optional prefix-delegation pool, lifetimes, T1/T2,
- * and the options it offers (23, 24 and others, sent when the ORO asks, or all when there is no ORO).
+ * the options it offers (23, 24 and others, sent when the ORO asks, or all when there is no ORO), and how many
+ * IA_NA and IA_PD of one client message it serves (the rest get NoAddrsAvail or NoPrefixAvail and bind nothing).
  */
 public record Subnet6Config(Prefix6 prefix, List<Range> pools, Optional<PdPool> delegation,
-        Duration preferredLifetime, Duration validLifetime, Duration t1, Duration t2, List<Dhcp6Option> options) {
+        Duration preferredLifetime, Duration validLifetime, Duration t1, Duration t2, List<Dhcp6Option> options,
+        int iaNaLimit, int iaPdLimit) {
+
+    /**
+     * IA_NA and IA_PD served per client message unless set: real clients send one of each, a few more with several
+     * interfaces or downstream links (RFC 7084 routers: one IA_NA and one IA_PD); 8 leaves room for every client
+     * seen in practice while a message cannot take more than 8 addresses and 8 prefixes.
+     */
+    public static final int DEFAULT_IA_LIMIT = 8;
+    /** The highest limit a link may set: the reply of a message at the limit stays far below the UDP limit. */
+    public static final int MAX_IA_LIMIT = 256;
 
     /**
      * A pool as the engine scans it: candidates {@code at(0)}, {@code at(1)}, ... {@code at(size() - 1)}, in
@@ -71,6 +82,17 @@ public record Subnet6Config(Prefix6 prefix, List<Range> pools, Optional<PdPool> 
     public Subnet6Config {
         pools = List.copyOf(pools);
         options = List.copyOf(options);
+        if (iaNaLimit < 1 || iaNaLimit > MAX_IA_LIMIT || iaPdLimit < 1 || iaPdLimit > MAX_IA_LIMIT) {
+            throw new IllegalArgumentException("subnet6 " + prefix + ": IA limits " + iaNaLimit + " (IA_NA) and "
+                    + iaPdLimit + " (IA_PD) must be between 1 and " + MAX_IA_LIMIT);
+        }
+    }
+
+    /** A link with the {@link #DEFAULT_IA_LIMIT default IA limits}. */
+    public Subnet6Config(Prefix6 prefix, List<Range> pools, Optional<PdPool> delegation, Duration preferredLifetime,
+            Duration validLifetime, Duration t1, Duration t2, List<Dhcp6Option> options) {
+        this(prefix, pools, delegation, preferredLifetime, validLifetime, t1, t2, options, DEFAULT_IA_LIMIT,
+                DEFAULT_IA_LIMIT);
     }
 
     public boolean inPool(Addr6 address) {
