@@ -1,5 +1,6 @@
 package dev.dhcpembedded.robustness;
 
+import dev.dhcpembedded.journal.Journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -33,7 +34,7 @@ class HostileInputTest {
 
     @BeforeAll
     static void start() {
-        server = DhcpServer.builder().serverId("10.20.0.1").journalCapacity(256)
+        server = DhcpServer.builder().serverId("10.20.0.1").journal(256, Journal.DEFAULT_MAX_BYTES)
                 .subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199").router("10.20.0.1"))
                 .start();
     }
