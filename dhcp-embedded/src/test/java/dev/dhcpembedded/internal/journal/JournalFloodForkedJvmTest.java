@@ -23,13 +23,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The issue's reproduction in a JVM of a 128 MiB heap: a server with the default journal takes 3,000 datagrams of
- * 65,507 random bytes (196 MB, which a journal bounded in entries only would have kept whole until the receive
+ * The issue's reproduction in a JVM of a 128 MiB heap: a server with the default journal takes 20,000 datagrams of
+ * 65,507 random bytes (1.3 GB, which a journal bounded in entries only would have kept whole until the receive
  * thread died of OutOfMemoryError) and still answers a DORA; its journal stays within its 64 MiB.
  */
 class JournalFloodForkedJvmTest {
 
-    static final int DATAGRAMS = 3_000;
+    static final int DATAGRAMS = 20_000;
     static final int LARGEST = 65_507;
 
     @Test
@@ -57,6 +57,9 @@ class JournalFloodForkedJvmTest {
                 }
             }
             long[] stats = settle(in, out, child, errors);
+            System.out.printf("JournalFloodForkedJvmTest: -Xmx128m, %d datagrams of %d bytes sent; journaled %d, "
+                    + "evicted %d, journal bytes %d (bound %d)%n", DATAGRAMS, LARGEST, stats[0], stats[1], stats[2],
+                    Journal.DEFAULT_MAX_BYTES);
             assertThat(stats[0]).as("datagrams the server journaled (%s)", java).isGreaterThan(2_000);
             assertThat(stats[2]).as("bytes the journal keeps").isLessThanOrEqualTo(Journal.DEFAULT_MAX_BYTES);
 
