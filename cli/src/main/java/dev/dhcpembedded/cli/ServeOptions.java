@@ -94,6 +94,10 @@ final class ServeOptions {
     @Option(names = "--journal", paramLabel = "N", description = "journal entries kept in memory (default 10000)")
     Integer journalCapacity;
 
+    @Option(names = "--journal-bytes", paramLabel = "BYTES",
+            description = "memory the journal may take (default 67108864)")
+    Long journalBytes;
+
     @Option(names = "--receive-buffer", paramLabel = "BYTES",
             description = "socket receive buffer to ask the kernel for (default 4194304; 0: the kernel's default)")
     Integer receiveBuffer;
@@ -128,6 +132,7 @@ final class ServeOptions {
                 .set(ConfigKey.RAPID_COMMIT6, rapidCommit6)
                 .set(ConfigKey.RA, ra)
                 .set(ConfigKey.JOURNAL, text(journalCapacity))
+                .set(ConfigKey.JOURNAL_BYTES, text(journalBytes))
                 .set(ConfigKey.RECEIVE_BUFFER, text(receiveBuffer));
         return text;
     }

@@ -56,6 +56,8 @@ public enum ConfigKey {
     RA("ra", "--ra", "ra", Kind.TEXT, "MODE", "managed"),
     /** Journal entries kept in memory. Command line only. */
     JOURNAL("journal", "--journal", null, Kind.NUMBER, "N", "10000"),
+    /** The bytes the journal may take in memory; past them the oldest entries go. Command line only. */
+    JOURNAL_BYTES("journal-bytes", "--journal-bytes", null, Kind.NUMBER, "BYTES", "67108864"),
     /** The socket receive buffer asked of the kernel, in bytes (0: the kernel's default). Command line only. */
     RECEIVE_BUFFER("receive-buffer", "--receive-buffer", null, Kind.NUMBER, "BYTES", "4194304");
 

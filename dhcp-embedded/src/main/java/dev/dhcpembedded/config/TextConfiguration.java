@@ -8,6 +8,7 @@ import dev.dhcpembedded.internal.engine.Cidr;
 import dev.dhcpembedded.internal.engine6.Prefix6;
 import dev.dhcpembedded.internal.wire.Ipv4;
 import dev.dhcpembedded.internal.wire.Ipv6;
+import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.server.DhcpServerBuilder;
 import dev.dhcpembedded.server.SubnetBuilder;
 import java.net.InetAddress;
@@ -204,8 +205,11 @@ public final class TextConfiguration {
             subnet(builder, subnet, lease);
         }
         Long journal = number(ConfigKey.JOURNAL, 1, Integer.MAX_VALUE, "a number of entries, at least 1");
-        if (journal != null) {
-            builder.journalCapacity(journal.intValue());
+        Long journalBytes = number(ConfigKey.JOURNAL_BYTES, 1L << 20, Long.MAX_VALUE,
+                "a size in bytes, at least 1048576 (1 MiB)");
+        if (journal != null || journalBytes != null) {
+            builder.journal(journal == null ? Journal.DEFAULT_CAPACITY : journal.intValue(),
+                    journalBytes == null ? Journal.DEFAULT_MAX_BYTES : journalBytes);
         }
         Long receiveBuffer = number(ConfigKey.RECEIVE_BUFFER, 0, Integer.MAX_VALUE,
                 "0 (the kernel's default) or a size in bytes");

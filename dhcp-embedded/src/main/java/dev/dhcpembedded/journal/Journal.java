@@ -13,14 +13,25 @@ import java.util.function.Predicate;
 /**
  * Every message the server received, rejected or sent, in order, and what happened to its transport (a
  * {@link JournalEntry.Kind#TRANSPORT} entry, e.g. the channel to a DHCP agent closing). It only observes: nothing
- * reads it to decide an answer, except stubs that ask for the n-th occurrence. Bounded: past its capacity the oldest
- * entries go, and {@link #evicted()} counts them. Safe to read while the server runs. A server makes its own journal:
+ * reads it to decide an answer, except stubs that ask for the n-th occurrence. Bounded in entries and in bytes:
+ * past either bound the oldest entries go, and {@link #evicted()} counts them; a datagram longer than a snap length
+ * ({@value #SNAP_LENGTH} bytes, as tcpdump's) is kept cut to it, with its
+ * {@link JournalEntry#originalLength()}. Safe to read while the server runs. A server makes its own journal:
  * {@code DhcpServer.journal()}.
  */
 public interface Journal {
 
     /** How many entries a server's journal keeps unless its builder says otherwise. */
     int DEFAULT_CAPACITY = 10_000;
+
+    /** How many bytes a server's journal may take unless its builder says otherwise: 64 MiB. */
+    long DEFAULT_MAX_BYTES = 64L << 20;
+
+    /**
+     * The most bytes of a datagram the journal keeps; the rest is cut and only its length recorded. Every message a
+     * real client sends is shorter, so it is kept whole.
+     */
+    int SNAP_LENGTH = 4096;
 
     /**
      * Calls {@code listener} with each entry as it is appended, on the appending thread.
@@ -132,8 +143,21 @@ public interface Journal {
     /** {@return how many entries were appended in all, kept or not} */
     long appended();
 
-    /** {@return how many old entries were dropped to stay within the capacity} */
+    /** {@return how many bytes the journal may take before the oldest entries go} */
+    long maxBytes();
+
+    /** {@return how many old entries were dropped to stay within the capacity or the byte bound} */
     long evicted();
+
+    /**
+     * {@return a line saying how many of the oldest entries the journal dropped, e.g. for a failure message, or ""
+     * when it dropped none}
+     */
+    default String evictionNote() {
+        long n = evicted();
+        return n == 0 ? "" : "the journal dropped " + n + " oldest " + (n == 1 ? "entry" : "entries")
+                + " (bounds: " + capacity() + " entries, " + maxBytes() + " bytes)";
+    }
 
     /** {@return how many datagrams did not decode, in all} */
     long rejectedCount();
@@ -141,13 +165,16 @@ public interface Journal {
     /** Forgets every entry and zeroes the counters; sequence numbers go on from the last one given. */
     void clear();
 
-    /** {@return the transcript of every entry kept, one line each} */
+    /** {@return the transcript of every entry kept, one line each, after a line on the entries dropped if any} */
     default String transcript() {
-        return Transcript.of(entries());
+        String dropped = evictionNote();
+        String lines = Transcript.of(entries());
+        return dropped.isEmpty() ? lines : "(" + dropped + ")" + System.lineSeparator() + lines;
     }
 
     /**
-     * Writes the entries kept as a pcap that Wireshark opens.
+     * Writes the entries kept as a pcap that Wireshark opens; a datagram the journal kept cut is written cut, its
+     * record's captured length less than its original length, as tcpdump writes one past its snap length.
      *
      * @param file the file to write, replaced if it exists; missing parent directories are created
      * @throws IOException if the file cannot be written

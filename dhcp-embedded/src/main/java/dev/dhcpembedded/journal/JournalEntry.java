@@ -62,6 +62,14 @@ public interface JournalEntry {
     byte[] bytes();
 
     /**
+     * {@return the datagram's length on the wire} More than {@code bytes().length} when the journal kept it cut to
+     * its snap length ({@link Journal#SNAP_LENGTH}); such an entry has no message, and its error says so.
+     */
+    default int originalLength() {
+        return bytes().length;
+    }
+
+    /**
      * {@return whether this is a Router Solicitation received or a Router Advertisement sent} ICMPv6 has no ports:
      * the journal keeps those with port 0 as destination, where no UDP datagram can go.
      */

@@ -33,11 +33,12 @@ final class PcapExport {
                 if (entry.source().getAddress() instanceof Inet6Address src
                         && entry.destination().getAddress() instanceof Inet6Address dst) {
                     writer.write(entry.wallTime(), src, entry.source().getPort(), dst, entry.destination().getPort(),
-                            entry.bytes());
+                            entry.bytes(), entry.originalLength());
                     continue;
                 }
                 writer.write(entry.wallTime(), ipv4(entry.source().getAddress()), entry.source().getPort(),
-                        ipv4(entry.destination().getAddress()), entry.destination().getPort(), entry.bytes());
+                        ipv4(entry.destination().getAddress()), entry.destination().getPort(), entry.bytes(),
+                        entry.originalLength()); // a datagram cut to the snap length: incl_len < orig_len
             }
         }
     }

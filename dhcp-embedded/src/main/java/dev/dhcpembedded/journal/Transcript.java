@@ -29,6 +29,13 @@ public final class Transcript {
      *         {@code transport eth1: channel to agent dhcp-agent-1a2b closed: ...}
      */
     public static String line(JournalEntry entry) {
+        String line = body(entry);
+        int kept = entry.kind() == JournalEntry.Kind.TRANSPORT ? 0 : entry.bytes().length;
+        return entry.originalLength() > kept && kept > 0
+                ? line + " [journal kept " + kept + " of " + entry.originalLength() + " bytes]" : line;
+    }
+
+    private static String body(JournalEntry entry) {
         if (entry.kind() == JournalEntry.Kind.TRANSPORT) {
             return "transport " + entry.interfaceName() + ": " + entry.note();
         }

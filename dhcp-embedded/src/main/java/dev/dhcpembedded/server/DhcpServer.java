@@ -72,16 +72,16 @@ public final class DhcpServer implements AutoCloseable {
     private SecondServer second;
 
     DhcpServer(ServerConfig config, Supplier<Transport> transportFactory, String interfaceName, int journalCapacity,
-               Clock clock, Clock wallClock, Server6Config config6, Supplier<Transport> transport6Factory) {
+               long journalBytes, Clock clock, Clock wallClock, Server6Config config6, Supplier<Transport> factory6) {
         this.wallClock = wallClock;
         this.interfaceName = interfaceName;
-        this.journal = new JournalStore(journalCapacity);
+        this.journal = new JournalStore(journalCapacity, journalBytes);
         this.unmatched = new UnmatchedRequests(journalCapacity);
         this.clock = clock;
         FamilyRuntime.Shared shared = new FamilyRuntime.Shared(journal, clock, wallClock, paused, stubs, unmatched,
                 barrier, String.valueOf(System.identityHashCode(this)));
         this.v4 = config == null ? null : new Runtime4(config, transportFactory, shared);
-        this.v6 = config6 == null ? null : new Runtime6(config6, transport6Factory, shared);
+        this.v6 = config6 == null ? null : new Runtime6(config6, factory6, shared);
     }
 
     /** {@return a builder for a server} */

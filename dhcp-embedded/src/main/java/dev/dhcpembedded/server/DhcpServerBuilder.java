@@ -48,7 +48,7 @@ public final class DhcpServerBuilder {
     private boolean authoritative;
     private Duration offerHoldTime = Duration.ofSeconds(30);
     private Duration declineProbation = Duration.ofMinutes(10);
-    private int journalCapacity = Journal.DEFAULT_CAPACITY;
+    private int journalCapacity = Journal.DEFAULT_CAPACITY; private long journalBytes = Journal.DEFAULT_MAX_BYTES;
     private Clock clock = Clock.systemUTC();
     private Clock wallClock = Clock.systemUTC();
     private boolean rapidCommit;
@@ -416,15 +416,17 @@ public final class DhcpServerBuilder {
         return this;
     }
 
-    /** How many journal entries are kept; older ones are dropped and counted. Default 10,000.
-     * @param capacity at least 1
+    /** Journal entries kept, in how many bytes; past either the oldest go, counted. Default 10,000 in 64 MiB.
+     * @param maxEntries at least 1
+     * @param maxBytes at least 1 MiB (1,048,576)
      * @return this builder
-     * @throws IllegalArgumentException if {@code capacity} is less than 1 */
-    public DhcpServerBuilder journalCapacity(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("journal capacity " + capacity + " must be at least 1");
+     * @throws IllegalArgumentException if {@code maxEntries} is less than 1 or {@code maxBytes} less than 1 MiB */
+    public DhcpServerBuilder journal(int maxEntries, long maxBytes) {
+        if (maxEntries < 1 || maxBytes < 1L << 20) {
+            throw new IllegalArgumentException("journal(" + maxEntries + ", " + maxBytes + "): 1 entry, 1 MiB or more");
         }
-        this.journalCapacity = capacity;
+        this.journalCapacity = maxEntries;
+        this.journalBytes = maxBytes;
         return this;
     }
 
@@ -544,7 +546,7 @@ public final class DhcpServerBuilder {
                         globalOptions, rapidCommit, bootp);
         ServerConfig secondConfig = secondAddress == null ? null : secondConfig(config);
         DhcpServer server = new DhcpServer(config, new Sized(transport, receiveBuffer), interfaceName, journalCapacity,
-                clock, wallClock, config6, v6Transport);
+                journalBytes, clock, wallClock, config6, v6Transport);
         if (secondConfig != null) {
             server.secondServer(secondConfig);
         }

@@ -48,6 +48,7 @@ class TextConfigurationTest {
             "LEASE         | 4294967296                   | --lease 4294967296 must be a whole number of seconds",
             "SERVER_ID     | x                            | --server-id x: ",
             "JOURNAL       | 0                            | --journal 0 must be a number of entries, at least 1",
+            "JOURNAL_BYTES | 1048575                      | --journal-bytes 1048575 must be a size in bytes, at least 1048576 (1 MiB)",
             "RECEIVE_BUFFER| -1                           | --receive-buffer -1 must be 0 (the kernel's default) or a size in bytes",
             "BIND          | 10.0.0.1:67                  | --bind 10.0.0.1:67 is not a loopback address; use --interface NAME",
             "BIND          | 127.0.0.1                    | --bind 127.0.0.1 must be ADDR:PORT, e.g. 127.0.0.1:0",
@@ -161,6 +162,7 @@ class TextConfigurationTest {
                 .set(ConfigKey.RAPID_COMMIT6, true)
                 .set(ConfigKey.RA, "none")
                 .set(ConfigKey.JOURNAL, "100")
+                .set(ConfigKey.JOURNAL_BYTES, "2097152")
                 .set(ConfigKey.RECEIVE_BUFFER, "0")
                 .applyTo(DhcpServer.builder()).build();
         assertThat(server).isNotNull();

@@ -1,5 +1,6 @@
 package dev.dhcpembedded.robustness;
 
+import dev.dhcpembedded.journal.Journal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dhcpembedded.codec.DhcpMessage;
@@ -47,7 +48,7 @@ class ConcurrencyInvariantsTest {
         TestClock clock = TestClock.at(Instant.parse("2024-01-01T00:00:00Z"));
         InMemoryTransport memory = new InMemoryTransport();
         DhcpServer server = DhcpServer.builder().transport(memory).clock(clock).serverId("10.100.0.1")
-                .offerHoldTime(HOLD).journalCapacity(4 * CLIENTS + 2 * ABANDONING + 100)
+                .offerHoldTime(HOLD).journal(4 * CLIENTS + 2 * ABANDONING + 100, Journal.DEFAULT_MAX_BYTES)
                 .subnet("10.100.0.0/16", s -> s.pool("10.100.0.10", "10.100.255.254")
                         .leaseTime(Duration.ofHours(1)))
                 .start();

@@ -51,7 +51,7 @@ class Dhcp6PacketPathFuzzTest {
         TestClock clock = TestClock.at(Instant.parse("2024-01-01T00:00:00Z"));
         InMemoryTransport memory = new InMemoryTransport();
         DhcpServer server = DhcpServer.builder().transport6(memory).clock(clock).serverDuid(SERVER)
-                .journalCapacity(PacketPathFuzzTest.JOURNAL_CAPACITY)
+                .journal(PacketPathFuzzTest.JOURNAL_CAPACITY, Journal.DEFAULT_MAX_BYTES)
                 .subnet6("2001:db8:1::/64", s -> s.pool("2001:db8:1::100", "2001:db8:1::107")
                         .prefixDelegation("2001:db8:100::/60", 62).dns("2001:db8:1::53").domainSearch("lab.test")
                         .preferredLifetime(Duration.ofMinutes(1)).validLifetime(Duration.ofMinutes(2)))

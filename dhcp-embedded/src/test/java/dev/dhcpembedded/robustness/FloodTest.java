@@ -57,7 +57,7 @@ class FloodTest {
         RecordingTransport transport = new RecordingTransport(
                 new LoopbackTransport(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)));
         DhcpServer server = DhcpServer.builder().transport(transport).serverId("10.9.0.1")
-                .journalCapacity(JOURNAL_CAPACITY)
+                .journal(JOURNAL_CAPACITY, Journal.DEFAULT_MAX_BYTES)
                 .subnet("10.9.0.0/16", s -> s.pool("10.9.1.0", "10.9.255.254").router("10.9.0.1"))
                 .start();
         InetSocketAddress target = server.address();

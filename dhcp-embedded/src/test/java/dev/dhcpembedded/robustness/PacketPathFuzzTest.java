@@ -82,7 +82,7 @@ class PacketPathFuzzTest {
 
     static DhcpServer server(InMemoryTransport memory, TestClock clock) {
         return DhcpServer.builder().transport(memory).clock(clock).serverId("192.168.0.1").authoritative()
-                .journalCapacity(JOURNAL_CAPACITY).offerHoldTime(Duration.ofSeconds(30))
+                .journal(JOURNAL_CAPACITY, Journal.DEFAULT_MAX_BYTES).offerHoldTime(Duration.ofSeconds(30))
                 .subnet("192.168.0.0/24", s -> s.pool("192.168.0.10", "192.168.0.17").exclude("192.168.0.12")
                         .router("192.168.0.1").dns("192.168.0.53").domainName("lab.test")
                         .leaseTime(Duration.ofMinutes(2)))

@@ -1,5 +1,6 @@
 package dev.dhcpembedded.server;
 
+import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.codec6.Dhcp6Codec;
 import dev.dhcpembedded.codec6.Dhcp6Message;
 import dev.dhcpembedded.codec6.Dhcp6MessageType;
@@ -78,7 +79,7 @@ public class PacketPath6Benchmark {
         server = DhcpServer.builder()
                 .subnet6("2001:db8:1::/64", s -> s.pool("2001:db8:1::1:0", "2001:db8:1::ff:ffff")
                         .prefixDelegation("2001:db9::/32", 56).dns("2001:db8:1::53").domainSearch("example.test"))
-                .transport6(transport).journalCapacity(journal).start();
+                .transport6(transport).journal(journal, Journal.DEFAULT_MAX_BYTES).start();
         Duid us = server.serverDuid().orElseThrow();
         for (int i = 0; i < CLIENTS; i++) {
             solicits[i] = Dhcp6Codec.encode(solicit(i, false));

@@ -1,5 +1,6 @@
 package dev.dhcpembedded.server;
 
+import dev.dhcpembedded.journal.Journal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,7 +55,7 @@ class PacketPathAllocationTest {
         DhcpServer server = DhcpServer.builder().serverId("10.20.0.1")
                 .subnet("10.20.0.0/16", s -> s.pool("10.20.1.0", "10.20.254.255").router("10.20.0.1")
                         .dns("10.20.0.53"))
-                .transport(transport).journalCapacity(1_000).start();
+                .transport(transport).journal(1_000, Journal.DEFAULT_MAX_BYTES).start();
         try {
             int clients = 50;
             byte[][] discovers = new byte[clients][];

@@ -1,5 +1,6 @@
 package dev.dhcpembedded.server;
 
+import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.internal.runtime.ReplyAddressing;
 
 import dev.dhcpembedded.codec.DhcpCodec;
@@ -91,7 +92,7 @@ public class PacketPathBenchmark {
         return DhcpServer.builder().serverId("10.20.0.1")
                 .subnet("10.20.0.0/16", s -> s.pool("10.20.1.0", "10.20.254.255").router("10.20.0.1")
                         .dns("10.20.0.53"))
-                .transport(to).journalCapacity(journal).start();
+                .transport(to).journal(journal, Journal.DEFAULT_MAX_BYTES).start();
     }
 
     private static byte[] deliver(DiscardTransport to, byte[] bytes) {

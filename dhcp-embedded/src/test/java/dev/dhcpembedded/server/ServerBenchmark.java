@@ -1,5 +1,6 @@
 package dev.dhcpembedded.server;
 
+import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.client.ClientLease;
 import dev.dhcpembedded.client.DhcpTestClient;
 import dev.dhcpembedded.codec.DhcpMessage;
@@ -84,7 +85,7 @@ public class ServerBenchmark {
         @Setup(Level.Trial)
         public void start() {
             memory = new InMemoryTransport();
-            server = builder().transport(memory).journalCapacity(1000).start();
+            server = builder().transport(memory).journal(1000, Journal.DEFAULT_MAX_BYTES).start();
             discover = DhcpMessage.builder().xid(0x1234).chaddr("02:00:00:00:00:01")
                     .messageType(MessageType.DISCOVER)
                     .option(DhcpOptions.parameterRequestList(OptionCode.SUBNET_MASK, OptionCode.ROUTER,
@@ -107,7 +108,7 @@ public class ServerBenchmark {
 
         @Setup(Level.Trial)
         public void start() {
-            server = builder().journalCapacity(1000).start();
+            server = builder().journal(1000, Journal.DEFAULT_MAX_BYTES).start();
             client = DhcpTestClient.builder().server(server.address()).mac("02:00:00:00:00:01")
                     .timeout(Duration.ofSeconds(1)).attempts(3).build();
         }

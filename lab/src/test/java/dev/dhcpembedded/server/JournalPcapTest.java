@@ -1,5 +1,6 @@
 package dev.dhcpembedded.server;
 
+import dev.dhcpembedded.journal.Journal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dhcpembedded.codec.DhcpMessage;
@@ -38,7 +39,7 @@ class JournalPcapTest {
 
     DhcpServer start(int journalCapacity) {
         return DhcpServer.builder().transport(memory).serverId("10.20.0.1").clock(clock)
-                .journalCapacity(journalCapacity)
+                .journal(journalCapacity, Journal.DEFAULT_MAX_BYTES)
                 .subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199").router("10.20.0.1")
                         .dns("10.20.0.53").domainName("lab.test").leaseTime(Duration.ofMinutes(10)))
                 .subnet("10.30.0.0/24", s -> s.pool("10.30.0.100", "10.30.0.199").router("10.30.0.1"))

@@ -173,6 +173,7 @@ final class AgentTransport implements Transport {
     }
 
     private void receiveLoop(Receiver receiver) {
+        ReceiveFailures failures = new ReceiveFailures("channel to agent " + agentName);
         while (true) {
             Frame frame;
             try {
@@ -181,6 +182,9 @@ final class AgentTransport implements Transport {
                 continue;
             } catch (IOException e) {
                 breakDown("the channel failed: " + e.getMessage());
+                return;
+            } catch (Throwable e) { // NOPMD: e.g. no memory for a frame; where the next frame starts is unknown now
+                breakDown("the channel failed reading a frame: " + e);
                 return;
             }
             lastHeardNanos = System.nanoTime();
@@ -194,16 +198,16 @@ final class AgentTransport implements Transport {
                     try {
                         to.onDatagram(new Datagram(in6.payload(), in6.source(), in6.destination(),
                                 welcome.interfaceName(), false));
-                    } catch (RuntimeException e) {
-                        LOG.error("the server failed on a DHCPv6 datagram from {}; it keeps serving", in6.source(), e);
+                    } catch (Throwable e) { // NOPMD: no datagram may end the loop, not even with an Error
+                        failures.failed(to, in6.source(), e);
                     }
                 }
             } else if (frame instanceof Frame.Inbound in) {
                 try {
                     receiver.onDatagram(new Datagram(in.payload(), in.source(), in.destination(),
                             welcome.interfaceName(), in.broadcast()));
-                } catch (RuntimeException e) {
-                    LOG.error("the server failed on a datagram from {}; it keeps serving", in.source(), e);
+                } catch (Throwable e) { // NOPMD: no datagram may end the loop, not even with an Error
+                    failures.failed(receiver, in.source(), e);
                 }
             } else if (frame instanceof Frame.Notice notice) {
                 LOG.warn("DHCP agent {}: {}", agentName, notice.text());

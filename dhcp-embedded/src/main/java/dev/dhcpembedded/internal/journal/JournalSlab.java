@@ -16,7 +16,7 @@ import java.util.Arrays;
 final class JournalSlab {
 
     /** The slots per metadata row in {@link #meta}. */
-    private static final int META = 8;
+    private static final int META = 9;
     private static final int KIND = 0;       // kind ordinal << 24 | interface-name index
     private static final int SOURCE_IP = 1;
     private static final int DESTINATION_IP = 2;
@@ -25,6 +25,7 @@ final class JournalSlab {
     private static final int PEER_PORT = 5;  // peer port | note encoding flag << 16
     private static final int OFFSET = 6;     // start of the payload in data
     private static final int LENGTHS = 7;    // payload length; the note's bytes follow it up to the next offset
+    private static final int ORIGINAL = 8;   // the datagram's length before the snap length cut it
     private static final int NOTE_UTF16 = 1 << 16;
     private static final int NOTE_NULL = 1 << 17;
 
@@ -71,6 +72,16 @@ final class JournalSlab {
         return data.length;
     }
 
+    /** The bytes this slab's arrays take on the heap (headers aside), whether full or not. */
+    long footprint() {
+        return footprint(slots, data.length);
+    }
+
+    /** The bytes a slab of {@code slots} entries and {@code dataBytes} bytes of payload takes. */
+    static long footprint(int slots, int dataBytes) {
+        return (long) slots * (3 * Long.BYTES + META * Integer.BYTES) + dataBytes;
+    }
+
     int count() {
         return count;
     }
@@ -92,8 +103,8 @@ final class JournalSlab {
     /** Appends one entry; the caller checked {@link #fits}. The payload is copied. */
     void add(long sequence, long serverMillis, long wallMillis, JournalEntry.Kind kind, int interfaceIndex,
              int sourceIp, int sourcePort, int destinationIp, int destinationPort, int peerIp, int peerPort,
-             byte[] payload, int payloadOffset, int payloadLength, CharSequence note, DhcpCodecException error,
-             InetSocketAddress[] v6Ends) {
+             byte[] payload, int payloadOffset, int payloadLength, int originalLength, CharSequence note,
+             DhcpCodecException error, InetSocketAddress[] v6Ends) {
         int at = count;
         if (v6Ends != null || ends6 != null) {
             if (ends6 == null) {
@@ -113,6 +124,7 @@ final class JournalSlab {
         meta[m + PORTS] = (sourcePort & 0xFFFF) << 16 | (destinationPort & 0xFFFF);
         meta[m + OFFSET] = used;
         meta[m + LENGTHS] = payloadLength;
+        meta[m + ORIGINAL] = originalLength;
         System.arraycopy(payload, payloadOffset, data, used, payloadLength);
         used += payloadLength;
         boolean utf16 = note != null && !isLatin1(note);
@@ -149,6 +161,7 @@ final class JournalSlab {
         int end = at + 1 < count ? meta[m + META + OFFSET] : used;
         int peer = meta[m + PEER_PORT];
         int ports = meta[m + PORTS];
+        int original = meta[m + ORIGINAL];
         JournalEntry.Kind kind = JournalEntry.Kind.values()[meta[m + KIND] >>> 24];
         String name = interfaceNames[meta[m + KIND] & 0xFFFFFF];
         DhcpCodecException error = errors == null ? null : errors[at];
@@ -157,14 +170,15 @@ final class JournalSlab {
             return StoredEntry.stored6(times[t], times[t + 1], times[t + 2], kind, e[0], e[1], e[2], name,
                     Arrays.copyOfRange(data, offset, offset + length),
                     (peer & NOTE_NULL) != 0 ? null : readNote(offset + length, end, (peer & NOTE_UTF16) != 0),
-                    java.util.Optional.ofNullable(error));
+                    java.util.Optional.ofNullable(error), original);
         }
         return StoredEntry.stored(times[t], times[t + 1], times[t + 2], kind,
                 JournalSlabs.socket(meta[m + SOURCE_IP], ports >>> 16),
                 JournalSlabs.socket(meta[m + DESTINATION_IP], ports & 0xFFFF),
                 JournalSlabs.socket(meta[m + PEER_IP], peer & 0xFFFF), name,
                 Arrays.copyOfRange(data, offset, offset + length),
-                (peer & NOTE_NULL) != 0 ? null : readNote(offset + length, end, (peer & NOTE_UTF16) != 0), java.util.Optional.ofNullable(error));
+                (peer & NOTE_NULL) != 0 ? null : readNote(offset + length, end, (peer & NOTE_UTF16) != 0),
+                java.util.Optional.ofNullable(error), original);
     }
 
     private static boolean isLatin1(CharSequence s) {

@@ -1,6 +1,7 @@
 package dev.dhcpembedded.internal.journal;
 
 
+import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.codec.DhcpCodecException;
 import dev.dhcpembedded.internal.wire.Ipv4;
@@ -13,7 +14,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The journal's storage: a ring of {@link JournalSlab}s holding at most {@code capacity} entries. Nothing is
+ * The journal's storage: a ring of {@link JournalSlab}s holding at most {@code capacity} entries in at most
+ * {@code maxBytes} bytes of slabs (a payload longer than {@link #SNAP_LENGTH} is kept cut to it, its length
+ * recorded). Nothing is
  * allocated until the first entry arrives; slabs are then allocated as the journal fills (the first one small, for
  * the many servers that see a handful of messages), and once it wraps the slab whose entries have all been evicted
  * is reused for the next ones. In steady state, storing an entry allocates nothing. Not thread-safe: {@link Journal}
@@ -28,7 +31,18 @@ final class JournalSlabs {
     /** Bytes of payload and note per slot; an entry that does not fit closes the slab early. */
     static final int BYTES_PER_SLOT = 512;
 
+    /**
+     * The most bytes of a datagram kept, as tcpdump's snap length: the rest is cut and only its length recorded. Every
+     * message a real client sends is far shorter (DHCPv4 fits in 576 bytes unless the client asks for more, and in
+     * practice in one 1,500-byte Ethernet frame; so does DHCPv6, relay layers adding about a hundred bytes each), so
+     * such a message is kept whole; a longer one is abuse, kept as evidence without the 65,507 bytes it may have.
+     */
+    static final int SNAP_LENGTH = Journal.SNAP_LENGTH;
+
     private final int capacity;
+    private final long maxBytes;
+    /** The bytes of every slab held, live or spare. */
+    private long bytes;
     private final ArrayDeque<JournalSlab> live = new ArrayDeque<>();
     private JournalSlab spare;
     /** Journal index of the oldest entry kept, and of the next entry. */
@@ -38,17 +52,23 @@ final class JournalSlabs {
     private int interfaceNameCount;
     private long slabsAllocated;
 
-    JournalSlabs(int capacity) {
+    JournalSlabs(int capacity, long maxBytes) {
         if (capacity < 1) {
             throw new IllegalArgumentException("journal capacity " + capacity + " must be at least 1");
         }
+        if (maxBytes < JournalStore.MIN_BYTES) {
+            throw new IllegalArgumentException("journal bound of " + maxBytes + " bytes must be at least "
+                    + JournalStore.MIN_BYTES);
+        }
         this.capacity = capacity;
+        this.maxBytes = maxBytes;
     }
 
     /**
-     * Stores one entry, copying {@code payload}; returns true when the oldest entry was evicted to make room.
+     * Stores one entry, copying {@code payload} (at most {@link #SNAP_LENGTH} bytes of it); returns how many of the
+     * oldest entries were evicted to make room.
      */
-    boolean add(long sequence, long serverMillis, long wallMillis, JournalEntry.Kind kind, String interfaceName,
+    int add(long sequence, long serverMillis, long wallMillis, JournalEntry.Kind kind, String interfaceName,
                 int sourceIp, int sourcePort, int destinationIp, int destinationPort, int peerIp, int peerPort,
                 byte[] payload, String note, DhcpCodecException error) {
         return add(sequence, serverMillis, wallMillis, kind, interfaceName, sourceIp, sourcePort, destinationIp,
@@ -56,7 +76,7 @@ final class JournalSlabs {
     }
 
     /** {@link #add} of a payload at {@code payload[offset, offset + length)} with a note of any char sequence. */
-    boolean add(long sequence, long serverMillis, long wallMillis, JournalEntry.Kind kind, String interfaceName,
+    int add(long sequence, long serverMillis, long wallMillis, JournalEntry.Kind kind, String interfaceName,
                 int sourceIp, int sourcePort, int destinationIp, int destinationPort, int peerIp, int peerPort,
                 byte[] payload, int offset, int length, CharSequence note, DhcpCodecException error) {
         return add(sequence, serverMillis, wallMillis, kind, interfaceName, sourceIp, sourcePort, destinationIp,
@@ -64,7 +84,7 @@ final class JournalSlabs {
     }
 
     /** {@link #add} for any entry: {@code ends6} (source, destination, peer) marks a DHCPv6 one, null a DHCPv4 one. */
-    boolean add(long sequence, long serverMillis, long wallMillis, JournalEntry.Kind kind, String interfaceName,
+    int add(long sequence, long serverMillis, long wallMillis, JournalEntry.Kind kind, String interfaceName,
                 int sourceIp, int sourcePort, int destinationIp, int destinationPort, int peerIp, int peerPort,
                 byte[] payload, String note, DhcpCodecException error, InetSocketAddress[] ends6) {
         return add(sequence, serverMillis, wallMillis, kind, interfaceName, sourceIp, sourcePort, destinationIp,
@@ -72,38 +92,53 @@ final class JournalSlabs {
     }
 
     /** {@link #add} of any entry at {@code payload[offset, offset + length)}; {@code ends6} as above. */
-    boolean add(long sequence, long serverMillis, long wallMillis, JournalEntry.Kind kind,
+    int add(long sequence, long serverMillis, long wallMillis, JournalEntry.Kind kind,
                         String interfaceName, int sourceIp, int sourcePort, int destinationIp, int destinationPort,
                         int peerIp, int peerPort, byte[] payload, int offset, int length, CharSequence note,
                         DhcpCodecException error, InetSocketAddress[] ends6) {
-        int needed = JournalSlab.bytesNeeded(length, note);
+        int kept = Math.min(length, SNAP_LENGTH);
+        int needed = JournalSlab.bytesNeeded(kept, note);
+        long before = head;
         JournalSlab tail = live.peekLast();
         if (tail == null || !tail.fits(needed)) {
             tail = nextSlab(needed);
             live.addLast(tail);
         }
         tail.add(sequence, serverMillis, wallMillis, kind, interfaceIndex(interfaceName), sourceIp, sourcePort,
-                destinationIp, destinationPort, peerIp, peerPort, payload, offset, length, note, error, ends6);
+                destinationIp, destinationPort, peerIp, peerPort, payload, offset, kept, length, note, error, ends6);
         next++;
         if (next - head > capacity) {
             evictOldest();
-            return true;
         }
-        return false;
+        return (int) (head - before);
     }
 
     private JournalSlab nextSlab(int needed) {
         int slots = slabsAllocated == 0 ? Math.min(FIRST_SLAB_SLOTS, capacity) : Math.min(SLAB_SLOTS, capacity);
+        int dataBytes = Math.max(slots * BYTES_PER_SLOT, needed);
         JournalSlab reused = spare;
         spare = null;
         if (reused != null && reused.slots() >= slots && reused.dataBytes() >= needed) {
             reused.reset(next);
             return reused;
         }
-        // no spare yet (the journal is still filling), or one too small to keep: let it go
-        JournalSlab made = new JournalSlab(slots, Math.max(slots * BYTES_PER_SLOT, needed));
+        if (reused != null) { // one too small to keep: let it go
+            bytes -= reused.footprint();
+        }
+        // past the byte bound: the oldest slabs go, entries and all, and one of them is reused when it can be
+        while (bytes + JournalSlab.footprint(slots, dataBytes) > maxBytes && !live.isEmpty()) {
+            JournalSlab oldest = live.removeFirst();
+            head = Math.max(head, oldest.firstIndex() + oldest.count());
+            if (oldest.slots() >= slots && oldest.dataBytes() >= needed) {
+                oldest.reset(next);
+                return oldest;
+            }
+            bytes -= oldest.footprint();
+        }
+        JournalSlab made = new JournalSlab(slots, dataBytes);
         made.reset(next);
         slabsAllocated++;
+        bytes += made.footprint();
         return made;
     }
 
@@ -112,8 +147,16 @@ final class JournalSlabs {
         JournalSlab oldest = live.peekFirst();
         if (oldest != live.peekLast() && head >= oldest.firstIndex() + oldest.count()) {
             live.removeFirst();
+            if (spare != null) {
+                bytes -= spare.footprint();
+            }
             spare = oldest;
         }
+    }
+
+    /** The bytes of every slab held now, at most the bound (unless one entry alone is bigger). */
+    long bytes() {
+        return bytes;
     }
 
     private int interfaceIndex(String name) {
@@ -159,6 +202,7 @@ final class JournalSlabs {
         spare = null;
         head = next;
         slabsAllocated = 0;
+        bytes = 0;
     }
 
     /** Slabs allocated since the journal was made or cleared (for tests of the lazy growth and the reuse). */

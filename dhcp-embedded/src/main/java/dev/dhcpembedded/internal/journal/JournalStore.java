@@ -22,7 +22,11 @@ import java.util.function.Predicate;
  */
 public final class JournalStore implements Journal {
 
+    /** The smallest byte bound accepted: a few slabs' worth. */
+    public static final long MIN_BYTES = 1L << 20;
+
     private final int capacity;
+    private final long maxBytes;
     private final JournalSlabs slabs;
     private long appended;
     private long evicted;
@@ -32,12 +36,19 @@ public final class JournalStore implements Journal {
     private final List<java.util.function.Consumer<JournalEntry>> listeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /** A journal of at most {@code capacity} entries in at most {@link Journal#DEFAULT_MAX_BYTES} bytes. */
     public JournalStore(int capacity) {
+        this(capacity, DEFAULT_MAX_BYTES);
+    }
+
+    /** A journal of at most {@code capacity} entries in at most {@code maxBytes} bytes. */
+    public JournalStore(int capacity, long maxBytes) {
         if (capacity < 1) {
             throw new IllegalArgumentException("journal capacity " + capacity + " must be at least 1");
         }
         this.capacity = capacity;
-        this.slabs = new JournalSlabs(capacity);
+        this.maxBytes = maxBytes;
+        this.slabs = new JournalSlabs(capacity, maxBytes);
     }
 
     /**
@@ -50,7 +61,7 @@ public final class JournalStore implements Journal {
         JournalEntry numbered = null;
         long number;
         synchronized (this) {
-            boolean dropped = record.source6 == null
+            int dropped = record.source6 == null
                     ? slabs.add(++sequence, record.serverTimeMillis, record.wallTimeMillis, record.kind,
                             record.interfaceName, record.sourceIp, record.sourcePort, record.destinationIp,
                             record.destinationPort, JournalSlabs.ip(record.peer), record.peer.getPort(), record.bytes,
@@ -59,9 +70,7 @@ public final class JournalStore implements Journal {
                             record.interfaceName, 0, record.source6.getPort(), 0, record.destination6.getPort(), 0,
                             record.peer.getPort(), record.bytes, record.offset, record.length, record.note,
                             record.error, new InetSocketAddress[] {record.source6, record.destination6, record.peer});
-            if (dropped) {
-                evicted++;
-            }
+            evicted += dropped;
             appended++;
             if (record.kind == JournalEntry.Kind.REJECTED) {
                 rejected++;
@@ -137,7 +146,18 @@ public final class JournalStore implements Journal {
         return appended;
     }
 
-    /** How many old entries were dropped to stay within the capacity. */
+    /** How many bytes the journal's storage may take before the oldest entries go. */
+    @Override
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /** The bytes the journal's storage takes now (for tests of the bound). */
+    synchronized long bytesKept() {
+        return slabs.bytes();
+    }
+
+    /** How many old entries were dropped to stay within the capacity or the byte bound. */
     @Override
     public synchronized long evicted() {
         return evicted;

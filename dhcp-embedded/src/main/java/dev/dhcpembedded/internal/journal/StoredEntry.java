@@ -33,6 +33,8 @@ public final class StoredEntry implements JournalEntry {
     private final byte[] bytes;
     private final String note;
     private final boolean v6;
+    /** The datagram's length; more than {@code bytes.length} when the journal kept it cut to its snap length. */
+    private final int originalLength;
     private volatile Decoding decoding;
 
     /**
@@ -54,13 +56,16 @@ public final class StoredEntry implements JournalEntry {
                         Optional<DhcpMessage> message, Optional<DhcpCodecException> error, String note) {
         this(sequence, serverTime.toEpochMilli(), wallTime.toEpochMilli(), kind, source, destination, peer,
                 interfaceName, bytes, note,
-                message.isPresent() || error.isPresent() ? new Decoding(message, error) : null, false);
+                message.isPresent() || error.isPresent() ? new Decoding(message, error) : null, false,
+                bytes.length);
     }
 
     private StoredEntry(long sequence, long serverTimeMillis, long wallTimeMillis, Kind kind,
                          InetSocketAddress source, InetSocketAddress destination, InetSocketAddress peer,
-                         String interfaceName, byte[] bytes, String note, Decoding decoding, boolean v6) {
+                         String interfaceName, byte[] bytes, String note, Decoding decoding, boolean v6,
+                         int originalLength) {
         this.v6 = v6;
+        this.originalLength = Math.max(originalLength, bytes.length);
         this.sequence = sequence;
         this.serverTimeMillis = serverTimeMillis;
         this.wallTimeMillis = wallTimeMillis;
@@ -84,18 +89,21 @@ public final class StoredEntry implements JournalEntry {
     /** An entry read back from the journal's storage; the decoding is worked out on first use. */
     public static StoredEntry stored(long sequence, long serverTimeMillis, long wallTimeMillis, Kind kind,
                                InetSocketAddress source, InetSocketAddress destination, InetSocketAddress peer,
-                               String interfaceName, byte[] bytes, String note, Optional<DhcpCodecException> error) {
+                               String interfaceName, byte[] bytes, String note, Optional<DhcpCodecException> error,
+                               int originalLength) {
         return new StoredEntry(sequence, serverTimeMillis, wallTimeMillis, kind, source, destination, peer,
-                interfaceName, bytes, note, error.isPresent() ? new Decoding(Optional.empty(), error) : null, false);
+                interfaceName, bytes, note, error.isPresent() ? new Decoding(Optional.empty(), error) : null, false,
+                originalLength);
     }
 
     /** A DHCPv6 entry read back from the journal's storage; the decoding is worked out on first use. */
     public static StoredEntry stored6(long sequence, long serverTimeMillis, long wallTimeMillis, Kind kind,
                                 InetSocketAddress source, InetSocketAddress destination, InetSocketAddress peer,
                                 String interfaceName, byte[] bytes, String note,
-                                Optional<DhcpCodecException> error) {
+                                Optional<DhcpCodecException> error, int originalLength) {
         return new StoredEntry(sequence, serverTimeMillis, wallTimeMillis, kind, source, destination, peer,
-                interfaceName, bytes, note, error.isPresent() ? new Decoding(Optional.empty(), error) : null, true);
+                interfaceName, bytes, note, error.isPresent() ? new Decoding(Optional.empty(), error) : null, true,
+                originalLength);
     }
 
     /** The ends of a DHCPv6 or ICMPv6 entry (source, destination, peer), or null for a DHCPv4 one. */
@@ -180,6 +188,11 @@ public final class StoredEntry implements JournalEntry {
         return bytes.length;
     }
 
+    @Override
+    public int originalLength() {
+        return originalLength;
+    }
+
     /** Whether this is a DHCPv6 entry (UDP 546/547); its message is then {@link #message6()}. */
     @Override
     public boolean isV6() {
@@ -228,6 +241,11 @@ public final class StoredEntry implements JournalEntry {
         Decoding known = decoding;
         if (known == null && (kind == Kind.TRANSPORT || isIcmp6())) { // no DHCP message: the transcript says what
             known = new Decoding(Optional.empty(), Optional.empty());
+            decoding = known;
+        }
+        if (known == null && originalLength > bytes.length) { // cut to the snap length: what is left is no message
+            known = new Decoding(Optional.empty(), Optional.of(new DhcpCodecException("the journal kept "
+                    + bytes.length + " of " + originalLength + " bytes (snap length)", bytes.length)));
             decoding = known;
         }
         if (known == null && v6) {

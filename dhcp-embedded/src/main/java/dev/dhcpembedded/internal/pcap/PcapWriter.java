@@ -44,6 +44,23 @@ public final class PcapWriter implements Closeable {
         writeRecord(timestamp, Ipv4Udp.build(source, sourcePort, destination, destinationPort, payload));
     }
 
+    /**
+     * Appends one UDP datagram of {@code originalLength} bytes of which only {@code payload}, its start, was kept: the
+     * record's captured length is less than its length on the wire, as pcap allows (tcpdump's snap length).
+     */
+    public void write(Instant timestamp, Inet4Address source, int sourcePort, Inet4Address destination,
+            int destinationPort, byte[] payload, int originalLength) throws IOException {
+        writeRecord(timestamp, Ipv4Udp.build(source, sourcePort, destination, destinationPort, payload),
+                Math.max(0, originalLength - payload.length));
+    }
+
+    /** The IPv6 form of {@link #write(Instant, Inet4Address, int, Inet4Address, int, byte[], int)}. */
+    public void write(Instant timestamp, Inet6Address source, int sourcePort, Inet6Address destination,
+            int destinationPort, byte[] payload, int originalLength) throws IOException {
+        writeRecord(timestamp, Ipv6Udp.build(source, sourcePort, destination, destinationPort, payload),
+                Math.max(0, originalLength - payload.length));
+    }
+
     /** Appends one UDP/IPv6 datagram carrying {@code payload} (LINKTYPE_RAW takes IPv6 packets too). */
     public void write(Instant timestamp, Inet6Address source, int sourcePort, Inet6Address destination,
             int destinationPort, byte[] payload) throws IOException {
@@ -57,6 +74,10 @@ public final class PcapWriter implements Closeable {
     }
 
     private void writeRecord(Instant timestamp, byte[] packet) throws IOException {
+        writeRecord(timestamp, packet, 0);
+    }
+
+    private void writeRecord(Instant timestamp, byte[] packet, int cut) throws IOException {
         long seconds = timestamp.getEpochSecond();
         if (seconds < 0 || seconds > 0xFFFFFFFFL) {
             throw new IllegalArgumentException("timestamp " + timestamp + " is outside the classic pcap range");
@@ -64,7 +85,7 @@ public final class PcapWriter implements Closeable {
         putLe32(recordHeader, 0, (int) seconds);
         putLe32(recordHeader, 4, timestamp.getNano() / 1000);
         putLe32(recordHeader, 8, packet.length);
-        putLe32(recordHeader, 12, packet.length);
+        putLe32(recordHeader, 12, packet.length + cut);
         out.write(recordHeader);
         out.write(packet);
     }

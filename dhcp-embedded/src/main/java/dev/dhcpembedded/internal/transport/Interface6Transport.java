@@ -92,19 +92,13 @@ public final class Interface6Transport implements Transport, DirectSender {
         // the server's own receiver reads the array in place (the channel copies through its cached direct
         // buffer); any other gets a copy per datagram, as Datagram owns its bytes
         ByteBuffer buffer = direct != null ? ByteBuffer.allocate(65535) : ByteBuffer.allocateDirect(65535);
+        ReceiveFailures failures = new ReceiveFailures(name + " (DHCPv6)");
         while (opened.isOpen()) {
-            InetSocketAddress source;
+            InetSocketAddress source = null;
             try {
                 buffer.clear();
                 source = (InetSocketAddress) opened.receive(buffer);
-            } catch (ClosedChannelException closed) {
-                return;
-            } catch (IOException e) {
-                log().warn("receive failed on {}: {}", name, e.toString());
-                continue;
-            }
-            buffer.flip();
-            try {
+                buffer.flip();
                 if (direct != null) {
                     direct.onDatagram(buffer.array(), buffer.limit(), source, group, name, false);
                 } else {
@@ -112,8 +106,12 @@ public final class Interface6Transport implements Transport, DirectSender {
                     buffer.get(bytes);
                     receiver.onDatagram(new Datagram(bytes, source, group, name, false));
                 }
-            } catch (RuntimeException e) {
-                log().error("the server failed on a datagram from {}; it keeps serving", source, e);
+            } catch (ClosedChannelException closed) {
+                return;
+            } catch (IOException e) {
+                log().warn("receive failed on {}: {}", name, e.toString());
+            } catch (Throwable e) { // NOPMD: no datagram may end the loop, not even with an Error
+                failures.failed(receiver, source, e);
             }
         }
     }

@@ -211,6 +211,7 @@ public final class InterfaceTransport implements Transport, DirectSender {
             return;
         }
         InetSocketAddress lastDestination = null;
+        ReceiveFailures failures = new ReceiveFailures(name);
         while (true) {
             LinuxUdpSocket.Received received;
             try {
@@ -219,21 +220,25 @@ public final class InterfaceTransport implements Transport, DirectSender {
                 LOG.warn("receive failed on {}: {}", name, e.toString());
                 pause(); // a persistent error must not spin
                 continue;
+            } catch (Throwable e) { // NOPMD: e.g. no memory left for the datagram's copy: it is dropped
+                failures.failed(receiver, null, e);
+                pause(); // nor may a persistent one spin
+                continue;
             }
             if (received == null) {
                 return;
             }
-            Inet4Address to = received.headerDestination();
-            boolean broadcast = to != null && isBroadcast(to);
-            InetAddress toAddress = to != null ? to : address;
-            if (lastDestination == null || lastDestination.getAddress() != toAddress) {
-                lastDestination = new InetSocketAddress(toAddress, port); // the same object while it repeats
-            }
-            InetSocketAddress destination = lastDestination;
             try {
+                Inet4Address to = received.headerDestination();
+                boolean broadcast = to != null && isBroadcast(to);
+                InetAddress toAddress = to != null ? to : address;
+                if (lastDestination == null || lastDestination.getAddress() != toAddress) {
+                    lastDestination = new InetSocketAddress(toAddress, port); // the same object while it repeats
+                }
+                InetSocketAddress destination = lastDestination;
                 receiver.onDatagram(new Datagram(received.bytes(), received.source(), destination, name, broadcast));
-            } catch (RuntimeException e) {
-                LOG.error("the server failed on a datagram from {}; it keeps serving", received.source(), e);
+            } catch (Throwable e) { // NOPMD: no datagram may end the loop, not even with an Error
+                failures.failed(receiver, received.source(), e);
             }
         }
     }
@@ -242,6 +247,7 @@ public final class InterfaceTransport implements Transport, DirectSender {
     private void receiveDirect(LinuxUdpSocket opened, DirectReceiver receiver) {
         byte[] buffer = new byte[65536];
         InetSocketAddress lastDestination = null;
+        ReceiveFailures failures = new ReceiveFailures(name);
         while (true) {
             int length;
             try {
@@ -250,21 +256,26 @@ public final class InterfaceTransport implements Transport, DirectSender {
                 LOG.warn("receive failed on {}: {}", name, e.toString());
                 pause(); // a persistent error must not spin
                 continue;
+            } catch (Throwable e) { // NOPMD: no datagram may end the loop, not even with an Error
+                failures.failed(receiver, null, e);
+                pause(); // nor may a persistent one spin
+                continue;
             }
             if (length < 0) {
                 return;
             }
-            Inet4Address to = opened.receivedDestination();
-            boolean broadcast = to != null && isBroadcast(to);
-            InetAddress toAddress = to != null ? to : address;
-            if (lastDestination == null || lastDestination.getAddress() != toAddress) {
-                lastDestination = new InetSocketAddress(toAddress, port); // the same object while it repeats
-            }
-            InetSocketAddress source = opened.receivedSource();
+            InetSocketAddress source = null;
             try {
+                Inet4Address to = opened.receivedDestination();
+                boolean broadcast = to != null && isBroadcast(to);
+                InetAddress toAddress = to != null ? to : address;
+                if (lastDestination == null || lastDestination.getAddress() != toAddress) {
+                    lastDestination = new InetSocketAddress(toAddress, port); // the same object while it repeats
+                }
+                source = opened.receivedSource();
                 receiver.onDatagram(buffer, length, source, lastDestination, name, broadcast);
-            } catch (RuntimeException e) {
-                LOG.error("the server failed on a datagram from {}; it keeps serving", source, e);
+            } catch (Throwable e) { // NOPMD: no datagram may end the loop, not even with an Error
+                failures.failed(receiver, source, e);
             }
         }
     }

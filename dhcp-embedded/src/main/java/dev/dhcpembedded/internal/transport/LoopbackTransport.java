@@ -116,39 +116,33 @@ public final class LoopbackTransport implements Transport, DirectSender {
 
     private void receiveLoop(DatagramChannel opened, Receiver receiver, ByteBuffer buffer) {
         DirectReceiver direct = receiver instanceof DirectReceiver ? (DirectReceiver) receiver : null;
+        ReceiveFailures failures = new ReceiveFailures("lo " + bound);
         // what the server's own receiver reads in place: made by the first datagram, grown as need be
         byte[] array = null;
         while (opened.isOpen()) {
-            InetSocketAddress source;
+            InetSocketAddress source = null;
             try {
                 buffer.clear();
                 source = (InetSocketAddress) opened.receive(buffer);
+                buffer.flip();
+                if (direct != null) {
+                    int length = buffer.remaining();
+                    if (array == null || array.length < length) {
+                        array = new byte[Math.max(length, FIRST_ARRAY)];
+                    }
+                    buffer.get(array, 0, length); // the copy the channel would make into a heap buffer, no more
+                    direct.onDatagram(array, length, source, bound, "lo", false);
+                    continue;
+                }
+                byte[] bytes = new byte[buffer.remaining()];
+                buffer.get(bytes);
+                receiver.onDatagram(new Datagram(bytes, source, bound, "lo", false));
             } catch (ClosedChannelException closed) {
                 return;
             } catch (IOException e) {
                 log().warn("receive failed on {}: {}", bound, e.toString());
-                continue;
-            }
-            buffer.flip();
-            if (direct != null) {
-                int length = buffer.remaining();
-                if (array == null || array.length < length) {
-                    array = new byte[Math.max(length, FIRST_ARRAY)];
-                }
-                buffer.get(array, 0, length); // the copy the channel would make into a heap buffer, no more
-                try {
-                    direct.onDatagram(array, length, source, bound, "lo", false);
-                } catch (RuntimeException e) {
-                    log().error("the server failed on a datagram from {}; it keeps serving", source, e);
-                }
-                continue;
-            }
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.get(bytes);
-            try {
-                receiver.onDatagram(new Datagram(bytes, source, bound, "lo", false));
-            } catch (RuntimeException e) {
-                log().error("the server failed on a datagram from {}; it keeps serving", source, e);
+            } catch (Throwable e) { // NOPMD: no datagram may end the loop, not even with an Error
+                failures.failed(receiver, source, e);
             }
         }
     }

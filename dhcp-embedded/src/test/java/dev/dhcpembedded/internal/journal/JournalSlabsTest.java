@@ -106,14 +106,43 @@ class JournalSlabsTest {
     }
 
     @Test
-    void aPayloadLargerThanASlabIsKeptWhole() {
+    void aPayloadLongerThanTheSnapLengthIsKeptCutWithItsOriginalLength() {
         JournalStore journal = new JournalStore(4);
         byte[] big = payload(7, 60_000);
+        byte[] whole = payload(8, Journal.SNAP_LENGTH);
         record(journal, 1, payload(1, 300), "small");
         record(journal, 2, big, "big");
         record(journal, 3, payload(3, 300), "small again");
-        assertThat(journal.entries().get(1).bytes()).isEqualTo(big);
+        record(journal, 4, whole, "just the snap length");
+        JournalEntry cut = journal.entries().get(1);
+        assertThat(cut.bytes()).isEqualTo(java.util.Arrays.copyOf(big, Journal.SNAP_LENGTH));
+        assertThat(cut.originalLength()).isEqualTo(60_000);
+        assertThat(cut.note()).isEqualTo("big");
+        assertThat(cut.message()).isEmpty();
+        assertThat(cut.error()).hasValueSatisfying(e -> assertThat(e.reason()).contains("kept 4096 of 60000 bytes"));
         assertThat(journal.entries().get(2).note()).isEqualTo("small again");
+        assertThat(journal.entries().get(2).originalLength()).isEqualTo(300);
+        assertThat(journal.entries().get(3).bytes()).isEqualTo(whole);
+        assertThat(journal.entries().get(3).originalLength()).isEqualTo(Journal.SNAP_LENGTH);
+    }
+
+    @Test
+    void theStorageStaysWithinItsByteBoundAndCountsWhatItDropped() {
+        JournalStore journal = new JournalStore(Journal.DEFAULT_CAPACITY, JournalStore.MIN_BYTES);
+        for (int n = 1; n <= 3_000; n++) {
+            record(journal, n, payload(n, n % 3 == 0 ? 65_507 : 300), "#" + n);
+            assertThat(journal.bytesKept()).as("after %d entries", n).isLessThanOrEqualTo(JournalStore.MIN_BYTES);
+        }
+        assertThat(journal.evicted()).isPositive();
+        assertThat(journal.size() + journal.evicted()).isEqualTo(3_000);
+        List<JournalEntry> kept = journal.entries();
+        assertThat(kept.get(kept.size() - 1).note()).isEqualTo("#3000");
+        assertThat(kept.get(0).sequence()).isEqualTo(journal.evicted() + 1);
+        assertThat(journal.evictionNote()).isEqualTo("the journal dropped " + journal.evicted()
+                + " oldest entries (bounds: 10000 entries, 1048576 bytes)");
+        journal.clear();
+        assertThat(journal.bytesKept()).isZero();
+        assertThat(journal.evictionNote()).isEmpty();
     }
 
     @Test

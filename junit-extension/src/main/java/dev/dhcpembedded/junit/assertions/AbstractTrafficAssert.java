@@ -88,7 +88,7 @@ public abstract class AbstractTrafficAssert<SELF extends AbstractTrafficAssert<S
         if (!found.isEmpty()) {
             failWithMessage("%s", "Expecting " + traffic().subject() + " to have received no " + type.name()
                     + "\nbut it received " + found.size() + ": " + refs(found) + "\n"
-                    + Report.transcript("Transcript", entries));
+                    + Report.transcript("Transcript", entries, traffic().journal()));
         }
         return myself;
     }

@@ -69,7 +69,7 @@ public final class Dhcp6ClientAssert extends AbstractAssert<Dhcp6ClientAssert, J
             }
             return i == types.length ? null : "Expecting the client with DUID " + duid + " to have sent, in order, "
                     + Arrays.toString(types) + "\nbut it sent " + sent + "\n"
-                    + Report.transcript("Transcript", traffic.entries());
+                    + transcript();
         }, failure -> failWithMessage("%s", failure));
         return myself;
     }
@@ -115,7 +115,7 @@ public final class Dhcp6ClientAssert extends AbstractAssert<Dhcp6ClientAssert, J
             }
             return "Expecting the client with DUID " + duid + " to have sent " + type.rfcName() + " at "
                     + (atT1 ? "T1" : "T2") + " of its last REPLY\nbut " + (seen.isEmpty() ? "it sent none after a REPLY"
-                    : String.join(", ", seen)) + "\n" + Report.transcript("Transcript", traffic.entries());
+                    : String.join(", ", seen)) + "\n" + transcript();
         }, failure -> failWithMessage("%s", failure));
         return myself;
     }
@@ -136,12 +136,12 @@ public final class Dhcp6ClientAssert extends AbstractAssert<Dhcp6ClientAssert, J
             }
             if (mine.isEmpty()) {
                 return "Expecting the client with DUID " + duid + " to conform to RFC 8415\nbut it sent nothing\n"
-                        + Report.transcript("Transcript", traffic.entries());
+                        + transcript();
             }
             List<String> findings = Rfc8415Conformance.check(mine);
             return findings.isEmpty() ? null : "Expecting the client with DUID " + duid
                     + " to conform to RFC 8415\nbut:\n  " + String.join("\n  ", findings) + "\n"
-                    + Report.transcript("Transcript", traffic.entries());
+                    + transcript();
         }, failure -> failWithMessage("%s", failure));
         return myself;
     }
@@ -166,8 +166,12 @@ public final class Dhcp6ClientAssert extends AbstractAssert<Dhcp6ClientAssert, J
     private Dhcp6ClientAssert leaseCheck(String what, Supplier<Boolean> ok) {
         isNotNull();
         waiter.check(() -> ok.get() ? null : "Expecting the client with DUID " + duid + " to have " + what
-                + "\nbut its leases are " + leases() + "\n" + Report.transcript("Transcript", traffic.entries()),
+                + "\nbut its leases are " + leases() + "\n" + transcript(),
                 failure -> failWithMessage("%s", failure));
         return myself;
+    }
+
+    private String transcript() {
+        return Report.transcript("Transcript", traffic.entries(), traffic.journal());
     }
 }

@@ -137,7 +137,8 @@ public final class Dhcp6MessagesAssert extends AbstractAssert<Dhcp6MessagesAsser
             StringBuilder what = new StringBuilder(type.rfcName());
             conditions.forEach(c -> what.append(", ").append(c.phrase()));
             return "Expecting " + traffic.subject() + " to have " + (received ? "received " : "sent ") + quantity
-                    + ": " + what + "\nbut found " + found + "\n" + Report.transcript("Transcript", entries);
+                    + ": " + what + "\nbut found " + found + "\n"
+                    + Report.transcript("Transcript", entries, traffic.journal());
         }, failure -> failWithMessage("%s", failure));
         return myself;
     }

@@ -397,7 +397,7 @@ public final class DhcpClientAssert extends AbstractAssert<DhcpClientAssert, Jou
             if (violations.isEmpty()) {
                 if (client.sent(entries).isEmpty()) {
                     return "Expecting " + client.describe() + " to conform to RFC 2131\nbut it sent nothing to "
-                            + "check\n" + Report.transcript("Transcript", entries);
+                            + "check\n" + Report.transcript("Transcript", entries, traffic.journal());
                 }
                 return null;
             }
@@ -547,7 +547,8 @@ public final class DhcpClientAssert extends AbstractAssert<DhcpClientAssert, Jou
     }
 
     private String clientTranscript() {
-        return Report.transcript("Transcript of " + client.describe(), client.entries(traffic.entries()));
+        return Report.transcript("Transcript of " + client.describe(), client.entries(traffic.entries()),
+                traffic.journal());
     }
 
     private static String names(List<MessageType> types) {

@@ -227,7 +227,7 @@ public final class DhcpMessagesAssert extends AbstractAssert<DhcpMessagesAssert,
                         .append(Report.sideBySide(closest.get(), criteria));
             }
         }
-        return out.append(Report.transcript("Transcript", entries)).toString();
+        return out.append(Report.transcript("Transcript", entries, traffic.journal())).toString();
     }
 
     /** {@code a DISCOVER from 02:00:00:00:00:42 with host name (12) "probe"}. */

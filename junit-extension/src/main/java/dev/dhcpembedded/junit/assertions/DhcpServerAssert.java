@@ -35,7 +35,7 @@ public final class DhcpServerAssert extends AbstractTrafficAssert<DhcpServerAsse
             return "Expecting the server to have rejected no datagram\nbut " + Report.plural(rejected.size(),
                     "datagram", "datagrams") + " did not decode:\n" + rejected.stream()
                     .map(e -> "  #" + e.sequence() + " " + e.transcriptLine()).collect(Collectors.joining("\n"))
-                    + "\n" + Report.transcript("Transcript", actual.journal().entries());
+                    + "\n" + Report.transcript("Transcript", actual.journal().entries(), actual.journal());
         }, failure -> failWithMessage("%s", failure));
         return myself;
     }

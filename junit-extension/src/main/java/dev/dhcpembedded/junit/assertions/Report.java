@@ -1,6 +1,7 @@
 package dev.dhcpembedded.junit.assertions;
 
 import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.journal.JournalEntry;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -89,14 +90,22 @@ final class Report {
         return out.toString();
     }
 
-    /** {@code Transcript (3 entries):} then one line per entry, numbered as in the journal. */
-    static String transcript(String title, List<JournalEntry> entries) {
+    /**
+     * {@code Transcript (3 entries):} then one line per entry, numbered as in the journal; first a line saying how many
+     * of the oldest entries the journal dropped, if it dropped any (what was looked for may have been among them).
+     */
+    static String transcript(String title, List<JournalEntry> entries, Journal journal) {
         StringBuilder out = new StringBuilder(title).append(" (").append(entries.size())
                 .append(entries.size() == 1 ? " entry" : " entries").append(')');
+        String dropped = journal.evictionNote();
         if (entries.isEmpty()) {
-            return out.append(": nothing at all").toString();
+            out.append(": nothing at all");
+            return dropped.isEmpty() ? out.toString() : out.append("\n  (").append(dropped).append(')').toString();
         }
         out.append(':');
+        if (!dropped.isEmpty()) {
+            out.append("\n  (").append(dropped).append(')');
+        }
         int skip = Math.max(0, entries.size() - TRANSCRIPT_LIMIT);
         if (skip > 0) {
             out.append("\n  ... ").append(skip).append(" earlier entries left out");
