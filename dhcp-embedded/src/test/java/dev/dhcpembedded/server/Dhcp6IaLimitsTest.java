@@ -48,7 +48,9 @@ class Dhcp6IaLimitsTest {
                 assertThat(reply.iaNa().stream().filter(ia -> !ia.addresses().isEmpty())).hasSize(8);
             }
             assertThat(server.v6().leases()).hasSize(17 * 8);
-            JournalEntry sent = server.journal().sent(Dhcp6MessageType.REPLY).get(0);
+            // the first reply: its 64 refusals make it longer than the journal's snap length, so it is kept cut
+            // and read by its note, not decoded
+            JournalEntry sent = server.journal().sent().get(0);
             assertThat(sent.note()).contains("3992 IA_NA over the limit of 8 per message: NoAddrsAvail, nothing bound");
 
             Dhcp6Message next = Dhcp6Codec.decode(memory.deliver(Dhcp6Codec.encode(request(99)
