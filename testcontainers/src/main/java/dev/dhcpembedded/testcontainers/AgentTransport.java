@@ -1,5 +1,6 @@
 package dev.dhcpembedded.testcontainers;
 
+import dev.dhcpembedded.transport.ReceiveFailures;
 import dev.dhcpembedded.channel.ChannelProtocol;
 import dev.dhcpembedded.channel.ChannelToken;
 import dev.dhcpembedded.channel.Frame;

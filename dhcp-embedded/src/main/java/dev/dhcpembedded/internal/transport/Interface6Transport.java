@@ -1,5 +1,6 @@
 package dev.dhcpembedded.internal.transport;
 
+import dev.dhcpembedded.transport.ReceiveFailures;
 import dev.dhcpembedded.transport.Datagram;
 import dev.dhcpembedded.transport.Transport;
 import java.io.IOException;

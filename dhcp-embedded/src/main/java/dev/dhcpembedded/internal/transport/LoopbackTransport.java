@@ -1,5 +1,6 @@
 package dev.dhcpembedded.internal.transport;
 
+import dev.dhcpembedded.transport.ReceiveFailures;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;

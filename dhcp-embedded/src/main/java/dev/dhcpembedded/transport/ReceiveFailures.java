@@ -1,6 +1,5 @@
-package dev.dhcpembedded.internal.transport;
+package dev.dhcpembedded.transport;
 
-import dev.dhcpembedded.transport.Transport;
 import java.net.InetSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +10,8 @@ import org.slf4j.LoggerFactory;
  * through {@link Transport.Receiver#onTransportEvent}, and goes on serving. Under a flood of such datagrams it writes
  * at most one note per {@link #INTERVAL_NANOS}, which counts the ones it did not write; the first
  * {@link VirtualMachineError} is always written, without a stack trace (the JVM may have no room for one). One per
- * receive loop: not thread-safe.
+ * receive loop: not thread-safe. The project's own transports use it, and so can a custom {@link Transport}: a
+ * receive loop that catches {@link Throwable} per datagram and hands it here never dies silently.
  */
 public final class ReceiveFailures {
 
@@ -67,7 +67,7 @@ public final class ReceiveFailures {
     }
 
     /** {@return how many failures were counted and not written since the last note} */
-    long unreported() {
+    public long unreported() {
         return unreported;
     }
 }
