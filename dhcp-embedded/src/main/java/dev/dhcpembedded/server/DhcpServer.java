@@ -95,6 +95,7 @@ public final class DhcpServer implements AutoCloseable {
         if (isRunning()) {
             throw new IllegalStateException("the server is already running on " + running().localAddress());
         }
+        stubs.serverStopped(false);
         try {
             for (FamilyRuntime family : families()) {
                 family.start();
@@ -158,6 +159,7 @@ public final class DhcpServer implements AutoCloseable {
 
     /** Stops answering and releases the port at once; no thread is left behind. */
     public synchronized void stop() {
+        stubs.serverStopped(true); // a stub registered from now on would never answer: refused
         if (advertising != null) {
             advertising.stop(); // first: its last advertisement says this router is going
         }
@@ -177,15 +179,16 @@ public final class DhcpServer implements AutoCloseable {
      * {@code "not answered: the server is paused (an outage)"}), so a test can assert the retransmissions, RENEWING
      * then REBINDING, that an outage provokes. Leases, stubs and the clock carry on.
      *
-     * <p>Bound to an interface, the server also stops answering ARP for its address: it writes 8 to
-     * {@code /proc/sys/net/ipv4/conf/<interface>/arp_ignore} of its namespace, and {@link #resume()} (or
-     * {@link #reset()}, {@link #stop()}) writes the earlier value back, so a client that probes the server's address
-     * finds nobody; a {@code secondServer} stops answering ARP for its own address too. That needs root
-     * (CAP_NET_ADMIN); without it the outage is DHCP only, and a warning says so.
-     * Loopback and in-memory transports have no ARP. Router Advertisements keep going: the router is not the DHCP
-     * server (change them with {@code routerAdvertisements().update(...)}).
+     * <p>Bound to an interface, the server also stops answering ARP for its address: it writes 8 to {@code
+     * /proc/sys/net/ipv4/conf/<interface>/arp_ignore} of its namespace, and {@link #resume()} (or {@link #reset()},
+     * {@link #stop()}) writes the earlier value back, so a client that probes the server's address finds nobody; a
+     * {@code secondServer} stops answering ARP for its own address too. That needs root (CAP_NET_ADMIN); without it the
+     * outage is DHCP only, and a warning says so. Loopback and in-memory transports have no ARP. Router Advertisements
+     * keep going: the router is not the DHCP server (change them with {@code routerAdvertisements().update(...)}).
+     * @throws IllegalStateException when the server is not running
      */
     public void pause() {
+        running(); // an outage of a server that is not running would be silently lost: "call start() first"
         paused.set(true);
         if (v4 != null) {
             v4.silenceArp();

@@ -29,6 +29,17 @@ public final class StubRegistry {
     private final Map<String, String> scenarioStates = new HashMap<>();
     private int nextId = 1;
 
+    /** Set while the server is stopped (after it ran): stubs cannot be registered then. */
+    private volatile boolean stopped;
+
+    /**
+     * Tells the registry whether the server is stopped after it ran: a stub registered then would never answer, so
+     * {@code add} refuses it. Before the first start stubs are welcome.
+     */
+    public void serverStopped(boolean stopped) {
+        this.stopped = stopped;
+    }
+
     /** Registers a DHCPv4 stub, complete as it is; fails if this registry holds that very stub already. */
     public Stub add(Stub stub) {
         Objects.requireNonNull(stub, "stub: build one with e.g. onDiscover().respond(ignore())");
@@ -42,6 +53,10 @@ public final class StubRegistry {
     }
 
     private synchronized <S> S add(Class<S> family, S stub, StubTerms terms) {
+        if (stopped) {
+            throw new IllegalStateException("the server was stopped: a stub registered now would never answer; "
+                    + "register stubs before stop(), or start() the server again first");
+        }
         for (Registration<?> r : registrations) {
             if (r.stub == stub) {
                 throw new IllegalStateException("stub #" + r.id + " (" + stub + ") is registered already; build"
