@@ -1,5 +1,6 @@
 package dev.dhcpembedded.server;
 
+import dev.dhcpembedded.internal.runtime.ReplyScheduler;
 import dev.dhcpembedded.internal.runtime.ResetBarrier;
 import dev.dhcpembedded.internal.runtime.StubRegistry;
 import dev.dhcpembedded.internal.runtime.UnmatchedRequests;
@@ -14,22 +15,45 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ({@link Runtime6}): its transport, lease engine and reply scheduler, started and stopped with the server. Both
  * families share one {@link Shared}: the journal, the clocks, the stubs and the reset barrier.
  */
-interface FamilyRuntime {
-
-    /** Opens the transport and starts answering; fails when it cannot, leaving nothing open. */
-    void start();
-
-    /** Closes the transport and the scheduler; no thread is left behind. */
-    void stop();
+abstract class FamilyRuntime {
 
     /** The open transport, or null when stopped. */
-    Transport transport();
+    Transport transport;
+    /** The scheduler of delayed replies, or null when stopped. */
+    ReplyScheduler scheduler;
 
-    /** Drops the delayed replies not sent yet. */
-    void cancelPending();
+    /** Opens the transport and starts answering; fails when it cannot, leaving nothing open. */
+    abstract void start();
+
+    /** Closes the transport and the scheduler; no thread is left behind. */
+    abstract void stop();
 
     /** Forgets every lease: the lease table as it was at start. */
-    void resetLeases();
+    abstract void resetLeases();
+
+    /** {@return the open transport, or null when stopped} */
+    final synchronized Transport transport() {
+        return transport;
+    }
+
+    /** Drops the delayed replies not sent yet. */
+    final synchronized void cancelPending() {
+        if (scheduler != null) {
+            scheduler.cancelPending();
+        }
+    }
+
+    /** Closes the transport, then the scheduler (its pending replies are dropped); for {@link #stop()}. */
+    final synchronized void closeTransportAndScheduler() {
+        if (transport != null) {
+            transport.close();
+            transport = null;
+        }
+        if (scheduler != null) {
+            scheduler.close();
+            scheduler = null;
+        }
+    }
 
     /**
      * What both families of one server share.

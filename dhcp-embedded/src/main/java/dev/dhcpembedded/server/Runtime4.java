@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * The DHCPv4 family of a {@link DhcpServer} at run time: its transport, lease engine and reply scheduler, the
  * second server on its link, and what it does to ARP on an interface (an outage's silence, address conflicts).
  */
-final class Runtime4 implements FamilyRuntime {
+final class Runtime4 extends FamilyRuntime {
 
     private final ServerConfig initialConfig;
     /**
@@ -37,8 +37,6 @@ final class Runtime4 implements FamilyRuntime {
     private final Shared shared;
     private SecondServer second;
     private LeaseEngine engine;
-    private ReplyScheduler scheduler;
-    private Transport transport;
     private ServerConfig startConfig;
     private ArpSilence arpSilence;
     private ArpConflicts conflicts;
@@ -57,7 +55,7 @@ final class Runtime4 implements FamilyRuntime {
     }
 
     @Override
-    public synchronized void start() {
+    synchronized void start() {
         Transport opened = transportFactory.get();
         // loopback first: a loopback server never loads the interface transport's class
         int localAddress = opened instanceof LoopbackTransport || !(opened instanceof InterfaceTransport) ? 0
@@ -108,7 +106,7 @@ final class Runtime4 implements FamilyRuntime {
     }
 
     @Override
-    public synchronized void stop() {
+    synchronized void stop() {
         restoreArp();
         if (conflicts != null) {
             conflicts.close();
@@ -118,30 +116,11 @@ final class Runtime4 implements FamilyRuntime {
             secondHost.close();
             secondHost = null;
         }
-        if (transport != null) {
-            transport.close();
-            transport = null;
-        }
-        if (scheduler != null) {
-            scheduler.close();
-            scheduler = null;
-        }
+        closeTransportAndScheduler();
     }
 
     @Override
-    public synchronized Transport transport() {
-        return transport;
-    }
-
-    @Override
-    public synchronized void cancelPending() {
-        if (scheduler != null) {
-            scheduler.cancelPending();
-        }
-    }
-
-    @Override
-    public synchronized void resetLeases() {
+    synchronized void resetLeases() {
         if (engine != null) {
             engine.reset(startConfig);
         }

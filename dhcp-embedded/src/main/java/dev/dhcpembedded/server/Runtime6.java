@@ -17,14 +17,12 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /** The DHCPv6 family of a {@link DhcpServer} at run time: its transport, lease engine and reply scheduler. */
-final class Runtime6 implements FamilyRuntime {
+final class Runtime6 extends FamilyRuntime {
 
     private final Server6Config config;
     private final Supplier<Transport> transportFactory;
     private final Shared shared;
     private Lease6Engine engine;
-    private Transport transport;
-    private ReplyScheduler scheduler;
 
     Runtime6(Server6Config config, Supplier<Transport> transportFactory, Shared shared) {
         this.config = config;
@@ -37,7 +35,7 @@ final class Runtime6 implements FamilyRuntime {
     }
 
     @Override
-    public synchronized void start() {
+    synchronized void start() {
         Transport opened = transportFactory.get();
         Lease6Engine created = new Lease6Engine(config, shared.clock());
         ReplyScheduler replies = new ReplyScheduler(shared.clock(), shared.manualClock(), shared.name() + "-v6");
@@ -55,31 +53,12 @@ final class Runtime6 implements FamilyRuntime {
     }
 
     @Override
-    public synchronized void stop() {
-        if (transport != null) {
-            transport.close();
-            transport = null;
-        }
-        if (scheduler != null) {
-            scheduler.close();
-            scheduler = null;
-        }
+    synchronized void stop() {
+        closeTransportAndScheduler();
     }
 
     @Override
-    public synchronized Transport transport() {
-        return transport;
-    }
-
-    @Override
-    public synchronized void cancelPending() {
-        if (scheduler != null) {
-            scheduler.cancelPending();
-        }
-    }
-
-    @Override
-    public synchronized void resetLeases() {
+    synchronized void resetLeases() {
         if (engine != null) {
             engine.reset();
         }

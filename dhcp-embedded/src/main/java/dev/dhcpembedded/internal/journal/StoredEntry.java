@@ -37,29 +37,6 @@ public final class StoredEntry implements JournalEntry {
     private final int originalLength;
     private volatile Decoding decoding;
 
-    /**
-     * @param sequence    position in the journal, from 1, never reused (the journal numbers entries itself)
-     * @param serverTime  the time on the server's clock (the one tests control)
-     * @param wallTime    the real time
-     * @param kind        received (decoded), rejected (did not decode) or sent
-     * @param source      where it came from, as a link would show it
-     * @param destination where it went, as a link would show it
-     * @param peer        the client's real socket address (for loopback: its ephemeral port)
-     * @param interfaceName the interface it arrived at or left from
-     * @param bytes       the raw UDP payload; owned by the entry from now on
-     * @param message     the decoded message, if already known
-     * @param error       why it did not decode, if already known
-     * @param note        the rule that produced a reply, why a request got none, or which stub sent it
-     */
-    StoredEntry(long sequence, Instant serverTime, Instant wallTime, Kind kind, InetSocketAddress source,
-                        InetSocketAddress destination, InetSocketAddress peer, String interfaceName, byte[] bytes,
-                        Optional<DhcpMessage> message, Optional<DhcpCodecException> error, String note) {
-        this(sequence, serverTime.toEpochMilli(), wallTime.toEpochMilli(), kind, source, destination, peer,
-                interfaceName, bytes, note,
-                message.isPresent() || error.isPresent() ? new Decoding(message, error) : null, false,
-                bytes.length);
-    }
-
     private StoredEntry(long sequence, long serverTimeMillis, long wallTimeMillis, Kind kind,
                          InetSocketAddress source, InetSocketAddress destination, InetSocketAddress peer,
                          String interfaceName, byte[] bytes, String note, Decoding decoding, boolean v6,
@@ -77,13 +54,6 @@ public final class StoredEntry implements JournalEntry {
         this.bytes = bytes;
         this.note = note;
         this.decoding = decoding;
-    }
-
-    /** An entry for a message that was never on a wire. */
-    public static StoredEntry standalone(DhcpMessage message) {
-        InetSocketAddress none = new InetSocketAddress(0);
-        return new StoredEntry(0, Instant.EPOCH, Instant.EPOCH, Kind.RECEIVED, none, none, none, "", new byte[0],
-                Optional.of(message), Optional.empty(), "");
     }
 
     /** An entry read back from the journal's storage; the decoding is worked out on first use. */
@@ -106,11 +76,6 @@ public final class StoredEntry implements JournalEntry {
                 originalLength);
     }
 
-    /** The ends of a DHCPv6 or ICMPv6 entry (source, destination, peer), or null for a DHCPv4 one. */
-    public InetSocketAddress[] ends6() {
-        return v6 ? new InetSocketAddress[] {source, destination, peer} : null;
-    }
-
     /**
      * Whether this is a Router Solicitation received or a Router Advertisement sent (ICMPv6, which has no ports):
      * the journal keeps those with port 0 as destination, where no UDP datagram can go. The one place that says so.
@@ -118,24 +83,6 @@ public final class StoredEntry implements JournalEntry {
     @Override
     public boolean isIcmp6() {
         return v6 && destination.getPort() == 0;
-    }
-
-    public long serverTimeMillis() {
-        return serverTimeMillis;
-    }
-
-    public long wallTimeMillis() {
-        return wallTimeMillis;
-    }
-
-    public byte[] bytesUnsafe() {
-        return bytes;
-    }
-
-    /** The decode error when already known, without decoding. */
-    public Optional<DhcpCodecException> knownError() {
-        Decoding known = decoding;
-        return known == null ? Optional.empty() : known.error;
     }
 
     @Override
@@ -182,10 +129,6 @@ public final class StoredEntry implements JournalEntry {
     @Override
     public byte[] bytes() {
         return bytes.clone();
-    }
-
-    public int length() {
-        return bytes.length;
     }
 
     @Override

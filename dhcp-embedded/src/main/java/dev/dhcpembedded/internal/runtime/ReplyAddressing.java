@@ -1,9 +1,7 @@
 package dev.dhcpembedded.internal.runtime;
 
 import dev.dhcpembedded.internal.wire.Ipv4;
-import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.internal.wire.Ipv4;
-import dev.dhcpembedded.codec.MessageType;
 import java.net.InetSocketAddress;
 
 /** Where RFC 2131 §4.1 sends a reply, and where a request would have come from on a real link. */
@@ -34,24 +32,12 @@ public final class ReplyAddressing {
         return pack(unicast, CLIENT_PORT);
     }
 
-    /** The source a request shows on a link: the relay, the client's address, or 0.0.0.0:68. */
-    public static InetSocketAddress linkSource(DhcpMessage request) {
-        long from = linkSource(Ipv4.toInt(request.giaddr()), Ipv4.toInt(request.ciaddr()));
-        return socket(ip(from), port(from));
-    }
-
-    /** {@link #linkSource(DhcpMessage)} as {@code ip << 32 | port}. */
+    /** The source a request shows on a link, as {@code ip << 32 | port}. */
     public static long linkSource(int giaddr, int ciaddr) {
         return giaddr != 0 ? pack(giaddr, SERVER_PORT) : pack(ciaddr, CLIENT_PORT);
     }
 
-    /** The destination a request shows on a link: the server when it has an address to unicast from, else broadcast. */
-    public static InetSocketAddress linkDestination(DhcpMessage request, int serverId) {
-        long to = linkDestination(Ipv4.toInt(request.giaddr()), Ipv4.toInt(request.ciaddr()), serverId);
-        return socket(ip(to), port(to));
-    }
-
-    /** {@link #linkDestination(DhcpMessage, int)} as {@code ip << 32 | port}. */
+    /** Where a request goes on a link: unicast to the server when relayed or renewing, else broadcast; packed. */
     public static long linkDestination(int giaddr, int ciaddr, int serverId) {
         return giaddr != 0 || ciaddr != 0 ? pack(serverId, SERVER_PORT) : pack(0xFFFFFFFF, SERVER_PORT);
     }
