@@ -33,4 +33,10 @@ public record Dhcp6Fqdn(int flags, String name, boolean fullyQualified) {
         }
         Objects.requireNonNull(name, "name");
     }
+
+    /** {@code flags=S host.example.com.}: flags by letter (N, O, S), the name with a root dot when fully qualified. */
+    @Override
+    public String toString() {
+        return Dhcp6Text.fqdn(this);
+    }
 }

@@ -340,16 +340,14 @@ public final class Dhcp6Message {
         return Objects.hash(messageCode, transactionId, hopCount, linkAddress, peerAddress, options);
     }
 
+    /**
+     * The message as people read it, every option by its fields: for example {@code REPLY xid=0x00002a
+     * [CLIENTID(1) DUID-LL hw=Ethernet(1) lladdr=02:00:00:00:00:0a, IA_NA(3) iaid=1 T1=1800s T2=2880s
+     * [IAADDR(5) 2001:db8:1::100 preferred=3600s valid=7200s]]}; a relay message shows the message it carries.
+     */
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder(typeName());
-        if (isRelay()) {
-            s.append(" hop_count=").append(hopCount).append(" link=").append(Ipv6.format(linkAddress))
-                    .append(" peer=").append(Ipv6.format(peerAddress));
-        } else {
-            s.append(String.format(" xid=0x%06x", transactionId));
-        }
-        return s.append(' ').append(options).toString();
+        return Dhcp6Text.message(this);
     }
 
     /** Builds a message; each setter returns this builder. */

@@ -509,8 +509,22 @@ public final class Dhcp6Option {
         return 31 * code + Arrays.hashCode(value);
     }
 
+    /**
+     * The value as people read it, in Wireshark's words: addresses and prefixes as text, lifetimes in seconds,
+     * a DUID by its kind and fields, a status code by name with its message, option codes by name, nested options
+     * in brackets; for an option of a code without a reading (or bytes that do not fit its type) {@code 0x} and
+     * the value in hex. Assertion messages use it.
+     *
+     * @return the text, such as {@code iaid=1 T1=1800s T2=2880s [IAADDR(5) 2001:db8:1::100 preferred=3600s
+     *     valid=7200s]}; empty for an option that carries nothing, such as rapid commit
+     */
+    public String valueText() {
+        return Dhcp6Text.value(this);
+    }
+
+    /** {@code NAME(code) value}, the value as {@link #valueText()} reads it; {@code NAME(code)} alone when empty. */
     @Override
     public String toString() {
-        return Dhcp6OptionCode.of(code) + "=" + Hex.of(value);
+        return Dhcp6Text.option(this);
     }
 }

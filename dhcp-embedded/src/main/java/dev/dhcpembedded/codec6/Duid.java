@@ -245,8 +245,14 @@ public final class Duid {
         return Arrays.hashCode(bytes);
     }
 
+    /**
+     * The DUID by its kind and fields: {@code DUID-LLT hw=Ethernet(1) time=2030-01-01T00:00:00Z
+     * lladdr=02:00:00:00:00:0a}, {@code DUID-EN enterprise=32473 id=0a0b0c}, {@code DUID-LL hw=Ethernet(1)
+     * lladdr=02:00:00:00:00:0a}, {@code DUID-UUID uuid=...}, or {@code DUID type=n id=...} for another type;
+     * {@link #hex()} gives its bytes.
+     */
     @Override
     public String toString() {
-        return hex();
+        return Dhcp6Text.duid(this);
     }
 }

@@ -49,4 +49,10 @@ public record IaAddress(Inet6Address address, long preferredLifetime, long valid
     public Optional<StatusCode> status() {
         return Ia.status(options);
     }
+
+    /** As its option reads: {@code IAADDR(5) 2001:db8:1::100 preferred=3600s valid=7200s}. */
+    @Override
+    public String toString() {
+        return Dhcp6Text.iaAddress(this);
+    }
 }

@@ -58,4 +58,13 @@ public record IaNa(long iaid, long t1, long t2, List<Dhcp6Option> options) {
     public Optional<StatusCode> status() {
         return Ia.status(options);
     }
+
+    /**
+     * As its option reads: {@code IA_NA(3) iaid=1 T1=1800s T2=2880s [IAADDR(5) 2001:db8:1::100 preferred=3600s
+     * valid=7200s]}.
+     */
+    @Override
+    public String toString() {
+        return Dhcp6Text.iaNa(this);
+    }
 }

@@ -58,4 +58,13 @@ public record IaPd(long iaid, long t1, long t2, List<Dhcp6Option> options) {
     public Optional<StatusCode> status() {
         return Ia.status(options);
     }
+
+    /**
+     * As its option reads: {@code IA_PD(25) iaid=2 T1=1800s T2=2880s [IAPREFIX(26) 2001:db8:100::/56
+     * preferred=3600s valid=7200s]}.
+     */
+    @Override
+    public String toString() {
+        return Dhcp6Text.iaPd(this);
+    }
 }

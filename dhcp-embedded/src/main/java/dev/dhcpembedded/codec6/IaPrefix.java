@@ -60,4 +60,10 @@ public record IaPrefix(long preferredLifetime, long validLifetime, int prefixLen
     public String cidr() {
         return dev.dhcpembedded.internal.wire.Ipv6.format(prefix) + "/" + prefixLength;
     }
+
+    /** As its option reads: {@code IAPREFIX(26) 2001:db8:100::/56 preferred=3600s valid=7200s}. */
+    @Override
+    public String toString() {
+        return Dhcp6Text.iaPrefix(this);
+    }
 }

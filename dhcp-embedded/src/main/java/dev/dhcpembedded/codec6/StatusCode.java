@@ -47,9 +47,10 @@ public record StatusCode(Code code, String message) {
         return code.equals(SUCCESS);
     }
 
+    /** {@code NoAddrsAvail "no addresses left"}: the name, then the message in quotes when there is one. */
     @Override
     public String toString() {
-        return message.isEmpty() ? name() : name() + " \"" + message + "\"";
+        return Dhcp6Text.status(this);
     }
 
     /**
