@@ -1,6 +1,7 @@
 package dev.dhcpembedded.junit.assertions;
 
 import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.codec6.Dhcp6Message;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.lease.Lease;
 import dev.dhcpembedded.server.DhcpServer;
@@ -34,6 +35,17 @@ public final class DhcpAssertions {
 
     public static DhcpMessageAssert assertThat(DhcpMessage message) {
         return new DhcpMessageAssert(message);
+    }
+
+    /**
+     * Assertions on one DHCPv6 message, e.g.
+     * {@code assertThat(reply).isA(REPLY).hasIaNaAddress("2001:db8:1::100").hasStatusCode(StatusCode.SUCCESS)}.
+     *
+     * @param message the message, e.g. one a test client received
+     * @return its assertions
+     */
+    public static Dhcp6MessageAssert assertThat(Dhcp6Message message) {
+        return new Dhcp6MessageAssert(message);
     }
 
     public static LeaseAssert assertThat(Lease lease) {

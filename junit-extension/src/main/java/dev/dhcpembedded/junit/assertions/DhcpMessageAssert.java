@@ -77,8 +77,8 @@ public final class DhcpMessageAssert extends AbstractAssert<DhcpMessageAssert, D
     private DhcpMessageAssert meets(Criterion criterion) {
         isNotNull();
         if (!criterion.matches(actual)) {
-            failWithMessage("%s", "Expecting message:\n  " + actual + "\nto be " + criterion.phrase() + "\n"
-                    + Report.sideBySide(actual, java.util.List.of(criterion)).stripTrailing());
+            failWithMessage("%s", Report.messageFailure(actual, criterion, Report.sideBySide(actual,
+                    java.util.List.of(criterion))));
         }
         return this;
     }

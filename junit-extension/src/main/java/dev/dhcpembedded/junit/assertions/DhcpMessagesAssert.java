@@ -8,7 +8,6 @@ import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.journal.JournalEntry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 import org.assertj.core.api.AbstractAssert;
@@ -207,31 +206,7 @@ public final class DhcpMessagesAssert extends AbstractAssert<DhcpMessagesAssert,
 
     private String check(IntPredicate countOk, String quantity) {
         List<JournalEntry> entries = traffic.entries();
-        List<JournalEntry> matching = matching(entries);
-        if (countOk.test(matching.size())) {
-            return null;
-        }
-        StringBuilder out = new StringBuilder("Expecting ").append(traffic.subject()).append(" to have ")
-                .append(direction.verb()).append(' ').append(quantity).append(":\n  ").append(expectation())
-                .append('\n');
-        if (!matching.isEmpty()) {
-            out.append("but it ").append(direction.verb()).append(' ').append(matching.size()).append(": ")
-                    .append(AbstractTrafficAssert.refs(matching)).append('\n');
-        } else {
-            Optional<JournalEntry> closest = Report.closest(direction.candidates(entries), criteria);
-            if (closest.isEmpty()) {
-                out.append("but it ").append(direction.verb()).append(" no message at all\n");
-            } else {
-                out.append("but it ").append(direction.verb()).append(" none; the closest is ")
-                        .append(Report.ref(closest.get())).append(":\n")
-                        .append(Report.sideBySide(closest.get(), criteria));
-            }
-        }
-        return out.append(Report.transcript("Transcript", entries, traffic.journal())).toString();
-    }
-
-    /** {@code a DISCOVER from 02:00:00:00:00:42 with host name (12) "probe"}. */
-    String expectation() {
-        return criteria.stream().map(Criterion::phrase).collect(Collectors.joining(" "));
+        return Report.countFailure(traffic, direction, entries, direction.candidates(entries), criteria, countOk,
+                quantity);
     }
 }

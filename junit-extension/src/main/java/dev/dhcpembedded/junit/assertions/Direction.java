@@ -34,6 +34,17 @@ enum Direction {
         return out;
     }
 
+    /** The DHCPv6 entries in this direction with a decoded message. */
+    List<JournalEntry> candidates6(List<JournalEntry> entries) {
+        List<JournalEntry> out = new ArrayList<>();
+        for (JournalEntry entry : entries) {
+            if (entry.isV6() && holds(entry) && entry.message6().isPresent()) {
+                out.add(entry);
+            }
+        }
+        return out;
+    }
+
     /** The entries in this direction that meet every criterion. */
     List<JournalEntry> filter(List<JournalEntry> entries, List<Criterion> criteria) {
         List<JournalEntry> out = new ArrayList<>();

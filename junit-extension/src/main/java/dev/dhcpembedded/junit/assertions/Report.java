@@ -1,12 +1,15 @@
 package dev.dhcpembedded.junit.assertions;
 
 import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.codec6.Dhcp6Message;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.journal.JournalEntry;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntPredicate;
+import java.util.stream.Collectors;
 
 /** The parts every failure message is made of: the closest message side by side, and the transcript. */
 final class Report {
@@ -19,9 +22,55 @@ final class Report {
     private Report() {
     }
 
-    /** The entry meeting the most (weighted) criteria; the newest wins a tie. */
+    /**
+     * The failure of a count assertion over journaled messages, or null when the count of candidates meeting every
+     * criterion passes {@code countOk}: the expectation, then the messages that meet it (when some do), or else
+     * the closest candidate side by side with the criteria, then the transcript. The DHCPv4 and the DHCPv6 message
+     * assertions both fail through here.
+     *
+     * @param entries    the journal's entries, for the transcript
+     * @param candidates the entries of the family and direction asserted on, with a decoded message
+     */
+    static String countFailure(Traffic traffic, Direction direction, List<JournalEntry> entries,
+            List<JournalEntry> candidates, List<Criterion> criteria, IntPredicate countOk, String quantity) {
+        List<JournalEntry> matching = new ArrayList<>();
+        for (JournalEntry entry : candidates) {
+            if (criteria.stream().allMatch(c -> c.matches(entry))) {
+                matching.add(entry);
+            }
+        }
+        if (countOk.test(matching.size())) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder("Expecting ").append(traffic.subject()).append(" to have ")
+                .append(direction.verb()).append(' ').append(quantity).append(":\n  ")
+                .append(criteria.stream().map(Criterion::phrase).collect(Collectors.joining(" "))).append('\n');
+        if (!matching.isEmpty()) {
+            out.append("but it ").append(direction.verb()).append(' ').append(matching.size()).append(": ")
+                    .append(AbstractTrafficAssert.refs(matching)).append('\n');
+        } else {
+            Optional<JournalEntry> closest = closest(candidates, criteria);
+            if (closest.isEmpty()) {
+                out.append("but it ").append(direction.verb()).append(" no message at all\n");
+            } else {
+                out.append("but it ").append(direction.verb()).append(" none; the closest is ")
+                        .append(ref(closest.get())).append(":\n").append(sideBySide(closest.get(), criteria));
+            }
+        }
+        return out.append(transcript("Transcript", entries, traffic.journal())).toString();
+    }
+
+    /**
+     * The failure of an assertion on a message in no journal, DHCPv4 or DHCPv6: the message, the expectation,
+     * then {@code table}, the criterion side by side with the message.
+     */
+    static String messageFailure(Object message, Criterion criterion, String table) {
+        return "Expecting message:\n  " + message + "\nto be " + criterion.phrase() + "\n" + table.stripTrailing();
+    }
+
+    /** The entry meeting the most (weighted) criteria, DHCPv4 or DHCPv6; the newest wins a tie. */
     static Optional<JournalEntry> closest(List<JournalEntry> candidates, List<Criterion> criteria) {
-        return candidates.stream().filter(e -> e.message().isPresent())
+        return candidates.stream().filter(e -> e.message().isPresent() || e.message6().isPresent())
                 .max(Comparator.<JournalEntry>comparingInt(e -> score(e, criteria))
                         .thenComparingLong(JournalEntry::sequence));
     }
@@ -54,8 +103,19 @@ final class Report {
         return table(rows);
     }
 
-    /** The same table for a message that is in no journal, of criteria on the message alone. */
+    /** The same table for a DHCPv4 message that is in no journal, of criteria on the message alone. */
     static String sideBySide(DhcpMessage message, List<Criterion> criteria) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"field", "expected", "observed", ""});
+        for (Criterion criterion : criteria) {
+            rows.add(new String[] {criterion.field(), criterion.expected(), criterion.observedIn(message),
+                criterion.matches(message) ? "" : DIFFERS});
+        }
+        return table(rows);
+    }
+
+    /** The same table for a DHCPv6 message that is in no journal, of criteria on the message alone. */
+    static String sideBySide(Dhcp6Message message, List<Criterion> criteria) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"field", "expected", "observed", ""});
         for (Criterion criterion : criteria) {
