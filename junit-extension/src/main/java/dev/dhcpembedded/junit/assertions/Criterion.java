@@ -108,17 +108,8 @@ record Criterion(String phrase, String field, String expected, Function<JournalE
         return matchesAlone(message);
     }
 
-    /** What the DHCPv4 {@code message} shows in the field of this criterion on the message alone. */
-    String observedIn(DhcpMessage message) {
-        return observedAlone(message);
-    }
-
-    /** What the DHCPv6 {@code message} shows in the field of this criterion on the message alone. */
-    String observedIn(Dhcp6Message message) {
-        return observedAlone(message);
-    }
-
-    private boolean matchesAlone(Object message) {
+    /** Whether {@code message}, a {@link DhcpMessage} or {@link Dhcp6Message}, meets this criterion alone. */
+    boolean matchesAlone(Object message) {
         Alone<?> check = onMessage();
         try {
             return check.matches(message);
@@ -127,7 +118,8 @@ record Criterion(String phrase, String field, String expected, Function<JournalE
         }
     }
 
-    private String observedAlone(Object message) {
+    /** What {@code message}, a {@link DhcpMessage} or {@link Dhcp6Message}, shows in this criterion's field. */
+    String observedAlone(Object message) {
         Alone<?> check = onMessage();
         try {
             return check.observedIn(message);

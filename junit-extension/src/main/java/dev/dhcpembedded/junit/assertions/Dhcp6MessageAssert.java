@@ -120,8 +120,7 @@ public final class Dhcp6MessageAssert extends AbstractAssert<Dhcp6MessageAssert,
     private Dhcp6MessageAssert meets(Criterion criterion) {
         isNotNull();
         if (!criterion.matches(actual)) {
-            failWithMessage("%s", Report.messageFailure(actual, criterion, Report.sideBySide(actual,
-                    java.util.List.of(criterion))));
+            failWithMessage("%s", Report.messageFailure(actual, criterion));
         }
         return this;
     }

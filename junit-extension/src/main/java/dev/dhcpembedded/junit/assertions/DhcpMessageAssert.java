@@ -77,8 +77,7 @@ public final class DhcpMessageAssert extends AbstractAssert<DhcpMessageAssert, D
     private DhcpMessageAssert meets(Criterion criterion) {
         isNotNull();
         if (!criterion.matches(actual)) {
-            failWithMessage("%s", Report.messageFailure(actual, criterion, Report.sideBySide(actual,
-                    java.util.List.of(criterion))));
+            failWithMessage("%s", Report.messageFailure(actual, criterion));
         }
         return this;
     }

@@ -61,11 +61,12 @@ final class Report {
     }
 
     /**
-     * The failure of an assertion on a message in no journal, DHCPv4 or DHCPv6: the message, the expectation,
-     * then {@code table}, the criterion side by side with the message.
+     * The failure of an assertion on a {@link DhcpMessage} or {@link Dhcp6Message} in no journal: the message, the
+     * expectation, then the criterion side by side with the message.
      */
-    static String messageFailure(Object message, Criterion criterion, String table) {
-        return "Expecting message:\n  " + message + "\nto be " + criterion.phrase() + "\n" + table.stripTrailing();
+    static String messageFailure(Object message, Criterion criterion) {
+        return "Expecting message:\n  " + message + "\nto be " + criterion.phrase() + "\n"
+                + sideBySideAlone(message, List.of(criterion)).stripTrailing();
     }
 
     /** The entry meeting the most (weighted) criteria, DHCPv4 or DHCPv6; the newest wins a tie. */
@@ -103,24 +104,13 @@ final class Report {
         return table(rows);
     }
 
-    /** The same table for a DHCPv4 message that is in no journal, of criteria on the message alone. */
-    static String sideBySide(DhcpMessage message, List<Criterion> criteria) {
+    /** The same table for a DHCPv4 or DHCPv6 message that is in no journal, of criteria on the message alone. */
+    private static String sideBySideAlone(Object message, List<Criterion> criteria) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"field", "expected", "observed", ""});
         for (Criterion criterion : criteria) {
-            rows.add(new String[] {criterion.field(), criterion.expected(), criterion.observedIn(message),
-                criterion.matches(message) ? "" : DIFFERS});
-        }
-        return table(rows);
-    }
-
-    /** The same table for a DHCPv6 message that is in no journal, of criteria on the message alone. */
-    static String sideBySide(Dhcp6Message message, List<Criterion> criteria) {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"field", "expected", "observed", ""});
-        for (Criterion criterion : criteria) {
-            rows.add(new String[] {criterion.field(), criterion.expected(), criterion.observedIn(message),
-                criterion.matches(message) ? "" : DIFFERS});
+            rows.add(new String[] {criterion.field(), criterion.expected(), criterion.observedAlone(message),
+                criterion.matchesAlone(message) ? "" : DIFFERS});
         }
         return table(rows);
     }
