@@ -4,34 +4,20 @@ import static dev.dhcpembedded.stub.RequestMatcher.onDiscover;
 import static dev.dhcpembedded.stub.Responses.defaultReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
+
 import dev.dhcpembedded.codec.DhcpCodec;
-import dev.dhcpembedded.codec.DhcpCodecException;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
-import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec.OptionCode;
-import dev.dhcpembedded.codec6.Dhcp6Codec;
-import dev.dhcpembedded.codec6.Dhcp6Message;
-import dev.dhcpembedded.codec6.Dhcp6MessageType;
-import dev.dhcpembedded.codec6.Dhcp6Option;
-import dev.dhcpembedded.codec6.Duid;
-import dev.dhcpembedded.codec6.IaAddress;
-import dev.dhcpembedded.codec6.IaNa;
-import dev.dhcpembedded.internal.journal.JournalRecord;
 import dev.dhcpembedded.internal.journal.JournalStore;
-import dev.dhcpembedded.internal.wire.Ipv6;
-import dev.dhcpembedded.internal.wire.RouterAdvertisement;
 import dev.dhcpembedded.journal.Journal;
-import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.server.DhcpServer;
 import dev.dhcpembedded.transport.InMemoryTransport;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -41,53 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The page's structure, its escaping, and each kind of entry: DHCPv4, DHCPv6, ICMPv6, dropped, transport. */
 class HtmlReportTest {
-
-    static final String HOSTILE = "\"><img src=x onerror=alert(1)><script>alert('owned')</script>";
-    static final Duid DUID = Duid.llt(Instant.parse("2020-01-01T00:00:00Z"), MacAddress.parse("02:00:00:00:00:66"));
-    static final long T0 = Instant.parse("2026-01-01T08:00:00Z").toEpochMilli();
-
-    /** A journal with one entry of each kind the page draws. */
-    static Journal everyKind() {
-        JournalStore journal = new JournalStore(100);
-        InetSocketAddress client4 = new InetSocketAddress("127.0.0.1", 40000);
-        byte[] discover = DhcpCodec.encode(DhcpMessage.builder().op(DhcpMessage.BOOTREQUEST).htype(1).xid(0x3d1d)
-                .chaddr("02:00:00:00:00:42").messageType(MessageType.DISCOVER).option(DhcpOption.of(OptionCode.HOST_NAME, HOSTILE.getBytes(StandardCharsets.UTF_8))).build());
-        journal.append(new JournalRecord().of(JournalEntry.Kind.RECEIVED, T0, T0).ends(0, 68, -1, 67)
-                .peer(client4, "lo").payload(discover).note("DISCOVER: offer a free pool address"));
-        byte[] offer = DhcpCodec.encode(DhcpMessage.builder().op(DhcpMessage.BOOTREPLY).htype(1).xid(0x3d1d)
-                .chaddr("02:00:00:00:00:42").yiaddr("10.20.0.100").messageType(MessageType.OFFER)
-                .option(DhcpOption.of(OptionCode.SERVER_IDENTIFIER, new byte[] {10, 20, 0, 1})).build());
-        journal.append(new JournalRecord().of(JournalEntry.Kind.SENT, T0 + 12, T0 + 12)
-                .ends(0x0a140001, 67, 0x0a140064, 68).peer(client4, "lo").payload(offer)
-                .note("stub #1 (DISCOVER -> offer): OFFER"));
-        InetSocketAddress client6 = new InetSocketAddress(Ipv6.parse("fe80::66"), 546);
-        InetSocketAddress server6 = new InetSocketAddress(Ipv6.parse("fe80::1"), 547);
-        byte[] solicit = Dhcp6Codec.encode(Dhcp6Message.builder(Dhcp6MessageType.SOLICIT).transactionId(0x100874)
-                .option(Dhcp6Option.clientId(DUID)).option(Dhcp6Option.iaNa(IaNa.of(7, 0, 0))).build());
-        journal.append(new JournalRecord().of(JournalEntry.Kind.RECEIVED, T0 + 1500, T0 + 1500)
-                .ends6(client6, new InetSocketAddress(Ipv6.parse("ff02::1:2"), 547)).peer(client6, "eth0")
-                .payload(solicit).note("SOLICIT: ADVERTISE (RFC 8415 18.3.1)"));
-        byte[] advertise = Dhcp6Codec.encode(Dhcp6Message.builder(Dhcp6MessageType.ADVERTISE).transactionId(0x100874)
-                .option(Dhcp6Option.clientId(DUID)).option(Dhcp6Option.iaNa(IaNa.of(7, 1800, 2880,
-                        Dhcp6Option.iaAddress(IaAddress.of(Ipv6.parse("2001:db8:1::100"), 3600, 7200)))))
-                .option(Dhcp6Option.dnsServers("2001:db8:1::53")).build());
-        journal.append(new JournalRecord().of(JournalEntry.Kind.SENT, T0 + 1501, T0 + 1501).ends6(server6, client6)
-                .peer(client6, "eth0").payload(advertise).note("SOLICIT: ADVERTISE (RFC 8415 18.3.1)"));
-        byte[] ra = new RouterAdvertisement(64, true, false, 1800, 0, 0, new byte[] {2, 0, 0, 0, 0, 1}, 1500,
-                List.of(new RouterAdvertisement.PrefixInformation(Ipv6.parse("2001:db8:1::"), 64, true, false,
-                        7200, 3600)), null, null, List.of()).encode();
-        journal.append(new JournalRecord().of(JournalEntry.Kind.SENT, T0 + 2000, T0 + 2000)
-                .ends6(new InetSocketAddress(Ipv6.parse("fe80::1"), 0), new InetSocketAddress(Ipv6.parse("ff02::1"), 0))
-                .peer(new InetSocketAddress(Ipv6.parse("fe80::1"), 0), "eth0").payload(ra).note("unsolicited"));
-        journal.append(new JournalRecord().of(JournalEntry.Kind.REJECTED, T0 + 2500, T0 + 2500)
-                .ends(0x7f000001, 41000, 0x7f000001, 67).peer(new InetSocketAddress("127.0.0.1", 41000), "lo")
-                .payload(new byte[] {1, 1, 6, 0, 0x3c})
-                .note("dropped: packet of 5 bytes is shorter than the 236-byte header")
-                .error(new DhcpCodecException("packet of 5 bytes is shorter than the 236-byte header", 5)));
-        journal.append(new JournalRecord().of(JournalEntry.Kind.TRANSPORT, T0 + 3000, T0 + 3000)
-                .interfaceName("eth0").note("channel to agent dhcp-agent-1 closed <EOF>"));
-        return journal;
-    }
 
     static List<String> all(String regex, String text) {
         Matcher m = Pattern.compile(regex).matcher(text);
@@ -100,7 +39,7 @@ class HtmlReportTest {
 
     @Test
     void one_arrow_per_entry_in_journal_order_each_a_row_that_opens_to_its_fields() {
-        Journal journal = everyKind();
+        Journal journal = SampleJournals.everyKind();
         String html = HtmlReport.of(journal).render();
 
         assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
@@ -114,7 +53,7 @@ class HtmlReportTest {
 
     @Test
     void columns_are_the_clients_and_servers_dhcpv4_left_and_dhcpv6_right() {
-        String html = HtmlReport.of(everyKind()).render();
+        String html = HtmlReport.of(SampleJournals.everyKind()).render();
         assertThat(all("<text x=\"\\d+\" y=\"18\" text-anchor=\"middle\" class=\"title\">([^<]*)</text>", html))
                 .containsExactly("client 02:00:00:00:00:42", "peer", "DHCPv4 server", "DHCPv6 server",
                         "router (RA)", "DHCPv6 client", "all nodes");
@@ -122,7 +61,7 @@ class HtmlReportTest {
 
     @Test
     void a_dhcpv4_arrow_is_labelled_with_type_xid_addresses_offset_and_rule() {
-        String html = HtmlReport.of(everyKind()).render();
+        String html = HtmlReport.of(SampleJournals.everyKind()).render();
         assertThat(html).contains(">DHCP Discover \u00b7 xid 0x00003d1d</text>")
                 .contains(">0.0.0.0:68 \u2192 255.255.255.255:67</text>")
                 .contains("<span class=\"t\">+0.012 s</span>")
@@ -133,7 +72,7 @@ class HtmlReportTest {
 
     @Test
     void a_stub_that_fired_is_marked_on_its_arrow_and_listed() {
-        String html = HtmlReport.of(everyKind()).render();
+        String html = HtmlReport.of(SampleJournals.everyKind()).render();
         assertThat(html).contains("<details class=\"msg sent stub\" id=\"m2\" data-seq=\"2\" data-kind=\"sent\" "
                 + "data-stub=\"1\">").contains("<g class=\"arrow sent stub\" data-seq=\"2\"")
                 .contains("<span class=\"badge stub\">stub #1</span> fired for <a href=\"#m2\">#2</a>");
@@ -142,7 +81,7 @@ class HtmlReportTest {
 
     @Test
     void dhcpv6_decodes_the_duid_the_ia_and_its_address() {
-        String html = HtmlReport.of(everyKind()).render();
+        String html = HtmlReport.of(SampleJournals.everyKind()).render();
         assertThat(html).contains(">DHCPv6 Solicit \u00b7 xid 0x100874</text>")
                 .contains(">[fe80::66]:546 \u2192 [ff02::1:2]:547</text>")
                 .contains("DUID-LLT, time 2020-01-01T00:00:00Z, MAC 02:00:00:00:00:66")
@@ -154,7 +93,7 @@ class HtmlReportTest {
 
     @Test
     void a_router_advertisement_decodes_its_flags_and_prefix() {
-        String html = HtmlReport.of(everyKind()).render();
+        String html = HtmlReport.of(SampleJournals.everyKind()).render();
         assertThat(html).contains(">Router Advertisement</text>").contains(">fe80::1 \u2192 ff02::1</text>")
                 .contains("Managed address configuration (M)</span>: <span class=\"v\">set")
                 .contains("<span class=\"k\">Prefix information</span>: <span class=\"v\">2001:db8:1::/64")
@@ -163,7 +102,7 @@ class HtmlReportTest {
 
     @Test
     void a_dropped_datagram_shows_its_reason_and_the_offset_in_its_bytes() {
-        String html = HtmlReport.of(everyKind()).render();
+        String html = HtmlReport.of(SampleJournals.everyKind()).render();
         assertThat(html).contains("<details class=\"msg rejected malformed\" id=\"m6\"")
                 .contains("<g class=\"arrow rejected malformed\" data-seq=\"6\"")
                 .contains("<span class=\"badge malformed\">dropped</span> dropped: packet of 5 bytes is shorter")
@@ -175,7 +114,7 @@ class HtmlReportTest {
 
     @Test
     void a_hostile_hostname_and_note_are_text_never_markup() {
-        String html = HtmlReport.of(everyKind()).titled("<title>" + HOSTILE).failed("expected " + HOSTILE)
+        String html = HtmlReport.of(SampleJournals.everyKind()).titled("<title>" + SampleJournals.HOSTILE).failed("expected " + SampleJournals.HOSTILE)
                 .render();
         assertThat(html).doesNotContain("<img").doesNotContain("onerror=alert(1)>")
                 .doesNotContain("alert('owned')").doesNotContain("<EOF>")
@@ -193,7 +132,7 @@ class HtmlReportTest {
 
     @Test
     void the_page_loads_nothing_and_its_policy_allows_its_own_style_and_script_only() throws Exception {
-        String html = HtmlReport.of(everyKind()).render();
+        String html = HtmlReport.of(SampleJournals.everyKind()).render();
         assertThat(html).doesNotContainPattern("(?i)(src|href)=\"(https?:|//)").doesNotContain("@import")
                 .doesNotContain("url(");
         String policy = all("http-equiv=\"Content-Security-Policy\" content=\"([^\"]*)\"", html).get(0);
@@ -211,7 +150,7 @@ class HtmlReportTest {
 
     @Test
     void the_failure_is_shown_and_its_closest_message_highlighted_and_open() {
-        String html = HtmlReport.of(everyKind()).failed("Expecting a REQUEST\nbut none").closest(3).render();
+        String html = HtmlReport.of(SampleJournals.everyKind()).failed("Expecting a REQUEST\nbut none").closest(3).render();
         assertThat(html).contains("<pre>Expecting a REQUEST\nbut none</pre>")
                 .contains("The closest message: <a href=\"#m3\">#3 DHCPv6 Solicit \u00b7 xid 0x100874</a>");
         assertThat(all("<g class=\"arrow [^\"]*closest[^\"]*\" data-seq=\"(\\d+)\"", html)).containsExactly("3");
@@ -221,7 +160,7 @@ class HtmlReportTest {
 
     @Test
     void a_closest_message_the_journal_dropped_is_named_as_such() {
-        assertThat(HtmlReport.of(everyKind()).closest(99).render()).contains("#99, no longer in the journal.")
+        assertThat(HtmlReport.of(SampleJournals.everyKind()).closest(99).render()).contains("#99, no longer in the journal.")
                 .doesNotContain("closest to the failed expectation</span> ");
     }
 
@@ -239,7 +178,7 @@ class HtmlReportTest {
             server.stub(onDiscover().respond(defaultReply().malformed(
                     dev.dhcpembedded.stub.Responses.badOptionLength(OptionCode.ROUTER, 200))));
             memory.deliver(DhcpCodec.encode(DhcpMessage.builder().op(DhcpMessage.BOOTREQUEST).htype(1).xid(0x3d1d)
-                    .chaddr("02:00:00:00:00:42").messageType(MessageType.DISCOVER).option(DhcpOption.of(OptionCode.HOST_NAME, HOSTILE.getBytes(StandardCharsets.UTF_8))).build()),
+                    .chaddr("02:00:00:00:00:42").messageType(MessageType.DISCOVER).option(DhcpOption.of(OptionCode.HOST_NAME, SampleJournals.HOSTILE.getBytes(StandardCharsets.UTF_8))).build()),
                     InMemoryTransport.CLIENT);
             Path file = tmp.resolve("sub/dir/report.html");
             HtmlReport.write(server.journal(), file);
