@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,9 +135,8 @@ final class Page {
             return;
         }
         Rows.heading(out, ladder.columns());
-        Instant start = entries.get(0).serverTime();
         for (Ladder.Arrow arrow : ladder.arrows()) {
-            Rows.row(out, arrow, ladder.columns().size(), start, closest);
+            Rows.row(out, arrow, ladder.columns().size(), entries.get(0), closest);
             out.append('\n');
         }
         out.append("</main>");

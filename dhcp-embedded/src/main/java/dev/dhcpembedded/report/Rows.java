@@ -47,7 +47,8 @@ final class Rows {
         out.append("</svg><span class=\"rule\">the server's rule</span></div>");
     }
 
-    static void row(StringBuilder out, Ladder.Arrow arrow, int columns, Instant start, OptionalLong closest) {
+    static void row(StringBuilder out, Ladder.Arrow arrow, int columns, JournalEntry first, OptionalLong closest) {
+        Instant start = first.serverTime();
         JournalEntry e = arrow.entry();
         String kind = e.kind().name().toLowerCase(Locale.ROOT);
         Optional<String> stub = stub(e.note());
@@ -60,8 +61,9 @@ final class Rows {
         stub.ifPresent(n -> out.append(" data-stub=\"").append(n).append('"'));
         out.append(isClosest ? " open" : "").append("><summary class=\"row\">");
         out.append("<span class=\"when\"><a class=\"seq\" href=\"#m").append(e.sequence()).append("\">#")
-                .append(e.sequence()).append("</a> <span class=\"t\">").append(offset(start, e.serverTime()))
-                .append("</span></span>");
+                .append(e.sequence()).append("</a> <span class=\"t\" title=\"on the server's clock\">")
+                .append(offset(start, e.serverTime())).append("</span><span class=\"w\" title=\"in real time\">")
+                .append("wall ").append(offset(first.wallTime(), e.wallTime())).append("</span></span>");
         svg(out, arrow, columns, classes, label(e), addresses(e));
         out.append("<span class=\"rule\">");
         stub.ifPresent(n -> out.append("<span class=\"badge stub\">stub #").append(n).append("</span> "));

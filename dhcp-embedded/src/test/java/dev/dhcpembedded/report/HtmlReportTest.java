@@ -64,7 +64,7 @@ class HtmlReportTest {
         String html = HtmlReport.of(SampleJournals.everyKind()).render();
         assertThat(html).contains(">DHCP Discover \u00b7 xid 0x00003d1d</text>")
                 .contains(">0.0.0.0:68 \u2192 255.255.255.255:67</text>")
-                .contains("<span class=\"t\">+0.012 s</span>")
+                .contains("on the server's clock\">+0.012 s</span>").contains("in real time\">wall +0.012 s</span>")
                 .contains("DISCOVER: offer a free pool address</span></summary>")
                 .contains("<span class=\"k\">Option (54) SERVER_IDENTIFIER</span>: <span class=\"v\">10.20.0.1</span>")
                 .contains("<span class=\"k\">Your (client) IP address (yiaddr)</span>: <span class=\"v\">10.20.0.100");
