@@ -52,7 +52,7 @@ final class Page {
         summary(out);
         out.append("</header>\n");
         failure(out);
-        legend(out);
+        legend(out, closest.isPresent());
         ladder(out);
         out.append("\n<script>").append(JS).append("</script></body></html>\n");
         return out.toString();
@@ -116,12 +116,12 @@ final class Page {
         out.append("</section>\n");
     }
 
-    private static void legend(StringBuilder out) {
+    private static void legend(StringBuilder out, boolean closest) {
         out.append("<nav class=\"legend\"><span><i class=\"sw received\"></i>to the server</span>")
                 .append("<span><i class=\"sw sent\"></i>from the server</span>")
                 .append("<span><i class=\"sw stub\"></i>a stub answered</span>")
                 .append("<span><i class=\"sw malformed\"></i>malformed or dropped</span>")
-                .append("<span><i class=\"sw closest\"></i>closest to the failed expectation</span>")
+                .append(closest ? "<span><i class=\"sw closest\"></i>closest to the failed expectation</span>" : "")
                 .append("<button type=\"button\" id=\"expand\">open all</button>")
                 .append("<button type=\"button\" id=\"collapse\">close all</button>")
                 .append("<span class=\"hint\">Click an arrow for its decoded fields and bytes.</span></nav>\n");
