@@ -31,10 +31,16 @@ final class Page {
     private final String failure;
     private final OptionalLong closest;
 
+    /** The most entries a page draws, the newest: a browser stays quick, and a failed test has far fewer. */
+    static final int MAX_ENTRIES = 2_000;
+
     Page(String title, List<JournalEntry> entries, String evictionNote, String failure, OptionalLong closest) {
         this.title = title;
-        this.entries = entries;
-        this.evictionNote = evictionNote;
+        int skip = Math.max(0, entries.size() - MAX_ENTRIES);
+        this.entries = entries.subList(skip, entries.size());
+        String left = skip == 0 ? "" : "the page leaves out the " + skip + " oldest entries (it draws the newest "
+                + MAX_ENTRIES + "; the pcap has them all)";
+        this.evictionNote = evictionNote.isEmpty() ? left : left.isEmpty() ? evictionNote : evictionNote + "; " + left;
         this.failure = failure;
         this.closest = closest;
     }

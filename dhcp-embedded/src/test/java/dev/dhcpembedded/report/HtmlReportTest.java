@@ -165,6 +165,19 @@ class HtmlReportTest {
     }
 
     @Test
+    void a_long_journal_is_drawn_by_its_newest_entries() {
+        Journal journal = SampleJournals.everyKind();
+        java.util.List<dev.dhcpembedded.journal.JournalEntry> many = new java.util.ArrayList<>();
+        while (many.size() < Page.MAX_ENTRIES + 5) {
+            many.addAll(journal.entries());
+        }
+        String html = HtmlReport.of(many).render();
+        assertThat(all("<g class=\"arrow ", html)).hasSize(Page.MAX_ENTRIES);
+        assertThat(html).contains("Before these: the page leaves out the " + (many.size() - Page.MAX_ENTRIES)
+                + " oldest entries (it draws the newest 2000; the pcap has them all).");
+    }
+
+    @Test
     void an_empty_journal_says_so() {
         assertThat(HtmlReport.of(new JournalStore(10)).render()).contains("0 entries")
                 .contains("The journal holds no entry").doesNotContain("<g class=\"arrow");

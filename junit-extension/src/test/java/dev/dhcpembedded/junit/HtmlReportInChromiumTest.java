@@ -43,6 +43,10 @@ class HtmlReportInChromiumTest {
     static final Path OUT = Path.of("target", "html-report-browser");
     static final Path SCREENSHOTS = Path.of("target", "html-report-screenshots");
 
+    /** Selenium looks for a DevTools binding of chromium's version, which this test does not use: quiet. */
+    private static final java.util.logging.Logger DEVTOOLS = java.util.logging.Logger.getLogger(
+            "org.openqa.selenium.devtools");
+
     private static WebDriver browser;
 
     @BeforeAll
@@ -58,6 +62,7 @@ class HtmlReportInChromiumTest {
             }
             Assumptions.abort(missing.get());
         }
+        DEVTOOLS.setLevel(Level.OFF);
         ChromeOptions options = new ChromeOptions().setBinary(chromium.get().toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--window-size=1600,1200", "--hide-scrollbars");
