@@ -1,6 +1,7 @@
 package dev.dhcpembedded.report;
 
 import dev.dhcpembedded.codec.DhcpCodecException;
+import dev.dhcpembedded.internal.wire.Hex;
 import dev.dhcpembedded.journal.JournalEntry;
 import java.time.Instant;
 import java.util.List;
@@ -87,7 +88,7 @@ final class Pane {
     static void hex(StringBuilder out, byte[] bytes, int originalLength, OptionalInt bad) {
         out.append("<pre class=\"hex\">");
         for (int line = 0; line < bytes.length; line += BYTES_PER_LINE) {
-            out.append(String.format("%04x  ", line));
+            out.append(Hex.of(new byte[] {(byte) (line >>> 8), (byte) line}, 0, 2)).append("  ");
             StringBuilder ascii = new StringBuilder();
             for (int i = line; i < line + BYTES_PER_LINE; i++) {
                 if (i >= bytes.length) {
@@ -96,7 +97,7 @@ final class Pane {
                 }
                 int b = bytes[i] & 0xFF;
                 char c = b >= 0x20 && b < 0x7f ? (char) b : '.';
-                String h = String.format("%02x", b);
+                String h = Hex.of(bytes, i, 1);
                 String a = Html.escape(String.valueOf(c));
                 if (bad.isPresent() && bad.getAsInt() == i) {
                     h = "<mark>" + h + "</mark>";
