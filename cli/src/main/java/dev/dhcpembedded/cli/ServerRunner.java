@@ -54,6 +54,11 @@ final class ServerRunner {
         if (pcap != null) {
             server.journal().addListener(pcap);
         }
+        ReportOnStop report = new ReportOnStop(options.report, server, err);
+        if (!report.folderExists()) {
+            closeQuietly(pcap);
+            return Main.USAGE;
+        }
         if (!options.quiet) {
             server.journal().addListener(entry -> {
                 synchronized (out) {
@@ -74,6 +79,7 @@ final class ServerRunner {
         Thread hook = new Thread(() -> {
             server.stop();
             closeQuietly(pcap);
+            report.write();
             stopped.countDown();
         }, "dhcp-embedded-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -97,6 +103,7 @@ final class ServerRunner {
         }
         server.stop();
         closeQuietly(pcap);
+        report.write();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {

@@ -259,8 +259,10 @@ class DhcpServerExtensionLifecycleTest {
         assertThat(failure.getSuppressed()).hasSize(1);
         assertThat(failure.getSuppressed()[0]).isInstanceOf(DhcpTrafficWritten.class)
                 .hasMessage("the DHCP exchange of this test (4 messages) is in " + pcap
-                        + "; open it with Wireshark, or decode it with the CLI's 'decode' verb");
-        assertThat(run(FailingTest.class).allEvents().reportingEntryPublished().list()).hasSize(1);
+                        + "; open it with Wireshark, or decode it with the CLI's 'decode' verb; see it drawn in "
+                        + pcap.resolveSibling("fails_after_some_traffic.html") + " (open it in a browser)");
+        assertThat(run(FailingTest.class).allEvents().reportingEntryPublished().list()).as("the pcap and the report")
+                .hasSize(2);
         assertThat(Probe.portFree(lastPort)).isTrue();
         allFreed(FailingTest.class, 1);
     }

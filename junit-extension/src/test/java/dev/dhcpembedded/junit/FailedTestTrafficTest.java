@@ -46,7 +46,8 @@ class FailedTestTrafficTest {
 
     private List<String> files(Class<?> fixture) throws Exception {
         try (Stream<Path> listed = Files.list(traffic.resolve(fixture.getName()))) {
-            return listed.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+            return listed.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".pcap")).sorted()
+                    .collect(Collectors.toList());
         }
     }
 
@@ -94,6 +95,10 @@ class FailedTestTrafficTest {
         assertThat(failure.getSuppressed()).singleElement().isInstanceOf(DhcpTrafficWritten.class)
                 .satisfies(w -> assertThat(((DhcpTrafficWritten) w).pcap()).exists()
                         .hasParent(traffic.resolve(Parameterized.class.getName())));
+        for (String pcap : files(Parameterized.class)) {
+            assertThat(traffic.resolve(Parameterized.class.getName()).resolve(pcap.replace(".pcap", ".html")))
+                    .as("the HTML report beside " + pcap).isRegularFile();
+        }
     }
 
     @ParameterizedClass
