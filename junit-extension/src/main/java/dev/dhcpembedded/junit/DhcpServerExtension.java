@@ -20,6 +20,8 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -55,7 +57,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * classes, and per-test servers, run side by side.
  */
 public final class DhcpServerExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
-        AfterAllCallback, ParameterResolver {
+        AfterAllCallback, ParameterResolver, TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
 
     /** The JUnit configuration parameter naming the folder failed tests' pcaps go to. */
     public static final String TRAFFIC_DIR_PROPERTY = FailedTestTraffic.DIR_PROPERTY;
@@ -296,6 +298,25 @@ public final class DhcpServerExtension implements BeforeAllCallback, BeforeEachC
         return new ExtensionConfigurationException(testClass.getName() + " declares two DHCP servers: " + first
                 + " and " + second + ". Keep one: @DhcpServerTest for the common case, or a @RegisterExtension "
                 + "DhcpServerExtension field for the full builder");
+    }
+
+    // ---- a parameter no extension injects: say what to change ----
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        throw ParameterAdvice.advise(throwable);
+    }
+
+    @Override
+    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable throwable)
+            throws Throwable {
+        throw ParameterAdvice.advise(throwable);
+    }
+
+    @Override
+    public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable throwable)
+            throws Throwable {
+        throw ParameterAdvice.advise(throwable);
     }
 
     // ---- parameters ----

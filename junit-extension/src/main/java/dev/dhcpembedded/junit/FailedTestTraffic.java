@@ -45,7 +45,8 @@ public final class FailedTestTraffic {
 
     /**
      * When the test of {@code context} failed, writes {@code journal} to its pcap and names the file in the failure;
-     * a file that cannot be written is named in the failure too. Does nothing for a test that passed.
+     * a file that cannot be written is named in the failure too. Does nothing for a test that passed, or whose
+     * journal is empty (it failed before any DHCP message, e.g. on a parameter).
      *
      * @param context the context of the test, in an {@code afterEach} callback
      * @param journal what the server saw and sent during the test
@@ -53,8 +54,8 @@ public final class FailedTestTraffic {
      */
     public static Optional<Path> writeIfFailed(ExtensionContext context, Journal journal) {
         Optional<Throwable> failure = context.getExecutionException();
-        if (failure.isEmpty()) {
-            return Optional.empty();
+        if (failure.isEmpty() || journal.size() == 0) {
+            return Optional.empty(); // an empty pcap says nothing: a test that failed before any DHCP gets none
         }
         Path pcap = nextPath(context);
         try {
