@@ -2,6 +2,7 @@ package dev.dhcpembedded.examples;
 
 import static dev.dhcpembedded.examples.RealUdhcpcInNamespaceExampleTest.requireRealHosts;
 import static dev.dhcpembedded.junit.assertions.DhcpAssertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.dhcpembedded.junit.DhcpServerExtension;
 import dev.dhcpembedded.lab.BackgroundProcess;
@@ -49,12 +50,14 @@ class RealDhcpcdWithExtensionExampleTest {
         DhcpcdCommand dhcpcd = ClientCommands.dhcpcd(lab.clientInterface(), lab.script(ClientScript.DHCPCD),
                 lab.stateDir("dhcpcd"));
         BackgroundProcess client = lab.start(dhcpcd.build());
-        assertThat(dhcp.server()).awaitingAtMost(Duration.ofSeconds(20))
-                .client(lab.clientMac()).hasLease(lab.subnet24().host(100));
+        await().atMost(Duration.ofSeconds(20))                        // its script reports each event
+                .until(() -> DhcpEvent.all(client.output()).stream().anyMatch(e -> e.is("BOUND")));
+        assertThat(dhcp.server()).client(lab.clientMac()).hasLease(lab.subnet24().host(100));
 
         lab.exec(Duration.ofSeconds(10), dhcpcd.renewCommand());   // dhcpcd -N: renew now, not at T1
         assertThat(dhcp.server()).awaiting().client(lab.clientMac()).renewedByUnicast();
-        assertThat(DhcpEvent.all(client.output())).anyMatch(e -> e.is("RENEW"));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> DhcpEvent.all(client.output()).stream().anyMatch(e -> e.is("RENEW")));
         client.stop(Duration.ofSeconds(2));
     }
     // end::lab-extension[]
