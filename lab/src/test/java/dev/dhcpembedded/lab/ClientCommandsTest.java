@@ -54,4 +54,41 @@ class ClientCommandsTest {
         assertThat(e.staticRoutes()).containsExactly("10.30.0.0/16", "10.0.0.254");
         assertThat(DhcpEvent.parse("udhcpc: started")).isEmpty();
     }
+
+    @Test
+    void dhcpcdAsksForTheReportedOptionsAndItsDefaultsCanBeTurnedOff() throws IOException {
+        var b = ClientCommands.dhcpcd("eth0", Path.of("/s.sh"), dir);
+        b.build();
+        assertThat(Files.readString(b.configFile())).contains("require dhcp_server_identifier",
+                "interface_mtu", "host_name", "domain_search", "wpad_url", "vendor_encapsulated_options");
+
+        b.requireServerIdentifier(false).build();
+        assertThat(Files.readString(b.configFile())).doesNotContain("require").contains("clientid", "noarp");
+
+        b.noDefaultConf().conf("clientid").conf("option interface_mtu").build();
+        assertThat(Files.readString(b.configFile())).isEqualTo("clientid\noption interface_mtu\n");
+    }
+
+    @Test
+    void dhcpcdRenewsAndRebindsOnCommand() {
+        var b = ClientCommands.dhcpcd("eth0", Path.of("/s.sh"), dir);
+        assertThat(b.renewCommand()).containsSubsequence("-4", "-N", "-f", b.configFile().toString(), "eth0");
+        assertThat(b.rebindCommand()).containsSubsequence("-4", "-n", "-f", b.configFile().toString(), "eth0");
+    }
+
+    @Test
+    void eventsCarryEveryOtherOptionTyped() {
+        var e = DhcpEvent.parse("DHCP-EVENT event=BOUND iface=c ip=10.0.0.100 mask=24 router=10.0.0.1 dns= domain="
+                + " lease=30 serverid=10.0.0.1 staticroutes= mtu=1400 hostname=thermostat search=lab.test,corp.test"
+                + " wpad=http://wpad.lab.test/wpad.dat vendor=0104c0a80001 new_ntp_servers=10.0.0.123")
+                .orElseThrow();
+        assertThat(e.mtu()).hasValue(1400);
+        assertThat(e.hostname()).contains("thermostat");
+        assertThat(e.domainSearch()).containsExactly("lab.test", "corp.test");
+        assertThat(e.wpadUrl()).contains("http://wpad.lab.test/wpad.dat");
+        assertThat(e.vendorSpecific()).contains("0104c0a80001");
+        assertThat(e.option("new_ntp_servers")).contains("10.0.0.123");
+        assertThat(e.options()).doesNotContainKeys("event", "ip", "dns", "domain");
+        assertThat(DhcpEvent.parse("DHCP-EVENT event=BOUND mtu=").orElseThrow().mtu()).isEmpty();
+    }
 }
