@@ -442,9 +442,11 @@ public final class DhcpServerBuilder {
     }
 
     /**
-     * Hands a reconfigure key (RFC 6704, in an authentication option 90) to every client that says it can use one
-     * (option 145 naming HMAC-MD5) in each ACK, so that {@link ServerV4#forceRenew(String)} can authenticate its
-     * FORCERENEW: clients such as dhcpcd drop an unauthenticated one. Off by default: ACKs then carry no option 90.
+     * Hands a reconfigure key to every client that says it can use one, so that the messages the server starts are
+     * authenticated, as clients such as dhcpcd require: in DHCPv4, in each ACK to a client whose option 145 names
+     * HMAC-MD5 (RFC 6704, option 90), for {@link ServerV4#forceRenew(String)}; in DHCPv6, in each REPLY to a client
+     * that sent Reconfigure Accept (RFC 8415, options 20 and 11), for {@link ServerV6#reconfigure}. Off by default:
+     * replies then carry none of these options.
      * @return this builder
      */
     public DhcpServerBuilder reconfigureKeys() {
@@ -503,7 +505,7 @@ public final class DhcpServerBuilder {
                     + " needs a DHCPv6 link; add .subnet6(\"PREFIX\", ...)");
         }
         Server6Config config6 = built6.isEmpty() ? null : new Server6Config(serverDuid, built6, rapidCommit6,
-                !onInterface, preference6, offerHoldTime, declineProbation, builtLeases6);
+                !onInterface, preference6, offerHoldTime, declineProbation, builtLeases6, reconfigureKeys);
         // DHCPv6 alone is a server too (the CLI's --subnet6 without --subnet)
         ServerConfig config = builtSubnets.isEmpty() && config6 != null && builtLeases.isEmpty() ? null
                 : new ServerConfig(id, authoritative, offerHoldTime, declineProbation, builtSubnets, builtLeases,

@@ -8,16 +8,13 @@ import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec.OptionCode;
 import dev.dhcpembedded.internal.wire.Ipv4;
+import dev.dhcpembedded.internal.wire.ReconfigureKeyAuth;
 import dev.dhcpembedded.internal.wire.ReplyWriter;
 import dev.dhcpembedded.internal.wire.WireRequest;
 import dev.dhcpembedded.lease.Lease;
 import dev.dhcpembedded.lease.LeaseState;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * RFC 6704's reconfigure keys: the key each client was given in its ACK, and the FORCERENEW (RFC 3203) a key
@@ -28,15 +25,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class ReconfigureKeys {
 
-    private static final int PROTOCOL_RECONFIGURE_KEY = 3;
-    private static final int ALGORITHM_HMAC_MD5 = 1;
-    private static final int OPTION_LENGTH = 3 + 8 + 1 + 16;
-    /** Where the key (type 1) or digest (type 2) starts in the option's value. */
-    private static final int SECRET_AT = 12;
-
-    private final SecureRandom random = new SecureRandom();
+    private final ReconfigureKeyAuth auth = new ReconfigureKeyAuth();
     private final Map<MacAddress, byte[]> keys = new HashMap<>();
-    private long replay;
 
     /** Writes the client's key into the ACK being written, when the client can use one. */
     void grant(WireRequest request, ReplyWriter reply) {
@@ -45,13 +35,8 @@ public final class ReconfigureKeys {
         }
         byte[] chaddr = java.util.Arrays.copyOfRange(request.bytes(), WireRequest.CHADDR_OFFSET,
                 WireRequest.CHADDR_OFFSET + 6);
-        byte[] key = keys.computeIfAbsent(MacAddress.of(chaddr), m -> {
-            byte[] fresh = new byte[16];
-            random.nextBytes(fresh);
-            return fresh;
-        });
-        byte[] value = authentication(1);
-        System.arraycopy(key, 0, value, SECRET_AT, 16);
+        byte[] key = keys.computeIfAbsent(MacAddress.of(chaddr), m -> auth.newKey());
+        byte[] value = auth.keyValue(key);
         reply.option(OptionCode.AUTHENTICATION.code(), value, 0, value.length);
     }
 
@@ -85,13 +70,11 @@ public final class ReconfigureKeys {
         var message = DhcpMessage.builder().op(DhcpMessage.BOOTREPLY).chaddr(mac).xid(xid)
                 .messageType(MessageType.FORCERENEW).option(DhcpOptions.serverIdentifier(Ipv4.toString(serverId)));
         if (key != null) {
-            message.option(DhcpOption.of(OptionCode.AUTHENTICATION, authentication(2)));
+            message.option(DhcpOption.of(OptionCode.AUTHENTICATION, auth.digestValue()));
         }
         byte[] bytes = DhcpCodec.encode(message.build());
-        if (key != null) {
-            int digestAt = valueOffset(bytes, OptionCode.AUTHENTICATION.code()) + SECRET_AT;
-            byte[] digest = hmacMd5(key, bytes); // over the message with the digest (still zero), hops and giaddr 0
-            System.arraycopy(digest, 0, bytes, digestAt, 16);
+        if (key != null) { // over the message with the digest (still zero), hops and giaddr 0 (RFC 3118 §5)
+            ReconfigureKeyAuth.sign(bytes, valueOffset(bytes, OptionCode.AUTHENTICATION.code()), key);
         }
         return bytes;
     }
@@ -101,31 +84,13 @@ public final class ReconfigureKeys {
         keys.clear();
     }
 
-    private byte[] authentication(int type) {
-        byte[] value = new byte[OPTION_LENGTH];
-        value[0] = PROTOCOL_RECONFIGURE_KEY;
-        value[1] = ALGORITHM_HMAC_MD5;
-        value[2] = 0; // RDM 0: the replay detection field is a strictly increasing counter
-        long counter = ++replay;
-        for (int i = 0; i < 8; i++) {
-            value[3 + i] = (byte) (counter >>> (56 - 8 * i));
-        }
-        value[11] = (byte) type;
-        return value;
-    }
-
     private static boolean capable(WireRequest request) {
         int i = request.find(OptionCode.FORCERENEW_NONCE_CAPABLE.code());
         if (i < 0) {
             return false;
         }
-        byte[] buffer = request.optionBufferAt(i);
-        for (int at = request.optionOffsetAt(i), end = at + request.optionLengthAt(i); at < end; at++) {
-            if (buffer[at] == ALGORITHM_HMAC_MD5) {
-                return true;
-            }
-        }
-        return false;
+        return ReconfigureKeyAuth.namesHmacMd5(request.optionBufferAt(i), request.optionOffsetAt(i),
+                request.optionLengthAt(i));
     }
 
     /** Where option {@code code}'s value starts in an encoded message (the encoder writes it in the options field). */
@@ -143,15 +108,5 @@ public final class ReconfigureKeys {
             at += 2 + (message[at + 1] & 0xFF);
         }
         throw new IllegalStateException("option " + code + " missing from the encoded FORCERENEW");
-    }
-
-    private static byte[] hmacMd5(byte[] key, byte[] message) {
-        try {
-            Mac mac = Mac.getInstance("HmacMD5");
-            mac.init(new SecretKeySpec(key, "HmacMD5"));
-            return mac.doFinal(message);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-MD5 is not available in this JDK", e);
-        }
     }
 }
