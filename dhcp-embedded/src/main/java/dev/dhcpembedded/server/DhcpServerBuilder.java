@@ -37,7 +37,7 @@ public final class DhcpServerBuilder {
      * Makes the transport, given the receive buffer asked for. The default and the loopback ones are classes, not
      * lambdas, as is each pending subnet below: the first server of a suite spins no lambda class for them.
      */
-    private IntFunction<Transport> transport = new Loopback(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+    private IntFunction<Transport> transport = new BuilderParts.Loopback(new InetSocketAddress(InetAddress.getLoopbackAddress(),
             0));
     private int receiveBuffer = ReceiveBuffers.DEFAULT_BYTES;
     private String interfaceName;
@@ -53,6 +53,7 @@ public final class DhcpServerBuilder {
     private Clock wallClock = Clock.systemUTC();
     private boolean rapidCommit;
     private boolean bootp;
+    private boolean reconfigureKeys;
     private final List<Supplier<Subnet6Config>> subnets6 = new ArrayList<>();
     private final List<StaticLease6> staticLeases6 = new ArrayList<>();
     /** Null: [::1] on an ephemeral port, made only when a subnet6 is served. */
@@ -90,7 +91,7 @@ public final class DhcpServerBuilder {
      * @return this builder */
     public DhcpServerBuilder bind(InetSocketAddress address) {
         LoopbackTransport.requireLoopback(address);
-        this.transport = new Loopback(address);
+        this.transport = new BuilderParts.Loopback(address);
         this.interfaceName = null;
         return this;
     }
@@ -121,56 +122,8 @@ public final class DhcpServerBuilder {
      * @param shape pools, exclusions, lease times and options
      * @return this builder */
     public DhcpServerBuilder subnet(String cidr, Consumer<SubnetBuilder> shape) {
-        subnets.add(new PendingSubnet(cidr, shape));
+        subnets.add(new BuilderParts.PendingSubnet(cidr, shape));
         return this;
-    }
-
-    /** A subnet as {@link #subnet} was given it, shaped at build() with the server-wide options. */
-    private static final class PendingSubnet implements Function<List<DhcpOption>, SubnetConfig> {
-        private final String cidr;
-        private final Consumer<SubnetBuilder> shape;
-
-        PendingSubnet(String cidr, Consumer<SubnetBuilder> shape) {
-            this.cidr = cidr;
-            this.shape = shape;
-        }
-
-        @Override
-        public SubnetConfig apply(List<DhcpOption> globals) {
-            SubnetBuilder builder = new SubnetBuilder(Cidr.parse(cidr));
-            shape.accept(builder);
-            return builder.build(globals);
-        }
-    }
-
-    /** A loopback transport on {@code address}, given the receive buffer. */
-    private static final class Loopback implements IntFunction<Transport> {
-        private final InetSocketAddress address;
-
-        Loopback(InetSocketAddress address) {
-            this.address = address;
-        }
-
-        @Override
-        public Transport apply(int receiveBuffer) {
-            return new LoopbackTransport(address, receiveBuffer);
-        }
-    }
-
-    /** The IPv4 transport factory with the receive buffer the builder had. */
-    private static final class Sized implements Supplier<Transport> {
-        private final IntFunction<Transport> factory;
-        private final int receiveBuffer;
-
-        Sized(IntFunction<Transport> factory, int receiveBuffer) {
-            this.factory = factory;
-            this.receiveBuffer = receiveBuffer;
-        }
-
-        @Override
-        public Transport get() {
-            return factory.apply(receiveBuffer);
-        }
     }
 
     /**
@@ -489,6 +442,19 @@ public final class DhcpServerBuilder {
     }
 
     /**
+     * Hands a reconfigure key to every client that says it can use one, so that the messages the server starts are
+     * authenticated, as clients such as dhcpcd require: in DHCPv4, in each ACK to a client whose option 145 names
+     * HMAC-MD5 (RFC 6704, option 90), for {@link ServerV4#forceRenew(String)}; in DHCPv6, in each REPLY to a client
+     * that sent Reconfigure Accept (RFC 8415, options 20 and 11), for {@link ServerV6#reconfigure}. Off by default:
+     * replies then carry none of these options.
+     * @return this builder
+     */
+    public DhcpServerBuilder reconfigureKeys() {
+        this.reconfigureKeys = true;
+        return this;
+    }
+
+    /**
      * The clock the journal reads its wall time from ({@link dev.dhcpembedded.journal.JournalEntry#wallTime()}),
      * which wall-clock timing assertions measure. Default: the system clock. A test of such assertions may give a
      * {@link TestClock} here; leases still age on {@link #clock(Clock)}.
@@ -539,13 +505,13 @@ public final class DhcpServerBuilder {
                     + " needs a DHCPv6 link; add .subnet6(\"PREFIX\", ...)");
         }
         Server6Config config6 = built6.isEmpty() ? null : new Server6Config(serverDuid, built6, rapidCommit6,
-                !onInterface, preference6, offerHoldTime, declineProbation, builtLeases6);
+                !onInterface, preference6, offerHoldTime, declineProbation, builtLeases6, reconfigureKeys);
         // DHCPv6 alone is a server too (the CLI's --subnet6 without --subnet)
         ServerConfig config = builtSubnets.isEmpty() && config6 != null && builtLeases.isEmpty() ? null
                 : new ServerConfig(id, authoritative, offerHoldTime, declineProbation, builtSubnets, builtLeases,
-                        globalOptions, rapidCommit, bootp);
+                        globalOptions, rapidCommit, bootp, reconfigureKeys);
         ServerConfig secondConfig = secondAddress == null ? null : secondConfig(config);
-        DhcpServer server = new DhcpServer(config, new Sized(transport, receiveBuffer), interfaceName, journalCapacity,
+        DhcpServer server = new DhcpServer(config, new BuilderParts.Sized(transport, receiveBuffer), interfaceName, journalCapacity,
                 journalBytes, clock, wallClock, config6, v6Transport);
         if (secondConfig != null) {
             server.secondServer(secondConfig);
@@ -590,7 +556,7 @@ public final class DhcpServerBuilder {
                     + " an address outside the pools");
         }
         return new ServerConfig(address, first.authoritative(), first.offerHoldTime(), first.declineProbation(),
-                List.of(own), List.of(), globalOptions, first.rapidCommit(), first.bootp());
+                List.of(own), List.of(), globalOptions, first.rapidCommit(), first.bootp(), false);
     }
 
     /** {@return the server, built and started: ready to answer} Bad configuration fails as in {@link #build()}. */

@@ -61,6 +61,25 @@ public final class ServerV6 {
         return server.stubRegistry().unused(Stub6.class);
     }
 
+    /**
+     * Makes a client with a bound lease send {@code type} now: sends it a RECONFIGURE (RFC 8415 §18.3.11) with a
+     * Reconfigure Message option, to the address and port it last spoke from (on a link, its link-local address and
+     * port 546). When the server was built with {@link DhcpServerBuilder#reconfigureKeys()} and the client took a
+     * key (it sent Reconfigure Accept), the message is authenticated with it (§20.4), as clients such as dhcpcd
+     * require; otherwise it goes unauthenticated and the journal's note says so.
+     *
+     * @param client the client's DUID
+     * @param type {@link dev.dhcpembedded.codec6.Dhcp6MessageType#RENEW}, {@code REBIND} or
+     *             {@code INFORMATION_REQUEST}
+     * @throws IllegalStateException when the server is not running, the client has no bound lease, or it was heard
+     *                               only through a relay
+     * @throws IllegalArgumentException for another message type
+     */
+    public void reconfigure(Duid client, dev.dhcpembedded.codec6.Dhcp6MessageType type) {
+        server.runtime6().orElseThrow(() -> new IllegalStateException("this server serves no subnet6"))
+                .reconfigure(client, type);
+    }
+
     @Override
     public String toString() {
         return "DHCPv6 of " + server;

@@ -325,6 +325,21 @@ public final class PacketHandler implements DirectReceiver {
         }
     }
 
+    /**
+     * Sends a message the server starts (a FORCERENEW, RFC 3203) to a bound client at {@code clientAddress}: as the
+     * reply to its RENEWING REQUEST would go (unicast to that address, port 68; over loopback to {@code lastSource},
+     * the socket it last spoke from), journaled first like every reply.
+     */
+    public void sendServerInitiated(byte[] message, int clientAddress, int serverId, InetSocketAddress lastSource,
+                                    byte[] mac, CharSequence note) {
+        long rfc = ReplyAddressing.destination(0, clientAddress, false, false, clientAddress, ownAddress(serverId));
+        InetSocketAddress source = lastSource != null ? lastSource
+                : ReplyAddressing.socket(clientAddress, ReplyAddressing.CLIENT_PORT);
+        Datagram as = new Datagram(message, source, transport.localAddress(), transport.interfaceName(), false);
+        transmit(message, message.length, rfc, serverId, source, transport.interfaceName(), as, mac, 0, null, note,
+                new JournalRecord());
+    }
+
     /** The server's own address on the link: the interface's, else the identifier it answers as. */
     private int ownAddress(int serverId) {
         return localAddress != 0 ? localAddress : serverId;

@@ -1,5 +1,7 @@
 package dev.dhcpembedded.internal.runtime;
 
+import dev.dhcpembedded.internal.engine6.Reconfigure6Keys;
+
 import dev.dhcpembedded.codec.DhcpCodecException;
 import dev.dhcpembedded.codec6.Dhcp6Codec;
 import dev.dhcpembedded.codec6.Dhcp6Message;
@@ -44,11 +46,14 @@ public final class PacketHandler6 implements DirectReceiver {
     private final UnmatchedRequests unmatched;
     private final ReplyScheduler scheduler;
     private final java.util.concurrent.atomic.AtomicBoolean paused;
+    /** The reconfigure keys to grant in replies, or null (off). */
+    private final Reconfigure6Keys keys;
 
     public PacketHandler6(Lease6Engine engine, JournalStore journal, Transport transport, Clock clock, Clock wallClock,
                    StubRegistry stubs, UnmatchedRequests unmatched, ReplyScheduler scheduler,
-                   java.util.concurrent.atomic.AtomicBoolean paused) {
+                   java.util.concurrent.atomic.AtomicBoolean paused, Reconfigure6Keys keys) {
         this.paused = paused;
+        this.keys = keys;
         this.responder = new Engine6Responder(engine, stubs);
         this.unmatched = unmatched;
         this.journal = journal;
@@ -124,13 +129,14 @@ public final class PacketHandler6 implements DirectReceiver {
         }
         if (answer.stubResponse() == null) { // the engine alone: no scheduler
             for (Dhcp6Message reply : answer.replies()) {
-                send(in, source, interfaceName, reply, null, client, onLink, note);
+                send(in, source, interfaceName, granted(request, reply), null, client, onLink, note);
             }
             return;
         }
         for (Dhcp6Message reply : answer.replies()) {
+            Dhcp6Message out = granted(request, reply);
             scheduler.dispatch(answer.delay(), answer.delayOnServerClock(), receivedAt,
-                    () -> send(in, source, interfaceName, reply, answer, client, onLink, note));
+                    () -> send(in, source, interfaceName, out, answer, client, onLink, note));
         }
     }
 
@@ -161,6 +167,30 @@ public final class PacketHandler6 implements DirectReceiver {
             }
         } catch (IOException e) {
             log().warn("sending to {} failed: {}", actual, e.toString());
+        }
+    }
+
+    private Dhcp6Message granted(Dhcp6Message request, Dhcp6Message reply) {
+        return keys == null ? reply : keys.grant(request, reply);
+    }
+
+    /**
+     * Sends a message the server starts (a RECONFIGURE) to {@code destination}, the socket the client last spoke
+     * from, journaled first like every reply.
+     */
+    public void sendServerInitiated(byte[] bytes, InetSocketAddress destination, String note) {
+        boolean onLink = transport.linkView() == LinkView.AS_ON_A_LINK;
+        record(JournalEntry.Kind.SENT, shownServer(onLink), shownSource(destination, null, onLink), destination,
+                transport.interfaceName(), bytes, bytes.length, null, note);
+        try {
+            if (transport instanceof DirectSender direct) {
+                direct.send(bytes, bytes.length, destination, false);
+            } else {
+                transport.send(new Datagram(bytes, transport.localAddress(), destination, transport.interfaceName(),
+                        false));
+            }
+        } catch (IOException e) {
+            log().warn("sending to {} failed: {}", destination, e.toString());
         }
     }
 
