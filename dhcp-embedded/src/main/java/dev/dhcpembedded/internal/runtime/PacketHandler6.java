@@ -128,9 +128,10 @@ public final class PacketHandler6 implements DirectReceiver {
             }
             return;
         }
-        for (Dhcp6Message reply : answer.replies()) {
-            scheduler.dispatch(answer.delay(), answer.delayOnServerClock(), receivedAt,
-                    () -> send(in, source, interfaceName, reply, answer, client, onLink, note));
+        for (int i = 0; i < answer.replies().size(); i++) {
+            Engine6Responder.Answer part = answer.part(i); // a sequence's replies each keep their own delay
+            scheduler.dispatch(part.delay(), part.delayOnServerClock(), receivedAt,
+                    () -> send(in, source, interfaceName, part.replies().get(0), part, client, onLink, note));
         }
     }
 
