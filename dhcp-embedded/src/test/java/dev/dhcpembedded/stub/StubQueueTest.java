@@ -112,6 +112,17 @@ class StubQueueTest {
     }
 
     @Test
+    void aQueueWithARuleRegisteredAlreadyIsRefusedWhole() {
+        Stub registered = wire.server.stub(onRequest().respond(ack()));
+        Stub fresh = onDiscover().respond(offer());
+
+        assertThatThrownBy(() -> wire.server.v4().strictQueue(fresh, registered))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("is registered already");
+        assertThat(wire.server.stubs()).containsExactly(registered);
+        assertThatThrownBy(() -> wire.server.v4().queue(fresh, fresh)).hasMessageContaining("twice in the queue");
+    }
+
+    @Test
     void aRemovedRuleLeavesTheQueue() {
         Stub first = onDiscover().respond(offer());
         StubQueue<Stub> rules = wire.server.v4().strictQueue(first, onRequest().respond(ack()));

@@ -83,8 +83,9 @@ public final class StubRegistry {
             throw new IllegalArgumentException("a stub queue needs at least one rule, e.g. onDiscover()"
                     + ".respond(offer())");
         }
+        queues.removeIf(Queue::consumed); // their handles keep what they need
         for (Queue q : queues) {
-            if (q.family == family && !q.consumed()) {
+            if (q.family == family) {
                 throw new IllegalStateException("a " + describe(family) + " stub queue has rules left ("
                         + q.remaining(family) + "); one queue of a family runs at a time: let it be consumed, or"
                         + " resetStubs() first");
@@ -95,6 +96,12 @@ public final class StubRegistry {
             Objects.requireNonNull(rule, "a rule of the queue is null");
             if (!seen.add(rule)) {
                 throw new IllegalArgumentException("rule " + rule + " is twice in the queue; build another stub");
+            }
+        }
+        for (Registration<?> r : registrations) { // refused before any rule is registered: all or nothing
+            if (seen.contains(r.stub)) {
+                throw new IllegalStateException("stub #" + r.id + " (" + r.stub + ") is registered already; build"
+                        + " another stub for the queue, or removeStub(...) this one first");
             }
         }
         Queue queue = new Queue(family, strict);
