@@ -25,7 +25,11 @@ import java.util.function.UnaryOperator;
  * onSolicit().respond(defaultReply().preference(255).alsoFrom(otherDuid))
  * onRequest().respond(defaultReply().address("2001:db8:1::77").delay(Duration.ofMillis(300)))
  * onSolicit().respond(noAddrsAvail())
+ * onRequest().respond(defaultReply().then(noAddrsAvail()))   // two replies: servers in conflict
  * }</pre>
+ *
+ * A DHCPv6 reply always goes to the address and port the message came from (RFC 8415 §18.3.10): there is no
+ * broadcast to choose against, so unlike DHCPv4's {@code Response} there is no destination to script.
  */
 public final class Response6 {
 
