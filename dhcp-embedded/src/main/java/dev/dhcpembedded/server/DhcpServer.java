@@ -486,9 +486,9 @@ public final class DhcpServer implements AutoCloseable {
         return v4View.unusedStubs();
     }
 
-    /** {@return the requests no stub answered while stubs were registered (they got the RFC 2131 default instead),
-     * as journal entries, oldest first} Empty when no stub was ever registered. Entries the journal no longer keeps
-     * are not listed. */
+    /** {@return the requests no stub answered while stubs were registered (they got the RFC 2131 default, or were
+     * dropped by a strict stub queue or dropUnscripted), as journal entries, oldest first} Empty when no stub was
+     * ever registered. Entries the journal no longer keeps are not listed. */
     public List<JournalEntry> unmatchedRequests() {
         Set<Long> sequences = unmatched.sequences();
         return journal.entries(e -> sequences.contains(e.sequence()));

@@ -259,8 +259,11 @@ public final class PacketHandler implements DirectReceiver {
         }
         DhcpMessage reply = planned.message();
         int serverId = planned.serverIdentity().map(Ipv4::toInt).orElse(engine.config().serverId());
-        long rfc = ReplyAddressing.destination(Ipv4.toInt(request.giaddr()), Ipv4.toInt(request.ciaddr()),
-                request.isBroadcast(), reply.is(MessageType.NAK), Ipv4.toInt(reply.yiaddr()), ownAddress(serverId));
+        long rfc = planned.destination().isPresent() // a stub's broadcast() or unicastTo(...) overrides §4.1
+                ? ReplyAddressing.toClient(Ipv4.toInt(planned.destination().get()))
+                : ReplyAddressing.destination(Ipv4.toInt(request.giaddr()), Ipv4.toInt(request.ciaddr()),
+                        request.isBroadcast(), reply.is(MessageType.NAK), Ipv4.toInt(reply.yiaddr()),
+                        ownAddress(serverId));
         dev.dhcpembedded.internal.transport.LinkHost host = secondHost;
         if (host != null && serverId == secondAddress && Ipv4.toInt(request.giaddr()) == 0) {
             // the second server's own frame: from its MAC and address, to the client's MAC (or broadcast)

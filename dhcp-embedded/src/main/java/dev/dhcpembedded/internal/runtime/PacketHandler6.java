@@ -133,10 +133,11 @@ public final class PacketHandler6 implements DirectReceiver {
             }
             return;
         }
-        for (Dhcp6Message reply : answer.replies()) {
-            Dhcp6Message out = granted(request, reply);
-            scheduler.dispatch(answer.delay(), answer.delayOnServerClock(), receivedAt,
-                    () -> send(in, source, interfaceName, out, answer, client, onLink, note));
+        for (int i = 0; i < answer.replies().size(); i++) {
+            Engine6Responder.Answer part = answer.part(i); // a sequence's replies each keep their own delay
+            Dhcp6Message out = granted(request, part.replies().get(0));
+            scheduler.dispatch(part.delay(), part.delayOnServerClock(), receivedAt,
+                    () -> send(in, source, interfaceName, out, part, client, onLink, note));
         }
     }
 

@@ -38,9 +38,12 @@ class StubCatalogExampleTest {
             server.stub(onRequest().respond((request, ctx) -> ctx.defaultReply()
                     .withOption(DhcpOptions.message("hi"))));
             server.stub(onDiscover().from(MAC).respond(withoutRapidCommit()).once());  // an OFFER, not a rapid ACK
+            server.stub(onRequest().respond(nak("taken").then(ack())));      // two replies: servers in conflict
+            server.stub(onRequest().inState(RequestState.RENEWING)
+                    .respond(nak("moved").unicastToClientAddress()));         // not broadcast: a renewing client hears it
             // end::catalogue[]
-            assertThat(server.stubs()).hasSize(11);
-            assertThat(server.unusedStubs()).hasSize(11);
+            assertThat(server.stubs()).hasSize(13);
+            assertThat(server.unusedStubs()).hasSize(13);
         }
     }
 
