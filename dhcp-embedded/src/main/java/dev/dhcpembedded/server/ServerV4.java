@@ -74,6 +74,9 @@ public final class ServerV4 {
      */
     public void forceRenew(MacAddress mac) {
         server.runtime4().forceRenew(mac);
+    }
+
+    /**
      * The messages of {@code type} the server received, as the journal keeps them, oldest first: the same as
      * {@code journal().received(type)}, e.g. {@code assertThat(server.v4().received(REQUEST)).hasSize(2)}.
      *

@@ -80,6 +80,9 @@ public final class ServerV6 {
     public void reconfigure(Duid client, dev.dhcpembedded.codec6.Dhcp6MessageType type) {
         server.runtime6().orElseThrow(() -> new IllegalStateException("this server serves no subnet6"))
                 .reconfigure(client, type);
+    }
+
+    /**
      * The messages of {@code type} the server received, as the journal keeps them, oldest first: the same as
      * {@code journal().received(type)}, e.g. {@code assertThat(server.v6().received(RENEW)).hasSize(1)}.
      *
