@@ -11,6 +11,8 @@ import dev.dhcpembedded.codec6.Dhcp6OptionCode;
 import dev.dhcpembedded.codec6.Duid;
 import dev.dhcpembedded.codec6.IaAddress;
 import dev.dhcpembedded.codec6.IaNa;
+import dev.dhcpembedded.codec6.IaPd;
+import dev.dhcpembedded.codec6.IaPrefix;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.transport.LinkView;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The DHCPv6 twin of {@link PacketPathAllocationTest}: a steady-state SOLICIT-ADVERTISE-REQUEST-REPLY without stubs
  * (journal on) allocates at most 256 bytes, as perfdhcp -6 runs it (an IA_NA and an ORO; the REQUEST names the
- * advertised address), delivered as the project's own transports deliver. Counted the same way, in a JVM of its own
+ * advertised address) with an IA_PD besides (the REQUEST names the advertised prefix), delivered as the project's own
+ * transports deliver. Counted the same way, in a JVM of its own
  * ({@link AllocationHarness}).
  */
 class PacketPath6AllocationTest {
@@ -46,7 +49,7 @@ class PacketPath6AllocationTest {
                 new AllocationHarness.Direct(CLIENT, SERVER, ALL_SERVERS, LinkView.AS_ON_A_LINK);
         DhcpServer server = DhcpServer.builder()
                 .subnet6("2001:db8:1::/64", s -> s.pool("2001:db8:1::1:0", "2001:db8:1::ff:ffff")
-                        .dns("2001:db8:1::53").domainSearch("example.test"))
+                        .prefixDelegation("2001:db9::/32", 56).dns("2001:db8:1::53").domainSearch("example.test"))
                 .transport6(transport).journal(1_000, Journal.DEFAULT_MAX_BYTES).start();
         try {
             Duid us = server.serverDuid().orElseThrow();
@@ -58,18 +61,23 @@ class PacketPath6AllocationTest {
                 Dhcp6Option oro = Dhcp6Option.oro(Dhcp6OptionCode.DNS_SERVERS, Dhcp6OptionCode.DOMAIN_LIST);
                 solicits[i] = Dhcp6Codec.encode(Dhcp6Message.builder(Dhcp6MessageType.SOLICIT)
                         .transactionId(0x100 + i).option(clientId).option(Dhcp6Option.elapsedTime(0)).option(oro)
-                        .option(Dhcp6Option.iaNa(IaNa.of(i, 0, 0))).build());
+                        .option(Dhcp6Option.iaNa(IaNa.of(i, 0, 0))).option(Dhcp6Option.iaPd(IaPd.of(i, 0, 0)))
+                        .build());
                 Dhcp6Message advertise = Dhcp6Codec.decode(transport.exchange(solicits[i], true));
                 assertTrue(advertise.is(Dhcp6MessageType.ADVERTISE), advertise.toString());
                 Inet6Address offered = advertise.iaNa().get(0).addresses().get(0).address();
+                IaPrefix delegated = advertise.iaPd().get(0).prefixes().get(0);
                 requests[i] = Dhcp6Codec.encode(Dhcp6Message.builder(Dhcp6MessageType.REQUEST)
                         .transactionId(0x10100 + i).option(clientId).option(Dhcp6Option.serverId(us))
                         .option(Dhcp6Option.elapsedTime(0)).option(oro)
                         .option(Dhcp6Option.iaNa(IaNa.of(i, 0, 0, Dhcp6Option.iaAddress(IaAddress.of(offered, 0,
-                                0))))).build());
+                                0)))))
+                        .option(Dhcp6Option.iaPd(IaPd.of(i, 0, 0, Dhcp6Option.iaPrefix(IaPrefix.of(delegated.prefix(),
+                                delegated.prefixLength(), 0, 0))))).build());
                 Dhcp6Message reply = Dhcp6Codec.decode(transport.exchange(requests[i], true));
                 assertTrue(reply.is(Dhcp6MessageType.REPLY), reply.toString());
                 assertEquals(offered, reply.iaNa().get(0).addresses().get(0).address());
+                assertEquals(delegated.prefix(), reply.iaPd().get(0).prefixes().get(0).prefix());
             }
             long perExchange = AllocationHarness.bytesPerExchange(round -> {
                 int i = round % clients;

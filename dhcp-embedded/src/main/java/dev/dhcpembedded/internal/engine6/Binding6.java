@@ -2,14 +2,15 @@ package dev.dhcpembedded.internal.engine6;
 
 import dev.dhcpembedded.codec6.Duid;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * One address (IA_NA) or delegated prefix (IA_PD) bound to a client's IA, keyed by DUID and IAID as RFC 8415 says.
- * Immutable; the table replaces a binding to change it. Times are milliseconds on the engine's clock, so that a
- * binding renewed on the packet path is one object.
+ * Its engine renews it where it stands when the client keeps its resource (the packet path's steady state makes no
+ * object) and replaces it otherwise; what leaves the engine is a copy ({@link Lease6Engine#bindings()}), which no one
+ * changes. Times are milliseconds on the engine's clock.
  */
-public record Binding6(Key key, Addr6 resource, int prefixLength, State state, long expiresMillis,
-        long preferredMillis, Subnet6Config subnet) {
+public final class Binding6 {
 
     /** The kind of IA. */
     public enum Kind { NA, PD }
@@ -28,6 +29,53 @@ public record Binding6(Key key, Addr6 resource, int prefixLength, State state, l
         static int hash(int duidHash, long iaid, Kind kind) {
             return (31 * duidHash + Long.hashCode(iaid)) * 31 + kind.ordinal();
         }
+    }
+
+    private final Key key;
+    private final Addr6 resource;
+    private int prefixLength;
+    private State state;
+    private long expiresMillis;
+    private long preferredMillis;
+    private Subnet6Config subnet;
+
+    public Binding6(Key key, Addr6 resource, int prefixLength, State state, long expiresMillis, long preferredMillis,
+            Subnet6Config subnet) {
+        this.key = key;
+        this.resource = resource;
+        this.prefixLength = prefixLength;
+        this.state = state;
+        this.expiresMillis = expiresMillis;
+        this.preferredMillis = preferredMillis;
+        this.subnet = subnet;
+    }
+
+    public Key key() {
+        return key;
+    }
+
+    public Addr6 resource() {
+        return resource;
+    }
+
+    public int prefixLength() {
+        return prefixLength;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public long expiresMillis() {
+        return expiresMillis;
+    }
+
+    public long preferredMillis() {
+        return preferredMillis;
+    }
+
+    public Subnet6Config subnet() {
+        return subnet;
     }
 
     /** Until when the resource is held (valid lifetime, offer hold or probation). */
@@ -54,11 +102,38 @@ public record Binding6(Key key, Addr6 resource, int prefixLength, State state, l
                 ? State.EXPIRED : state;
     }
 
-    Binding6 with(State newState, long newExpires, long newPreferred, int newLength, Subnet6Config newSubnet) {
-        return new Binding6(key, resource, newLength, newState, newExpires, newPreferred, newSubnet);
+    /** Renewed where it stands (its engine's tables hold it): the same key and resource, the rest new. */
+    void renew(State newState, long newExpires, long newPreferred, int newLength, Subnet6Config newSubnet) {
+        state = newState;
+        expiresMillis = newExpires;
+        preferredMillis = newPreferred;
+        prefixLength = newLength;
+        subnet = newSubnet;
     }
 
     Binding6 with(State newState, long newExpires, long newPreferred) {
         return new Binding6(key, resource, prefixLength, newState, newExpires, newPreferred, subnet);
+    }
+
+    /** A copy for a snapshot: what the engine changes later does not show in it. */
+    Binding6 copy() {
+        return with(state, expiresMillis, preferredMillis);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Binding6 b && b.key.equals(key) && b.resource.equals(resource)
+                && b.prefixLength == prefixLength && b.state == state && b.expiresMillis == expiresMillis
+                && b.preferredMillis == preferredMillis && b.subnet.equals(subnet);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(key, resource, prefixLength, state, expiresMillis, preferredMillis, subnet);
+    }
+
+    @Override
+    public String toString() {
+        return "Binding6[" + key + " " + resource + "/" + prefixLength + " " + state + " until " + expires() + "]";
     }
 }

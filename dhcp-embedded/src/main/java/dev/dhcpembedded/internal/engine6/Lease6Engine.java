@@ -86,7 +86,9 @@ public final class Lease6Engine {
 
     /** A snapshot of every binding, oldest first. */
     public synchronized List<Binding6> bindings() {
-        return List.copyOf(byKey.values());
+        List<Binding6> copies = new ArrayList<>(byKey.size());
+        byKey.values().forEach(b -> copies.add(b.copy()));
+        return List.copyOf(copies);
     }
 
     /** Forgets every binding. */
@@ -286,13 +288,13 @@ public final class Lease6Engine {
     private boolean assignNa(Wire6Request m, int ia, long iaid, Subnet6Config link, boolean commit, long now,
             Reply6Writer reply) {
         int entry = m.entry(ia, Wire6Request.IAADDR);
-        Addr6 hint = entry < 0 ? null : m.address(Wire6Request.value(entry));
-        if (commit && hint != null && !link.prefix().contains(hint) && !m.anyAddressIn(ia, link.prefix())) {
+        if (commit && entry >= 0 && !m.anyAddressIn(ia, link.prefix())) {
             reply.option(Dhcp6Option.iaNa(IaNa.of(iaid, 0, 0, Dhcp6Option.statusCode(
                     StatusCode.NOT_ON_LINK, "the addresses asked for are not on this link"))));
             return false;
         }
-        Binding6 b = assignAddress(key(m, iaid, Binding6.Kind.NA), hint, link, commit, now);
+        Binding6 b = assignAddress(key(m, iaid, Binding6.Kind.NA), m, entry < 0 ? -1 : Wire6Request.value(entry),
+                link, commit, now);
         if (b == null) {
             reply.option(Dhcp6Option.iaNa(IaNa.of(iaid, 0, 0,
                     Dhcp6Option.statusCode(StatusCode.NO_ADDRS_AVAIL, "no addresses available"))));
@@ -306,8 +308,8 @@ public final class Lease6Engine {
     private boolean assignPd(Wire6Request m, int ia, long iaid, Subnet6Config link, boolean commit, long now,
             Reply6Writer reply) {
         int entry = m.entry(ia, Wire6Request.IAPREFIX);
-        Addr6 hint = entry < 0 ? null : m.address(Wire6Request.value(entry) + 9);
-        Binding6 b = assignPrefix(key(m, iaid, Binding6.Kind.PD), hint, link, commit, now);
+        Binding6 b = assignPrefix(key(m, iaid, Binding6.Kind.PD), m, entry < 0 ? -1 : Wire6Request.value(entry) + 9,
+                link, commit, now);
         if (b == null) {
             reply.option(Dhcp6Option.iaPd(IaPd.of(iaid, 0, 0,
                     Dhcp6Option.statusCode(StatusCode.NO_PREFIX_AVAIL, "no prefixes available"))));
@@ -324,19 +326,23 @@ public final class Lease6Engine {
         return current != null ? current.key() : probe.toKey();
     }
 
-    /** The address bound or held for {@code key}, or null when none is free. */
-    private Binding6 assignAddress(Binding6.Key key, Addr6 hint, Subnet6Config link, boolean commit,
+    /**
+     * The address bound or held for {@code key}, or null when none is free; the client's hint is the address at
+     * {@code m}'s {@code hintAt} (-1: none), read only when the client has no address to keep.
+     */
+    private Binding6 assignAddress(Binding6.Key key, Wire6Request m, int hintAt, Subnet6Config link, boolean commit,
             long now) {
+        Addr6 hint;
         Binding6 current = byKey.get(key);
         Addr6 chosen = null;
         Addr6 fixed = config.staticLeases().isEmpty() ? null : config.staticLeaseFor(key.duid(), key.iaid())
                 .flatMap(StaticLease6::address).filter(a -> link.prefix().contains(a)).orElse(null);
         if (fixed != null && free(addresses, fixed, key, now)) {
             chosen = fixed;
-        } else if (current != null && current.subnet().equals(link) && current.state() != Binding6.State.DECLINED
+        } else if (current != null && same(current.subnet(), link) && current.state() != Binding6.State.DECLINED
                 && available(addresses, current.resource(), key, now) && link.inPool(current.resource())) {
             chosen = current.resource();
-        } else if (hint != null && link.inPool(hint) && available(addresses, hint, key, now)) {
+        } else if (hintAt >= 0 && link.inPool(hint = m.address(hintAt)) && available(addresses, hint, key, now)) {
             chosen = hint;
         } else {
             long budget = SCAN_LIMIT;
@@ -354,9 +360,10 @@ public final class Lease6Engine {
         return chosen == null ? null : bind(addresses, key, chosen, 128, link, commit, now);
     }
 
-    /** The prefix bound or held for {@code key}, or null when none is free. */
-    private Binding6 assignPrefix(Binding6.Key key, Addr6 hint, Subnet6Config link, boolean commit,
+    /** The prefix bound or held for {@code key}, or null when none is free; its hint read as an address's is. */
+    private Binding6 assignPrefix(Binding6.Key key, Wire6Request m, int hintAt, Subnet6Config link, boolean commit,
             long now) {
+        Addr6 hint;
         Prefix6 fixed = config.staticLeases().isEmpty() ? null
                 : config.staticLeaseFor(key.duid(), key.iaid()).flatMap(StaticLease6::prefix).orElse(null);
         if (fixed != null && free(prefixes, fixed.network(), key, now)) {
@@ -368,17 +375,22 @@ public final class Lease6Engine {
         Subnet6Config.PdPool pool = link.delegation().get();
         Binding6 current = byKey.get(key);
         Addr6 chosen;
-        if (current != null && current.subnet().equals(link) && current.state() != Binding6.State.DECLINED
+        if (current != null && same(current.subnet(), link) && current.state() != Binding6.State.DECLINED
                 && current.prefixLength() == pool.delegatedLength() && pool.holds(current.resource(),
                         current.prefixLength()) && available(prefixes, current.resource(), key, now)) {
             chosen = current.resource();
-        } else if (hint != null && pool.holds(hint, pool.delegatedLength())
+        } else if (hintAt >= 0 && pool.holds(hint = m.address(hintAt), pool.delegatedLength())
                 && available(prefixes, hint, key, now)) {
             chosen = hint;
         } else {
             chosen = scan(pool, prefixes, key, now, SCAN_LIMIT);
         }
         return chosen == null ? null : bind(prefixes, key, chosen, pool.delegatedLength(), link, commit, now);
+    }
+
+    /** Whether a binding on {@code a} is on link {@code b}: the same link object, or an equal one. */
+    private static boolean same(Subnet6Config a, Subnet6Config b) {
+        return a == b || a.equals(b);
     }
 
     /** How many candidates the last {@link #scan} looked at. */
@@ -430,12 +442,10 @@ public final class Lease6Engine {
         long expires = now + (commit ? link.validLifetime() : config.advertiseHold()).toMillis();
         Binding6 old = byKey.get(key);
         if (old != null && old.resource().equals(resource) && index.get(resource) == old) {
-            // the client keeps its resource (the steady state): replaced where it stands, no new table entry
-            Binding6 b = old.with(commit ? Binding6.State.BOUND : Binding6.State.ADVERTISED, expires,
+            // the client keeps its resource (the steady state): renewed where it stands, nothing made
+            old.renew(commit ? Binding6.State.BOUND : Binding6.State.ADVERTISED, expires,
                     now + link.preferredLifetime().toMillis(), length, link);
-            byKey.put(key, b);
-            index.put(resource, b);
-            return b;
+            return old;
         }
         byKey.remove(key);
         if (old != null) {

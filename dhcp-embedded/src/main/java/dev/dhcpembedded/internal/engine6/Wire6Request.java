@@ -164,7 +164,7 @@ public final class Wire6Request {
     public boolean anyAddressIn(int ia, Prefix6 prefix) {
         int end = next(ia);
         for (int at = value(ia) + 12; at < end; at = next(at)) {
-            if (code(at) == IAADDR && prefix.contains(address(value(at)))) {
+            if (code(at) == IAADDR && prefix.contains(u64(value(at)), u64(value(at) + 8))) {
                 return true;
             }
         }
@@ -178,6 +178,10 @@ public final class Wire6Request {
     public long u32(int at) {
         return ((long) (p[at] & 0xFF) << 24) | ((p[at + 1] & 0xFF) << 16) | ((p[at + 2] & 0xFF) << 8)
                 | (p[at + 3] & 0xFF);
+    }
+
+    public long u64(int at) {
+        return u32(at) << 32 | u32(at + 4);
     }
 
     /** The address (or prefix) at {@code p[at, at + 16)}. */
