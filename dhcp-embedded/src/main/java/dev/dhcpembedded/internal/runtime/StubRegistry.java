@@ -159,8 +159,8 @@ public final class StubRegistry {
         if (droppingUnscripted.contains(family)) {
             return false;
         }
-        for (Registration<?> r : registrations) {
-            if (r.family == family) {
+        for (int i = 0; i < registrations.size(); i++) { // indexed: no iterator on the packet path
+            if (registrations.get(i).family == family) {
                 return false;
             }
         }
