@@ -38,10 +38,10 @@ public final class Dhcp6TestClientBuilder {
      * end an exchange sooner where they are lower (RELEASE and DECLINE: 4 transmissions; CONFIRM: 10 s).
      */
     public static final int DEFAULT_ATTEMPTS = 4;
-    /** How long a reply may take in real time, on a clock the client moves, unless {@link #replyWait} says otherwise. */
+    /** How long a reply may take in real time on a clock the client moves, unless {@link #replyWait} says otherwise. */
     public static final Duration DEFAULT_REPLY_WAIT = Duration.ofSeconds(1);
 
-    /** Options the client sets itself: client and server identifier, IAs, ORO, elapsed time, relay message, rapid commit. */
+    /** Options the client sets itself: client and server id, IAs, ORO, elapsed time, relay message, rapid commit. */
     private static final Set<Dhcp6OptionCode> OWN_OPTIONS = Set.of(Dhcp6OptionCode.CLIENTID, Dhcp6OptionCode.SERVERID,
             Dhcp6OptionCode.IA_NA, Dhcp6OptionCode.IA_TA, Dhcp6OptionCode.IAADDR, Dhcp6OptionCode.ORO,
             Dhcp6OptionCode.ELAPSED_TIME, Dhcp6OptionCode.RELAY_MSG, Dhcp6OptionCode.RAPID_COMMIT,

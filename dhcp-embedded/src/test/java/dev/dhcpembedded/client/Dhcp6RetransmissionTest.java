@@ -1,8 +1,10 @@
 package dev.dhcpembedded.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dhcpembedded.codec.MacAddress;
+import dev.dhcpembedded.codec6.Dhcp6Codec;
 import dev.dhcpembedded.codec6.Dhcp6Message;
 import dev.dhcpembedded.codec6.Dhcp6MessageType;
 import dev.dhcpembedded.codec6.Dhcp6Option;
@@ -12,11 +14,13 @@ import dev.dhcpembedded.codec6.IaNa;
 import dev.dhcpembedded.internal.wire.Ipv6;
 import dev.dhcpembedded.server.TestClock;
 import java.io.IOException;
+import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
@@ -174,6 +178,43 @@ class Dhcp6RetransmissionTest {
         List<Long> times = sendTimes(capped);
         assertThat(times).hasSize(6);                                        // SOLICIT has no MRC: the client's own
         assertDoublingWithRand(gaps(times), 3_600_000);                      // SOL_MAX_RT
+    }
+
+    @Test
+    void anUnansweredSolicitRequestSaysWhatWentUnanswered() {
+        Dhcp6TestClient client = client(6, b -> b.attempts(3).xids(() -> 0xabcdef));
+
+        assertThatThrownBy(client::solicitRequest).isInstanceOf(DhcpClientException.class)
+                .hasMessageStartingWith("no ADVERTISE within ")
+                .hasMessageContaining(": 3 SOLICIT(s) with transaction id 0xabcdef from 00030001020000000042"
+                        + " to [::1]:" + silent.getLocalPort() + " went unanswered")
+                .satisfies(e -> assertThat(((DhcpClientException) e).reply6()).isEmpty());
+    }
+
+    @Test
+    void aReplyLaterThanTheRealWaitIsStillTaken() throws Exception {
+        Dhcp6TestClient client = client(7, b -> b.attempts(50));       // at least 50 x 20 ms of real waiting
+        Thread slowServer = new Thread(() -> {
+            try {
+                DatagramPacket in = new DatagramPacket(new byte[1500], 1500);
+                silent.receive(in);
+                Dhcp6Message solicit = Dhcp6Codec.decode(Arrays.copyOf(in.getData(), in.getLength()));
+                Thread.sleep(100);                                           // five times the client's real wait
+                byte[] out = Dhcp6Codec.encode(Dhcp6Message.builder(Dhcp6MessageType.ADVERTISE)
+                        .transactionId(solicit.transactionId()).option(Dhcp6Option.clientId(solicit.clientId()
+                                .orElseThrow())).option(Dhcp6Option.serverId(SERVER)).build());
+                silent.send(new DatagramPacket(out, out.length, in.getSocketAddress()));
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        slowServer.start();
+
+        assertThat(client.solicit()).hasValueSatisfying(m -> assertThat(m.serverId()).contains(SERVER));
+        slowServer.join();
+        assertThat(client.sent().size()).as("retransmitted meanwhile, same transaction id").isGreaterThan(1);
+        assertThat(client.sent()).extracting(Dhcp6Message::transactionId).containsOnly(
+                client.sent().get(0).transactionId());
     }
 
     @Test
