@@ -197,7 +197,7 @@ class DhcpServerExtensionMisuseTest {
         assertThat(failure).isInstanceOf(ParameterResolutionException.class);
         assertThat(failure.getCause()).isInstanceOf(ExtensionConfigurationException.class)
                 .hasMessage("DhcpServerExtension cannot inject a Lease into parameter 0 (Lease) of test; it injects "
-                        + "DhcpServer, TestClock, Journal, DhcpTestClient. Take what you "
+                        + "DhcpServer, TestClock, Journal, DhcpTestClient, Dhcp6TestClient. Take what you "
                         + "need from the DhcpServer parameter instead");
     }
 
