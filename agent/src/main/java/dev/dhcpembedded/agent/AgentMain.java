@@ -8,7 +8,7 @@ import java.time.Duration;
 /**
  * The agent container's program: {@code java -jar dhcp-embedded-agent.jar}, configured by its environment (see
  * {@link AgentSettings}). Started as root, it first becomes its own user with only the capabilities it needs (see
- * {@link Privileges}); it listens on its control network's address only (see {@link ControlAddress}). Prints
+ * {@link Privileges}); it listens on its control network's address only (see {@code ControlAddress}). Prints
  * {@value #READY} once it listens, and exits when its one session ends: 0 when the JVM said goodbye, 1 when the
  * session was lost (the JVM died, went silent, or never came), 2 on bad settings or when it cannot lock itself down.
  */

@@ -23,7 +23,7 @@ import java.util.Map;
  * asks the kernel to keep its permitted capabilities across the change of user ({@code PR_SET_KEEPCAPS}), drops its
  * groups, switches group and user (glibc applies that to every thread of the JVM, and every other thread loses all
  * its capabilities), and then keeps, on the main thread that starts all the agent's own threads, only
- * {@link #KEPT}: CAP_NET_ADMIN (the ARP entry of a unicast reply, SO_RCVBUFFORCE) and CAP_NET_BIND_SERVICE (UDP 67 and
+ * {@code KEPT}: CAP_NET_ADMIN (the ARP entry of a unicast reply, SO_RCVBUFFORCE) and CAP_NET_BIND_SERVICE (UDP 67 and
  * 547). CAP_SETUID and CAP_SETGID, needed for the switch, are gone from every thread after it; with
  * no-new-privileges and no set-uid file in the image nothing brings them back.
  */
@@ -73,7 +73,7 @@ public final class Privileges {
     }
 
     /**
-     * Switches to {@code who} when running as root, keeping {@link #KEPT} (those of them the process has); does
+     * Switches to {@code who} when running as root, keeping {@code KEPT} (those of them the process has); does
      * nothing when not root. Call it on the main thread before any thread of the agent starts.
      *
      * @param who the user and group to become
