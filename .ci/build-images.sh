@@ -137,8 +137,9 @@ build_agent() {
     copy_libraries "$rootfs" "$rootfs/opt/java/bin/java" "$rootfs"/opt/java/lib/*.so "$rootfs"/opt/java/lib/server/*.so \
         "$rootfs/opt/agent/native/libjnidispatch.so"
     copy_libraries "$rootfs" "$(ldconfig -p | awk '/libc.so.6 .*x86-64/{print $NF; exit}')"
-    printf 'root:x:0:0:root:/root:/sbin/nologin\nnobody:x:65534:65534:nobody:/:/sbin/nologin\n' > "$rootfs/etc/passwd"
-    printf 'root:x:0:\nnogroup:x:65534:\n' > "$rootfs/etc/group"
+    # the agent starts as root and switches to dhcp-agent (10067), keeping CAP_NET_ADMIN and CAP_NET_BIND_SERVICE
+    printf 'root:x:0:0:root:/root:/sbin/nologin\ndhcp-agent:x:10067:10067:dhcp-agent:/:/sbin/nologin\nnobody:x:65534:65534:nobody:/:/sbin/nologin\n' > "$rootfs/etc/passwd"
+    printf 'root:x:0:\ndhcp-agent:x:10067:\nnogroup:x:65534:\n' > "$rootfs/etc/group"
     cp "$ROOT/.ci/images/agent/Dockerfile" "$ctx/"
     log "building $AGENT_IMAGE"
     DOCKER_BUILDKIT=0 docker build -q -t "$AGENT_IMAGE" "$ctx" >/dev/null || die "docker build of $AGENT_IMAGE failed"
