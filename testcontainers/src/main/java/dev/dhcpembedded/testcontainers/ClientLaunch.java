@@ -116,7 +116,8 @@ final class ClientLaunch {
                         throw new IllegalStateException("oneShot() is for udhcpc, dhclient and dhclient -6; dhcpcd -6 "
                                 + "keeps running (read the lease with awaitLease6)");
                     }
-                    Dhcpcd6Command d = ClientCommands.dhcpcd6(iface, script, host);
+                    // a DhcpNetwork sends no Router Advertisement: dhcpcd SOLICITs at once instead of waiting for one
+                    Dhcpcd6Command d = ClientCommands.dhcpcd6(iface, script, host).conf("noipv6rs");
                     dhcpcd6Shape.accept(d);
                     cmd = inContainer(d.build(), "dhcpcd");
                     release = inContainer(d.releaseCommand(), "dhcpcd");

@@ -177,7 +177,8 @@ public class DhcpClientContainer extends GenericContainer<DhcpClientContainer> {
     /**
      * dhcpcd 9 {@code -6} (IA_NA and IA_PD; IA_NA only with {@code withDhcpcd6(Dhcpcd6Command::noPrefixDelegation)})
      * in the image named by {@value #DEBIAN_IMAGE_PROPERTY}. Its network must have IPv6
-     * ({@link DhcpNetworkBuilder#ipv6()}).
+     * ({@link DhcpNetworkBuilder#ipv6()}). A DhcpNetwork sends no Router Advertisement, so dhcpcd runs with
+     * {@code noipv6rs} and SOLICITs at once.
      *
      * @return the container
      */
@@ -332,10 +333,10 @@ public class DhcpClientContainer extends GenericContainer<DhcpClientContainer> {
             caps.add(Capability.NET_ADMIN);
             caps.add(Capability.NET_RAW);
             host.withCapAdd(caps.toArray(new Capability[0]));
-            if (client == Client.DHCPCD) {
-                // dhcpcd 9 turns on promote_secondaries of its interface at start and exits 1 ("if_init: Read-only
-                // file system") when it cannot, since Docker mounts /proc/sys read-only; when the value is 1
-                // already it writes nothing. Docker may set net.* sysctls of the container's own namespace.
+            if (client == Client.DHCPCD || client == Client.DHCPCD6) {
+                // dhcpcd 9 (-6 too) turns on promote_secondaries of its interface at start and exits 1 ("if_init:
+                // Read-only file system") when it cannot, since Docker mounts /proc/sys read-only; when the value is
+                // 1 already it writes nothing. Docker may set net.* sysctls of the container's own namespace.
                 java.util.Map<String, String> sysctls = new java.util.HashMap<>(
                         host.getSysctls() == null ? java.util.Map.of() : host.getSysctls());
                 sysctls.putIfAbsent("net.ipv4.conf." + launch.iface + ".promote_secondaries", "1");
