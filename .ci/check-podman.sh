@@ -114,6 +114,7 @@ done
 # ---- the user's Docker-compatible API socket ----
 SOCKET="$RUNTIME_DIR/podman/podman.sock"
 rm -f "$SOCKET"
+as_user mkdir -p "$(dirname "$SOCKET")"
 as_user podman system service --time=0 "unix://$SOCKET" > /tmp/check-podman-service.log 2>&1 &
 SERVICE_PID=$!
 stop_service() {
