@@ -115,16 +115,22 @@ done
 SOCKET="$RUNTIME_DIR/podman/podman.sock"
 rm -f "$SOCKET"
 as_user mkdir -p "$(dirname "$SOCKET")"
-as_user podman system service --time=0 "unix://$SOCKET" > /tmp/check-podman-service.log 2>&1 &
-SERVICE_PID=$!
+# runuser does not pass SIGTERM on to its child: the service's own pid is written down and ended by it
+SERVICE_PID_FILE="$RUNTIME_DIR/check-podman-service.pid"
+as_user sh -c 'echo $$ > "$1"; exec podman system service --time=0 "unix://$2"' sh "$SERVICE_PID_FILE" "$SOCKET" \
+    > /tmp/check-podman-service.log 2>&1 &
+stop_pid() { # ends process $1 (if alive) and waits up to 10 s for it
+    [ -n "$1" ] && kill -0 "$1" 2>/dev/null || return 0
+    kill "$1" 2>/dev/null || true
+    for _ in $(seq 1 20); do kill -0 "$1" 2>/dev/null || break; sleep 0.5; done
+}
 stop_service() {
-    if kill -0 "$SERVICE_PID" 2>/dev/null; then
-        kill "$SERVICE_PID" 2>/dev/null || true
-        for _ in $(seq 1 20); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 0.5; done
-    fi
-    # what the tests left behind (they remove their own; a failed run may not)
+    # what the tests left behind (they remove their own; a failed run may not), then the service and the user
+    # namespace's pause process
     as_user podman rm -af -t 1 >/dev/null 2>&1 || true
     as_user podman network prune -f >/dev/null 2>&1 || true
+    stop_pid "$(cat "$SERVICE_PID_FILE" 2>/dev/null)"
+    stop_pid "$(cat "$RUNTIME_DIR/libpod/tmp/pause.pid" 2>/dev/null)"
 }
 trap stop_service EXIT
 for _ in $(seq 1 100); do [ -S "$SOCKET" ] && break; sleep 0.1; done
