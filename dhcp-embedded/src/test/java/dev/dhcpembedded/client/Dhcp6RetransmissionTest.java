@@ -186,7 +186,8 @@ class Dhcp6RetransmissionTest {
 
         assertThatThrownBy(client::solicitRequest).isInstanceOf(DhcpClientException.class)
                 .hasMessageStartingWith("no ADVERTISE within ")
-                .hasMessageContaining(": 3 SOLICIT(s) with transaction id 0xabcdef from 00030001020000000042"
+                .hasMessageContaining(": 3 SOLICIT(s) with transaction id 0xabcdef from DUID-LL hw=Ethernet(1)"
+                        + " lladdr=02:00:00:00:00:42"
                         + " to [::1]:" + silent.getLocalPort() + " went unanswered")
                 .satisfies(e -> assertThat(((DhcpClientException) e).reply6()).isEmpty());
     }

@@ -90,5 +90,34 @@ class ClientCommandsTest {
         assertThat(e.option("new_ntp_servers")).contains("10.0.0.123");
         assertThat(e.options()).doesNotContainKeys("event", "ip", "dns", "domain");
         assertThat(DhcpEvent.parse("DHCP-EVENT event=BOUND mtu=").orElseThrow().mtu()).isEmpty();
+
+    void dhclient6AsksForAnAddressAndOnRequestAPrefix() throws IOException {
+        var b = ClientCommands.dhclient6("eth0", Path.of("/s6.sh"), dir).oneShot();
+        assertThat(b.build()).containsSubsequence("-6", "-d", "-1", "-N", "-cf", "-sf", "/s6.sh", "eth0")
+                .doesNotContain("-P");
+        assertThat(b.asksForPrefix()).isFalse();
+        assertThat(b.prefixDelegation().build()).containsSubsequence("-N", "-P");
+        assertThat(b.asksForPrefix()).isTrue();
+        assertThat(Files.readString(b.configFile())).contains("dhcp6.name-servers", "dhcp6.domain-search");
+        assertThat(b.leaseFile()).exists();
+        assertThat(b.releaseCommand()).containsSubsequence("-6", "-r", "-N", "-P");
+    }
+
+    @Test
+    void parsesV6ScriptEventLines() {
+        var dhclient = Dhcp6Event.parse("DHCP6-EVENT event=BOUND6 iface=eth0 ip6=2001:db8:1::100 plen=128 prefix= "
+                + "dns=2001:db8:1::53 search=lab.test. preferred=3600 valid=7200").orElseThrow();
+        assertThat(dhclient.isConfigured()).isTrue();
+        assertThat(dhclient.hasAddress()).isTrue();
+        assertThat(dhclient.hasPrefix()).isFalse();
+        assertThat(dhclient.search()).containsExactly("lab.test.");
+        var dhcpcd = Dhcp6Event.parse("DHCP6-EVENT event=BOUND6 iface=eth0 ip6=2001:db8:1::101 prefix=2001:db8:100::/56 "
+                + "dns=2001:db8:1::53 search=lab.test ra_dns= ra_search=").orElseThrow();
+        assertThat(dhcpcd.prefix()).isEqualTo("2001:db8:100::/56");
+        assertThat(Dhcp6Event.parse("DHCP6-EVENT event=PREINIT6 iface=eth0 ip6= prefix=").orElseThrow().isConfigured())
+                .isFalse();
+        assertThat(Dhcp6Event.parse("DHCP-EVENT event=bound iface=eth0 ip=10.0.0.100")).isEmpty();
+        assertThat(Dhcp6Event.all("x\nDHCP6-EVENT event=RENEW6 ip6=::1\ny")).singleElement()
+                .satisfies(e -> assertThat(e.is("renew6")).isTrue());
     }
 }
