@@ -128,7 +128,7 @@ class FailedTestTrafficTest {
     /** Stands for DhcpNetwork: another extension that writes its own server's journal through the same helper. */
     static final class SecondJournal implements AfterEachCallback {
         final DhcpServer other = DhcpServer.builder()
-                .subnet("10.99.0.0/24", s -> s.pool("10.99.0.100", "10.99.0.199")).build();
+                .subnet("10.99.0.0/24", s -> s.pool("10.99.0.100", "10.99.0.199")).start();
 
         @Override
         public void afterEach(ExtensionContext context) {
@@ -144,6 +144,10 @@ class FailedTestTrafficTest {
 
         @Test
         void fails(DhcpServer server) {
+            try (var client = dev.dhcpembedded.client.DhcpTestClient.builder().server(second.other.address())
+                    .build()) {
+                client.dora(); // traffic on the second journal too
+            }
             doraThenFail(server, 1);
         }
     }
