@@ -90,7 +90,9 @@ class ClientCommandsTest {
         assertThat(e.option("new_ntp_servers")).contains("10.0.0.123");
         assertThat(e.options()).doesNotContainKeys("event", "ip", "dns", "domain");
         assertThat(DhcpEvent.parse("DHCP-EVENT event=BOUND mtu=").orElseThrow().mtu()).isEmpty();
+    }
 
+    @Test
     void dhclient6AsksForAnAddressAndOnRequestAPrefix() throws IOException {
         var b = ClientCommands.dhclient6("eth0", Path.of("/s6.sh"), dir).oneShot();
         assertThat(b.build()).containsSubsequence("-6", "-d", "-1", "-N", "-cf", "-sf", "/s6.sh", "eth0")
