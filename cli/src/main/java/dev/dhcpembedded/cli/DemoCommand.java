@@ -49,7 +49,7 @@ final class DemoCommand implements Callable<Integer> {
                 out.flush();
             });
             server.start();
-            out.println("dhcp-embedded demo: server on " + server.address() + " serving 192.168.0.0/24 as 192.168.0.1");
+            out.println("dhcp-embedded demo: server on " + Endpoints.text(server.address()) + " serving 192.168.0.0/24 as 192.168.0.1");
             try (DhcpTestClient client = DhcpTestClient.builder().server(server.address())
                     .mac("00:0b:82:01:fc:42").hostname("demo-device").clock(clock).build()) {
                 out.println("1. the client boots: DISCOVER, OFFER, REQUEST, ACK");

@@ -1,6 +1,5 @@
 package dev.dhcpembedded.cli;
 
-import dev.dhcpembedded.codec.IpAddresses;
 import dev.dhcpembedded.capture.CaptureWriter;
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.server.DhcpServer;
@@ -85,10 +84,10 @@ final class ServerRunner {
         Runtime.getRuntime().addShutdownHook(hook);
         synchronized (out) {
             if (!server.address().equals(server.serverDuid().map(d -> server.v6().address()).orElse(null))) {
-                out.println("listening on " + server.address().getAddress().getHostAddress() + ":" + server.port());
+                out.println("listening on " + Endpoints.text(server.address()));
             }
             if (server.serverDuid().isPresent()) {
-                out.println("listening on [" + IpAddresses.text(server.v6().address().getAddress()) + "]:" + server.v6().port());
+                out.println("listening on " + Endpoints.text(server.v6().address()));
             }
             out.flush();
         }

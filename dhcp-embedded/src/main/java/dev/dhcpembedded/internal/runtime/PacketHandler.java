@@ -192,8 +192,8 @@ public final class PacketHandler implements DirectReceiver {
             note.setLength(0);
             note.append("no reply: the lease engine failed with ").append(e);
         }
-        journal.append(record.note(note));
         if (!replied || scheduler.isClosed() || paused.get()) {
+            journal.append(record.note(note));
             return;
         }
         byte[] out = reply.bytes();
@@ -204,11 +204,15 @@ public final class PacketHandler implements DirectReceiver {
             try {
                 out = DhcpCodec.encodeForClient(DhcpCodec.decode(reply.copy()), limit);
             } catch (DhcpCodecException e) {
+                // the decision stands in the journal, with why nothing was sent (e.g. a huge client id echoed)
+                note.insert(0, "no reply: ").append(" - not sent: ").append(e.getMessage());
+                journal.append(record.note(note));
                 log().warn("reply to {} not sent: {}", source, e.getMessage());
                 return;
             }
             replyLength = out.length;
         }
+        journal.append(record.note(note));
         long rfc = ReplyAddressing.destination(request.giaddr(), request.ciaddr(), request.isBroadcast(),
                 reply.messageType() == MessageType.NAK.code(), reply.yiaddr(), ownAddress(serverId));
         boolean ethernet = request.htype() == 1 && request.hlen() == 6;
