@@ -36,6 +36,8 @@ class AgentFloodTest {
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void aNetworkInASmallHeapSurvivesAFloodOfLargeDatagramsAndStillHandsOutLeases() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(Engines.onPodman(), "the flood is sent from this host to the "
+                + "agent's address, which rootless Podman's network (slirp4netns) does not route to; it runs on Docker");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path errors = Files.createTempFile("agent-flood", ".stderr");
         List<String> command = new ArrayList<>(List.of(java, HEAP, "-cp", System.getProperty("java.class.path"),
