@@ -27,6 +27,7 @@ public final class LeaseEngine {
     private final LeaseTable table = new LeaseTable();
     private final AddressAllocator allocator = new AddressAllocator();
     private volatile ServerConfig config;
+    private volatile NetbootConfig netboot;
     private Set<Integer> staticAddresses;
     /** The one key looked up with; set from each request (under this engine's lock). */
     private final ClientKey probe = ClientKey.probe();
@@ -80,8 +81,8 @@ public final class LeaseEngine {
     public synchronized Decision handle(DhcpMessage request, Arrival arrival, boolean allowRapidCommit) {
         WireRequest wire = wrap(request);
         adapterNote.setLength(0);
-        boolean replied = decide(wire, arrival.localAddress(), arrival.broadcast(), allowRapidCommit, adapterReply(),
-                adapterNote);
+        boolean replied = NetbootDecision.answer(decide(wire, arrival.localAddress(), arrival.broadcast(),
+                allowRapidCommit, adapterReply(), adapterNote), wire, netboot, adapterReply(), adapterNote);
         return decision(replied);
     }
 
@@ -94,7 +95,13 @@ public final class LeaseEngine {
      */
     public synchronized boolean handle(WireRequest request, int localAddress, boolean broadcast, ReplyWriter reply,
                                        StringBuilder note) {
-        return decide(request, localAddress, broadcast, true, reply, note);
+        return NetbootDecision.answer(decide(request, localAddress, broadcast, true, reply, note), request, netboot,
+                reply, note);
+    }
+
+    /** What netboot clients are told from now on; null: nothing (they are answered as any client). */
+    public void netboot(NetbootConfig boot) {
+        this.netboot = boot;
     }
 
     /** A message from a stub or a test, read through the same class as a received one. */
