@@ -37,10 +37,11 @@ public final class DhcpServerBuilder {
      * Makes the transport, given the receive buffer asked for. The default and the loopback ones are classes, not
      * lambdas, as is each pending subnet below: the first server of a suite spins no lambda class for them.
      */
-    private IntFunction<Transport> transport = new Loopback(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+    private IntFunction<Transport> transport = new BuilderParts.Loopback(new InetSocketAddress(InetAddress.getLoopbackAddress(),
             0));
     private int receiveBuffer = ReceiveBuffers.DEFAULT_BYTES;
     private String interfaceName;
+    private Consumer<NetbootBuilder> netboot;
     private final List<Function<List<DhcpOption>, SubnetConfig>> subnets = new ArrayList<>();
     private final List<Supplier<StaticLease>> staticLeases = new ArrayList<>();
     private final List<DhcpOption> globalOptions = new ArrayList<>();
@@ -90,7 +91,7 @@ public final class DhcpServerBuilder {
      * @return this builder */
     public DhcpServerBuilder bind(InetSocketAddress address) {
         LoopbackTransport.requireLoopback(address);
-        this.transport = new Loopback(address);
+        this.transport = new BuilderParts.Loopback(address);
         this.interfaceName = null;
         return this;
     }
@@ -121,56 +122,8 @@ public final class DhcpServerBuilder {
      * @param shape pools, exclusions, lease times and options
      * @return this builder */
     public DhcpServerBuilder subnet(String cidr, Consumer<SubnetBuilder> shape) {
-        subnets.add(new PendingSubnet(cidr, shape));
+        subnets.add(new BuilderParts.PendingSubnet(cidr, shape));
         return this;
-    }
-
-    /** A subnet as {@link #subnet} was given it, shaped at build() with the server-wide options. */
-    private static final class PendingSubnet implements Function<List<DhcpOption>, SubnetConfig> {
-        private final String cidr;
-        private final Consumer<SubnetBuilder> shape;
-
-        PendingSubnet(String cidr, Consumer<SubnetBuilder> shape) {
-            this.cidr = cidr;
-            this.shape = shape;
-        }
-
-        @Override
-        public SubnetConfig apply(List<DhcpOption> globals) {
-            SubnetBuilder builder = new SubnetBuilder(Cidr.parse(cidr));
-            shape.accept(builder);
-            return builder.build(globals);
-        }
-    }
-
-    /** A loopback transport on {@code address}, given the receive buffer. */
-    private static final class Loopback implements IntFunction<Transport> {
-        private final InetSocketAddress address;
-
-        Loopback(InetSocketAddress address) {
-            this.address = address;
-        }
-
-        @Override
-        public Transport apply(int receiveBuffer) {
-            return new LoopbackTransport(address, receiveBuffer);
-        }
-    }
-
-    /** The IPv4 transport factory with the receive buffer the builder had. */
-    private static final class Sized implements Supplier<Transport> {
-        private final IntFunction<Transport> factory;
-        private final int receiveBuffer;
-
-        Sized(IntFunction<Transport> factory, int receiveBuffer) {
-            this.factory = factory;
-            this.receiveBuffer = receiveBuffer;
-        }
-
-        @Override
-        public Transport get() {
-            return factory.apply(receiveBuffer);
-        }
     }
 
     /**
@@ -500,6 +453,18 @@ public final class DhcpServerBuilder {
         return this;
     }
 
+    /**
+     * Answers netboot clients (PXE ROMs, iPXE, UEFI HTTP boot) with a boot file, and serves the files by TFTP (and
+     * HTTP) from a directory: {@code .netboot(n -> n.tftpRoot(dir).bootFile("ipxe.efi").ipxeScript("boot.ipxe"))}.
+     * See {@link NetbootBuilder}; at run time, {@link DhcpServer#netboot()}.
+     * @param shape the root, the boot files, the iPXE script, HTTP boot
+     * @return this builder
+     */
+    public DhcpServerBuilder netboot(Consumer<NetbootBuilder> shape) {
+        this.netboot = java.util.Objects.requireNonNull(shape, "shape");
+        return this;
+    }
+
     /** {@return a server that is not started yet} Validates everything first: bad configuration throws
      * {@link IllegalArgumentException}, saying what to change. */
     public DhcpServer build() {
@@ -545,7 +510,7 @@ public final class DhcpServerBuilder {
                 : new ServerConfig(id, authoritative, offerHoldTime, declineProbation, builtSubnets, builtLeases,
                         globalOptions, rapidCommit, bootp);
         ServerConfig secondConfig = secondAddress == null ? null : secondConfig(config);
-        DhcpServer server = new DhcpServer(config, new Sized(transport, receiveBuffer), interfaceName, journalCapacity,
+        DhcpServer server = new DhcpServer(config, new BuilderParts.Sized(transport, receiveBuffer), interfaceName, journalCapacity,
                 journalBytes, clock, wallClock, config6, v6Transport);
         if (secondConfig != null) {
             server.secondServer(secondConfig);
@@ -559,6 +524,9 @@ public final class DhcpServerBuilder {
             RouterAdvertisementBuilder ra = new RouterAdvertisementBuilder();
             routerAdvertisements.accept(ra);
             server.routerAdvertisementConfig(ra.build(built6.stream().map(Subnet6Config::prefix).toList()));
+        }
+        if (netboot != null) {
+            server.netboot(NetbootBuilder.runtime(netboot));
         }
         return server;
     }
