@@ -430,7 +430,7 @@ class TftpServerTest {
 
         RawClient() throws IOException {
             socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            socket.setSoTimeout(1500);
+            socket.setSoTimeout(3000);
         }
 
         void send(byte[] bytes) throws IOException {
