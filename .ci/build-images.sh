@@ -109,8 +109,21 @@ copy_libraries() {
     done
 }
 
+# the agent image is kept only when it was built from the same sources: an image of older code speaks to the JVM
+# in a way the current code may not (its environment, its channel)
+agent_sources_hash() {
+    (cd "$ROOT" && find agent/src/main agent/pom.xml agent/jvm.args .ci/images/agent .ci/build-images.sh \
+        dhcp-embedded/src/main/java/dev/dhcpembedded/channel -type f -print0 2>/dev/null | sort -z \
+        | xargs -0 sha256sum | sha256sum | cut -c1-16)
+}
+
 build_agent() {
-    if have_image "$AGENT_IMAGE"; then log "$AGENT_IMAGE exists, kept"; return; fi
+    local sources
+    sources="$(agent_sources_hash)"
+    if have_image "$AGENT_IMAGE" && [ "$(docker image inspect -f '{{index .Config.Labels "dev.dhcpembedded.sources"}}' \
+            "$AGENT_IMAGE" 2>/dev/null)" = "$sources" ]; then
+        log "$AGENT_IMAGE exists, built from these sources ($sources), kept"; return
+    fi
     local jdk ctx rootfs
     jdk="$(jdk_home)" || die "no JDK with jlink and jmods found (Debian package openjdk-17-jdk-headless); set JAVA_HOME"
     command -v mvn >/dev/null || die "mvn is not installed: it builds the agent module's jars"
@@ -137,11 +150,13 @@ build_agent() {
     copy_libraries "$rootfs" "$rootfs/opt/java/bin/java" "$rootfs"/opt/java/lib/*.so "$rootfs"/opt/java/lib/server/*.so \
         "$rootfs/opt/agent/native/libjnidispatch.so"
     copy_libraries "$rootfs" "$(ldconfig -p | awk '/libc.so.6 .*x86-64/{print $NF; exit}')"
-    printf 'root:x:0:0:root:/root:/sbin/nologin\nnobody:x:65534:65534:nobody:/:/sbin/nologin\n' > "$rootfs/etc/passwd"
-    printf 'root:x:0:\nnogroup:x:65534:\n' > "$rootfs/etc/group"
+    # the agent starts as root and switches to dhcp-agent (10067), keeping CAP_NET_ADMIN and CAP_NET_BIND_SERVICE
+    printf 'root:x:0:0:root:/root:/sbin/nologin\ndhcp-agent:x:10067:10067:dhcp-agent:/:/sbin/nologin\nnobody:x:65534:65534:nobody:/:/sbin/nologin\n' > "$rootfs/etc/passwd"
+    printf 'root:x:0:\ndhcp-agent:x:10067:\nnogroup:x:65534:\n' > "$rootfs/etc/group"
     cp "$ROOT/.ci/images/agent/Dockerfile" "$ctx/"
     log "building $AGENT_IMAGE"
-    DOCKER_BUILDKIT=0 docker build -q -t "$AGENT_IMAGE" "$ctx" >/dev/null || die "docker build of $AGENT_IMAGE failed"
+    DOCKER_BUILDKIT=0 docker build -q --label "dev.dhcpembedded.sources=$sources" -t "$AGENT_IMAGE" "$ctx" >/dev/null \
+        || die "docker build of $AGENT_IMAGE failed"
     log "$AGENT_IMAGE: $(docker image inspect -f '{{.Size}}' "$AGENT_IMAGE" | awk '{printf "%.1f MB", $1/1e6}')"
 }
 

@@ -487,7 +487,9 @@ if [[ -n "$SOAK_RATE" ]]; then
         awk -v t0="$SOAK_START_MS" -v t1="$SOAK_END_MS" '/Pause/ { ts = substr($1, 2) + 0; if (ts < t0 || ts > t1) next
                 ms = $NF; sub(/ms$/, "", ms); print ms + 0 }' "$GC_LOG" | sort -n | awk '{ p[NR] = $1 }
             END { if (NR) { r = int(0.99 * NR + 0.999999); printf "  %d pauses, p50 %.2f ms, p99 %.2f ms, max %.2f ms\n",
-                  NR, p[int(0.5 * NR + 0.999999)], p[r], p[NR] } }'
+                  NR, p[int(0.5 * NR + 0.999999)], p[r], p[NR] }
+                  else print "  0 pauses: no collection during the soak" }' | tee "$OUT/soak.gc.txt"
+        printf '%s\t%s\n' "$SOAK_START_MS" "$SOAK_END_MS" >"$OUT/soak.window"
     fi
     echo "uptime at end: $(uptime)"
     exit 0

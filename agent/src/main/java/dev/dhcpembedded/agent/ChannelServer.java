@@ -33,6 +33,9 @@ public final class ChannelServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelServer.class);
     /** Connections waiting for their HELLO at once; more are closed at once. */
     static final int MAX_PENDING = 16;
+    /** Refusals written one by one per {@link #REFUSAL_INTERVAL}; the others are counted in one line. */
+    static final int REFUSALS_WRITTEN = 5;
+    static final Duration REFUSAL_INTERVAL = Duration.ofSeconds(10);
 
     private final AgentSettings settings;
     private final TransportOpener opener;
@@ -44,6 +47,8 @@ public final class ChannelServer implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final RefusalLog refusals = new RefusalLog(REFUSALS_WRITTEN, REFUSAL_INTERVAL, System::nanoTime,
+            LOG::warn);
     private ServerSocket server;
     private volatile Socket session;
 
@@ -64,6 +69,8 @@ public final class ChannelServer implements AutoCloseable {
         Thread acceptor = new Thread(() -> acceptLoop(opened), "dhcp-agent-accept");
         acceptor.setDaemon(true);
         acceptor.start();
+        long interval = REFUSAL_INTERVAL.toMillis();
+        timer.scheduleAtFixedRate(refusals::flush, interval, interval, TimeUnit.MILLISECONDS);
         timer.schedule(() -> {
             if (!claimed.get()) {
                 finish(new SessionOutcome(false, "no JVM opened a session within "
@@ -118,8 +125,8 @@ public final class ChannelServer implements AutoCloseable {
             }
             if (pending.incrementAndGet() > MAX_PENDING) {
                 pending.decrementAndGet();
-                LOG.warn("closing {}: {} connections already wait for their HELLO", peer.getRemoteSocketAddress(),
-                        MAX_PENDING);
+                refusals.refused(String.valueOf(peer.getRemoteSocketAddress()), MAX_PENDING
+                        + " connections already wait for their HELLO; closed");
                 closeQuietly(peer);
                 continue;
             }
@@ -139,7 +146,7 @@ public final class ChannelServer implements AutoCloseable {
     private void admit(Socket peer) {
         String who = String.valueOf(peer.getRemoteSocketAddress());
         ScheduledFuture<?> deadline = timer.schedule(() -> {
-            LOG.warn("closing {}: no valid HELLO within {} ms", who, settings.handshakeTimeout().toMillis());
+            refusals.refused(who, "no valid HELLO within " + settings.handshakeTimeout().toMillis() + " ms; closed");
             closeQuietly(peer);
         }, settings.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
         Frame.Hello hello;
@@ -152,7 +159,7 @@ public final class ChannelServer implements AutoCloseable {
             reader = new FrameReader(new BufferedInputStream(peer.getInputStream()));
             Frame first = reader.read();
             if (first == null) {
-                LOG.info("{} closed before its HELLO", who);
+                refusals.refused(who, "it closed before its HELLO");
                 closeQuietly(peer);
                 return;
             }
@@ -199,7 +206,7 @@ public final class ChannelServer implements AutoCloseable {
     }
 
     private void refuse(Socket peer, String reason) {
-        LOG.warn("refusing {}: {}", peer.getRemoteSocketAddress(), reason);
+        refusals.refused(String.valueOf(peer.getRemoteSocketAddress()), reason);
         try {
             peer.setSoTimeout(500);
             new FrameWriter(peer.getOutputStream()).write(new Frame.Refused(Session.clip(reason)));

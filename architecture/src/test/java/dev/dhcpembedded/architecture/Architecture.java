@@ -46,6 +46,7 @@ final class Architecture {
             Map.entry("runtime", new String[] {"..internal.runtime..", "..internal.ra.."}),
             Map.entry("client", new String[] {"..dhcpembedded.client.."}),
             Map.entry("capture", new String[] {"..dhcpembedded.capture.."}),
+            Map.entry("report", new String[] {"..dhcpembedded.report.."}),
             Map.entry("netboot files", new String[] {"..dhcpembedded.tftp..", "..internal.tftp.."}),
             Map.entry("server", new String[] {"..dhcpembedded.server.."}),
             Map.entry("config", new String[] {"..dhcpembedded.config..", "..internal.config.."}),

@@ -12,11 +12,16 @@ import dev.dhcpembedded.codec6.Dhcp6MessageType;
 import dev.dhcpembedded.codec6.Dhcp6Option;
 import java.net.Inet4Address;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 
-/** The decode verb's JSON lines (SPEC §5), written by hand: fields in the contract's order, strings escaped. */
+/**
+ * The decode verb's JSON lines (SPEC §5), written by hand (the CLI has no JSON library on its class path): fields in
+ * the contract's order, strings escaped. Each option is {@code {"code":51,"name":"IP Address Lease Time",
+ * "hex":"00000e10","value":3600}}, with the name and typed value of {@link OptionValues} when it knows the option.
+ */
 final class DecodeJson {
 
-    private static final HexFormat HEX = HexFormat.of();
     private static final HexFormat COLONS = HexFormat.ofDelimiter(":");
 
     private DecodeJson() {
@@ -43,8 +48,7 @@ final class DecodeJson {
                 out.append(',');
             }
             first = false;
-            out.append("{\"code\":").append(option.code().code())
-                    .append(",\"hex\":\"").append(HEX.formatHex(option.value())).append("\"}");
+            value(out, OptionValues.of(option));
         }
         return out.append("]}").toString();
     }
@@ -52,7 +56,8 @@ final class DecodeJson {
     /**
      * A DHCPv6 line: {@code "v6":true}, the RFC 8415 type name (null for codes it does not define), then the 24-bit
      * xid, or for RELAY-FORW/RELAY-REPL the hop count and the link and peer addresses (RFC 5952 text); then the
-     * top-level options in wire order with their value bytes (nested options stay inside their parent's hex).
+     * top-level options in wire order with their value bytes and typed values (an IA's addresses or prefixes inside
+     * its value; a relay message's options stay in its hex).
      */
     static String message6(int frame, byte[] payload) {
         Dhcp6Message m = Dhcp6Codec.decode(payload);
@@ -74,10 +79,34 @@ final class DecodeJson {
                 out.append(',');
             }
             first = false;
-            out.append("{\"code\":").append(option.code().code()).append(",\"hex\":\"").append(option.hex())
-                    .append("\"}");
+            value(out, OptionValues.of(option));
         }
         return out.append("]}").toString();
+    }
+
+    /** Appends a JSON value: null, a number, a boolean, a string, a list (array) or a map with string keys. */
+    static void value(StringBuilder out, Object value) {
+        if (value == null || value instanceof Number || value instanceof Boolean) {
+            out.append(value);
+        } else if (value instanceof List<?> list) {
+            out.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                out.append(i == 0 ? "" : ",");
+                value(out, list.get(i));
+            }
+            out.append(']');
+        } else if (value instanceof Map<?, ?> map) {
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                out.append(first ? "" : ",").append(quote((String) e.getKey())).append(':');
+                value(out, e.getValue());
+                first = false;
+            }
+            out.append('}');
+        } else {
+            out.append(quote(value.toString()));
+        }
     }
 
     static String error(int frame, DhcpCodecException e) {

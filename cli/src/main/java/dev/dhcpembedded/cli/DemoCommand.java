@@ -2,6 +2,7 @@ package dev.dhcpembedded.cli;
 
 import dev.dhcpembedded.client.ClientLease;
 import dev.dhcpembedded.client.DhcpTestClient;
+import dev.dhcpembedded.report.HtmlReport;
 import dev.dhcpembedded.server.DhcpServer;
 import dev.dhcpembedded.server.TestClock;
 import java.io.PrintWriter;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The main job: a server on loopback (no root), the project's client through DISCOVER, OFFER, REQUEST, ACK, a
- * renewal at T1 on a test clock, and a release; the transcript as it happens, then the pcap.
+ * renewal at T1 on a test clock, and a release; the transcript as it happens, then the pcap and the HTML report.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run a server on loopback and a client through DORA, a renewal and a release.")
@@ -23,6 +24,10 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--pcap", paramLabel = "FILE", description = "where to write the exchange (default dhcp-demo.pcap)")
     Path pcap = Path.of("dhcp-demo.pcap");
+
+    @Option(names = "--report", paramLabel = "FILE", description = "where to draw the exchange as an HTML page "
+            + "(default dhcp-demo.html)")
+    Path report = Path.of("dhcp-demo.html");
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -44,7 +49,7 @@ final class DemoCommand implements Callable<Integer> {
                 out.flush();
             });
             server.start();
-            out.println("dhcp-embedded demo: server on " + server.address() + " serving 192.168.0.0/24 as 192.168.0.1");
+            out.println("dhcp-embedded demo: server on " + Endpoints.text(server.address()) + " serving 192.168.0.0/24 as 192.168.0.1");
             try (DhcpTestClient client = DhcpTestClient.builder().server(server.address())
                     .mac("00:0b:82:01:fc:42").hostname("demo-device").clock(clock).build()) {
                 out.println("1. the client boots: DISCOVER, OFFER, REQUEST, ACK");
@@ -63,6 +68,8 @@ final class DemoCommand implements Callable<Integer> {
             server.journal().writePcap(pcap);
             out.println("wrote " + pcap.toAbsolutePath() + " (" + server.journal().size()
                     + " frames); read it with: tshark -r " + pcap);
+            HtmlReport.of(server.journal()).titled("dhcp-embedded demo: DORA, a renewal and a release").write(report);
+            out.println("wrote " + report.toAbsolutePath() + "; open it in a browser");
         }
         out.flush();
         return 0;

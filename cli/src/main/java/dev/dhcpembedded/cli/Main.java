@@ -1,5 +1,8 @@
 package dev.dhcpembedded.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "dhcp-embedded", mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = "An embedded DHCPv4 server for the test suites of DHCP clients.",
+        description = "An embedded DHCPv4 and DHCPv6 server for the test suites of DHCP clients.",
         subcommands = {DecodeCommand.class, DemoCommand.class})
 public final class Main implements Callable<Integer> {
 
@@ -49,12 +52,31 @@ public final class Main implements Callable<Integer> {
         return new ServerRunner(serve, spec.commandLine().getOut(), spec.commandLine().getErr()).run();
     }
 
-    /** The version from the jar's manifest, when there is one. */
+    /**
+     * The project's version, from {@code version.properties} beside this class (filtered by Maven from the POM's
+     * version, so it is there on the test class path and in every jar).
+     */
     static final class Version implements CommandLine.IVersionProvider {
+        static final String RESOURCE = "version.properties";
+
         @Override
-        public String[] getVersion() {
-            String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"dhcp-embedded " + (version == null ? "(development build)" : version)};
+        public String[] getVersion() throws IOException {
+            return new String[] {"dhcp-embedded " + version()};
+        }
+
+        static String version() throws IOException {
+            Properties properties = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IOException(RESOURCE + " is missing beside " + Main.class.getName());
+                }
+                properties.load(in);
+            }
+            String version = properties.getProperty("version", "");
+            if (version.isEmpty() || version.startsWith("${")) {
+                throw new IOException(RESOURCE + " holds no version (was it filtered?): '" + version + "'");
+            }
+            return version;
         }
     }
 }

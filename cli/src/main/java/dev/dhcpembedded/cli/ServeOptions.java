@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /**
  * The server-running flags of SPEC §5. The server's flags are the keys of the core's text configuration
  * ({@link ConfigKey}, documented in docs/configuration.md), applied by {@link TextConfiguration}; the rest
- * ({@code --pcap}, {@code --max-seconds}, {@code --quiet}) are the runner's.
+ * ({@code --pcap}, {@code --report}, {@code --max-seconds}, {@code --quiet}) are the runner's.
  */
 final class ServeOptions {
 
@@ -97,6 +97,11 @@ final class ServeOptions {
 
     @Option(names = "--pcap", paramLabel = "FILE", description = "write all traffic seen and sent to FILE when it stops")
     Path pcap;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "write the exchange as an HTML page (a ladder "
+            + "diagram, each message opening to its decoded fields) to FILE when it stops; it shows the entries the "
+            + "journal kept (--journal)")
+    Path report;
 
     @Option(names = "--max-seconds", paramLabel = "N", description = "stop by itself after N seconds")
     Long maxSeconds;

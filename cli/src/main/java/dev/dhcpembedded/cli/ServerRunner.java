@@ -1,6 +1,5 @@
 package dev.dhcpembedded.cli;
 
-import dev.dhcpembedded.codec.IpAddresses;
 import dev.dhcpembedded.capture.CaptureWriter;
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.server.DhcpServer;
@@ -54,6 +53,11 @@ final class ServerRunner {
         if (pcap != null) {
             server.journal().addListener(pcap);
         }
+        ReportOnStop report = new ReportOnStop(options.report, server, err);
+        if (!report.folderExists()) {
+            closeQuietly(pcap);
+            return Main.USAGE;
+        }
         if (!options.quiet) {
             server.journal().addListener(entry -> {
                 synchronized (out) {
@@ -74,15 +78,16 @@ final class ServerRunner {
         Thread hook = new Thread(() -> {
             server.stop();
             closeQuietly(pcap);
+            report.write();
             stopped.countDown();
         }, "dhcp-embedded-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         synchronized (out) {
             if (!server.address().equals(server.serverDuid().map(d -> server.v6().address()).orElse(null))) {
-                out.println("listening on " + server.address().getAddress().getHostAddress() + ":" + server.port());
+                out.println("listening on " + Endpoints.text(server.address()));
             }
             if (server.serverDuid().isPresent()) {
-                out.println("listening on [" + IpAddresses.text(server.v6().address().getAddress()) + "]:" + server.v6().port());
+                out.println("listening on " + Endpoints.text(server.v6().address()));
             }
             out.flush();
         }
@@ -97,6 +102,7 @@ final class ServerRunner {
         }
         server.stop();
         closeQuietly(pcap);
+        report.write();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -40,9 +41,11 @@ class DecodeCommandTest {
         assertThat(lines).hasSize(4);
         assertThat(lines[0]).isEqualTo("{\"frame\":1,\"op\":1,\"xid\":\"0x00003d1d\",\"flags\":\"0x0000\","
                 + "\"ciaddr\":\"0.0.0.0\",\"yiaddr\":\"0.0.0.0\",\"siaddr\":\"0.0.0.0\",\"giaddr\":\"0.0.0.0\","
-                + "\"chaddr\":\"00:0b:82:01:fc:42\",\"type\":\"DISCOVER\",\"options\":[{\"code\":53,\"hex\":\"01\"},"
-                + "{\"code\":61,\"hex\":\"01000b8201fc42\"},{\"code\":50,\"hex\":\"00000000\"},"
-                + "{\"code\":55,\"hex\":\"0103062a\"}]}");
+                + "\"chaddr\":\"00:0b:82:01:fc:42\",\"type\":\"DISCOVER\",\"options\":["
+                + "{\"code\":53,\"name\":\"DHCP Message Type\",\"hex\":\"01\",\"value\":\"DISCOVER\"},"
+                + "{\"code\":61,\"name\":\"Client identifier\",\"hex\":\"01000b8201fc42\"},"
+                + "{\"code\":50,\"name\":\"Requested IP Address\",\"hex\":\"00000000\",\"value\":\"0.0.0.0\"},"
+                + "{\"code\":55,\"name\":\"Parameter Request List\",\"hex\":\"0103062a\",\"value\":[1,3,6,42]}]}");
         assertThat(err.toString()).isEmpty();
     }
 
@@ -52,10 +55,21 @@ class DecodeCommandTest {
         String[] lines = out.toString().split("\n");
         assertThat(lines).hasSize(6);
         assertThat(lines[0]).isEqualTo("{\"frame\":1,\"v6\":true,\"type\":\"SOLICIT\",\"xid\":\"0x100874\","
-                + "\"options\":[{\"code\":1,\"hex\":\"000100011c39cf88080027fe8f95\"},{\"code\":6,\"hex\":\"00170018\"},"
-                + "{\"code\":8,\"hex\":\"0000\"},{\"code\":25,\"hex\":\"27fe8f9500000e1000001518\"}]}");
+                + "\"options\":[{\"code\":1,\"name\":\"Client Identifier\",\"hex\":\"000100011c39cf88080027fe8f95\","
+                + "\"value\":{\"type\":1,\"hardware_type\":1,\"time\":\"2015-01-02T21:52:08Z\","
+                + "\"link_layer_address\":\"08:00:27:fe:8f:95\"}},"
+                + "{\"code\":6,\"name\":\"Option Request\",\"hex\":\"00170018\",\"value\":[23,24]},"
+                + "{\"code\":8,\"name\":\"Elapsed time\",\"hex\":\"0000\",\"value\":0},"
+                + "{\"code\":25,\"name\":\"Identity Association for Prefix Delegation\","
+                + "\"hex\":\"27fe8f9500000e1000001518\",\"value\":{\"iaid\":670994325,\"t1\":3600,\"t2\":5400,"
+                + "\"prefixes\":[]}}]}");
+        assertThat(lines[3]).contains("{\"code\":25,\"name\":\"Identity Association for Prefix Delegation\","
+                + "\"hex\":\"27fe8f950000000000000000001a00190000119400001c2040200100000000fe000000000000000000\","
+                + "\"value\":{\"iaid\":670994325,\"t1\":0,\"t2\":0,\"prefixes\":[{\"prefix\":\"2001:0:0:fe00::/64\","
+                + "\"preferred_lifetime\":4500,\"valid_lifetime\":7200}]}}");
         assertThat(lines[5]).startsWith("{\"frame\":6,\"v6\":true,\"type\":\"REPLY\",\"xid\":\"0xc789b0\",")
-                .endsWith("{\"code\":13,\"hex\":\"000052656c656173652072656365697665642e\"}]}");
+                .endsWith("{\"code\":13,\"name\":\"Status code\",\"hex\":\"000052656c656173652072656365697665642e\","
+                        + "\"value\":{\"code\":0,\"name\":\"Success\",\"message\":\"Release received.\"}}]}");
         assertThat(err.toString()).isEmpty();
     }
 
@@ -75,7 +89,8 @@ class DecodeCommandTest {
         String[] lines = out.toString().split("\n");
         assertThat(lines).containsExactly(
                 "{\"frame\":1,\"v6\":true,\"type\":\"RELAY-FORW\",\"hop_count\":5,\"link_address\":\"2001:db8::1\","
-                        + "\"peer_address\":\"fe80::1\",\"options\":[{\"code\":9,\"hex\":\"01abcdef\"}]}",
+                        + "\"peer_address\":\"fe80::1\",\"options\":[{\"code\":9,\"name\":\"Relay Message\","
+                        + "\"hex\":\"01abcdef\"}]}",
                 "{\"frame\":2,\"error\":\"message: option 8 length 16 runs past the end (2 bytes left)\","
                         + "\"offset\":6}");
     }
@@ -87,7 +102,73 @@ class DecodeCommandTest {
         assertThat(lines).hasSize(5);
         assertThat(lines[1]).isEqualTo(
                 "{\"frame\":2,\"error\":\"magic cookie 0x00000000 is not 0x63825363\",\"offset\":236}");
-        assertThat(lines[4]).contains("\"xid\":\"0x00003000\"").contains("\"options\":[{\"code\":53,\"hex\":\"01\"}]");
+        assertThat(lines[4]).contains("\"xid\":\"0x00003000\"").contains("\"options\":[{\"code\":53,\"name\":\"DHCP Message Type\","
+                + "\"hex\":\"01\",\"value\":\"DISCOVER\"}]");
+    }
+
+    @Test
+    void dhcpv4OptionsCarryTheirTypedValues() {
+        assertThat(run("decode", capture("wireshark-sample-dhcp.pcap"))).isZero();
+        String offer = out.toString().split("\n")[1];
+        assertThat(offer).contains(
+                "{\"code\":1,\"name\":\"Subnet Mask\",\"hex\":\"ffffff00\",\"value\":\"255.255.255.0\"}",
+                "{\"code\":58,\"name\":\"Renewal Time Value\",\"hex\":\"00000708\",\"value\":1800}",
+                "{\"code\":51,\"name\":\"IP Address Lease Time\",\"hex\":\"00000e10\",\"value\":3600}",
+                "{\"code\":54,\"name\":\"DHCP Server Identifier\",\"hex\":\"c0a80001\",\"value\":\"192.168.0.1\"}");
+    }
+
+    @Test
+    void typedValuesOfListsNamesRoutesAndSubOptionsAndOnlyHexForAnUnknownOption(@TempDir Path tmp)
+            throws Exception {
+        Path file = tmp.resolve("v4.pcap");
+        byte[] ack = dev.dhcpembedded.codec.DhcpCodec.encode(dev.dhcpembedded.codec.DhcpMessage.builder().op(2)
+                .xid(7).chaddr("02:00:00:00:00:07").yiaddr("10.0.0.7")
+                .option(dev.dhcpembedded.codec.DhcpOption.of(53, new byte[] {5}))
+                .option(dev.dhcpembedded.codec.DhcpOption.of(3, hex("0a000001" + "0a000002")))
+                .option(dev.dhcpembedded.codec.DhcpOption.of(15, "lab.test".getBytes(StandardCharsets.US_ASCII)))
+                .option(dev.dhcpembedded.codec.DhcpOption.of(119, hex("036c6162047465737400")))
+                .option(dev.dhcpembedded.codec.DhcpOption.of(121, hex("100a1e" + "0a000001")))
+                .option(dev.dhcpembedded.codec.DhcpOption.of(80, new byte[0]))
+                .option(dev.dhcpembedded.codec.DhcpOption.of(200, hex("0102")))
+                .option(dev.dhcpembedded.codec.DhcpOption.of(82, hex("0103657468")))
+                .build());
+        try (dev.dhcpembedded.internal.pcap.PcapWriter w = dev.dhcpembedded.internal.pcap.PcapWriter.create(file)) {
+            w.write(java.time.Instant.EPOCH, dev.dhcpembedded.codec.IpAddresses.ipv4("10.0.0.1"), 67,
+                    dev.dhcpembedded.codec.IpAddresses.ipv4("10.0.0.7"), 68, ack);
+        }
+        assertThat(run("decode", file.toString())).as(err.toString()).isZero();
+        assertThat(out.toString().strip()).contains(
+                "{\"code\":3,\"name\":\"Router\",\"hex\":\"0a0000010a000002\",\"value\":[\"10.0.0.1\",\"10.0.0.2\"]}",
+                "{\"code\":15,\"name\":\"Domain Name\",\"hex\":\"6c61622e74657374\",\"value\":\"lab.test\"}",
+                "{\"code\":119,\"name\":\"Domain Search\",\"hex\":\"036c6162047465737400\","
+                        + "\"value\":[\"lab.test\"]}",
+                "{\"code\":121,\"name\":\"Classless Static Route\",\"hex\":\"100a1e0a000001\","
+                        + "\"value\":[{\"destination\":\"10.30.0.0/16\",\"router\":\"10.0.0.1\"}]}",
+                "{\"code\":80,\"name\":\"Rapid commit\",\"hex\":\"\",\"value\":true}",
+                "{\"code\":200,\"hex\":\"0102\"}",
+                "{\"code\":82,\"name\":\"Agent Information Option\",\"hex\":\"0103657468\","
+                        + "\"value\":[{\"code\":1,\"hex\":\"657468\"}]}");
+    }
+
+    @Test
+    void anUnknownDhcpv6OptionHasOnlyItsHex(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("v6.pcap");
+        java.net.Inet6Address a = dev.dhcpembedded.internal.wire.Ipv6.parse("fe80::2");
+        java.net.Inet6Address b = dev.dhcpembedded.internal.wire.Ipv6.parse("ff02::1:2");
+        byte[] solicit = hex("01abcdef" + "0001000a" + "0003" + "0001" + "020000000002" + "00960002" + "abcd" + "00200004"
+                + "00015180" + "000c0010" + "20010db8000000000000000000000001");
+        try (dev.dhcpembedded.internal.pcap.PcapWriter w = dev.dhcpembedded.internal.pcap.PcapWriter.create(file)) {
+            w.write(java.time.Instant.EPOCH, a, 546, b, 547, solicit);
+        }
+        assertThat(run("decode", file.toString())).as(err.toString()).isZero();
+        assertThat(out.toString().strip()).contains("{\"code\":150,\"hex\":\"abcd\"}",
+                "{\"code\":32,\"name\":\"Information Refresh Time\",\"hex\":\"00015180\",\"value\":86400}",
+                "{\"code\":12,\"name\":\"Server unicast\",\"hex\":\"20010db8000000000000000000000001\","
+                        + "\"value\":\"2001:db8::1\"}");
+    }
+
+    private static byte[] hex(String hex) {
+        return java.util.HexFormat.of().parseHex(hex);
     }
 
     @Test

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 class ServeOptionsKeysTest {
 
     /** The runner's own flags, which shape no server. */
-    private static final List<String> RUNNER = List.of("--pcap", "--max-seconds", "--quiet");
+    private static final List<String> RUNNER = List.of("--pcap", "--report", "--max-seconds", "--quiet");
 
     private static List<String> flags() {
         List<String> flags = new ArrayList<>();

@@ -52,6 +52,12 @@ class DecodeVerbVsTsharkTest {
         // options: dhcp.option.type + dhcp.option.value (and the overload sub-trees); frame: frame.number.
     }
 
+    /** Options whose typed value (our "value") tshark -T json gives as one field of the option's tree. */
+    private static final Map<Integer, String> TYPED_FIELDS = Map.of(1, "dhcp.option.subnet_mask",
+            50, "dhcp.option.requested_ip_address", 51, "dhcp.option.ip_address_lease_time",
+            54, "dhcp.option.dhcp_server_id", 57, "dhcp.option.dhcp_max_message_size",
+            58, "dhcp.option.renewal_time_value", 59, "dhcp.option.rebinding_time_value");
+
     private static final List<String> OUR_KEYS = List.of("frame", "op", "xid", "flags", "ciaddr", "yiaddr",
             "siaddr", "giaddr", "chaddr", "type", "options");
 
@@ -73,9 +79,11 @@ class DecodeVerbVsTsharkTest {
             captures = files.filter(p -> p.toString().endsWith(".pcap")).sorted().toList();
         }
         assertThat(captures).hasSizeGreaterThanOrEqualTo(5);
+        int typedValues = 0;
         for (Path capture : captures) {
-            compare(capture);
+            typedValues += compare(capture);
         }
+        assertThat(typedValues).as("typed option values compared with tshark's").isGreaterThan(20);
     }
 
     @Test
@@ -100,7 +108,9 @@ class DecodeVerbVsTsharkTest {
         compare(capture);
     }
 
-    private static void compare(Path capture) throws Exception {
+    /** Compares every frame; returns how many typed option values it compared with tshark's fields. */
+    private static int compare(Path capture) throws Exception {
+        int typedValues = 0;
         Map<Integer, Object> ours = decodeVerb(capture);
         Map<Integer, Object> theirs = tshark(capture);
         assertThat(ours.keySet()).as("%s: frames", capture.getFileName()).isEqualTo(theirs.keySet());
@@ -151,7 +161,34 @@ class DecodeVerbVsTsharkTest {
                 }
             }
             assertThat(type).as(where + " type").isEqualTo(tsharkType);
+
+            Map<Integer, Object> trees = optionTrees(dhcp);
+            for (Object o : (List<?>) Json.get(line, "options")) {
+                Integer code = Integer.valueOf((String) Json.get(o, "code"));
+                String field = TYPED_FIELDS.get(code);
+                if (field != null && trees.containsKey(code) && trees.get(code) != null) {
+                    assertThat(Json.get(o, "value")).as(where + " option " + code + " value")
+                            .isEqualTo(Json.get(trees.get(code), field));
+                    typedValues++;
+                }
+            }
         }
+        return typedValues;
+    }
+
+    /** Each option's tree in tshark's top-level list, by code; null for a code that occurs twice (RFC 3396). */
+    private static Map<Integer, Object> optionTrees(Object dhcp) {
+        Map<Integer, Object> trees = new LinkedHashMap<>();
+        Integer code = null;
+        for (Map.Entry<String, Object> e : Json.object(dhcp)) {
+            if (e.getKey().equals("dhcp.option.type")) {
+                code = Integer.valueOf((String) e.getValue());
+            } else if (e.getKey().equals("dhcp.option.type_tree") && code != null) {
+                trees.put(code, trees.containsKey(code) ? null : e.getValue());
+                code = null;
+            }
+        }
+        return trees;
     }
 
     /**

@@ -24,7 +24,7 @@ public final class ChannelToken {
     }
 
     /**
-     * A token as given to the agent in its environment; at least 16 and at most 128 printable ASCII characters.
+     * A token from its text; at least 16 and at most 128 printable ASCII characters.
      *
      * @param text the token's text
      * @return the token
@@ -61,7 +61,7 @@ public final class ChannelToken {
         return bytes.clone();
     }
 
-    /** {@return the token's text, for the agent's environment} */
+    /** {@return the token's text (the agent is given its {@link TokenDigest}, never the text)} */
     public String text() {
         return new String(bytes, StandardCharsets.US_ASCII);
     }

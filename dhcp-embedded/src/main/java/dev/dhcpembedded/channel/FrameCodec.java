@@ -115,14 +115,19 @@ public final class FrameCodec {
      * @throws ChannelProtocolException if the body is empty, too long, of an unknown type, or holds a bad field
      */
     public static Frame decode(byte[] body) throws ChannelProtocolException {
-        if (body.length == 0) {
+        return decode(body, body.length);
+    }
+
+    /** {@link #decode(byte[])} of the first {@code length} bytes of {@code body}: a reader's reused buffer. */
+    static Frame decode(byte[] body, int length) throws ChannelProtocolException {
+        if (length == 0) {
             throw new ChannelProtocolException("empty frame: a frame has at least its type byte");
         }
-        if (body.length > ChannelProtocol.MAX_FRAME_LENGTH) {
-            throw new ChannelProtocolException("frame of " + body.length + " bytes exceeds the limit of "
+        if (length > ChannelProtocol.MAX_FRAME_LENGTH) {
+            throw new ChannelProtocolException("frame of " + length + " bytes exceeds the limit of "
                     + ChannelProtocol.MAX_FRAME_LENGTH);
         }
-        ByteBuffer in = ByteBuffer.wrap(body);
+        ByteBuffer in = ByteBuffer.wrap(body, 0, length);
         int type = in.get() & 0xFF;
         try {
             Frame frame = decode(type, in);
@@ -132,7 +137,7 @@ public final class FrameCodec {
             }
             return frame;
         } catch (BufferUnderflowException e) {
-            throw new ChannelProtocolException(name(type) + " frame of " + body.length
+            throw new ChannelProtocolException(name(type) + " frame of " + length
                     + " bytes is truncated at offset " + in.position());
         } catch (IllegalArgumentException e) {
             throw new ChannelProtocolException(name(type) + " frame is invalid: " + e.getMessage());

@@ -10,10 +10,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.IntSupplier;
 
-/** Everything a {@link DhcpTestClient} was built with; immutable once built. */
+/** Everything a {@link DhcpTestClient} was built with: the {@link Link} both families share, and DHCPv4's own. */
 record ClientSettings(
-        InetSocketAddress server,
-        InetSocketAddress local,
+        Link link,
         MacAddress mac,
         Optional<DhcpOption> clientIdentifier,
         Optional<String> hostname,
@@ -25,11 +24,22 @@ record ClientSettings(
         int giaddr,
         Duration timeout,
         int attempts,
-        IntSupplier xids,
-        Clock clock) {
+        IntSupplier xids) {
 
     ClientSettings {
         parameterRequestList = List.copyOf(parameterRequestList);
         extraOptions = List.copyOf(extraOptions);
+    }
+
+    InetSocketAddress server() {
+        return link.server();
+    }
+
+    Clock clock() {
+        return link.clock();
+    }
+
+    Schedule.Fixed schedule() {
+        return new Schedule.Fixed(timeout, attempts);
     }
 }

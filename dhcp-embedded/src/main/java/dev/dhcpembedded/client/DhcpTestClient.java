@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * A scripted DHCPv4 client for tests. Each operation sends what RFC 2131 says a client sends in that state, waits
@@ -28,10 +29,11 @@ public final class DhcpTestClient implements AutoCloseable {
     private static final Set<MessageType> ACK_OR_NAK = Set.of(MessageType.ACK, MessageType.NAK);
 
     private final ClientSettings settings;
-    private final ExchangeLog log = new ExchangeLog();
-    private final UdpChannel channel;
+    private final ExchangeLog<DhcpMessage> log = new ExchangeLog<>();
+    private final UdpChannel<DhcpMessage> channel;
     private final MessageFactory messages;
-    private final Retransmitter retransmitter;
+    private final Retransmitter<DhcpMessage> retransmitter;
+    private final Schedule.Fixed schedule;
 
     /** The DISCOVER process in progress, so that the REQUEST for its OFFER continues its 'secs'. */
     private int discoverXid;
@@ -39,9 +41,10 @@ public final class DhcpTestClient implements AutoCloseable {
 
     DhcpTestClient(ClientSettings settings) {
         this.settings = settings;
-        this.channel = UdpChannel.open(settings.local(), settings.server(), settings.clock(), log);
+        this.channel = UdpChannel.open(settings.link(), Wire.V4, log);
         this.messages = new MessageFactory(settings);
-        this.retransmitter = new Retransmitter(channel, settings.timeout(), settings.attempts());
+        this.retransmitter = new Retransmitter<>(channel, settings.link().waiting());
+        this.schedule = settings.schedule();
     }
 
     /** {@return a builder of a client, with loopback defaults} */
@@ -74,7 +77,7 @@ public final class DhcpTestClient implements AutoCloseable {
         int xid = newXid();
         discoverXid = xid;
         discoverSecs = new SecondsCounter(settings.clock());
-        return retransmitter.exchange(secs -> messages.discover(xid, secs, preferred), discoverSecs,
+        return exchange(secs -> messages.discover(xid, secs, preferred), discoverSecs,
                 replyFilter(xid, Set.of(MessageType.OFFER)));
     }
 
@@ -88,7 +91,7 @@ public final class DhcpTestClient implements AutoCloseable {
         int xid = newXid();
         discoverXid = xid;
         discoverSecs = new SecondsCounter(settings.clock());
-        return retransmitter.exchange(secs -> messages.discover(xid, secs, Optional.empty()).toBuilder()
+        return exchange(secs -> messages.discover(xid, secs, Optional.empty()).toBuilder()
                         .option(dev.dhcpembedded.codec.DhcpOptions.rapidCommit()).build(), discoverSecs,
                 replyFilter(xid, Set.of(MessageType.OFFER, MessageType.ACK)));
     }
@@ -133,7 +136,7 @@ public final class DhcpTestClient implements AutoCloseable {
         Inet4Address serverId = offer.serverIdentifier().get();
         SecondsCounter secs = discoverSecs != null && discoverXid == xid
                 ? discoverSecs : new SecondsCounter(settings.clock());
-        return retransmitter.exchange(s -> messages.requestSelecting(xid, s, offered, serverId), secs,
+        return exchange(s -> messages.requestSelecting(xid, s, offered, serverId), secs,
                 replyFilter(xid, ACK_OR_NAK));
     }
 
@@ -147,13 +150,13 @@ public final class DhcpTestClient implements AutoCloseable {
     public synchronized ClientLease dora() {
         DhcpMessage offer = discover().orElseThrow(() -> new DhcpClientException(String.format(
                 "no OFFER within %s: %d DISCOVER(s) with xid 0x%08x from %s to %s went unanswered",
-                seconds(retransmitter.patience()), retransmitter.attempts(), discoverXid, settings.mac(),
+                seconds(schedule.patience()), schedule.attempts(), discoverXid, settings.mac(),
                 describe(settings.server()))));
         String offered = offer.yiaddr().getHostAddress();
         String serverId = offer.serverIdentifier().map(a -> Ipv4.toString(Ipv4.toInt(a))).orElse("?");
         DhcpMessage reply = request(offer).orElseThrow(() -> new DhcpClientException(String.format(
                 "no ACK or NAK within %s: %d REQUEST(s) for %s from server %s with xid 0x%08x went unanswered",
-                seconds(retransmitter.patience()), retransmitter.attempts(), offered, serverId, offer.xid())));
+                seconds(schedule.patience()), schedule.attempts(), offered, serverId, offer.xid())));
         if (reply.is(MessageType.NAK)) {
             throw new DhcpClientException("NAK for " + offered + " from server " + serverId
                     + reply.message().map(m -> " with message \"" + m + "\"").orElse(" without a message (56)"),
@@ -192,7 +195,7 @@ public final class DhcpTestClient implements AutoCloseable {
         Objects.requireNonNull(lease, "lease");
         int xid = newXid();
         Inet4Address address = lease.address();
-        return retransmitter.exchange(secs -> messages.requestExtending(xid, secs, address),
+        return exchange(secs -> messages.requestExtending(xid, secs, address),
                 new SecondsCounter(settings.clock()), replyFilter(xid, ACK_OR_NAK));
     }
 
@@ -205,7 +208,7 @@ public final class DhcpTestClient implements AutoCloseable {
     public synchronized Optional<DhcpMessage> initReboot(Inet4Address address) {
         Objects.requireNonNull(address, "address");
         int xid = newXid();
-        return retransmitter.exchange(secs -> messages.requestInitReboot(xid, secs, address),
+        return exchange(secs -> messages.requestInitReboot(xid, secs, address),
                 new SecondsCounter(settings.clock()), replyFilter(xid, ACK_OR_NAK));
     }
 
@@ -255,7 +258,7 @@ public final class DhcpTestClient implements AutoCloseable {
     public synchronized Optional<DhcpMessage> inform(Inet4Address address) {
         Objects.requireNonNull(address, "address");
         int xid = newXid();
-        return retransmitter.exchange(secs -> messages.inform(xid, secs, address),
+        return exchange(secs -> messages.inform(xid, secs, address),
                 new SecondsCounter(settings.clock()), replyFilter(xid, ACK_OR_NAK));
     }
 
@@ -314,7 +317,7 @@ public final class DhcpTestClient implements AutoCloseable {
     // ---- what happened ----
 
     /** {@return every datagram sent and received, in order} */
-    public List<Exchange> exchanges() {
+    public List<Exchange<DhcpMessage>> exchanges() {
         return log.snapshot();
     }
 
@@ -331,13 +334,7 @@ public final class DhcpTestClient implements AutoCloseable {
     }
 
     private List<DhcpMessage> messages(Exchange.Direction direction) {
-        List<DhcpMessage> out = new ArrayList<>();
-        for (Exchange exchange : log.snapshot()) {
-            if (exchange.direction() == direction) {
-                exchange.decoded().ifPresent(out::add);
-            }
-        }
-        return List.copyOf(out);
+        return log.messages(direction);
     }
 
     /** {@return the client's MAC (chaddr)} */
@@ -375,7 +372,13 @@ public final class DhcpTestClient implements AutoCloseable {
     }
 
     private static String describe(InetSocketAddress address) {
-        return address == null ? "?" : address.getAddress().getHostAddress() + ":" + address.getPort();
+        return Exchange.describe(address);
+    }
+
+    /** Sends {@code request} for each 'secs' of {@code secs} (one more on each retransmission) until a reply. */
+    private Optional<DhcpMessage> exchange(IntFunction<DhcpMessage> request, SecondsCounter secs,
+            ReplyFilter isReply) {
+        return retransmitter.exchange(schedule, (n, elapsed) -> request.apply(secs.next(n > 0)), isReply).reply();
     }
 
     private static String seconds(Duration duration) {

@@ -389,9 +389,10 @@ public final class DhcpTestClientBuilder {
         RandomGenerator source = random != null ? random : RandomGenerator.getDefault();
         IntSupplier xidSource = xids != null ? xids : source::nextInt;
         MacAddress chaddr = mac != null ? mac : randomMac(source);
-        ClientSettings settings = new ClientSettings(server, local, chaddr, Optional.ofNullable(clientIdentifier),
+        ClientSettings settings = new ClientSettings(new Link(server, local, clock, Waiting.real()), chaddr,
+                Optional.ofNullable(clientIdentifier),
                 Optional.ofNullable(hostname), Optional.ofNullable(vendorClass), parameterRequestList, broadcast,
-                maxMessageSize, List.copyOf(extraOptions.values()), giaddr, timeout, attempts, xidSource, clock);
+                maxMessageSize, List.copyOf(extraOptions.values()), giaddr, timeout, attempts, xidSource);
         return new DhcpTestClient(settings);
     }
 

@@ -1,16 +1,21 @@
 package dev.dhcpembedded.client;
 
-import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.internal.wire.Ipv6;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One datagram the client sent or received: its direction, time (on the client's clock), peer, raw bytes, and the
- * decoded message or the reason it did not decode.
+ * One datagram a test client sent or received: its direction, time (on the client's clock), peer, raw bytes, and
+ * the decoded message or the reason it did not decode. The same for both families: {@link DhcpTestClient} keeps
+ * {@code Exchange<DhcpMessage>}, {@link Dhcp6TestClient} keeps {@code Exchange<Dhcp6Message>}.
+ *
+ * @param <M> the message type: {@link dev.dhcpembedded.codec.DhcpMessage} or
+ *     {@link dev.dhcpembedded.codec6.Dhcp6Message}
  */
-public final class Exchange {
+public final class Exchange<M> {
 
     /** Which way the datagram went. */
     public enum Direction {
@@ -24,10 +29,10 @@ public final class Exchange {
     private final Instant time;
     private final InetSocketAddress peer;
     private final byte[] raw;
-    private final DhcpMessage message;
+    private final M message;
     private final String decodeError;
 
-    private Exchange(Direction direction, Instant time, InetSocketAddress peer, byte[] raw, DhcpMessage message,
+    private Exchange(Direction direction, Instant time, InetSocketAddress peer, byte[] raw, M message,
             String decodeError) {
         this.direction = Objects.requireNonNull(direction, "direction");
         this.time = Objects.requireNonNull(time, "time");
@@ -37,14 +42,14 @@ public final class Exchange {
         this.decodeError = decodeError;
     }
 
-    static Exchange decoded(Direction direction, Instant time, InetSocketAddress peer, byte[] raw,
-            DhcpMessage message) {
-        return new Exchange(direction, time, peer, raw, Objects.requireNonNull(message, "message"), null);
+    static <M> Exchange<M> decoded(Direction direction, Instant time, InetSocketAddress peer, byte[] raw,
+            M message) {
+        return new Exchange<>(direction, time, peer, raw, Objects.requireNonNull(message, "message"), null);
     }
 
-    static Exchange undecodable(Direction direction, Instant time, InetSocketAddress peer, byte[] raw,
+    static <M> Exchange<M> undecodable(Direction direction, Instant time, InetSocketAddress peer, byte[] raw,
             String decodeError) {
-        return new Exchange(direction, time, peer, raw, null, Objects.requireNonNull(decodeError, "decodeError"));
+        return new Exchange<>(direction, time, peer, raw, null, Objects.requireNonNull(decodeError, "decodeError"));
     }
 
     /** {@return which way the datagram went} */
@@ -78,7 +83,7 @@ public final class Exchange {
     }
 
     /** {@return the decoded message, or empty when the bytes did not decode} */
-    public Optional<DhcpMessage> decoded() {
+    public Optional<M> decoded() {
         return Optional.ofNullable(message);
     }
 
@@ -88,7 +93,7 @@ public final class Exchange {
      * @return the message
      * @throws IllegalStateException when the bytes did not decode (see {@link #decodeError()})
      */
-    public DhcpMessage message() {
+    public M message() {
         if (message == null) {
             throw new IllegalStateException("the " + raw.length + "-byte datagram did not decode: " + decodeError);
         }
@@ -100,12 +105,22 @@ public final class Exchange {
         return Optional.ofNullable(decodeError);
     }
 
-    /** {@code SENT -> 127.0.0.1:54321 DhcpMessage{DISCOVER xid=...}}. */
+    /** {@code SENT -> 127.0.0.1:54321 DhcpMessage{DISCOVER xid=...}} or {@code SENT -> [::1]:547 SOLICIT ...}. */
     @Override
     public String toString() {
         String arrow = direction == Direction.SENT ? " -> " : " <- ";
         String what = message != null ? message.toString()
                 : "undecodable " + raw.length + "-byte datagram (" + decodeError + ")";
-        return direction + arrow + peer.getAddress().getHostAddress() + ":" + peer.getPort() + " " + what;
+        return direction + arrow + describe(peer) + " " + what;
+    }
+
+    /** {@code 127.0.0.1:67} or {@code [::1]:547}. */
+    static String describe(InetSocketAddress address) {
+        if (address == null) {
+            return "?";
+        }
+        return address.getAddress() instanceof Inet6Address
+                ? "[" + Ipv6.format(address.getAddress()) + "]:" + address.getPort()
+                : address.getAddress().getHostAddress() + ":" + address.getPort();
     }
 }

@@ -1,8 +1,6 @@
 package dev.dhcpembedded.client;
 
-import dev.dhcpembedded.codec.DhcpCodec;
 import dev.dhcpembedded.codec.DhcpCodecException;
-import dev.dhcpembedded.codec.DhcpMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
@@ -15,25 +13,34 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** The client's UDP socket: sends to the server, receives with a deadline, and journals every datagram. */
-final class UdpChannel implements AutoCloseable {
+/**
+ * A client's UDP socket, the same for both families: sends to the server, receives with a deadline, and journals
+ * every datagram.
+ *
+ * @param <M> the message type of the client's family
+ */
+final class UdpChannel<M> implements AutoCloseable {
 
     private static final int MAX_DATAGRAM = 65535;
 
     private final DatagramSocket socket;
     private final InetSocketAddress server;
     private final Clock clock;
-    private final ExchangeLog log;
+    private final Wire<M> wire;
+    private final ExchangeLog<M> log;
     private final byte[] buffer = new byte[MAX_DATAGRAM];
 
-    private UdpChannel(DatagramSocket socket, InetSocketAddress server, Clock clock, ExchangeLog log) {
+    private UdpChannel(DatagramSocket socket, InetSocketAddress server, Clock clock, Wire<M> wire,
+            ExchangeLog<M> log) {
         this.socket = socket;
         this.server = server;
         this.clock = clock;
+        this.wire = wire;
         this.log = log;
     }
 
-    static UdpChannel open(InetSocketAddress local, InetSocketAddress server, Clock clock, ExchangeLog log) {
+    static <M> UdpChannel<M> open(Link link, Wire<M> wire, ExchangeLog<M> log) {
+        InetSocketAddress local = link.local();
         try {
             DatagramSocket socket = new DatagramSocket(null);
             try {
@@ -43,9 +50,9 @@ final class UdpChannel implements AutoCloseable {
                 socket.close();
                 throw e;
             }
-            return new UdpChannel(socket, server, clock, log);
+            return new UdpChannel<>(socket, link.server(), link.clock(), wire, log);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind the DHCP client's UDP socket to " + local, e);
+            throw new UncheckedIOException("cannot bind the DHCP client's UDP socket to " + link.local(), e);
         }
     }
 
@@ -53,8 +60,8 @@ final class UdpChannel implements AutoCloseable {
         return (InetSocketAddress) socket.getLocalSocketAddress();
     }
 
-    void send(DhcpMessage message) {
-        byte[] bytes = DhcpCodec.encode(message);
+    void send(M message) {
+        byte[] bytes = wire.encode(message);
         transmit(bytes);
         log.add(Exchange.decoded(Exchange.Direction.SENT, clock.instant(), server, bytes, message));
     }
@@ -69,7 +76,7 @@ final class UdpChannel implements AutoCloseable {
      * Receives until a decoded message passes {@code wanted} or the timeout runs out. Every datagram that arrives
      * is journaled, wanted or not.
      */
-    Optional<DhcpMessage> receive(Duration timeout, Predicate<DhcpMessage> wanted) {
+    Optional<M> receive(Duration timeout, Predicate<M> wanted) {
         long deadline = System.nanoTime() + Math.max(timeout.toNanos(), 0);
         while (true) {
             long remainingMillis = (deadline - System.nanoTime() + 999_999) / 1_000_000;
@@ -87,10 +94,10 @@ final class UdpChannel implements AutoCloseable {
             }
             byte[] bytes = Arrays.copyOfRange(packet.getData(), packet.getOffset(),
                     packet.getOffset() + packet.getLength());
-            Exchange entry = journalEntry(Exchange.Direction.RECEIVED,
+            Exchange<M> entry = journalEntry(Exchange.Direction.RECEIVED,
                     (InetSocketAddress) packet.getSocketAddress(), bytes);
             log.add(entry);
-            Optional<DhcpMessage> message = entry.decoded();
+            Optional<M> message = entry.decoded();
             if (message.isPresent() && wanted.test(message.get())) {
                 return message;
             }
@@ -105,9 +112,9 @@ final class UdpChannel implements AutoCloseable {
         }
     }
 
-    private Exchange journalEntry(Exchange.Direction direction, InetSocketAddress peer, byte[] bytes) {
+    private Exchange<M> journalEntry(Exchange.Direction direction, InetSocketAddress peer, byte[] bytes) {
         try {
-            return Exchange.decoded(direction, clock.instant(), peer, bytes, DhcpCodec.decode(bytes));
+            return Exchange.decoded(direction, clock.instant(), peer, bytes, wire.decode(bytes));
         } catch (DhcpCodecException e) {
             return Exchange.undecodable(direction, clock.instant(), peer, bytes, e.getMessage());
         }

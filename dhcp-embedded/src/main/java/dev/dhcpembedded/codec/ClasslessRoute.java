@@ -5,7 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import dev.dhcpembedded.internal.wire.Ipv4;
 
-/** One route of option 121 (RFC 3442): a destination prefix and the router that reaches it. */
+/**
+ * One route of option 121 (RFC 3442): a destination prefix and the router that reaches it.
+ *
+ * <p><b>Host bits.</b> RFC 3442 §1 encodes only the significant octets of a destination (those the prefix length
+ * covers), so host bits beyond the prefix cannot be carried on the wire. A destination written with host bits, e.g.
+ * {@code 10.30.1.7/16}, is therefore accepted and masked to its prefix ({@code 10.30.0.0/16}), as other encoders and
+ * the clients that install the route do; {@link #destination()} shows the masked form, and equal routes are equal
+ * however they were written. Received bytes are read strictly: a route whose significant octets set bits beyond its
+ * prefix length (e.g. {@code /17} with {@code 10.30.129}) is malformed and rejected with its offset.
+ */
 public final class ClasslessRoute {
 
     private final int destination;
@@ -16,12 +25,7 @@ public final class ClasslessRoute {
         if (prefixLength < 0 || prefixLength > 32) {
             throw new IllegalArgumentException("prefix length " + prefixLength + " is outside 0..32");
         }
-        int mask = prefixLength == 0 ? 0 : -1 << (32 - prefixLength);
-        if ((destination & ~mask) != 0) {
-            throw new IllegalArgumentException("destination " + Ipv4.toString(destination) + "/" + prefixLength
-                    + " has host bits set; write " + Ipv4.toString(destination & mask) + "/" + prefixLength);
-        }
-        this.destination = destination;
+        this.destination = destination & mask(prefixLength); // host bits are not representable on the wire
         this.prefixLength = prefixLength;
         this.router = router;
     }
@@ -29,10 +33,11 @@ public final class ClasslessRoute {
     /**
      * {@code route("10.30.0.0/16", "10.20.0.254")}; {@code 0.0.0.0/0} is the default route.
      *
-     * @param destinationCidr the destination prefix in CIDR notation, without host bits
+     * @param destinationCidr the destination prefix in CIDR notation; host bits beyond the prefix length are
+     *        masked off ({@code 10.30.1.7/16} is {@code 10.30.0.0/16}), since RFC 3442 cannot carry them
      * @param router the router's dotted IPv4 address
      * @return the route
-     * @throws IllegalArgumentException if either is malformed or the destination has host bits set
+     * @throws IllegalArgumentException if either is malformed or the prefix length is outside 0..32
      */
     public static ClasslessRoute route(String destinationCidr, String router) {
         int slash = destinationCidr.indexOf('/');
@@ -63,6 +68,10 @@ public final class ClasslessRoute {
         return Ipv4.toString(router);
     }
 
+    private static int mask(int prefixLength) {
+        return prefixLength == 0 ? 0 : -1 << (32 - prefixLength);
+    }
+
     static List<ClasslessRoute> parse(byte[] value, int baseOffset) {
         List<ClasslessRoute> routes = new ArrayList<>();
         int i = 0;
@@ -80,8 +89,7 @@ public final class ClasslessRoute {
             for (int k = 0; k < 4; k++) {
                 destination = (destination << 8) | (k < significant ? value[i + 1 + k] & 0xFF : 0);
             }
-            int mask = width == 0 ? 0 : -1 << (32 - width);
-            if ((destination & ~mask) != 0) {
+            if ((destination & ~mask(width)) != 0) {
                 throw new DhcpCodecException("option 121 route destination has bits set beyond its /" + width,
                         baseOffset + i + 1);
             }

@@ -193,6 +193,20 @@ public final class DhcpOptions {
     }
 
     /**
+     * Interface MTU (26, RFC 2132 §5.1): the MTU the client is to use on the interface.
+     *
+     * @param mtu the MTU in bytes, 68 to 65535 (RFC 2132's minimum is 68)
+     * @return the option
+     * @throws IllegalArgumentException if {@code mtu} is outside 68..65535
+     */
+    public static DhcpOption interfaceMtu(int mtu) {
+        if (mtu < 68 || mtu > 65535) {
+            throw new IllegalArgumentException("interface MTU " + mtu + " is outside 68..65535 (RFC 2132 §5.1)");
+        }
+        return uint16(OptionCode.INTERFACE_MTU, mtu);
+    }
+
+    /**
      * Maximum DHCP message size (57) the client accepts.
      *
      * @param size the size in bytes, 576 to 65535
@@ -203,7 +217,7 @@ public final class DhcpOptions {
         if (size < 576 || size > 65535) {
             throw new IllegalArgumentException("maximum message size " + size + " is outside 576..65535");
         }
-        return DhcpOption.create(OptionCode.MAXIMUM_MESSAGE_SIZE, new byte[] {(byte) (size >>> 8), (byte) size});
+        return uint16(OptionCode.MAXIMUM_MESSAGE_SIZE, size);
     }
 
     /**
@@ -485,5 +499,20 @@ public final class DhcpOptions {
         byte[] bytes = new byte[4];
         Ipv4.writeInt(bytes, 0, (int) value);
         return DhcpOption.create(code, bytes);
+    }
+
+    /**
+     * An option holding a 16-bit unsigned number, network byte order (e.g. an MTU, option 26; a size, option 57).
+     *
+     * @param code the code
+     * @param value the number, 0 to 65535
+     * @return the option
+     * @throws IllegalArgumentException if {@code value} is outside 0..65535, or for code 0 or 255
+     */
+    public static DhcpOption uint16(OptionCode code, int value) {
+        if (value < 0 || value > 65535) {
+            throw new IllegalArgumentException(code + " of " + value + " does not fit 16 bits (0..65535)");
+        }
+        return DhcpOption.create(code, new byte[] {(byte) (value >>> 8), (byte) value});
     }
 }

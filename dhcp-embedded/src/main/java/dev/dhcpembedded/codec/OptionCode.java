@@ -64,6 +64,8 @@ public final class OptionCode implements Comparable<OptionCode> {
     public static final OptionCode CLIENT_FQDN = define(81, "CLIENT_FQDN");
     /** Relay agent information (82, RFC 3046). */
     public static final OptionCode RELAY_AGENT_INFORMATION = define(82, "RELAY_AGENT_INFORMATION");
+    /** Authentication (90, RFC 3118): in this server, the reconfigure key and FORCERENEW digest of RFC 6704. */
+    public static final OptionCode AUTHENTICATION = define(90, "AUTHENTICATION");
     /** IPv6-only preferred (RFC 8925): V6ONLY_WAIT in seconds. */
     public static final OptionCode IPV6_ONLY_PREFERRED = define(108, "IPV6_ONLY_PREFERRED");
     /** Captive portal URI (RFC 8910). */
@@ -72,6 +74,8 @@ public final class OptionCode implements Comparable<OptionCode> {
     public static final OptionCode DOMAIN_SEARCH = define(119, "DOMAIN_SEARCH");
     /** Classless static routes (121, RFC 3442). */
     public static final OptionCode CLASSLESS_STATIC_ROUTE = define(121, "CLASSLESS_STATIC_ROUTE");
+    /** FORCERENEW nonce capable (145, RFC 6704): the authentication algorithms the client supports. */
+    public static final OptionCode FORCERENEW_NONCE_CAPABLE = define(145, "FORCERENEW_NONCE_CAPABLE");
     /** Manufacturer Usage Description URL (RFC 8520). */
     public static final OptionCode MUD_URL = define(161, "MUD_URL");
     /** End (255): framing, the end of the options; never an option value. */

@@ -18,10 +18,12 @@ final class OptionFormatter {
                 case 3: case 6: case 42:
                     return option.asAddresses().stream().map(a -> a.getHostAddress())
                             .collect(Collectors.joining(","));
-                case 12: case 15: case 56: case 60: case 66: case 67:
+                case 12: case 15: case 56: case 60: case 66: case 67: case 114: case 161:
                     return '"' + option.asString() + '"';
-                case 51: case 58: case 59:
+                case 51: case 58: case 59: case 108: // durations in seconds: lease, T1, T2, V6ONLY_WAIT (RFC 8925)
                     return option.asUint32() + "s";
+                case 26:
+                    return String.valueOf(option.asUint16());
                 case 53:
                     return option.asMessageType().name();
                 case 55:

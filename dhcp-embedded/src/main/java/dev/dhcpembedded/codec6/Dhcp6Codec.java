@@ -42,6 +42,19 @@ public final class Dhcp6Codec {
     }
 
     /**
+     * Checks the payload at {@code packet[offset, offset + length)} with every rule of {@link #decode(byte[], int,
+     * int)}, without making the message: a packet path reads a well-formed message where it lies.
+     *
+     * @param packet a buffer holding the payload
+     * @param offset where the payload starts
+     * @param length how many bytes it has
+     * @throws DhcpCodecException when the payload is malformed, as {@code decode} throws it
+     */
+    public static void check(byte[] packet, int offset, int length) {
+        Dhcp6Decoder.check(packet, offset, length);
+    }
+
+    /**
      * Encodes a message.
      *
      * @param message the message

@@ -26,6 +26,26 @@ final class Dhcp6Decoder {
         return decode(packet, offset, offset + length, offset, 1);
     }
 
+    /** Checks {@code packet[offset, offset + length)} as {@link #decode(byte[], int, int)} does; a client message
+     * without making an object. */
+    static void check(byte[] packet, int offset, int length) {
+        if (offset < 0 || length < 0 || offset + length > packet.length) {
+            throw new IllegalArgumentException("range " + offset + "+" + length + " is outside the array");
+        }
+        if (length < CLIENT_HEADER || Dhcp6Message.isRelayCode(packet[offset] & 0xFF) || packet[offset] == 0) {
+            decode(packet, offset, length); // relayed, or too short: the decoder's own checks and messages
+            return;
+        }
+        try {
+            Options6.check(packet, offset + CLIENT_HEADER, offset + length);
+        } catch (DhcpCodecException e) {
+            if (offset == 0) {
+                throw e;
+            }
+            throw new DhcpCodecException(e.reason(), e.offset() - offset);
+        }
+    }
+
     /** Decodes {@code p[start, end)}; {@code origin} is the outermost message's first byte, for offsets. */
     private static Dhcp6Message decode(byte[] p, int start, int end, int origin, int relayDepth) {
         if (end - start < 1) {

@@ -166,6 +166,19 @@ public final class Duid {
         }
     }
 
+    /**
+     * Whether this DUID is the bytes at {@code p[offset, offset + length)}, as an option carries it: compared where
+     * they lie, nothing copied.
+     *
+     * @param p a buffer holding a DUID
+     * @param offset where it starts
+     * @param length how many bytes it has
+     * @return whether they are this DUID's bytes
+     */
+    public boolean matches(byte[] p, int offset, int length) {
+        return Arrays.equals(bytes, 0, bytes.length, p, offset, offset + length);
+    }
+
     /** {@return a copy of the DUID's bytes, type included} */
     public byte[] bytes() {
         return bytes.clone();

@@ -24,6 +24,11 @@ final class Options6 {
         return options;
     }
 
+    /** Checks a message's options at {@code p[start, end)} as {@link #parse} does, keeping none. */
+    static void check(byte[] p, int start, int end) {
+        walk(p, start, end, Level.MESSAGE, "message", -1, null);
+    }
+
     /**
      * Checks the options of {@code p[start, end)}, adding each to {@code out} (a copy of its value) when it is not
      * null. The owner in errors is {@code owner}, or option {@code ownerCode} when {@code owner} is null: a name is

@@ -237,11 +237,7 @@ public final class DhcpServer implements AutoCloseable {
      * @throws IllegalStateException when the server is not bound to an interface, or cannot open a packet socket
      */
     public DhcpServer conflictOn(Inet4Address address) {
-        if (v4 == null) {
-            throw new IllegalStateException("conflictOn(" + address.getHostAddress() + "): this server serves no "
-                    + "IPv4 subnet");
-        }
-        v4.conflictOn(Ipv4.toInt(address), address.getHostAddress());
+        runtime4().conflictOn(Ipv4.toInt(address), address.getHostAddress());
         return this;
     }
 
@@ -489,9 +485,9 @@ public final class DhcpServer implements AutoCloseable {
         return v4View.unusedStubs();
     }
 
-    /** {@return the requests no stub answered while stubs were registered (they got the RFC 2131 default instead),
-     * as journal entries, oldest first} Empty when no stub was ever registered. Entries the journal no longer keeps
-     * are not listed. */
+    /** {@return the requests no stub answered while stubs were registered (they got the RFC 2131 default, or were
+     * dropped by a strict stub queue or dropUnscripted), as journal entries, oldest first} Empty when no stub was
+     * ever registered. Entries the journal no longer keeps are not listed. */
     public List<JournalEntry> unmatchedRequests() {
         Set<Long> sequences = unmatched.sequences();
         return journal.entries(e -> sequences.contains(e.sequence()));
@@ -557,11 +553,15 @@ public final class DhcpServer implements AutoCloseable {
         return families().stream().map(FamilyRuntime::transport).filter(java.util.Objects::nonNull);
     }
 
-    LeaseEngine engine() {
+    Runtime4 runtime4() {
         if (v4 == null) {
             throw new IllegalStateException("this server serves no IPv4 subnet (DHCPv6 only)");
         }
-        return v4.engine();
+        return v4;
+    }
+
+    LeaseEngine engine() {
+        return runtime4().engine();
     }
 
     /** The DHCPv4 transport, for {@link ServerV4}. */

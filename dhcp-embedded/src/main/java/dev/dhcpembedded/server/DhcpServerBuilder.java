@@ -54,6 +54,7 @@ public final class DhcpServerBuilder {
     private Clock wallClock = Clock.systemUTC();
     private boolean rapidCommit;
     private boolean bootp;
+    private boolean reconfigureKeys;
     private final List<Supplier<Subnet6Config>> subnets6 = new ArrayList<>();
     private final List<StaticLease6> staticLeases6 = new ArrayList<>();
     /** Null: [::1] on an ephemeral port, made only when a subnet6 is served. */
@@ -442,6 +443,19 @@ public final class DhcpServerBuilder {
     }
 
     /**
+     * Hands a reconfigure key to every client that says it can use one, so that the messages the server starts are
+     * authenticated, as clients such as dhcpcd require: in DHCPv4, in each ACK to a client whose option 145 names
+     * HMAC-MD5 (RFC 6704, option 90), for {@link ServerV4#forceRenew(String)}; in DHCPv6, in each REPLY to a client
+     * that sent Reconfigure Accept (RFC 8415, options 20 and 11), for {@link ServerV6#reconfigure}. Off by default:
+     * replies then carry none of these options.
+     * @return this builder
+     */
+    public DhcpServerBuilder reconfigureKeys() {
+        this.reconfigureKeys = true;
+        return this;
+    }
+
+    /**
      * The clock the journal reads its wall time from ({@link dev.dhcpembedded.journal.JournalEntry#wallTime()}),
      * which wall-clock timing assertions measure. Default: the system clock. A test of such assertions may give a
      * {@link TestClock} here; leases still age on {@link #clock(Clock)}.
@@ -504,11 +518,11 @@ public final class DhcpServerBuilder {
                     + " needs a DHCPv6 link; add .subnet6(\"PREFIX\", ...)");
         }
         Server6Config config6 = built6.isEmpty() ? null : new Server6Config(serverDuid, built6, rapidCommit6,
-                !onInterface, preference6, offerHoldTime, declineProbation, builtLeases6);
+                !onInterface, preference6, offerHoldTime, declineProbation, builtLeases6, reconfigureKeys);
         // DHCPv6 alone is a server too (the CLI's --subnet6 without --subnet)
         ServerConfig config = builtSubnets.isEmpty() && config6 != null && builtLeases.isEmpty() ? null
                 : new ServerConfig(id, authoritative, offerHoldTime, declineProbation, builtSubnets, builtLeases,
-                        globalOptions, rapidCommit, bootp);
+                        globalOptions, rapidCommit, bootp, reconfigureKeys);
         ServerConfig secondConfig = secondAddress == null ? null : secondConfig(config);
         DhcpServer server = new DhcpServer(config, new BuilderParts.Sized(transport, receiveBuffer), interfaceName, journalCapacity,
                 journalBytes, clock, wallClock, config6, v6Transport);
@@ -558,7 +572,7 @@ public final class DhcpServerBuilder {
                     + " an address outside the pools");
         }
         return new ServerConfig(address, first.authoritative(), first.offerHoldTime(), first.declineProbation(),
-                List.of(own), List.of(), globalOptions, first.rapidCommit(), first.bootp());
+                List.of(own), List.of(), globalOptions, first.rapidCommit(), first.bootp(), false);
     }
 
     /** {@return the server, built and started: ready to answer} Bad configuration fails as in {@link #build()}. */

@@ -1,5 +1,13 @@
 package dev.dhcpembedded.server;
 
+import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.codec.MacAddress;
+import dev.dhcpembedded.codec.MessageType;
+import dev.dhcpembedded.internal.engine.ReconfigureKeys;
+import dev.dhcpembedded.internal.wire.Ipv4;
+import dev.dhcpembedded.journal.JournalEntry;
+import java.net.InetSocketAddress;
+
 import dev.dhcpembedded.internal.engine.DefaultAddresses;
 import dev.dhcpembedded.internal.engine.LeaseEngine;
 import dev.dhcpembedded.internal.engine.ServerConfig;
@@ -41,6 +49,7 @@ final class Runtime4 extends FamilyRuntime {
     private ArpSilence arpSilence;
     private ArpConflicts conflicts;
     private LinkHost secondHost;
+    private PacketHandler handler;
     private NetbootRuntime netboot;
 
     Runtime4(ServerConfig config, Supplier<Transport> transportFactory, Shared shared) {
@@ -118,9 +127,36 @@ final class Runtime4 extends FamilyRuntime {
         }
         transport = opened;
         scheduler = replies;
+        this.handler = handler;
         if (shared.paused().get()) {
             silenceArp(); // paused before it started
         }
+    }
+
+    /**
+     * Sends a FORCERENEW to a bound client, with the transaction id of its last ACK (clients such as dhcpcd check
+     * it) to the socket it last spoke from.
+     */
+    synchronized void forceRenew(MacAddress mac) {
+        if (transport == null) {
+            throw new IllegalStateException("the server is not running; call start() first");
+        }
+        int xid = new java.security.SecureRandom().nextInt();
+        InetSocketAddress last = null;
+        for (JournalEntry entry : shared.journal().forClient(mac)) {
+            if (entry.isSent() && entry.is(MessageType.ACK)) {
+                xid = entry.message().map(DhcpMessage::xid).orElse(xid);
+            } else if (entry.isReceived()) {
+                last = entry.peer();
+            }
+        }
+        ReconfigureKeys.ForceRenew message = engine.forceRenew(mac, xid);
+        String note = "FORCERENEW (RFC 3203) to " + mac + " at " + Ipv4.toString(message.clientAddress()) + ": "
+                + (message.authenticated() ? "authenticated with the client's reconfigure key (RFC 6704)"
+                : "not authenticated: the client holds no reconfigure key (see reconfigureKeys()); clients such as"
+                        + " dhcpcd drop it");
+        handler.sendServerInitiated(message.message(), message.clientAddress(), engine.config().serverId(), last,
+                mac.bytes(), note);
     }
 
     @Override

@@ -1,5 +1,12 @@
 package dev.dhcpembedded.server;
 
+import dev.dhcpembedded.codec6.Dhcp6MessageType;
+import dev.dhcpembedded.codec6.Duid;
+import dev.dhcpembedded.internal.engine6.Reconfigure6Keys;
+import dev.dhcpembedded.internal.runtime.PacketHandler6;
+import dev.dhcpembedded.journal.JournalEntry;
+import java.net.InetSocketAddress;
+
 import dev.dhcpembedded.internal.engine6.Binding6;
 import dev.dhcpembedded.internal.engine6.Lease6Engine;
 import dev.dhcpembedded.internal.engine6.Prefix6;
@@ -23,6 +30,9 @@ final class Runtime6 extends FamilyRuntime {
     private final Supplier<Transport> transportFactory;
     private final Shared shared;
     private Lease6Engine engine;
+    private PacketHandler6 handler;
+    /** The keys handed out; granted in replies only with {@code reconfigureKeys()}. */
+    private final Reconfigure6Keys keys = new Reconfigure6Keys();
 
     Runtime6(Server6Config config, Supplier<Transport> transportFactory, Shared shared) {
         this.config = config;
@@ -40,8 +50,10 @@ final class Runtime6 extends FamilyRuntime {
         Lease6Engine created = new Lease6Engine(config, shared.clock());
         ReplyScheduler replies = new ReplyScheduler(shared.clock(), shared.manualClock(), shared.name() + "-v6");
         try {
-            opened.start(shared.barrier().guard(new PacketHandler6(created, shared.journal(), opened, shared.clock(),
-                    shared.wallClock(), shared.stubs(), shared.unmatched(), replies, shared.paused())));
+            handler = new PacketHandler6(created, shared.journal(), opened, shared.clock(), shared.wallClock(),
+                    shared.stubs(), shared.unmatched(), replies, shared.paused(),
+                    config.reconfigureKeys() ? keys : null);
+            opened.start(shared.barrier().guard(handler));
         } catch (IOException e) {
             replies.close();
             opened.close();
@@ -62,6 +74,36 @@ final class Runtime6 extends FamilyRuntime {
         if (engine != null) {
             engine.reset();
         }
+        keys.clear();
+    }
+
+    /**
+     * Sends a RECONFIGURE to a client with a binding, to the socket it last spoke from (on a link: its link-local
+     * address, port 546), signed with its key when it took one.
+     */
+    synchronized void reconfigure(Duid client, Dhcp6MessageType type) {
+        if (transport == null) {
+            throw new IllegalStateException("the server is not running; call start() first");
+        }
+        if (leases().stream().noneMatch(l -> l.duid().equals(client) && l.state() == LeaseState.BOUND)) {
+            throw new IllegalStateException("client " + client + " has no bound lease, so there is nothing to "
+                    + "reconfigure; let it get one first");
+        }
+        InetSocketAddress last = null;
+        for (JournalEntry entry : shared.journal().forDuid(client)) {
+            if (entry.isReceived()) {
+                last = entry.peer();
+            }
+        }
+        if (last == null || last.getPort() == 547) {
+            throw new IllegalStateException("client " + client + " was not heard directly (its requests came through"
+                    + " a relay, or left the journal): a RECONFIGURE goes to the address it spoke from");
+        }
+        boolean signed = keys.holdsKey(client);
+        handler.sendServerInitiated(keys.reconfigure(client, config.serverDuid(), type), last, "RECONFIGURE ("
+                + type + ", RFC 8415 §18.3.11) to " + client + ": " + (signed
+                ? "authenticated with the client's reconfigure key" : "not authenticated: the client holds no "
+                + "reconfigure key (see reconfigureKeys()); clients such as dhcpcd drop it"));
     }
 
     /** The lease table: one row per IA_NA address and IA_PD prefix; empty before the first start. */

@@ -26,15 +26,17 @@ public final class Reply {
     private final boolean onServerClock;
     private final Inet4Address serverId;
     private final List<Malformation> malformations;
+    private final Inet4Address destination;
 
     private Reply(DhcpMessage message, String note, Duration delay, boolean onServerClock, Inet4Address serverId,
-                  List<Malformation> malformations) {
+                  List<Malformation> malformations, Inet4Address destination) {
         this.message = message;
         this.note = note;
         this.delay = delay;
         this.onServerClock = onServerClock;
         this.serverId = serverId;
         this.malformations = List.copyOf(malformations);
+        this.destination = destination;
     }
 
     /**
@@ -46,7 +48,7 @@ public final class Reply {
      */
     public static Reply of(DhcpMessage message, String note) {
         Objects.requireNonNull(message, "message");
-        return new Reply(message, note == null ? "" : note, Duration.ZERO, false, null, List.of());
+        return new Reply(message, note == null ? "" : note, Duration.ZERO, false, null, List.of(), null);
     }
 
     /** {@return the message to send} */
@@ -76,6 +78,14 @@ public final class Reply {
         return Optional.ofNullable(serverId);
     }
 
+    /**
+     * {@return where it goes instead of where RFC 2131 §4.1 sends it, when {@link #broadcast()} or
+     * {@link #unicastTo(String)} chose: {@code 255.255.255.255} for a broadcast; empty for RFC 2131's choice}
+     */
+    public Optional<Inet4Address> destination() {
+        return Optional.ofNullable(destination);
+    }
+
     /** {@return the defects applied to the encoded bytes, in order} */
     public List<Malformation> malformations() {
         return malformations;
@@ -98,7 +108,7 @@ public final class Reply {
      */
     public Reply withMessage(DhcpMessage replacement) {
         Objects.requireNonNull(replacement, "replacement");
-        return new Reply(replacement, note, delay, onServerClock, serverId, malformations);
+        return new Reply(replacement, note, delay, onServerClock, serverId, malformations, destination);
     }
 
     /**
@@ -173,7 +183,7 @@ public final class Reply {
     public Reply delayed(Duration time) {
         Delays.check("delayed", time);
         return new Reply(message, note + ", delayed " + time.toMillis() + " ms", time, false, serverId,
-                malformations);
+                malformations, destination);
     }
 
     /**
@@ -185,7 +195,7 @@ public final class Reply {
     public Reply delayedOnServerClock(Duration time) {
         Delays.check("delayedOnServerClock", time);
         return new Reply(message, note + ", delayed " + time.toMillis() + " ms on the server clock", time, true,
-                serverId, malformations);
+                serverId, malformations, destination);
     }
 
     /**
@@ -198,7 +208,7 @@ public final class Reply {
         Inet4Address id = Ipv4.parse(serverIdentifier);
         DhcpMessage changed = message.toBuilder().option(DhcpOptions.serverIdentifier(serverIdentifier)).build();
         return new Reply(changed, note + ", as server " + serverIdentifier, delay, onServerClock, id,
-                malformations);
+                malformations, destination);
     }
 
     /**
@@ -212,11 +222,35 @@ public final class Reply {
         List<Malformation> more = new ArrayList<>(malformations);
         more.add(malformation);
         return new Reply(message, note + ", malformed: " + malformation.description(), delay, onServerClock,
-                serverId, more);
+                serverId, more, destination);
+    }
+
+    /**
+     * Sends it to the broadcast address {@code 255.255.255.255}, port 68, whatever RFC 2131 §4.1 would choose
+     * (e.g. a reply the client asked to get by unicast). The journal shows it going there.
+     *
+     * @return the new reply
+     */
+    public Reply broadcast() {
+        return new Reply(message, note + ", broadcast", delay, onServerClock, serverId, malformations,
+                Ipv4.BROADCAST);
+    }
+
+    /**
+     * Sends it by unicast to {@code address}, port 68, whatever RFC 2131 §4.1 would choose: e.g. a NAK to the
+     * address of a client in RENEWING, whose socket is bound to that address and never hears a broadcast. The
+     * journal shows it going there.
+     *
+     * @param address a dotted IPv4 address; {@code 255.255.255.255} is the same as {@link #broadcast()}
+     * @return the new reply
+     */
+    public Reply unicastTo(String address) {
+        Inet4Address to = Ipv4.parse(address);
+        return new Reply(message, note + ", to " + address, delay, onServerClock, serverId, malformations, to);
     }
 
     Reply annotated(String what) {
-        return new Reply(message, note + ", " + what, delay, onServerClock, serverId, malformations);
+        return new Reply(message, note + ", " + what, delay, onServerClock, serverId, malformations, destination);
     }
 
     /**
@@ -226,7 +260,7 @@ public final class Reply {
      * @return the new reply
      */
     public Reply withNote(String newNote) {
-        return new Reply(message, newNote, delay, onServerClock, serverId, malformations);
+        return new Reply(message, newNote, delay, onServerClock, serverId, malformations, destination);
     }
 
     @Override

@@ -132,6 +132,17 @@ public final class RequestMatcher {
     }
 
     /**
+     * Not carrying option {@code code}: {@code onDiscover().withoutOption(OptionCode.RAPID_COMMIT)}.
+     *
+     * @param code the option's code
+     * @return the narrower matcher
+     */
+    public RequestMatcher withoutOption(OptionCode code) {
+        Objects.requireNonNull(code, "code");
+        return with("without option " + code.code(), (m, a) -> !m.hasOption(code));
+    }
+
+    /**
      * Carrying exactly this option value.
      *
      * @param option the option, code and value

@@ -11,6 +11,7 @@ import java.util.Objects;
 import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.internal.wire.Ipv4;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -24,7 +25,7 @@ public final class Response {
         dev.dhcpembedded.internal.stubaccess.StubAccess.install(new EngineView());
     }
 
-    private enum Kind { DEFAULT, NO_RAPID_COMMIT, OFFER, ACK, NAK, IGNORE, FUNCTION }
+    private enum Kind { DEFAULT, NO_RAPID_COMMIT, OFFER, ACK, NAK, IGNORE, FUNCTION, SEQUENCE }
 
     private final Kind kind;
     private final String address;
@@ -33,9 +34,17 @@ public final class Response {
     private final List<Modifier> modifiers;
     private final int duplicates;
     private final List<ServerIdentity> alsoFrom;
+    /** For {@link Kind#SEQUENCE}: the responses sent one after the other, in order. */
+    private final List<Response> parts;
 
     private Response(Kind kind, String address, String nakMessage, ReplyFunction function, List<Modifier> modifiers,
                      int duplicates, List<ServerIdentity> alsoFrom) {
+        this(kind, address, nakMessage, function, modifiers, duplicates, alsoFrom, List.of());
+    }
+
+    private Response(Kind kind, String address, String nakMessage, ReplyFunction function, List<Modifier> modifiers,
+                     int duplicates, List<ServerIdentity> alsoFrom, List<Response> parts) {
+        this.parts = List.copyOf(parts);
         this.kind = kind;
         this.address = address;
         this.nakMessage = nakMessage;
@@ -200,7 +209,7 @@ public final class Response {
             throw new IllegalArgumentException("duplicate(" + extra + "): send at least 1 extra copy, or leave"
                     + " duplicate out");
         }
-        return new Response(kind, address, nakMessage, function, modifiers, duplicates + extra, alsoFrom);
+        return new Response(kind, address, nakMessage, function, modifiers, duplicates + extra, alsoFrom, parts);
     }
 
     /**
@@ -213,7 +222,7 @@ public final class Response {
         Objects.requireNonNull(other, "other: e.g. rogueServerId(\"10.20.0.2\")");
         List<ServerIdentity> more = new ArrayList<>(alsoFrom);
         more.add(other);
-        return new Response(kind, address, nakMessage, function, modifiers, duplicates, more);
+        return new Response(kind, address, nakMessage, function, modifiers, duplicates, more, parts);
     }
 
     /**
@@ -227,10 +236,74 @@ public final class Response {
         return modify(description, r -> r.edit(change));
     }
 
+    /**
+     * Sends this response's replies, then {@code next}'s, to the same request: two servers in conflict, as
+     * ChromiumOS's {@code RejectAndRespondToRequest} scripts it, e.g. {@code respond(nak("taken").then(ack()))} or
+     * {@code respond(ack().then(nak("taken")))}. Each part is decided as it would be alone (an {@code ack()} binds
+     * the lease, a {@code nak(...)} does not undo it, an {@code ignore()} sends nothing) and keeps its own
+     * modifiers, so {@code nak("x").then(ack().delay(Duration.ofMillis(200)))} delays the ACK only; a method called
+     * on the sequence itself (e.g. {@code .broadcast()}) applies to every reply in it. Chains:
+     * {@code a.then(b).then(c)} sends three.
+     *
+     * @param next what to send after this response's replies
+     * @return the sequence
+     */
+    public Response then(Response next) {
+        Objects.requireNonNull(next, "next: e.g. ack() or nak(\"taken\")");
+        List<Response> more = new ArrayList<>();
+        if (kind == Kind.SEQUENCE && modifiers.isEmpty() && duplicates == 0 && alsoFrom.isEmpty()) {
+            more.addAll(parts);
+        } else {
+            more.add(this);
+        }
+        more.add(next);
+        return new Response(Kind.SEQUENCE, null, null, null, List.of(), 0, List.of(), more);
+    }
+
+    /**
+     * Broadcasts the reply (to {@code 255.255.255.255}, port 68), whatever RFC 2131 §4.1 would choose; see
+     * {@link Reply#broadcast()}. The journal shows where it went.
+     *
+     * @return the new response
+     */
+    public Response broadcast() {
+        return modify("broadcast", Reply::broadcast);
+    }
+
+    /**
+     * Sends the reply by unicast to {@code address}, port 68, whatever RFC 2131 §4.1 would choose; see
+     * {@link Reply#unicastTo(String)}. The journal shows where it went.
+     *
+     * @param address a dotted IPv4 address
+     * @return the new response
+     */
+    public Response unicastTo(String address) {
+        Ipv4.parseInt(address);
+        return modify("to " + address, r -> r.unicastTo(address));
+    }
+
+    /**
+     * Sends the reply by unicast to the address the client has (the request's ciaddr), port 68, even a NAK, which
+     * RFC 2131 §4.1 broadcasts: a client in RENEWING whose socket is bound to its leased address (dhcpcd's) hears
+     * only that, e.g. {@code onRequest().inState(RENEWING).respond(nak("moved").unicastToClientAddress())}. A
+     * request without ciaddr (the client has no address yet) gets RFC 2131's choice, and the journal says so.
+     *
+     * @return the new response
+     */
+    public Response unicastToClientAddress() {
+        return modify("to the client's address", (r, request) -> request.ciaddr().isAnyLocalAddress()
+                ? r.annotated("no client address (ciaddr 0.0.0.0): sent where RFC 2131 says")
+                : r.unicastTo(request.ciaddr().getHostAddress()));
+    }
+
     private Response modify(String description, UnaryOperator<Reply> change) {
+        return modify(description, (r, request) -> change.apply(r));
+    }
+
+    private Response modify(String description, BiFunction<Reply, DhcpMessage, Reply> change) {
         List<Modifier> more = new ArrayList<>(modifiers);
         more.add(new Modifier(description, change));
-        return new Response(kind, address, nakMessage, function, more, duplicates, alsoFrom);
+        return new Response(kind, address, nakMessage, function, more, duplicates, alsoFrom, parts);
     }
 
     /**
@@ -242,21 +315,32 @@ public final class Response {
      * @return the replies in sending order; empty to send nothing
      */
     List<Reply> resolve(DhcpMessage request, StubContext context) {
-        Optional<Reply> base = base(request, context);
-        if (base.isEmpty()) {
-            return List.of();
+        List<Reply> out = new ArrayList<>();
+        for (Reply base : bases(request, context)) {
+            Reply reply = base;
+            for (Modifier modifier : modifiers) {
+                reply = modifier.change.apply(reply, request);
+            }
+            out.add(reply);
+            for (int i = 0; i < duplicates; i++) {
+                out.add(reply.annotated("duplicate " + (i + 1)));
+            }
+            for (ServerIdentity other : alsoFrom) {
+                out.add(reply.fromServer(other.address()));
+            }
         }
-        Reply reply = base.get();
-        for (Modifier modifier : modifiers) {
-            reply = modifier.change.apply(reply);
+        return out;
+    }
+
+    /** The base replies: one (or none) for a single response; every part's replies, in order, for a sequence. */
+    private List<Reply> bases(DhcpMessage request, StubContext context) {
+        if (kind != Kind.SEQUENCE) {
+            return base(request, context).map(List::of).orElse(List.of());
         }
         List<Reply> out = new ArrayList<>();
-        out.add(reply);
-        for (int i = 0; i < duplicates; i++) {
-            out.add(reply.annotated("duplicate " + (i + 1)));
-        }
-        for (ServerIdentity other : alsoFrom) {
-            out.add(reply.fromServer(other.address()));
+        for (int i = 0; i < parts.size(); i++) {
+            String part = "part " + (i + 1) + " of " + parts.size();
+            parts.get(i).resolve(request, context).forEach(r -> out.add(r.annotated(part)));
         }
         return out;
     }
@@ -291,6 +375,8 @@ public final class Response {
             case ACK: out.append("ack").append(address != null ? " " + address : ""); break;
             case NAK: out.append("nak \"").append(nakMessage).append('"'); break;
             case IGNORE: out.append("ignore"); break;
+            case SEQUENCE: out.append(parts.stream().map(Response::describe).collect(
+                    java.util.stream.Collectors.joining(") then (", "(", ")"))); break;
             default: out.append("custom reply"); break;
         }
         modifiers.forEach(m -> out.append(", ").append(m.description));
@@ -306,6 +392,6 @@ public final class Response {
         return describe();
     }
 
-    private record Modifier(String description, UnaryOperator<Reply> change) {
+    private record Modifier(String description, BiFunction<Reply, DhcpMessage, Reply> change) {
     }
 }

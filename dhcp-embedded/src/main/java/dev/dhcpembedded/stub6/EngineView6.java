@@ -18,6 +18,11 @@ final class EngineView6 implements StubAccess.V6<Response6, Request6Matcher> {
     }
 
     @Override
+    public List<Response6> steps(Response6 response) {
+        return response.steps();
+    }
+
+    @Override
     public boolean isSilent(Response6 response) {
         return response.isSilent();
     }

@@ -130,6 +130,17 @@ public final class Request6Matcher {
     }
 
     /**
+     * Not carrying option {@code code} (in the client's message): {@code onSolicit().withoutOption(RAPID_COMMIT)}.
+     *
+     * @param code the option's code
+     * @return the narrower matcher
+     */
+    public Request6Matcher withoutOption(Dhcp6OptionCode code) {
+        Objects.requireNonNull(code, "code");
+        return and(new Condition("without option " + code.code(), m -> true, m -> !m.hasOption(code)));
+    }
+
+    /**
      * Carrying exactly this option value (in the client's message).
      *
      * @param option the option, code and value

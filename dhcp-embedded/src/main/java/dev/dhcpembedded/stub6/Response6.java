@@ -25,7 +25,11 @@ import java.util.function.UnaryOperator;
  * onSolicit().respond(defaultReply().preference(255).alsoFrom(otherDuid))
  * onRequest().respond(defaultReply().address("2001:db8:1::77").delay(Duration.ofMillis(300)))
  * onSolicit().respond(noAddrsAvail())
+ * onRequest().respond(defaultReply().then(noAddrsAvail()))   // two replies: servers in conflict
  * }</pre>
+ *
+ * A DHCPv6 reply always goes to the address and port the message came from (RFC 8415 §18.3.10): there is no
+ * broadcast to choose against, so unlike DHCPv4's {@code Response} there is no destination to script.
  */
 public final class Response6 {
 
@@ -42,10 +46,13 @@ public final class Response6 {
     private final Duration delay;
     private final boolean delayOnServerClock;
     private final OptionalInt truncateTo;
+    /** For a sequence ({@link #then(Response6)}): the responses sent one after the other; empty otherwise. */
+    private final List<Response6> parts;
 
     private Response6(boolean silent, String description, Optional<Inet6Address> address, Optional<String> prefix,
             List<UnaryOperator<Dhcp6Message>> edits, List<Duid> alsoFrom, Duration delay, boolean onServerClock,
-            OptionalInt truncateTo) {
+            OptionalInt truncateTo, List<Response6> parts) {
+        this.parts = List.copyOf(parts);
         this.silent = silent;
         this.description = description;
         this.address = address;
@@ -64,7 +71,7 @@ public final class Response6 {
      */
     public static Response6 defaultReply() {
         return new Response6(false, "default reply", Optional.empty(), Optional.empty(), List.of(), List.of(),
-                Duration.ZERO, false, OptionalInt.empty());
+                Duration.ZERO, false, OptionalInt.empty(), List.of());
     }
 
     /**
@@ -74,7 +81,7 @@ public final class Response6 {
      */
     public static Response6 ignore() {
         return new Response6(true, "ignore", Optional.empty(), Optional.empty(), List.of(), List.of(),
-                Duration.ZERO, false, OptionalInt.empty());
+                Duration.ZERO, false, OptionalInt.empty(), List.of());
     }
 
     /**
@@ -99,7 +106,7 @@ public final class Response6 {
         List<UnaryOperator<Dhcp6Message>> more = new ArrayList<>(edits);
         more.add(edit);
         return new Response6(silent, description + ", " + what, address, prefix, more, alsoFrom, delay,
-                delayOnServerClock, truncateTo);
+                delayOnServerClock, truncateTo, parts);
     }
 
     /**
@@ -149,8 +156,9 @@ public final class Response6 {
      * @return the new response
      */
     public Response6 address(String address) {
+        requireSingle("address(" + address + ")");
         return new Response6(silent, description + ", address " + address, Optional.of(Ipv6.parse(address)),
-                prefix, edits, alsoFrom, delay, delayOnServerClock, truncateTo);
+                prefix, edits, alsoFrom, delay, delayOnServerClock, truncateTo, parts);
     }
 
     /**
@@ -161,13 +169,14 @@ public final class Response6 {
      * @throws IllegalArgumentException if {@code prefix} has no {@code /LENGTH}
      */
     public Response6 prefix(String prefix) {
+        requireSingle("prefix(" + prefix + ")");
         int slash = prefix.indexOf('/');
         if (slash < 0) {
             throw new IllegalArgumentException("prefix '" + prefix + "' is not PREFIX/LENGTH");
         }
         Ipv6.parse(prefix.substring(0, slash));
         return new Response6(silent, description + ", prefix " + prefix, address, Optional.of(prefix), edits,
-                alsoFrom, delay, delayOnServerClock, truncateTo);
+                alsoFrom, delay, delayOnServerClock, truncateTo, parts);
     }
 
     /**
@@ -234,7 +243,7 @@ public final class Response6 {
         List<Duid> more = new ArrayList<>(alsoFrom);
         more.add(otherServer);
         return new Response6(silent, description + ", also from " + otherServer, address, prefix, edits, more,
-                delay, delayOnServerClock, truncateTo);
+                delay, delayOnServerClock, truncateTo, parts);
     }
 
     /**
@@ -245,7 +254,7 @@ public final class Response6 {
      */
     public Response6 delay(Duration time) {
         return new Response6(silent, description + ", delayed " + time, address, prefix, edits, alsoFrom, time,
-                false, truncateTo);
+                false, truncateTo, parts);
     }
 
     /**
@@ -256,7 +265,7 @@ public final class Response6 {
      */
     public Response6 delayOnServerClock(Duration time) {
         return new Response6(silent, description + ", delayed " + time + " on the server clock", address, prefix,
-                edits, alsoFrom, time, true, truncateTo);
+                edits, alsoFrom, time, true, truncateTo, parts);
     }
 
     /**
@@ -271,10 +280,60 @@ public final class Response6 {
             throw new IllegalArgumentException("length " + length + " is negative");
         }
         return new Response6(silent, description + ", truncated to " + length + " bytes", address, prefix, edits,
-                alsoFrom, delay, delayOnServerClock, OptionalInt.of(length));
+                alsoFrom, delay, delayOnServerClock, OptionalInt.of(length), parts);
+    }
+
+    /**
+     * Sends this response's reply, then {@code next}'s, to the same message, each as it would be alone: e.g.
+     * {@code onRequest().respond(defaultReply().then(noAddrsAvail()))}, two servers in conflict (the DHCPv4 twin is
+     * {@code Response.then(...)}). A method called on the sequence itself applies to every reply in it (its delay
+     * and truncation replace a part's own; its edits come after a part's). Chains: {@code a.then(b).then(c)}.
+     *
+     * @param next what to send after this response's reply
+     * @return the sequence
+     */
+    public Response6 then(Response6 next) {
+        Objects.requireNonNull(next, "next: e.g. noAddrsAvail()");
+        List<Response6> more = new ArrayList<>(steps());
+        more.add(next);
+        return new Response6(false, more.stream().map(Response6::toString).collect(
+                java.util.stream.Collectors.joining(") then (", "(", ")")), Optional.empty(), Optional.empty(),
+                List.of(), List.of(), Duration.ZERO, false, OptionalInt.empty(), more);
+    }
+
+    private void requireSingle(String call) {
+        if (!parts.isEmpty()) {
+            throw new IllegalStateException(call + " chooses what one reply hands out: give it to a part of the"
+                    + " sequence, e.g. defaultReply()." + call + ".then(...)");
+        }
     }
 
     // ---- read by the server, through EngineView6 ----
+
+    /**
+     * The responses sent in order: this one alone, or for a sequence each part with the sequence's own settings
+     * applied to it.
+     */
+    List<Response6> steps() {
+        if (parts.isEmpty()) {
+            return List.of(this);
+        }
+        if (edits.isEmpty() && alsoFrom.isEmpty() && delay.isZero() && truncateTo.isEmpty()) {
+            return parts;
+        }
+        List<Response6> out = new ArrayList<>();
+        for (Response6 p : parts) {
+            List<UnaryOperator<Dhcp6Message>> allEdits = new ArrayList<>(p.edits);
+            allEdits.addAll(edits);
+            List<Duid> allAlso = new ArrayList<>(p.alsoFrom);
+            allAlso.addAll(alsoFrom);
+            boolean own = delay.isZero();
+            out.add(new Response6(p.silent, p.description, p.address, p.prefix, allEdits, allAlso,
+                    own ? p.delay : delay, own ? p.delayOnServerClock : delayOnServerClock,
+                    truncateTo.isPresent() ? truncateTo : p.truncateTo, List.of()));
+        }
+        return out;
+    }
 
     boolean isSilent() {
         return silent;

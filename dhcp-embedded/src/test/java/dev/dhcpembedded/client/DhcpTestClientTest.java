@@ -98,7 +98,7 @@ class DhcpTestClientTest {
             assertThat(request.parameterRequestList()).isEqualTo(discover.parameterRequestList());
             assertThat(request.secs()).isGreaterThanOrEqualTo(discover.secs());
 
-            List<Exchange> exchanges = client.exchanges();
+            List<Exchange<DhcpMessage>> exchanges = client.exchanges();
             assertThat(exchanges).extracting(Exchange::direction).containsExactly(Exchange.Direction.SENT,
                     Exchange.Direction.RECEIVED, Exchange.Direction.SENT, Exchange.Direction.RECEIVED);
             assertThat(exchanges).extracting(e -> e.message().messageType().orElseThrow())
@@ -318,7 +318,7 @@ class DhcpTestClientTest {
                         dev.dhcpembedded.codec.DhcpCodec.encode(FakeDhcpServer.offer(request, "10.20.0.100"))));
                 DhcpTestClient client = clientOf(server).build()) {
             assertThat(client.discover()).isPresent();
-            Exchange bad = client.exchanges().get(1);
+            Exchange<DhcpMessage> bad = client.exchanges().get(1);
             assertThat(bad.isReceived()).isTrue();
             assertThat(bad.decoded()).isEmpty();
             assertThat(bad.decodeError()).hasValueSatisfying(reason -> assertThat(reason).contains("shorter"));

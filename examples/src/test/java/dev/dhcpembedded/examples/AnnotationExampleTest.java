@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * The declarative form: one server for the class, reset before each test. The "device" here is the project's own
  * DhcpTestClient; in your suite it is the DHCP client under test, pointed at {@code dhcp.address()}.
  */
+// tag::declarative[]
 @DhcpServerTest(subnet = "10.20.0.0/24", pool = "10.20.0.100-10.20.0.199", router = "10.20.0.1",
         dns = "10.20.0.53", domain = "lab.test", leaseSeconds = 600)
 class AnnotationExampleTest {
@@ -49,3 +50,4 @@ class AnnotationExampleTest {
         assertThat(dhcp).hasBoundLeases(1);
     }
 }
+// end::declarative[]

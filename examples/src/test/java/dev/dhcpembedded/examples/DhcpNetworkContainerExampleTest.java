@@ -29,6 +29,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
  * The image is {@code busybox:1.36.1} unless {@code -Ddhcp.clientImage.busybox=...} names another (this module's
  * pom names the one {@code .ci/build-images.sh} builds, since nothing is pulled in CI).
  */
+// tag::network[]
 @Testcontainers(disabledWithoutDocker = true)   // skipped without Docker (the junit-extension tests fail then in CI)
 class DhcpNetworkContainerExampleTest {
 
@@ -79,3 +80,4 @@ class DhcpNetworkContainerExampleTest {
         DhcpAssertions.assertThat(NETWORK.server()).client(DEVICE_MAC).released().wentBackToInitAfterNak();
     }
 }
+// end::network[]

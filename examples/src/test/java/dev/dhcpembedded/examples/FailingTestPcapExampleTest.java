@@ -20,6 +20,8 @@ import org.junit.platform.testkit.engine.EngineTestKit;
  * What a failing test leaves behind: its DHCP exchange as a pcap under
  * {@code target/dhcp-traffic/<class>/<method>.pcap}, named in the failure output ("Suppressed: the DHCP exchange of
  * this test (4 messages) is in target/dhcp-traffic/..."). Open it in Wireshark, or run the CLI's {@code decode}.
+ * Beside it, {@code <method>.html} draws the exchange as a ladder diagram, the failure above it and the message
+ * closest to the failed expectation highlighted: open it in a browser.
  *
  * <p>So that the example suite stays green, the failing test below runs inside this one through the JUnit Platform
  * testkit; in your suite it would just be a test that fails.
@@ -51,6 +53,10 @@ class FailingTestPcapExampleTest {
                 .hasMessageContaining("Transcript (4 entries):");
         Assertions.assertThat(failure.getSuppressed()).singleElement().isInstanceOf(DhcpTrafficWritten.class)
                 .extracting(Throwable::getMessage).asString().contains(pcap.toString());
+        // beside it, the exchange drawn as a ladder diagram: open it in a browser
+        Path report = pcap.resolveSibling("releasesOnShutdown.html");
+        Assertions.assertThat(((DhcpTrafficWritten) failure.getSuppressed()[0]).report()).contains(report);
+        Assertions.assertThat(report).content().contains("<g class=\"arrow ");
         Assertions.assertThat(MessageType.RELEASE.name()).isEqualTo("RELEASE");
     }
 }

@@ -38,6 +38,7 @@ class RealUdhcpcInNamespaceExampleTest {
     void busyboxUdhcpcLeasesAnAddressAndTheJournalShowsWhatItSent() {
         requireRealHosts("udhcpc");
 
+        // tag::lab[]
         try (HostLab lab = HostLab.create();                                 // namespace + veth pair, x.y.z.1/24
              DhcpServer dhcp = DhcpServer.builder()
                      .bindInterface(lab.serverInterface())                   // port 67 of that veth, nowhere else
@@ -85,6 +86,7 @@ class RealUdhcpcInNamespaceExampleTest {
                     .satisfies(lease -> assertThat(lease.state()).isEqualTo(LeaseState.BOUND))
                     .satisfies(lease -> assertThat(lease.addressText()).isEqualTo(expected));
         }
+        // end::lab[]
     }
 
     /**

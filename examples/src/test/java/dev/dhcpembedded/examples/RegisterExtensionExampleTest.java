@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class RegisterExtensionExampleTest {
 
+    // tag::field[]
     @RegisterExtension
     static DhcpServerExtension dhcp = DhcpServerExtension.builder()
             .server(b -> b
@@ -30,6 +31,7 @@ class RegisterExtensionExampleTest {
                     .staticLease("02:00:00:00:00:42", "10.20.0.42", l -> l.hostname("thermostat")))
             .testClock(Instant.parse("2030-01-01T00:00:00Z"))
             .build();
+    // end::field[]
 
     @Test
     void awaitsADeviceThatBootsInTheBackground(DhcpServer server) {
@@ -48,6 +50,7 @@ class RegisterExtensionExampleTest {
     }
 
     @Test
+    // tag::field-use[]
     void theFieldGivesTheServerAndItsClock() {
         try (DhcpTestClient device = DhcpTestClient.builder().server(dhcp.address()).mac("02:00:00:00:00:07")
                 .build()) {
@@ -58,4 +61,5 @@ class RegisterExtensionExampleTest {
                     .hasLease(lease.address().getHostAddress());
         }
     }
+    // end::field-use[]
 }

@@ -1,5 +1,7 @@
 package dev.dhcpembedded.junit;
 
+import dev.dhcpembedded.client.Dhcp6TestClient;
+import dev.dhcpembedded.client.Dhcp6TestClientBuilder;
 import dev.dhcpembedded.client.DhcpTestClient;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.server.DhcpServer;
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -45,8 +49,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *
  * The field gives access while a test runs: {@link #server()}, {@link #address()}, {@link #journal()} and
  * {@link #clock()}. Test, lifecycle and constructor parameters of the project's types are injected too:
- * {@link DhcpServer}, {@link TestClock}, {@link Journal} and {@link DhcpTestClient} (a client pointed at the server,
- * with a random MAC, closed after the test). JDK types such as {@code Clock} or {@code InetSocketAddress} are left
+ * {@link DhcpServer}, {@link TestClock}, {@link Journal}, {@link DhcpTestClient} (a client pointed at the server,
+ * with a random MAC, closed after the test) and {@link Dhcp6TestClient} (a DHCPv6 client pointed at the server's
+ * {@code [::1]} address, with a random DUID and one IA_NA, on the server's TestClock, which it moves when it waits
+ * for a retransmission; closed after the test). JDK types such as {@code Clock} or {@code InetSocketAddress} are left
  * to other extensions; take them from the server. The server lives in the {@link ExtensionContext.Store}, so it
  * stops and frees its port however the test or class ends. When a test fails, its exchange is written as a pcap
  * under {@code target/dhcp-traffic/<class>/<method>.pcap} ({@code <method>[2].pcap} for the second invocation of a
@@ -55,7 +61,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * classes, and per-test servers, run side by side.
  */
 public final class DhcpServerExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
-        AfterAllCallback, ParameterResolver {
+        AfterAllCallback, ParameterResolver, TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
 
     /** The JUnit configuration parameter naming the folder failed tests' pcaps go to. */
     public static final String TRAFFIC_DIR_PROPERTY = FailedTestTraffic.DIR_PROPERTY;
@@ -298,11 +304,30 @@ public final class DhcpServerExtension implements BeforeAllCallback, BeforeEachC
                 + "DhcpServerExtension field for the full builder");
     }
 
+    // ---- a parameter no extension injects: say what to change ----
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        throw ParameterAdvice.advise(throwable);
+    }
+
+    @Override
+    public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable throwable)
+            throws Throwable {
+        throw ParameterAdvice.advise(throwable);
+    }
+
+    @Override
+    public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable throwable)
+            throws Throwable {
+        throw ParameterAdvice.advise(throwable);
+    }
+
     // ---- parameters ----
 
     /** The types injected: the project's own only, so that no other extension's parameters are taken. */
     private static final List<Class<?>> INJECTABLE = List.of(DhcpServer.class, TestClock.class, Journal.class,
-            DhcpTestClient.class);
+            DhcpTestClient.class, Dhcp6TestClient.class);
 
     private static final String CLOCK_ADVICE = "Use @DhcpServerTest(testClock = true), leave "
             + "DhcpServerExtension.builder() on its default TestClock, or give the builder "
@@ -347,9 +372,27 @@ public final class DhcpServerExtension implements BeforeAllCallback, BeforeEachC
                     parameterContext) + " wants a TestClock, but " + resource.origin() + " runs on "
                     + server.clock() + ". " + CLOCK_ADVICE));
         }
-        DhcpTestClient client = DhcpTestClient.builder().server(server.address()).build();
+        AutoCloseable client = type == Dhcp6TestClient.class ? client6(resource, parameterContext)
+                : DhcpTestClient.builder().server(server.address()).build();
         extensionContext.getStore(NAMESPACE).put(new Object(), new ClosingClient(client));
         return client;
+    }
+
+    /** A DHCPv6 client at the server's v6 address, on its TestClock (moved by the client's waits) if it has one. */
+    private static Dhcp6TestClient client6(ServerResource resource, ParameterContext parameterContext) {
+        DhcpServer server = resource.server();
+        InetSocketAddress v6;
+        try {
+            v6 = server.v6().address();
+        } catch (IllegalStateException e) {
+            throw new ExtensionConfigurationException(describe(parameterContext) + " needs a DHCPv6 server, but "
+                    + resource.origin() + " serves no DHCPv6. Add @DhcpServerTest(subnet6 = \"2001:db8:1::/64\", "
+                    + "pool6 = ...) or .subnet6(...) on the builder", e);
+        }
+        Dhcp6TestClientBuilder builder = Dhcp6TestClient.builder().server(v6);
+        Optional<TestClock> clock = resource.clock();
+        return (clock.isPresent() ? builder.clock(clock.get(), clock.get()::advance)
+                : builder.clock(server.clock())).build();
     }
 
     private static String names() {
@@ -386,14 +429,14 @@ public final class DhcpServerExtension implements BeforeAllCallback, BeforeEachC
 
     @SuppressWarnings("deprecation")
     private static final class ClosingClient implements AutoCloseable, ExtensionContext.Store.CloseableResource {
-        private final DhcpTestClient client;
+        private final AutoCloseable client;
 
-        ClosingClient(DhcpTestClient client) {
+        ClosingClient(AutoCloseable client) {
             this.client = client;
         }
 
         @Override
-        public void close() {
+        public void close() throws Exception {
             client.close();
         }
     }

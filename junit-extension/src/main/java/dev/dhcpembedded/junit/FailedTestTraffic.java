@@ -1,11 +1,13 @@
 package dev.dhcpembedded.junit;
 
 import dev.dhcpembedded.journal.Journal;
+import dev.dhcpembedded.report.HtmlReport;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,8 +19,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code target/dhcp-traffic/<class>/<method>.pcap}, with the invocation's index for a parameterized, repeated or
  * otherwise templated test ({@code <method>[2].pcap}, {@code <method>[1][3].pcap} inside a parameterized class), so
  * that invocations do not overwrite each other's. A second journal written for the same invocation (two extensions
- * on one test) gets {@code -2}, {@code -3}... before {@code .pcap}. The file is named in the failure, as a
- * suppressed {@link DhcpTrafficWritten}, and published as the report entry {@value #REPORT_KEY}.
+ * on one test) gets {@code -2}, {@code -3}... before {@code .pcap}. Beside each pcap goes its HTML report
+ * ({@code <method>.html}: the exchange as a ladder diagram, the failure above it and the message closest to the
+ * failed expectation highlighted). The files are named in the failure, as a suppressed {@link DhcpTrafficWritten},
+ * and published as the report entries {@value #REPORT_KEY} and {@value #HTML_REPORT_KEY}.
  */
 public final class FailedTestTraffic {
 
@@ -28,6 +32,8 @@ public final class FailedTestTraffic {
     public static final String DEFAULT_DIR = "target/dhcp-traffic";
     /** The key of the report entry that names the pcap. */
     public static final String REPORT_KEY = "dhcp-traffic";
+    /** The key of the report entry that names the HTML report beside the pcap. */
+    public static final String HTML_REPORT_KEY = "dhcp-report";
 
     /** A segment of a unique id such as {@code [test-template-invocation:#2]}. */
     private static final Pattern INVOCATION = Pattern.compile("\\[[a-z-]+-invocation:#(\\d+)]");
@@ -39,7 +45,8 @@ public final class FailedTestTraffic {
 
     /**
      * When the test of {@code context} failed, writes {@code journal} to its pcap and names the file in the failure;
-     * a file that cannot be written is named in the failure too. Does nothing for a test that passed.
+     * a file that cannot be written is named in the failure too. Does nothing for a test that passed, or whose
+     * journal is empty (it failed before any DHCP message, e.g. on a parameter).
      *
      * @param context the context of the test, in an {@code afterEach} callback
      * @param journal what the server saw and sent during the test
@@ -47,8 +54,8 @@ public final class FailedTestTraffic {
      */
     public static Optional<Path> writeIfFailed(ExtensionContext context, Journal journal) {
         Optional<Throwable> failure = context.getExecutionException();
-        if (failure.isEmpty()) {
-            return Optional.empty();
+        if (failure.isEmpty() || journal.size() == 0) {
+            return Optional.empty(); // an empty pcap says nothing: a test that failed before any DHCP gets none
         }
         Path pcap = nextPath(context);
         try {
@@ -58,9 +65,30 @@ public final class FailedTestTraffic {
                     + ": " + e, e));
             return Optional.empty();
         }
-        failure.get().addSuppressed(new DhcpTrafficWritten(pcap, journal.size()));
+        Optional<Path> report = writeReport(context, journal, failure.get(), pcap);
+        failure.get().addSuppressed(new DhcpTrafficWritten(pcap, report.orElse(null), journal.size()));
         context.publishReportEntry(REPORT_KEY, pcap.toString());
+        report.ifPresent(r -> context.publishReportEntry(HTML_REPORT_KEY, r.toString()));
         return Optional.of(pcap);
+    }
+
+    /** The HTML report beside the pcap, the failure above its ladder and the closest message highlighted. */
+    private static Optional<Path> writeReport(ExtensionContext context, Journal journal, Throwable failure,
+            Path pcap) {
+        String name = pcap.getFileName().toString();
+        Path html = pcap.resolveSibling(name.substring(0, name.length() - ".pcap".length()) + ".html");
+        try {
+            HtmlReport report = HtmlReport.of(journal).failed(FailureText.shown(failure))
+                    .titled(context.getTestClass().map(Class::getSimpleName).orElse("test") + " \u203a "
+                            + context.getDisplayName());
+            OptionalLong closest = FailureText.closest(failure);
+            (closest.isPresent() ? report.closest(closest.getAsLong()) : report).write(html);
+            return Optional.of(html);
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(new IOException("could not write the HTML report of this test to " + html + ": "
+                    + e, e));
+            return Optional.empty();
+        }
     }
 
     /**

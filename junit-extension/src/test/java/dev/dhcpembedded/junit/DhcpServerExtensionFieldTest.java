@@ -240,8 +240,11 @@ class DhcpServerExtensionFieldTest {
     }
 
     @Test
-    void a_bare_clock_parameter_is_not_injected() {
-        assertThat(onlyFailure(run(JdkClockAlone.class))).isInstanceOf(ParameterResolutionException.class)
-                .hasMessageContaining("No ParameterResolver registered for parameter [java.time.Clock");
+    void a_bare_clock_parameter_is_not_injected_and_the_failure_says_where_to_take_it_from() {
+        assertThat(onlyFailure(run(JdkClockAlone.class)))
+                .isInstanceOf(org.junit.jupiter.api.extension.ExtensionConfigurationException.class)
+                .hasMessageContaining("No ParameterResolver registered for parameter [java.time.Clock")
+                .hasMessageContaining("a TestClock parameter, or the DhcpServer parameter's clock()")
+                .hasCauseInstanceOf(ParameterResolutionException.class);
     }
 }

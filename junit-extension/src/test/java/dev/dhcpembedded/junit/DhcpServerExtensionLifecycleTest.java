@@ -202,7 +202,7 @@ class DhcpServerExtensionLifecycleTest {
         allFreed(AnnotatedPerMethod.class, 2);
     }
 
-    // ---- failures: the server still stops, the pcap is written and named ----
+    // ---- failures: the server still stops, the pcap is written and named when there was traffic ----
 
     @DhcpServerTest
     @TestKitOnly
@@ -224,7 +224,8 @@ class DhcpServerExtensionLifecycleTest {
         run(FailingBeforeEach.class).testEvents().assertStatistics(s -> s.started(1).failed(1));
         allFreed(FailingBeforeEach.class, 1);
         assertThat(Probe.portFree(failingPort)).isTrue();
-        assertThat(traffic.resolve(FailingBeforeEach.class.getName()).resolve("never_runs.pcap")).exists();
+        // no DHCP message was exchanged: no empty pcap is written or announced
+        assertThat(traffic.resolve(FailingBeforeEach.class.getName()).resolve("never_runs.pcap")).doesNotExist();
     }
 
     static volatile int failingPort;
@@ -259,8 +260,10 @@ class DhcpServerExtensionLifecycleTest {
         assertThat(failure.getSuppressed()).hasSize(1);
         assertThat(failure.getSuppressed()[0]).isInstanceOf(DhcpTrafficWritten.class)
                 .hasMessage("the DHCP exchange of this test (4 messages) is in " + pcap
-                        + "; open it with Wireshark, or decode it with the CLI's 'decode' verb");
-        assertThat(run(FailingTest.class).allEvents().reportingEntryPublished().list()).hasSize(1);
+                        + "; open it with Wireshark, or decode it with the CLI's 'decode' verb; see it drawn in "
+                        + pcap.resolveSibling("fails_after_some_traffic.html") + " (open it in a browser)");
+        assertThat(run(FailingTest.class).allEvents().reportingEntryPublished().list()).as("the pcap and the report")
+                .hasSize(2);
         assertThat(Probe.portFree(lastPort)).isTrue();
         allFreed(FailingTest.class, 1);
     }

@@ -197,7 +197,7 @@ class DhcpServerExtensionMisuseTest {
         assertThat(failure).isInstanceOf(ParameterResolutionException.class);
         assertThat(failure.getCause()).isInstanceOf(ExtensionConfigurationException.class)
                 .hasMessage("DhcpServerExtension cannot inject a Lease into parameter 0 (Lease) of test; it injects "
-                        + "DhcpServer, TestClock, Journal, DhcpTestClient. Take what you "
+                        + "DhcpServer, TestClock, Journal, DhcpTestClient, Dhcp6TestClient. Take what you "
                         + "need from the DhcpServer parameter instead");
     }
 
@@ -257,5 +257,41 @@ class DhcpServerExtensionMisuseTest {
     void of_a_core_builder_injects_its_test_clock() {
         EngineTestKit.engine("junit-jupiter").configurationParameter(TestKitOnly.PARAMETER, "true").selectors(selectClass(FromTheCoreBuilder.class)).execute()
                 .testEvents().assertStatistics(s -> s.succeeded(1));
+    }
+
+    @DhcpServerTest(subnet = "10.20.0.0/24")
+    @TestKitOnly
+    static class AsksForAJdkClock {
+        @Test
+        void test(java.time.Clock clock) {
+        }
+    }
+
+    @Test
+    void a_jdk_type_it_does_not_inject_says_where_to_take_it_from() {
+        assertThat(onlyFailure(AsksForAJdkClock.class)).isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageStartingWith("DhcpServerExtension does not inject a Clock: No ParameterResolver registered")
+                .hasMessageEndingWith("take the Clock from a TestClock parameter, or the DhcpServer parameter's "
+                        + "clock()");
+    }
+
+    @DhcpServerTest(subnet = "10.20.0.0/24")
+    @TestKitOnly
+    static class AsksForAnAddressInBeforeEach {
+        @org.junit.jupiter.api.BeforeEach
+        void setUp(java.net.InetSocketAddress address) {
+        }
+
+        @Test
+        void test() {
+        }
+    }
+
+    @Test
+    void in_a_before_each_method_too_and_no_empty_pcap_is_announced() {
+        Throwable failure = onlyFailure(AsksForAnAddressInBeforeEach.class);
+        assertThat(failure).isInstanceOf(ExtensionConfigurationException.class)
+                .hasMessageContaining("take the InetSocketAddress from the DhcpServer parameter's address()");
+        assertThat(failure.getSuppressed()).noneMatch(s -> s instanceof DhcpTrafficWritten);
     }
 }

@@ -46,7 +46,8 @@ class FailedTestTrafficTest {
 
     private List<String> files(Class<?> fixture) throws Exception {
         try (Stream<Path> listed = Files.list(traffic.resolve(fixture.getName()))) {
-            return listed.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+            return listed.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".pcap")).sorted()
+                    .collect(Collectors.toList());
         }
     }
 
@@ -94,6 +95,10 @@ class FailedTestTrafficTest {
         assertThat(failure.getSuppressed()).singleElement().isInstanceOf(DhcpTrafficWritten.class)
                 .satisfies(w -> assertThat(((DhcpTrafficWritten) w).pcap()).exists()
                         .hasParent(traffic.resolve(Parameterized.class.getName())));
+        for (String pcap : files(Parameterized.class)) {
+            assertThat(traffic.resolve(Parameterized.class.getName()).resolve(pcap.replace(".pcap", ".html")))
+                    .as("the HTML report beside " + pcap).isRegularFile();
+        }
     }
 
     @ParameterizedClass
@@ -123,7 +128,7 @@ class FailedTestTrafficTest {
     /** Stands for DhcpNetwork: another extension that writes its own server's journal through the same helper. */
     static final class SecondJournal implements AfterEachCallback {
         final DhcpServer other = DhcpServer.builder()
-                .subnet("10.99.0.0/24", s -> s.pool("10.99.0.100", "10.99.0.199")).build();
+                .subnet("10.99.0.0/24", s -> s.pool("10.99.0.100", "10.99.0.199")).start();
 
         @Override
         public void afterEach(ExtensionContext context) {
@@ -139,6 +144,10 @@ class FailedTestTrafficTest {
 
         @Test
         void fails(DhcpServer server) {
+            try (var client = dev.dhcpembedded.client.DhcpTestClient.builder().server(second.other.address())
+                    .build()) {
+                client.dora(); // traffic on the second journal too
+            }
             doraThenFail(server, 1);
         }
     }

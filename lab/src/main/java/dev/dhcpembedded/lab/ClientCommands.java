@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Command lines for the real DHCP clients, as verified in docs/real-clients.md: one factory per client, each
- * returning its builder ({@link UdhcpcCommand}, {@link DhclientCommand}, {@link DhcpcdCommand},
+ * returning its builder ({@link UdhcpcCommand}, {@link DhclientCommand}, {@link Dhclient6Command}, {@link DhcpcdCommand},
  * {@link Dhcpcd6Command}, {@link Dhcp6cCommand}, {@link NetworkdCommand}). Each builder
  * runs its client in the foreground, keeps its state files under a lab directory, and hands it a
  * {@link ClientScript} that prints {@link DhcpEvent} lines. Run the result with
@@ -30,6 +30,19 @@ public final class ClientCommands {
     /** dhcpcd (IPv4 only) on {@code iface}; its config goes to {@code stateDir}. */
     public static DhcpcdCommand dhcpcd(String iface, Path script, Path stateDir) {
         return new DhcpcdCommand(iface, script, stateDir);
+    }
+
+    /**
+     * ISC dhclient for DHCPv6 ({@code -6}, IA_NA, IA_PD when asked) on {@code iface}; its files go to
+     * {@code stateDir}.
+     *
+     * @param iface the interface
+     * @param script the {@link ClientScript#DHCLIENT6} script
+     * @param stateDir where its config, lease and pid files go
+     * @return the command's builder
+     */
+    public static Dhclient6Command dhclient6(String iface, Path script, Path stateDir) {
+        return new Dhclient6Command(iface, script, stateDir);
     }
 
     /**

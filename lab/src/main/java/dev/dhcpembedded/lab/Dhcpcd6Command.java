@@ -40,6 +40,24 @@ public final class Dhcpcd6Command {
         return this;
     }
 
+    /**
+     * Whether dhcpcd asks for an IA_NA address (not {@link #stateless()}).
+     *
+     * @return whether it does
+     */
+    public boolean asksForAddress() {
+        return !stateless;
+    }
+
+    /**
+     * Whether dhcpcd asks for a delegated prefix (neither {@link #stateless()} nor {@link #noPrefixDelegation()}).
+     *
+     * @return whether it does
+     */
+    public boolean asksForPrefix() {
+        return !stateless && prefixDelegation;
+    }
+
     /** A raw dhcpcd.conf line. */
     public Dhcpcd6Command conf(String line) {
         extraConf.add(line);

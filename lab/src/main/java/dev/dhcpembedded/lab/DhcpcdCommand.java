@@ -11,8 +11,12 @@ import java.util.Objects;
 
 /**
  * dhcpcd 9 in the foreground ({@code -B}), IPv4 only, configured from its own file: MAC client id
- * (61), hostname, no ARP probe, no IPv4LL. dhcpcd sets addresses and routes itself; the script only
- * reports. Its lease file is {@code /var/lib/dhcpcd/<iface>.lease} (removed when the lab closes).
+ * (61), hostname, no ARP probe, no IPv4LL, asking for options 6, 15, 121, 26, 12, 119, 252 and 43, and
+ * requiring a server identifier (54); {@link #requireServerIdentifier(boolean)} and {@link #noDefaultConf()}
+ * change that. dhcpcd sets addresses and routes itself. Its {@code -c} script ({@link ClientScript#DHCPCD})
+ * replaces dhcpcd's hooks: it puts the MTU (26) on the interface as dhcpcd's {@code 10-mtu} hook would, touches no
+ * {@code resolv.conf}, and reports every option dhcpcd passed it ({@link DhcpEvent#options()}); other hooks do not
+ * run. Its lease file is {@code /var/lib/dhcpcd/<iface>.lease} (removed when the lab closes).
  */
 public final class DhcpcdCommand {
     private final String iface;
@@ -24,6 +28,8 @@ public final class DhcpcdCommand {
     private String inform;
     private String requestAddress;
     private int timeoutSeconds = 10;
+    private boolean requireServerId = true;
+    private boolean defaultConf = true;
     private final List<String> extraConf = new ArrayList<>();
     private final List<String> args = new ArrayList<>();
     private Path resolvConf;
@@ -73,7 +79,31 @@ public final class DhcpcdCommand {
         return this;
     }
 
-    /** A raw dhcpcd.conf line, e.g. {@code vendorclassid acme}. */
+    /**
+     * Whether dhcpcd ignores offers without a server identifier (54): {@code require dhcp_server_identifier}, on
+     * by default as in dhcpcd's own sample configuration. Off, dhcpcd takes such an offer, which a test of a
+     * server that omits 54 needs.
+     *
+     * @param required false to accept offers without option 54
+     * @return this command
+     */
+    public DhcpcdCommand requireServerIdentifier(boolean required) {
+        this.requireServerId = required;
+        return this;
+    }
+
+    /**
+     * Writes only the lines given with {@link #conf(String)} into dhcpcd.conf, none of the defaults (client id,
+     * hostname, the options asked for, {@code require dhcp_server_identifier}, {@code noipv4ll}, {@code noarp}).
+     *
+     * @return this command
+     */
+    public DhcpcdCommand noDefaultConf() {
+        this.defaultConf = false;
+        return this;
+    }
+
+    /** A raw dhcpcd.conf line, e.g. {@code vendorclassid acme}, written after the defaults. */
     public DhcpcdCommand conf(String line) {
         extraConf.add(line);
         return this;
@@ -131,6 +161,26 @@ public final class DhcpcdCommand {
         return List.of(binary("dhcpcd"), "-4", "-k", "-f", configFile().toString(), iface);
     }
 
+    /**
+     * {@code dhcpcd -N}: the running dhcpcd renews its lease now (a unicast REQUEST, RENEWING).
+     *
+     * @return the command line
+     */
+    public List<String> renewCommand() {
+        writeConfig();
+        return List.of(binary("dhcpcd"), "-4", "-N", "-f", configFile().toString(), iface);
+    }
+
+    /**
+     * {@code dhcpcd -n}: the running dhcpcd reloads its configuration and rebinds the interface.
+     *
+     * @return the command line
+     */
+    public List<String> rebindCommand() {
+        writeConfig();
+        return List.of(binary("dhcpcd"), "-4", "-n", "-f", configFile().toString(), iface);
+    }
+
     /** {@code dhcpcd -x}: the running dhcpcd exits without RELEASE and keeps its lease file. */
     public List<String> exitCommand() {
         writeConfig();
@@ -139,15 +189,20 @@ public final class DhcpcdCommand {
 
     private void writeConfig() {
         StringBuilder c = new StringBuilder();
-        c.append("clientid\n");
-        if (hostname != null) {
-            c.append("hostname ").append(hostname).append('\n');
-        }
-        c.append("option domain_name_servers, domain_name, classless_static_routes, interface_mtu, host_name\n");
-        c.append("require dhcp_server_identifier\n");
-        c.append("noipv4ll\n");
-        if (!arp) {
-            c.append("noarp\n");
+        if (defaultConf) {
+            c.append("clientid\n");
+            if (hostname != null) {
+                c.append("hostname ").append(hostname).append('\n');
+            }
+            c.append("option domain_name_servers, domain_name, classless_static_routes, interface_mtu, host_name,"
+                    + " domain_search, wpad_url, vendor_encapsulated_options\n");
+            if (requireServerId) {
+                c.append("require dhcp_server_identifier\n");
+            }
+            c.append("noipv4ll\n");
+            if (!arp) {
+                c.append("noarp\n");
+            }
         }
         extraConf.forEach(s -> c.append(s).append('\n'));
         write(configFile(), c.toString());

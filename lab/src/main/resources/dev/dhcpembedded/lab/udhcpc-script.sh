@@ -24,7 +24,7 @@ prefix_of() {
 }
 
 report() {
-    echo "DHCP-EVENT event=$event iface=$iface ip=${ip:-} mask=${plen:-} router=$(echo ${router:-} | tr ' ' ',') dns=$(echo ${dns:-} | tr ' ' ',') domain=${domain:-} lease=${lease:-} serverid=${serverid:-} staticroutes=$(echo ${staticroutes:-} | tr ' ' ',') message=${message:-}"
+    echo "DHCP-EVENT event=$event iface=$iface ip=${ip:-} mask=${plen:-} router=$(echo ${router:-} | tr ' ' ',') dns=$(echo ${dns:-} | tr ' ' ',') domain=${domain:-} lease=${lease:-} serverid=${serverid:-} staticroutes=$(echo ${staticroutes:-} | tr ' ' ',') message=${message:-} mtu=${mtu:-} hostname=${hostname:-} search=$(echo ${search:-} | tr ' ' ',') wpad=${wpad:-} vendor=${opt43:-}"
 }
 
 case "$event" in

@@ -35,6 +35,11 @@ final class RaLab implements AutoCloseable {
     }
 
     RaLab(Consumer<RouterAdvertisementBuilder> ra, Consumer<Subnet6Builder> shape) throws Exception {
+        this(ra, shape, b -> { });
+    }
+
+    RaLab(Consumer<RouterAdvertisementBuilder> ra, Consumer<Subnet6Builder> shape,
+          Consumer<dev.dhcpembedded.server.DhcpServerBuilder> extra) throws Exception {
         lab = HostLab.create();
         BackgroundProcess started = null;
         try {
@@ -45,14 +50,15 @@ final class RaLab implements AutoCloseable {
             Dhclient6Test.await("dumpcap's file header", () -> Files.exists(capture)
                     && Dhclient6Test.size(capture) > 0);
             dumpcap = started;
-            server = DhcpServer.builder().bindInterface(lab.serverInterface())
+            var builder = DhcpServer.builder().bindInterface(lab.serverInterface())
                     .subnet6("2001:db8:1::/64", s -> {
                         s.pool("2001:db8:1::100", "2001:db8:1::1ff").prefixDelegation("2001:db8:100::/48", 56)
                                 .dns("2001:db8:1::53").domainSearch("lab.test");
                         shape.accept(s);
                     })
-                    .routerAdvertisements(ra)
-                    .start();
+                    .routerAdvertisements(ra);
+            extra.accept(builder);
+            server = builder.start();
         } catch (Exception | Error e) {
             if (started != null) {
                 started.stop(Duration.ofSeconds(2));

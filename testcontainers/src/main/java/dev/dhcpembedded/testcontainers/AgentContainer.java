@@ -3,16 +3,19 @@ package dev.dhcpembedded.testcontainers;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import dev.dhcpembedded.channel.ChannelProtocol;
 import dev.dhcpembedded.channel.ChannelToken;
+import dev.dhcpembedded.channel.TokenDigest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.testcontainers.DockerClientFactory;
@@ -22,9 +25,18 @@ import org.testcontainers.utility.DockerImageName;
 
 /**
  * The DHCP agent container of a {@link DhcpNetwork}: on an ordinary network of its own, with its control port
- * published (on the host's loopback address when the Docker host is this machine), and given the network's token
- * in its environment. It gets NET_ADMIN and NET_RAW inside its own namespace only: port 67, SO_BINDTODEVICE and the
- * ARP entries of unicast replies.
+ * published (on the host's loopback address when the Docker host is this machine), and given the SHA-256 of the
+ * network's token in its environment (the token itself never leaves this JVM, so {@code docker inspect} does not
+ * show it). Locked down:
+ * <ul>
+ *   <li>all capabilities dropped; added back only NET_ADMIN (the ARP entries of unicast replies) and
+ *   NET_BIND_SERVICE (UDP 67 and 547), which the agent keeps, and SETUID and SETGID, which it needs only to switch
+ *   from root to its own user at start, and which it gives up then (Docker grants added capabilities to uid 0
+ *   only: see the agent's {@code Privileges});</li>
+ *   <li>a read-only root file system, no-new-privileges, a memory and a pids limit;</li>
+ *   <li>a capped log (json-file, {@value #LOG_MAX_SIZE} times {@value #LOG_MAX_FILES} files);</li>
+ *   <li>its control port listening on its control network's address only, never on the DHCP network.</li>
+ * </ul>
  */
 final class AgentContainer extends GenericContainer<AgentContainer> {
 
@@ -34,6 +46,15 @@ final class AgentContainer extends GenericContainer<AgentContainer> {
     /** The label put on every agent container. */
     static final String LABEL = "dev.dhcpembedded.agent";
     private static final String READY = "dhcp-agent ready";
+    /** Capabilities added after dropping all: what the agent keeps, and what it needs to switch user. */
+    static final List<Capability> CAPABILITIES = List.of(Capability.NET_ADMIN, Capability.NET_BIND_SERVICE,
+            Capability.SETUID, Capability.SETGID);
+    /** The agent's memory limit: its JVM's 48 MiB heap, its metaspace and threads, with room to spare. */
+    static final long MEMORY_BYTES = 160L * 1024 * 1024;
+    /** The agent's task limit: about 20 JVM threads, its own few, and at most 16 handshakes at once. */
+    static final long PIDS_LIMIT = 64;
+    static final String LOG_MAX_SIZE = "1m";
+    static final String LOG_MAX_FILES = "2";
 
     AgentContainer(DockerImageName image, ChannelToken token, String networkName) {
         this(image, token, networkName, false);
@@ -47,13 +68,21 @@ final class AgentContainer extends GenericContainer<AgentContainer> {
     AgentContainer(DockerImageName image, ChannelToken token, String networkName, boolean ipv6) {
         super(image);
         boolean loopback = dockerHostIsLoopback();
-        withEnv("DHCP_AGENT_TOKEN", token.text());
+        withEnv("DHCP_AGENT_TOKEN_SHA256", TokenDigest.of(token).text());
         withEnv("DHCP_AGENT_PORT", String.valueOf(ChannelProtocol.DEFAULT_PORT));
         withExposedPorts(ChannelProtocol.DEFAULT_PORT);
         withLabels(Map.of(LABEL, networkName, DhcpNetwork.LABEL, "agent"));
         withCreateContainerCmdModifier(cmd -> {
             cmd.withName(networkName + "-agent");
-            cmd.getHostConfig().withCapAdd(Capability.NET_ADMIN, Capability.NET_RAW);
+            cmd.getHostConfig().withCapDrop(Capability.ALL)
+                    .withCapAdd(CAPABILITIES.toArray(Capability[]::new))
+                    .withReadonlyRootfs(true)
+                    .withSecurityOpts(List.of("no-new-privileges"))
+                    .withMemory(MEMORY_BYTES)
+                    .withMemorySwap(MEMORY_BYTES)
+                    .withPidsLimit(PIDS_LIMIT)
+                    .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE,
+                            Map.of("max-size", LOG_MAX_SIZE, "max-file", LOG_MAX_FILES)));
             if (ipv6) {
                 cmd.getHostConfig().withSysctls(Map.of("net.ipv6.conf.all.disable_ipv6", "0",
                         "net.ipv6.conf.default.disable_ipv6", "0"));

@@ -20,34 +20,42 @@ final class AgentLink {
     private final AgentContainer container;
     private final AgentTransport channel;
     private final String networkName;
+    private final String controlNetworkId;
     private volatile String failure;
     private boolean stopped;
 
-    private AgentLink(AgentContainer container, AgentTransport channel, String networkName) {
+    private AgentLink(AgentContainer container, AgentTransport channel, String networkName,
+                      String controlNetworkId) {
         this.container = container;
         this.channel = channel;
         this.networkName = networkName;
+        this.controlNetworkId = controlNetworkId;
     }
 
     /**
-     * Starts the agent from {@code image} on its own network, connects it to {@code networkName}, and opens the
-     * channel to it (asking for DHCPv6 too when {@code serve6}). On failure the agent is stopped again.
+     * Starts the agent from {@code image} on a control network of its own (dual-stack when {@code serve6}), connects
+     * it to {@code networkName}, and opens the channel to it (asking for DHCPv6 too when {@code serve6}). The agent
+     * listens on its control network's address only, so no container on the DHCP network reaches its control port.
+     * On failure the agent is stopped and its control network removed again.
      *
      * @throws DhcpNetworkException saying which step failed
      */
     static AgentLink start(DockerImageName image, String networkName, boolean serve6) {
         ChannelToken token = ChannelToken.random();
-        AgentContainer started = new AgentContainer(image, token, networkName, serve6);
+        String controlName = DockerNetworks.controlNetworkName(networkName);
+        String controlId = DockerNetworks.createControl(DockerNetworks.docker(), controlName, serve6);
+        AgentContainer started = new AgentContainer(image, token, networkName, serve6).withNetworkMode(controlName);
         try {
-            return open(started, image, token, networkName, serve6);
+            return open(started, image, token, networkName, serve6, controlId);
         } catch (RuntimeException e) {
             stopQuietly(started);
+            DockerNetworks.removeQuietly(DockerNetworks.docker(), controlId);
             throw e;
         }
     }
 
     private static AgentLink open(AgentContainer started, DockerImageName image, ChannelToken token,
-                                  String networkName, boolean serve6) {
+                                  String networkName, boolean serve6, String controlId) {
         try {
             started.start();
         } catch (RuntimeException e) {
@@ -73,7 +81,7 @@ final class AgentLink {
             throw new DhcpNetworkException("cannot open the channel to the DHCP agent " + started.describe() + " at "
                     + control + ": " + e.getMessage(), e);
         }
-        AgentLink link = new AgentLink(started, channel, networkName);
+        AgentLink link = new AgentLink(started, channel, networkName, controlId);
         channel.onBroken(link::broke);
         return link;
     }
@@ -116,6 +124,7 @@ final class AgentLink {
         stopped = true;
         channel.close();
         stopQuietly(container);
+        DockerNetworks.removeQuietly(DockerNetworks.docker(), controlNetworkId);
     }
 
     private static void stopQuietly(AgentContainer container) {

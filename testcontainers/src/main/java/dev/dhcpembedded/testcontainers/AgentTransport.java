@@ -118,7 +118,7 @@ final class AgentTransport implements Transport {
             socket.connect(agent, (int) Math.max(1, timeout.toMillis()));
             socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
             FrameWriter writer = new FrameWriter(new BufferedOutputStream(socket.getOutputStream()));
-            FrameReader reader = new FrameReader(new BufferedInputStream(socket.getInputStream()));
+            FrameReader reader = FrameReader.skippingOversized(new BufferedInputStream(socket.getInputStream()));
             writer.write(new Frame.Hello(ChannelProtocol.VERSION, token.bytes(), serve, serve6));
             Frame answer = reader.read();
             if (answer instanceof Frame.Welcome welcome) {
@@ -181,11 +181,14 @@ final class AgentTransport implements Transport {
                 frame = reader.read();
             } catch (SocketTimeoutException e) {
                 continue;
-            } catch (IOException e) {
-                breakDown("the channel failed: " + e.getMessage());
-                return;
-            } catch (Throwable e) { // NOPMD: e.g. no memory for a frame; where the next frame starts is unknown now
-                breakDown("the channel failed reading a frame: " + e);
+            } catch (Throwable e) { // NOPMD: a bad or oversized frame, or no memory for one, costs that frame only
+                if (reader.atFrameBoundary() && !closing && broken.get() == null) {
+                    lastHeardNanos = System.nanoTime();
+                    failures.failed(receiver, null, e);
+                    continue;
+                }
+                breakDown(e instanceof IOException ? "the channel failed: " + e.getMessage()
+                        : "the channel failed reading a frame: " + e);
                 return;
             }
             lastHeardNanos = System.nanoTime();

@@ -98,6 +98,43 @@ final class DockerNetworks {
         }
     }
 
+    /**
+     * The name of the agent's control network for DHCP network {@code networkName}: that name without its last
+     * character, then {@code -ctl}. It sorts before {@code networkName} (a hyphen sorts before every letter and
+     * digit), and Docker publishes a container's ports on the network of its gateway, which among networks of the
+     * same kind (IPv4 only, or dual-stack) is the first by name: so the control port stays on the control network
+     * when the agent joins the DHCP network.
+     */
+    static String controlNetworkName(String networkName) {
+        return networkName.substring(0, networkName.length() - 1) + "-ctl";
+    }
+
+    /**
+     * Creates the agent's control network {@code name}: a bridge network for the agent alone, without masquerading
+     * and without traffic between its containers, dual-stack when {@code ipv6} (as the DHCP network is then, so that
+     * it stays the agent's gateway). Its subnets come from Docker's IPAM, the IPv6 one a random ULA /64.
+     *
+     * @return the network's id
+     */
+    static String createControl(DockerClient docker, String name, boolean ipv6) {
+        Map<String, String> labels = new HashMap<>(DockerClientFactory.DEFAULT_LABELS);
+        labels.put(DockerClientFactory.TESTCONTAINERS_SESSION_ID_LABEL, DockerClientFactory.SESSION_ID);
+        labels.put(DhcpNetwork.LABEL, "control");
+        try {
+            var create = docker.createNetworkCmd().withName(name).withDriver("bridge").withCheckDuplicate(true)
+                    .withOptions(Map.of(MASQUERADE_OPTION, "false", "com.docker.network.bridge.enable_icc", "false"))
+                    .withLabels(labels);
+            if (ipv6) {
+                create.withEnableIpv6(true).withIpam(new Ipam().withConfig(new Ipam.Config()
+                        .withSubnet(NetworkLayout.randomUla().getHostAddress() + "/64")));
+            }
+            return create.exec().getId();
+        } catch (RuntimeException e) {
+            throw new DhcpNetworkException("Docker could not create the DHCP agent's control network " + name + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** The host-side bridge interface of network {@code id}. */
     static String bridgeOf(DockerClient docker, String id) {
         Network inspected = docker.inspectNetworkCmd().withNetworkId(id).exec();

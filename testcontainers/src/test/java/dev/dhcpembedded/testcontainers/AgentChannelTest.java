@@ -11,6 +11,7 @@ import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.channel.ChannelProtocol;
 import dev.dhcpembedded.channel.ChannelToken;
+import dev.dhcpembedded.channel.TokenDigest;
 import dev.dhcpembedded.channel.Frame;
 import dev.dhcpembedded.channel.FrameCodec;
 import dev.dhcpembedded.channel.FrameReader;
@@ -58,7 +59,7 @@ class AgentChannelTest {
 
     @BeforeEach
     void startAgent() throws IOException {
-        AgentSettings settings = new AgentSettings(token, 0, Duration.ofSeconds(30),
+        AgentSettings settings = new AgentSettings(TokenDigest.of(token), 0, Duration.ofSeconds(30),
                 ChannelProtocol.HANDSHAKE_TIMEOUT, IDLE);
         agent = new ChannelServer(settings, link).start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         control = new InetSocketAddress(InetAddress.getLoopbackAddress(), agent.port());

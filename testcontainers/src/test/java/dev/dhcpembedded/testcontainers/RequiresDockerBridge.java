@@ -84,6 +84,14 @@ final class TestImages {
         return DhcpClientContainer.dhcpcd();
     }
 
+    static DhcpClientContainer dhclient6() {
+        return DhcpClientContainer.dhclient6();
+    }
+
+    static DhcpClientContainer dhcpcd6() {
+        return DhcpClientContainer.dhcpcd6();
+    }
+
     static String busybox() {
         return DhcpClientContainer.udhcpc().getDockerImageName();
     }

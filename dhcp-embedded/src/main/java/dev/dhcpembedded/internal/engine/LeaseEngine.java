@@ -7,6 +7,7 @@ import dev.dhcpembedded.codec.OptionCode;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.internal.wire.Ipv4;
 import dev.dhcpembedded.codec.MessageType;
+import dev.dhcpembedded.codec.MacAddress;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class LeaseEngine {
 
     private final Clock clock;
     private final LeaseTable table = new LeaseTable();
+    private final ReconfigureKeys reconfigure = new ReconfigureKeys();
     private final AddressAllocator allocator = new AddressAllocator();
     private volatile ServerConfig config;
     private volatile NetbootConfig netboot;
@@ -175,7 +177,7 @@ public final class LeaseEngine {
         if (ipv6Only && subnet.ipv6Only().zeroAddress()) {
             // RFC 8925 §3.3.1: the client will not use an address, so none is taken from the pool
             ReplyFactory.offerOrAck(request, MessageType.OFFER, 0, config, subnet, staticLeaseFor(request), false,
-                    reply);
+                    reply, null);
             note.append("DISCOVER asking for IPv6-only preferred (108): OFFER 0.0.0.0 with 108");
             return true;
         }
@@ -212,7 +214,7 @@ public final class LeaseEngine {
             LeaseTable.Row bound = table.assign(address, client, request, LeaseState.BOUND,
                     now + subnet.leaseTime().toMillis());
             keepHostname(bound, request);
-            ReplyFactory.rapidAck(request, address, config, subnet, host, reply);
+            ReplyFactory.rapidAck(request, address, config, subnet, host, reply, keys());
             note.append(rule.replace("DISCOVER: offer", "DISCOVER with rapid commit (80): ACK"));
             return true;
         }
@@ -237,7 +239,7 @@ public final class LeaseEngine {
         } else if (config.rapidCommit() && asksRapid && !allowRapidCommit) {
             note.append(", rapid commit refused");
         }
-        ReplyFactory.offerOrAck(request, MessageType.OFFER, address, config, subnet, host, true, reply);
+        ReplyFactory.offerOrAck(request, MessageType.OFFER, address, config, subnet, host, true, reply, null);
         return true;
     }
 
@@ -385,7 +387,7 @@ public final class LeaseEngine {
         LeaseTable.Row bound = table.assign(address, client, request, LeaseState.BOUND,
                 now + subnet.leaseTime().toMillis());
         keepHostname(bound, request);
-        ReplyFactory.offerOrAck(request, MessageType.ACK, address, config, subnet, host, true, reply);
+        ReplyFactory.offerOrAck(request, MessageType.ACK, address, config, subnet, host, true, reply, keys());
         what(note, state, address).append(staticHit ? ": ACK (static lease)" : ": ACK");
         return true;
     }
@@ -426,7 +428,7 @@ public final class LeaseEngine {
         if (subnet == null) {
             return noSubnet(request, note);
         }
-        ReplyFactory.offerOrAck(request, MessageType.ACK, 0, config, subnet, staticLeaseFor(request), false, reply);
+        ReplyFactory.offerOrAck(request, MessageType.ACK, 0, config, subnet, staticLeaseFor(request), false, reply, keys());
         note.append("INFORM: ACK with configuration and no lease");
         return true;
     }
@@ -555,7 +557,7 @@ public final class LeaseEngine {
             subnet = config.subnets().get(0);
         }
         table.assign(address, probe.set(wire), wire, state, clock.millis() + holdMillis);
-        ReplyFactory.offerOrAck(wire, type, address, config, subnet, staticLeaseFor(wire), true, adapterReply());
+        ReplyFactory.offerOrAck(wire, type, address, config, subnet, staticLeaseFor(wire), true, adapterReply(), null);
         adapterNote.setLength(0);
         adapterNote.append(type).append(' ');
         Ipv4.append(adapterNote, address).append(" as scripted");
@@ -579,8 +581,21 @@ public final class LeaseEngine {
         return true;
     }
 
+    /**
+     * A FORCERENEW (RFC 3203) for the client's bound lease, authenticated with its reconfigure key when it was given
+     * one (RFC 6704); the client must hold a bound lease, else {@link IllegalStateException}.
+     */
+    public synchronized ReconfigureKeys.ForceRenew forceRenew(MacAddress mac, int xid) {
+        return reconfigure.forceRenew(mac, xid, config.serverId(), table.snapshot(clock.millis()));
+    }
+
+    private ReconfigureKeys keys() {
+        return config.reconfigureKeys() ? reconfigure : null;
+    }
+
     /** Forgets every lease and offer. */
     public synchronized void reset(ServerConfig initial) {
+        reconfigure.clear();
         table.clear();
         allocator.reset();
         config = initial;

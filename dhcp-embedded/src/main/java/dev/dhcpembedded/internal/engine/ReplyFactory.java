@@ -26,9 +26,13 @@ final class ReplyFactory {
     private ReplyFactory() {
     }
 
-    /** @param host the client's static lease, or null */
+    /**
+     * @param host the client's static lease, or null
+     * @param keys the reconfigure keys to grant in an ACK (RFC 6704), or null
+     */
     static void offerOrAck(WireRequest request, MessageType type, int yiaddr, ServerConfig config,
-                           SubnetConfig subnet, StaticLease host, boolean withLeaseTimes, ReplyWriter reply) {
+                           SubnetConfig subnet, StaticLease host, boolean withLeaseTimes, ReplyWriter reply,
+                           ReconfigureKeys keys) {
         header(request, type, config, reply);
         reply.yiaddr(yiaddr);
         reply.ciaddr(type.equals(MessageType.ACK) ? request.ciaddr() : 0);
@@ -61,13 +65,16 @@ final class ReplyFactory {
             // RFC 8925 §3.3.1: only to a client that asked for it
             seconds(reply, OptionCode.IPV6_ONLY_PREFERRED, subnet.ipv6Only().v6OnlyWait());
         }
-        echo(request, reply);
+        if (keys != null && type.equals(MessageType.ACK)) {
+            keys.grant(request, reply);
+        }
+        echo(request, reply); // 82 last (RFC 3046 §2.1)
     }
 
     /** RFC 4039: the ACK to a DISCOVER with rapid commit carries rapid commit (80). */
     static void rapidAck(WireRequest request, int yiaddr, ServerConfig config, SubnetConfig subnet,
-                         StaticLease host, ReplyWriter reply) {
-        offerOrAck(request, MessageType.ACK, yiaddr, config, subnet, host, true, reply);
+                         StaticLease host, ReplyWriter reply, ReconfigureKeys keys) {
+        offerOrAck(request, MessageType.ACK, yiaddr, config, subnet, host, true, reply, keys);
         reply.empty(OptionCode.RAPID_COMMIT.code());
     }
 

@@ -13,13 +13,14 @@ import java.util.Optional;
  */
 public record ServerConfig(int serverId, boolean authoritative, Duration offerHoldTime, Duration declineProbation,
                            List<SubnetConfig> subnets, List<StaticLease> staticLeases,
-                           List<DhcpOption> globalOptions, boolean rapidCommit, boolean bootp) {
+                           List<DhcpOption> globalOptions, boolean rapidCommit, boolean bootp,
+                           boolean reconfigureKeys) {
 
     /** Rapid commit and BOOTP off. */
     public ServerConfig(int serverId, boolean authoritative, Duration offerHoldTime, Duration declineProbation,
                         List<SubnetConfig> subnets, List<StaticLease> staticLeases, List<DhcpOption> globalOptions) {
         this(serverId, authoritative, offerHoldTime, declineProbation, subnets, staticLeases, globalOptions, false,
-                false);
+                false, false);
     }
 
     public ServerConfig {
@@ -90,21 +91,21 @@ public record ServerConfig(int serverId, boolean authoritative, Duration offerHo
 
     public ServerConfig withServerId(int id) {
         return new ServerConfig(id, authoritative, offerHoldTime, declineProbation, subnets, staticLeases,
-                globalOptions, rapidCommit, bootp);
+                globalOptions, rapidCommit, bootp, reconfigureKeys);
     }
 
     public ServerConfig withStaticLeases(List<StaticLease> leases) {
         return new ServerConfig(serverId, authoritative, offerHoldTime, declineProbation, subnets, leases,
-                globalOptions, rapidCommit, bootp);
+                globalOptions, rapidCommit, bootp, reconfigureKeys);
     }
 
     public ServerConfig withGlobalOptions(List<DhcpOption> options) {
         return new ServerConfig(serverId, authoritative, offerHoldTime, declineProbation, subnets, staticLeases,
-                options, rapidCommit, bootp);
+                options, rapidCommit, bootp, reconfigureKeys);
     }
 
     public ServerConfig withSubnets(List<SubnetConfig> newSubnets) {
         return new ServerConfig(serverId, authoritative, offerHoldTime, declineProbation, newSubnets, staticLeases,
-                globalOptions, rapidCommit, bootp);
+                globalOptions, rapidCommit, bootp, reconfigureKeys);
     }
 }

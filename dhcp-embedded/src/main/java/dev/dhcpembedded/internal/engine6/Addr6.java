@@ -62,6 +62,13 @@ public record Addr6(long hi, long lo) implements Comparable<Addr6> {
         return new Addr6(hi & ~mask.hi, lo & ~mask.lo);
     }
 
+    /** Whether no bit after the first {@code length} is set: a network of a prefix of {@code length} (nothing made). */
+    public boolean hasNoHostBits(int length) {
+        long hiHost = length >= 64 ? 0 : length == 0 ? -1L : -1L >>> length;
+        long loHost = length >= 128 ? 0 : length <= 64 ? -1L : -1L >>> (length - 64);
+        return (hi & hiHost) == 0 && (lo & loHost) == 0;
+    }
+
     public boolean isZero() {
         return hi == 0 && lo == 0;
     }

@@ -128,6 +128,16 @@ final class IaLimits {
     }
 
     /**
+     * Whether the answer to a message of {@code length} bytes with {@code ias} IA_NA and IA_PD, all within the
+     * link's limits, surely fits: {@link #replyBound} is never more than this (the identifiers and IAs are in the
+     * message, each IA grows by at most {@link #IA_SLACK}), so that the packet path checks the size without reading
+     * the options. {@code serverIdBytes} and {@code offeredBytes} count option headers.
+     */
+    static boolean fitsSurely(int length, int ias, int serverIdBytes, int offeredBytes) {
+        return FIXED + 4L + serverIdBytes + length + (long) IA_SLACK * ias + offeredBytes <= MAX_PAYLOAD;
+    }
+
+    /**
      * Why the answer to {@code m} is not made, as ": ..." after the message's name, or null when it fits: its bound
      * ({@link #replyBound}) with every RELAY-REPL that wraps it is over {@link #MAX_PAYLOAD}. Checked before any
      * binding is made, so that a reply that cannot be sent binds nothing.

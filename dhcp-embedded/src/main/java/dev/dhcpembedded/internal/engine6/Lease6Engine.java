@@ -8,13 +8,10 @@ import dev.dhcpembedded.codec6.Duid;
 import dev.dhcpembedded.codec6.IaAddress;
 import dev.dhcpembedded.codec6.IaNa;
 import dev.dhcpembedded.codec6.IaPd;
-import dev.dhcpembedded.codec6.IaPrefix;
 import dev.dhcpembedded.codec6.StatusCode;
 import dev.dhcpembedded.internal.wire.Ipv6;
 import java.net.Inet6Address;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -38,6 +35,8 @@ public final class Lease6Engine {
     private static final Set<Dhcp6MessageType> IA_TYPES = EnumSet.of(Dhcp6MessageType.SOLICIT,
             Dhcp6MessageType.REQUEST, Dhcp6MessageType.RENEW, Dhcp6MessageType.REBIND, Dhcp6MessageType.RELEASE,
             Dhcp6MessageType.DECLINE);
+    /** The IA kinds in the order a reply answers them. */
+    private static final Binding6.Kind[] KINDS = {Binding6.Kind.NA, Binding6.Kind.PD};
     /** Scanning a pool for a free address stops after this many candidates. */
     private static final int SCAN_LIMIT = 1 << 16;
 
@@ -45,6 +44,10 @@ public final class Lease6Engine {
     private volatile Server6Config config;
     /** Option 2 of every reply: immutable, so one for all. */
     private final Dhcp6Option serverIdOption;
+    /** The same, encoded: written into every reply in place. */
+    private final byte[] serverId;
+    private final LinkOptions linkOptions;
+    private final KeyProbe probe = new KeyProbe();
     private final Map<Binding6.Key, Binding6> byKey = new LinkedHashMap<>();
     private final Map<Addr6, Binding6> addresses = new HashMap<>();
     private final Map<Addr6, Binding6> prefixes = new HashMap<>();
@@ -60,12 +63,16 @@ public final class Lease6Engine {
     private final Map<Subnet6Config.Ladder, ScanMark> scanMarks = new HashMap<>();
 
     /** Every candidate of a pool before index {@code from} is taken until {@code until}. */
-    private record ScanMark(long from, Instant until) {
+    private record ScanMark(long from, long until) {
     }
 
     public Lease6Engine(Server6Config config, Clock clock) {
         this.config = config;
         this.serverIdOption = Dhcp6Option.serverId(config.serverDuid());
+        Reply6Writer w = new Reply6Writer().begin(0, 0);
+        w.option(serverIdOption);
+        this.serverId = java.util.Arrays.copyOfRange(w.bytes(), 4, w.length());
+        this.linkOptions = new LinkOptions(config.subnets());
         this.clock = clock;
         for (StaticLease6 lease : config.staticLeases()) {
             lease.address().ifPresent(a -> staticAddresses.put(a, lease));
@@ -79,7 +86,9 @@ public final class Lease6Engine {
 
     /** A snapshot of every binding, oldest first. */
     public synchronized List<Binding6> bindings() {
-        return List.copyOf(byKey.values());
+        List<Binding6> copies = new ArrayList<>(byKey.size());
+        byKey.values().forEach(b -> copies.add(b.copy()));
+        return List.copyOf(copies);
     }
 
     /** Forgets every binding. */
@@ -109,7 +118,7 @@ public final class Lease6Engine {
                 || type.get() == Dhcp6MessageType.RECONFIGURE || type.get() == Dhcp6MessageType.RELAY_REPL) {
             return Decision6.silence(m.typeName() + " is not a message a server answers");
         }
-        Optional<Subnet6Config> link = link(relays);
+        Optional<Subnet6Config> link = Relays6.link(relays, config.subnets());
         if (link.isEmpty()) {
             return Decision6.silence("no subnet6 holds the relay's link address "
                     + Ipv6.format(relays.get(relays.size() - 1).linkAddress()) + " (RFC 8415 13.1)");
@@ -127,37 +136,9 @@ public final class Lease6Engine {
         if (!note.isEmpty()) {
             decision = Decision6.reply(decision.reply().get(), decision.rule() + note);
         }
-        Dhcp6Message reply = decision.reply().get();
-        for (int i = relays.size() - 1; i >= 0; i--) {
-            Dhcp6Message relay = relays.get(i);
-            Dhcp6Message.Builder wrapped = Dhcp6Message.builder(Dhcp6MessageType.RELAY_REPL)
-                    .hopCount(relay.hopCount()).linkAddress(relay.linkAddress()).peerAddress(relay.peerAddress());
-            relay.option(Dhcp6OptionCode.INTERFACE_ID).ifPresent(wrapped::option);
-            reply = wrapped.option(Dhcp6Option.relayMessage(reply)).build();
-        }
         return relays.isEmpty() ? decision
-                : Decision6.reply(reply, decision.rule() + "; relayed back through " + relays.size()
-                        + " RELAY-REPL (RFC 8415 19.3)");
-    }
-
-    /** The link: the first relay (from the client outward) whose link address lies in a subnet, else the first. */
-    private Optional<Subnet6Config> link(List<Dhcp6Message> relays) {
-        if (relays.isEmpty()) {
-            return Optional.of(config.subnets().get(0));
-        }
-        for (int i = relays.size() - 1; i >= 0; i--) {
-            Inet6Address linkAddress = relays.get(i).linkAddress();
-            if (linkAddress.isAnyLocalAddress() || linkAddress.isLinkLocalAddress()) {
-                continue;
-            }
-            for (Subnet6Config s : config.subnets()) {
-                if (s.prefix().contains(linkAddress)) {
-                    return Optional.of(s);
-                }
-            }
-            return Optional.empty();
-        }
-        return Optional.of(config.subnets().get(0));
+                : Decision6.reply(Relays6.wrap(decision.reply().get(), relays), decision.rule()
+                        + "; relayed back through " + relays.size() + " RELAY-REPL (RFC 8415 19.3)");
     }
 
     private Decision6 answer(Dhcp6Message m, Dhcp6MessageType type, Subnet6Config link, boolean unicast) {
@@ -172,7 +153,7 @@ public final class Lease6Engine {
                 if (server.isPresent()) {
                     return Decision6.silence("SOLICIT with a server identifier is discarded (RFC 8415 16.2)");
                 }
-                return solicit(m, client.get(), link);
+                return written(m, link);
             case REQUEST:
             case RENEW:
             case RELEASE:
@@ -192,7 +173,7 @@ public final class Lease6Engine {
                             .build(), type.rfcName() + " by unicast: UseMulticast (RFC 8415 18.3.x, 16)");
                 }
                 switch (type) {
-                    case REQUEST: return request(m, client.get(), link);
+                    case REQUEST: return written(m, link);
                     case RENEW: return renew(m, client.get(), link, false);
                     case RELEASE: return release(m, client.get(), link);
                     default: return decline(m, client.get(), link);
@@ -205,134 +186,163 @@ public final class Lease6Engine {
                 if (server.isPresent()) {
                     return Decision6.silence(type.rfcName() + " with a server identifier is discarded (RFC 8415 16)");
                 }
-                return type == Dhcp6MessageType.REBIND ? renew(m, client.get(), link, true) : confirm(m, link);
+                return type == Dhcp6MessageType.REBIND ? renew(m, client.get(), link, true) : Stateless6.confirm(m, base(Dhcp6MessageType.REPLY, m), link);
             case INFORMATION_REQUEST:
-                if (server.isPresent() && !server.get().equals(us)) {
-                    return Decision6.silence("INFORMATION-REQUEST for server " + server.get()
-                            + ", not this one: discarded (RFC 8415 16.12)");
-                }
-                if (m.hasOption(Dhcp6OptionCode.IA_NA) || m.hasOption(Dhcp6OptionCode.IA_PD)
-                        || m.hasOption(Dhcp6OptionCode.IA_TA)) {
-                    return Decision6.silence("INFORMATION-REQUEST with an IA option is discarded (RFC 8415 16.12)");
-                }
-                Dhcp6Message.Builder reply = base(Dhcp6MessageType.REPLY, m);
-                Reply6Options.configuration(reply, m, link);
-                return Decision6.reply(reply.build(), "INFORMATION-REQUEST: configuration, no IA (RFC 8415 18.3.6)");
+                return Stateless6.informationRequest(m, server, us, base(Dhcp6MessageType.REPLY, m), link);
             default:
                 return Decision6.silence(type.rfcName() + " is not served");
         }
     }
 
-    // ---- SOLICIT and REQUEST ----
+    // ---- SOLICIT and REQUEST: written in place, the decoded form through the same code ----
 
-    private Decision6 solicit(Dhcp6Message m, Duid client, Subnet6Config link) {
-        boolean rapid = m.rapidCommit() && config.rapidCommit();
-        Dhcp6Message.Builder reply = base(rapid ? Dhcp6MessageType.REPLY : Dhcp6MessageType.ADVERTISE, m);
-        if (rapid) {
-            reply.option(Dhcp6Option.rapidCommit());
-        } else {
-            config.preference().ifPresent(p -> reply.option(Dhcp6Option.preference(p)));
+    /**
+     * The packet path's way in for the steady state: a client's SOLICIT or REQUEST sent to the server itself (not
+     * relayed), read where it lies ({@code m}), its reply written into {@code reply} and the rule appended to
+     * {@code note}; nothing is made for a client the engine knows. Anything else (relayed, another type, a message
+     * that is discarded or over a link's limits) is left to {@link #handle(Dhcp6Message, Arrival6)}, which says why.
+     *
+     * @return whether it was answered here (a reply is then written); false: decode it and call {@code handle}
+     */
+    public synchronized boolean handleInPlace(Wire6Request m, boolean unicast, Reply6Writer reply,
+            StringBuilder note) {
+        int type = m.type();
+        boolean solicit = type == Dhcp6MessageType.SOLICIT.code();
+        if (!solicit && type != Dhcp6MessageType.REQUEST.code() || m.clientId() < 0) {
+            return false;
         }
-        boolean fixed = assignAll(m, client, link, rapid, reply);
-        Reply6Options.configuration(reply, m, link);
-        return Decision6.reply(reply.build(), staticNote(rapid
+        int server = m.serverId();
+        if (solicit ? server >= 0 : server < 0 || !config.serverDuid().matches(m.bytes(), Wire6Request.value(server),
+                m.length(server)) || unicast && !config.acceptUnicast()) {
+            return false;
+        }
+        Subnet6Config link = config.subnets().get(0);
+        if (m.iaNaCount() > link.iaNaLimit() || m.iaPdCount() > link.iaPdLimit()
+                || !IaLimits.fitsSurely(m.length(), m.iaNaCount() + m.iaPdCount(), serverId.length,
+                linkOptions.of(link).bytes())) {
+            return false;
+        }
+        written(m, solicit, link, reply, note);
+        return true;
+    }
+
+    /** A decoded SOLICIT or REQUEST (relayed, or a stub's): encoded and answered by the packet path's code. */
+    private Decision6 written(Dhcp6Message m, Subnet6Config link) {
+        byte[] bytes = dev.dhcpembedded.codec6.Dhcp6Codec.encode(m);
+        Reply6Writer reply = new Reply6Writer();
+        StringBuilder rule = new StringBuilder();
+        written(new Wire6Request().read(bytes, 0, bytes.length), m.is(Dhcp6MessageType.SOLICIT), link, reply, rule);
+        return Decision6.reply(dev.dhcpembedded.codec6.Dhcp6Codec.decode(reply.copy()), rule.toString());
+    }
+
+    /** RFC 8415 18.3.1 and 18.3.2: ADVERTISE (or REPLY with rapid commit) to a SOLICIT, REPLY to a REQUEST. */
+    private void written(Wire6Request m, boolean solicit, Subnet6Config link, Reply6Writer reply, StringBuilder note) {
+        boolean rapid = solicit && m.rapidCommit() && config.rapidCommit();
+        reply.begin((solicit && !rapid ? Dhcp6MessageType.ADVERTISE : Dhcp6MessageType.REPLY).code(),
+                m.transactionId());
+        reply.raw(serverId, 0, serverId.length);
+        reply.raw(m.bytes(), m.clientId(), 4 + m.length(m.clientId()));
+        if (rapid) {
+            reply.empty(Dhcp6OptionCode.RAPID_COMMIT.code());
+        } else if (solicit && config.preference().isPresent()) {
+            int at = reply.open(Dhcp6OptionCode.PREFERENCE.code());
+            reply.u8(config.preference().getAsInt());
+            reply.close(at);
+        }
+        boolean fixed = assignAll(m, link, !solicit || rapid, reply);
+        linkOptions.write(reply, m, link);
+        note.append(!solicit ? "REQUEST: REPLY, bindings made (RFC 8415 18.3.2)" : rapid
                 ? "SOLICIT with rapid commit (14): REPLY, bindings made (RFC 8415 18.3.1)"
-                : "SOLICIT: ADVERTISE, offered resources held (RFC 8415 18.3.1)", fixed));
-    }
-
-    private Decision6 request(Dhcp6Message m, Duid client, Subnet6Config link) {
-        Dhcp6Message.Builder reply = base(Dhcp6MessageType.REPLY, m);
-        boolean fixed = assignAll(m, client, link, true, reply);
-        Reply6Options.configuration(reply, m, link);
-        return Decision6.reply(reply.build(), staticNote("REQUEST: REPLY, bindings made (RFC 8415 18.3.2)", fixed));
-    }
-
-    private static String staticNote(String rule, boolean fixed) {
-        return fixed ? rule + " (static lease)" : rule;
+                : "SOLICIT: ADVERTISE, offered resources held (RFC 8415 18.3.1)");
+        if (fixed) {
+            note.append(" (static lease)");
+        }
     }
 
     /** Answers every IA of {@code m}, the IA_NAs then the IA_PDs; true when a static lease was given. */
-    private boolean assignAll(Dhcp6Message m, Duid client, Subnet6Config link, boolean commit,
-            Dhcp6Message.Builder reply) {
-        Instant now = clock.instant();
+    private boolean assignAll(Wire6Request m, Subnet6Config link, boolean commit, Reply6Writer reply) {
+        long now = clock.millis();
         boolean fixed = false;
-        List<Dhcp6Option> options = m.options();
-        int na = 0;
-        int pd = 0;
-        for (int i = 0; i < options.size(); i++) {
-            if (options.get(i).code() == Dhcp6OptionCode.IA_NA) {
-                IaNa ia = options.get(i).asIaNa();
-                if (na++ < link.iaNaLimit()) {
-                    fixed |= assignNa(ia, client, link, commit, now, reply);
-                } else if (na - link.iaNaLimit() <= IaLimits.REFUSALS_SHOWN) {
-                    reply.option(IaLimits.refusedNa(ia.iaid(), link.iaNaLimit()));
+        for (Binding6.Kind kind : KINDS) {
+            boolean na = kind == Binding6.Kind.NA;
+            int code = na ? Wire6Request.IA_NA : Wire6Request.IA_PD;
+            int limit = na ? link.iaNaLimit() : link.iaPdLimit();
+            int n = 0;
+            for (int at = m.firstOption(); at < m.end(); at = m.next(at)) {
+                if (m.code(at) != code) {
+                    continue;
                 }
-            }
-        }
-        for (int i = 0; i < options.size(); i++) {
-            if (options.get(i).code() == Dhcp6OptionCode.IA_PD) {
-                IaPd ia = options.get(i).asIaPd();
-                if (pd++ < link.iaPdLimit()) {
-                    fixed |= assignPd(ia, client, link, commit, now, reply);
-                } else if (pd - link.iaPdLimit() <= IaLimits.REFUSALS_SHOWN) {
-                    reply.option(IaLimits.refusedPd(ia.iaid(), link.iaPdLimit()));
+                long iaid = m.u32(Wire6Request.value(at));
+                if (n++ < limit) {
+                    fixed |= na ? assignNa(m, at, iaid, link, commit, now, reply)
+                            : assignPd(m, at, iaid, link, commit, now, reply);
+                } else if (n - limit <= IaLimits.REFUSALS_SHOWN) {
+                    reply.option(na ? IaLimits.refusedNa(iaid, limit) : IaLimits.refusedPd(iaid, limit));
                 }
             }
         }
         return fixed;
     }
 
-    private boolean assignNa(IaNa ia, Duid client, Subnet6Config link, boolean commit, Instant now,
-            Dhcp6Message.Builder reply) {
-        Binding6.Key key = new Binding6.Key(client, ia.iaid(), Binding6.Kind.NA);
-        Addr6 hint = null;
-        boolean onLink = false;
-        for (Dhcp6Option inner : ia.options()) {
-            if (inner.code() == Dhcp6OptionCode.IAADDR) {
-                Addr6 asked = Prefix6.number(inner.asIaAddress().address());
-                hint = hint == null ? asked : hint;
-                onLink |= link.prefix().contains(asked);
-            }
-        }
-        if (commit && hint != null && !onLink) {
-            reply.option(Dhcp6Option.iaNa(IaNa.of(ia.iaid(), 0, 0, Dhcp6Option.statusCode(
+    /** The IA_NA at {@code ia}: its address, NotOnLink, or NoAddrsAvail; true when it is a static lease. */
+    private boolean assignNa(Wire6Request m, int ia, long iaid, Subnet6Config link, boolean commit, long now,
+            Reply6Writer reply) {
+        int entry = m.entry(ia, Wire6Request.IAADDR);
+        if (commit && entry >= 0 && !m.anyAddressIn(ia, link.prefix())) {
+            reply.option(Dhcp6Option.iaNa(IaNa.of(iaid, 0, 0, Dhcp6Option.statusCode(
                     StatusCode.NOT_ON_LINK, "the addresses asked for are not on this link"))));
             return false;
         }
-        Binding6 b = assignAddress(key, hint, link, commit, now);
-        reply.option(b != null ? Reply6Options.iaOption(ia.iaid(), b) : Dhcp6Option.iaNa(IaNa.of(ia.iaid(), 0, 0,
-                Dhcp6Option.statusCode(StatusCode.NO_ADDRS_AVAIL, "no addresses available"))));
-        return b != null && staticAddresses.containsKey(b.resource());
-    }
-
-    private boolean assignPd(IaPd ia, Duid client, Subnet6Config link, boolean commit, Instant now,
-            Dhcp6Message.Builder reply) {
-        Binding6.Key key = new Binding6.Key(client, ia.iaid(), Binding6.Kind.PD);
-        Addr6 hint = null;
-        for (Dhcp6Option inner : ia.options()) {
-            if (inner.code() == Dhcp6OptionCode.IAPREFIX && hint == null) {
-                hint = Prefix6.number(inner.asIaPrefix().prefix());
-            }
+        Binding6 b = assignAddress(key(m, iaid, Binding6.Kind.NA), m, entry < 0 ? -1 : Wire6Request.value(entry),
+                link, commit, now);
+        if (b == null) {
+            reply.option(Dhcp6Option.iaNa(IaNa.of(iaid, 0, 0,
+                    Dhcp6Option.statusCode(StatusCode.NO_ADDRS_AVAIL, "no addresses available"))));
+            return false;
         }
-        Binding6 b = assignPrefix(key, hint, link, commit, now);
-        reply.option(b != null ? Reply6Options.iaOption(ia.iaid(), b) : Dhcp6Option.iaPd(IaPd.of(ia.iaid(), 0, 0,
-                Dhcp6Option.statusCode(StatusCode.NO_PREFIX_AVAIL, "no prefixes available"))));
-        return b != null && staticPrefixes.containsKey(b.resource());
+        Reply6Options.ia(reply, iaid, b);
+        return staticAddresses.containsKey(b.resource());
     }
 
-    /** The address bound or held for {@code key}, or null when none is free. */
-    private Binding6 assignAddress(Binding6.Key key, Addr6 hint, Subnet6Config link, boolean commit,
-            Instant now) {
+    /** The IA_PD at {@code ia}: its prefix or NoPrefixAvail; true when it is a static lease. */
+    private boolean assignPd(Wire6Request m, int ia, long iaid, Subnet6Config link, boolean commit, long now,
+            Reply6Writer reply) {
+        int entry = m.entry(ia, Wire6Request.IAPREFIX);
+        Binding6 b = assignPrefix(key(m, iaid, Binding6.Kind.PD), m, entry < 0 ? -1 : Wire6Request.value(entry) + 9,
+                link, commit, now);
+        if (b == null) {
+            reply.option(Dhcp6Option.iaPd(IaPd.of(iaid, 0, 0,
+                    Dhcp6Option.statusCode(StatusCode.NO_PREFIX_AVAIL, "no prefixes available"))));
+            return false;
+        }
+        Reply6Options.ia(reply, iaid, b);
+        return staticPrefixes.containsKey(b.resource());
+    }
+
+    /** The key of the IA {@code iaid} of {@code m}'s client: the binding's own when it has one, else a new one. */
+    private Binding6.Key key(Wire6Request m, long iaid, Binding6.Kind kind) {
+        int id = m.clientId();
+        Binding6 current = byKey.get(probe.of(m.bytes(), Wire6Request.value(id), m.length(id), iaid, kind));
+        return current != null ? current.key() : probe.toKey();
+    }
+
+    /**
+     * The address bound or held for {@code key}, or null when none is free; the client's hint is the address at
+     * {@code m}'s {@code hintAt} (-1: none), read only when the client has no address to keep.
+     */
+    private Binding6 assignAddress(Binding6.Key key, Wire6Request m, int hintAt, Subnet6Config link, boolean commit,
+            long now) {
+        Addr6 hint;
         Binding6 current = byKey.get(key);
         Addr6 chosen = null;
         Addr6 fixed = config.staticLeases().isEmpty() ? null : config.staticLeaseFor(key.duid(), key.iaid())
                 .flatMap(StaticLease6::address).filter(a -> link.prefix().contains(a)).orElse(null);
         if (fixed != null && free(addresses, fixed, key, now)) {
             chosen = fixed;
-        } else if (current != null && current.subnet().equals(link) && current.state() != Binding6.State.DECLINED
+        } else if (current != null && same(current.subnet(), link) && current.state() != Binding6.State.DECLINED
                 && available(addresses, current.resource(), key, now) && link.inPool(current.resource())) {
             chosen = current.resource();
-        } else if (hint != null && link.inPool(hint) && available(addresses, hint, key, now)) {
+        } else if (hintAt >= 0 && link.inPool(hint = m.address(hintAt)) && available(addresses, hint, key, now)) {
             chosen = hint;
         } else {
             long budget = SCAN_LIMIT;
@@ -350,9 +360,10 @@ public final class Lease6Engine {
         return chosen == null ? null : bind(addresses, key, chosen, 128, link, commit, now);
     }
 
-    /** The prefix bound or held for {@code key}, or null when none is free. */
-    private Binding6 assignPrefix(Binding6.Key key, Addr6 hint, Subnet6Config link, boolean commit,
-            Instant now) {
+    /** The prefix bound or held for {@code key}, or null when none is free; its hint read as an address's is. */
+    private Binding6 assignPrefix(Binding6.Key key, Wire6Request m, int hintAt, Subnet6Config link, boolean commit,
+            long now) {
+        Addr6 hint;
         Prefix6 fixed = config.staticLeases().isEmpty() ? null
                 : config.staticLeaseFor(key.duid(), key.iaid()).flatMap(StaticLease6::prefix).orElse(null);
         if (fixed != null && free(prefixes, fixed.network(), key, now)) {
@@ -364,17 +375,22 @@ public final class Lease6Engine {
         Subnet6Config.PdPool pool = link.delegation().get();
         Binding6 current = byKey.get(key);
         Addr6 chosen;
-        if (current != null && current.subnet().equals(link) && current.state() != Binding6.State.DECLINED
+        if (current != null && same(current.subnet(), link) && current.state() != Binding6.State.DECLINED
                 && current.prefixLength() == pool.delegatedLength() && pool.holds(current.resource(),
                         current.prefixLength()) && available(prefixes, current.resource(), key, now)) {
             chosen = current.resource();
-        } else if (hint != null && pool.holds(hint, pool.delegatedLength())
+        } else if (hintAt >= 0 && pool.holds(hint = m.address(hintAt), pool.delegatedLength())
                 && available(prefixes, hint, key, now)) {
             chosen = hint;
         } else {
             chosen = scan(pool, prefixes, key, now, SCAN_LIMIT);
         }
         return chosen == null ? null : bind(prefixes, key, chosen, pool.delegatedLength(), link, commit, now);
+    }
+
+    /** Whether a binding on {@code a} is on link {@code b}: the same link object, or an equal one. */
+    private static boolean same(Subnet6Config a, Subnet6Config b) {
+        return a == b || a.equals(b);
     }
 
     /** How many candidates the last {@link #scan} looked at. */
@@ -385,12 +401,12 @@ public final class Lease6Engine {
      * null. It starts at the pool's scan mark while that holds, and leaves the mark where it stopped: every
      * candidate before it is taken until the earliest expiry it passed. The one rule for address and prefix pools.
      */
-    private Addr6 scan(Subnet6Config.Ladder pool, Map<Addr6, Binding6> index, Binding6.Key key, Instant now,
+    private Addr6 scan(Subnet6Config.Ladder pool, Map<Addr6, Binding6> index, Binding6.Key key, long now,
             long budget) {
         ScanMark mark = scanMarks.get(pool);
-        boolean marked = mark != null && now.isBefore(mark.until());
+        boolean marked = mark != null && now < mark.until();
         long i = marked ? mark.from() : 0;
-        Instant until = marked ? mark.until() : Instant.MAX;
+        long until = marked ? mark.until() : Long.MAX_VALUE;
         long size = pool.size();
         long scanned = 0;
         Addr6 found = null;
@@ -401,8 +417,8 @@ public final class Lease6Engine {
                 break;
             }
             Binding6 taken = index.get(candidate);
-            if (taken != null && taken.holds(now) && taken.expires().isBefore(until)) {
-                until = taken.expires();
+            if (taken != null && taken.holds(now) && taken.expiresMillis() < until) {
+                until = taken.expiresMillis();
             }
         }
         lastScanned = scanned;
@@ -411,19 +427,27 @@ public final class Lease6Engine {
     }
 
     /** Free for {@code key} and not another client's static lease: what the pools and hints may hand out. */
-    private boolean available(Map<Addr6, Binding6> index, Addr6 resource, Binding6.Key key, Instant now) {
+    private boolean available(Map<Addr6, Binding6> index, Addr6 resource, Binding6.Key key, long now) {
         StaticLease6 fixed = (index == addresses ? staticAddresses : staticPrefixes).get(resource);
         return (fixed == null || fixed.isFor(key.duid(), key.iaid())) && free(index, resource, key, now);
     }
 
-    private boolean free(Map<Addr6, Binding6> index, Addr6 resource, Binding6.Key key, Instant now) {
+    private boolean free(Map<Addr6, Binding6> index, Addr6 resource, Binding6.Key key, long now) {
         Binding6 b = index.get(resource);
         return b == null || (b.key().equals(key) && b.state() != Binding6.State.DECLINED) || !b.holds(now);
     }
 
     private Binding6 bind(Map<Addr6, Binding6> index, Binding6.Key key, Addr6 resource, int length,
-            Subnet6Config link, boolean commit, Instant now) {
-        Binding6 old = byKey.remove(key);
+            Subnet6Config link, boolean commit, long now) {
+        long expires = now + (commit ? link.validLifetime() : config.advertiseHold()).toMillis();
+        Binding6 old = byKey.get(key);
+        if (old != null && old.resource().equals(resource) && index.get(resource) == old) {
+            // the client keeps its resource (the steady state): renewed where it stands, nothing made
+            old.renew(commit ? Binding6.State.BOUND : Binding6.State.ADVERTISED, expires,
+                    now + link.preferredLifetime().toMillis(), length, link);
+            return old;
+        }
+        byKey.remove(key);
         if (old != null) {
             (old.key().kind() == Binding6.Kind.NA ? addresses : prefixes).remove(old.resource(), old);
             if (!old.resource().equals(resource)) {
@@ -434,9 +458,8 @@ public final class Lease6Engine {
         if (displaced != null && !displaced.key().equals(key)) {
             byKey.remove(displaced.key(), displaced);
         }
-        Instant expires = commit ? now.plus(link.validLifetime()) : now.plus(config.advertiseHold());
         Binding6 b = new Binding6(key, resource, length, commit ? Binding6.State.BOUND : Binding6.State.ADVERTISED,
-                expires, now.plus(link.preferredLifetime()), link);
+                expires, now + link.preferredLifetime().toMillis(), link);
         byKey.put(key, b);
         index.put(resource, b);
         return b;
@@ -453,7 +476,7 @@ public final class Lease6Engine {
     // ---- RENEW and REBIND ----
 
     private Decision6 renew(Dhcp6Message m, Duid client, Subnet6Config link, boolean rebind) {
-        Instant now = clock.instant();
+        long now = clock.millis();
         Dhcp6Message.Builder reply = base(Dhcp6MessageType.REPLY, m);
         String name = rebind ? "REBIND" : "RENEW";
         List<IaNa> iaNa = m.iaNa();
@@ -462,8 +485,8 @@ public final class Lease6Engine {
             Binding6.Key key = new Binding6.Key(client, ia.iaid(), Binding6.Kind.NA);
             Binding6 b = byKey.get(key);
             if (b != null && b.state() == Binding6.State.BOUND && b.holds(now) && b.subnet().equals(link)) {
-                Binding6 extended = b.with(Binding6.State.BOUND, now.plus(link.validLifetime()),
-                        now.plus(link.preferredLifetime()));
+                Binding6 extended = b.with(Binding6.State.BOUND, now + link.validLifetime().toMillis(),
+                        now + link.preferredLifetime().toMillis());
                 replace(b, extended);
                 List<Dhcp6Option> inner = new ArrayList<>(Reply6Options.iaNa(ia.iaid(), extended).options());
                 for (IaAddress asked : ia.addresses()) {
@@ -485,8 +508,8 @@ public final class Lease6Engine {
             Binding6.Key key = new Binding6.Key(client, ia.iaid(), Binding6.Kind.PD);
             Binding6 b = byKey.get(key);
             if (b != null && b.state() == Binding6.State.BOUND && b.holds(now) && b.subnet().equals(link)) {
-                Binding6 extended = b.with(Binding6.State.BOUND, now.plus(link.validLifetime()),
-                        now.plus(link.preferredLifetime()));
+                Binding6 extended = b.with(Binding6.State.BOUND, now + link.validLifetime().toMillis(),
+                        now + link.preferredLifetime().toMillis());
                 replace(b, extended);
                 reply.option(Reply6Options.iaOption(ia.iaid(), extended));
             } else {
@@ -501,7 +524,7 @@ public final class Lease6Engine {
     }
 
     /** REBIND for an IA this server has no binding of: bind the client's address if it is on link and free. */
-    private IaNa rebindUnknown(IaNa ia, Binding6.Key key, Subnet6Config link, Instant now) {
+    private IaNa rebindUnknown(IaNa ia, Binding6.Key key, Subnet6Config link, long now) {
         IaAddress asked = ia.addresses().get(0);
         Addr6 a = Prefix6.number(asked.address());
         boolean own = config.staticLeaseFor(key.duid(), key.iaid()).flatMap(StaticLease6::address)
@@ -516,7 +539,7 @@ public final class Lease6Engine {
         return new IaNa(ia.iaid(), 0, 0, zero);
     }
 
-    // ---- RELEASE, DECLINE, CONFIRM ----
+    // ---- RELEASE and DECLINE ----
 
     private Decision6 release(Dhcp6Message m, Duid client, Subnet6Config link) {
         return giveBack(m, client, link, Binding6.State.RELEASED, "Release received.",
@@ -530,7 +553,7 @@ public final class Lease6Engine {
 
     private Decision6 giveBack(Dhcp6Message m, Duid client, Subnet6Config link, Binding6.State state, String text,
             String rule) {
-        Instant now = clock.instant();
+        long now = clock.millis();
         Dhcp6Message.Builder reply = base(Dhcp6MessageType.REPLY, m);
         List<IaNa> iaNa = m.iaNa();
         List<IaPd> iaPd = m.iaPd();
@@ -539,7 +562,7 @@ public final class Lease6Engine {
             boolean named = b != null && ia.addresses().stream()
                     .anyMatch(a -> Prefix6.number(a.address()).equals(b.resource()));
             if (b != null && named && b.holds(now)) {
-                replace(b, b.with(state, state == Binding6.State.DECLINED ? now.plus(config.declineProbation()) : now,
+                replace(b, b.with(state, state == Binding6.State.DECLINED ? now + config.declineProbation().toMillis() : now,
                         now));
             } else {
                 reply.option(Dhcp6Option.iaNa(IaNa.of(ia.iaid(), 0, 0,
@@ -561,34 +584,12 @@ public final class Lease6Engine {
         return Decision6.reply(reply.build(), rule);
     }
 
-    private Decision6 confirm(Dhcp6Message m, Subnet6Config link) {
-        List<Inet6Address> asked = new ArrayList<>();
-        m.iaNa().forEach(ia -> ia.addresses().forEach(a -> asked.add(a.address())));
-        if (asked.isEmpty()) {
-            return Decision6.silence("CONFIRM without addresses is not answered (RFC 8415 18.3.3)");
-        }
-        boolean onLink = asked.stream().allMatch(a -> link.prefix().contains(a));
-        Dhcp6Message.Builder reply = base(Dhcp6MessageType.REPLY, m);
-        reply.option(onLink ? Dhcp6Option.statusCode(StatusCode.SUCCESS, "all addresses are on link")
-                : Dhcp6Option.statusCode(StatusCode.NOT_ON_LINK, "an address is not on this link"));
-        return Decision6.reply(reply.build(), onLink ? "CONFIRM: addresses on link, Success (RFC 8415 18.3.3)"
-                : "CONFIRM: an address is not on link, NotOnLink (RFC 8415 18.3.3)");
-    }
-
     // ---- common parts ----
 
     /** A reply of {@code type} to {@code m}: its transaction id, server identifier, and client identifier echoed. */
     private Dhcp6Message.Builder base(Dhcp6MessageType type, Dhcp6Message m) {
-        Dhcp6Message.Builder b = Dhcp6Message.builder(type).transactionId(m.transactionId());
-        b.option(serverIdOption);
-        List<Dhcp6Option> options = m.options();
-        for (int i = 0; i < options.size(); i++) {
-            if (options.get(i).code() == Dhcp6OptionCode.CLIENTID) {
-                b.option(options.get(i));
-                break;
-            }
-        }
+        Dhcp6Message.Builder b = Dhcp6Message.builder(type).transactionId(m.transactionId()).option(serverIdOption);
+        m.option(Dhcp6OptionCode.CLIENTID).ifPresent(b::option);
         return b;
     }
-
 }

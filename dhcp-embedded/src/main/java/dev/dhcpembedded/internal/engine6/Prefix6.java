@@ -44,7 +44,14 @@ public record Prefix6(Addr6 network, int length) {
     }
 
     public boolean contains(Addr6 address) {
-        return address.andNot(hostMask(length)).equals(network);
+        return contains(address.hi(), address.lo());
+    }
+
+    /** Whether the address of high and low halves {@code hi} and {@code lo} lies in this prefix (nothing made). */
+    public boolean contains(long hi, long lo) {
+        long hiMask = length >= 64 ? -1L : length == 0 ? 0 : -1L << (64 - length);
+        long loMask = length <= 64 ? 0 : -1L << (128 - length);
+        return (hi & hiMask) == network.hi() && (lo & loMask) == network.lo();
     }
 
     public boolean contains(Inet6Address address) {

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  */
 public record Server6Config(Duid serverDuid, List<Subnet6Config> subnets, boolean rapidCommit,
         boolean acceptUnicast, OptionalInt preference, Duration advertiseHold, Duration declineProbation,
-        List<StaticLease6> staticLeases) {
+        List<StaticLease6> staticLeases, boolean reconfigureKeys) {
 
     public Server6Config {
         subnets = List.copyOf(subnets);
@@ -47,6 +47,13 @@ public record Server6Config(Duid serverDuid, List<Subnet6Config> subnets, boolea
                 }
             }
         }
+    }
+
+    /** A configuration without reconfigure keys. */
+    public Server6Config(Duid serverDuid, List<Subnet6Config> subnets, boolean rapidCommit, boolean acceptUnicast,
+            OptionalInt preference, Duration advertiseHold, Duration declineProbation, List<StaticLease6> leases) {
+        this(serverDuid, subnets, rapidCommit, acceptUnicast, preference, advertiseHold, declineProbation, leases,
+                false);
     }
 
     /** A configuration without static leases. */

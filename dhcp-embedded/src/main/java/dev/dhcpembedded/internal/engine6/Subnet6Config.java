@@ -75,7 +75,7 @@ public record Subnet6Config(Prefix6 prefix, List<Range> pools, Optional<PdPool> 
 
         /** Whether {@code p}/{@code length} is one of this pool's prefixes. */
         public boolean holds(Addr6 p, int length) {
-            return length == delegatedLength && pool.contains(p) && p.and(Prefix6.hostMask(delegatedLength)).isZero();
+            return length == delegatedLength && pool.contains(p) && p.hasNoHostBits(delegatedLength);
         }
     }
 

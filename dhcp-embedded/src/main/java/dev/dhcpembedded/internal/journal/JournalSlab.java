@@ -38,8 +38,11 @@ final class JournalSlab {
     private long firstIndex;
     /** Decode errors known at write time (rejected datagrams only); made on the first one. */
     private DhcpCodecException[] errors;
-    /** DHCPv6 entries' ends (source, destination, peer), which IPv6 keeps out of the int columns; made on the first. */
-    private InetSocketAddress[][] ends6;
+    /**
+     * DHCPv6 entries' ends, three per slot (source, destination, peer; null for a DHCPv4 entry), which IPv6 keeps out
+     * of the int columns; made on the first. The addresses are shared, not copied (they are immutable).
+     */
+    private InetSocketAddress[] ends6;
     /** Entries already handed to a reader, so a second read decodes nothing again; made on the first read. */
     private JournalEntry[] read;
 
@@ -104,13 +107,16 @@ final class JournalSlab {
     void add(long sequence, long serverMillis, long wallMillis, JournalEntry.Kind kind, int interfaceIndex,
              int sourceIp, int sourcePort, int destinationIp, int destinationPort, int peerIp, int peerPort,
              byte[] payload, int payloadOffset, int payloadLength, int originalLength, CharSequence note,
-             DhcpCodecException error, InetSocketAddress[] v6Ends) {
+             DhcpCodecException error, InetSocketAddress source6, InetSocketAddress destination6,
+             InetSocketAddress peer6) {
         int at = count;
-        if (v6Ends != null || ends6 != null) {
+        if (source6 != null || ends6 != null) {
             if (ends6 == null) {
-                ends6 = new InetSocketAddress[slots][];
+                ends6 = new InetSocketAddress[slots * 3];
             }
-            ends6[at] = v6Ends;
+            ends6[at * 3] = source6;
+            ends6[at * 3 + 1] = destination6;
+            ends6[at * 3 + 2] = peer6;
         }
         int t = at * 3;
         times[t] = sequence;
@@ -165,9 +171,9 @@ final class JournalSlab {
         JournalEntry.Kind kind = JournalEntry.Kind.values()[meta[m + KIND] >>> 24];
         String name = interfaceNames[meta[m + KIND] & 0xFFFFFF];
         DhcpCodecException error = errors == null ? null : errors[at];
-        if (ends6 != null && ends6[at] != null) {
-            InetSocketAddress[] e = ends6[at];
-            return StoredEntry.stored6(times[t], times[t + 1], times[t + 2], kind, e[0], e[1], e[2], name,
+        if (ends6 != null && ends6[at * 3] != null) {
+            return StoredEntry.stored6(times[t], times[t + 1], times[t + 2], kind, ends6[at * 3], ends6[at * 3 + 1],
+                    ends6[at * 3 + 2], name,
                     Arrays.copyOfRange(data, offset, offset + length),
                     (peer & NOTE_NULL) != 0 ? null : readNote(offset + length, end, (peer & NOTE_UTF16) != 0),
                     java.util.Optional.ofNullable(error), original);

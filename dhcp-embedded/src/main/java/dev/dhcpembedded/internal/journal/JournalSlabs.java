@@ -72,7 +72,7 @@ final class JournalSlabs {
                 int sourceIp, int sourcePort, int destinationIp, int destinationPort, int peerIp, int peerPort,
                 byte[] payload, String note, DhcpCodecException error) {
         return add(sequence, serverMillis, wallMillis, kind, interfaceName, sourceIp, sourcePort, destinationIp,
-                destinationPort, peerIp, peerPort, payload, 0, payload.length, note, error, null);
+                destinationPort, peerIp, peerPort, payload, 0, payload.length, note, error, null, null, null);
     }
 
     /** {@link #add} of a payload at {@code payload[offset, offset + length)} with a note of any char sequence. */
@@ -80,22 +80,18 @@ final class JournalSlabs {
                 int sourceIp, int sourcePort, int destinationIp, int destinationPort, int peerIp, int peerPort,
                 byte[] payload, int offset, int length, CharSequence note, DhcpCodecException error) {
         return add(sequence, serverMillis, wallMillis, kind, interfaceName, sourceIp, sourcePort, destinationIp,
-                destinationPort, peerIp, peerPort, payload, offset, length, note, error, null);
+                destinationPort, peerIp, peerPort, payload, offset, length, note, error, null, null, null);
     }
 
-    /** {@link #add} for any entry: {@code ends6} (source, destination, peer) marks a DHCPv6 one, null a DHCPv4 one. */
-    int add(long sequence, long serverMillis, long wallMillis, JournalEntry.Kind kind, String interfaceName,
-                int sourceIp, int sourcePort, int destinationIp, int destinationPort, int peerIp, int peerPort,
-                byte[] payload, String note, DhcpCodecException error, InetSocketAddress[] ends6) {
-        return add(sequence, serverMillis, wallMillis, kind, interfaceName, sourceIp, sourcePort, destinationIp,
-                destinationPort, peerIp, peerPort, payload, 0, payload.length, note, error, ends6);
-    }
-
-    /** {@link #add} of any entry at {@code payload[offset, offset + length)}; {@code ends6} as above. */
+    /**
+     * {@link #add} of any entry at {@code payload[offset, offset + length)}: {@code source6} (with
+     * {@code destination6} and {@code peer6}) marks a DHCPv6 one, null a DHCPv4 one.
+     */
     int add(long sequence, long serverMillis, long wallMillis, JournalEntry.Kind kind,
                         String interfaceName, int sourceIp, int sourcePort, int destinationIp, int destinationPort,
                         int peerIp, int peerPort, byte[] payload, int offset, int length, CharSequence note,
-                        DhcpCodecException error, InetSocketAddress[] ends6) {
+                        DhcpCodecException error, InetSocketAddress source6, InetSocketAddress destination6,
+                        InetSocketAddress peer6) {
         int kept = Math.min(length, SNAP_LENGTH);
         int needed = JournalSlab.bytesNeeded(kept, note);
         long before = head;
@@ -105,7 +101,8 @@ final class JournalSlabs {
             live.addLast(tail);
         }
         tail.add(sequence, serverMillis, wallMillis, kind, interfaceIndex(interfaceName), sourceIp, sourcePort,
-                destinationIp, destinationPort, peerIp, peerPort, payload, offset, kept, length, note, error, ends6);
+                destinationIp, destinationPort, peerIp, peerPort, payload, offset, kept, length, note, error, source6,
+                destination6, peer6);
         next++;
         if (next - head > capacity) {
             evictOldest();

@@ -69,7 +69,7 @@ public final class JournalStore implements Journal {
                     : slabs.add(++sequence, record.serverTimeMillis, record.wallTimeMillis, record.kind,
                             record.interfaceName, 0, record.source6.getPort(), 0, record.destination6.getPort(), 0,
                             record.peer.getPort(), record.bytes, record.offset, record.length, record.note,
-                            record.error, new InetSocketAddress[] {record.source6, record.destination6, record.peer});
+                            record.error, record.source6, record.destination6, record.peer);
             evicted += dropped;
             appended++;
             if (record.kind == JournalEntry.Kind.REJECTED) {

@@ -39,8 +39,26 @@ public final class Engine6Responder {
      *        answered
      * @param note the note the journal keeps with the request
      * @param unmatched whether DHCPv6 stubs were registered but none answered
+     * @param shapes for each reply, the response (of a sequence: the part) that shaped it; empty without a stub
      */
-    public record Answer(List<Dhcp6Message> replies, Response6 stubResponse, String note, boolean unmatched) {
+    public record Answer(List<Dhcp6Message> replies, Response6 stubResponse, String note, boolean unmatched,
+                         List<Response6> shapes) {
+
+        /** Without a stub, or with one response shaping every reply. */
+        public Answer(List<Dhcp6Message> replies, Response6 stubResponse, String note, boolean unmatched) {
+            this(replies, stubResponse, note, unmatched,
+                    stubResponse == null ? List.of() : replies.stream().map(r -> stubResponse).toList());
+        }
+
+        /**
+         * Reply {@code i} alone, with the response that shaped it (a sequence's replies each have their own delay
+         * and malformation).
+         */
+        public Answer part(int i) {
+            Response6 shape = shapes.isEmpty() ? stubResponse : shapes.get(i);
+            return new Answer(List.of(replies.get(i)), shape, note, unmatched, shape == null ? List.of()
+                    : List.of(shape));
+        }
 
         /** How long the replies are held back: the stub's delay, zero without a stub. */
         public java.time.Duration delay() {
@@ -60,6 +78,9 @@ public final class Engine6Responder {
 
     public Answer respond(Dhcp6Message request, Arrival6 arrival) {
         StubRegistry.Lookup<Stub6> lookup = stubs.find(request);
+        if (lookup.dropped() != null) {
+            return new Answer(List.of(), null, lookup.dropped(), true);
+        }
         if (lookup.match().isEmpty()) { // the engine alone
             Decision6 decision = engine.handle(request, arrival);
             return new Answer(decision.reply().map(List::of).orElse(List.of()), null, decision.rule(),
@@ -67,20 +88,29 @@ public final class Engine6Responder {
         }
         StubRegistry.Match<Stub6> match = lookup.match().get();
         Response6 response = match.stub().response();
-        if (StubViews.V6.isSilent(response)) {
-            return new Answer(List.of(), response, match.label() + ": no reply", false);
-        }
-        Decision6 decision = engine.handle(withHints(request, response), arrival);
+        List<Response6> steps = StubViews.V6.steps(response);
         List<Dhcp6Message> plan = new ArrayList<>();
-        decision.reply().ifPresent(reply -> {
-            Dhcp6Message shaped = StubViews.V6.apply(response, reply);
-            plan.add(shaped);
-            for (Duid other : StubViews.V6.alsoFrom(response)) {
-                plan.add(StubViews.V6.mapInnermost(shaped, m -> m.toBuilder()
-                        .replaceOption(Dhcp6Option.serverId(other)).build()));
+        List<Response6> shapes = new ArrayList<>();
+        List<String> rules = new ArrayList<>();
+        for (Response6 step : steps) {
+            if (StubViews.V6.isSilent(step)) {
+                continue;
             }
-        });
-        return new Answer(plan, response, match.label() + ": " + decision.rule(), false);
+            Decision6 decision = engine.handle(withHints(request, step), arrival);
+            rules.add(decision.rule());
+            decision.reply().ifPresent(reply -> {
+                Dhcp6Message shaped = StubViews.V6.apply(step, reply);
+                plan.add(shaped);
+                shapes.add(step);
+                for (Duid other : StubViews.V6.alsoFrom(step)) {
+                    plan.add(StubViews.V6.mapInnermost(shaped, m -> m.toBuilder()
+                            .replaceOption(Dhcp6Option.serverId(other)).build()));
+                    shapes.add(step);
+                }
+            });
+        }
+        String note = match.label() + ": " + (rules.isEmpty() ? "no reply" : String.join("; then ", rules));
+        return new Answer(plan, response, note, false, shapes);
     }
 
     /** The request with the response's chosen address and prefix as the client's hints in its IAs. */

@@ -9,7 +9,8 @@ import dev.dhcpembedded.stub.Stub;
 import java.util.List;
 
 /**
- * Stubs first, in their documented order; what no stub answers gets the lease engine's RFC 2131 answer.
+ * Stubs first, in their documented order; what no stub answers gets the lease engine's RFC 2131 answer, unless a
+ * strict stub queue or {@code dropUnscripted} drops it.
  */
 public final class EngineResponder implements Responder {
 
@@ -24,6 +25,9 @@ public final class EngineResponder implements Responder {
     @Override
     public Response respond(DhcpMessage request, Arrival arrival) {
         StubRegistry.Lookup<Stub> lookup = stubs.find(request, arrival.broadcast());
+        if (lookup.dropped() != null) { // a strict queue or dropUnscripted: no answer at all
+            return new Response(List.of(), lookup.dropped(), true);
+        }
         if (lookup.match().isPresent()) {
             StubRegistry.Match<Stub> m = lookup.match().get();
             EngineStubContext context = new EngineStubContext(request, arrival, engine, m.occurrence());

@@ -192,8 +192,8 @@ public final class PacketHandler implements DirectReceiver {
             note.setLength(0);
             note.append("no reply: the lease engine failed with ").append(e);
         }
-        journal.append(record.note(note));
         if (!replied || scheduler.isClosed() || paused.get()) {
+            journal.append(record.note(note));
             return;
         }
         byte[] out = reply.bytes();
@@ -204,11 +204,15 @@ public final class PacketHandler implements DirectReceiver {
             try {
                 out = DhcpCodec.encodeForClient(DhcpCodec.decode(reply.copy()), limit);
             } catch (DhcpCodecException e) {
+                // the decision stands in the journal, with why nothing was sent (e.g. a huge client id echoed)
+                note.insert(0, "no reply: ").append(" - not sent: ").append(e.getMessage());
+                journal.append(record.note(note));
                 log().warn("reply to {} not sent: {}", source, e.getMessage());
                 return;
             }
             replyLength = out.length;
         }
+        journal.append(record.note(note));
         long rfc = ReplyAddressing.destination(request.giaddr(), request.ciaddr(), request.isBroadcast(),
                 reply.messageType() == MessageType.NAK.code(), reply.yiaddr(), ownAddress(serverId));
         boolean ethernet = request.htype() == 1 && request.hlen() == 6;
@@ -259,8 +263,11 @@ public final class PacketHandler implements DirectReceiver {
         }
         DhcpMessage reply = planned.message();
         int serverId = planned.serverIdentity().map(Ipv4::toInt).orElse(engine.config().serverId());
-        long rfc = ReplyAddressing.destination(Ipv4.toInt(request.giaddr()), Ipv4.toInt(request.ciaddr()),
-                request.isBroadcast(), reply.is(MessageType.NAK), Ipv4.toInt(reply.yiaddr()), ownAddress(serverId));
+        long rfc = planned.destination().isPresent() // a stub's broadcast() or unicastTo(...) overrides §4.1
+                ? ReplyAddressing.toClient(Ipv4.toInt(planned.destination().get()))
+                : ReplyAddressing.destination(Ipv4.toInt(request.giaddr()), Ipv4.toInt(request.ciaddr()),
+                        request.isBroadcast(), reply.is(MessageType.NAK), Ipv4.toInt(reply.yiaddr()),
+                        ownAddress(serverId));
         dev.dhcpembedded.internal.transport.LinkHost host = secondHost;
         if (host != null && serverId == secondAddress && Ipv4.toInt(request.giaddr()) == 0) {
             // the second server's own frame: from its MAC and address, to the client's MAC (or broadcast)
@@ -323,6 +330,21 @@ public final class PacketHandler implements DirectReceiver {
         } catch (IOException e) {
             log().warn("sending to {} failed: {}", actual, e.toString());
         }
+    }
+
+    /**
+     * Sends a message the server starts (a FORCERENEW, RFC 3203) to a bound client at {@code clientAddress}: as the
+     * reply to its RENEWING REQUEST would go (unicast to that address, port 68; over loopback to {@code lastSource},
+     * the socket it last spoke from), journaled first like every reply.
+     */
+    public void sendServerInitiated(byte[] message, int clientAddress, int serverId, InetSocketAddress lastSource,
+                                    byte[] mac, CharSequence note) {
+        long rfc = ReplyAddressing.destination(0, clientAddress, false, false, clientAddress, ownAddress(serverId));
+        InetSocketAddress source = lastSource != null ? lastSource
+                : ReplyAddressing.socket(clientAddress, ReplyAddressing.CLIENT_PORT);
+        Datagram as = new Datagram(message, source, transport.localAddress(), transport.interfaceName(), false);
+        transmit(message, message.length, rfc, serverId, source, transport.interfaceName(), as, mac, 0, null, note,
+                new JournalRecord());
     }
 
     /** The server's own address on the link: the interface's, else the identifier it answers as. */

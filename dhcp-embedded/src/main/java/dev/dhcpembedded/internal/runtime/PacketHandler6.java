@@ -1,5 +1,7 @@
 package dev.dhcpembedded.internal.runtime;
 
+import dev.dhcpembedded.internal.engine6.Reconfigure6Keys;
+
 import dev.dhcpembedded.codec.DhcpCodecException;
 import dev.dhcpembedded.codec6.Dhcp6Codec;
 import dev.dhcpembedded.codec6.Dhcp6Message;
@@ -11,6 +13,10 @@ import dev.dhcpembedded.internal.transport.DirectReceiver;
 import dev.dhcpembedded.internal.transport.DirectSender;
 import dev.dhcpembedded.internal.engine6.Arrival6;
 import dev.dhcpembedded.internal.engine6.Lease6Engine;
+import dev.dhcpembedded.internal.engine6.Reply6Writer;
+import dev.dhcpembedded.internal.engine6.Wire6Request;
+import dev.dhcpembedded.stub6.Stub6;
+import java.util.concurrent.atomic.AtomicReference;
 import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.transport.Datagram;
@@ -25,8 +31,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The DHCPv6 packet path, one way: decode, journal, ask the v6 engine, encode, journal, send. A malformed packet is
- * journaled with its reason and offset and gets no reply; nothing escapes from here.
+ * The DHCPv6 packet path, one way for every datagram, as DHCPv4's: the request is checked once where it lies (a
+ * malformed one is journaled with its reason and offset, and gets no reply); in an outage it is journaled
+ * unanswered; without stubs, a client's SOLICIT or REQUEST to this server is read in place and the lease engine
+ * writes the reply into a reused buffer (nothing is made per steady-state exchange); anything else is decoded, the
+ * stubs and the engine answer it, and stub replies are scheduled on the server's clock. Nothing escapes from here.
  */
 public final class PacketHandler6 implements DirectReceiver {
 
@@ -36,6 +45,8 @@ public final class PacketHandler6 implements DirectReceiver {
         return LoggerFactory.getLogger(PacketHandler6.class);
     }
 
+    private final Lease6Engine engine;
+    private final StubRegistry stubs;
     private final Engine6Responder responder;
     private final JournalStore journal;
     private final Transport transport;
@@ -44,11 +55,29 @@ public final class PacketHandler6 implements DirectReceiver {
     private final UnmatchedRequests unmatched;
     private final ReplyScheduler scheduler;
     private final java.util.concurrent.atomic.AtomicBoolean paused;
+    /** The reconfigure keys to grant in replies, or null (off). */
+    private final Reconfigure6Keys keys;
+    /**
+     * The packet path's scratch, taken for one datagram and given back: no object per datagram, and a second thread
+     * (or a reply delivered back into this handler on the same thread) gets its own. Made by the first datagram.
+     */
+    private final AtomicReference<Scratch> spare = new AtomicReference<>();
+
+    /** What one datagram's handling reuses. */
+    private static final class Scratch {
+        final Wire6Request request = new Wire6Request();
+        final Reply6Writer reply = new Reply6Writer();
+        final StringBuilder note = new StringBuilder(128);
+        final JournalRecord record = new JournalRecord();
+    }
 
     public PacketHandler6(Lease6Engine engine, JournalStore journal, Transport transport, Clock clock, Clock wallClock,
                    StubRegistry stubs, UnmatchedRequests unmatched, ReplyScheduler scheduler,
-                   java.util.concurrent.atomic.AtomicBoolean paused) {
+                   java.util.concurrent.atomic.AtomicBoolean paused, Reconfigure6Keys keys) {
         this.paused = paused;
+        this.keys = keys;
+        this.engine = engine;
+        this.stubs = stubs;
         this.responder = new Engine6Responder(engine, stubs);
         this.unmatched = unmatched;
         this.journal = journal;
@@ -66,78 +95,104 @@ public final class PacketHandler6 implements DirectReceiver {
 
     @Override
     public void onDatagram(Datagram in) {
-        try {
-            handle(in.bytes(), in.bytes().length, in.source(), in.destination(), in.interfaceName(), in);
-        } catch (RuntimeException e) {
-            log().error("unexpected failure on a DHCPv6 datagram from {}; the server keeps serving", in.source(), e);
-        }
+        handle(in.bytes(), in.bytes().length, in.source(), in.destination(), in.interfaceName(), in);
     }
 
     /** The project's own transports: the datagram read where it was received, no {@link Datagram} made. */
     @Override
     public void onDatagram(byte[] bytes, int length, InetSocketAddress source, InetSocketAddress destination,
                            String interfaceName, boolean broadcast) {
+        if (transport instanceof DirectSender) {
+            handle(bytes, length, source, destination, interfaceName, null);
+        } else { // replies go through the public Transport API: the request as a Datagram of its own
+            onDatagram(new Datagram(java.util.Arrays.copyOf(bytes, length), source, destination, interfaceName,
+                    broadcast));
+        }
+    }
+
+    /** {@code in} is the datagram when a public transport gave one (null from a direct one, which keeps its array). */
+    private void handle(byte[] bytes, int length, InetSocketAddress source, InetSocketAddress destination,
+                        String interfaceName, Datagram in) {
+        Scratch scratch = spare.getAndSet(null);
+        if (scratch == null) {
+            scratch = new Scratch(); // the first datagram, another thread is in, or a reply came back in here
+        }
         try {
-            if (transport instanceof DirectSender) {
-                handle(bytes, length, source, destination, interfaceName, null);
-            } else { // replies go through the public Transport API: the request as a Datagram of its own
-                onDatagram(new Datagram(java.util.Arrays.copyOf(bytes, length), source, destination, interfaceName,
-                        broadcast));
-            }
+            handle(scratch, bytes, length, source, destination, interfaceName, in);
         } catch (RuntimeException e) {
             log().error("unexpected failure on a DHCPv6 datagram from {}; the server keeps serving", source, e);
+        } finally {
+            spare.set(scratch);
         }
     }
 
     /**
      * One datagram at {@code bytes[0, length)}; {@code in} is it as a {@link Datagram} when the transport made one,
-     * null when the array is the transport's and is reused once this returns (the request is decoded into objects
-     * of its own and journaled as a copy, so nothing here keeps the array).
+     * null when the array is the transport's and is reused once this returns (nothing here keeps the array).
      */
-    private void handle(byte[] bytes, int length, InetSocketAddress source, InetSocketAddress destination,
-                        String interfaceName, Datagram in) {
+    private void handle(Scratch scratch, byte[] bytes, int length, InetSocketAddress source,
+                        InetSocketAddress destination, String interfaceName, Datagram in) {
         boolean onLink = transport.linkView() == LinkView.AS_ON_A_LINK;
-        Dhcp6Message request;
         try {
-            request = Dhcp6Codec.decode(bytes, 0, length);
+            Dhcp6Codec.check(bytes, 0, length);
         } catch (DhcpCodecException e) {
-            record(JournalEntry.Kind.REJECTED, shownSource(source, null, onLink), shownServer(onLink), source,
-                    interfaceName, bytes, length, e, "dropped: " + e.getMessage());
+            record(scratch.record, JournalEntry.Kind.REJECTED, shownSource(source, false, onLink),
+                    shownServer(onLink), source, interfaceName, bytes, length, e, "dropped: " + e.getMessage());
             return;
         }
-        InetSocketAddress client = shownSource(source, request, onLink);
+        boolean relayed = (bytes[0] & 0xFF) == Dhcp6MessageType.RELAY_FORW.code();
+        InetSocketAddress client = shownSource(source, relayed, onLink);
         InetSocketAddress server = onLink ? shownServer(true) : v6(destination);
         if (paused.get()) { // an outage: journaled, so a test sees what the client tried, and never answered
-            record(JournalEntry.Kind.RECEIVED, client, server, source, interfaceName, bytes, length, null,
-                    PacketHandler.PAUSED_NOTE);
+            record(scratch.record, JournalEntry.Kind.RECEIVED, client, server, source, interfaceName, bytes, length,
+                    null, PacketHandler.PAUSED_NOTE);
             return;
         }
-        long receivedAt = clock.millis();
         InetAddress to = destination.getAddress();
-        Arrival6 arrival = to != null && !to.isMulticastAddress() ? Arrival6.UNICAST : Arrival6.MULTICAST;
+        boolean unicast = to != null && !to.isMulticastAddress();
+        StringBuilder note = scratch.note;
+        note.setLength(0);
+        if (!relayed && keys == null && stubs.isEmpty(Stub6.class) && engine.handleInPlace(
+                scratch.request.read(bytes, 0, length), unicast, scratch.reply, note)) {
+            record(scratch.record, JournalEntry.Kind.RECEIVED, client, server, source, interfaceName, bytes, length,
+                    null, note);
+            Reply6Writer reply = scratch.reply;
+            send(in, source, interfaceName, reply.bytes(), reply.length(), client, onLink, note, scratch.record);
+            return;
+        }
+        decided(Dhcp6Codec.decode(bytes, 0, length), unicast ? Arrival6.UNICAST : Arrival6.MULTICAST, client, server,
+                source, interfaceName, bytes, length, in, onLink);
+    }
+
+    /** The request decoded: the stubs and the engine answer it, stub replies scheduled on the server's clock. */
+    private void decided(Dhcp6Message request, Arrival6 arrival, InetSocketAddress client, InetSocketAddress server,
+                         InetSocketAddress source, String interfaceName, byte[] bytes, int length, Datagram in,
+                         boolean onLink) {
+        long receivedAt = clock.millis();
         Engine6Responder.Answer answer = responder.respond(request, arrival);
         String note = answer.note();
-        long sequence = record(JournalEntry.Kind.RECEIVED, client, server, source, interfaceName, bytes, length, null,
-                note);
+        long sequence = record(new JournalRecord(), JournalEntry.Kind.RECEIVED, client, server, source,
+                interfaceName, bytes, length, null, note);
         if (answer.unmatched()) {
             unmatched.add(sequence);
         }
         if (answer.stubResponse() == null) { // the engine alone: no scheduler
             for (Dhcp6Message reply : answer.replies()) {
-                send(in, source, interfaceName, reply, null, client, onLink, note);
+                send(in, source, interfaceName, granted(request, reply), null, client, onLink, note);
             }
             return;
         }
-        for (Dhcp6Message reply : answer.replies()) {
-            scheduler.dispatch(answer.delay(), answer.delayOnServerClock(), receivedAt,
-                    () -> send(in, source, interfaceName, reply, answer, client, onLink, note));
+        for (int i = 0; i < answer.replies().size(); i++) {
+            Engine6Responder.Answer part = answer.part(i); // a sequence's replies each keep their own delay
+            Dhcp6Message out = granted(request, part.replies().get(0));
+            scheduler.dispatch(part.delay(), part.delayOnServerClock(), receivedAt,
+                    () -> send(in, source, interfaceName, out, part, client, onLink, note));
         }
     }
 
     /**
-     * Encodes, journals and sends a reply to the request from {@code source}; {@code in} is the request as a
-     * {@link Datagram}, or null on the project's own transports (a {@link DirectSender}), which send from the
-     * reply's array.
+     * Encodes a decoded reply (with a stub's malformation, if any) and sends it as {@link #send(Datagram,
+     * InetSocketAddress, String, byte[], int, InetSocketAddress, boolean, CharSequence, JournalRecord)} does.
      */
     private void send(Datagram in, InetSocketAddress source, String interfaceName, Dhcp6Message reply,
                       Engine6Responder.Answer answer, InetSocketAddress client, boolean onLink, String note) {
@@ -148,19 +203,55 @@ public final class PacketHandler6 implements DirectReceiver {
         if (answer != null) {
             bytes = answer.malform(bytes);
         }
+        send(in, source, interfaceName, bytes, bytes.length, client, onLink, note, new JournalRecord());
+    }
+
+    /**
+     * Journals and sends the reply at {@code bytes[0, length)} to the request from {@code source}; {@code in} is the
+     * request as a {@link Datagram}, or null on the project's own transports (a {@link DirectSender}), which send
+     * from the reply's array.
+     */
+    private void send(Datagram in, InetSocketAddress source, String interfaceName, byte[] bytes, int length,
+                      InetSocketAddress client, boolean onLink, CharSequence note, JournalRecord record) {
         DirectSender direct = in == null ? (DirectSender) transport : null;
         InetSocketAddress actual = direct != null ? direct.replyDestination(source, 0, 0, null, 0)
                 : transport.replyDestination(in, source, null);
-        record(JournalEntry.Kind.SENT, shownServer(onLink), onLink ? client : actual, source, interfaceName, bytes,
-                bytes.length, null, note);
+        record(record, JournalEntry.Kind.SENT, shownServer(onLink), onLink ? client : actual, source, interfaceName,
+                bytes, length, null, note);
         try {
             if (direct != null) {
-                direct.send(bytes, bytes.length, actual, false);
+                direct.send(bytes, length, actual, false);
             } else {
-                transport.send(new Datagram(bytes, transport.localAddress(), actual, interfaceName, false));
+                transport.send(new Datagram(java.util.Arrays.copyOf(bytes, length), transport.localAddress(), actual,
+                        interfaceName, false));
             }
         } catch (IOException e) {
             log().warn("sending to {} failed: {}", actual, e.toString());
+        }
+    }
+
+    private Dhcp6Message granted(Dhcp6Message request, Dhcp6Message reply) {
+        return keys == null ? reply : keys.grant(request, reply);
+    }
+
+    /**
+     * Sends a message the server starts (a RECONFIGURE) to {@code destination}, the socket the client last spoke
+     * from, journaled first like every reply.
+     */
+    public void sendServerInitiated(byte[] bytes, InetSocketAddress destination, String note) {
+        boolean onLink = transport.linkView() == LinkView.AS_ON_A_LINK;
+        record(new JournalRecord(), JournalEntry.Kind.SENT, shownServer(onLink), shownSource(destination, false, onLink),
+                destination,
+                transport.interfaceName(), bytes, bytes.length, null, note);
+        try {
+            if (transport instanceof DirectSender direct) {
+                direct.send(bytes, bytes.length, destination, false);
+            } else {
+                transport.send(new Datagram(bytes, transport.localAddress(), destination, transport.interfaceName(),
+                        false));
+            }
+        } catch (IOException e) {
+            log().warn("sending to {} failed: {}", destination, e.toString());
         }
     }
 
@@ -169,11 +260,10 @@ public final class PacketHandler6 implements DirectReceiver {
     private InetSocketAddress shownServerOnLink;
 
     /** The client end as a link shows it: its address, port 546 (547 for a relay agent). */
-    private InetSocketAddress shownSource(InetSocketAddress source, Dhcp6Message request, boolean onLink) {
+    private InetSocketAddress shownSource(InetSocketAddress source, boolean relay, boolean onLink) {
         if (!onLink) {
             return v6(source);
         }
-        boolean relay = request != null && request.is(Dhcp6MessageType.RELAY_FORW);
         InetAddress address = v6(source).getAddress();
         int port = relay ? 547 : 546;
         InetSocketAddress last = lastShownSource;
@@ -204,10 +294,10 @@ public final class PacketHandler6 implements DirectReceiver {
                 : new InetSocketAddress(LOOPBACK, address.getPort());
     }
 
-    private long record(JournalEntry.Kind kind, InetSocketAddress shownSource, InetSocketAddress shownDestination,
+    private long record(JournalRecord record, JournalEntry.Kind kind, InetSocketAddress shownSource, InetSocketAddress shownDestination,
                         InetSocketAddress peer, String interfaceName, byte[] bytes, int length,
-                        DhcpCodecException error, String note) {
-        return journal.append(new JournalRecord().of(kind, clock.millis(), wallClock.millis())
+                        DhcpCodecException error, CharSequence note) {
+        return journal.append(record.of(kind, clock.millis(), wallClock.millis())
                 .ends6(shownSource, shownDestination).peer(peer, interfaceName).payload(bytes, 0, length).note(note)
                 .error(error));
     }

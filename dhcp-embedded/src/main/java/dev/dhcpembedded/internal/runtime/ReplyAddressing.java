@@ -1,7 +1,6 @@
 package dev.dhcpembedded.internal.runtime;
 
 import dev.dhcpembedded.internal.wire.Ipv4;
-import dev.dhcpembedded.internal.wire.Ipv4;
 import java.net.InetSocketAddress;
 
 /** Where RFC 2131 §4.1 sends a reply, and where a request would have come from on a real link. */
@@ -30,6 +29,11 @@ public final class ReplyAddressing {
             return pack(0xFFFFFFFF, CLIENT_PORT);
         }
         return pack(unicast, CLIENT_PORT);
+    }
+
+    /** {@code ip}, port 68, packed: where a stub sends a reply it addressed itself ({@code broadcast()}, ...). */
+    public static long toClient(int ip) {
+        return pack(ip, CLIENT_PORT);
     }
 
     /** The source a request shows on a link, as {@code ip << 32 | port}. */

@@ -27,6 +27,10 @@ public final class StubRegistry {
 
     private final List<Registration<?>> registrations = new ArrayList<>();
     private final Map<String, String> scenarioStates = new HashMap<>();
+    /** The rule queues registered, oldest first (one of a family may have rules left at a time). */
+    private final List<Queue> queues = new ArrayList<>();
+    /** The families ({@code Stub.class}, {@code Stub6.class}) that drop what no stub answers. */
+    private final java.util.Set<Class<?>> droppingUnscripted = new java.util.HashSet<>();
     private int nextId = 1;
 
     /** Set while the server is stopped (after it ran): stubs cannot be registered then. */
@@ -67,6 +71,59 @@ public final class StubRegistry {
         return stub;
     }
 
+    /**
+     * Registers {@code rules} as an ordered queue of {@code family}: only its head may answer, and it leaves the
+     * queue once it has used up its count (once, unless the stub says {@code times(n)}). A strict queue drops
+     * every request its head does not match; a lenient one lets other stubs and the engine answer those. Fails
+     * when the family has a queue with rules left, or when a rule is registered already.
+     */
+    public synchronized <S> Queue addQueue(Class<S> family, List<S> rules, boolean strict,
+                                           Function<S, StubTerms> terms) {
+        if (rules.isEmpty()) {
+            throw new IllegalArgumentException("a stub queue needs at least one rule, e.g. onDiscover()"
+                    + ".respond(offer())");
+        }
+        queues.removeIf(Queue::consumed); // their handles keep what they need
+        for (Queue q : queues) {
+            if (q.family == family) {
+                throw new IllegalStateException("a " + describe(family) + " stub queue has rules left ("
+                        + q.remaining(family) + "); one queue of a family runs at a time: let it be consumed, or"
+                        + " resetStubs() first");
+            }
+        }
+        java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (S rule : rules) {
+            Objects.requireNonNull(rule, "a rule of the queue is null");
+            if (!seen.add(rule)) {
+                throw new IllegalArgumentException("rule " + rule + " is twice in the queue; build another stub");
+            }
+        }
+        for (Registration<?> r : registrations) { // refused before any rule is registered: all or nothing
+            if (seen.contains(r.stub)) {
+                throw new IllegalStateException("stub #" + r.id + " (" + r.stub + ") is registered already; build"
+                        + " another stub for the queue, or removeStub(...) this one first");
+            }
+        }
+        Queue queue = new Queue(family, strict);
+        for (S rule : rules) {
+            add(family, rule, terms.apply(rule));
+            Registration<?> r = registrations.get(registrations.size() - 1);
+            r.queue = queue;
+            queue.rules.add(r);
+        }
+        queues.add(queue);
+        return queue;
+    }
+
+    /** Whether {@code family} drops what no stub answers (rather than letting the engine answer it). */
+    public synchronized void dropUnscripted(Class<?> family, boolean drop) {
+        if (drop) {
+            droppingUnscripted.add(family);
+        } else {
+            droppingUnscripted.remove(family);
+        }
+    }
+
     /** Removes {@code stub} (a {@link Stub} or a {@link Stub6}); false when it was not registered here. */
     public synchronized boolean remove(Object stub) {
         return registrations.removeIf(r -> r.stub == stub);
@@ -90,14 +147,20 @@ public final class StubRegistry {
     /** Removes every stub and resets every scenario. */
     public synchronized void clear() {
         registrations.clear();
+        queues.forEach(q -> q.rules.clear());
+        queues.clear();
+        droppingUnscripted.clear();
         scenarioStates.clear();
         nextId = 1;
     }
 
     /** Whether no stub of {@code family} is registered: then its packet path needs nothing that only stubs use. */
     public synchronized boolean isEmpty(Class<?> family) {
-        for (Registration<?> r : registrations) {
-            if (r.family == family) {
+        if (droppingUnscripted.contains(family)) {
+            return false;
+        }
+        for (int i = 0; i < registrations.size(); i++) { // indexed: no iterator on the packet path
+            if (registrations.get(i).family == family) {
                 return false;
             }
         }
@@ -125,6 +188,8 @@ public final class StubRegistry {
 
     private synchronized <S> Lookup<S> find(Class<S> family, Predicate<S> matches,
                                             Function<S, OptionalInt> wantedOccurrence) {
+        Queue queue = activeQueue(family);
+        Registration<?> head = queue == null ? null : queue.head(registrations);
         Registration<?> chosen = null;
         int chosenOccurrence = 0;
         boolean present = false;
@@ -139,21 +204,51 @@ public final class StubRegistry {
             }
             int occurrence = ++r.seen;
             boolean rightOccurrence = wantedOccurrence.apply(stub).orElse(occurrence) == occurrence;
-            if (r.exhausted() || !rightOccurrence || !inState(r.terms)) {
+            if (r.exhausted() || !rightOccurrence || !inState(r.terms) || (r.queue != null && r != head)) {
                 continue;
             }
-            if (chosen == null || r.terms.priority() >= chosen.terms.priority()) {
+            if (r == head) { // the queue's head answers before any other stub (the others still count it)
+                chosen = r;
+                chosenOccurrence = occurrence;
+                continue;
+            }
+            if (chosen == null || chosen != head && r.terms.priority() >= chosen.terms.priority()) {
                 chosen = r;
                 chosenOccurrence = occurrence;
             }
         }
+        if (queue != null && queue.strict && chosen != head) {
+            return new Lookup<>(Optional.empty(), true, "dropped by the strict stub queue: its head, rule "
+                    + (queue.rules.indexOf(head) + 1) + " of " + queue.rules.size() + " (" + label(head)
+                    + "), does not match");
+        }
         if (chosen == null) {
-            return new Lookup<>(Optional.empty(), present);
+            String dropped = droppingUnscripted.contains(family) ? "dropped: no stub answers it, and "
+                    + describe(family) + " answers only what stubs script (dropUnscripted)" : null;
+            return new Lookup<>(Optional.empty(), present || dropped != null, dropped);
         }
         chosen.answered++;
         StubTerms terms = chosen.terms;
         terms.nextScenarioState().ifPresent(next -> scenarioStates.put(terms.scenario().orElseThrow(), next));
-        return new Lookup<>(Optional.of(new Match<>(family.cast(chosen.stub), chosen.id, chosenOccurrence)), true);
+        return new Lookup<>(Optional.of(new Match<>(family.cast(chosen.stub), chosen.id, chosenOccurrence)), true,
+                null);
+    }
+
+    private Queue activeQueue(Class<?> family) {
+        for (Queue q : queues) {
+            if (q.family == family && q.head(registrations) != null) {
+                return q;
+            }
+        }
+        return null;
+    }
+
+    private static String label(Registration<?> r) {
+        return "stub #" + r.id + " (" + r.stub + ")";
+    }
+
+    private static String describe(Class<?> family) {
+        return family == Stub.class ? "DHCPv4" : "DHCPv6";
     }
 
     private boolean inState(StubTerms terms) {
@@ -163,13 +258,73 @@ public final class StubRegistry {
     }
 
     /**
+     * A queue of rules ({@link #addQueue}) as it runs: what the server's {@code StubQueue} handle reads.
+     */
+    public final class Queue {
+        private final Class<?> family;
+        private final boolean strict;
+        private final List<Registration<?>> rules = new ArrayList<>();
+
+        private Queue(Class<?> family, boolean strict) {
+            this.family = family;
+            this.strict = strict;
+        }
+
+        /** The first rule still registered that has not used up its count; null once consumed. */
+        private Registration<?> head(List<Registration<?>> registered) {
+            for (Registration<?> r : rules) {
+                if (!r.exhausted() && registered.contains(r)) {
+                    return r;
+                }
+            }
+            return null;
+        }
+
+        /** Whether every rule has answered (or was removed). */
+        public boolean consumed() {
+            synchronized (StubRegistry.this) {
+                return head(registrations) == null;
+            }
+        }
+
+        /** Whether requests its head does not match are dropped. */
+        public boolean strict() {
+            return strict;
+        }
+
+        /** The rules not yet used up, head first. */
+        public <S> List<S> remaining(Class<S> type) {
+            synchronized (StubRegistry.this) {
+                List<S> out = new ArrayList<>();
+                Registration<?> head = head(registrations);
+                boolean from = false;
+                for (Registration<?> r : rules) {
+                    from |= r == head;
+                    if (from && registrations.contains(r) && !r.exhausted()) {
+                        out.add(type.cast(r.stub));
+                    }
+                }
+                return out;
+            }
+        }
+
+        /** Every rule, in queue order. */
+        public <S> List<S> rules(Class<S> type) {
+            synchronized (StubRegistry.this) {
+                return rules.stream().map(r -> type.cast(r.stub)).toList();
+            }
+        }
+    }
+
+    /**
      * What {@link #find} found.
      *
      * @param match the stub that answers, if any
      * @param stubsPresent whether any stub of the request's family was registered at all
+     * @param dropped why the request gets no answer at all (a strict queue, or dropUnscripted), else null
      * @param <S> {@link Stub} or {@link Stub6}
      */
-    public record Lookup<S>(Optional<Match<S>> match, boolean stubsPresent) {
+    public record Lookup<S>(Optional<Match<S>> match, boolean stubsPresent, String dropped) {
 
         /** True when stubs were registered and none answered: a request the test may not have expected. */
         public boolean unmatched() {
@@ -200,6 +355,8 @@ public final class StubRegistry {
         final StubTerms terms;
         int seen;
         int answered;
+        /** The queue it is a rule of, if any: then it answers once unless its terms give a count. */
+        Queue queue;
 
         Registration(int id, Class<S> family, S stub, StubTerms terms) {
             this.id = id;
@@ -209,7 +366,8 @@ public final class StubRegistry {
         }
 
         boolean exhausted() {
-            return terms.times().isPresent() && answered >= terms.times().getAsInt();
+            int limit = terms.times().orElse(queue != null ? 1 : 0);
+            return limit > 0 && answered >= limit;
         }
     }
 }

@@ -55,6 +55,9 @@ public final class StubAccess {
         /** Whether {@code received} (relay layers included) matches {@code matcher}. */
         boolean matches(MATCHER matcher, Dhcp6Message received);
 
+        /** The responses sent in order: {@code response} alone, or each part of a sequence. */
+        List<RESPONSE> steps(RESPONSE response);
+
         /** Whether the response sends nothing. */
         boolean isSilent(RESPONSE response);
 

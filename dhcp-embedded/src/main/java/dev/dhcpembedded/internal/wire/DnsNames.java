@@ -20,6 +20,19 @@ public final class DnsNames {
      * {@code end} without its root label (RFC 4704's partial name).
      */
     public static int readName(byte[] p, int at, int end, String owner, StringBuilder name, boolean partialAllowed) {
+        return read(p, at, end, owner, name, partialAllowed, false);
+    }
+
+    /**
+     * Reads one fully qualified name from {@code at} whose labels are text that {@link #writeName} writes back the
+     * same (printable ASCII, no dot inside a label); returns the offset after it.
+     */
+    public static int readTextName(byte[] p, int at, int end, String owner, StringBuilder name) {
+        return read(p, at, end, owner, name, false, true);
+    }
+
+    private static int read(byte[] p, int at, int end, String owner, StringBuilder name, boolean partialAllowed,
+                            boolean textOnly) {
         int i = at;
         int wireLength = 0;
         while (true) {
@@ -44,10 +57,15 @@ public final class DnsNames {
             if (wireLength + 1 > MAX_NAME) {
                 throw new WireFormatException(owner + ": domain name is over 255 bytes", i);
             }
+            String label = new String(p, i + 1, length, StandardCharsets.ISO_8859_1);
+            if (textOnly && !isTextLabel(label)) {
+                throw new WireFormatException(owner + ": label '" + label
+                        + "' is not printable ASCII without dots", i);
+            }
             if (name.length() > 0) {
                 name.append('.');
             }
-            name.append(new String(p, i + 1, length, StandardCharsets.ISO_8859_1));
+            name.append(label);
             i += 1 + length;
         }
     }
@@ -59,7 +77,7 @@ public final class DnsNames {
         if (!trimmed.isEmpty()) {
             for (String label : trimmed.split("\\.", -1)) {
                 byte[] bytes = label.getBytes(StandardCharsets.US_ASCII);
-                if (bytes.length == 0 || bytes.length > 63 || !label.chars().allMatch(c -> c > 32 && c < 127)) {
+                if (bytes.length == 0 || bytes.length > 63 || !isTextLabel(label)) {
                     throw new IllegalArgumentException("bad label '" + label + "' in domain name '" + name + "'");
                 }
                 total += 1 + bytes.length;
@@ -73,5 +91,10 @@ public final class DnsNames {
         if (fullyQualified) {
             out.write(0);
         }
+    }
+
+    /** A label {@link #writeName} accepts: printable ASCII, no space, no dot (which would split it in two). */
+    private static boolean isTextLabel(String label) {
+        return label.chars().allMatch(c -> c > 32 && c < 127 && c != '.');
     }
 }

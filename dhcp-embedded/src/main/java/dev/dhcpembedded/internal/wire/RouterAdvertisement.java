@@ -223,7 +223,9 @@ public record RouterAdvertisement(int curHopLimit, boolean managed, boolean othe
                             throw new WireFormatException("preferred lifetime " + preferred
                                     + " is over the valid lifetime " + valid, at + 8);
                         }
-                        prefixes.add(new PrefixInformation(Ipv6.read(p, at + 16), length, (p[at + 3] & 0x80) != 0,
+                        // the bits after the prefix length are reserved, ignored by the receiver (RFC 4861 4.6.2)
+                        Inet6Address prefix = Ipv6.read(Prefix.network(Ipv6.read(p, at + 16), length), 0);
+                        prefixes.add(new PrefixInformation(prefix, length, (p[at + 3] & 0x80) != 0,
                                 (p[at + 3] & 0x40) != 0, valid, preferred));
                     }
                     case OPTION_RDNSS -> {
@@ -261,7 +263,7 @@ public record RouterAdvertisement(int curHopLimit, boolean managed, boolean othe
         int i = start;
         while (i < end && p[i] != 0) {
             StringBuilder name = new StringBuilder();
-            i = DnsNames.readName(p, i, end, "DNSSL", name, false);
+            i = DnsNames.readTextName(p, i, end, "DNSSL", name);
             names.add(name.toString());
         }
         for (int pad = i; pad < end; pad++) {

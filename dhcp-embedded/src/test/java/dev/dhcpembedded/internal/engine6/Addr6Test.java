@@ -60,4 +60,23 @@ class Addr6Test {
         assertThat(range.size()).isEqualTo(256);
         assertThat(range.at(255)).isEqualTo(a("2001:db8::1ff"));
     }
+
+    /** The packet path's mask tests on two longs say what the mask arithmetic says, at every prefix length. */
+    @Test
+    void prefixTestsOnLongsAgreeWithTheMasksAtEveryLength() {
+        java.util.Random random = new java.util.Random(22);
+        for (int length = 0; length <= 128; length++) {
+            for (int i = 0; i < 200; i++) {
+                Addr6 a = new Addr6(random.nextLong(), random.nextLong());
+                Addr6 network = a.andNot(Addr6.hostMask(length));
+                Prefix6 prefix = new Prefix6(network, length);
+                Addr6 other = new Addr6(random.nextLong(), random.nextLong());
+                assertThat(a.hasNoHostBits(length)).isEqualTo(a.and(Addr6.hostMask(length)).isZero());
+                assertThat(network.hasNoHostBits(length)).isTrue();
+                assertThat(prefix.contains(a)).isTrue();
+                assertThat(prefix.contains(other.hi(), other.lo()))
+                        .isEqualTo(other.andNot(Addr6.hostMask(length)).equals(network));
+            }
+        }
+    }
 }

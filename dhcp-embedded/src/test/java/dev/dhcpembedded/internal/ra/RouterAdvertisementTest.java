@@ -95,6 +95,28 @@ class RouterAdvertisementTest {
         assertDecodeError(GOLDEN.substring(0, GOLDEN.length() - 2) + "01", "padding", 103);
     }
 
+    /** Fuzzing finding: the host bits of a prefix are reserved and ignored by the receiver (RFC 4861 4.6.2). */
+    @Test
+    void ignoresThePrefixHostBits() {
+        String hostBits = GOLDEN.substring(0, 80) + "20010db80001000000000000ff000001" + GOLDEN.substring(112);
+        RouterAdvertisement ra = RouterAdvertisement.decode(Hex.parse(hostBits));
+        assertThat(Ipv6.format(ra.prefixes().get(0).prefix())).isEqualTo("2001:db8:1::");
+        assertThat(ra).isEqualTo(managed());
+    }
+
+    /**
+     * Fuzzing finding: a DNSSL label with a dot inside or a byte that is not printable ASCII decoded to a domain that
+     * the encoder refused or wrote as two labels; it is malformed now, at the label's offset.
+     */
+    @Test
+    void rejectsADnsslLabelThatIsNotText() {
+        String label = "0474657374"; // "test" of lab.test, at byte 92
+        assertThat(GOLDEN.indexOf(label)).isEqualTo(2 * 92);
+        assertDecodeError(GOLDEN.replace(label, "04742e7374"), "label 't.st' is not printable ASCII", 92);
+        assertDecodeError(GOLDEN.replace(label, "0474658374"), "is not printable ASCII", 92);
+        assertDecodeError(GOLDEN.replace(label, "0474652074"), "is not printable ASCII", 92);
+    }
+
     @Test
     void checksASolicitation() {
         assertThat(Hex.of(RouterAdvertisement.checkSolicitation(Hex.parse("8500000000000000010102000000aa01"),

@@ -19,8 +19,11 @@ import dev.dhcpembedded.server.SecondServer;
  *
  * Failures are {@link AssertionError}s that state the expectation, show the closest observed message side by side
  * with it, and end with the transcript of the exchange.
+ *
+ * <p>It extends AssertJ's {@link org.assertj.core.api.Assertions}, as AssertJ advises for a project's entry point, so
+ * that one static import brings AssertJ's own assertions too: {@code assertThat(server.unusedStubs()).isEmpty()}.
  */
-public final class DhcpAssertions {
+public final class DhcpAssertions extends org.assertj.core.api.Assertions {
 
     private DhcpAssertions() {
     }

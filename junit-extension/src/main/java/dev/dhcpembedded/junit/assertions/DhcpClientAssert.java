@@ -17,6 +17,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 import org.assertj.core.api.AbstractAssert;
 
@@ -270,30 +271,50 @@ public final class DhcpClientAssert extends AbstractAssert<DhcpClientAssert, Jou
      * E.g. T1 ± 2 s: {@code renewedWithin(Duration.ofSeconds(8), Duration.ofSeconds(12))} for T1 = 10 s.
      */
     public DhcpClientAssert renewedWithin(Duration from, Duration to) {
+        return requestedWithin(RequestState.RENEWING, "renewed", "renewedWithin", from, to,
+                (entries, e) -> Rfc2131Conformance.stateOf(e) == RequestState.RENEWING);
+    }
+
+    /**
+     * The client rebound (a REQUEST in REBINDING, broadcast at T2) between {@code from} and {@code to} after the
+     * ACK that granted the address it rebinds, on the journal's wall time; the T2 twin of
+     * {@link #renewedWithin(Duration, Duration)}. E.g. T2 ± 2 s:
+     * {@code reboundWithin(Duration.ofSeconds(16), Duration.ofSeconds(20))} for T2 = 18 s (the server ignoring its
+     * RENEWING requests, e.g. {@code onRequest().inState(RENEWING).respond(ignore())}). Where the link cannot show
+     * the broadcast (loopback), a REQUEST with ciaddr at or after the ACK's T2 on the server clock counts, as for
+     * {@link #rebindedByBroadcast()}.
+     */
+    public DhcpClientAssert reboundWithin(Duration from, Duration to) {
+        return requestedWithin(RequestState.REBINDING, "rebound", "reboundWithin", from, to, this::rebinding);
+    }
+
+    /** The first REQUEST in {@code state} came {@code from} to {@code to} after the ACK granting its address. */
+    private DhcpClientAssert requestedWithin(RequestState state, String verb, String method, Duration from,
+                                             Duration to, BiPredicate<List<JournalEntry>, JournalEntry> inState) {
         if (from.isNegative() || to.compareTo(from) < 0) {
-            throw new IllegalArgumentException("renewedWithin(" + from + ", " + to + "): need 0 <= from <= to");
+            throw new IllegalArgumentException(method + "(" + from + ", " + to + "): need 0 <= from <= to");
         }
         check(() -> {
             List<JournalEntry> entries = traffic.entries();
-            String expectation = "Expecting " + client.describe() + " to have renewed " + seconds(from) + " to "
+            String expectation = "Expecting " + client.describe() + " to have " + verb + " " + seconds(from) + " to "
                     + seconds(to) + " after the ACK of its address (wall time)\n";
-            List<JournalEntry> renewals = client.sent(entries).stream().filter(e -> e.is(MessageType.REQUEST)
-                    && Rfc2131Conformance.stateOf(e) == RequestState.RENEWING).collect(Collectors.toList());
-            if (renewals.isEmpty()) {
-                return expectation + "but it sent no RENEWING REQUEST\n" + clientTranscript();
+            List<JournalEntry> requests = client.sent(entries).stream().filter(e -> e.is(MessageType.REQUEST)
+                    && inState.test(entries, e)).collect(Collectors.toList());
+            if (requests.isEmpty()) {
+                return expectation + "but it sent no " + state + " REQUEST\n" + clientTranscript();
             }
-            JournalEntry renewal = renewals.get(0);
-            Optional<JournalEntry> ack = grantingAck(entries, renewal);
+            JournalEntry request = requests.get(0);
+            Optional<JournalEntry> ack = grantingAck(entries, request);
             if (ack.isEmpty()) {
-                return expectation + "but no ACK granted " + renewal.message().get().ciaddr().getHostAddress()
-                        + " before its renewal " + Report.ref(renewal) + "\n" + clientTranscript();
+                return expectation + "but no ACK granted " + request.message().get().ciaddr().getHostAddress()
+                        + " before its " + state + " REQUEST " + Report.ref(request) + "\n" + clientTranscript();
             }
-            Duration took = Duration.between(ack.get().wallTime(), renewal.wallTime());
+            Duration took = Duration.between(ack.get().wallTime(), request.wallTime());
             if (took.compareTo(from) >= 0 && took.compareTo(to) <= 0) {
                 return null;
             }
-            return expectation + "but it renewed " + millis(took) + " after " + Report.ref(ack.get()) + ": "
-                    + Report.ref(renewal) + "\n" + clientTranscript();
+            return expectation + "but it " + verb + " " + millis(took) + " after " + Report.ref(ack.get()) + ": "
+                    + Report.ref(request) + "\n" + clientTranscript();
         });
         return this;
     }
@@ -483,6 +504,13 @@ public final class DhcpClientAssert extends AbstractAssert<DhcpClientAssert, Jou
                 },
                 e -> Rfc2131Conformance.sentToBroadcast(e)
                         || grantingAck(entries, e).map(ack -> since(ack, e).compareTo(t2(ack)) >= 0).orElse(false), 1);
+    }
+
+    /** A REBINDING REQUEST: broadcast, or (where the link cannot show that) a renewal at or after T2. */
+    private boolean rebinding(List<JournalEntry> entries, JournalEntry e) {
+        RequestState state = Rfc2131Conformance.stateOf(e);
+        return state == RequestState.REBINDING || state == RequestState.RENEWING
+                && grantingAck(entries, e).map(ack -> since(ack, e).compareTo(t2(ack)) >= 0).orElse(false);
     }
 
     /** The last ACK the server sent before {@code request} granting the address the request names in ciaddr. */
