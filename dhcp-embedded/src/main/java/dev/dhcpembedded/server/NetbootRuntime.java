@@ -72,7 +72,7 @@ final class NetbootRuntime {
         tftp.start();
         String script = ipxeScript == null ? null : isUrl(ipxeScript) ? ipxeScript : base + strip(ipxeScript);
         String httpBase = httpBoot == null ? null : httpBoot.isEmpty() ? base : httpBoot;
-        engine.netboot(new NetbootConfig(Ipv4.toInt(address), bootFile, script, httpBase, perMac));
+        engine.netboot.set(new NetbootConfig(Ipv4.toInt(address), bootFile, script, httpBase, perMac));
     }
 
     private boolean needsHttp() {

@@ -51,7 +51,7 @@ class NetbootDecisionTest {
 
         @Test
         void biosPxeGetsTheBootFileByTftpWithNextServerAndOptions66And67() {
-            f.engine.netboot(boot(Map.of()));
+            f.engine.netboot.set(boot(Map.of()));
             DhcpMessage offer = offer(vendor("PXEClient:Arch:00000:UNDI:002001"), arch(0),
                     DhcpOption.of(94, new byte[] {1, 2, 1}), DhcpOption.of(97, new byte[17]));
             assertThat(offer.is(MessageType.OFFER)).isTrue();
@@ -64,20 +64,20 @@ class NetbootDecisionTest {
 
         @Test
         void uefiPxeByArchitecture93() {
-            f.engine.netboot(boot(Map.of()));
+            f.engine.netboot.set(boot(Map.of()));
             assertThat(offer(vendor("PXEClient:Arch:00007:UNDI:003016"), arch(7)).file()).isEqualTo("ipxe.efi");
             assertThat(offer(vendor("PXEClient:Arch:00009:UNDI:003016"), arch(9)).file()).isEqualTo("ipxe.efi");
         }
 
         @Test
         void architectureFromOption60WhenOption93IsMissing() {
-            f.engine.netboot(boot(Map.of()));
+            f.engine.netboot.set(boot(Map.of()));
             assertThat(offer(vendor("PXEClient:Arch:00007:UNDI:003016")).file()).isEqualTo("ipxe.efi");
         }
 
         @Test
         void ipxeByUserClassGetsTheScriptUrlAndNoNextServer() {
-            f.engine.netboot(boot(Map.of()));
+            f.engine.netboot.set(boot(Map.of()));
             DhcpMessage offer = offer(vendor("PXEClient:Arch:00000:UNDI:002001"), arch(0), userClass("iPXE"));
             assertThat(offer.file()).isEqualTo("http://10.20.0.5:8080/boot.ipxe");
             assertThat(offer.siaddr().getHostAddress()).isEqualTo("0.0.0.0");
@@ -86,14 +86,14 @@ class NetbootDecisionTest {
 
         @Test
         void ipxeByEncapsulatedOptions175() {
-            f.engine.netboot(boot(Map.of()));
+            f.engine.netboot.set(boot(Map.of()));
             DhcpMessage offer = offer(arch(7), DhcpOption.of(175, new byte[] {(byte) 0xb1, 1, 1}));
             assertThat(offer.file()).isEqualTo("http://10.20.0.5:8080/boot.ipxe");
         }
 
         @Test
         void httpBootGetsAUrlAndHttpClientEchoed() {
-            f.engine.netboot(boot(Map.of()));
+            f.engine.netboot.set(boot(Map.of()));
             DhcpMessage offer = offer(vendor("HTTPClient:Arch:00016:UNDI:003001"), arch(16));
             assertThat(offer.option(OptionCode.BOOTFILE_NAME).orElseThrow().asString())
                     .isEqualTo("http://10.20.0.5:8080/http-ipxe.efi");
@@ -102,7 +102,7 @@ class NetbootDecisionTest {
 
         @Test
         void anUnknownArchitectureGetsNoBootFile() {
-            f.engine.netboot(boot(Map.of()));
+            f.engine.netboot.set(boot(Map.of()));
             DhcpMessage offer = offer(vendor("PXEClient:Arch:00011:UNDI:003016"), arch(11));
             assertThat(offer.file()).isEmpty();
             assertThat(offer.hasOption(OptionCode.BOOTFILE_NAME)).isFalse();
@@ -110,7 +110,7 @@ class NetbootDecisionTest {
 
         @Test
         void anOrdinaryClientGetsNoBootInformation() {
-            f.engine.netboot(boot(Map.of()));
+            f.engine.netboot.set(boot(Map.of()));
             DhcpMessage offer = offer(vendor("MSFT 5.0"));
             assertThat(offer.file()).isEmpty();
             assertThat(offer.siaddr().getHostAddress()).isEqualTo("0.0.0.0");
@@ -125,14 +125,14 @@ class NetbootDecisionTest {
 
     @Test
     void perMacOverrideWinsOverArchitectureAndKind() {
-        f.engine.netboot(boot(Map.of(EngineFixture.mac(1).toLowerCase(), "special.efi")));
+        f.engine.netboot.set(boot(Map.of(EngineFixture.mac(1).toLowerCase(), "special.efi")));
         assertThat(offer(vendor("PXEClient:Arch:00007:UNDI:003016"), arch(7), userClass("iPXE")).file())
                 .isEqualTo("special.efi");
     }
 
     @Test
     void theAckCarriesTheBootFileTooAndTheRuleSaysSo() {
-        f.engine.netboot(boot(Map.of()));
+        f.engine.netboot.set(boot(Map.of()));
         DhcpMessage offer = offer(vendor("PXEClient:Arch:00007:UNDI:003016"), arch(7));
         DhcpMessage request = f.selecting(EngineFixture.mac(1), offer.yiaddr().getHostAddress(), EngineFixture.SERVER_ID)
                 .toBuilder().option(vendor("PXEClient:Arch:00007:UNDI:003016")).option(arch(7)).build();
@@ -144,7 +144,7 @@ class NetbootDecisionTest {
     @Test
     void aBootFileNameTooLongForTheFileFieldGoesInOption67Alone() {
         String longName = "x".repeat(130) + ".efi";
-        f.engine.netboot(new NetbootConfig(Ipv4.parseInt(TFTP), arch -> longName, null, null, Map.of()));
+        f.engine.netboot.set(new NetbootConfig(Ipv4.parseInt(TFTP), arch -> longName, null, null, Map.of()));
         DhcpMessage offer = offer(vendor("PXEClient:Arch:00007:UNDI:003016"), arch(7));
         assertThat(offer.file()).isEmpty();
         assertThat(offer.option(OptionCode.BOOTFILE_NAME).orElseThrow().asString()).isEqualTo(longName);
