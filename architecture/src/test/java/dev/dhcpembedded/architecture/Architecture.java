@@ -47,6 +47,7 @@ final class Architecture {
             Map.entry("client", new String[] {"..dhcpembedded.client.."}),
             Map.entry("capture", new String[] {"..dhcpembedded.capture.."}),
             Map.entry("report", new String[] {"..dhcpembedded.report.."}),
+            Map.entry("netboot files", new String[] {"..dhcpembedded.tftp..", "..internal.tftp.."}),
             Map.entry("server", new String[] {"..dhcpembedded.server.."}),
             Map.entry("config", new String[] {"..dhcpembedded.config..", "..internal.config.."}),
             Map.entry("integrations", new String[] {"..dhcpembedded.junit..", "..dhcpembedded.testcontainers..",

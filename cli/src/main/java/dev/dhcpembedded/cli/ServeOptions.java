@@ -85,6 +85,16 @@ final class ServeOptions {
     @Option(names = "--rapid-commit", description = "answer a DISCOVER that carries option 80 with ACK (RFC 4039)")
     boolean rapidCommit;
 
+    @Option(names = "--tftp-root", paramLabel = "DIR", description = "answer PXE and iPXE clients and serve DIR by TFTP")
+    String tftpRoot;
+
+    @Option(names = "--boot-file", paramLabel = "[ARCH=]FILE", description = "the boot file, for every client "
+            + "architecture or for ARCH of option 93 (repeatable), e.g. 0=undionly.kpxe 7=ipxe.efi")
+    List<String> bootFiles = new ArrayList<>();
+
+    @Option(names = "--ipxe-script", paramLabel = "FILE|URL", description = "the script iPXE gets by HTTP")
+    String ipxeScript;
+
     @Option(names = "--pcap", paramLabel = "FILE", description = "write all traffic seen and sent to FILE when it stops")
     Path pcap;
 
@@ -136,6 +146,9 @@ final class ServeOptions {
                 .set(ConfigKey.STATIC6, staticLeases6)
                 .set(ConfigKey.RAPID_COMMIT6, rapidCommit6)
                 .set(ConfigKey.RA, ra)
+                .set(ConfigKey.TFTP_ROOT, tftpRoot)
+                .set(ConfigKey.BOOT_FILE, bootFiles)
+                .set(ConfigKey.IPXE_SCRIPT, ipxeScript)
                 .set(ConfigKey.JOURNAL, text(journalCapacity))
                 .set(ConfigKey.JOURNAL_BYTES, text(journalBytes))
                 .set(ConfigKey.RECEIVE_BUFFER, text(receiveBuffer));

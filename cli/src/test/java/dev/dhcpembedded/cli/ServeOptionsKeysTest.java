@@ -51,7 +51,8 @@ class ServeOptionsKeysTest {
                 "--authoritative", "--rapid-commit", "--subnet6", "2001:db8:1::/64", "--pool6",
                 "2001:db8:1::100-2001:db8:1::1ff", "--pd", "2001:db8:100::/48/56", "--dns6", "2001:db8:1::53",
                 "--static6", "00:03:00:01:02:00:00:00:00:42=2001:db8:1::42", "--rapid-commit6", "--ra", "managed",
-                "--journal", "100", "--journal-bytes", "2097152", "--receive-buffer", "0");
+                "--journal", "100", "--journal-bytes", "2097152", "--receive-buffer", "0", "--tftp-root", "/srv/tftp",
+                "--boot-file", "7=ipxe.efi", "--ipxe-script", "boot.ipxe");
         var text = options.configuration();
         for (ConfigKey key : ConfigKey.values()) {
             Optional<String> flag = key.flag();

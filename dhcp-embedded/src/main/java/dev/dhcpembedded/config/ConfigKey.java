@@ -39,6 +39,12 @@ public enum ConfigKey {
     RAPID_COMMIT("rapid-commit", "--rapid-commit", "rapidCommit", Kind.SWITCH, "", "true"),
     /** Serve BOOTP (RFC 951). Annotation only. */
     BOOTP("bootp", null, "bootp", Kind.SWITCH, "", "true"),
+    /** Answer netboot clients (PXE, iPXE) and serve this directory by TFTP (and HTTP). */
+    TFTP_ROOT("tftp-root", "--tftp-root", "tftpRoot", Kind.TEXT, "DIR", "/srv/tftp"),
+    /** The boot file, for every architecture or for one (option 93, e.g. 0 BIOS, 7 UEFI x64). */
+    BOOT_FILE("boot-file", "--boot-file", "bootFile", Kind.REPEATED, "[ARCH=]FILE", "7=ipxe.efi"),
+    /** The script iPXE gets once chainloaded: a file of the root (served by HTTP) or a URL. */
+    IPXE_SCRIPT("ipxe-script", "--ipxe-script", "ipxeScript", Kind.TEXT, "FILE|URL", "boot.ipxe"),
     /** The IPv6 prefix served by DHCPv6. */
     SUBNET6("subnet6", "--subnet6", "subnet6", Kind.TEXT, "PREFIX", "2001:db8:1::/64"),
     /** A DHCPv6 address pool; none: PREFIX::100 to PREFIX::ffff. */

@@ -204,6 +204,7 @@ public final class TextConfiguration {
         } else {
             subnet(builder, subnet, lease);
         }
+        netboot(builder, subnet != null);
         Long journal = number(ConfigKey.JOURNAL, 1, Integer.MAX_VALUE, "a number of entries, at least 1");
         Long journalBytes = number(ConfigKey.JOURNAL_BYTES, 1L << 20, Long.MAX_VALUE,
                 "a size in bytes, at least 1048576 (1 MiB)");
@@ -219,6 +220,40 @@ public final class TextConfiguration {
         }
         return builder.authoritative(has(ConfigKey.AUTHORITATIVE)).rapidCommit(has(ConfigKey.RAPID_COMMIT))
                 .bootp(has(ConfigKey.BOOTP));
+    }
+
+    /** Netboot from the root, the boot files by architecture and the iPXE script; all three need the root. */
+    private void netboot(DhcpServerBuilder builder, boolean hasSubnet) {
+        String root = one(ConfigKey.TFTP_ROOT);
+        if (root == null) {
+            requireAbsent(List.of(ConfigKey.BOOT_FILE, ConfigKey.IPXE_SCRIPT), ConfigKey.TFTP_ROOT);
+            return;
+        }
+        if (!hasSubnet) {
+            throw new IllegalArgumentException(syntax.placeholder(ConfigKey.TFTP_ROOT) + " needs "
+                    + syntax.placeholder(ConfigKey.SUBNET) + ": PXE is DHCPv4");
+        }
+        Map<Integer, String> byArch = new java.util.HashMap<>();
+        String[] any = {null};
+        for (String item : values.getOrDefault(ConfigKey.BOOT_FILE, List.of())) {
+            int eq = item.indexOf('=');
+            if (eq < 0) {
+                any[0] = item;
+            } else {
+                named(ConfigKey.BOOT_FILE, item, () -> byArch.put(Integer.parseInt(item.substring(0, eq)),
+                        item.substring(eq + 1)));
+            }
+        }
+        String script = one(ConfigKey.IPXE_SCRIPT);
+        builder.netboot(n -> {
+            n.tftpRoot(root);
+            if (!byArch.isEmpty() || any[0] != null) {
+                n.bootFile(arch -> byArch.getOrDefault(arch, any[0]));
+            }
+            if (script != null) {
+                n.ipxeScript(script);
+            }
+        });
     }
 
     /** The Router Advertisement mode, checked against the keys it needs. */

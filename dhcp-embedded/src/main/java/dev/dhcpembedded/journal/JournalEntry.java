@@ -75,6 +75,14 @@ public interface JournalEntry {
      */
     boolean isIcmp6();
 
+    /**
+     * {@return whether this is a datagram of the netboot TFTP server} Its note names it as Wireshark's Info column
+     * does ({@code TFTP Read Request, File: ipxe.efi, ...}); it has no DHCP message. The one place that says so.
+     */
+    default boolean isTftp() {
+        return kind() != Kind.TRANSPORT && note().startsWith("TFTP ");
+    }
+
     /** {@return whether this is a DHCPv6 entry (UDP 546/547); its message is then {@link #message6()}} */
     boolean isV6();
 

@@ -46,6 +46,9 @@ public final class Transcript {
                     .append(RouterAdvertisement.info(entry.bytes())).toString();
         }
         out.append(endpoint(entry.source())).append(" -> ").append(endpoint(entry.destination())).append(' ');
+        if (entry.isTftp()) {
+            return out.append(entry.note()).toString();
+        }
         // a rejected request, or a reply a stub malformed on purpose: the decode error, as Wireshark shows it
         if (entry.isV6()) {
             Optional<Dhcp6Message> decoded6 = entry.message6();

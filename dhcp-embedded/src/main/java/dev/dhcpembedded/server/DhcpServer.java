@@ -3,7 +3,6 @@ package dev.dhcpembedded.server;
 import dev.dhcpembedded.codec.DhcpOption;
 import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.internal.journal.JournalStore;
-import dev.dhcpembedded.journal.Journal;
 import dev.dhcpembedded.codec6.Duid;
 import dev.dhcpembedded.internal.engine.LeaseEngine;
 import dev.dhcpembedded.internal.engine.ServerConfig;
@@ -137,6 +136,20 @@ public final class DhcpServer implements AutoCloseable {
         return second;
     }
 
+    /** Set once by the builder: the netboot TFTP and HTTP servers, started and stopped with DHCPv4. */
+    void netboot(NetbootRuntime runtime) {
+        java.util.Objects.requireNonNull(v4, "netboot needs an IPv4 subnet to answer PXE on; add .subnet(...)");
+        v4.netboot(runtime);
+    }
+
+    /**
+     * {@return the netboot side: where its TFTP and HTTP servers listen, and the files clients fetched}
+     * @throws IllegalStateException when the server was built without {@link DhcpServerBuilder#netboot}
+     */
+    public Netboot netboot() {
+        return v4 == null ? Netboot.none() : v4.netbootView();
+    }
+
     /** Set once by the builder: what to advertise on the interface. */
     void routerAdvertisementConfig(dev.dhcpembedded.internal.ra.RaConfig config) {
         this.advertising = new RouterAdvertising(config, interfaceName, journal, clock, wallClock);
@@ -228,27 +241,21 @@ public final class DhcpServer implements AutoCloseable {
         return this;
     }
 
-    /**
-     * As {@link #conflictOn(Inet4Address)}, written as text.
+    /** As {@link #conflictOn(Inet4Address)}, written as text.
      * @param address a dotted address
-     * @return this server
-     */
+     * @return this server */
     public DhcpServer conflictOn(String address) {
         return conflictOn(Ipv4.parse(address));
     }
 
-    /**
-     * {@return whether {@code address} had a conflict} It ends {@link #conflictOn(Inet4Address)} for it.
-     * @param address the address
-     */
+    /** {@return whether {@code address} had a conflict} It ends {@link #conflictOn(Inet4Address)} for it.
+     * @param address the address */
     public boolean removeConflict(Inet4Address address) {
         return v4 != null && v4.removeConflict(Ipv4.toInt(address));
     }
 
-    /**
-     * {@return as {@link #removeConflict(Inet4Address)}}
-     * @param address a dotted address
-     */
+    /** {@return as {@link #removeConflict(Inet4Address)}}
+     * @param address a dotted address */
     public boolean removeConflict(String address) {
         return removeConflict(Ipv4.parse(address));
     }
@@ -325,18 +332,14 @@ public final class DhcpServer implements AutoCloseable {
         return engine().leases();
     }
 
-    /**
-     * {@return the lease row of the client with {@code mac}, if any}
-     * @param mac the client's hardware address
-     */
+    /** {@return the lease row of the client with {@code mac}, if any}
+     * @param mac the client's hardware address */
     public Optional<Lease> lease(MacAddress mac) {
         return LeaseTableChanges.lease(engine(), mac);
     }
 
-    /**
-     * {@return the lease row of {@code address}, if any}
-     * @param address the leased address
-     */
+    /** {@return the lease row of {@code address}, if any}
+     * @param address the leased address */
     public Optional<Lease> lease(Inet4Address address) {
         return LeaseTableChanges.lease(engine(), address);
     }
@@ -357,10 +360,8 @@ public final class DhcpServer implements AutoCloseable {
         return engine().expire(Ipv4.toInt(address));
     }
 
-    /**
-     * {@return as {@link #expireLease(Inet4Address)}}
-     * @param address a dotted address
-     */
+    /** {@return as {@link #expireLease(Inet4Address)}}
+     * @param address a dotted address */
     public boolean expireLease(String address) {
         return expireLease(Ipv4.parse(address));
     }
@@ -406,10 +407,8 @@ public final class DhcpServer implements AutoCloseable {
         return LeaseTableChanges.removeStatic(engine(), mac);
     }
 
-    /**
-     * {@return as {@link #removeStaticLease(MacAddress)}}
-     * @param mac e.g. {@code 02:00:00:00:00:42}
-     */
+    /** {@return as {@link #removeStaticLease(MacAddress)}}
+     * @param mac e.g. {@code 02:00:00:00:00:42} */
     public boolean removeStaticLease(String mac) {
         return removeStaticLease(MacAddress.parse(mac));
     }

@@ -41,6 +41,7 @@ public final class DhcpServerBuilder {
             0));
     private int receiveBuffer = ReceiveBuffers.DEFAULT_BYTES;
     private String interfaceName;
+    private Consumer<NetbootBuilder> netboot;
     private final List<Function<List<DhcpOption>, SubnetConfig>> subnets = new ArrayList<>();
     private final List<Supplier<StaticLease>> staticLeases = new ArrayList<>();
     private final List<DhcpOption> globalOptions = new ArrayList<>();
@@ -466,6 +467,18 @@ public final class DhcpServerBuilder {
         return this;
     }
 
+    /**
+     * Answers netboot clients (PXE ROMs, iPXE, UEFI HTTP boot) with a boot file, and serves the files by TFTP (and
+     * HTTP) from a directory: {@code .netboot(n -> n.tftpRoot(dir).bootFile("ipxe.efi").ipxeScript("boot.ipxe"))}.
+     * See {@link NetbootBuilder}; at run time, {@link DhcpServer#netboot()}.
+     * @param shape the root, the boot files, the iPXE script, HTTP boot
+     * @return this builder
+     */
+    public DhcpServerBuilder netboot(Consumer<NetbootBuilder> shape) {
+        this.netboot = java.util.Objects.requireNonNull(shape, "shape");
+        return this;
+    }
+
     /** {@return a server that is not started yet} Validates everything first: bad configuration throws
      * {@link IllegalArgumentException}, saying what to change. */
     public DhcpServer build() {
@@ -525,6 +538,9 @@ public final class DhcpServerBuilder {
             RouterAdvertisementBuilder ra = new RouterAdvertisementBuilder();
             routerAdvertisements.accept(ra);
             server.routerAdvertisementConfig(ra.build(built6.stream().map(Subnet6Config::prefix).toList()));
+        }
+        if (netboot != null) {
+            server.netboot(NetbootBuilder.runtime(netboot));
         }
         return server;
     }

@@ -50,6 +50,7 @@ final class Runtime4 extends FamilyRuntime {
     private ArpConflicts conflicts;
     private LinkHost secondHost;
     private PacketHandler handler;
+    private NetbootRuntime netboot;
 
     Runtime4(ServerConfig config, Supplier<Transport> transportFactory, Shared shared) {
         this.initialConfig = config;
@@ -57,6 +58,16 @@ final class Runtime4 extends FamilyRuntime {
                 : config.withServerId(DefaultAddresses.serverId(config));
         this.transportFactory = transportFactory;
         this.shared = shared;
+    }
+
+    /** Set once by the builder. */
+    synchronized void netboot(NetbootRuntime runtime) {
+        this.netboot = runtime;
+    }
+
+    /** {@return the netboot view} @throws IllegalStateException when the server was built without netboot */
+    synchronized Netboot netbootView() {
+        return netboot == null ? Netboot.none() : new Netboot(netboot);
     }
 
     synchronized void secondServer(SecondServer server) {
@@ -89,11 +100,18 @@ final class Runtime4 extends FamilyRuntime {
                 shared.clock(), shared.wallClock(), localAddress, replies, shared.unmatched(), shared.paused());
         DirectReceiver guarded = shared.barrier().guard(handler);
         try {
+            if (netboot != null) { // before the first request: the engine knows what to tell netboot clients
+                netboot.start(engine, localAddress, opened.interfaceName(), shared.journal(), shared.clock(),
+                        shared.wallClock());
+            }
             opened.start(guarded);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             replies.close();
             opened.close();
-            throw new UncheckedIOException(e.getMessage(), e);
+            if (netboot != null) {
+                netboot.stop();
+            }
+            throw e instanceof RuntimeException r ? r : new UncheckedIOException(e.getMessage(), (IOException) e);
         }
         if (second != null && opened instanceof InterfaceTransport) {
             try {
@@ -153,6 +171,9 @@ final class Runtime4 extends FamilyRuntime {
             secondHost = null;
         }
         closeTransportAndScheduler();
+        if (netboot != null) {
+            netboot.stop();
+        }
     }
 
     @Override
@@ -162,6 +183,9 @@ final class Runtime4 extends FamilyRuntime {
         }
         if (second != null) {
             second.resetLeases();
+        }
+        if (netboot != null) {
+            netboot.clearFetches();
         }
     }
 

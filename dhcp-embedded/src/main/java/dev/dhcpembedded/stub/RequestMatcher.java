@@ -5,6 +5,7 @@ import dev.dhcpembedded.codec.RequestState;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.DhcpOption;
 import dev.dhcpembedded.internal.wire.Hex;
+import dev.dhcpembedded.internal.wire.NetbootClient;
 import dev.dhcpembedded.codec.MacAddress;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.codec.OptionCode;
@@ -178,6 +179,34 @@ public final class RequestMatcher {
     public RequestMatcher inState(RequestState state) {
         Objects.requireNonNull(state, "state");
         return with("in " + state.rfcName(), (m, broadcast) -> RequestState.of(m, broadcast) == state);
+    }
+
+    /**
+     * From a netboot client: a PXE ROM (option 60 {@code PXEClient...}), a UEFI HTTP boot client ({@code
+     * HTTPClient...}) or iPXE (user class 77 {@code iPXE}, or option 175), as the server's netboot answer tells them.
+     *
+     * @return the narrower matcher
+     */
+    public RequestMatcher pxe() {
+        return with("from a netboot client", (m, a) -> NetbootClient.kind(value(m, NetbootClient.VENDOR_CLASS),
+                value(m, NetbootClient.USER_CLASS), m.option(NetbootClient.IPXE_OPTIONS).isPresent())
+                != NetbootClient.NONE);
+    }
+
+    /**
+     * From a client of this system architecture (option 93, RFC 4578 §2.1; else the {@code Arch:} of option 60),
+     * e.g. 0 for BIOS x86, 7 for x64 UEFI, 16 for x64 UEFI HTTP boot.
+     *
+     * @param architecture the processor architecture type
+     * @return the narrower matcher
+     */
+    public RequestMatcher withArchitecture(int architecture) {
+        return with("architecture " + architecture, (m, a) -> NetbootClient.architecture(
+                value(m, NetbootClient.ARCHITECTURE), value(m, NetbootClient.VENDOR_CLASS)) == architecture);
+    }
+
+    private static byte[] value(DhcpMessage message, int code) {
+        return message.option(code).map(DhcpOption::value).orElse(null);
     }
 
     /**

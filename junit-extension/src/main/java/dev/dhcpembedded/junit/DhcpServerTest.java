@@ -125,6 +125,15 @@ public @interface DhcpServerTest {
     /** Serve BOOTP (RFC 951): a BOOTREQUEST without option 53 gets a BOOTREPLY with a permanent address. */
     boolean bootp() default false;
 
+    /** Answer netboot clients (PXE, iPXE) and serve this directory by TFTP and HTTP; empty: no netboot. */
+    String tftpRoot() default "";
+
+    /** The boot files, each {@code FILE} for every architecture or {@code ARCH=FILE} (option 93, e.g. {@code 7}). */
+    String[] bootFile() default {};
+
+    /** The script iPXE gets by HTTP once chainloaded: a file of {@link #tftpRoot()} or a URL. */
+    String ipxeScript() default "";
+
     /**
      * Serve UDP port 67 of this interface (needs root or CAP_NET_BIND_SERVICE) instead of loopback. Empty (the
      * default) means 127.0.0.1 on an ephemeral port.

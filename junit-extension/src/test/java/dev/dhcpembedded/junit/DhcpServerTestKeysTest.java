@@ -35,7 +35,8 @@ class DhcpServerTestKeysTest {
             exclude = "10.20.0.150", staticLeases = "02:00:00:00:00:42=10.20.0.42",
             secondServer = "10.20.0.2=10.20.0.200-10.20.0.249", router = "10.20.0.1", dns = "10.20.0.53",
             domain = "lab.test", leaseSeconds = 600, serverId = "10.20.0.1", authoritative = true,
-            rapidCommit = true, bootp = true, subnet6 = "2001:db8:1::/64",
+            rapidCommit = true, bootp = true, tftpRoot = "src/test/resources/netboot", bootFile = "ipxe.efi",
+            ipxeScript = "boot.ipxe", subnet6 = "2001:db8:1::/64",
             pool6 = "2001:db8:1::100-2001:db8:1::1ff", prefixDelegation = "2001:db8:100::/48/56",
             dns6 = "2001:db8:1::53", staticLeases6 = "00:03:00:01:02:00:00:00:00:42=2001:db8:1::42",
             rapidCommit6 = true, ra = "managed")

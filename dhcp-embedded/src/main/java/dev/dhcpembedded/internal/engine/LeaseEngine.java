@@ -29,6 +29,8 @@ public final class LeaseEngine {
     private final ReconfigureKeys reconfigure = new ReconfigureKeys();
     private final AddressAllocator allocator = new AddressAllocator();
     private volatile ServerConfig config;
+    public final java.util.concurrent.atomic.AtomicReference<NetbootConfig> netboot =
+            new java.util.concurrent.atomic.AtomicReference<>(); // what netboot clients are told; null: nothing
     private Set<Integer> staticAddresses;
     /** The one key looked up with; set from each request (under this engine's lock). */
     private final ClientKey probe = ClientKey.probe();
@@ -82,9 +84,8 @@ public final class LeaseEngine {
     public synchronized Decision handle(DhcpMessage request, Arrival arrival, boolean allowRapidCommit) {
         WireRequest wire = wrap(request);
         adapterNote.setLength(0);
-        boolean replied = decide(wire, arrival.localAddress(), arrival.broadcast(), allowRapidCommit, adapterReply(),
-                adapterNote);
-        return decision(replied);
+        return decision(NetbootDecision.answer(decide(wire, arrival.localAddress(), arrival.broadcast(),
+                allowRapidCommit, adapterReply(), adapterNote), wire, netboot.get(), adapterReply(), adapterNote));
     }
 
     /**
@@ -96,7 +97,8 @@ public final class LeaseEngine {
      */
     public synchronized boolean handle(WireRequest request, int localAddress, boolean broadcast, ReplyWriter reply,
                                        StringBuilder note) {
-        return decide(request, localAddress, broadcast, true, reply, note);
+        return NetbootDecision.answer(decide(request, localAddress, broadcast, true, reply, note), request,
+                netboot.get(), reply, note);
     }
 
     /** A message from a stub or a test, read through the same class as a received one. */

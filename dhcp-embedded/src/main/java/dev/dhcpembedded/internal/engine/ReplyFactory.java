@@ -78,6 +78,30 @@ final class ReplyFactory {
         reply.empty(OptionCode.RAPID_COMMIT.code());
     }
 
+    /**
+     * The boot information for a netboot client: next-server (siaddr) and option 66, the file field and option 67
+     * (a name too long for the field goes in 67 alone); to an HTTP boot client a URL and option 60 {@code HTTPClient},
+     * which UEFI HTTP boot requires in the reply.
+     */
+    static void netboot(NetbootDecision decision, NetbootConfig config, ReplyWriter reply) {
+        String file = decision.file();
+        boolean url = file.contains("://");
+        if (!url) {
+            reply.siaddr(config.nextServer());
+            byte[] name = Ipv4.toString(config.nextServer()).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            reply.option(OptionCode.TFTP_SERVER_NAME.code(), name, 0, name.length);
+        }
+        if (file.length() < 128) {
+            reply.file(file);
+        }
+        byte[] bytes = file.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        reply.option(OptionCode.BOOTFILE_NAME.code(), bytes, 0, bytes.length);
+        if (decision.kind() == dev.dhcpembedded.internal.wire.NetbootClient.HTTP) {
+            byte[] http = "HTTPClient".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            reply.option(OptionCode.VENDOR_CLASS_IDENTIFIER.code(), http, 0, http.length);
+        }
+    }
+
     /** The 64-byte vendor area of RFC 951: magic cookie (4), options, END (1). */
     static final int BOOTP_OPTION_SPACE = 64 - 4 - 1;
 

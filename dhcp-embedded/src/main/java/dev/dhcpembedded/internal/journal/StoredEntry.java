@@ -182,7 +182,7 @@ public final class StoredEntry implements JournalEntry {
 
     private Decoding decoding() {
         Decoding known = decoding;
-        if (known == null && (kind == Kind.TRANSPORT || isIcmp6())) { // no DHCP message: the transcript says what
+        if (known == null && (kind == Kind.TRANSPORT || isIcmp6() || isTftp())) { // no DHCP message: the transcript says what
             known = new Decoding(Optional.empty(), Optional.empty());
             decoding = known;
         }

@@ -76,6 +76,26 @@ public final class ReplyWriter {
         Ipv4.writeInt(out, 20, address);
     }
 
+    /** The server host name field (sname, 64 bytes, NUL-terminated); longer names are refused. */
+    public void sname(String name) {
+        text(WireRequest.SNAME_OFFSET, 64, name);
+    }
+
+    /** The boot file name field (file, 128 bytes, NUL-terminated); longer names are refused. */
+    public void file(String name) {
+        text(WireRequest.FILE_OFFSET, 128, name);
+    }
+
+    private void text(int offset, int size, String value) {
+        byte[] ascii = value.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        if (ascii.length >= size) {
+            throw new IllegalArgumentException("\"" + value + "\" is " + ascii.length + " bytes; the field holds "
+                    + (size - 1));
+        }
+        Arrays.fill(out, offset, offset + size, (byte) 0);
+        System.arraycopy(ascii, 0, out, offset, ascii.length);
+    }
+
     /** Option 53 as written, or 0. */
     public int messageType() {
         int i = slot(53);

@@ -396,6 +396,17 @@ public final class DhcpClientAssert extends AbstractAssert<DhcpClientAssert, Jou
         return d.toMillis() % 1000 == 0 ? d.getSeconds() + "s" : String.format("%.3fs", d.toMillis() / 1000.0);
     }
 
+    /**
+     * The client fetched {@code file} whole from the server's netboot root, by TFTP or HTTP: a fetch from its leased
+     * address (on loopback, from any client). Waits up to 5 s (or the {@code within} time) for a transfer to end: a
+     * TFTP transfer is whole when the client's last acknowledgement arrives.
+     */
+    public DhcpClientAssert fetched(String file) {
+        (waiter.awaits() ? waiter : Waiter.atMost(Waiter.DEFAULT_TIMEOUT)).check(
+                () -> NetbootFetches.missing(traffic, client, file), failure -> failWithMessage("%s", failure));
+        return this;
+    }
+
     /** The client sent an INFORM. */
     public DhcpClientAssert informed() {
         sent(MessageType.INFORM);

@@ -1,0 +1,125 @@
+package dev.dhcpembedded.server;
+
+import dev.dhcpembedded.internal.engine.LeaseEngine;
+import dev.dhcpembedded.internal.engine.NetbootConfig;
+import dev.dhcpembedded.internal.journal.JournalStore;
+import dev.dhcpembedded.internal.tftp.BootRoot;
+import dev.dhcpembedded.internal.tftp.HttpBootServer;
+import dev.dhcpembedded.internal.tftp.TftpJournal;
+import dev.dhcpembedded.internal.tftp.TftpServer;
+import dev.dhcpembedded.internal.wire.Ipv4;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/**
+ * The netboot side of a server at run time: its TFTP server (and HTTP server, when a script or HTTP boot is served
+ * from the root) on the DHCP server's address, started with DHCPv4 before the first request is answered, and the
+ * lease engine told what to answer netboot clients with the addresses they got.
+ */
+final class NetbootRuntime {
+
+    private final BootRoot root;
+    private final IntFunction<String> bootFile;
+    /** A name under the root, a URL, or null. */
+    private final String ipxeScript;
+    /** A base URL, "" for the embedded HTTP server's, or null: no HTTP boot. */
+    private final String httpBoot;
+    private final Map<String, String> perMac;
+    private final int tftpPort;
+    private final TftpServer.Settings settings;
+    private TftpJournal log;
+    private TftpServer tftp;
+    private HttpBootServer http;
+
+    NetbootRuntime(BootRoot root, IntFunction<String> bootFile, String ipxeScript, String httpBoot,
+                   Map<String, String> perMac, int tftpPort, TftpServer.Settings settings) {
+        this.root = root;
+        this.bootFile = bootFile;
+        this.ipxeScript = ipxeScript;
+        this.httpBoot = httpBoot;
+        this.perMac = Map.copyOf(perMac);
+        this.tftpPort = tftpPort;
+        this.settings = settings;
+    }
+
+    /**
+     * Binds TFTP (port 69 of an interface's address, an ephemeral port on loopback unless one was given) and HTTP
+     * (an ephemeral port), and tells the engine.
+     *
+     * @param localAddress the interface's address, or 0 on loopback
+     */
+    synchronized void start(LeaseEngine engine, int localAddress, String interfaceName, JournalStore journal,
+                            Clock clock, Clock wallClock) {
+        if (log == null) {
+            log = new TftpJournal(journal, clock, wallClock, interfaceName);
+        }
+        InetAddress address = localAddress == 0 ? InetAddress.getLoopbackAddress() : Ipv4.fromInt(localAddress);
+        int port = tftpPort >= 0 ? tftpPort : localAddress == 0 ? 0 : 69;
+        tftp = new TftpServer(root, new InetSocketAddress(address, port), log, settings);
+        String base = null;
+        if (needsHttp()) {
+            try {
+                http = new HttpBootServer(root, new InetSocketAddress(address, 0), log).start();
+            } catch (RuntimeException e) {
+                tftp.close();
+                throw e;
+            }
+            base = "http://" + address.getHostAddress() + ":" + http.address().getPort() + "/";
+        }
+        tftp.start();
+        String script = ipxeScript == null ? null : isUrl(ipxeScript) ? ipxeScript : base + strip(ipxeScript);
+        String httpBase = httpBoot == null ? null : httpBoot.isEmpty() ? base : httpBoot;
+        engine.netboot.set(new NetbootConfig(Ipv4.toInt(address), bootFile, script, httpBase, perMac));
+    }
+
+    private boolean needsHttp() {
+        return (ipxeScript != null && !isUrl(ipxeScript)) || "".equals(httpBoot);
+    }
+
+    static boolean isUrl(String text) {
+        return text.contains("://");
+    }
+
+    private static String strip(String name) {
+        return name.startsWith("/") ? strip(name.substring(1)) : name;
+    }
+
+    synchronized void stop() {
+        if (tftp != null) {
+            tftp.close();
+            tftp = null;
+        }
+        if (http != null) {
+            http.close();
+            http = null;
+        }
+    }
+
+    synchronized InetSocketAddress tftpAddress() {
+        if (tftp == null) {
+            throw new IllegalStateException("the server is not running; call start() first");
+        }
+        return tftp.address();
+    }
+
+    synchronized InetSocketAddress httpAddress() {
+        return http == null ? null : http.address();
+    }
+
+    BootRoot root() {
+        return root;
+    }
+
+    synchronized TftpJournal log() {
+        return log;
+    }
+
+    synchronized void clearFetches() {
+        if (log != null) {
+            log.clear();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.dhcpembedded.internal.tftp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dhcpembedded.internal.journal.JournalStore;
+import dev.dhcpembedded.journal.JournalEntry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Boot files over HTTP from the same root, confined as TFTP's, each request journaled and listed. */
+class HttpBootServerTest {
+
+    @TempDir
+    Path dir;
+    JournalStore journal;
+    TftpJournal log;
+    HttpBootServer server;
+
+    @BeforeEach
+    void start() throws IOException {
+        Path root = Files.createDirectories(dir.resolve("root"));
+        Files.writeString(root.resolve("boot.ipxe"), "#!ipxe\necho DHCP-EMBEDDED-BOOT-OK\n");
+        Files.writeString(dir.resolve("secret"), "outside");
+        journal = new JournalStore(100);
+        log = new TftpJournal(journal, Clock.systemUTC(), Clock.systemUTC(), "lo");
+        server = new HttpBootServer(new BootRoot(root), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                log).start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    HttpResponse<String> send(String method, String path) throws Exception {
+        URI uri = URI.create("http://127.0.0.1:" + server.address().getPort() + path);
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request line as written, unnormalised by any client library. */
+    String raw(String path) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
+    }
+
+    @Test
+    void servesAFileAndJournalsTheRequest() throws Exception {
+        HttpResponse<String> response = send("GET", "/boot.ipxe");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).startsWith("#!ipxe");
+        assertThat(journal.entries()).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(JournalEntry.Kind.TRANSPORT);
+            assertThat(e.note()).startsWith("HTTP GET /boot.ipxe 200 34 bytes from ");
+        });
+        assertThat(log.fetches()).singleElement().satisfies(f -> {
+            assertThat(f.protocol()).isEqualTo("http");
+            assertThat(f.isOf("boot.ipxe")).isTrue();
+            assertThat(f.complete()).isTrue();
+        });
+    }
+
+    @Test
+    void missingIs404AndWritesAre405() throws Exception {
+        assertThat(send("GET", "/nothing").statusCode()).isEqualTo(404);
+        assertThat(send("PUT", "/boot.ipxe").statusCode()).isEqualTo(405);
+        assertThat(send("HEAD", "/boot.ipxe").statusCode()).isEqualTo(200);
+        assertThat(log.fetches()).extracting(f -> f.complete()).containsExactly(false, false, true);
+    }
+
+    @Test
+    void traversalIsForbidden() throws Exception {
+        assertThat(raw("/../secret")).startsWith("HTTP/1.1 403").doesNotContain("outside\n");
+        assertThat(raw("/%2e%2e/secret")).startsWith("HTTP/1.1 403");
+        assertThat(raw("/boot.ipxe%00.png")).startsWith("HTTP/1.1 403");
+        assertThat(raw("/")).startsWith("HTTP/1.1 403");
+    }
+}
