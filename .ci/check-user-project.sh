@@ -18,6 +18,8 @@ slf4j="$(sed -n 's:.*<slf4j.version>\(.*\)</slf4j.version>.*:\1:p' "$ROOT/pom.xm
 
 mkdir -p "$WORK/src/test"
 cp -r "$ROOT/examples/src/test/java" "$WORK/src/test/"
+# the documentation's snippet check belongs to this repository (it reads README.md and docs/), not to a user project
+rm -rf "$WORK/src/test/java/dev/dhcpembedded/docs"
 cat > "$WORK/pom.xml" <<POM
 <?xml version="1.0" encoding="UTF-8"?>
 <project xmlns="http://maven.apache.org/POM/4.0.0">
