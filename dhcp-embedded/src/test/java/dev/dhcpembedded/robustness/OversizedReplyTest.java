@@ -40,6 +40,11 @@ class OversizedReplyTest {
                 assertThat(e.kind()).isEqualTo(JournalEntry.Kind.RECEIVED);
                 assertThat(e.note()).startsWith("no reply: DISCOVER: offer").contains("not sent:");
             });
+
+            // the server answers the next valid request
+            byte[] next = DhcpCodec.encode(DhcpMessage.builder().xid(0x3d1e).chaddr("02:00:00:00:00:43")
+                    .messageType(MessageType.DISCOVER).build());
+            assertThat(memory.deliver(next, PacketPathFuzzTest.CLIENT)).hasSize(1);
         }
     }
 }
