@@ -1,7 +1,8 @@
 package dev.dhcpembedded.codec;
 
-import java.util.Arrays;
+import dev.dhcpembedded.internal.wire.ByteHash;
 import dev.dhcpembedded.internal.wire.Hex;
+import java.util.Arrays;
 
 /** A hardware address (chaddr, up to 16 bytes; usually a 6-byte Ethernet MAC), written {@code 02:00:00:00:00:42}. */
 public final class MacAddress {
@@ -89,7 +90,7 @@ public final class MacAddress {
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(bytes);
+        return ByteHash.of(bytes);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.dhcpembedded.codec6;
 
 import dev.dhcpembedded.codec.DhcpCodecException;
 import dev.dhcpembedded.codec.MacAddress;
+import dev.dhcpembedded.internal.wire.ByteHash;
 import dev.dhcpembedded.internal.wire.Hex;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -255,7 +256,7 @@ public final class Duid {
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(bytes);
+        return ByteHash.of(bytes);
     }
 
     /**

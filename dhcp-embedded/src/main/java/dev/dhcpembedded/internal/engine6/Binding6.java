@@ -25,7 +25,7 @@ public final class Binding6 {
             return hash(duid.hashCode(), iaid, kind);
         }
 
-        /** The hash of the key of a DUID hashing to {@code duidHash} (as {@code Arrays.hashCode} of its bytes). */
+        /** The hash of the key of a DUID hashing to {@code duidHash} (its {@code hashCode}, the bytes' {@link dev.dhcpembedded.internal.wire.ByteHash}). */
         static int hash(int duidHash, long iaid, Kind kind) {
             return (31 * duidHash + Long.hashCode(iaid)) * 31 + kind.ordinal();
         }

@@ -1,6 +1,7 @@
 package dev.dhcpembedded.internal.engine6;
 
 import dev.dhcpembedded.codec6.Duid;
+import dev.dhcpembedded.internal.wire.ByteHash;
 import java.util.Arrays;
 
 /**
@@ -24,11 +25,7 @@ final class KeyProbe {
         this.length = length;
         this.iaid = iaid;
         this.kind = kind;
-        int h = 1; // Arrays.hashCode of the DUID's bytes, as Duid.hashCode()
-        for (int i = at; i < at + length; i++) {
-            h = 31 * h + p[i];
-        }
-        duidHash = h;
+        duidHash = ByteHash.of(p, at, length); // as Duid.hashCode()
         return this;
     }
 
