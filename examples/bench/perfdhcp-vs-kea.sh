@@ -185,6 +185,7 @@ SRV_IP6=2001:db8:77::1
 CLI_IP6=2001:db8:77::2
 POOL6_FIRST=2001:db8:77::100
 POOL6_LAST=2001:db8:77::ffff
+DUID_BASE=000100012d1e6a40000c01020304 # DUID-LLT, Ethernet, a fixed time, 00:0c:01:02:03:04 (perfdhcp varies its end)
 DHCP_PORT=67
 (( FAMILY == 6 )) && DHCP_PORT=547
 declare -A NS_SRV NS_CLI IF_SRV PID
@@ -390,7 +391,10 @@ run_perfdhcp() { # $1 server, $2 rate, $3 seconds, $4 output file
     # -4: perfdhcp acts as a relay from CLI_IP to the server's address; -6: a client on the veth (its link-local
     # address, port 546) sending to ff02::1:2, which is why the server must be reachable by multicast there
     local family=(-4 -l "$CLI_IP") target="$SRV_IP"
-    (( FAMILY == 6 )) && family=(-6 -l "${IF_SRV[$1]}c") && target=all
+    # -6: one DUID base for every run (-b duid=): perfdhcp's default DUID-LLT carries the time it starts, so each
+    # step would bring $CLIENTS clients never seen before, and a ladder would empty the pool (65,280 addresses)
+    # after six steps, whatever the servers do; as with -4's MACs, the same clients come back at every step
+    (( FAMILY == 6 )) && family=(-6 -l "${IF_SRV[$1]}c" -b "duid=$DUID_BASE") && target=all
     ip netns exec "${NS_CLI[$1]}" timeout --kill-after=5 $(( secs + 20 )) "${PIN_PREFIX[@]}" taskset -c "$CLIENT_CPU" \
         perfdhcp "${family[@]}" "${mode[@]}" -g single -r "$rate" -p "$secs" -n "$count" -R "$CLIENTS" \
         "$target" >"$out" 2>&1 || true
