@@ -68,13 +68,15 @@ class UefiHttpBootTest {
                      .bindInterface(lab.serverInterface())
                      .subnet(lab.subnet(), s -> s.pool(lab.subnet24().host(100), lab.subnet24().host(199))
                              .router(lab.serverAddress()))
-                     // iPXE configures IPv6 as well as IPv4 and waits ~13 s for a router that never comes unless
-                     // one advertises: no flags, no prefix, and iPXE's IPv6 is done at once
-                     .routerAdvertisements(ra -> ra.managed(false).otherConfig(false))
+                     // tag::httpboot[]
                      .netboot(n -> n.tftpRoot(root)
-                             .bootFile(arch -> arch == X64_UEFI_HTTP ? "ipxe.efi" : null)
-                             .httpBoot()
-                             .ipxeScript("boot.ipxe"))
+                             .bootFile(arch -> arch == X64_UEFI_HTTP ? "ipxe.efi" : null) // 16: x64 UEFI HTTP
+                             .httpBoot()                  // the boot file's URL, from the embedded HTTP server
+                             .ipxeScript("boot.ipxe"))    // what the iPXE it boots gets
+                     // iPXE configures IPv6 too, and waits ~13 s for a router unless one advertises: no flags,
+                     // no prefix, and iPXE's IPv6 is done at once
+                     .routerAdvertisements(ra -> ra.managed(false).otherConfig(false))
+                     // end::httpboot[]
                      .start()) {
             String tap = QemuVm.bridgeTap(lab);
             Path vars = lab.workDir().resolve("OVMF_VARS.fd");
@@ -98,6 +100,8 @@ class UefiHttpBootTest {
                         .toMillis(), Transcript.of(List.of(e)).strip()));
             }
             System.out.println("[uefi-http-boot] journal, in ms from qemu's start:\n" + timeline);
+            dhcp.journal().received(MessageType.DISCOVER).forEach(e -> System.out.println("[uefi-http-boot] DISCOVER "
+                    + e.message().orElseThrow().options()));
             assertThat(boot.reachedMarker()).as(boot.describe() + "\njournal:\n" + transcript).isTrue();
 
             // the firmware's DISCOVER: HTTP boot vendor class, architecture 16, interface and machine identifiers
