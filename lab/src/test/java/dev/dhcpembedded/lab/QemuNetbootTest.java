@@ -6,15 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.journal.JournalEntry;
+import dev.dhcpembedded.lab.QemuVm.Boot;
 import dev.dhcpembedded.server.DhcpServer;
 import dev.dhcpembedded.tftp.Fetch;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -37,7 +35,6 @@ class QemuNetbootTest {
     static final Path ROM = Path.of("/usr/lib/ipxe/qemu/efi-virtio.rom");
     static final Duration BOOT = Duration.ofSeconds(180);
     static final String NO_BOOT = "No bootable device";
-    static final Duration T = Duration.ofSeconds(10);
 
     @TempDir
     Path root;
@@ -62,15 +59,12 @@ class QemuNetbootTest {
             String http = "http://" + lab.serverAddress() + ":" + dhcp.netboot().httpAddress().orElseThrow().getPort();
             Files.writeString(root.resolve("first.ipxe"), "#!ipxe\necho fetched by TFTP\nchain " + http
                     + "/boot.ipxe\n");
-            String tap = bridgeTap(lab);
+            String tap = QemuVm.bridgeTap(lab);
 
-            Boot boot = boot(lab, tap, Files.exists(Path.of("/dev/kvm")) ? "kvm" : "tcg");
-            if (!boot.reachedMarker() && boot.accel().equals("kvm")) {
-                System.out.println("[qemu-netboot] KVM did not boot the ROM (" + boot.describe()
-                        + "); again with TCG");
-                dhcp.reset();
-                boot = boot(lab, tap, "tcg");
-            }
+            Boot boot = QemuVm.bootKvmOrTcg(lab, tap, new QemuVm.Machine("qemu-netboot", t -> List.of("-m", "128",
+                    "-uuid", VM_UUID, "-netdev", "tap,id=n0,ifname=" + t + ",script=no,downscript=no",
+                    "-device", "virtio-net-pci,netdev=n0,mac=" + VM_MAC, "-boot", "n"), MARKER, List.of(NO_BOOT),
+                    BOOT), dhcp::reset);
             assertThat(boot.reachedMarker()).as(boot.describe() + "\njournal:\n" + dev.dhcpembedded.journal.Transcript
                     .of(dhcp.journal().entries())).isTrue();
 
@@ -90,8 +84,8 @@ class QemuNetbootTest {
 
             // the boot file by TFTP, the chained script by HTTP
             assertThat(dhcp).client(VM_MAC).fetched("first.ipxe").fetched("boot.ipxe");
-            Fetch tftp = only(dhcp, "tftp");
-            Fetch script = only(dhcp, "http");
+            Fetch tftp = QemuVm.only(dhcp, "tftp");
+            Fetch script = QemuVm.only(dhcp, "http");
             assertThat(tftp.client().getAddress().getHostAddress()).isEqualTo(lab.subnet24().host(100));
 
             List<JournalEntry> entries = dhcp.journal().entries();
@@ -106,72 +100,5 @@ class QemuNetbootTest {
                     Duration.between(tftp.started(), tftp.finished()).toMillis(), script.file(),
                     Duration.between(script.started(), script.finished()).toMillis());
         }
-    }
-
-    /** A bridge in the namespace joining the veth's inside end and a tap for QEMU; returns the tap's name. */
-    static String bridgeTap(HostLab lab) {
-        String bridge = lab.name() + "b";
-        String tap = lab.name() + "t";
-        run(lab, "ip", "link", "add", bridge, "type", "bridge", "forward_delay", "0");
-        run(lab, "ip", "link", "set", lab.clientInterface(), "master", bridge);
-        run(lab, "ip", "tuntap", "add", "dev", tap, "mode", "tap");
-        run(lab, "ip", "link", "set", tap, "master", bridge);
-        run(lab, "ip", "link", "set", tap, "up");
-        run(lab, "ip", "link", "set", bridge, "up");
-        return tap;
-    }
-
-    static void run(HostLab lab, String... command) {
-        CommandResult result = lab.exec(T, command);
-        assertThat(result.ok()).as(result.describe()).isTrue();
-    }
-
-    record Boot(String accel, Instant started, long millis, boolean reachedMarker, String serial, String output) {
-        String describe() {
-            return "accel " + accel + ", " + millis + " ms, serial console:\n" + serial + "\nqemu:\n" + output;
-        }
-    }
-
-    /** Starts QEMU in the namespace and waits for the marker on its serial console, or for it to stop. */
-    static Boot boot(HostLab lab, String tap, String accel) throws IOException, InterruptedException {
-        Path serial = lab.workDir().resolve("serial-" + accel + ".log");
-        List<String> command = new ArrayList<>(List.of("qemu-system-x86_64", "-accel", accel, "-m", "128",
-                "-nographic", "-no-reboot", "-monitor", "none", "-serial", "file:" + serial, "-uuid", VM_UUID,
-                "-netdev", "tap,id=n0,ifname=" + tap + ",script=no,downscript=no",
-                "-device", "virtio-net-pci,netdev=n0,mac=" + VM_MAC, "-boot", "n"));
-        Files.deleteIfExists(serial);
-        Instant started = Instant.now();
-        long t0 = System.nanoTime();
-        BackgroundProcess qemu = lab.start(command);
-        boolean marker = false;
-        while (System.nanoTime() - t0 < BOOT.toNanos()) {
-            String console = Files.exists(serial) ? Files.readString(serial, StandardCharsets.ISO_8859_1) : "";
-            if (console.contains(MARKER)) {
-                marker = true;
-                break;
-            }
-            if (console.contains(NO_BOOT)) {
-                break; // the network boot failed and nothing else can boot
-            }
-            if (!qemu.isAlive()) {
-                break;
-            }
-            Thread.sleep(50);
-        }
-        long millis = (System.nanoTime() - t0) / 1_000_000;
-        marker |= Files.exists(serial) && Files.readString(serial, StandardCharsets.ISO_8859_1).contains(MARKER);
-        qemu.waitFor(Duration.ofSeconds(5)); // the script reboots: with -no-reboot QEMU stops
-        if (qemu.isAlive()) {
-            qemu.stop(Duration.ofSeconds(2));
-        }
-        String console = Files.exists(serial) ? Files.readString(serial, StandardCharsets.ISO_8859_1)
-                .replaceAll("\u001b\\[[0-9;?]*[A-Za-z]", "") : "";
-        return new Boot(accel, started, millis, marker, console, qemu.output());
-    }
-
-    static Fetch only(DhcpServer dhcp, String protocol) {
-        return dhcp.netboot().fetches().stream().filter(f -> f.protocol().equals(protocol) && f.complete())
-                .findFirst().orElseThrow(() -> new AssertionError("no " + protocol + " fetch: "
-                        + dhcp.netboot().fetches()));
     }
 }

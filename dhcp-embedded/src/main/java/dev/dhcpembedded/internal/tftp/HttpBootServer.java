@@ -18,7 +18,8 @@ import java.util.concurrent.Executors;
 /**
  * The boot files of the same {@link BootRoot} over HTTP (the JDK's {@link HttpServer}): an iPXE script chained from
  * the iPXE binary, and UEFI HTTP boot's files. GET and HEAD only; each request is a note in the journal
- * ({@code HTTP GET /boot.ipxe 200 123 bytes from ...}) and a fetch.
+ * ({@code HTTP GET /boot.ipxe 200 123 bytes from ...}) and a fetch. HEAD says the file's length, as UEFI HTTP boot
+ * asks for it before the GET.
  */
 public final class HttpBootServer implements AutoCloseable {
 
@@ -82,6 +83,10 @@ public final class HttpBootServer implements AutoCloseable {
             // journaled before the body goes: a test that has the file has the fetch too
             record(exchange, 200, head ? 0 : content.length, started, path);
             exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+            if (head) {
+                // the JDK writes no length for HEAD by itself; UEFI HTTP boot reads the file's size from it
+                exchange.getResponseHeaders().set("Content-Length", Integer.toString(content.length));
+            }
             exchange.sendResponseHeaders(200, head ? -1 : content.length);
             if (!head) {
                 try (OutputStream out = exchange.getResponseBody()) {

@@ -97,4 +97,39 @@ class HttpBootServerTest {
         assertThat(raw("/boot.ipxe%00.png")).startsWith("HTTP/1.1 403");
         assertThat(raw("/")).startsWith("HTTP/1.1 403");
     }
+
+    /**
+     * UEFI HTTP boot (EDK II's HttpBootDxe) asks for the boot file's size with HEAD and reads it from Content-Length;
+     * without it OVMF says "Could not retrieve NBP file size from HTTP server" and stops. Then it GETs the file on
+     * the same connection.
+     */
+    @Test
+    void headSaysTheSizeAndTheConnectionServesTheGetAfterIt() throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write("HEAD /boot.ipxe HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String head = headers(in);
+            assertThat(head).startsWith("HTTP/1.1 200").containsIgnoringCase("\r\nContent-Length: 34\r\n");
+            out.write("GET /boot.ipxe HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(headers(in)).startsWith("HTTP/1.1 200").containsIgnoringCase("\r\nContent-Length: 34\r\n");
+            assertThat(new String(in.readNBytes(34), StandardCharsets.US_ASCII)).startsWith("#!ipxe");
+        }
+    }
+
+    /** The status line and headers of one response, up to the blank line. */
+    private static String headers(InputStream in) throws IOException {
+        StringBuilder text = new StringBuilder();
+        while (!text.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            text.append((char) b);
+        }
+        return text.toString();
+    }
 }
