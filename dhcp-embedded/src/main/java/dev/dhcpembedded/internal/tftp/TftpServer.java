@@ -1,10 +1,10 @@
 package dev.dhcpembedded.internal.tftp;
 
 import dev.dhcpembedded.journal.JournalEntry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import dev.dhcpembedded.transport.UdpPort;
 import dev.dhcpembedded.transport.UdpPorts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.InetSocketAddress;
 import java.time.Duration;

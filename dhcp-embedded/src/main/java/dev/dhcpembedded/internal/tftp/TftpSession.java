@@ -2,10 +2,10 @@ package dev.dhcpembedded.internal.tftp;
 
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.tftp.Fetch;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import dev.dhcpembedded.transport.UdpPort;
 import dev.dhcpembedded.transport.UdpPorts;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
