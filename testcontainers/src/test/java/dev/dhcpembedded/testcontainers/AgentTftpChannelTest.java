@@ -8,6 +8,10 @@ import dev.dhcpembedded.agent.AgentSettings;
 import dev.dhcpembedded.agent.ChannelServer;
 import dev.dhcpembedded.channel.ChannelProtocol;
 import dev.dhcpembedded.channel.ChannelToken;
+import dev.dhcpembedded.channel.Frame;
+import dev.dhcpembedded.channel.FrameCodec;
+import dev.dhcpembedded.channel.FrameReader;
+import dev.dhcpembedded.channel.UdpFrame;
 import dev.dhcpembedded.channel.TokenDigest;
 import dev.dhcpembedded.codec.DhcpCodec;
 import dev.dhcpembedded.codec.DhcpMessage;
@@ -19,7 +23,11 @@ import dev.dhcpembedded.server.DhcpServer;
 import dev.dhcpembedded.tftp.TftpClient;
 import dev.dhcpembedded.transport.UdpPort;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.Socket;
+import java.util.Arrays;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -163,6 +171,47 @@ class AgentTftpChannelTest {
                 .netboot(n -> n.tftpRoot(root).bootFile("undionly.kpxe").ipxeScript("boot.ipxe")).start())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("serves TFTP only")
                 .hasMessageContaining("http:// URL");
+    }
+
+    @Test
+    void onTheWireTheAgentRelaysEachWayAndEndsTheSessionOfAJvmThatSendsWhatOnlyItSends() throws Exception {
+        AgentSettings settings = new AgentSettings(TokenDigest.of(token), 0, Duration.ofSeconds(30),
+                ChannelProtocol.HANDSHAKE_TIMEOUT, Duration.ofSeconds(10));
+        ChannelServer other = new ChannelServer(settings, new FakeLink(AGENT))
+                .start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), other.port());
+             DatagramSocket client = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            client.setSoTimeout(5000);
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            FrameReader in = new FrameReader(socket.getInputStream());
+            out.write(FrameCodec.encode(new Frame.Hello(ChannelProtocol.VERSION, token.bytes(),
+                    (java.net.Inet4Address) AGENT.getAddress())));
+            assertThat(in.read()).isInstanceOf(Frame.Welcome.class);
+
+            out.write(FrameCodec.encode(new UdpFrame.Open(7, 0)));
+            UdpFrame.Opened opened = (UdpFrame.Opened) in.read();
+            assertThat(opened.id()).isEqualTo(7);
+            assertThat(opened.local().getAddress()).isEqualTo(AGENT.getAddress());
+
+            out.write(FrameCodec.encode(new UdpFrame.Data(7, (InetSocketAddress) client.getLocalSocketAddress(),
+                    new byte[] {0, 5, 0, 1, 'x', 0})));
+            DatagramPacket got = new DatagramPacket(new byte[100], 100);
+            client.receive(got);
+            assertThat(got.getSocketAddress()).isEqualTo(opened.local());
+            assertThat(Arrays.copyOf(got.getData(), got.getLength())).containsExactly(0, 5, 0, 1, 'x', 0);
+
+            client.send(new DatagramPacket(new byte[] {0, 4, 0, 1}, 4, opened.local()));
+            assertThat(in.read()).isEqualTo(new UdpFrame.Data(7, (InetSocketAddress) client.getLocalSocketAddress(),
+                    new byte[] {0, 4, 0, 1}));
+
+            out.write(FrameCodec.encode(new UdpFrame.Opened(7, opened.local())));
+            assertThat(in.read()).isInstanceOfSatisfying(Frame.Bye.class,
+                    bye -> assertThat(bye.reason()).contains("Opened frame has no place in an open session"));
+            assertThat(other.awaitEnd(Duration.ofSeconds(5)).clean()).isFalse();
+        } finally {
+            other.close();
+        }
     }
 
     private static byte[] pxeDiscover() {
