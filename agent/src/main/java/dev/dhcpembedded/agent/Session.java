@@ -5,6 +5,7 @@ import dev.dhcpembedded.channel.ChannelProtocolException;
 import dev.dhcpembedded.channel.Frame;
 import dev.dhcpembedded.channel.FrameReader;
 import dev.dhcpembedded.channel.FrameWriter;
+import dev.dhcpembedded.channel.UdpFrame;
 import dev.dhcpembedded.transport.Datagram;
 import dev.dhcpembedded.transport.Transport;
 import java.io.BufferedOutputStream;
@@ -26,8 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one session of an agent: datagrams from the transport go to the JVM as INBOUND frames, OUTBOUND frames from
- * the JVM go out of the transport. It ends when the JVM says BYE, closes, breaks the protocol, or is silent for the
- * idle timeout; then the transport is closed.
+ * the JVM go out of the transport; UDP frames open, feed and close the UDP ports of its {@link UdpRelay}. It ends when the JVM says BYE, closes, breaks the protocol, or is silent for the
+ * idle timeout; then the transport and the UDP ports are closed.
  */
 final class Session {
 
@@ -43,6 +44,7 @@ final class Session {
     private final Duration idleTimeout;
     private final CountDownLatch welcomed = new CountDownLatch(1);
     private FrameWriter writer;
+    private UdpRelay relay;
 
     Session(Socket socket, FrameReader reader, Transport transport, Transport transport6,
             List<Inet4Address> broadcasts, Duration idleTimeout) {
@@ -80,6 +82,7 @@ final class Session {
             InetSocketAddress local = transport.localAddress();
             writer.write(new Frame.Welcome(ChannelProtocol.VERSION, transport.interfaceName(),
                     (Inet4Address) local.getAddress(), local.getPort(), broadcasts, address6));
+            relay = new UdpRelay(local.getAddress(), writer, ChannelProtocol.MAX_UDP_PORTS);
             welcomed.countDown();
             LOG.info("session open: serving {} for {}", transport, socket.getRemoteSocketAddress());
             socket.setSoTimeout((int) idleTimeout.toMillis());
@@ -88,6 +91,9 @@ final class Session {
             return new SessionOutcome(false, "the channel failed: " + e);
         } finally {
             welcomed.countDown();
+            if (relay != null) {
+                relay.close();
+            }
             transport.close();
             if (transport6 != null) {
                 transport6.close();
@@ -115,6 +121,8 @@ final class Session {
                 send(out);
             } else if (frame instanceof Frame.Outbound6 out6 && transport6 != null) {
                 send6(out6);
+            } else if (frame instanceof UdpFrame udp && relay.handle(udp)) {
+                continue;
             } else if (frame instanceof Frame.Ping ping) {
                 writer.write(new Frame.Pong(ping.nonce()));
             } else if (frame instanceof Frame.Pong) {

@@ -7,9 +7,10 @@ public final class ChannelProtocol {
 
     /**
      * The protocol version this code speaks; a peer that states another one is refused. Version 2 added DHCPv6: a
-     * flag in HELLO and WELCOME, and the INBOUND6/OUTBOUND6 frames.
+     * flag in HELLO and WELCOME, and the INBOUND6/OUTBOUND6 frames. Version 3 added UDP beside DHCP, for the
+     * netboot TFTP server: the {@link UdpFrame}s.
      */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     /** The first four bytes of a HELLO: "DHCA". */
     public static final int MAGIC = 0x44484341;
     /** The largest {@code length} field accepted: a type byte, room for two IPv6 socket addresses, flags and a MAC,
@@ -25,6 +26,11 @@ public final class ChannelProtocol {
     public static final Duration PING_INTERVAL = Duration.ofSeconds(2);
     /** How long either end waits, hearing nothing, before it declares the channel dead. */
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(6);
+    /**
+     * The most UDP ports ({@link UdpFrame.Open}) a session holds open at once: a TFTP listener and its transfers,
+     * each with its own port (RFC 1350's transfer id). One more is refused with a {@link UdpFrame.Close}.
+     */
+    public static final int MAX_UDP_PORTS = 33;
     /** The agent's control port inside its container. */
     public static final int DEFAULT_PORT = 9067;
 

@@ -8,8 +8,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** One message on the channel. Each kind is a record; {@link FrameCodec} turns them into bytes and back. */
-public sealed interface Frame {
+/**
+ * One message on the channel. Each kind is a record; {@link FrameCodec} turns them into bytes and back. The frames
+ * that carry UDP beside DHCP are {@link UdpFrame}s.
+ */
+public sealed interface Frame permits Frame.Hello, Frame.Welcome, Frame.Refused, Frame.Inbound, Frame.Outbound,
+        Frame.Inbound6, Frame.Outbound6, Frame.Ping, Frame.Pong, Frame.Notice, Frame.Bye, UdpFrame {
 
     /** {@return the type byte on the wire} */
     int type();

@@ -79,6 +79,8 @@ public final class FrameCodec {
             putText16(body, n.text());
         } else if (frame instanceof Frame.Bye b) {
             putText16(body, b.reason());
+        } else if (frame instanceof UdpFrame u) {
+            encodeUdp(u, body);
         } else {
             throw new IllegalArgumentException("not a frame this codec knows: " + frame);
         }
@@ -103,6 +105,12 @@ public final class FrameCodec {
             return 1 + 4 + 2 + 1 + ChannelProtocol.MAX_TOKEN_LENGTH + 4 + 1;
         } else if (frame instanceof Frame.Welcome w) {
             return 1 + 2 + 1 + 15 + 4 + 2 + 1 + 4 * w.broadcasts().size() + 1 + 16;
+        } else if (frame instanceof UdpFrame.Data d) {
+            return 1 + 4 + 6 + d.payloadUnsafe().length;
+        } else if (frame instanceof UdpFrame.Open || frame instanceof UdpFrame.Opened) {
+            return 1 + 4 + 6;
+        } else if (frame instanceof UdpFrame.Close) {
+            return 1 + 4 + 2 + MAX_TEXT;
         }
         return 1 + 2 + MAX_TEXT; // REFUSED, NOTICE, BYE: a text of at most MAX_TEXT bytes
     }
@@ -213,6 +221,18 @@ public final class FrameCodec {
                 return new Frame.Notice(text16(in));
             case Frame.Bye.TYPE:
                 return new Frame.Bye(text16(in));
+            case UdpFrame.Open.TYPE:
+                return new UdpFrame.Open(in.getInt(), in.getShort() & 0xFFFF);
+            case UdpFrame.Opened.TYPE:
+                return new UdpFrame.Opened(in.getInt(), socket(in));
+            case UdpFrame.Data.TYPE: {
+                int id = in.getInt();
+                return new UdpFrame.Data(id, socket(in), rest(in));
+            }
+            case UdpFrame.Close.TYPE: {
+                int id = in.getInt();
+                return new UdpFrame.Close(id, text16(in));
+            }
             default:
                 throw new ChannelProtocolException(String.format("unknown frame type 0x%02x", type));
         }
@@ -231,7 +251,26 @@ public final class FrameCodec {
             case Frame.Pong.TYPE: return "PONG";
             case Frame.Notice.TYPE: return "NOTICE";
             case Frame.Bye.TYPE: return "BYE";
+            case UdpFrame.Open.TYPE: return "UDP_OPEN";
+            case UdpFrame.Opened.TYPE: return "UDP_OPENED";
+            case UdpFrame.Data.TYPE: return "UDP_DATA";
+            case UdpFrame.Close.TYPE: return "UDP_CLOSE";
             default: return String.format("type 0x%02x", type);
+        }
+    }
+
+    /** The UDP frames of version 3: each begins with its port's id. */
+    private static void encodeUdp(UdpFrame frame, ByteBuffer body) {
+        body.putInt(frame.id());
+        if (frame instanceof UdpFrame.Open o) {
+            body.putShort((short) o.port());
+        } else if (frame instanceof UdpFrame.Opened o) {
+            putSocket(body, o.local());
+        } else if (frame instanceof UdpFrame.Data d) {
+            putSocket(body, d.peer());
+            body.put(d.payloadUnsafe());
+        } else if (frame instanceof UdpFrame.Close c) {
+            putText16(body, c.reason());
         }
     }
 

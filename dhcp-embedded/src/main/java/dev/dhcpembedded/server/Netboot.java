@@ -30,8 +30,8 @@ public final class Netboot {
     }
 
     /**
-     * {@return where the TFTP server listens} Port 69 of the interface's address in interface mode; an ephemeral
-     * port on loopback.
+     * {@return where the TFTP server listens} Port 69 of the interface's address in interface mode, or of the
+     * agent's address on its network when the server runs through a DHCP agent; an ephemeral port on loopback.
      * @throws IllegalStateException when the server is not running
      */
     public InetSocketAddress tftpAddress() {

@@ -5,18 +5,23 @@ import dev.dhcpembedded.internal.engine.NetbootConfig;
 import dev.dhcpembedded.internal.journal.JournalStore;
 import dev.dhcpembedded.internal.tftp.BootRoot;
 import dev.dhcpembedded.internal.tftp.HttpBootServer;
+import dev.dhcpembedded.internal.tftp.SocketPorts;
 import dev.dhcpembedded.internal.tftp.TftpJournal;
 import dev.dhcpembedded.internal.tftp.TftpServer;
 import dev.dhcpembedded.internal.wire.Ipv4;
+import dev.dhcpembedded.transport.Transport;
+import dev.dhcpembedded.transport.UdpPorts;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntFunction;
 
 /**
  * The netboot side of a server at run time: its TFTP server (and HTTP server, when a script or HTTP boot is served
- * from the root) on the DHCP server's address, started with DHCPv4 before the first request is answered, and the
+ * from the root) on the DHCP server's address (through the transport's own UDP ports when it carries them: the DHCP
+ * agent's network), started with DHCPv4 before the first request is answered, and the
  * lease engine told what to answer netboot clients with the addresses they got.
  */
 final class NetbootRuntime {
@@ -46,19 +51,28 @@ final class NetbootRuntime {
     }
 
     /**
-     * Binds TFTP (port 69 of an interface's address, an ephemeral port on loopback unless one was given) and HTTP
-     * (an ephemeral port), and tells the engine.
+     * Binds TFTP (port 69 of an interface's address or the agent's, an ephemeral port on loopback unless one was
+     * given) and HTTP (an ephemeral port), and tells the engine.
      *
-     * @param localAddress the interface's address, or 0 on loopback
+     * @param localAddress the interface's address, or 0 on loopback or the agent
+     * @param transport the DHCP transport: its UDP ports, when it carries them, are TFTP's
+     * @throws IllegalStateException when HTTP is to be served through the agent, which carries no TCP
      */
-    synchronized void start(LeaseEngine engine, int localAddress, String interfaceName, JournalStore journal,
+    synchronized void start(LeaseEngine engine, int localAddress, Transport transport, JournalStore journal,
                             Clock clock, Clock wallClock) {
         if (log == null) {
-            log = new TftpJournal(journal, clock, wallClock, interfaceName);
+            log = new TftpJournal(journal, clock, wallClock, transport.interfaceName());
         }
-        InetAddress address = localAddress == 0 ? InetAddress.getLoopbackAddress() : Ipv4.fromInt(localAddress);
-        int port = tftpPort >= 0 ? tftpPort : localAddress == 0 ? 0 : 69;
-        tftp = new TftpServer(root, new InetSocketAddress(address, port), log, settings);
+        Optional<UdpPorts> carried = transport.udpPorts();
+        if (carried.isPresent() && needsHttp()) {
+            throw new IllegalStateException("netboot through " + transport + " serves TFTP only: its clients cannot "
+                    + "reach an HTTP server in this JVM. Give ipxeScript(...) and httpBoot(...) an http:// URL of a "
+                    + "server on that network instead of a file of the root");
+        }
+        InetAddress address = carried.isPresent() ? transport.localAddress().getAddress()
+                : localAddress == 0 ? InetAddress.getLoopbackAddress() : Ipv4.fromInt(localAddress);
+        int port = tftpPort >= 0 ? tftpPort : localAddress == 0 && carried.isEmpty() ? 0 : 69;
+        tftp = new TftpServer(root, carried.orElseGet(() -> new SocketPorts(address)), port, log, settings);
         String base = null;
         if (needsHttp()) {
             try {

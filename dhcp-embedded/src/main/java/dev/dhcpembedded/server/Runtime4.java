@@ -101,7 +101,7 @@ final class Runtime4 extends FamilyRuntime {
         DirectReceiver guarded = shared.barrier().guard(handler);
         try {
             if (netboot != null) { // before the first request: the engine knows what to tell netboot clients
-                netboot.start(engine, localAddress, opened.interfaceName(), shared.journal(), shared.clock(),
+                netboot.start(engine, localAddress, opened, shared.journal(), shared.clock(),
                         shared.wallClock());
             }
             opened.start(guarded);

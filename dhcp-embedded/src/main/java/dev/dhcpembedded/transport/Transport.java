@@ -52,6 +52,16 @@ public interface Transport extends AutoCloseable {
         return LinkView.AS_SENT;
     }
 
+    /**
+     * {@return UDP ports beside DHCP on this transport's address, when the transport carries them itself} The DHCP
+     * agent's channel does: the server is not on the agent's network, so the netboot TFTP server listens and answers
+     * through the agent. Empty, the default: such a service binds its own sockets on {@link #localAddress()}'s
+     * address.
+     */
+    default java.util.Optional<UdpPorts> udpPorts() {
+        return java.util.Optional.empty();
+    }
+
     /** Stops receiving and releases the socket at once; leaves no thread behind. */
     @Override
     void close();

@@ -6,9 +6,11 @@ import dev.dhcpembedded.channel.ChannelToken;
 import dev.dhcpembedded.channel.Frame;
 import dev.dhcpembedded.channel.FrameReader;
 import dev.dhcpembedded.channel.FrameWriter;
+import dev.dhcpembedded.channel.UdpFrame;
 import dev.dhcpembedded.server.Transports;
 import dev.dhcpembedded.transport.Datagram;
 import dev.dhcpembedded.transport.Transport;
+import dev.dhcpembedded.transport.UdpPorts;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
@@ -36,10 +38,15 @@ import org.slf4j.LoggerFactory;
  * channel. The server above it is the one of loopback or interface mode; it cannot tell the difference, except that
  * the addresses are those of the agent's interface on the container network.
  *
- * <p>{@link #connect} opens the channel and completes the handshake (so {@link #localAddress()} is known before the
- * server starts); {@link #start} begins delivering datagrams and pinging the agent. A channel that breaks without
+ * <p>{@link #connect} opens the channel, completes the handshake (so {@link #localAddress()} is known before the
+ * server starts) and starts reading it, so that UDP ports open before the server starts (its netboot TFTP server
+ * does); {@link #start} begins delivering datagrams (those that came before it first, at most {@value #EARLY_LIMIT})
+ * and pinging the agent. A channel that breaks without
  * {@link #close()} is reported once to the listener given to {@link #onBroken}, and once to the server, through
  * {@link Receiver#onTransportEvent(String)}, which journals it as a {@code TRANSPORT} entry on the server's clock.
+ *
+ * <p>It carries UDP ports beside DHCP too ({@link #udpPorts()}): the netboot TFTP server of a server built on it
+ * listens on the agent's port 69 and answers each transfer from a port of its own there.
  */
 final class AgentTransport implements Transport {
 
@@ -58,8 +65,14 @@ final class AgentTransport implements Transport {
     private volatile long lastHeardNanos = System.nanoTime();
     private volatile Receiver receiver6;
     private final Dhcp6Side dhcp6 = new Dhcp6Side();
+    private final AgentUdpPorts udp;
+    private final ReceiveFailures failures;
     private ScheduledExecutorService pinger;
     private Thread receiverThread;
+    /** Datagrams read before {@link #start}, delivered by it; guarded by itself. */
+    private final List<Frame> early = new java.util.ArrayList<>();
+    private boolean started;
+    static final int EARLY_LIMIT = 64;
 
     private AgentTransport(Socket socket, FrameReader reader, FrameWriter writer, Frame.Welcome welcome,
                            String agentName) {
@@ -68,6 +81,8 @@ final class AgentTransport implements Transport {
         this.writer = writer;
         this.welcome = welcome;
         this.agentName = agentName;
+        this.udp = new AgentUdpPorts(writer::write, agentName);
+        this.failures = new ReceiveFailures("channel to agent " + agentName);
     }
 
     /**
@@ -126,7 +141,9 @@ final class AgentTransport implements Transport {
                     throw new RefusedException("the DHCP agent " + agentName + " did not open DHCPv6");
                 }
                 socket.setSoTimeout(0);
-                return new AgentTransport(socket, reader, writer, welcome, agentName);
+                AgentTransport transport = new AgentTransport(socket, reader, writer, welcome, agentName);
+                transport.startReading();
+                return transport;
             }
             if (answer instanceof Frame.Refused refused) {
                 throw new RefusedException("the DHCP agent " + agentName + " refused the channel: "
@@ -150,19 +167,28 @@ final class AgentTransport implements Transport {
         return Optional.ofNullable(broken.get());
     }
 
+    private synchronized void startReading() {
+        Thread thread = new Thread(this::receiveLoop, "dhcp-agent-channel-" + agentName);
+        thread.setDaemon(true);
+        receiverThread = thread;
+        thread.start();
+    }
+
     @Override
     public synchronized void start(Receiver receiver) {
-        if (receiverThread != null) {
+        if (started) {
             throw new IllegalStateException("transport already started");
         }
         if (broken.get() != null) {
             throw new IllegalStateException("the channel to the DHCP agent " + agentName + " is broken: "
                     + broken.get());
         }
-        this.receiver = receiver;
-        Thread thread = new Thread(() -> receiveLoop(receiver), "dhcp-agent-channel-" + agentName);
-        thread.setDaemon(true);
-        receiverThread = thread;
+        started = true;
+        synchronized (early) {
+            this.receiver = receiver;
+            early.forEach(this::deliver);
+            early.clear();
+        }
         pinger = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "dhcp-agent-ping-" + agentName);
             t.setDaemon(true);
@@ -170,11 +196,9 @@ final class AgentTransport implements Transport {
         });
         long period = ChannelProtocol.PING_INTERVAL.toMillis();
         pinger.scheduleAtFixedRate(this::ping, period, period, TimeUnit.MILLISECONDS);
-        thread.start();
     }
 
-    private void receiveLoop(Receiver receiver) {
-        ReceiveFailures failures = new ReceiveFailures("channel to agent " + agentName);
+    private void receiveLoop() {
         while (true) {
             Frame frame;
             try {
@@ -184,7 +208,10 @@ final class AgentTransport implements Transport {
             } catch (Throwable e) { // NOPMD: a bad or oversized frame, or no memory for one, costs that frame only
                 if (reader.atFrameBoundary() && !closing && broken.get() == null) {
                     lastHeardNanos = System.nanoTime();
-                    failures.failed(receiver, null, e);
+                    Receiver to = receiver;
+                    if (to != null) {
+                        failures.failed(to, null, e);
+                    }
                     continue;
                 }
                 breakDown(e instanceof IOException ? "the channel failed: " + e.getMessage()
@@ -196,23 +223,18 @@ final class AgentTransport implements Transport {
                 breakDown("the agent closed the channel (the container stopped or was killed)");
                 return;
             }
-            if (frame instanceof Frame.Inbound6 in6) {
-                Receiver to = receiver6;
-                if (to != null) {
-                    try {
-                        to.onDatagram(new Datagram(in6.payload(), in6.source(), in6.destination(),
-                                welcome.interfaceName(), false));
-                    } catch (Throwable e) { // NOPMD: no datagram may end the loop, not even with an Error
-                        failures.failed(to, in6.source(), e);
+            if (frame instanceof Frame.Inbound || frame instanceof Frame.Inbound6) {
+                synchronized (early) {
+                    if (receiver == null) {
+                        if (early.size() < EARLY_LIMIT) {
+                            early.add(frame);
+                        }
+                        continue;
                     }
                 }
-            } else if (frame instanceof Frame.Inbound in) {
-                try {
-                    receiver.onDatagram(new Datagram(in.payload(), in.source(), in.destination(),
-                            welcome.interfaceName(), in.broadcast()));
-                } catch (Throwable e) { // NOPMD: no datagram may end the loop, not even with an Error
-                    failures.failed(receiver, in.source(), e);
-                }
+                deliver(frame);
+            } else if (frame instanceof UdpFrame u) {
+                udp.deliver(u);
             } else if (frame instanceof Frame.Notice notice) {
                 LOG.warn("DHCP agent {}: {}", agentName, notice.text());
             } else if (frame instanceof Frame.Bye bye) {
@@ -223,6 +245,28 @@ final class AgentTransport implements Transport {
             } else if (!(frame instanceof Frame.Pong)) {
                 breakDown("the agent sent an unexpected " + frame);
                 return;
+            }
+        }
+    }
+
+    /** One datagram to the server: DHCPv4 to the receiver, DHCPv6 to the DHCPv6 side's, if it is started. */
+    private void deliver(Frame frame) {
+        if (frame instanceof Frame.Inbound6 in6) {
+            Receiver to = receiver6;
+            if (to != null) {
+                try {
+                    to.onDatagram(new Datagram(in6.payload(), in6.source(), in6.destination(),
+                            welcome.interfaceName(), false));
+                } catch (Throwable e) { // NOPMD: no datagram may end the loop, not even with an Error
+                    failures.failed(to, in6.source(), e);
+                }
+            }
+        } else if (frame instanceof Frame.Inbound in) {
+            try {
+                receiver.onDatagram(new Datagram(in.payload(), in.source(), in.destination(),
+                        welcome.interfaceName(), in.broadcast()));
+            } catch (Throwable e) { // NOPMD: no datagram may end the loop, not even with an Error
+                failures.failed(receiver, in.source(), e);
             }
         }
     }
@@ -253,6 +297,7 @@ final class AgentTransport implements Transport {
         }
         LOG.error("the channel to the DHCP agent {} broke: {}", agentName, reason);
         closeSocket();
+        udp.broke(reason);
         Receiver server = receiver;
         if (server != null) {
             try {
@@ -311,6 +356,17 @@ final class AgentTransport implements Transport {
         return rfcDestination;
     }
 
+    /** The agent's UDP ports on its network: the netboot TFTP server's, through the channel. */
+    @Override
+    public Optional<UdpPorts> udpPorts() {
+        return Optional.of(udp);
+    }
+
+    /** The agent's UDP ports themselves, for tests. */
+    AgentUdpPorts agentPorts() {
+        return udp;
+    }
+
     private boolean isBroadcast(InetAddress to) {
         return to.isMulticastAddress() || welcome.broadcasts().contains(to);
     }
@@ -341,6 +397,7 @@ final class AgentTransport implements Transport {
             pinger.shutdownNow();
         }
         closeSocket();
+        udp.broke("the transport was closed");
         if (thread != null && thread != Thread.currentThread()) {
             try {
                 thread.join(5000);

@@ -24,16 +24,27 @@ final class FakeLink implements Transport, TransportOpener {
 
     static final InetSocketAddress AGENT = new InetSocketAddress("10.9.0.2", 67);
 
+    private final InetSocketAddress agent;
     private final BlockingQueue<Datagram> sent = new LinkedBlockingQueue<>();
     private final Map<InetAddress, String> arp = new ConcurrentHashMap<>();
     private volatile Receiver receiver;
     private volatile boolean closed;
     private volatile Inet4Address askedFor;
 
+    /** A link where the agent has {@link #AGENT}. */
+    FakeLink() {
+        this(AGENT);
+    }
+
+    /** A link where the agent has {@code agent}: a loopback address, where its UDP ports can really be opened. */
+    FakeLink(InetSocketAddress agent) {
+        this.agent = agent;
+    }
+
     @Override
     public Transport open(Inet4Address address) throws IOException {
         askedFor = address;
-        if (!address.equals(AGENT.getAddress())) {
+        if (!address.equals(agent.getAddress())) {
             throw new IOException("no interface of this container holds " + address.getHostAddress());
         }
         return this;
@@ -51,7 +62,7 @@ final class FakeLink implements Transport, TransportOpener {
 
     /** A datagram arriving at the agent's port 67. */
     void inject(byte[] bytes, InetSocketAddress source, boolean broadcast) {
-        InetSocketAddress destination = broadcast ? new InetSocketAddress("255.255.255.255", 67) : AGENT;
+        InetSocketAddress destination = broadcast ? new InetSocketAddress("255.255.255.255", 67) : agent;
         receiver.onDatagram(new Datagram(bytes, source, destination, "eth1", broadcast));
     }
 
@@ -86,7 +97,7 @@ final class FakeLink implements Transport, TransportOpener {
 
     @Override
     public InetSocketAddress localAddress() {
-        return AGENT;
+        return agent;
     }
 
     @Override

@@ -51,7 +51,9 @@ import org.testcontainers.DockerClientFactory;
             }
             List<String> absent = new ArrayList<>();
             List<String> wanted = new ArrayList<>();
-            wanted.add(AgentContainer.DEFAULT_IMAGE.asCanonicalNameString());
+            // the image the tests will run: Testcontainers' substitution (e.g. AgentImageSubstitutor) applied
+            wanted.add(org.testcontainers.utility.ImageNameSubstitutor.instance().apply(AgentContainer.DEFAULT_IMAGE)
+                    .asCanonicalNameString());
             for (RequiresDockerBridge.Image image : images) {
                 wanted.add(image == RequiresDockerBridge.Image.BUSYBOX ? TestImages.busybox() : TestImages.debian());
             }

@@ -1,20 +1,20 @@
 package dev.dhcpembedded.internal.tftp;
 
 import dev.dhcpembedded.journal.JournalEntry;
+import dev.dhcpembedded.transport.UdpPort;
+import dev.dhcpembedded.transport.UdpPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.SocketException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A read-only TFTP server (RFC 1350 with RFC 2347 options: blksize 2348, tsize and timeout 2349, windowsize 7440)
- * serving one {@link BootRoot}. One thread listens; each read request gets its own socket (its transfer id) and
- * thread, at most {@code maxSessions} at once (more are refused with error 0 and a message saying so). Write
+ * serving one {@link BootRoot}, on {@link UdpPorts}: sockets of its own, or ports the DHCP agent holds on its
+ * network. One thread listens; each read request gets its own port (its transfer id) and thread, at most {@code maxSessions} at once (more are refused with error 0 and a message saying so). Write
  * requests are refused. Stops at once on {@link #close()}, leaving no thread behind.
  */
 public final class TftpServer implements AutoCloseable {
@@ -36,27 +36,40 @@ public final class TftpServer implements AutoCloseable {
     private final BootRoot root;
     private final TftpJournal journal;
     private final Settings settings;
-    private final DatagramSocket socket;
+    private final UdpPorts ports;
+    private final UdpPort socket;
     private final Set<TftpSession> sessions = ConcurrentHashMap.newKeySet();
     private final Thread listener;
     private volatile boolean closed;
 
     /**
-     * Binds at once; {@link #start()} starts listening.
+     * Binds sockets of its own at once; {@link #start()} starts listening.
      *
      * @param bind the address and port (69 on an interface, 0 on loopback for an ephemeral port)
      * @throws UncheckedIOException when the port cannot be bound
      */
     public TftpServer(BootRoot root, InetSocketAddress bind, TftpJournal journal, Settings settings) {
+        this(root, new SocketPorts(bind.getAddress()), bind.getPort(), journal, settings);
+    }
+
+    /**
+     * Opens its listening port of {@code ports} at once; {@link #start()} starts listening. Each transfer opens a
+     * port of its own there too.
+     *
+     * @param port the listening port (69 on an interface or the agent's network, 0 for an ephemeral one)
+     * @throws UncheckedIOException when the port cannot be opened
+     */
+    public TftpServer(BootRoot root, UdpPorts ports, int port, TftpJournal journal, Settings settings) {
         this.root = root;
         this.journal = journal;
         this.settings = settings;
+        this.ports = ports;
         try {
-            this.socket = new DatagramSocket(bind);
-        } catch (SocketException e) {
-            throw new UncheckedIOException("cannot bind TFTP to " + bind + ": " + e.getMessage(), e);
+            this.socket = ports.open(port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind TFTP to port " + port + ": " + e.getMessage(), e);
         }
-        this.listener = new Thread(this::listen, "dhcp-embedded-tftp-" + socket.getLocalPort());
+        this.listener = new Thread(this::listen, "dhcp-embedded-tftp-" + socket.localAddress().getPort());
         listener.setDaemon(true);
     }
 
@@ -68,7 +81,7 @@ public final class TftpServer implements AutoCloseable {
 
     /** {@return where it listens} */
     public InetSocketAddress address() {
-        return (InetSocketAddress) socket.getLocalSocketAddress();
+        return socket.localAddress();
     }
 
     private void listen() {
@@ -77,7 +90,7 @@ public final class TftpServer implements AutoCloseable {
         while (!closed) {
             try {
                 packet.setLength(buffer.length);
-                socket.receive(packet);
+                socket.receive(packet, 0);
                 handle(buffer, packet.getLength(), (InetSocketAddress) packet.getSocketAddress());
             } catch (IOException e) {
                 if (!closed) {
@@ -112,7 +125,7 @@ public final class TftpServer implements AutoCloseable {
             refuse(client, TftpPackets.NOT_DEFINED, "busy: " + settings.maxSessions() + " transfers running; "
                     + "try again later");
         } else {
-            TftpSession session = new TftpSession(request, client, local.getAddress(), root, journal, settings,
+            TftpSession session = new TftpSession(request, client, ports, root, journal, settings,
                     sessions::remove);
             sessions.add(session);
             Thread thread = new Thread(session, "dhcp-embedded-tftp-transfer-" + client.getPort());

@@ -2,11 +2,11 @@ package dev.dhcpembedded.internal.tftp;
 
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.tftp.Fetch;
+import dev.dhcpembedded.transport.UdpPort;
+import dev.dhcpembedded.transport.UdpPorts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.file.Files;
@@ -31,20 +31,21 @@ final class TftpSession implements Runnable {
 
     private final TftpPackets.Request request;
     private final InetSocketAddress client;
-    private final InetAddress local;
+    private final UdpPorts ports;
     private final BootRoot root;
     private final TftpJournal journal;
     private final TftpServer.Settings settings;
     private final Consumer<TftpSession> done;
-    private volatile DatagramSocket socket;
+    private volatile UdpPort socket;
+    private int timeout;
     private volatile boolean closed;
     private InetSocketAddress tid;
 
-    TftpSession(TftpPackets.Request request, InetSocketAddress client, InetAddress local, BootRoot root,
+    TftpSession(TftpPackets.Request request, InetSocketAddress client, UdpPorts ports, BootRoot root,
                 TftpJournal journal, TftpServer.Settings settings, Consumer<TftpSession> done) {
         this.request = request;
         this.client = client;
-        this.local = local;
+        this.ports = ports;
         this.root = root;
         this.journal = journal;
         this.settings = settings;
@@ -56,8 +57,11 @@ final class TftpSession implements Runnable {
         Instant started = journal.now();
         long[] sent = {0};
         boolean complete = false;
-        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(local, 0))) {
+        try (UdpPort s = ports.open(0)) {
             socket = s;
+            if (closed) {
+                return; // closed while the port opened: close() found no port to close
+            }
             ends(s);
             complete = transfer(s, sent);
         } catch (IOException e) {
@@ -70,7 +74,7 @@ final class TftpSession implements Runnable {
         }
     }
 
-    private boolean transfer(DatagramSocket s, long[] sent) throws IOException {
+    private boolean transfer(UdpPort s, long[] sent) throws IOException {
         byte[] content;
         try {
             Path file = root.resolve(request.file());
@@ -87,7 +91,7 @@ final class TftpSession implements Runnable {
         int window = Integer.parseInt(accepted.getOrDefault("windowsize", "1"));
         int timeout = accepted.containsKey("timeout") ? Integer.parseInt(accepted.get("timeout")) * 1000
                 : (int) settings.timeout().toMillis();
-        s.setSoTimeout(timeout);
+        this.timeout = timeout;
         byte[] in = new byte[MAX_DATA_PACKET];
         DatagramPacket packet = new DatagramPacket(in, in.length);
         if (!accepted.isEmpty()) {
@@ -192,7 +196,7 @@ final class TftpSession implements Runnable {
      *
      * @return 0 when it came, -1 when the retries ran out or the client sent an error
      */
-    private int awaitAck(DatagramSocket s, DatagramPacket packet, Resend resend) throws IOException {
+    private int awaitAck(UdpPort s, DatagramPacket packet, Resend resend) throws IOException {
         for (int attempt = 0; attempt <= settings.retries(); attempt++) {
             long got = awaitWindowAck(s, packet, 0, 0);
             if (got == 0) {
@@ -214,11 +218,11 @@ final class TftpSession implements Runnable {
      * @return the highest block acknowledged at or past {@code base}; -1 on timeout or when the client says it has
      *         only {@code base - 1} (the window is then sent again); -2 when the client sent an error
      */
-    private long awaitWindowAck(DatagramSocket s, DatagramPacket packet, long base, long end) throws IOException {
+    private long awaitWindowAck(UdpPort s, DatagramPacket packet, long base, long end) throws IOException {
         while (true) {
             packet.setLength(packet.getData().length);
             try {
-                s.receive(packet);
+                s.receive(packet, timeout);
             } catch (SocketTimeoutException e) {
                 return -1;
             }
@@ -258,11 +262,11 @@ final class TftpSession implements Runnable {
         }
     }
 
-    private void send(DatagramSocket s, byte[] bytes, int length) throws IOException {
+    private void send(UdpPort s, byte[] bytes, int length) throws IOException {
         s.send(new DatagramPacket(bytes, length, client));
     }
 
-    private void error(DatagramSocket s, int code, String message) throws IOException {
+    private void error(UdpPort s, int code, String message) throws IOException {
         byte[] error = TftpPackets.error(code, message);
         send(s, error, error.length);
         journal.datagram(JournalEntry.Kind.SENT, ends(s), client, error, error.length, "Error Code, Code: " + code
@@ -270,9 +274,9 @@ final class TftpSession implements Runnable {
     }
 
     /** The transfer's own end (its transfer id), read once: a closed socket has none. */
-    private InetSocketAddress ends(DatagramSocket s) {
+    private InetSocketAddress ends(UdpPort s) {
         if (tid == null) {
-            tid = (InetSocketAddress) s.getLocalSocketAddress();
+            tid = s.localAddress();
         }
         return tid;
     }
@@ -296,7 +300,7 @@ final class TftpSession implements Runnable {
 
     void close() {
         closed = true;
-        DatagramSocket s = socket;
+        UdpPort s = socket;
         if (s != null) {
             s.close();
         }

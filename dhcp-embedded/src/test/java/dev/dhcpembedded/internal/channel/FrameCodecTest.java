@@ -7,6 +7,7 @@ import dev.dhcpembedded.channel.Frame;
 import dev.dhcpembedded.channel.FrameCodec;
 import dev.dhcpembedded.channel.FrameReader;
 import dev.dhcpembedded.channel.FrameWriter;
+import dev.dhcpembedded.channel.UdpFrame;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -59,7 +60,13 @@ class FrameCodecTest {
                 new Frame.Ping(Long.MIN_VALUE),
                 new Frame.Pong(42),
                 new Frame.Notice("ARP entry refused: broadcast instead ✓"),
-                new Frame.Bye("test over"));
+                new Frame.Bye("test over"),
+                new UdpFrame.Open(1, 69),
+                new UdpFrame.Open(-1, 0),
+                new UdpFrame.Opened(7, new InetSocketAddress("10.1.2.3", 40123)),
+                new UdpFrame.Data(7, new InetSocketAddress("10.1.2.100", 2000), new byte[] {0, 1, 'f', 0}),
+                new UdpFrame.Data(7, new InetSocketAddress("10.1.2.100", 2000), new byte[0]),
+                new UdpFrame.Close(7, "transfer over"));
     }
 
     @Test
@@ -134,7 +141,7 @@ class FrameCodecTest {
         byte[] body = Arrays.copyOfRange(wire, 4, wire.length);
         body[6] = 1;
         assertThatThrownBy(() -> FrameCodec.decode(body)).hasMessageContaining("version 1")
-                .hasMessageContaining("this end speaks version 2");
+                .hasMessageContaining("this end speaks version 3");
     }
 
     @Test
