@@ -1,12 +1,7 @@
 package dev.dhcpembedded.server;
 
-import dev.dhcpembedded.codec.DhcpMessage;
 import dev.dhcpembedded.codec.MacAddress;
-import dev.dhcpembedded.codec.MessageType;
 import dev.dhcpembedded.internal.engine.ReconfigureKeys;
-import dev.dhcpembedded.internal.wire.Ipv4;
-import dev.dhcpembedded.journal.JournalEntry;
-import java.net.InetSocketAddress;
 
 import dev.dhcpembedded.internal.engine.DefaultAddresses;
 import dev.dhcpembedded.internal.engine.LeaseEngine;
@@ -135,28 +130,20 @@ final class Runtime4 extends FamilyRuntime {
 
     /**
      * Sends a FORCERENEW to a bound client, with the transaction id of its last ACK (clients such as dhcpcd check
-     * it) to the socket it last spoke from.
+     * it) to where that ACK went: both are kept in the client's lease row as the ACK is made, not looked up in the
+     * journal (which forgets, and is the tests' to read).
      */
     synchronized void forceRenew(MacAddress mac) {
         if (transport == null) {
             throw new IllegalStateException("the server is not running; call start() first");
         }
-        int xid = new java.security.SecureRandom().nextInt();
-        InetSocketAddress last = null;
-        for (JournalEntry entry : shared.journal().forClient(mac)) {
-            if (entry.isSent() && entry.is(MessageType.ACK)) {
-                xid = entry.message().map(DhcpMessage::xid).orElse(xid);
-            } else if (entry.isReceived()) {
-                last = entry.peer();
-            }
-        }
-        ReconfigureKeys.ForceRenew message = engine.forceRenew(mac, xid);
+        ReconfigureKeys.ForceRenew message = engine.forceRenew(mac);
         String note = "FORCERENEW (RFC 3203) to " + mac + " at " + Ipv4.toString(message.clientAddress()) + ": "
                 + (message.authenticated() ? "authenticated with the client's reconfigure key (RFC 6704)"
                 : "not authenticated: the client holds no reconfigure key (see reconfigureKeys()); clients such as"
                         + " dhcpcd drop it");
-        handler.sendServerInitiated(message.message(), message.clientAddress(), engine.config().serverId(), last,
-                mac.bytes(), note);
+        handler.sendServerInitiated(message.message(), message.clientAddress(), engine.config().serverId(),
+                message.peer(), mac.bytes(), note);
     }
 
     @Override

@@ -55,13 +55,15 @@ public final class ServerV4 {
 
     /**
      * Makes a bound client renew now: sends it a FORCERENEW (RFC 3203), by unicast to its address (over loopback, to
-     * the socket it last spoke from), with the transaction id of its last ACK. When the server was built with
+     * the socket its last ACK went to), with the transaction id of its last ACK; the server keeps both with the
+     * lease, so a journal that has forgotten the ACK (or was cleared) changes nothing. When the server was built with
      * {@link DhcpServerBuilder#reconfigureKeys()} and the client took a reconfigure key, the message is authenticated
      * with it (RFC 6704), as clients such as dhcpcd require; otherwise it goes unauthenticated and the journal's note
      * says so. The journal keeps it as a sent entry.
      *
      * @param mac the client's MAC address, e.g. {@code 02:00:00:00:00:42}
-     * @throws IllegalStateException when the server is not running or the client holds no bound lease
+     * @throws IllegalStateException when the server is not running, the client holds no bound lease, or it holds one
+     *     without ever having had a DHCPACK from this server (a BOOTP client)
      */
     public void forceRenew(String mac) {
         forceRenew(MacAddress.parse(mac));

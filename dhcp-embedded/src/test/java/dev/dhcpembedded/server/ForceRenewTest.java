@@ -86,6 +86,65 @@ class ForceRenewTest {
     }
 
     @Test
+    void theForceRenewCarriesTheLastAcksXidAfterTheJournalEvictedIt() {
+        try (DhcpServer server = DhcpServer.builder().subnet("10.20.0.0/24", s -> { }).journal(4, 1L << 20)
+                .start();
+             DhcpTestClient client = DhcpTestClient.builder().server(server.address()).mac(MAC).build();
+             DhcpTestClient other = DhcpTestClient.builder().server(server.address()).mac("02:00:00:00:00:43")
+                     .build()) {
+            ClientLease lease = client.dora();
+            for (int i = 0; i < 3; i++) { // a burst from another client: the journal keeps only its last 4 entries
+                other.dora();
+            }
+            assertThat(server.journal().forClient(client.mac())).as("the ACK left the journal").isEmpty();
+            assertThat(server.journal().evicted()).isGreaterThan(0);
+
+            server.v4().forceRenew(MAC);
+
+            DhcpMessage force = client.receive(Duration.ofSeconds(2)).orElseThrow(() -> new AssertionError(
+                    "no FORCERENEW reached the client's socket: " + server.journal().transcript()));
+            assertThat(force.messageType()).contains(MessageType.FORCERENEW);
+            assertThat(force.xid()).isEqualTo(lease.ack().xid());
+        }
+    }
+
+    @Test
+    void theForceRenewCarriesTheXidOfTheLastRenewalAfterTheJournalWasCleared() {
+        try (DhcpServer server = DhcpServer.builder().subnet("10.20.0.0/24", s -> { }).start();
+             DhcpTestClient client = DhcpTestClient.builder().server(server.address()).mac(MAC).build()) {
+            ClientLease lease = client.dora();
+            DhcpMessage renewed = client.renew(lease).orElseThrow();
+            assertThat(renewed.messageType()).contains(MessageType.ACK);
+            assertThat(renewed.xid()).isNotEqualTo(lease.ack().xid());
+            server.journal().clear();
+
+            server.v4().forceRenew(MAC);
+
+            DhcpMessage force = client.receive(Duration.ofSeconds(2)).orElseThrow(() -> new AssertionError(
+                    "no FORCERENEW reached the client's socket"));
+            assertThat(force.messageType()).contains(MessageType.FORCERENEW);
+            assertThat(force.xid()).isEqualTo(renewed.xid());
+            assertThat(server.journal().sent(MessageType.FORCERENEW)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aBootpClientNeverAckedIsRefusedWithWhatToDo() {
+        try (DhcpServer server = DhcpServer.builder().subnet("10.20.0.0/24", s -> { }).bootp().start();
+             DhcpTestClient client = DhcpTestClient.builder().server(server.address()).mac(MAC).build()) {
+            client.send(DhcpMessage.builder().xid(0x1234).chaddr(client.mac()).build()); // no option 53: BOOTP
+            DhcpMessage reply = client.receive(Duration.ofSeconds(2)).orElseThrow();
+            assertThat(reply.messageType()).isEmpty();
+            assertThat(server.leases()).singleElement().satisfies(l -> assertThat(l.mac()).isEqualTo(client.mac()));
+
+            assertThatThrownBy(() -> server.v4().forceRenew(MAC)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("without a DHCPACK from this server")
+                    .hasMessageContaining("let it get one");
+            assertThat(server.journal().sent(MessageType.FORCERENEW)).isEmpty();
+        }
+    }
+
+    @Test
     void aClientWithoutABoundLeaseCannotBeForcedToRenew() {
         try (DhcpServer server = DhcpServer.builder().subnet("10.20.0.0/24", s -> { }).start()) {
             assertThatThrownBy(() -> server.v4().forceRenew(MAC)).isInstanceOf(IllegalStateException.class)

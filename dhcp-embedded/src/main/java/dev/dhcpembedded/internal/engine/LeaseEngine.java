@@ -11,7 +11,6 @@ import dev.dhcpembedded.codec.MacAddress;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import dev.dhcpembedded.lease.Lease;
@@ -82,7 +81,7 @@ public final class LeaseEngine {
      * (80) gets the OFFER it would get without it, as a stub that refuses rapid commit wants.
      */
     public synchronized Decision handle(DhcpMessage request, Arrival arrival, boolean allowRapidCommit) {
-        WireRequest wire = wrap(request);
+        WireRequest wire = wrap(request).from(arrival.peer());
         adapterNote.setLength(0);
         return decision(NetbootDecision.answer(decide(wire, arrival.localAddress(), arrival.broadcast(),
                 allowRapidCommit, adapterReply(), adapterNote), wire, netboot.get(), adapterReply(), adapterNote));
@@ -208,7 +207,8 @@ public final class LeaseEngine {
             // RFC 4039 §3: commit at once, as for a REQUEST in SELECTING, and answer with an ACK carrying 80
             LeaseTable.Row bound = table.assign(address, client, request, LeaseState.BOUND,
                     now + subnet.leaseTime().toMillis());
-            keepHostname(bound, request);
+            bound.keepHostname(request);
+            bound.acked(request);
             ReplyFactory.rapidAck(request, address, config, subnet, host, reply, keys());
             note.append(rule.replace("DISCOVER: offer", "DISCOVER with rapid commit (80): ACK"));
             return true;
@@ -224,7 +224,7 @@ public final class LeaseEngine {
             held.state = LeaseState.BOUND;
             held.expiresAtMillis = boundUntil;
         }
-        keepHostname(held, request);
+        held.keepHostname(request);
         note.append(rule);
         if (ipv6Only) {
             note.append(" with IPv6-only preferred (108)");
@@ -381,7 +381,8 @@ public final class LeaseEngine {
         }
         LeaseTable.Row bound = table.assign(address, client, request, LeaseState.BOUND,
                 now + subnet.leaseTime().toMillis());
-        keepHostname(bound, request);
+        bound.keepHostname(request);
+        bound.acked(request);
         ReplyFactory.offerOrAck(request, MessageType.ACK, address, config, subnet, host, true, reply, keys());
         what(note, state, address).append(staticHit ? ": ACK (static lease)" : ": ACK");
         return true;
@@ -447,14 +448,6 @@ public final class LeaseEngine {
      */
     private boolean offerable(SubnetConfig subnet, int address) {
         return subnet.inPool(address) && !isStatic(address) && address != config.serverId();
-    }
-
-    /** Sets the row's hostname (12) unless it is already that one: a renewal makes nothing the table keeps. */
-    private static void keepHostname(LeaseTable.Row row, WireRequest request) {
-        int code = OptionCode.HOST_NAME.code();
-        if (request.has(code) && !(row.hostname.isPresent() && request.optionIsText(code, row.hostname.get()))) {
-            row.hostname = Optional.of(request.optionText(code));
-        }
     }
 
     /**
@@ -543,7 +536,7 @@ public final class LeaseEngine {
 
     private Decision scripted(DhcpMessage request, Arrival arrival, int address, MessageType type,
                               LeaseState state, long holdMillis) {
-        WireRequest wire = wrap(request);
+        WireRequest wire = wrap(request).from(arrival.peer());
         SubnetConfig subnet = config.subnetAt(address);
         if (subnet == null) {
             subnet = subnetFor(wire, arrival.localAddress(), true);
@@ -551,7 +544,10 @@ public final class LeaseEngine {
         if (subnet == null) {
             subnet = config.subnets().get(0);
         }
-        table.assign(address, probe.set(wire), wire, state, clock.millis() + holdMillis);
+        LeaseTable.Row row = table.assign(address, probe.set(wire), wire, state, clock.millis() + holdMillis);
+        if (type == MessageType.ACK) {
+            row.acked(wire);
+        }
         ReplyFactory.offerOrAck(wire, type, address, config, subnet, staticLeaseFor(wire), true, adapterReply(), null);
         adapterNote.setLength(0);
         adapterNote.append(type).append(' ');
@@ -577,11 +573,11 @@ public final class LeaseEngine {
     }
 
     /**
-     * A FORCERENEW (RFC 3203) for the client's bound lease, authenticated with its reconfigure key when it was given
-     * one (RFC 6704); the client must hold a bound lease, else {@link IllegalStateException}.
+     * A FORCERENEW (RFC 3203) to the client's bound lease, with its last ACK's xid, authenticated with its reconfigure
+     * key when it was given one (RFC 6704); {@link IllegalStateException} when it holds none or was never ACKed.
      */
-    public synchronized ReconfigureKeys.ForceRenew forceRenew(MacAddress mac, int xid) {
-        return reconfigure.forceRenew(mac, xid, config.serverId(), table.snapshot(clock.millis()));
+    public synchronized ReconfigureKeys.ForceRenew forceRenew(MacAddress mac) {
+        return reconfigure.forceRenew(mac, table.boundTo(mac, clock.millis()), config.serverId());
     }
 
     private ReconfigureKeys keys() {

@@ -27,9 +27,35 @@ final class LeaseTable {
         LeaseState state;
         long expiresAtMillis;
         Optional<String> hostname = Optional.empty();
+        /** Whether the client was ACKed on this row; then the ACK's xid and where it went (null: not known). */
+        boolean acked;
+        int ackXid;
+        java.net.InetSocketAddress ackPeer;
 
         Row(int address) {
             this.address = address;
+        }
+
+        /**
+         * The client was just ACKed on this row in answer to {@code request}: keeps the xid (a FORCERENEW carries
+         * it, RFC 3203) and the socket the request came from (where the ACK went), the row's own object while the
+         * client speaks from the same one.
+         */
+        void acked(WireRequest request) {
+            acked = true;
+            ackXid = request.xid();
+            java.net.InetSocketAddress peer = request.source();
+            if (peer == null || !peer.equals(ackPeer)) {
+                ackPeer = peer;
+            }
+        }
+
+        /** Sets the hostname (12) unless it is already that one: a renewal makes nothing the table keeps. */
+        void keepHostname(WireRequest request) {
+            int code = dev.dhcpembedded.codec.OptionCode.HOST_NAME.code();
+            if (request.has(code) && !(hostname.isPresent() && request.optionIsText(code, hostname.get()))) {
+                hostname = Optional.of(request.optionText(code));
+            }
         }
 
         /** Whether the row still keeps its address from other clients at {@code now}. */
@@ -108,6 +134,8 @@ final class LeaseTable {
         row.mac = mac;
         row.state = state;
         row.expiresAtMillis = expiresAtMillis;
+        row.acked = false; // a new row, or another client's: no ACK of this client on it yet
+        row.ackPeer = null;
         byClient.put(client, row);
         return row;
     }
@@ -115,6 +143,18 @@ final class LeaseTable {
     private static MacAddress mac(WireRequest request) {
         return MacAddress.of(Arrays.copyOfRange(request.bytes(), WireRequest.CHADDR_OFFSET,
                 WireRequest.CHADDR_OFFSET + request.macLength()));
+    }
+
+    /** The row of a client with MAC {@code mac} bound at {@code now} (the last one by address), or null. */
+    Row boundTo(MacAddress mac, long now) {
+        Row found = null;
+        for (Row row : byAddress.values()) {
+            if (mac.equals(row.mac) && row.state == LeaseState.BOUND && row.expiresAtMillis > now
+                    && (found == null || Integer.compareUnsigned(row.address, found.address) > 0)) {
+                found = row;
+            }
+        }
+        return found;
     }
 
     /** Sets an address aside (DECLINE) with no client. */

@@ -11,8 +11,6 @@ import dev.dhcpembedded.internal.wire.Ipv4;
 import dev.dhcpembedded.internal.wire.ReconfigureKeyAuth;
 import dev.dhcpembedded.internal.wire.ReplyWriter;
 import dev.dhcpembedded.internal.wire.WireRequest;
-import dev.dhcpembedded.lease.Lease;
-import dev.dhcpembedded.lease.LeaseState;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -40,19 +38,21 @@ public final class ReconfigureKeys {
         reply.option(OptionCode.AUTHENTICATION.code(), value, 0, value.length);
     }
 
-    /** A FORCERENEW to a bound client ({@code leases}: the table now), authenticated when it holds a key. */
-    ForceRenew forceRenew(MacAddress mac, int xid, int serverId, java.util.List<Lease> leases) {
-        Lease bound = null;
-        for (Lease lease : leases) {
-            if (lease.mac().equals(mac) && lease.state() == LeaseState.BOUND) {
-                bound = lease;
-            }
-        }
-        if (bound == null) {
+    /**
+     * A FORCERENEW to the client bound on {@code row} (null: none), with the transaction id of its last ACK (clients
+     * such as dhcpcd drop one with another), authenticated when it holds a key.
+     */
+    ForceRenew forceRenew(MacAddress mac, LeaseTable.Row row, int serverId) {
+        if (row == null) {
             throw new IllegalStateException("client " + mac + " holds no bound lease, so there is nothing to renew;"
                     + " let it get one first (a FORCERENEW goes to a bound client's address)");
         }
-        return new ForceRenew(message(mac, xid, serverId), Ipv4.toInt(bound.address()), keys.containsKey(mac));
+        if (!row.acked) {
+            throw new IllegalStateException("client " + mac + " is bound to " + Ipv4.toString(row.address)
+                    + " without a DHCPACK from this server (a BOOTP client): a FORCERENEW carries the transaction id"
+                    + " of the client's last ACK, so let it get one (a DHCP REQUEST) first");
+        }
+        return new ForceRenew(message(mac, row.ackXid, serverId), row.address, row.ackPeer, keys.containsKey(mac));
     }
 
     /**
@@ -60,9 +60,11 @@ public final class ReconfigureKeys {
      *
      * @param message the datagram's payload
      * @param clientAddress the client's leased address, where it goes
+     * @param peer the socket the client's last ACK went back to (its REQUEST's source), or null when not known
      * @param authenticated whether it carries the digest under the client's reconfigure key (RFC 6704)
      */
-    public record ForceRenew(byte[] message, int clientAddress, boolean authenticated) {
+    public record ForceRenew(byte[] message, int clientAddress, java.net.InetSocketAddress peer,
+                             boolean authenticated) {
     }
 
     private byte[] message(MacAddress mac, int xid, int serverId) {

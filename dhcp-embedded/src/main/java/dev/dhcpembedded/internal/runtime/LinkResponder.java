@@ -30,7 +30,7 @@ public final class LinkResponder implements Responder {
     @Override
     public Response respond(DhcpMessage request, Arrival arrival) {
         Response mine = first.respond(request, arrival);
-        Response other = secondResponder.respond(request, new Arrival(secondAddress, arrival.broadcast()));
+        Response other = secondResponder.respond(request, new Arrival(secondAddress, arrival.broadcast(), arrival.peer()));
         List<Reply> replies = new ArrayList<>(mine.replies());
         String id = Ipv4.toString(secondAddress);
         for (Reply reply : other.replies()) {

@@ -151,7 +151,7 @@ public final class PacketHandler implements DirectReceiver {
         JournalRecord record = scratch.record;
         WireRequest request;
         try {
-            request = parse(scratch.request, bytes, length);
+            request = parse(scratch.request, bytes, length).from(source);
         } catch (DhcpCodecException e) {
             journal.append(record.of(JournalEntry.Kind.REJECTED, receivedAt, wallClock.millis())
                     .ends(ip(source), source.getPort(), ip(destination), destination.getPort())
@@ -226,7 +226,7 @@ public final class PacketHandler implements DirectReceiver {
      */
     private void decideScripted(WireRequest wire, JournalRecord received, long receivedAt, Datagram in) {
         DhcpMessage request = DhcpCodec.decode(in.bytes());
-        Arrival arrival = new Arrival(localAddress, in.broadcast());
+        Arrival arrival = new Arrival(localAddress, in.broadcast(), in.source());
         List<Reply> plan;
         String note;
         boolean noStubAnswered = false;

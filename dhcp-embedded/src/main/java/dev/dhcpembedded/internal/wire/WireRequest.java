@@ -39,6 +39,7 @@ public final class WireRequest {
     private int merged;
     private final short[] index = new short[256]; // code -> merged slot + 1; 0 when absent
     private byte[] scratch = new byte[0];
+    private java.net.InetSocketAddress source;
 
     /**
      * Reads {@code packet[0, length)}, with every check of the decoder when {@code check} is given (values of typed
@@ -80,6 +81,7 @@ public final class WireRequest {
     }
 
     private void clear() {
+        source = null;
         for (int i = 0; i < merged; i++) {
             index[mergedCode[i]] = 0;
         }
@@ -242,6 +244,21 @@ public final class WireRequest {
 
     public int hlen() {
         return p[2] & 0xFF;
+    }
+
+    /**
+     * Notes the socket the payload came from (where a reply to it goes back to); {@link #parse} forgets it.
+     *
+     * @return this
+     */
+    public WireRequest from(java.net.InetSocketAddress sender) {
+        this.source = sender;
+        return this;
+    }
+
+    /** {@return the socket the payload came from, or null when not known (see {@link #from})} */
+    public java.net.InetSocketAddress source() {
+        return source;
     }
 
     public int hops() {
