@@ -1,5 +1,7 @@
 package dev.dhcpembedded.server;
 
+import static dev.dhcpembedded.stub.RequestMatcher.onRequest;
+import static dev.dhcpembedded.stub.Responses.defaultReply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -125,6 +127,22 @@ class ForceRenewTest {
             assertThat(force.messageType()).contains(MessageType.FORCERENEW);
             assertThat(force.xid()).isEqualTo(renewed.xid());
             assertThat(server.journal().sent(MessageType.FORCERENEW)).hasSize(1);
+        }
+    }
+
+    @Test
+    void withAStubAnsweringTheForceRenewStillGoesWhereTheAckWentWithItsXid() {
+        try (DhcpServer server = DhcpServer.builder().subnet("10.20.0.0/24", s -> { }).start();
+             DhcpTestClient client = DhcpTestClient.builder().server(server.address()).mac(MAC).build()) {
+            server.stub(onRequest().respond(defaultReply())); // requests take the scripted path
+            ClientLease lease = client.dora();
+            server.journal().clear();
+
+            server.v4().forceRenew(MAC);
+
+            DhcpMessage force = client.receive(Duration.ofSeconds(2)).orElseThrow(() -> new AssertionError(
+                    "no FORCERENEW reached the client's socket"));
+            assertThat(force.xid()).isEqualTo(lease.ack().xid());
         }
     }
 
