@@ -3,8 +3,6 @@ package dev.dhcpembedded.server;
 import dev.dhcpembedded.codec6.Dhcp6MessageType;
 import dev.dhcpembedded.codec6.Duid;
 import dev.dhcpembedded.internal.engine6.Reconfigure6Keys;
-import dev.dhcpembedded.internal.runtime.PacketHandler6;
-import dev.dhcpembedded.journal.JournalEntry;
 import java.net.InetSocketAddress;
 
 import dev.dhcpembedded.internal.engine6.Binding6;
@@ -78,29 +76,34 @@ final class Runtime6 extends FamilyRuntime {
     }
 
     /**
-     * Sends a RECONFIGURE to a client with a binding, to the socket it last spoke from (on a link: its link-local
-     * address, port 546), signed with its key when it took one.
+     * Sends a RECONFIGURE to a client with a binding, to where the REPLY that last bound or renewed one of its
+     * bindings went (the socket it spoke from; on a link: its link-local address, port 546), signed with its key
+     * when it took one. The bindings keep that address as the REPLY is made: the journal is not asked (it forgets).
      */
     synchronized void reconfigure(Duid client, Dhcp6MessageType type) {
         if (transport == null) {
             throw new IllegalStateException("the server is not running; call start() first");
         }
-        if (leases().stream().noneMatch(l -> l.duid().equals(client) && l.state() == LeaseState.BOUND)) {
+        Instant now = shared.clock().instant();
+        Binding6 last = null; // the one renewed last: the latest expiry
+        for (Binding6 b : engine.bindings()) {
+            if (b.key().duid().equals(client) && b.stateAt(now) == Binding6.State.BOUND
+                    && (last == null || b.expiresMillis() > last.expiresMillis())) {
+                last = b;
+            }
+        }
+        if (last == null) {
             throw new IllegalStateException("client " + client + " has no bound lease, so there is nothing to "
                     + "reconfigure; let it get one first");
         }
-        InetSocketAddress last = null;
-        for (JournalEntry entry : shared.journal().forDuid(client)) {
-            if (entry.isReceived()) {
-                last = entry.peer();
-            }
-        }
-        if (last == null || last.getPort() == 547) {
+        InetSocketAddress peer = last.peer();
+        if (peer == null || peer.getPort() == 547) {
             throw new IllegalStateException("client " + client + " was not heard directly (its requests came through"
-                    + " a relay, or left the journal): a RECONFIGURE goes to the address it spoke from");
+                    + " a relay): a RECONFIGURE goes to the address its REPLY went to; let it speak to the server"
+                    + " directly");
         }
         boolean signed = keys.holdsKey(client);
-        handler.sendServerInitiated(keys.reconfigure(client, config.serverDuid(), type), last, "RECONFIGURE ("
+        handler.sendServerInitiated(keys.reconfigure(client, config.serverDuid(), type), peer, "RECONFIGURE ("
                 + type + ", RFC 8415 §18.3.11) to " + client + ": " + (signed
                 ? "authenticated with the client's reconfigure key" : "not authenticated: the client holds no "
                 + "reconfigure key (see reconfigureKeys()); clients such as dhcpcd drop it"));

@@ -65,8 +65,9 @@ public final class ServerV6 {
 
     /**
      * Makes a client with a bound lease send {@code type} now: sends it a RECONFIGURE (RFC 8415 §18.3.11) with a
-     * Reconfigure Message option, to the address and port it last spoke from (on a link, its link-local address and
-     * port 546). When the server was built with {@link DhcpServerBuilder#reconfigureKeys()} and the client took a
+     * Reconfigure Message option, to the address and port it spoke from when it last got a REPLY binding or renewing
+     * a lease (on a link, its link-local address and port 546; the server keeps it with the binding, so a journal
+     * that has forgotten the exchange changes nothing). When the server was built with {@link DhcpServerBuilder#reconfigureKeys()} and the client took a
      * key (it sent Reconfigure Accept), the message is authenticated with it (§20.4), as clients such as dhcpcd
      * require; otherwise it goes unauthenticated and the journal's note says so.
      *

@@ -91,6 +91,42 @@ class Reconfigure6Test {
         }
     }
 
+    @Test
+    void theReconfigureFindsTheClientAfterTheJournalEvictedItsExchange() throws Exception {
+        Duid other = Duid.ll(MacAddress.parse("02:00:00:00:00:43"));
+        try (DhcpServer server = DhcpServer.builder().subnet6("2001:db8:1::/64", s -> s.pool("2001:db8:1::100",
+                "2001:db8:1::1ff")).journal(4, 1L << 20).start();
+             DatagramSocket socket = socket(); DatagramSocket otherSocket = socket()) {
+            bind(server, socket, CLIENT, false); // keys off: the REQUEST is answered in place
+            for (int i = 0; i < 2; i++) { // another client's exchanges push the first one's out of the journal
+                bind(server, otherSocket, other, false);
+            }
+            assertThat(server.journal().forDuid(CLIENT)).as("the client's exchange left the journal").isEmpty();
+
+            server.v6().reconfigure(CLIENT, Dhcp6MessageType.RENEW);
+
+            Dhcp6Message reconfigure = Dhcp6Codec.decode(receive(socket));
+            assertThat(reconfigure.type()).contains(Dhcp6MessageType.RECONFIGURE);
+            assertThat(reconfigure.clientId()).contains(CLIENT);
+        }
+    }
+
+    @Test
+    void afterTheJournalIsClearedTheReconfigureGoesWhereTheLastRenewalsReplyWent() throws Exception {
+        try (DhcpServer server = server(true); DatagramSocket first = socket(); DatagramSocket renewing = socket()) {
+            Dhcp6Message reply = bind(server, first, CLIENT, true); // keys on: the decoded path
+            Dhcp6Message renewed = exchange(renewing, server.v6().address(), message(Dhcp6MessageType.RENEW, 3, CLIENT,
+                    true).option(Dhcp6Option.serverId(reply.serverId().orElseThrow()))
+                    .option(Dhcp6Option.iaNa(reply.iaNa().get(0))).build());
+            assertThat(renewed.type()).contains(Dhcp6MessageType.REPLY);
+            server.journal().clear();
+
+            server.v6().reconfigure(CLIENT, Dhcp6MessageType.RENEW);
+
+            assertThat(Dhcp6Codec.decode(receive(renewing)).type()).contains(Dhcp6MessageType.RECONFIGURE);
+        }
+    }
+
     private static DhcpServer server(boolean keys) {
         var builder = DhcpServer.builder().subnet6("2001:db8:1::/64", s -> s.pool("2001:db8:1::100",
                 "2001:db8:1::1ff"));
@@ -105,16 +141,21 @@ class Reconfigure6Test {
 
     /** SOLICIT, ADVERTISE, REQUEST (with Reconfigure Accept if asked), REPLY. */
     private static Dhcp6Message bind(DhcpServer server, DatagramSocket socket, boolean accept) throws Exception {
+        return bind(server, socket, CLIENT, accept);
+    }
+
+    private static Dhcp6Message bind(DhcpServer server, DatagramSocket socket, Duid client, boolean accept)
+            throws Exception {
         InetSocketAddress to = server.v6().address();
-        Dhcp6Message advertise = exchange(socket, to, message(Dhcp6MessageType.SOLICIT, 1, accept).build());
-        return exchange(socket, to, message(Dhcp6MessageType.REQUEST, 2, accept)
+        Dhcp6Message advertise = exchange(socket, to, message(Dhcp6MessageType.SOLICIT, 1, client, accept).build());
+        return exchange(socket, to, message(Dhcp6MessageType.REQUEST, 2, client, accept)
                 .option(Dhcp6Option.serverId(advertise.serverId().orElseThrow()))
                 .option(Dhcp6Option.iaNa(IaNa.of(1, 0, 0, Dhcp6Option.iaAddress(advertise.iaNa().get(0)
                         .addresses().get(0))))).build());
     }
 
-    private static Dhcp6Message.Builder message(Dhcp6MessageType type, int xid, boolean accept) {
-        Dhcp6Message.Builder b = Dhcp6Message.builder(type).transactionId(xid).option(Dhcp6Option.clientId(CLIENT))
+    private static Dhcp6Message.Builder message(Dhcp6MessageType type, int xid, Duid client, boolean accept) {
+        Dhcp6Message.Builder b = Dhcp6Message.builder(type).transactionId(xid).option(Dhcp6Option.clientId(client))
                 .option(Dhcp6Option.elapsedTime(0));
         if (type == Dhcp6MessageType.SOLICIT) {
             b.option(Dhcp6Option.iaNa(IaNa.of(1, 0, 0)));

@@ -38,6 +38,8 @@ public final class Binding6 {
     private long expiresMillis;
     private long preferredMillis;
     private Subnet6Config subnet;
+    /** Where the REPLY that last bound or renewed it went (its request's source), or null: not known. */
+    private java.net.InetSocketAddress peer;
 
     public Binding6(Key key, Addr6 resource, int prefixLength, State state, long expiresMillis, long preferredMillis,
             Subnet6Config subnet) {
@@ -78,6 +80,23 @@ public final class Binding6 {
         return subnet;
     }
 
+    /** {@return the socket the REPLY that last bound or renewed it went to, or null when not known} */
+    public java.net.InetSocketAddress peer() {
+        return peer;
+    }
+
+    /** Notes where the REPLY binding or renewing it went; the binding's own object while the client's is the same. */
+    void peer(java.net.InetSocketAddress to) {
+        if (to == null || !to.equals(peer)) {
+            peer = to;
+        }
+    }
+
+    /** Whether it is on link {@code link}: the same link object, or an equal one. */
+    boolean isOn(Subnet6Config link) {
+        return subnet == link || subnet.equals(link);
+    }
+
     /** Until when the resource is held (valid lifetime, offer hold or probation). */
     public Instant expires() {
         return Instant.ofEpochMilli(expiresMillis);
@@ -112,7 +131,9 @@ public final class Binding6 {
     }
 
     Binding6 with(State newState, long newExpires, long newPreferred) {
-        return new Binding6(key, resource, prefixLength, newState, newExpires, newPreferred, subnet);
+        Binding6 b = new Binding6(key, resource, prefixLength, newState, newExpires, newPreferred, subnet);
+        b.peer = peer;
+        return b;
     }
 
     /** A copy for a snapshot: what the engine changes later does not show in it. */

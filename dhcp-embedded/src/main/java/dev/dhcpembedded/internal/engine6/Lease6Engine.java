@@ -10,7 +10,6 @@ import dev.dhcpembedded.codec6.IaNa;
 import dev.dhcpembedded.codec6.IaPd;
 import dev.dhcpembedded.codec6.StatusCode;
 import dev.dhcpembedded.internal.wire.Ipv6;
-import java.net.Inet6Address;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -48,6 +47,8 @@ public final class Lease6Engine {
     private final byte[] serverId;
     private final LinkOptions linkOptions;
     private final KeyProbe probe = new KeyProbe();
+    /** The sender of the message being answered (under this engine's lock): kept by the bindings its REPLY commits. */
+    private java.net.InetSocketAddress peer;
     private final Map<Binding6.Key, Binding6> byKey = new LinkedHashMap<>();
     private final Map<Addr6, Binding6> addresses = new HashMap<>();
     private final Map<Addr6, Binding6> prefixes = new HashMap<>();
@@ -100,6 +101,7 @@ public final class Lease6Engine {
     }
 
     public synchronized Decision6 handle(Dhcp6Message received, Arrival6 arrival) {
+        peer = arrival.peer();
         List<Dhcp6Message> relays = List.of();
         Dhcp6Message m = received;
         while (m.is(Dhcp6MessageType.RELAY_FORW)) {
@@ -222,6 +224,7 @@ public final class Lease6Engine {
                 linkOptions.of(link).bytes())) {
             return false;
         }
+        peer = m.source();
         written(m, solicit, link, reply, note);
         return true;
     }
@@ -339,7 +342,7 @@ public final class Lease6Engine {
                 .flatMap(StaticLease6::address).filter(a -> link.prefix().contains(a)).orElse(null);
         if (fixed != null && free(addresses, fixed, key, now)) {
             chosen = fixed;
-        } else if (current != null && same(current.subnet(), link) && current.state() != Binding6.State.DECLINED
+        } else if (current != null && current.isOn(link) && current.state() != Binding6.State.DECLINED
                 && available(addresses, current.resource(), key, now) && link.inPool(current.resource())) {
             chosen = current.resource();
         } else if (hintAt >= 0 && link.inPool(hint = m.address(hintAt)) && available(addresses, hint, key, now)) {
@@ -375,7 +378,7 @@ public final class Lease6Engine {
         Subnet6Config.PdPool pool = link.delegation().get();
         Binding6 current = byKey.get(key);
         Addr6 chosen;
-        if (current != null && same(current.subnet(), link) && current.state() != Binding6.State.DECLINED
+        if (current != null && current.isOn(link) && current.state() != Binding6.State.DECLINED
                 && current.prefixLength() == pool.delegatedLength() && pool.holds(current.resource(),
                         current.prefixLength()) && available(prefixes, current.resource(), key, now)) {
             chosen = current.resource();
@@ -386,11 +389,6 @@ public final class Lease6Engine {
             chosen = scan(pool, prefixes, key, now, SCAN_LIMIT);
         }
         return chosen == null ? null : bind(prefixes, key, chosen, pool.delegatedLength(), link, commit, now);
-    }
-
-    /** Whether a binding on {@code a} is on link {@code b}: the same link object, or an equal one. */
-    private static boolean same(Subnet6Config a, Subnet6Config b) {
-        return a == b || a.equals(b);
     }
 
     /** How many candidates the last {@link #scan} looked at. */
@@ -445,6 +443,7 @@ public final class Lease6Engine {
             // the client keeps its resource (the steady state): renewed where it stands, nothing made
             old.renew(commit ? Binding6.State.BOUND : Binding6.State.ADVERTISED, expires,
                     now + link.preferredLifetime().toMillis(), length, link);
+            old.peer(commit ? peer : old.peer());
             return old;
         }
         byKey.remove(key);
@@ -460,6 +459,7 @@ public final class Lease6Engine {
         }
         Binding6 b = new Binding6(key, resource, length, commit ? Binding6.State.BOUND : Binding6.State.ADVERTISED,
                 expires, now + link.preferredLifetime().toMillis(), link);
+        b.peer(commit ? peer : null);
         byKey.put(key, b);
         index.put(resource, b);
         return b;
@@ -469,6 +469,7 @@ public final class Lease6Engine {
         if (updated.state() != Binding6.State.BOUND) {
             scanMarks.clear(); // released or declined: free now or after probation
         }
+        updated.peer(updated.state() == Binding6.State.BOUND ? peer : updated.peer()); // a renewal's REPLY
         byKey.put(updated.key(), updated);
         (updated.key().kind() == Binding6.Kind.NA ? addresses : prefixes).put(updated.resource(), updated);
     }

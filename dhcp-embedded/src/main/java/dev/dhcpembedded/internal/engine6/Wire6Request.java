@@ -32,10 +32,12 @@ public final class Wire6Request {
     private int iaNa;
     private int iaPd;
     private int iaTa;
+    private java.net.InetSocketAddress source;
 
     /** Reads the client message at {@code bytes[offset, offset + length)}, which the codec has checked. */
     public Wire6Request read(byte[] bytes, int offset, int length) {
         p = bytes;
+        source = null;
         start = offset;
         end = offset + length;
         type = bytes[offset] & 0xFF;
@@ -78,6 +80,21 @@ public final class Wire6Request {
 
     public int length() {
         return end - start;
+    }
+
+    /**
+     * Notes the socket the message came from (where a reply to it goes back to); {@link #read} forgets it.
+     *
+     * @return this
+     */
+    public Wire6Request from(java.net.InetSocketAddress sender) {
+        this.source = sender;
+        return this;
+    }
+
+    /** {@return the socket the message came from, or null when not known (see {@link #from})} */
+    public java.net.InetSocketAddress source() {
+        return source;
     }
 
     public int type() {

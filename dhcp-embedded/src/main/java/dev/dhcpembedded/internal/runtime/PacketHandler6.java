@@ -153,14 +153,14 @@ public final class PacketHandler6 implements DirectReceiver {
         StringBuilder note = scratch.note;
         note.setLength(0);
         if (!relayed && keys == null && stubs.isEmpty(Stub6.class) && engine.handleInPlace(
-                scratch.request.read(bytes, 0, length), unicast, scratch.reply, note)) {
+                scratch.request.read(bytes, 0, length).from(source), unicast, scratch.reply, note)) {
             record(scratch.record, JournalEntry.Kind.RECEIVED, client, server, source, interfaceName, bytes, length,
                     null, note);
             Reply6Writer reply = scratch.reply;
             send(in, source, interfaceName, reply.bytes(), reply.length(), client, onLink, note, scratch.record);
             return;
         }
-        decided(Dhcp6Codec.decode(bytes, 0, length), unicast ? Arrival6.UNICAST : Arrival6.MULTICAST, client, server,
+        decided(Dhcp6Codec.decode(bytes, 0, length), new Arrival6(unicast, source), client, server,
                 source, interfaceName, bytes, length, in, onLink);
     }
 
