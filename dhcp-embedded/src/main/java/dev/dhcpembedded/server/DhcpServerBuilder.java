@@ -522,7 +522,7 @@ public final class DhcpServerBuilder {
         // DHCPv6 alone is a server too (the CLI's --subnet6 without --subnet)
         ServerConfig config = builtSubnets.isEmpty() && config6 != null && builtLeases.isEmpty() ? null
                 : new ServerConfig(id, authoritative, offerHoldTime, declineProbation, builtSubnets, builtLeases,
-                        globalOptions, rapidCommit, bootp, reconfigureKeys);
+                        globalOptions, rapidCommit, bootp, reconfigureKeys, null);
         ServerConfig secondConfig = secondAddress == null ? null : secondConfig(config);
         DhcpServer server = new DhcpServer(config, new BuilderParts.Sized(transport, receiveBuffer), interfaceName, journalCapacity,
                 journalBytes, clock, wallClock, config6, v6Transport);
@@ -572,7 +572,7 @@ public final class DhcpServerBuilder {
                     + " an address outside the pools");
         }
         return new ServerConfig(address, first.authoritative(), first.offerHoldTime(), first.declineProbation(),
-                List.of(own), List.of(), globalOptions, first.rapidCommit(), first.bootp(), false);
+                List.of(own), List.of(), globalOptions, first.rapidCommit(), first.bootp(), false, null);
     }
 
     /** {@return the server, built and started: ready to answer} Bad configuration fails as in {@link #build()}. */

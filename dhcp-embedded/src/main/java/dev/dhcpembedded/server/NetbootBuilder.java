@@ -24,7 +24,8 @@ import java.util.function.IntFunction;
  * and option 66 (the TFTP server's address), the file field and option 67. A PXE ROM gets the boot file of its
  * architecture (option 93, RFC 4578: 0 BIOS x86, 6 UEFI IA32, 7 and 9 UEFI x64, 10 UEFI ARM32, 11 UEFI ARM64,
  * 16 UEFI x64 HTTP); iPXE (chainloaded) gets the {@link #ipxeScript script} by HTTP; a UEFI HTTP boot client a URL
- * and option 60 {@code HTTPClient}. The TFTP server listens on the DHCP server's address: port 69 of the interface
+ * and option 60 {@code HTTPClient}. iPXE is also told (option 175, {@code no-pxedhcp}) that this server is its boot
+ * server, so it does not wait for ProxyDHCP offers (see {@link #waitForProxyDhcp}). The TFTP server listens on the DHCP server's address: port 69 of the interface
  * in interface mode, an ephemeral port on loopback ({@code server.netboot().tftpAddress()}). Files are read-only and
  * confined to the root.
  */
@@ -36,6 +37,7 @@ public final class NetbootBuilder {
     private String httpBoot;
     private final Map<String, String> perMac = new LinkedHashMap<>();
     private int tftpPort = -1;
+    private boolean waitForProxyDhcp;
 
     NetbootBuilder() {
     }
@@ -140,6 +142,20 @@ public final class NetbootBuilder {
         return this;
     }
 
+    /**
+     * Whether iPXE waits for ProxyDHCP offers after this server's OFFER. By default ({@code false}) its OFFER and
+     * ACK carry iPXE's option 175 with {@code no-pxedhcp} (176) = 1: this server is the boot server, and iPXE
+     * requests at once instead of waiting about two seconds for offers that never come. Give {@code true} when a
+     * separate ProxyDHCP server on the link tells clients what to boot: the option is left out and iPXE waits for
+     * it, as a PXE ROM does.
+     * @param wait true to leave iPXE waiting for ProxyDHCP offers
+     * @return this builder
+     */
+    public NetbootBuilder waitForProxyDhcp(boolean wait) {
+        this.waitForProxyDhcp = wait;
+        return this;
+    }
+
     /** The run-time side, checked: fails fast with what to change. */
     static NetbootRuntime runtime(java.util.function.Consumer<NetbootBuilder> shape) {
         NetbootBuilder b = new NetbootBuilder();
@@ -158,7 +174,7 @@ public final class NetbootBuilder {
                     + "; put it there or give a URL");
         }
         IntFunction<String> files = b.bootFile == null ? arch -> null : b.bootFile;
-        return new NetbootRuntime(root, files, b.ipxeScript, b.httpBoot, b.perMac, b.tftpPort,
+        return new NetbootRuntime(root, files, b.ipxeScript, b.httpBoot, b.perMac, b.tftpPort, b.waitForProxyDhcp,
                 TftpServer.Settings.DEFAULT);
     }
 }

@@ -1,6 +1,5 @@
 package dev.dhcpembedded.server;
 
-import dev.dhcpembedded.internal.engine.LeaseEngine;
 import dev.dhcpembedded.internal.engine.NetbootConfig;
 import dev.dhcpembedded.internal.journal.JournalStore;
 import dev.dhcpembedded.internal.tftp.BootRoot;
@@ -21,8 +20,8 @@ import java.util.function.IntFunction;
 /**
  * The netboot side of a server at run time: its TFTP server (and HTTP server, when a script or HTTP boot is served
  * from the root) on the DHCP server's address (through the transport's own UDP ports when it carries them: the DHCP
- * agent's network), started with DHCPv4 before the first request is answered, and the
- * lease engine told what to answer netboot clients with the addresses they got.
+ * agent's network), started with DHCPv4 before the first request is answered; what the lease engine answers netboot
+ * clients with, the addresses they got in it, goes in its configuration.
  */
 final class NetbootRuntime {
 
@@ -34,31 +33,34 @@ final class NetbootRuntime {
     private final String httpBoot;
     private final Map<String, String> perMac;
     private final int tftpPort;
+    private final boolean waitForProxyDhcp;
     private final TftpServer.Settings settings;
     private TftpJournal log;
     private TftpServer tftp;
     private HttpBootServer http;
 
     NetbootRuntime(BootRoot root, IntFunction<String> bootFile, String ipxeScript, String httpBoot,
-                   Map<String, String> perMac, int tftpPort, TftpServer.Settings settings) {
+                   Map<String, String> perMac, int tftpPort, boolean waitForProxyDhcp, TftpServer.Settings settings) {
         this.root = root;
         this.bootFile = bootFile;
         this.ipxeScript = ipxeScript;
         this.httpBoot = httpBoot;
         this.perMac = Map.copyOf(perMac);
         this.tftpPort = tftpPort;
+        this.waitForProxyDhcp = waitForProxyDhcp;
         this.settings = settings;
     }
 
     /**
      * Binds TFTP (port 69 of an interface's address or the agent's, an ephemeral port on loopback unless one was
-     * given) and HTTP (an ephemeral port), and tells the engine.
+     * given) and HTTP (an ephemeral port).
      *
      * @param localAddress the interface's address, or 0 on loopback or the agent
      * @param transport the DHCP transport: its UDP ports, when it carries them, are TFTP's
+     * @return what netboot clients are told, for the lease engine's configuration
      * @throws IllegalStateException when HTTP is to be served through the agent, which carries no TCP
      */
-    synchronized void start(LeaseEngine engine, int localAddress, Transport transport, JournalStore journal,
+    synchronized NetbootConfig start(int localAddress, Transport transport, JournalStore journal,
                             Clock clock, Clock wallClock) {
         if (log == null) {
             log = new TftpJournal(journal, clock, wallClock, transport.interfaceName());
@@ -86,7 +88,7 @@ final class NetbootRuntime {
         tftp.start();
         String script = ipxeScript == null ? null : isUrl(ipxeScript) ? ipxeScript : base + strip(ipxeScript);
         String httpBase = httpBoot == null ? null : httpBoot.isEmpty() ? base : httpBoot;
-        engine.netboot.set(new NetbootConfig(Ipv4.toInt(address), bootFile, script, httpBase, perMac));
+        return new NetbootConfig(Ipv4.toInt(address), bootFile, script, httpBase, perMac, waitForProxyDhcp);
     }
 
     private boolean needsHttp() {

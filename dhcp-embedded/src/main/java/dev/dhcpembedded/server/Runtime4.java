@@ -95,9 +95,10 @@ final class Runtime4 extends FamilyRuntime {
                 shared.clock(), shared.wallClock(), localAddress, replies, shared.unmatched(), shared.paused());
         DirectReceiver guarded = shared.barrier().guard(handler);
         try {
-            if (netboot != null) { // before the first request: the engine knows what to tell netboot clients
-                netboot.start(engine, localAddress, opened, shared.journal(), shared.clock(),
-                        shared.wallClock());
+            if (netboot != null) { // before the first request; kept by a reset of the leases
+                startConfig = startConfig.withNetboot(netboot.start(localAddress, opened, shared.journal(),
+                        shared.clock(), shared.wallClock()));
+                engine.updateConfig(c -> c.withNetboot(startConfig.netboot()));
             }
             opened.start(guarded);
         } catch (IOException | RuntimeException e) {

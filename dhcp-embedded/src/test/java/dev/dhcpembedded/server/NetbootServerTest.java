@@ -12,6 +12,8 @@ import dev.dhcpembedded.codec.OptionCode;
 import dev.dhcpembedded.journal.JournalEntry;
 import dev.dhcpembedded.stub.Responses;
 import dev.dhcpembedded.tftp.TftpClient;
+import dev.dhcpembedded.codec.MessageType;
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,6 +23,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,12 +42,16 @@ class NetbootServerTest {
     static final DhcpOption IPXE = DhcpOption.of(77, "iPXE".getBytes(StandardCharsets.US_ASCII));
 
     DhcpServer server() throws IOException {
+        return server(n -> { });
+    }
+
+    DhcpServer server(Consumer<NetbootBuilder> more) throws IOException {
         Files.write(root.resolve("undionly.kpxe"), new byte[70_000]);
         Files.writeString(root.resolve("boot.ipxe"), "#!ipxe\necho DHCP-EMBEDDED-BOOT-OK\n");
         return DhcpServer.builder()
                 .subnet("10.20.0.0/24", s -> s.pool("10.20.0.100", "10.20.0.199"))
-                .netboot(n -> n.tftpRoot(root).bootFile(arch -> arch == 0 ? "undionly.kpxe" : "ipxe.efi")
-                        .ipxeScript("boot.ipxe"))
+                .netboot(n -> more.accept(n.tftpRoot(root).bootFile(arch -> arch == 0 ? "undionly.kpxe" : "ipxe.efi")
+                        .ipxeScript("boot.ipxe")))
                 .start();
     }
 
@@ -85,6 +95,46 @@ class NetbootServerTest {
         }
     }
 
+    /**
+     * iPXE is told to wait for no ProxyDHCP offer: option 175 (Etherboot) with {@code no-pxedhcp} (176) = 1, in the
+     * OFFER and the ACK, as tshark decodes them; a PXE ROM is not.
+     */
+    @Test
+    void iPxeIsToldNotToWaitForProxyDhcpAndTsharkDecodesIt(@TempDir Path tmp) throws Exception {
+        try (DhcpServer server = server(); DhcpTestClient client = client(server, PXE, BIOS, IPXE);
+             DhcpTestClient rom = DhcpTestClient.builder().server(server.address()).mac("52:54:00:12:34:57")
+                     .timeout(Duration.ofSeconds(3)).attempts(1).option(PXE).option(BIOS).build()) {
+            DhcpMessage ack = client.request(client.discover().orElseThrow()).orElseThrow();
+            assertThat(ack.option(175).orElseThrow().value()).containsExactly((byte) 176, 1, 1);
+            assertThat(rom.discover().orElseThrow().option(175)).isEmpty();
+            assertThat(server.journal().sent(MessageType.OFFER).get(0).message().orElseThrow().option(175)
+                    .orElseThrow().value()).containsExactly((byte) 176, 1, 1);
+            boolean tshark = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                    .anyMatch(dir -> Files.isExecutable(Path.of(dir, "tshark")));
+            Assumptions.assumeTrue(tshark || Boolean.getBoolean("dhcp.requireRealHosts"), "tshark is not installed");
+            Path pcap = tmp.resolve("ipxe.pcap");
+            server.journal().writePcap(pcap);
+            Process p = new ProcessBuilder("tshark", "-r", pcap.toString(), "-V", "-o", "udp.check_checksum:TRUE",
+                    "-Y", "dhcp.option.type == 175")
+                    .redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(text).contains("Option: (53) DHCP Message Type (Offer)").contains("(53) DHCP Message Type (ACK)")
+                    .contains("Option: (175) Etherboot\n        Length: 3\n        Value: b00101\n")
+                    .doesNotContain("Malformed").doesNotContain("Expert Info").doesNotContain("[Checksum Status: Bad]");
+        }
+    }
+
+    @Test
+    void iPxeToWaitForProxyDhcpIsNotTold() throws IOException {
+        try (DhcpServer server = server(n -> n.waitForProxyDhcp(true));
+             DhcpTestClient client = client(server, PXE, BIOS, IPXE)) {
+            DhcpMessage offer = client.discover().orElseThrow();
+            assertThat(offer.file()).endsWith("/boot.ipxe");
+            assertThat(offer.option(175)).isEmpty();
+        }
+    }
+
     @Test
     void aStubOnPxeRequestsAnswersAsForAnyRequest() throws IOException {
         try (DhcpServer server = server(); DhcpTestClient client = client(server, PXE, BIOS)) {
@@ -101,6 +151,9 @@ class NetbootServerTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> server.netboot().fetches().size() == 1);
         server.reset();
         assertThat(server.netboot().fetches()).isEmpty();
+        try (DhcpTestClient client = client(server, PXE, BIOS)) { // what netboot clients are told outlives it
+            assertThat(client.discover().orElseThrow().file()).isEqualTo("undionly.kpxe");
+        }
         server.stop();
         assertThatThrownBy(() -> server.netboot().tftpAddress()).hasMessageContaining("not running");
     }

@@ -81,6 +81,8 @@ class QemuNetbootTest {
             DhcpMessage offer = dhcp.journal().sent(MessageType.OFFER).get(0).message().orElseThrow();
             assertThat(offer.file()).isEqualTo("first.ipxe");
             assertThat(offer.siaddr().getHostAddress()).isEqualTo(lab.serverAddress());
+            // the ROM is iPXE: told (175: no-pxedhcp = 1) to wait for no ProxyDHCP offer
+            assertThat(offer.option(175).orElseThrow().value()).containsExactly((byte) 176, 1, 1);
 
             // the boot file by TFTP, the chained script by HTTP
             assertThat(dhcp).client(VM_MAC).fetched("first.ipxe").fetched("boot.ipxe");

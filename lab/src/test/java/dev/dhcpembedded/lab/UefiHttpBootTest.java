@@ -132,6 +132,9 @@ class UefiHttpBootTest {
                     .filter(m -> m.xid() == ipxe.xid()).findFirst().orElseThrow();
             assertThat(ipxeAck.option(67).orElseThrow().asString()).isEqualTo(
                     url.replace("/ipxe.efi", "/boot.ipxe"));
+            // iPXE is told (175: no-pxedhcp = 1) to wait for no ProxyDHCP offer; the firmware is not
+            assertThat(ipxeAck.option(175).orElseThrow().value()).containsExactly((byte) 176, 1, 1);
+            assertThat(offer.option(175)).isEmpty();
             Fetch script = dhcp.netboot().fetches().stream().filter(f -> f.isOf("boot.ipxe") && f.complete())
                     .findFirst().orElseThrow(() -> new AssertionError("no fetch of boot.ipxe:\n" + transcript));
             assertThat(script.client().getAddress()).isEqualTo(ipxeAck.yiaddr());

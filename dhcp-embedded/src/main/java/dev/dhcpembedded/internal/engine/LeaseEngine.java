@@ -28,8 +28,6 @@ public final class LeaseEngine {
     private final ReconfigureKeys reconfigure = new ReconfigureKeys();
     private final AddressAllocator allocator = new AddressAllocator();
     private volatile ServerConfig config;
-    public final java.util.concurrent.atomic.AtomicReference<NetbootConfig> netboot =
-            new java.util.concurrent.atomic.AtomicReference<>(); // what netboot clients are told; null: nothing
     private Set<Integer> staticAddresses;
     /** The one key looked up with; set from each request (under this engine's lock). */
     private final ClientKey probe = ClientKey.probe();
@@ -84,7 +82,7 @@ public final class LeaseEngine {
         WireRequest wire = wrap(request).from(arrival.peer());
         adapterNote.setLength(0);
         return decision(NetbootDecision.answer(decide(wire, arrival.localAddress(), arrival.broadcast(),
-                allowRapidCommit, adapterReply(), adapterNote), wire, netboot.get(), adapterReply(), adapterNote));
+                allowRapidCommit, adapterReply(), adapterNote), wire, config.netboot(), adapterReply(), adapterNote));
     }
 
     /**
@@ -97,7 +95,7 @@ public final class LeaseEngine {
     public synchronized boolean handle(WireRequest request, int localAddress, boolean broadcast, ReplyWriter reply,
                                        StringBuilder note) {
         return NetbootDecision.answer(decide(request, localAddress, broadcast, true, reply, note), request,
-                netboot.get(), reply, note);
+                config.netboot(), reply, note);
     }
 
     /** A message from a stub or a test, read through the same class as a received one. */

@@ -13,9 +13,11 @@ import java.util.function.IntFunction;
  * @param httpBootUrl the base an HTTP boot client's file is under (e.g. {@code http://10.0.0.1:8080/}), or null:
  *        HTTP boot clients get nothing
  * @param perMac boot files by client MAC (lower case, colon-separated), over everything else
+ * @param waitForProxyDhcp false: iPXE is told (option 175, {@code no-pxedhcp} 176 = 1) that this server is its boot
+ *        server and waits for no ProxyDHCP offer; true: it is told nothing and waits as a PXE client does
  */
 public record NetbootConfig(int nextServer, IntFunction<String> bootFile, String ipxeScriptUrl, String httpBootUrl,
-                            Map<String, String> perMac) {
+                            Map<String, String> perMac, boolean waitForProxyDhcp) {
 
     public NetbootConfig {
         perMac = Map.copyOf(perMac);

@@ -1,6 +1,7 @@
 package dev.dhcpembedded.internal.engine;
 
 import dev.dhcpembedded.internal.wire.Ipv4;
+import dev.dhcpembedded.internal.wire.NetbootClient;
 import dev.dhcpembedded.internal.wire.ReplyWriter;
 import dev.dhcpembedded.internal.wire.WireRequest;
 import dev.dhcpembedded.codec.DhcpCodec;
@@ -81,7 +82,8 @@ final class ReplyFactory {
     /**
      * The boot information for a netboot client: next-server (siaddr) and option 66, the file field and option 67
      * (a name too long for the field goes in 67 alone); to an HTTP boot client a URL and option 60 {@code HTTPClient},
-     * which UEFI HTTP boot requires in the reply.
+     * which UEFI HTTP boot requires in the reply; to iPXE, unless it is to wait for ProxyDHCP, option 175 with
+     * {@code no-pxedhcp} (176) = 1.
      */
     static void netboot(NetbootDecision decision, NetbootConfig config, ReplyWriter reply) {
         String file = decision.file();
@@ -96,11 +98,19 @@ final class ReplyFactory {
         }
         byte[] bytes = file.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         reply.option(OptionCode.BOOTFILE_NAME.code(), bytes, 0, bytes.length);
-        if (decision.kind() == dev.dhcpembedded.internal.wire.NetbootClient.HTTP) {
+        if (decision.kind() == NetbootClient.HTTP) {
             byte[] http = "HTTPClient".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
             reply.option(OptionCode.VENDOR_CLASS_IDENTIFIER.code(), http, 0, http.length);
         }
+        if (decision.kind() == NetbootClient.IPXE && !config.waitForProxyDhcp()
+                && !reply.has(NetbootClient.IPXE_OPTIONS)) {
+            // we are its boot server: iPXE skips the ProxyDHCP wait (2 s and more) after our OFFER
+            reply.option(NetbootClient.IPXE_OPTIONS, NO_PXEDHCP, 0, NO_PXEDHCP.length);
+        }
     }
+
+    /** Option 175's value: sub-option 176 ({@code no-pxedhcp}), length 1, value 1. */
+    private static final byte[] NO_PXEDHCP = {(byte) NetbootClient.IPXE_NO_PXEDHCP, 1, 1};
 
     /** The 64-byte vendor area of RFC 951: magic cookie (4), options, END (1). */
     static final int BOOTP_OPTION_SPACE = 64 - 4 - 1;

@@ -9,18 +9,19 @@ import java.util.Optional;
 
 /**
  * Everything the lease engine needs to answer, as one immutable value. Changes at run time replace the whole
- * value. A bad configuration fails here with a message that says what to change.
+ * value. A bad configuration fails here with a message that says what to change. {@code netboot} is what netboot
+ * clients are told, or null: nothing (set once at start, when the TFTP and HTTP servers have their addresses).
  */
 public record ServerConfig(int serverId, boolean authoritative, Duration offerHoldTime, Duration declineProbation,
                            List<SubnetConfig> subnets, List<StaticLease> staticLeases,
                            List<DhcpOption> globalOptions, boolean rapidCommit, boolean bootp,
-                           boolean reconfigureKeys) {
+                           boolean reconfigureKeys, NetbootConfig netboot) {
 
     /** Rapid commit and BOOTP off. */
     public ServerConfig(int serverId, boolean authoritative, Duration offerHoldTime, Duration declineProbation,
                         List<SubnetConfig> subnets, List<StaticLease> staticLeases, List<DhcpOption> globalOptions) {
         this(serverId, authoritative, offerHoldTime, declineProbation, subnets, staticLeases, globalOptions, false,
-                false, false);
+                false, false, null);
     }
 
     public ServerConfig {
@@ -91,21 +92,26 @@ public record ServerConfig(int serverId, boolean authoritative, Duration offerHo
 
     public ServerConfig withServerId(int id) {
         return new ServerConfig(id, authoritative, offerHoldTime, declineProbation, subnets, staticLeases,
-                globalOptions, rapidCommit, bootp, reconfigureKeys);
+                globalOptions, rapidCommit, bootp, reconfigureKeys, netboot);
     }
 
     public ServerConfig withStaticLeases(List<StaticLease> leases) {
         return new ServerConfig(serverId, authoritative, offerHoldTime, declineProbation, subnets, leases,
-                globalOptions, rapidCommit, bootp, reconfigureKeys);
+                globalOptions, rapidCommit, bootp, reconfigureKeys, netboot);
     }
 
     public ServerConfig withGlobalOptions(List<DhcpOption> options) {
         return new ServerConfig(serverId, authoritative, offerHoldTime, declineProbation, subnets, staticLeases,
-                options, rapidCommit, bootp, reconfigureKeys);
+                options, rapidCommit, bootp, reconfigureKeys, netboot);
     }
 
     public ServerConfig withSubnets(List<SubnetConfig> newSubnets) {
         return new ServerConfig(serverId, authoritative, offerHoldTime, declineProbation, newSubnets, staticLeases,
-                globalOptions, rapidCommit, bootp, reconfigureKeys);
+                globalOptions, rapidCommit, bootp, reconfigureKeys, netboot);
+    }
+
+    public ServerConfig withNetboot(NetbootConfig boot) {
+        return new ServerConfig(serverId, authoritative, offerHoldTime, declineProbation, subnets, staticLeases,
+                globalOptions, rapidCommit, bootp, reconfigureKeys, boot);
     }
 }

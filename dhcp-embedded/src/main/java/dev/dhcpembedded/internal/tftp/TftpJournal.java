@@ -53,6 +53,11 @@ public final class TftpJournal {
         fetches.add(fetch);
     }
 
+    /** Puts {@code now} in the place of {@code was} (a fetch found to have failed after it was listed). */
+    public void replace(Fetch was, Fetch now) {
+        fetches.replaceAll(f -> f == was ? now : f);
+    }
+
     /** {@return the wall time now} */
     public Instant now() {
         return wallClock.instant();

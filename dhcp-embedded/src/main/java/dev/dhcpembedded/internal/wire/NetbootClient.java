@@ -25,6 +25,8 @@ public final class NetbootClient {
     public static final int INTERFACE_ID = 94;
     public static final int MACHINE_ID = 97;
     public static final int IPXE_OPTIONS = 175;
+    /** iPXE's {@code no-pxedhcp} (uint8), encapsulated in 175: non-zero, iPXE waits for no ProxyDHCP offer. */
+    public static final int IPXE_NO_PXEDHCP = 176;
 
     private static final byte[] PXE_CLIENT = "PXEClient".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HTTP_CLIENT = "HTTPClient".getBytes(StandardCharsets.US_ASCII);

@@ -20,12 +20,16 @@ class NetbootDecisionTest {
     static final String TFTP = "10.20.0.5";
 
     static NetbootConfig boot(Map<String, String> perMac) {
+        return boot(perMac, false);
+    }
+
+    static NetbootConfig boot(Map<String, String> perMac, boolean waitForProxyDhcp) {
         return new NetbootConfig(Ipv4.parseInt(TFTP), arch -> switch (arch) {
             case 0 -> "undionly.kpxe";
             case 7, 9 -> "ipxe.efi";
             case 16 -> "http-ipxe.efi";
             default -> null;
-        }, "http://10.20.0.5:8080/boot.ipxe", "http://10.20.0.5:8080/", perMac);
+        }, "http://10.20.0.5:8080/boot.ipxe", "http://10.20.0.5:8080/", perMac, waitForProxyDhcp);
     }
 
     static DhcpOption vendor(String text) {
@@ -42,6 +46,11 @@ class NetbootDecisionTest {
 
     final EngineFixture f = new EngineFixture();
 
+    /** What the engine tells netboot clients: part of its configuration, as the server sets it at start. */
+    void use(NetbootConfig boot) {
+        f.engine.updateConfig(c -> c.withNetboot(boot));
+    }
+
     DhcpMessage offer(DhcpOption... options) {
         return f.handle(f.discover(EngineFixture.mac(1), options)).reply().orElseThrow();
     }
@@ -51,7 +60,7 @@ class NetbootDecisionTest {
 
         @Test
         void biosPxeGetsTheBootFileByTftpWithNextServerAndOptions66And67() {
-            f.engine.netboot.set(boot(Map.of()));
+            use(boot(Map.of()));
             DhcpMessage offer = offer(vendor("PXEClient:Arch:00000:UNDI:002001"), arch(0),
                     DhcpOption.of(94, new byte[] {1, 2, 1}), DhcpOption.of(97, new byte[17]));
             assertThat(offer.is(MessageType.OFFER)).isTrue();
@@ -64,20 +73,20 @@ class NetbootDecisionTest {
 
         @Test
         void uefiPxeByArchitecture93() {
-            f.engine.netboot.set(boot(Map.of()));
+            use(boot(Map.of()));
             assertThat(offer(vendor("PXEClient:Arch:00007:UNDI:003016"), arch(7)).file()).isEqualTo("ipxe.efi");
             assertThat(offer(vendor("PXEClient:Arch:00009:UNDI:003016"), arch(9)).file()).isEqualTo("ipxe.efi");
         }
 
         @Test
         void architectureFromOption60WhenOption93IsMissing() {
-            f.engine.netboot.set(boot(Map.of()));
+            use(boot(Map.of()));
             assertThat(offer(vendor("PXEClient:Arch:00007:UNDI:003016")).file()).isEqualTo("ipxe.efi");
         }
 
         @Test
         void ipxeByUserClassGetsTheScriptUrlAndNoNextServer() {
-            f.engine.netboot.set(boot(Map.of()));
+            use(boot(Map.of()));
             DhcpMessage offer = offer(vendor("PXEClient:Arch:00000:UNDI:002001"), arch(0), userClass("iPXE"));
             assertThat(offer.file()).isEqualTo("http://10.20.0.5:8080/boot.ipxe");
             assertThat(offer.siaddr().getHostAddress()).isEqualTo("0.0.0.0");
@@ -86,14 +95,14 @@ class NetbootDecisionTest {
 
         @Test
         void ipxeByEncapsulatedOptions175() {
-            f.engine.netboot.set(boot(Map.of()));
+            use(boot(Map.of()));
             DhcpMessage offer = offer(arch(7), DhcpOption.of(175, new byte[] {(byte) 0xb1, 1, 1}));
             assertThat(offer.file()).isEqualTo("http://10.20.0.5:8080/boot.ipxe");
         }
 
         @Test
         void httpBootGetsAUrlAndHttpClientEchoed() {
-            f.engine.netboot.set(boot(Map.of()));
+            use(boot(Map.of()));
             DhcpMessage offer = offer(vendor("HTTPClient:Arch:00016:UNDI:003001"), arch(16));
             assertThat(offer.option(OptionCode.BOOTFILE_NAME).orElseThrow().asString())
                     .isEqualTo("http://10.20.0.5:8080/http-ipxe.efi");
@@ -102,7 +111,7 @@ class NetbootDecisionTest {
 
         @Test
         void anUnknownArchitectureGetsNoBootFile() {
-            f.engine.netboot.set(boot(Map.of()));
+            use(boot(Map.of()));
             DhcpMessage offer = offer(vendor("PXEClient:Arch:00011:UNDI:003016"), arch(11));
             assertThat(offer.file()).isEmpty();
             assertThat(offer.hasOption(OptionCode.BOOTFILE_NAME)).isFalse();
@@ -110,7 +119,7 @@ class NetbootDecisionTest {
 
         @Test
         void anOrdinaryClientGetsNoBootInformation() {
-            f.engine.netboot.set(boot(Map.of()));
+            use(boot(Map.of()));
             DhcpMessage offer = offer(vendor("MSFT 5.0"));
             assertThat(offer.file()).isEmpty();
             assertThat(offer.siaddr().getHostAddress()).isEqualTo("0.0.0.0");
@@ -123,16 +132,65 @@ class NetbootDecisionTest {
         }
     }
 
+    /** iPXE's encapsulated options (175) with {@code no-pxedhcp} (176) = 1: iPXE waits for no ProxyDHCP offer. */
+    @Nested
+    class NoProxyDhcpWait {
+
+        static final byte[] NO_PXEDHCP = {(byte) 176, 1, 1};
+
+        @Test
+        void iPxeIsToldNotToWaitInTheOfferAndTheAck() {
+            use(boot(Map.of()));
+            DhcpMessage offer = offer(vendor("PXEClient:Arch:00007:UNDI:003016"), arch(7), userClass("iPXE"));
+            assertThat(offer.option(175).orElseThrow().value()).containsExactly(NO_PXEDHCP);
+            DhcpMessage request = f.selecting(EngineFixture.mac(1), offer.yiaddr().getHostAddress(),
+                    EngineFixture.SERVER_ID).toBuilder().option(userClass("iPXE")).option(arch(7)).build();
+            DhcpMessage ack = f.handle(request).reply().orElseThrow();
+            assertThat(ack.is(MessageType.ACK)).isTrue();
+            assertThat(ack.option(175).orElseThrow().value()).containsExactly(NO_PXEDHCP);
+        }
+
+        @Test
+        void iPxeKnownByItsOption175AndByAPerMacFileIsToldToo() {
+            use(boot(Map.of(EngineFixture.mac(1).toLowerCase(), "special.efi")));
+            DhcpMessage offer = offer(arch(7), DhcpOption.of(175, new byte[] {(byte) 0xb1, 1, 1}));
+            assertThat(offer.file()).isEqualTo("special.efi");
+            assertThat(offer.option(175).orElseThrow().value()).containsExactly(NO_PXEDHCP);
+        }
+
+        @Test
+        void pxeRomsHttpBootAndOrdinaryClientsAreNot() {
+            use(boot(Map.of()));
+            assertThat(offer(vendor("PXEClient:Arch:00007:UNDI:003016"), arch(7)).option(175)).isEmpty();
+            assertThat(offer(vendor("HTTPClient:Arch:00016:UNDI:003001"), arch(16)).option(175)).isEmpty();
+            assertThat(offer(vendor("MSFT 5.0")).option(175)).isEmpty();
+        }
+
+        @Test
+        void iPxeGivenNoBootFileIsNot() {
+            use(new NetbootConfig(Ipv4.parseInt(TFTP), arch -> null, null, null, Map.of(), false));
+            assertThat(offer(arch(7), userClass("iPXE")).option(175)).isEmpty();
+        }
+
+        @Test
+        void notWhenIPxeIsToWaitForProxyDhcp() {
+            use(boot(Map.of(), true));
+            DhcpMessage offer = offer(vendor("PXEClient:Arch:00007:UNDI:003016"), arch(7), userClass("iPXE"));
+            assertThat(offer.file()).isEqualTo("http://10.20.0.5:8080/boot.ipxe");
+            assertThat(offer.option(175)).isEmpty();
+        }
+    }
+
     @Test
     void perMacOverrideWinsOverArchitectureAndKind() {
-        f.engine.netboot.set(boot(Map.of(EngineFixture.mac(1).toLowerCase(), "special.efi")));
+        use(boot(Map.of(EngineFixture.mac(1).toLowerCase(), "special.efi")));
         assertThat(offer(vendor("PXEClient:Arch:00007:UNDI:003016"), arch(7), userClass("iPXE")).file())
                 .isEqualTo("special.efi");
     }
 
     @Test
     void theAckCarriesTheBootFileTooAndTheRuleSaysSo() {
-        f.engine.netboot.set(boot(Map.of()));
+        use(boot(Map.of()));
         DhcpMessage offer = offer(vendor("PXEClient:Arch:00007:UNDI:003016"), arch(7));
         DhcpMessage request = f.selecting(EngineFixture.mac(1), offer.yiaddr().getHostAddress(), EngineFixture.SERVER_ID)
                 .toBuilder().option(vendor("PXEClient:Arch:00007:UNDI:003016")).option(arch(7)).build();
@@ -144,7 +202,7 @@ class NetbootDecisionTest {
     @Test
     void aBootFileNameTooLongForTheFileFieldGoesInOption67Alone() {
         String longName = "x".repeat(130) + ".efi";
-        f.engine.netboot.set(new NetbootConfig(Ipv4.parseInt(TFTP), arch -> longName, null, null, Map.of()));
+        use(new NetbootConfig(Ipv4.parseInt(TFTP), arch -> longName, null, null, Map.of(), false));
         DhcpMessage offer = offer(vendor("PXEClient:Arch:00007:UNDI:003016"), arch(7));
         assertThat(offer.file()).isEmpty();
         assertThat(offer.option(OptionCode.BOOTFILE_NAME).orElseThrow().asString()).isEqualTo(longName);

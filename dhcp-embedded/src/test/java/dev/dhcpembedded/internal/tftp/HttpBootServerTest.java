@@ -1,6 +1,7 @@
 package dev.dhcpembedded.internal.tftp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.dhcpembedded.internal.journal.JournalStore;
 import dev.dhcpembedded.journal.JournalEntry;
@@ -18,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,6 +121,63 @@ class HttpBootServerTest {
             assertThat(headers(in)).startsWith("HTTP/1.1 200").containsIgnoringCase("\r\nContent-Length: 34\r\n");
             assertThat(new String(in.readNBytes(34), StandardCharsets.US_ASCII)).startsWith("#!ipxe");
         }
+    }
+
+    /** Larger than loopback's socket buffers on both sides together: the server must wait for a slow reader. */
+    static final int BIG = 16 * 1024 * 1024;
+
+    Socket getBig() throws IOException {
+        Files.write(dir.resolve("root").resolve("big.efi"), new byte[BIG]);
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(16 * 1024);
+        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.address().getPort()));
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write("GET /big.efi HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    /**
+     * The fetch is journaled when the body has gone, not before: it ends after the slow client began reading the
+     * body, and it lasts. Before, it was journaled before the headers went, its duration 0 ms.
+     */
+    @Test
+    void aFetchLastsAsLongAsItsBodyTakesToSend() throws Exception {
+        Instant reading;
+        try (Socket socket = getBig()) {
+            InputStream in = socket.getInputStream();
+            assertThat(headers(in)).startsWith("HTTP/1.1 200");
+            Thread.sleep(200);
+            reading = Instant.now();
+            assertThat(in.readNBytes(BIG)).hasSize(BIG);
+            // the client has the whole file: the fetch is there already
+            assertThat(log.fetches()).singleElement().satisfies(f -> {
+                assertThat(f.complete()).isTrue();
+                assertThat(f.bytes()).isEqualTo(BIG);
+                assertThat(f.finished()).isAfterOrEqualTo(reading);
+                assertThat(Duration.between(f.started(), f.finished())).isPositive();
+            });
+        }
+        assertThat(journal.entries()).singleElement().satisfies(e -> assertThat(e.note())
+                .startsWith("HTTP GET /big.efi 200 " + BIG + " bytes from "));
+    }
+
+    /** A client that leaves midway makes a fetch that is not complete, with the bytes sent before it left. */
+    @Test
+    void aClientThatLeavesMidwayMakesAFetchThatIsNotComplete() throws Exception {
+        try (Socket socket = getBig()) {
+            InputStream in = socket.getInputStream();
+            assertThat(headers(in)).startsWith("HTTP/1.1 200");
+            assertThat(in.readNBytes(100_000)).hasSize(100_000);
+            socket.setSoLinger(true, 0); // a reset, as a client that gives up
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> !log.fetches().isEmpty());
+        assertThat(log.fetches()).singleElement().satisfies(f -> {
+            assertThat(f.complete()).isFalse();
+            assertThat(f.bytes()).isBetween(100_000L, BIG - 1L);
+        });
+        assertThat(journal.entries()).singleElement().satisfies(e -> assertThat(e.note())
+                .startsWith("HTTP GET /big.efi 200 ").contains("not complete, the client left after "));
     }
 
     /** The status line and headers of one response, up to the blank line. */
