@@ -41,7 +41,9 @@ class MainTest {
 
     @Test
     void theDemoBannerWritesTheAddressWithoutASlash(@TempDir Path tmp) {
-        assertThat(run("demo", "--pcap", tmp.resolve("demo.pcap").toString())).as(err.toString()).isZero();
+        // the report too goes to the temporary directory: by default it lands in the working directory
+        assertThat(run("demo", "--pcap", tmp.resolve("demo.pcap").toString(), "--report",
+                tmp.resolve("demo.html").toString())).as(err.toString()).isZero();
         assertThat(out.toString().lines().filter(l -> l.startsWith("dhcp-embedded demo:")))
                 .singleElement().asString()
                 .matches("dhcp-embedded demo: server on 127\\.0\\.0\\.1:\\d+ serving 192\\.168\\.0\\.0/24 as 192\\.168\\.0\\.1");
