@@ -55,6 +55,8 @@ class QemuNetbootTest {
                              .ipxeScript("boot.ipxe")
                              // QEMU's ROM is iPXE already: this MAC gets a script by TFTP, which chains boot.ipxe
                              .forClient(VM_MAC, "first.ipxe"))
+                     // iPXE waits about 13 s for an IPv6 router before it fetches by HTTP: tell it there is one
+                     .routerAdvertisements(ra -> ra.managed(false).otherConfig(false))
                      .start()) {
             String http = "http://" + lab.serverAddress() + ":" + dhcp.netboot().httpAddress().orElseThrow().getPort();
             Files.writeString(root.resolve("first.ipxe"), "#!ipxe\necho fetched by TFTP\nchain " + http

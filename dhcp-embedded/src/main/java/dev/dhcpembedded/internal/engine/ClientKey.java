@@ -1,6 +1,7 @@
 package dev.dhcpembedded.internal.engine;
 
 import dev.dhcpembedded.codec.DhcpMessage;
+import dev.dhcpembedded.internal.wire.ByteHash;
 import dev.dhcpembedded.internal.wire.Hex;
 import dev.dhcpembedded.internal.wire.WireRequest;
 import dev.dhcpembedded.codec.MacAddress;
@@ -24,7 +25,7 @@ public final class ClientKey {
         this.byClientId = byClientId;
         this.bytes = bytes;
         this.length = bytes.length;
-        this.hash = mix(bytes, 0, length) * 31 + (byClientId ? 1 : 0);
+        this.hash = ByteHash.of(bytes, 0, length) * 31 + (byClientId ? 1 : 0);
         this.probe = false;
     }
 
@@ -62,26 +63,13 @@ public final class ClientKey {
         System.arraycopy(from, offset, bytes, 0, count);
         byClientId = i >= 0;
         length = count;
-        hash = mix(bytes, 0, count) * 31 + (byClientId ? 1 : 0);
+        hash = ByteHash.of(bytes, 0, count) * 31 + (byClientId ? 1 : 0);
         return this;
     }
 
     /** A key that may be stored: this one, or a copy of the probe. */
     ClientKey stored() {
         return probe ? new ClientKey(byClientId, Arrays.copyOf(bytes, length)) : this;
-    }
-
-    /** FNV-1a then a murmur3 finaliser: MACs that differ in their last bytes spread over the whole table. */
-    private static int mix(byte[] bytes, int from, int to) {
-        int h = 0x811c9dc5;
-        for (int i = from; i < to; i++) {
-            h = (h ^ (bytes[i] & 0xFF)) * 0x01000193;
-        }
-        h ^= h >>> 16;
-        h *= 0x85ebca6b;
-        h ^= h >>> 13;
-        h *= 0xc2b2ae35;
-        return h ^ (h >>> 16);
     }
 
     public static ClientKey ofMac(MacAddress mac) {

@@ -5,7 +5,7 @@ package dev.dhcpembedded.internal.wire;
  * the bytes, then MurmurHash3's final mix. {@code Arrays.hashCode}'s base-31 polynomial maps identifiers that differ
  * only in their last two bytes (a test bed's sequential MACs, inside a DUID or not) onto about one value in seven, so
  * a table of ten thousand clients degrades into long collision chains; this one keeps them apart. One rule for the
- * value objects and the in-place readers that must hash alike.
+ * value objects ({@code Duid}, {@code MacAddress}) and the in-place keys ({@code KeyProbe}, {@code ClientKey}).
  */
 public final class ByteHash {
 
