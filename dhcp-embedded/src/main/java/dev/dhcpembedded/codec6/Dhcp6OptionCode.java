@@ -66,6 +66,14 @@ public final class Dhcp6OptionCode implements Comparable<Dhcp6OptionCode> {
     public static final Dhcp6OptionCode CLIENT_FQDN = define(39, "CLIENT_FQDN");
     /** NTP server (RFC 5908). */
     public static final Dhcp6OptionCode NTP_SERVER = define(56, "NTP_SERVER");
+    /** Boot file URL (59, RFC 5970 section 3.1): where a netboot client fetches its boot file. */
+    public static final Dhcp6OptionCode BOOTFILE_URL = define(59, "BOOTFILE_URL");
+    /** Boot file parameters (60, RFC 5970 section 3.2). */
+    public static final Dhcp6OptionCode BOOTFILE_PARAM = define(60, "BOOTFILE_PARAM");
+    /** Client system architecture type (61, RFC 5970 section 3.3): the client's architecture types, 16 bits each. */
+    public static final Dhcp6OptionCode CLIENT_ARCH_TYPE = define(61, "CLIENT_ARCH_TYPE");
+    /** Client network interface identifier (62, RFC 5970 section 3.4). */
+    public static final Dhcp6OptionCode NII = define(62, "NII");
     /** SOL_MAX_RT (82, RFC 8415 section 21.24): the most seconds between a client's SOLICITs. */
     public static final Dhcp6OptionCode SOL_MAX_RT = define(82, "SOL_MAX_RT");
     /** INF_MAX_RT (83, RFC 8415 section 21.25): the most seconds between a client's INFORMATION-REQUESTs. */

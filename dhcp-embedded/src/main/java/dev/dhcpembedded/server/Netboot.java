@@ -43,6 +43,14 @@ public final class Netboot {
         return Optional.ofNullable(runtime.httpAddress());
     }
 
+    /**
+     * {@return where the HTTP server on the DHCPv6 address listens: DHCPv6 netboot clients (RFC 5970) fetch from it,
+     * as TFTP is served over IPv4 only; empty without a subnet6, or when the interface has no global IPv6 address}
+     */
+    public Optional<InetSocketAddress> httpAddress6() {
+        return Optional.ofNullable(runtime.httpAddress6());
+    }
+
     /** {@return the directory the files are served from} */
     public Path root() {
         return runtime.root().root();

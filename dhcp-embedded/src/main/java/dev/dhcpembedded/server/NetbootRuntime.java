@@ -1,6 +1,7 @@
 package dev.dhcpembedded.server;
 
 import dev.dhcpembedded.internal.engine.NetbootConfig;
+import dev.dhcpembedded.internal.engine6.Netboot6;
 import dev.dhcpembedded.internal.journal.JournalStore;
 import dev.dhcpembedded.internal.tftp.BootRoot;
 import dev.dhcpembedded.internal.tftp.HttpBootServer;
@@ -8,9 +9,13 @@ import dev.dhcpembedded.internal.tftp.SocketPorts;
 import dev.dhcpembedded.internal.tftp.TftpJournal;
 import dev.dhcpembedded.internal.tftp.TftpServer;
 import dev.dhcpembedded.internal.wire.Ipv4;
+import dev.dhcpembedded.internal.wire.Ipv6;
 import dev.dhcpembedded.transport.Transport;
 import dev.dhcpembedded.transport.UdpPorts;
+import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Map;
@@ -38,6 +43,8 @@ final class NetbootRuntime {
     private TftpJournal log;
     private TftpServer tftp;
     private HttpBootServer http;
+    /** The same root over HTTP on the DHCPv6 address (TFTP is served over IPv4 only), or null. */
+    private HttpBootServer http6;
 
     NetbootRuntime(BootRoot root, IntFunction<String> bootFile, String ipxeScript, String httpBoot,
                    Map<String, String> perMac, int tftpPort, boolean waitForProxyDhcp, TftpServer.Settings settings) {
@@ -91,6 +98,42 @@ final class NetbootRuntime {
         return new NetbootConfig(Ipv4.toInt(address), bootFile, script, httpBase, perMac, waitForProxyDhcp);
     }
 
+    /**
+     * Binds HTTP on the DHCPv6 side's address (::1 on loopback; the interface's first global IPv6 address), after
+     * {@link #start}: DHCPv6 netboot clients (RFC 5970) are given URLs only, on it. Without such an address (or
+     * through the agent) a file of the root is not offered over DHCPv6, a URL still is.
+     *
+     * @param transport the DHCPv6 transport
+     * @return what DHCPv6 netboot clients are told, for the v6 engine's configuration
+     */
+    synchronized Netboot6 start6(Transport transport) {
+        InetAddress address = transport.udpPorts().isPresent() ? null : address6(transport);
+        String base = null;
+        if (address != null) {
+            http6 = new HttpBootServer(root, new InetSocketAddress(address, 0), log).start();
+            base = "http://[" + Ipv6.format(address) + "]:" + http6.address().getPort() + "/";
+        }
+        String script = ipxeScript == null ? null : isUrl(ipxeScript) ? ipxeScript
+                : base == null ? null : base + strip(ipxeScript);
+        String httpBase = httpBoot == null ? null : httpBoot.isEmpty() ? base : httpBoot;
+        return new Netboot6(new NetbootConfig(0, bootFile, script, httpBase, perMac, waitForProxyDhcp), base);
+    }
+
+    /** ::1 for a loopback transport, else the interface's first global IPv6 address, or null. */
+    private static InetAddress address6(Transport transport) {
+        InetAddress local = transport.localAddress().getAddress();
+        if (local != null && local.isLoopbackAddress()) {
+            return local;
+        }
+        try {
+            NetworkInterface nic = NetworkInterface.getByName(transport.interfaceName());
+            return nic == null ? null : nic.inetAddresses().filter(a -> a instanceof Inet6Address
+                    && !a.isLinkLocalAddress() && !a.isLoopbackAddress()).findFirst().orElse(null);
+        } catch (SocketException e) {
+            return null;
+        }
+    }
+
     private boolean needsHttp() {
         return (ipxeScript != null && !isUrl(ipxeScript)) || "".equals(httpBoot);
     }
@@ -112,6 +155,10 @@ final class NetbootRuntime {
             http.close();
             http = null;
         }
+        if (http6 != null) {
+            http6.close();
+            http6 = null;
+        }
     }
 
     synchronized InetSocketAddress tftpAddress() {
@@ -123,6 +170,11 @@ final class NetbootRuntime {
 
     synchronized InetSocketAddress httpAddress() {
         return http == null ? null : http.address();
+    }
+
+    /** {@return where HTTP listens on the DHCPv6 address, or null} */
+    synchronized InetSocketAddress httpAddress6() {
+        return http6 == null ? null : http6.address();
     }
 
     BootRoot root() {

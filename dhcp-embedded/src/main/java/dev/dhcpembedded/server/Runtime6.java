@@ -29,6 +29,8 @@ final class Runtime6 extends FamilyRuntime {
     private final Shared shared;
     private Lease6Engine engine;
     private PacketHandler6 handler;
+    /** The server's netboot side, started with DHCPv4 (first); null: no netboot. */
+    private NetbootRuntime netboot;
     /** The keys handed out; granted in replies only with {@code reconfigureKeys()}. */
     private final Reconfigure6Keys keys = new Reconfigure6Keys();
 
@@ -38,6 +40,11 @@ final class Runtime6 extends FamilyRuntime {
         this.shared = shared;
     }
 
+    /** Set once by the builder, as on DHCPv4: DHCPv6 netboot clients are answered too (RFC 5970). */
+    synchronized void netboot(NetbootRuntime runtime) {
+        this.netboot = runtime;
+    }
+
     Server6Config config() {
         return config;
     }
@@ -45,7 +52,14 @@ final class Runtime6 extends FamilyRuntime {
     @Override
     synchronized void start() {
         Transport opened = transportFactory.get();
-        Lease6Engine created = new Lease6Engine(config, shared.clock());
+        Lease6Engine created;
+        try {
+            created = new Lease6Engine(netboot == null ? config : config.withNetboot(netboot.start6(opened)),
+                    shared.clock());
+        } catch (RuntimeException e) {
+            opened.close();
+            throw e;
+        }
         ReplyScheduler replies = new ReplyScheduler(shared.clock(), shared.manualClock(), shared.name() + "-v6");
         try {
             handler = new PacketHandler6(created, shared.journal(), opened, shared.clock(), shared.wallClock(),

@@ -35,17 +35,33 @@ public record NetbootDecision(int kind, int architecture, String file) {
             return null;
         }
         int arch = NetbootClient.architecture(value(request, NetbootClient.ARCHITECTURE), vendor);
-        String file = config.perMac().get(mac(request));
+        String file = choose(kind, arch, mac(request), config);
+        return file == null ? null : new NetbootDecision(kind, arch, file);
+    }
+
+    /**
+     * The one rule of both families: what a netboot client of {@code kind} and {@code architecture} boots. The
+     * per-MAC file first, then the iPXE script for iPXE, else the boot file of the architecture, under the HTTP boot
+     * URL for an HTTP boot client (which gets nothing without one, or when the boot file is itself a URL).
+     *
+     * @param kind one of {@link NetbootClient}'s kinds, not {@code NONE}
+     * @param architecture the client's architecture type, or -1
+     * @param mac the client's MAC (lower case, colon-separated), or null when it is not known
+     * @param config the family's configuration: its URLs are that family's addresses
+     * @return a file name of the boot root or a URL; null: nothing for this client
+     */
+    public static String choose(int kind, int architecture, String mac, NetbootConfig config) {
+        String file = mac == null ? null : config.perMac().get(mac);
         if (file == null && kind == NetbootClient.IPXE && config.ipxeScriptUrl() != null) {
             file = config.ipxeScriptUrl();
         }
         if (file == null) {
-            file = config.bootFile() == null ? null : config.bootFile().apply(arch);
+            file = config.bootFile() == null ? null : config.bootFile().apply(architecture);
             if (file != null && kind == NetbootClient.HTTP) {
                 file = config.httpBootUrl() == null || file.contains("://") ? null : config.httpBootUrl() + file;
             }
         }
-        return file == null || file.isEmpty() ? null : new NetbootDecision(kind, arch, file);
+        return file == null || file.isEmpty() ? null : file;
     }
 
     /**

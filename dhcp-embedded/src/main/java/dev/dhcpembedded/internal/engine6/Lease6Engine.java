@@ -64,8 +64,7 @@ public final class Lease6Engine {
     private final Map<Subnet6Config.Ladder, ScanMark> scanMarks = new HashMap<>();
 
     /** Every candidate of a pool before index {@code from} is taken until {@code until}. */
-    private record ScanMark(long from, long until) {
-    }
+    private record ScanMark(long from, long until) { }
 
     public Lease6Engine(Server6Config config, Clock clock) {
         this.config = config;
@@ -130,7 +129,8 @@ public final class Lease6Engine {
         if (oversize != null) {
             return Decision6.silence(type.get().rfcName() + oversize);
         }
-        Decision6 decision = answer(m, type.get(), link.get(), arrival.unicast() && relays.isEmpty());
+        Decision6 decision = Netboot6.answer(config.netboot(), m, type.get(), answer(m, type.get(), link.get(),
+                arrival.unicast() && relays.isEmpty()));
         if (decision.reply().isEmpty()) {
             return decision;
         }
@@ -210,7 +210,7 @@ public final class Lease6Engine {
             StringBuilder note) {
         int type = m.type();
         boolean solicit = type == Dhcp6MessageType.SOLICIT.code();
-        if (!solicit && type != Dhcp6MessageType.REQUEST.code() || m.clientId() < 0) {
+        if (!solicit && type != Dhcp6MessageType.REQUEST.code() || m.clientId() < 0 || Netboot6.candidate(config, m)) {
             return false;
         }
         int server = m.serverId();

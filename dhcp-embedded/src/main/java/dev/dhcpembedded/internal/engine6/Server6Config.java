@@ -12,11 +12,12 @@ import java.util.stream.Collectors;
  * The DHCPv6 side of a server: its DUID, its links, whether it answers a SOLICIT with option 14 by REPLY (rapid
  * commit, off by default), whether clients may send by unicast (true in loopback mode, where the client is told
  * the server's address; false answers such messages with UseMulticast), the preference it advertises, and the
- * static leases by DUID (validated here, once: inside a subnet6, no two alike).
+ * static leases by DUID (validated here, once: inside a subnet6, no two alike), and what netboot clients are told
+ * (null: nothing; set at start, when the HTTP server has its address).
  */
 public record Server6Config(Duid serverDuid, List<Subnet6Config> subnets, boolean rapidCommit,
         boolean acceptUnicast, OptionalInt preference, Duration advertiseHold, Duration declineProbation,
-        List<StaticLease6> staticLeases, boolean reconfigureKeys) {
+        List<StaticLease6> staticLeases, boolean reconfigureKeys, Netboot6 netboot) {
 
     public Server6Config {
         subnets = List.copyOf(subnets);
@@ -47,6 +48,20 @@ public record Server6Config(Duid serverDuid, List<Subnet6Config> subnets, boolea
                 }
             }
         }
+    }
+
+    /** A configuration without netboot. */
+    public Server6Config(Duid serverDuid, List<Subnet6Config> subnets, boolean rapidCommit, boolean acceptUnicast,
+            OptionalInt preference, Duration advertiseHold, Duration declineProbation, List<StaticLease6> leases,
+            boolean reconfigureKeys) {
+        this(serverDuid, subnets, rapidCommit, acceptUnicast, preference, advertiseHold, declineProbation, leases,
+                reconfigureKeys, null);
+    }
+
+    /** {@return this configuration, netboot clients told what {@code boot} says} @param boot netboot, or null */
+    public Server6Config withNetboot(Netboot6 boot) {
+        return new Server6Config(serverDuid, subnets, rapidCommit, acceptUnicast, preference, advertiseHold,
+                declineProbation, staticLeases, reconfigureKeys, boot);
     }
 
     /** A configuration without reconfigure keys. */
