@@ -25,8 +25,9 @@ import java.util.function.IntFunction;
 /**
  * The netboot side of a server at run time: its TFTP server (and HTTP server, when a script or HTTP boot is served
  * from the root) on the DHCP server's address (through the transport's own UDP ports when it carries them: the DHCP
- * agent's network), started with DHCPv4 before the first request is answered; what the lease engine answers netboot
- * clients with, the addresses they got in it, goes in its configuration.
+ * agent's network), started with DHCPv4 before the first request is answered, and with a subnet6 an HTTP server on
+ * the DHCPv6 address ({@link #start6}); what the lease engines answer netboot clients with, the addresses they got in
+ * it, goes in their configuration.
  */
 final class NetbootRuntime {
 

@@ -20,8 +20,8 @@ import java.util.Optional;
  * file is the link-layer address of a DUID-LLT or DUID-LL of hardware type 1 (Ethernet), no other DUID has one.
  * Every answer is a URL: a file of the boot root goes under {@code httpBase} (the embedded HTTP server on the
  * server's IPv6 address), as TFTP is served over IPv4 only; a PXE client, which fetches by TFTP alone, gets a file
- * only when the boot file is itself a URL. An HTTP boot client's reply carries vendor class {@code HTTPClient}
- * (UEFI 2.x, 24.7.3).
+ * only when the boot file is itself a URL. An HTTP boot client's reply carries vendor class {@code HTTPClient}, as
+ * UEFI HTTP boot expects of its server.
  *
  * @param config the netboot configuration with this family's URLs
  * @param httpBase the embedded HTTP server's base URL on the IPv6 address ({@code http://[::1]:8080/}), or null
