@@ -136,10 +136,7 @@ public final class DhcpServer implements AutoCloseable {
         return second;
     }
 
-    /**
-     * Set once by the builder: the netboot TFTP and HTTP servers, started and stopped with DHCPv4; with a subnet6,
-     * an HTTP server on the DHCPv6 address too, started with DHCPv6.
-     */
+    /** Set once by the builder: netboot's TFTP and HTTP servers, started with DHCPv4 (and HTTP with DHCPv6). */
     void netboot(NetbootRuntime runtime) {
         java.util.Objects.requireNonNull(v4, "netboot needs an IPv4 subnet to answer PXE on; add .subnet(...)");
         v4.netboot(runtime);
