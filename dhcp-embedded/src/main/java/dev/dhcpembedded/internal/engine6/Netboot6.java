@@ -150,20 +150,8 @@ public record Netboot6(NetbootConfig config, String httpBase) {
         return Dhcp6Option.of(Dhcp6OptionCode.VENDOR_CLASS, v);
     }
 
-    /** The Ethernet address of a DUID-LLT or DUID-LL (lower case, colon-separated), or null. */
+    /** The Ethernet address of an Ethernet DUID-LLT or DUID-LL, as per-MAC files are kept (lower case), or null. */
     static String mac(Optional<Duid> duid) {
-        if (duid.isEmpty()) {
-            return null;
-        }
-        byte[] b = duid.get().bytes();
-        int at = duid.get().type() == Duid.LLT ? 8 : duid.get().type() == Duid.LL ? 4 : -1;
-        if (at < 0 || b.length != at + 6 || Reply6Options.u16(b, 2) != 1) {
-            return null;
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = at; i < b.length; i++) {
-            out.append(i == at ? "" : ":").append(String.format(Locale.ROOT, "%02x", b[i]));
-        }
-        return out.toString();
+        return duid.flatMap(Duid::mac).map(m -> m.toString().toLowerCase(Locale.ROOT)).orElse(null);
     }
 }
