@@ -270,6 +270,9 @@ class TftpServerTest {
             try (RawClient raw = new RawClient()) {
                 raw.send(new byte[] {0, 1, 'a', 'b'});
                 assertErrorPacket(raw.receive(), 4);
+                raw.send(rrq("ipxe.efi", "octet")); // and the server serves the next valid request
+                DatagramPacket first = raw.receive();
+                assertThat(TftpPackets.number(first.getData(), first.getLength())).isEqualTo(1);
             }
             JournalEntry rejected = journal.rejected().get(0);
             assertThat(rejected.isTftp()).isTrue();
