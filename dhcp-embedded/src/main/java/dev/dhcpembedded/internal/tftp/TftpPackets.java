@@ -107,13 +107,7 @@ public final class TftpPackets {
 
     /** {@return an OACK packet with these options, in order} */
     public static byte[] oack(Map<String, String> options) {
-        StringBuilder text = new StringBuilder();
-        options.forEach((name, value) -> text.append(name).append('\0').append(value).append('\0'));
-        byte[] body = text.toString().getBytes(StandardCharsets.US_ASCII);
-        byte[] out = new byte[2 + body.length];
-        out[1] = OACK;
-        System.arraycopy(body, 0, out, 2, body.length);
-        return out;
+        return withStrings(OACK, new StringBuilder(), options);
     }
 
     /** {@return an ACK packet} */
@@ -123,11 +117,15 @@ public final class TftpPackets {
 
     /** {@return an RRQ packet} */
     public static byte[] rrq(String file, String mode, Map<String, String> options) {
-        StringBuilder text = new StringBuilder().append(file).append('\0').append(mode).append('\0');
+        return withStrings(RRQ, new StringBuilder().append(file).append('\0').append(mode).append('\0'), options);
+    }
+
+    /** A packet of {@code opcode}: {@code text}, then each option's name and value, each NUL-terminated. */
+    private static byte[] withStrings(int opcode, StringBuilder text, Map<String, String> options) {
         options.forEach((name, value) -> text.append(name).append('\0').append(value).append('\0'));
         byte[] body = text.toString().getBytes(StandardCharsets.US_ASCII);
         byte[] out = new byte[2 + body.length];
-        out[1] = RRQ;
+        out[1] = (byte) opcode;
         System.arraycopy(body, 0, out, 2, body.length);
         return out;
     }
