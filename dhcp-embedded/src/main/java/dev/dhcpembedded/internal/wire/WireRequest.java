@@ -1,5 +1,6 @@
 package dev.dhcpembedded.internal.wire;
 
+import java.net.InetSocketAddress;
 import java.util.Arrays;
 
 /**
@@ -39,7 +40,7 @@ public final class WireRequest {
     private int merged;
     private final short[] index = new short[256]; // code -> merged slot + 1; 0 when absent
     private byte[] scratch = new byte[0];
-    private java.net.InetSocketAddress source;
+    private InetSocketAddress source;
 
     /**
      * Reads {@code packet[0, length)}, with every check of the decoder when {@code check} is given (values of typed
@@ -251,13 +252,13 @@ public final class WireRequest {
      *
      * @return this
      */
-    public WireRequest from(java.net.InetSocketAddress sender) {
+    public WireRequest from(InetSocketAddress sender) {
         this.source = sender;
         return this;
     }
 
     /** {@return the socket the payload came from, or null when not known (see {@link #from})} */
-    public java.net.InetSocketAddress source() {
+    public InetSocketAddress source() {
         return source;
     }
 
